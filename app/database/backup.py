@@ -1,0 +1,90 @@
+"""Backup, restore and integrity checks of the embedded SQLite database.
+
+Backups use SQLite's online backup API, so they are consistent while the application runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from app.database.engine import DatabaseError, check_sqlite_file
+
+
+def backup_sqlite(engine: Engine, destination: Path) -> Path:
+    """Copy the live database to ``destination`` with the online backup API."""
+    if engine.url.get_backend_name() != "sqlite":
+        raise DatabaseError("backup is for the embedded SQLite database; use the server's own tools (pg_dump) for PostgreSQL")
+    destination = Path(destination)
+    if destination.exists():
+        raise DatabaseError(f"{destination} exists already; choose a new file name")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    pooled = engine.raw_connection()
+    try:
+        source: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+        target = sqlite3.connect(destination)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        pooled.close()
+    return destination
+
+
+def check(engine: Engine) -> list[str]:
+    """Integrity and foreign-key problems, in plain words; empty when the database is sound."""
+    problems: list[str] = []
+    with engine.connect() as connection:
+        if engine.url.get_backend_name() != "sqlite":
+            connection.execute(text("SELECT 1"))
+            return problems
+        for (row,) in connection.exec_driver_sql("PRAGMA integrity_check").all():
+            if row != "ok":
+                problems.append(f"integrity: {row}")
+        for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check").all():
+            problems.append(f"foreign key: {table} row {rowid} points at a missing {parent} row")
+    return problems
+
+
+def restore_sqlite(backup: Path, destination: Path) -> Path | None:
+    """Replace the database file at ``destination`` by a backup; the old file is kept aside.
+
+    Returns the path the replaced database was moved to (None when there was none). The backup
+    must itself be a sound SQLite file, or nothing is touched.
+    """
+    backup = Path(backup)
+    if not backup.exists():
+        raise DatabaseError(f"no backup at {backup}")
+    check_sqlite_file(backup)
+    probe = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        result = probe.execute("PRAGMA integrity_check").fetchone()[0]
+        tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        probe.close()
+    if result != "ok":
+        raise DatabaseError(f"{backup} is damaged ({result}); nothing was restored")
+    if "audit_events" not in tables:
+        raise DatabaseError(f"{backup} is not an Exchange Desk backup; nothing was restored")
+    kept = None
+    if destination.exists():
+        kept = destination.with_name(destination.stem + ".replaced" + destination.suffix)
+        counter = 1
+        while kept.exists():
+            counter += 1
+            kept = destination.with_name(f"{destination.stem}.replaced{counter}{destination.suffix}")
+        source = sqlite3.connect(destination)
+        try:
+            target = sqlite3.connect(kept)
+            source.backup(target)
+            target.close()
+        finally:
+            source.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(destination) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(backup, destination)
+    return kept

@@ -1,0 +1,151 @@
+"""Engines, sessions and the opened database.
+
+The database is a URL: ``sqlite:///path`` by default (a plain file path is accepted), a
+``postgresql://`` URL for a shared server. SQLite specifics (pragmas, ``BEGIN IMMEDIATE`` for
+writes) live here and nowhere above this package.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.labels import SCHEMES, Scheme
+from app.domain.models import NationGroup, Setting
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened as asked: damaged, missing, or not an Exchange Desk file."""
+
+
+def to_url(target: str | Path) -> URL:
+    """A SQLAlchemy URL for a URL string or a plain file path."""
+    text = str(target)
+    if "://" in text:
+        return make_url(text)
+    return make_url("sqlite:///" + str(Path(text).expanduser().resolve()))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a SQLite database (never overwrite it)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not an Exchange Desk database (not a SQLite file); refusing to open it")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path} is damaged ({error}); refusing to open it") from error
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine for the URL; SQLite gets foreign keys, WAL, synchronous=FULL, a busy timeout."""
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if sqlite_path(url) is not None:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # noqa: ANN001
+        # writes take the write lock at BEGIN so the audit chain head cannot be raced
+        immediate = connection.get_execution_options().get("write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+@dataclass
+class Database:
+    """An opened Exchange Desk database: engine, sessions and its fixed facts."""
+
+    url: URL
+    engine: Engine
+    owner: str = ""
+    scheme: Scheme = field(default_factory=lambda: SCHEMES["default"])
+    _groups: dict[str, frozenset[str]] | None = None
+
+    def __post_init__(self) -> None:
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self.engine.execution_options(write=True), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for the embedded SQLite database."""
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The database file, for SQLite."""
+        return sqlite_path(self.url)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A short read-only session."""
+        with self._reader() as session:
+            yield session  # closing releases the connection; loaded objects stay usable
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction: commits when the block ends, rolls back on any exception."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def load_facts(self) -> None:
+        """Read owning nation and scheme from the settings table."""
+        with self.reading() as session:
+            values = dict(session.execute(select(Setting.key, Setting.value)).all())
+        self.owner = values.get("owner_nation", "")
+        self.scheme = SCHEMES[values.get("scheme", "default")]
+        self._groups = None
+
+    def nation_groups(self) -> dict[str, frozenset[str]]:
+        """Nation group code -> member nation codes (cached; `forget_groups` after edits)."""
+        if self._groups is None:
+            with self.reading() as session:
+                groups = session.scalars(select(NationGroup)).all()
+                self._groups = {
+                    g.code: frozenset(m.nation_code for m in g.members) for g in groups
+                }
+        return self._groups
+
+    def forget_groups(self) -> None:
+        """Drop the nation-group cache after groups were edited."""
+        self._groups = None
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()

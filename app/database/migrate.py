@@ -1,0 +1,46 @@
+"""Alembic, driven from code: which revision a database is at, and upgrading it."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+
+def migrations_dir() -> Path:
+    """The ``migrations/`` folder (top level of the source tree, installed as a package)."""
+    spec = importlib.util.find_spec("migrations")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the migrations package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """An Alembic config pointing at our scripts; with an engine, migrations run on it."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
+        config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    """The newest revision in the scripts."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision a database is at, or None for a database Alembic never touched."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to ``revision``."""
+    command.upgrade(alembic_config(engine), revision)

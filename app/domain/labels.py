@@ -1,0 +1,226 @@
+"""Classification labels and the markings computed from them.
+
+Pure Python, no database and no Qt: a `Label` is a value (level, releasability, need-to-know
+groups), a `Scheme` names the levels, and the functions here turn labels into banner lines
+and portion marks as domain.md prescribes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Release(StrEnum):
+    """How far a record may travel beyond the owning nation."""
+
+    ALL = "ALL"  # no caveat: releasable to anyone cleared
+    REL = "REL"  # REL TO a list of nations and groups
+    NOFORN = "NOFORN"  # owning nation only
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """An ordered list of classification levels, lowest first."""
+
+    key: str
+    names: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+
+    def name(self, level: int) -> str:
+        """Full name of a level, e.g. ``SECRET``."""
+        return self.names[level]
+
+    def abbreviation(self, level: int) -> str:
+        """Short form used in portion marks, e.g. ``S``."""
+        return self.abbreviations[level]
+
+    @property
+    def top(self) -> int:
+        """The highest level of the scheme."""
+        return len(self.names) - 1
+
+    def parse(self, text: str) -> int:
+        """Level number for a name or abbreviation (case-insensitive); ValueError if unknown."""
+        wanted = " ".join(str(text).split()).upper()
+        for index, (name, abbreviation) in enumerate(zip(self.names, self.abbreviations, strict=True)):
+            if wanted in (name, abbreviation):
+                return index
+        # the default scheme's short names are accepted in the NATO scheme too (U, R, C, S, TS)
+        if wanted in DEFAULT_SCHEME.abbreviations:
+            return DEFAULT_SCHEME.abbreviations.index(wanted)
+        choices = ", ".join(self.names)
+        raise ValueError(f"unknown classification {text!r}; use one of {choices}")
+
+
+DEFAULT_SCHEME = Scheme(
+    key="default",
+    names=("UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET", "TOP SECRET"),
+    abbreviations=("U", "R", "C", "S", "TS"),
+)
+NATO_SCHEME = Scheme(
+    key="nato",
+    names=(
+        "NATO UNCLASSIFIED",
+        "NATO RESTRICTED",
+        "NATO CONFIDENTIAL",
+        "NATO SECRET",
+        "COSMIC TOP SECRET",
+    ),
+    abbreviations=("NU", "NR", "NC", "NS", "CTS"),
+)
+SCHEMES: dict[str, Scheme] = {DEFAULT_SCHEME.key: DEFAULT_SCHEME, NATO_SCHEME.key: NATO_SCHEME}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A classification label: level, releasability and need-to-know groups.
+
+    ``rel_to`` holds nation codes (alpha-3) and group codes (FVEY, NATO, ...) exactly as
+    written; it is empty unless ``release`` is ``REL``. The owning nation is added when a label
+    is stored, so a REL TO line always names it.
+    """
+
+    level: int = 0
+    release: Release = Release.ALL
+    rel_to: frozenset[str] = field(default_factory=frozenset)
+    groups: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "release", Release(self.release))
+        object.__setattr__(self, "rel_to", frozenset(c.upper() for c in self.rel_to))
+        object.__setattr__(self, "groups", frozenset(self.groups))
+        if self.release is not Release.REL and self.rel_to:
+            raise ValueError("a REL TO list needs release REL")
+        if self.release is Release.REL and not self.rel_to:
+            raise ValueError("REL TO needs at least one nation or group")
+        if self.level < 0:
+            raise ValueError("level must not be negative")
+
+    def with_owner(self, owner: str) -> Label:
+        """The same label with the owning nation in its REL TO list."""
+        if self.release is not Release.REL or owner in self.rel_to:
+            return self
+        return Label(self.level, self.release, self.rel_to | {owner}, self.groups)
+
+
+def expand(codes: Iterable[str], groups: Mapping[str, Iterable[str]]) -> frozenset[str]:
+    """Nation codes named by a REL TO list, groups replaced by their members."""
+    nations: set[str] = set()
+    for code in codes:
+        if code in groups:
+            nations.update(groups[code])
+        else:
+            nations.add(code)
+    return frozenset(nations)
+
+
+def releasability_text(rel_to: Iterable[str], owner: str) -> str:
+    """``REL TO USA, GBR``: owning nation first, then the others alphabetically."""
+    codes = set(rel_to)
+    ordered = ([owner] if owner in codes else []) + sorted(codes - {owner})
+    return "REL TO " + ", ".join(ordered)
+
+
+def marking(label: Label, scheme: Scheme, owner: str) -> str:
+    """Banner line for one label, e.g. ``SECRET//REL TO USA, GBR`` or ``UNCLASSIFIED``."""
+    return _join(scheme.name(label.level), label, owner)
+
+
+def portion_mark(label: Label, scheme: Scheme, owner: str) -> str:
+    """Portion mark for one label, e.g. ``(S//REL TO USA, GBR)`` or ``(U)``."""
+    return "(" + _join(scheme.abbreviation(label.level), label, owner) + ")"
+
+
+def _join(level_text: str, label: Label, owner: str) -> str:
+    if label.release is Release.NOFORN:
+        return f"{level_text}//NOFORN"
+    if label.release is Release.REL:
+        return f"{level_text}//{releasability_text(label.with_owner(owner).rel_to, owner)}"
+    return level_text
+
+
+def combine(labels: Iterable[Label], owner: str, groups: Mapping[str, Iterable[str]]) -> Label:
+    """The label of a page or report holding several records.
+
+    Highest level; NOFORN wins; otherwise the intersection of the REL TO lists (groups
+    expanded so that ``FVEY`` and ``GBR`` meet at ``GBR``); records without caveat do not narrow
+    it. An intersection that leaves only the owning nation is NOFORN. Need-to-know groups are
+    united: the page is for readers of every compartment on it. No labels at all: UNCLASSIFIED.
+    """
+    labels = list(labels)
+    level = max((label.level for label in labels), default=0)
+    all_groups = frozenset().union(*(label.groups for label in labels)) if labels else frozenset()
+    if any(label.release is Release.NOFORN for label in labels):
+        return Label(level, Release.NOFORN, groups=all_groups)
+    restricted = [label for label in labels if label.release is Release.REL]
+    if not restricted:
+        return Label(level, Release.ALL, groups=all_groups)
+    # keep group names when every restricted label names the group itself
+    shared_groups = frozenset.intersection(
+        *(frozenset(c for c in label.rel_to if c in groups) for label in restricted)
+    )
+    nations = frozenset.intersection(
+        *(expand(label.with_owner(owner).rel_to, groups) for label in restricted)
+    ) | {owner}
+    covered = expand(shared_groups, groups)
+    codes = shared_groups | (nations - covered)
+    if codes - {owner} == frozenset() or codes == {owner}:
+        return Label(level, Release.NOFORN, groups=all_groups)
+    return Label(level, Release.REL, frozenset(codes) | {owner}, all_groups)
+
+
+def parse_releasability(text: str | None) -> tuple[Release, frozenset[str]]:
+    """Read a ``releasable_to`` cell: empty, ``NOFORN``, or codes separated by commas/spaces.
+
+    ``REL TO`` in front is accepted. Codes are upper-cased; whether they are known nations or
+    groups is for the caller to check.
+    """
+    cleaned = (text or "").replace(",", " ").split()
+    if cleaned[:2] and [w.upper() for w in cleaned[:2]] == ["REL", "TO"]:
+        cleaned = cleaned[2:]
+    if not cleaned:
+        return Release.ALL, frozenset()
+    words = [w.upper() for w in cleaned]
+    if words == ["NOFORN"]:
+        return Release.NOFORN, frozenset()
+    if "NOFORN" in words:
+        raise ValueError("NOFORN cannot be combined with nations")
+    return Release.REL, frozenset(words)
+
+
+def releasability_cell(label: Label) -> str:
+    """The ``releasable_to`` cell written by exports; `parse_releasability` reads it back."""
+    if label.release is Release.NOFORN:
+        return "NOFORN"
+    if label.release is Release.REL:
+        return " ".join(sorted(label.rel_to))
+    return ""
+
+
+def is_downgrade(old: Label, new: Label, owner: str, groups: Mapping[str, Iterable[str]]) -> bool:
+    """True when ``new`` lowers the level or lets the record reach readers ``old`` did not.
+
+    Widening releasability: NOFORN to anything else, REL TO to no caveat, or a REL TO list that
+    admits a nation the old one did not. Removing a need-to-know group also widens access.
+    """
+    if new.level < old.level:
+        return True
+    if old.groups and (not new.groups or not new.groups <= old.groups):
+        return True
+    return _audience_wider(old, new, owner, groups)
+
+
+def _audience_wider(old: Label, new: Label, owner: str, groups: Mapping[str, Iterable[str]]) -> bool:
+    if old.release is new.release is Release.ALL:
+        return False
+    if new.release is Release.ALL:
+        return True
+    if new.release is Release.NOFORN:
+        return False
+    if old.release is Release.NOFORN:
+        return True
+    before = expand(old.with_owner(owner).rel_to, groups)
+    after = expand(new.with_owner(owner).rel_to, groups)
+    return not after <= before

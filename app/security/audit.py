@@ -1,0 +1,217 @@
+"""The audit trail: append-only, each event hash-chained to the one before it.
+
+`record` appends an event inside the caller's transaction (no audit, no write). `verify`
+recomputes the chain and names the first broken link: an edited, deleted, reordered or
+inserted event. The newest hash and the count are also kept in ``settings.audit_head`` so that
+events cut off the end, or added at the end outside the application, are found too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.models import AuditEvent, Setting, utcnow
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit_head"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, set | frozenset | tuple):
+        return sorted(_jsonable(v) for v in value)
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def canonical_details(details: dict[str, Any] | None) -> str:
+    """Details as canonical JSON (sorted keys, no spaces): what is stored and hashed."""
+    return json.dumps(_jsonable(details or {}), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(event: AuditEvent, as_id: int | None = None) -> str:
+    """SHA-256 over the previous hash and every field of the event (its id taken as ``as_id``)."""
+    parts = [
+        event.prev_hash,
+        str(event.id if as_id is None else as_id),
+        event.at.isoformat(timespec="microseconds"),
+        event.username,
+        event.action,
+        event.record_kind,
+        "" if event.record_id is None else str(event.record_id),
+        event.record_ref,
+        event.outcome,
+        event.details,
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def record(
+    session: Session,
+    username: str,
+    action: str,
+    *,
+    kind: str = "",
+    record_id: int | None = None,
+    ref: str = "",
+    outcome: str = "success",
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event to the trail in the caller's transaction."""
+    head = session.get(Setting, HEAD_KEY, with_for_update=True)
+    if head is None:
+        count, prev = 0, GENESIS
+        head = Setting(key=HEAD_KEY, value="")
+        session.add(head)
+    else:
+        count_text, prev = head.value.split(":", 1)
+        count = int(count_text)
+    last_id = session.scalar(select(func.max(AuditEvent.id))) or 0
+    event = AuditEvent(
+        id=last_id + 1,
+        at=utcnow(),
+        username=username,
+        action=action,
+        record_kind=kind,
+        record_id=record_id,
+        record_ref=ref,
+        outcome=outcome,
+        details=canonical_details(details),
+        prev_hash=prev,
+    )
+    event.hash = event_hash(event)
+    session.add(event)
+    head.value = f"{count + 1}:{event.hash}"
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken link in the trail."""
+
+    event_id: int | None
+    kind: str  # edited | deleted | reordered | inserted | truncated
+    message: str
+
+
+@dataclass
+class Verification:
+    """The outcome of verifying the trail: how many events, and the problems found (first first)."""
+
+    checked: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the chain is intact."""
+        return not self.problems
+
+    @property
+    def first(self) -> Problem | None:
+        """The first broken link, if any."""
+        return self.problems[0] if self.problems else None
+
+
+def verify(session: Session, batch: int = 5000) -> Verification:
+    """Recompute the chain in id order and report every break."""
+    result = Verification()
+    by_hash: dict[str, int] = dict(session.execute(select(AuditEvent.hash, AuditEvent.id)).all())
+    previous: AuditEvent | None = None
+    before_previous_hash = GENESIS
+    last_seen = 0
+    while True:
+        events = session.scalars(
+            select(AuditEvent).where(AuditEvent.id > last_seen).order_by(AuditEvent.id).limit(batch)
+        ).all()
+        if not events:
+            break
+        for event in events:
+            result.checked += 1
+            _check_link(event, previous, before_previous_hash, by_hash, result)
+            before_previous_hash = previous.hash if previous else GENESIS
+            previous = event
+            last_seen = event.id
+        session.expunge_all()
+    _check_head(session, previous, result)
+    return result
+
+
+def _check_link(
+    event: AuditEvent,
+    previous: AuditEvent | None,
+    before_previous_hash: str,
+    by_hash: dict[str, int],
+    result: Verification,
+) -> None:
+    if event_hash(event) != event.hash:
+        original = _original_position(event)
+        if original is not None:
+            result.problems.append(
+                Problem(event.id, "reordered", f"event #{event.id} was moved; it was written as #{original}")
+            )
+            return
+        result.problems.append(Problem(event.id, "edited", f"event #{event.id} was changed after it was written"))
+    expected = previous.hash if previous else GENESIS
+    if event.prev_hash == expected:
+        return
+    if previous is None:
+        result.problems.append(
+            Problem(event.id, "deleted", f"events before #{event.id} were deleted (the trail does not start at its beginning)")
+        )
+    elif previous is not None and event.prev_hash == before_previous_hash:
+        result.problems.append(Problem(previous.id, "inserted", f"event #{previous.id} was inserted into the trail"))
+    elif event.prev_hash in by_hash and by_hash[event.prev_hash] != (previous.id if previous else None):
+        result.problems.append(
+            Problem(event.id, "reordered", f"event #{event.id} follows #{by_hash[event.prev_hash]} in the chain but is stored out of order")
+        )
+    elif previous is not None and event.id != previous.id + 1:
+        result.problems.append(
+            Problem(event.id, "deleted", f"events between #{previous.id} and #{event.id} were deleted")
+        )
+    else:
+        result.problems.append(
+            Problem(event.id, "deleted", f"the event before #{event.id} was deleted or replaced")
+        )
+
+
+def _original_position(event: AuditEvent, window: int = 200) -> int | None:
+    """The id an event was written with, when only its id changed (it was moved)."""
+    for candidate in range(max(1, event.id - window), event.id + window + 1):
+        if candidate != event.id and event_hash(event, candidate) == event.hash:
+            return candidate
+    return None
+
+
+def _check_head(session: Session, last: AuditEvent | None, result: Verification) -> None:
+    head = session.get(Setting, HEAD_KEY)
+    if head is None:
+        if last is not None:
+            result.problems.append(Problem(None, "inserted", "the trail has events but no recorded head"))
+        return
+    count_text, head_hash = head.value.split(":", 1)
+    if last is None:
+        result.problems.append(Problem(None, "truncated", f"all {count_text} events were deleted"))
+    elif last.hash != head_hash:
+        if int(count_text) < result.checked:
+            result.problems.append(Problem(last.id, "inserted", f"event #{last.id} was added at the end outside the application"))
+        else:
+            result.problems.append(
+                Problem(last.id, "truncated", f"events after #{last.id} were deleted (the newest recorded event is missing)")
+            )

@@ -1,0 +1,369 @@
+"""What every record service shares: filtered reads, validated and audited writes.
+
+A concrete service names its model, its fields and its audit kind, and overrides the hooks it
+needs (`check`, `apply`, `warnings`, `parent_visible`). Reads always carry the access filter in
+their SQL; writes check the write rule, validate, write, and append the audit event in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.database.labels import intern_label, load_labels
+from app.domain.labels import Label
+from app.domain.models import Labelled, LabelRow, ReferenceCounter
+from app.security import audit
+from app.security.policy import AccessDenied, check_label_change, check_write, label_visible
+from app.security.principal import Actor
+from app.services.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from app.services.fields import Field, text_of
+
+if TYPE_CHECKING:
+    from app.services.desk import Desk
+
+M = TypeVar("M", bound=Labelled)
+LABEL_FIELDS = ("classification", "releasable_to", "groups")
+
+
+@dataclass
+class Saved(Generic[M]):
+    """What a write returns: the record as stored, its label and the warnings to show."""
+
+    record: M
+    label: Label
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Page(Generic[M]):
+    """One page of a listing: the records, their labels, and the total the user may see."""
+
+    records: list[M]
+    labels: dict[int, Label]
+    total: int
+
+
+def next_reference(session: Session, prefix: str, year: int) -> str:
+    """The next reference for a prefix and year, e.g. ``EX-2026-0042``."""
+    counter = session.get(ReferenceCounter, (prefix, year), with_for_update=True)
+    if counter is None:
+        counter = ReferenceCounter(prefix=prefix, year=year, last=0)
+        session.add(counter)
+    counter.last += 1
+    return f"{prefix}-{year}-{counter.last:04d}"
+
+
+class RecordService(Generic[M]):
+    """Reads and writes of one kind of labelled record."""
+
+    model: ClassVar[type]
+    kind: ClassVar[str]  # audit and attachment kind, e.g. "person"
+    fields: ClassVar[tuple[Field, ...]]
+    reference_prefix: ClassVar[str | None] = None
+    default_sort: ClassVar[tuple[str, ...]] = ("id",)
+    text_columns: ClassVar[tuple[str, ...]] = ()
+    archivable: ClassVar[bool] = True
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    # --- hooks -------------------------------------------------------------------------------
+
+    def parent_visible(self, actor: Actor) -> list[ColumnElement[bool]]:
+        """Extra conditions for records that name other records (both must be visible)."""
+        return []
+
+    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: M | None, errors: dict[str, str]) -> None:
+        """Cross-field checks: add ``errors[field] = message`` for each problem."""
+
+    def apply(self, session: Session, record: M, values: dict[str, Any]) -> None:
+        """Copy parsed values onto the record (override for collections)."""
+        for name, value in values.items():
+            setattr(record, name, value)
+
+    def warnings(self, session: Session, actor: Actor, record: M, label: Label) -> list[str]:
+        """Things the coordinator should know about the saved record (not errors)."""
+        return []
+
+    def reference_year(self, values: dict[str, Any]) -> int:
+        """The year in a new record's reference."""
+        return dt.date.today().year
+
+    def title(self, record: M) -> str:
+        """A short human title of a record."""
+        return getattr(record, "reference", "") or f"{self.kind} {record.id}"
+
+    # --- reads -------------------------------------------------------------------------------
+
+    def visible(self, actor: Actor) -> list[ColumnElement[bool]]:
+        """SQL conditions under which the actor may see a row of this model."""
+        return [label_visible(actor, self.desk.owner, self.model.label_id), *self.parent_visible(actor)]
+
+    def query(self, actor: Actor, filters: dict[str, Any] | None = None, sort: Sequence[str] | None = None) -> Select:
+        """The access-filtered select of this model with filters and sort applied."""
+        statement = select(self.model).where(*self.visible(actor))
+        statement = statement.where(*self._filter_conditions(filters or {}))
+        return statement.order_by(*self._order(sort or self.default_sort))
+
+    def _column(self, name: str) -> Any:
+        column = getattr(self.model, name, None)
+        if column is None or not hasattr(column, "property"):
+            raise ValidationFailed({name: "is not a field you can filter or sort on"})
+        return column
+
+    def _filter_conditions(self, filters: dict[str, Any]) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        filters = dict(filters)
+        if self.archivable and "archived" not in filters and hasattr(self.model, "archived"):
+            filters["archived"] = False
+        text = filters.pop("text", None)
+        if text:
+            pattern = f"%{str(text).strip()}%"
+            conditions.append(or_(*(getattr(self.model, c).ilike(pattern) for c in self.text_columns)))
+        level = filters.pop("level", None)
+        if level is not None:
+            conditions.append(self.model.label_id.in_(select(LabelRow.id).where(LabelRow.level == int(level))))
+        for key, value in filters.items():
+            name, _, op = key.partition("__")
+            column = self._column(name)
+            if op == "":
+                conditions.append(column == value)
+            elif op == "in":
+                conditions.append(column.in_(list(value)))
+            elif op == "gte":
+                conditions.append(column >= value)
+            elif op == "lte":
+                conditions.append(column <= value)
+            elif op == "prefix":
+                conditions.append(column.like(f"{value}%"))
+            else:
+                raise ValidationFailed({key: f"unknown filter operation {op!r}"})
+        return conditions
+
+    def _order(self, sort: Iterable[str]) -> list[Any]:
+        order = []
+        for key in sort:
+            descending = key.startswith("-")
+            column = self._column(key.lstrip("-"))
+            order.append(column.desc() if descending else column.asc())
+        order.append(self.model.id)
+        return order
+
+    def list(self, filters: dict[str, Any] | None = None, sort: Sequence[str] | None = None, offset: int = 0, limit: int = 100) -> Page[M]:
+        """A page of visible records, their labels, and the visible total."""
+        with self.desk.reading() as (session, actor):
+            statement = self.query(actor, filters, sort)
+            records = list(session.scalars(statement.offset(offset).limit(limit)))
+            total = session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
+            labels = load_labels(session, {r.label_id for r in records})
+            return Page(records, labels, total)
+
+    def count(self, filters: dict[str, Any] | None = None) -> int:
+        """How many records the user may see (with filters)."""
+        with self.desk.reading() as (session, actor):
+            statement = self.query(actor, filters).order_by(None).with_only_columns(func.count(self.model.id))
+            return session.scalar(statement) or 0
+
+    def ids(self, filters: dict[str, Any] | None = None, sort: Sequence[str] | None = None, offset: int = 0, limit: int | None = None) -> list[int]:
+        """Ordered ids of visible records (for lazy table models)."""
+        with self.desk.reading() as (session, actor):
+            statement = self.query(actor, filters, sort).with_only_columns(self.model.id).offset(offset)
+            if limit is not None:
+                statement = statement.limit(limit)
+            return list(session.scalars(statement))
+
+    def fetch(self, ids: Sequence[int]) -> dict[int, tuple[M, Label]]:
+        """Visible records by id, with labels; ids the user may not see are simply absent."""
+        if not ids:
+            return {}
+        with self.desk.reading() as (session, actor):
+            records = session.scalars(select(self.model).where(self.model.id.in_(list(ids)), *self.visible(actor))).all()
+            labels = load_labels(session, {r.label_id for r in records})
+            return {r.id: (r, labels[r.label_id]) for r in records}
+
+    def get(self, record_id: int) -> tuple[M, Label]:
+        """One visible record and its label; `NotFound` if absent or hidden."""
+        with self.desk.reading() as (session, actor):
+            record = self._load(session, actor, record_id)
+            return record, load_labels(session, {record.label_id})[record.label_id]
+
+    def find(self, reference: str) -> tuple[M, Label]:
+        """A visible record by its reference (or id written as a number)."""
+        with self.desk.reading() as (session, actor):
+            record = self._find(session, actor, reference)
+            return record, load_labels(session, {record.label_id})[record.label_id]
+
+    def _find(self, session: Session, actor: Actor, reference: str) -> M:
+        reference = str(reference).strip()
+        if hasattr(self.model, "reference"):
+            record = session.scalar(select(self.model).where(self.model.reference == reference.upper(), *self.visible(actor)))
+            if record is not None:
+                return record
+        if reference.isdigit():
+            return self._load(session, actor, int(reference))
+        raise NotFound(f"no {self.kind.replace('_', ' ')} {reference}")
+
+    def _load(self, session: Session, actor: Actor, record_id: int, options: Sequence[Any] = ()) -> M:
+        statement = select(self.model).where(self.model.id == record_id, *self.visible(actor))
+        record = session.scalar(statement.options(*options))
+        if record is None:
+            raise NotFound(f"no {self.kind.replace('_', ' ')} with id {record_id}")
+        return record
+
+    # --- writes ------------------------------------------------------------------------------
+
+    def _parse(self, values: dict[str, Any], creating: bool) -> tuple[dict[str, Any], dict[str, str]]:
+        parsed: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        known = {f.name: f for f in self.fields}
+        for name in values:
+            if name not in known and name not in LABEL_FIELDS:
+                errors[name] = "is not a field of this record"
+        for spec in self.fields:
+            if spec.name in values or (creating and spec.required):
+                try:
+                    parsed[spec.name] = spec.parse(values.get(spec.name))
+                except ValueError as error:
+                    errors[spec.name] = f"{spec.title} {error}" if str(error).startswith("is ") else str(error)
+        return parsed, errors
+
+    def _label_from(self, values: dict[str, Any], label: Label | None, errors: dict[str, str]) -> Label | None:
+        if label is not None:
+            return label.with_owner(self.desk.owner)
+        if not any(name in values for name in LABEL_FIELDS):
+            return None
+        try:
+            return self.desk.parse_label(values.get("classification"), values.get("releasable_to", ""), values.get("groups", ""))
+        except ValidationFailed as failure:
+            errors.update(failure.errors)
+            return None
+
+    def create(self, values: dict[str, Any], label: Label | None = None) -> Saved[M]:
+        """Validate and store a new record with its label; audited as ``create``."""
+        with self.desk.writing() as (session, actor):
+            saved = self.create_in(session, actor, values, label)
+        return saved
+
+    def create_in(self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None) -> Saved[M]:
+        """`create` inside a transaction the caller holds (imports)."""
+        _require(check_write, actor)
+        parsed, errors = self._parse(values, creating=True)
+        new_label = self._label_from(values, label, errors) or Label()
+        if not errors:
+            self.check(session, actor, parsed, None, errors)
+        if errors:
+            raise ValidationFailed(errors)
+        self._check_label(actor, None, new_label, None)
+        record = self.model()
+        if self.reference_prefix and not parsed.get("reference"):
+            record.reference = next_reference(session, self.reference_prefix, self.reference_year(parsed))
+        self.apply(session, record, parsed)
+        record.label_id = intern_label(session, new_label)
+        record.created_by = record.updated_by = actor.username
+        session.add(record)
+        session.flush()
+        audit.record(
+            session, actor.username, "create", kind=self.kind, record_id=record.id,
+            ref=getattr(record, "reference", ""),
+            details={"after": {k: v for k, v in self.snapshot(record).items() if v != ""}, "label": self.desk.marking(new_label)},
+        )
+        return Saved(record, new_label, self.warnings(session, actor, record, new_label))
+
+    def update(self, record_id: int, values: dict[str, Any], label: Label | None = None, reason: str | None = None, expected_version: int | None = None) -> Saved[M]:
+        """Validate and store changes (and a new label); audited with the fields before and after."""
+        with self.desk.writing() as (session, actor):
+            _require(check_write, actor)
+            record = self._load(session, actor, record_id, self.load_options_for_write())
+            if expected_version is not None and record.row_version != expected_version:
+                raise Conflict(f"{self.title(record)} was changed by {record.updated_by} since you opened it; reopen it and apply your changes again")
+            old_label = load_labels(session, {record.label_id})[record.label_id]
+            parsed, errors = self._parse(values, creating=False)
+            new_label = self._label_from(values, label, errors) or old_label
+            if not errors:
+                self.check(session, actor, parsed, record, errors)
+            if errors:
+                raise ValidationFailed(errors)
+            downgrade = self._check_label(actor, old_label, new_label, reason)
+            before = self.snapshot(record)
+            self.apply(session, record, parsed)
+            after = self.snapshot(record)
+            changed = {k for k in after if after[k] != before.get(k)}
+            if new_label != old_label:
+                record.label_id = intern_label(session, new_label)
+            if not changed and new_label == old_label:
+                return Saved(record, old_label, self.warnings(session, actor, record, old_label))
+            record.updated_by = actor.username
+            record.row_version += 1
+            session.flush()
+            ref = getattr(record, "reference", "")
+            if changed:
+                audit.record(
+                    session, actor.username, "update", kind=self.kind, record_id=record.id, ref=ref,
+                    details={"before": {k: before.get(k) for k in sorted(changed)}, "after": {k: after[k] for k in sorted(changed)}},
+                )
+            if new_label != old_label:
+                audit.record(
+                    session, actor.username, "downgrade" if downgrade else "label_change", kind=self.kind,
+                    record_id=record.id, ref=ref,
+                    details={"before": self.desk.marking(old_label), "after": self.desk.marking(new_label), "reason": reason or ""},
+                )
+            return Saved(record, new_label, self.warnings(session, actor, record, new_label))
+
+    def archive(self, record_id: int, reason: str = "") -> None:
+        """Hide a record from lists without losing its history; audited as ``archive``."""
+        with self.desk.writing() as (session, actor):
+            _require(check_write, actor)
+            record = self._load(session, actor, record_id)
+            if not self.archivable:
+                raise PermissionDenied(f"a {self.kind} is deleted, not archived")
+            record.archived = True
+            record.updated_by = actor.username
+            record.row_version += 1
+            audit.record(session, actor.username, "archive", kind=self.kind, record_id=record.id,
+                         ref=getattr(record, "reference", ""), details={"reason": reason})
+
+    def delete(self, record_id: int, reason: str = "") -> None:
+        """Remove a record whose deletion loses no history; audited with what it held."""
+        with self.desk.writing() as (session, actor):
+            _require(check_write, actor)
+            record = self._load(session, actor, record_id, self.load_options_for_write())
+            if self.archivable:
+                raise PermissionDenied(f"a {self.kind} keeps its history: archive it instead")
+            before = self.snapshot(record)
+            session.delete(record)
+            audit.record(session, actor.username, "delete", kind=self.kind, record_id=record_id,
+                         details={"before": before, "reason": reason})
+
+    def load_options_for_write(self) -> Sequence[Any]:
+        """Loader options for a record about to be changed (e.g. undeferred columns)."""
+        return ()
+
+    def _check_label(self, actor: Actor, old: Label | None, new: Label, reason: str | None) -> bool:
+        try:
+            if new.level > self.desk.db.scheme.top:
+                raise AccessDenied("that level is not in this database's scheme")
+            return check_label_change(actor, old, new, self.desk.owner, self.desk.db.nation_groups(), reason)
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied)) from denied
+
+    def snapshot(self, record: M) -> dict[str, Any]:
+        """The record's field values as texts (what the audit trail and exports carry)."""
+        return {spec.name: text_of(self.value_of(record, spec.name)) for spec in self.fields}
+
+    def value_of(self, record: M, name: str) -> Any:
+        """The value of an input field on a record (override for collections)."""
+        return getattr(record, name)
+
+
+def _require(check: Any, actor: Actor) -> None:
+    try:
+        check(actor)
+    except AccessDenied as denied:
+        raise PermissionDenied(str(denied)) from denied

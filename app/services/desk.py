@@ -1,0 +1,189 @@
+"""The desk: one logged-in user's door to every service.
+
+A `Desk` knows the database and who is acting. Each call opens a short session, reads the
+user's row afresh (a clearance lowered or an account deactivated takes effect at once), and
+hands service code the session and the `Actor`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.database.engine import Database
+from app.domain import labels as marks
+from app.domain.labels import Label
+from app.domain.models import NeedToKnowGroup, User
+from app.security.auth import actor_of
+from app.security.principal import Actor
+from app.services.errors import PermissionDenied, ValidationFailed
+
+if TYPE_CHECKING:
+    from app.services.agreements import AgreementService
+    from app.services.attachments import AttachmentService
+    from app.services.audit_trail import AuditTrailService
+    from app.services.exchanges import ExchangeService
+    from app.services.liaison import ContactLogService, LiaisonService
+    from app.services.participations import ParticipationService
+    from app.services.people import PeopleService
+    from app.services.users import UserService
+
+
+class Desk:
+    """A user's session with a database: the services, markings and label parsing."""
+
+    def __init__(self, database: Database, username: str) -> None:
+        self.db = database
+        self.username = username
+
+    # --- sessions ------------------------------------------------------------------------
+
+    def _actor(self, session: Session) -> Actor:
+        user = session.scalar(select(User).where(User.username == self.username))
+        if user is None or not user.active:
+            raise PermissionDenied("your account is no longer active; log in again")
+        return actor_of(user)
+
+    @contextmanager
+    def reading(self) -> Iterator[tuple[Session, Actor]]:
+        """A read session and the current actor."""
+        with self.db.reading() as session:
+            yield session, self._actor(session)
+
+    @contextmanager
+    def writing(self) -> Iterator[tuple[Session, Actor]]:
+        """A write transaction and the current actor; commits when the block ends."""
+        with self.db.writing() as session:
+            yield session, self._actor(session)
+
+    def actor(self) -> Actor:
+        """The acting user as the policy sees them now."""
+        with self.reading() as (_session, actor):
+            return actor
+
+    # --- markings ------------------------------------------------------------------------
+
+    @property
+    def owner(self) -> str:
+        """The owning nation of this database."""
+        return self.db.owner
+
+    def marking(self, label: Label) -> str:
+        """Banner text of a label, e.g. ``SECRET//REL TO USA, GBR``."""
+        return marks.marking(label, self.db.scheme, self.db.owner)
+
+    def portion_mark(self, label: Label) -> str:
+        """Portion mark of a label, e.g. ``(S//REL TO USA, GBR)``."""
+        return marks.portion_mark(label, self.db.scheme, self.db.owner)
+
+    def combined(self, labels: list[Label]) -> Label:
+        """The label of a page or a screen showing these labels."""
+        return marks.combine(labels, self.db.owner, self.db.nation_groups())
+
+    def parse_label(self, classification: Any, releasable_to: Any = "", groups: Any = "") -> Label:
+        """A label from the three CSV/CLI cells; `ValidationFailed` naming the bad cell."""
+        errors: dict[str, str] = {}
+        level = 0
+        try:
+            level = classification if isinstance(classification, int) else self.db.scheme.parse(classification or self.db.scheme.names[0])
+            if not 0 <= level <= self.db.scheme.top:
+                raise ValueError(f"level {level} is not in the scheme")
+        except ValueError as error:
+            errors["classification"] = str(error)
+        release, codes = marks.Release.ALL, frozenset()
+        try:
+            release, codes = marks.parse_releasability(releasable_to if isinstance(releasable_to, str) else " ".join(releasable_to or []))
+            known_groups = self.db.nation_groups()
+            unknown = sorted(c for c in codes if c not in known_groups and not _is_nation(c))
+            if unknown:
+                raise ValueError(f"unknown nation or group {', '.join(unknown)}")
+        except ValueError as error:
+            errors["releasable_to"] = str(error)
+        group_names = frozenset(
+            g.strip() for g in (groups.replace(",", " ").split() if isinstance(groups, str) else groups or []) if g.strip()
+        )
+        if group_names:
+            with self.db.reading() as session:
+                known = set(session.scalars(select(NeedToKnowGroup.name)))
+            missing = sorted(group_names - known)
+            if missing:
+                errors["groups"] = f"unknown need-to-know group {', '.join(missing)}"
+        if errors:
+            raise ValidationFailed(errors)
+        return Label(level, release, codes, group_names).with_owner(self.db.owner)
+
+    # --- services ------------------------------------------------------------------------
+
+    @cached_property
+    def people(self) -> PeopleService:
+        """People: participants, instructors, liaison officers, contacts."""
+        from app.services.people import PeopleService
+
+        return PeopleService(self)
+
+    @cached_property
+    def exchanges(self) -> ExchangeService:
+        """Exchanges (the cases)."""
+        from app.services.exchanges import ExchangeService
+
+        return ExchangeService(self)
+
+    @cached_property
+    def participations(self) -> ParticipationService:
+        """People's parts in exchanges."""
+        from app.services.participations import ParticipationService
+
+        return ParticipationService(self)
+
+    @cached_property
+    def liaison(self) -> LiaisonService:
+        """Liaison assignments."""
+        from app.services.liaison import LiaisonService
+
+        return LiaisonService(self)
+
+    @cached_property
+    def contact_log(self) -> ContactLogService:
+        """Contact-log entries of liaison assignments."""
+        from app.services.liaison import ContactLogService
+
+        return ContactLogService(self)
+
+    @cached_property
+    def agreements(self) -> AgreementService:
+        """Agreements."""
+        from app.services.agreements import AgreementService
+
+        return AgreementService(self)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        """Files attached to records."""
+        from app.services.attachments import AttachmentService
+
+        return AttachmentService(self)
+
+    @cached_property
+    def users(self) -> UserService:
+        """User accounts, need-to-know groups and nation groups (administrators)."""
+        from app.services.users import UserService
+
+        return UserService(self)
+
+    @cached_property
+    def audit(self) -> AuditTrailService:
+        """Reading and verifying the audit trail (auditors, administrators)."""
+        from app.services.audit_trail import AuditTrailService
+
+        return AuditTrailService(self)
+
+
+def _is_nation(code: str) -> bool:
+    from app.domain.nations import is_nation
+
+    return is_nation(code)

@@ -1,0 +1,173 @@
+"""People: participants, instructors, liaison officers and points of contact.
+
+Identity fields (birth, passport, service number, visa) are deferred columns: listings never
+load them; `identity` returns them to administrators and coordinators and audits the view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, undefer_group
+
+from app.database.labels import load_labels
+from app.domain.labels import Label
+from app.domain.models import Person, PersonLanguage
+from app.domain.vocab import Service
+from app.security import audit
+from app.security.principal import Actor
+from app.services.base import RecordService
+from app.services.errors import PermissionDenied
+from app.services.fields import Field, text_of
+
+IDENTITY_FIELDS = (
+    "date_of_birth",
+    "place_of_birth",
+    "passport_number",
+    "passport_expiry",
+    "service_number",
+    "visa_type",
+    "visa_number",
+    "visa_expiry",
+)
+
+
+class PeopleService(RecordService[Person]):
+    """Create, read, update and archive people; identity views are audited."""
+
+    model = Person
+    kind = "person"
+    reference_prefix = "P"
+    default_sort = ("family_name", "given_names")
+    text_columns = ("family_name", "given_names", "original_script_name", "reference", "unit")
+    fields = (
+        Field("family_name", "Family name", required=True, max_length=100),
+        Field("given_names", "Given names", max_length=150),
+        Field("original_script_name", "Name in original script", max_length=200),
+        Field("rank", "Rank", max_length=60),
+        Field("rank_code", "NATO rank code", kind="rank_code"),
+        Field("service", "Service", kind="enum", choices=Service),
+        Field("nation_code", "Nation", kind="nation", required=True),
+        Field("unit", "Unit / organisation", max_length=200),
+        Field("position", "Position", max_length=200),
+        Field("email", "E-mail", kind="email"),
+        Field("phone", "Phone", max_length=40),
+        Field("date_of_birth", "Date of birth", kind="date"),
+        Field("place_of_birth", "Place of birth", max_length=120),
+        Field("passport_number", "Passport number", kind="passport"),
+        Field("passport_expiry", "Passport expiry", kind="date"),
+        Field("service_number", "Service number", max_length=30),
+        Field("visa_type", "Visa type", max_length=30),
+        Field("visa_number", "Visa number", max_length=30),
+        Field("visa_expiry", "Visa expiry", kind="date"),
+        Field("clearance_level", "Clearance held", kind="int", minimum=0, maximum=9),
+        Field("clearance_nation", "Clearance granted by", kind="nation"),
+        Field("clearance_expiry", "Clearance expiry", kind="date"),
+        Field("languages", "Languages", kind="languages"),
+        Field("notes", "Notes", max_length=20000),
+    )
+
+    def title(self, record: Person) -> str:
+        """``KOWALSKI, Jan`` (family name first, as rosters print it)."""
+        return f"{record.family_name.upper()}, {record.given_names}".rstrip(", ")
+
+    def reference_year(self, values: dict[str, Any]) -> int:
+        """People references carry the year they were entered."""
+        return dt.date.today().year
+
+    def load_options_for_write(self) -> Sequence[Any]:
+        """Identity columns are needed to compare before and after."""
+        return (undefer_group("identity"),)
+
+    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Person | None, errors: dict[str, str]) -> None:
+        """Dates in order, clearance within the scheme, unique passport and service numbers."""
+        merged = {**({} if record is None else {f.name: self.value_of(record, f.name) for f in self.fields}), **values}
+        today = dt.date.today()
+        birth = merged.get("date_of_birth")
+        if birth and birth > today:
+            errors["date_of_birth"] = "Date of birth is in the future"
+        if birth and birth < dt.date(1900, 1, 1):
+            errors["date_of_birth"] = "Date of birth is before 1900"
+        level = merged.get("clearance_level")
+        if level is not None and level > self.desk.db.scheme.top:
+            errors["clearance_level"] = f"Clearance held must be 0 to {self.desk.db.scheme.top}"
+        for name in ("passport_number", "service_number"):
+            value = values.get(name)
+            if value:
+                clash = select(Person.id).where(getattr(Person, name) == value, Person.nation_code == merged.get("nation_code"))
+                if record is not None:
+                    clash = clash.where(Person.id != record.id)
+                if session.scalar(clash.limit(1)) is not None:
+                    title = next(f.title for f in self.fields if f.name == name)
+                    errors[name] = f"{title} {value} is already recorded for another person of this nation"
+
+    def apply(self, session: Session, record: Person, values: dict[str, Any]) -> None:
+        """Columns as given; languages replace the list."""
+        values = dict(values)
+        languages = values.pop("languages", None)
+        super().apply(session, record, values)
+        if languages is not None:
+            record.languages = [PersonLanguage(language=code, profile=profile) for code, profile in languages]
+
+    def value_of(self, record: Person, name: str) -> Any:
+        """Languages as (code, profile) pairs."""
+        if name == "languages":
+            return [(lang.language, lang.profile) for lang in record.languages]
+        return getattr(record, name)
+
+    def snapshot(self, record: Person) -> dict[str, Any]:
+        """Field texts; identity fields only when loaded (never loaded just for the audit)."""
+        return {
+            f.name: text_of(self.value_of(record, f.name))
+            for f in self.fields
+            if f.name not in IDENTITY_FIELDS or f.name in record.__dict__
+        }
+
+    def warnings(self, session: Session, actor: Actor, record: Person, label: Label) -> list[str]:
+        """A likely duplicate: same nation and family name with the same birth date or passport."""
+        conditions = []
+        if record.__dict__.get("date_of_birth"):
+            conditions.append(Person.date_of_birth == record.date_of_birth)
+        if record.__dict__.get("passport_number"):
+            conditions.append(Person.passport_number == record.passport_number)
+        if not conditions:
+            return []
+        statement = select(Person).where(
+            Person.id != record.id,
+            Person.nation_code == record.nation_code,
+            or_(*conditions),
+            *self.visible(actor),
+        )
+        found = session.scalars(statement.limit(3)).all()
+        return [f"possible duplicate of {self.title(p)} ({p.reference})" for p in found if _similar(p.family_name, record.family_name)]
+
+    # --- identity ------------------------------------------------------------------------------
+
+    def identity(self, person_id: int) -> dict[str, Any]:
+        """The person's identity fields; administrators and coordinators only; audited."""
+        with self.desk.writing() as (session, actor):
+            if not actor.may_write_records:
+                raise PermissionDenied("identity details are shown to coordinators and administrators only")
+            person = self._load(session, actor, person_id, (undefer_group("identity"),))
+            audit.record(session, actor.username, "view_identity", kind=self.kind, record_id=person.id, ref=person.reference)
+            return {name: getattr(person, name) for name in IDENTITY_FIELDS}
+
+    def get_with_identity(self, person_id: int) -> tuple[Person, Label]:
+        """A person with identity fields loaded (role-checked and audited like `identity`)."""
+        self.identity(person_id)
+        with self.desk.reading() as (session, actor):
+            person = self._load(session, actor, person_id, (undefer_group("identity"),))
+            return person, load_labels(session, {person.label_id})[person.label_id]
+
+
+def _similar(a: str, b: str) -> bool:
+    import unicodedata
+
+    def fold(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
+
+    x, y = fold(a), fold(b)
+    return x == y or x[:4] == y[:4]

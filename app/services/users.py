@@ -1,0 +1,248 @@
+"""User accounts, need-to-know groups and nation groups: administrators only, all audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.models import NationGroup, NationGroupMember, NeedToKnowGroup, User, UserGroup
+from app.domain.nations import is_nation
+from app.domain.vocab import Role
+from app.security import audit
+from app.security.passwords import hash_password, password_problem
+from app.security.principal import Actor
+from app.services.errors import NotFound, PermissionDenied, ValidationFailed
+from app.services.fields import parse_nations
+
+if TYPE_CHECKING:
+    from app.services.desk import Desk
+
+
+@dataclass(frozen=True)
+class UserView:
+    """A user account as lists and forms show it (never the password hash)."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    clearance: int
+    nation: str
+    groups: tuple[str, ...]
+    active: bool
+    locked: bool
+    last_login: str
+    must_change_password: bool
+
+
+def _view(user: User) -> UserView:
+    from app.domain.models import utcnow
+
+    return UserView(
+        id=user.id, username=user.username, display_name=user.display_name, role=user.role,
+        clearance=user.clearance, nation=user.nation_code,
+        groups=tuple(sorted(g.group_name for g in user.groups)), active=user.active,
+        locked=bool(user.locked_until and user.locked_until > utcnow()),
+        last_login=user.last_login.isoformat(timespec="minutes") if user.last_login else "",
+        must_change_password=user.must_change_password,
+    )
+
+
+class UserService:
+    """Administration of accounts and groups."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    def _admin(self, actor: Actor) -> None:
+        if not actor.is_admin:
+            raise PermissionDenied("only an administrator manages users and groups")
+
+    def _validate(self, session: Session, values: dict[str, Any], creating: bool) -> dict[str, Any]:
+        errors: dict[str, str] = {}
+        parsed: dict[str, Any] = {}
+        if "username" in values or creating:
+            name = str(values.get("username") or "").strip()
+            if not name or len(name) > 64 or any(c.isspace() for c in name):
+                errors["username"] = "a username is 1 to 64 characters without spaces"
+            elif session.scalar(select(User.id).where(User.username == name)) is not None:
+                errors["username"] = f"the username {name} is taken"
+            parsed["username"] = name
+        if "role" in values or creating:
+            try:
+                parsed["role"] = Role.parse(values.get("role") or "").value
+            except ValueError as error:
+                errors["role"] = str(error)
+        if "clearance" in values or creating:
+            try:
+                level = values.get("clearance")
+                parsed["clearance"] = level if isinstance(level, int) else self.desk.db.scheme.parse(level or "")
+                if not 0 <= parsed["clearance"] <= self.desk.db.scheme.top:
+                    raise ValueError("not a level of this database's scheme")
+            except ValueError as error:
+                errors["clearance"] = str(error)
+        if "nation" in values or creating:
+            code = str(values.get("nation") or "").strip().upper()
+            if not is_nation(code):
+                errors["nation"] = f"{code!r} is not an ISO 3166-1 alpha-3 nation code"
+            parsed["nation_code"] = code
+        if "groups" in values:
+            names = values["groups"]
+            names = sorted({g.strip() for g in (names.replace(",", " ").split() if isinstance(names, str) else names) if g.strip()})
+            known = set(session.scalars(select(NeedToKnowGroup.name)))
+            if set(names) - known:
+                errors["groups"] = f"unknown need-to-know group {', '.join(sorted(set(names) - known))}"
+            parsed["groups"] = names
+        if "display_name" in values:
+            parsed["display_name"] = str(values["display_name"] or "").strip()[:120]
+        if "password" in values or creating:
+            problem = password_problem(str(values.get("password") or ""))
+            if problem:
+                errors["password"] = problem
+            parsed["password"] = values.get("password")
+        if errors:
+            raise ValidationFailed(errors)
+        return parsed
+
+    def create(self, values: dict[str, Any]) -> UserView:
+        """Create an account: username, display_name, role, clearance, nation, groups, password."""
+        with self.desk.writing() as (session, actor):
+            self._admin(actor)
+            parsed = self._validate(session, values, creating=True)
+            user = User(
+                username=parsed["username"], display_name=parsed.get("display_name") or parsed["username"],
+                role=parsed["role"], clearance=parsed["clearance"], nation_code=parsed["nation_code"],
+                password_hash=hash_password(parsed["password"]),
+                must_change_password=bool(values.get("must_change_password", False)),
+                groups=[UserGroup(group_name=g) for g in parsed.get("groups", [])],
+            )
+            session.add(user)
+            session.flush()
+            audit.record(session, actor.username, "user_create", kind="user", record_id=user.id, ref=user.username,
+                         details={"role": user.role, "clearance": user.clearance, "nation": user.nation_code,
+                                  "groups": parsed.get("groups", [])})
+            return _view(user)
+
+    def list(self) -> list[UserView]:
+        """Every account, by username."""
+        with self.desk.reading() as (session, actor):
+            self._admin(actor)
+            return [_view(u) for u in session.scalars(select(User).order_by(User.username))]
+
+    def _user(self, session: Session, username: str) -> User:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"no user {username}")
+        return user
+
+    def get(self, username: str) -> UserView:
+        """One account."""
+        with self.desk.reading() as (session, actor):
+            self._admin(actor)
+            return _view(self._user(session, username))
+
+    def update(self, username: str, values: dict[str, Any]) -> UserView:
+        """Change role, clearance, nation, groups, display name or active flag; audited."""
+        with self.desk.writing() as (session, actor):
+            self._admin(actor)
+            user = self._user(session, username)
+            values = {k: v for k, v in values.items() if k != "username"}
+            active = values.pop("active", None)
+            parsed = self._validate(session, values, creating=False)
+            parsed.pop("password", None)
+            before = _view(user)
+            if user.id == actor.id and (parsed.get("role", user.role) != Role.ADMINISTRATOR.value or active is False):
+                raise PermissionDenied("you cannot remove your own administrator role or deactivate yourself")
+            for key in ("role", "clearance", "nation_code", "display_name"):
+                if key in parsed:
+                    setattr(user, key, parsed[key])
+            if "groups" in parsed:
+                user.groups = [UserGroup(group_name=g) for g in parsed["groups"]]
+            if active is not None:
+                user.active = bool(active)
+            session.flush()
+            after = _view(user)
+            changed = {k: (getattr(before, k), getattr(after, k)) for k in before.__dataclass_fields__ if getattr(before, k) != getattr(after, k)}
+            audit.record(session, actor.username, "user_update", kind="user", record_id=user.id, ref=user.username,
+                         details={"before": {k: v[0] for k, v in changed.items()}, "after": {k: v[1] for k, v in changed.items()}})
+            return after
+
+    def reset_password(self, username: str, password: str, must_change: bool = True) -> None:
+        """Set a new password (the user must change it at next login by default); audited."""
+        with self.desk.writing() as (session, actor):
+            if actor.username != username:
+                self._admin(actor)
+            problem = password_problem(password)
+            if problem:
+                raise ValidationFailed({"password": problem})
+            user = self._user(session, username)
+            user.password_hash = hash_password(password)
+            user.must_change_password = must_change and actor.username != username
+            audit.record(session, actor.username, "password_reset" if actor.username != username else "password_change",
+                         kind="user", record_id=user.id, ref=user.username)
+
+    def unlock(self, username: str) -> None:
+        """Lift a lockout; audited."""
+        with self.desk.writing() as (session, actor):
+            self._admin(actor)
+            user = self._user(session, username)
+            user.locked_until = None
+            user.failed_logins = 0
+            audit.record(session, actor.username, "user_unlock", kind="user", record_id=user.id, ref=user.username)
+
+    # --- groups ------------------------------------------------------------------------------
+
+    def create_ntk_group(self, name: str, description: str = "") -> None:
+        """A new need-to-know group (compartment)."""
+        name = name.strip()
+        with self.desk.writing() as (session, actor):
+            self._admin(actor)
+            if not name or len(name) > 64 or any(c.isspace() or c == "," for c in name):
+                raise ValidationFailed({"name": "a group name is 1 to 64 characters without spaces or commas"})
+            if session.get(NeedToKnowGroup, name) is not None:
+                raise ValidationFailed({"name": f"the group {name} exists already"})
+            session.add(NeedToKnowGroup(name=name, description=description))
+            audit.record(session, actor.username, "group_create", kind="ntk_group", ref=name)
+
+    def ntk_groups(self) -> list[str]:
+        """Names of every need-to-know group."""
+        with self.desk.reading() as (session, _actor):
+            return list(session.scalars(select(NeedToKnowGroup.name).order_by(NeedToKnowGroup.name)))
+
+    def nation_groups(self) -> dict[str, tuple[str, list[str]]]:
+        """Nation groups: code -> (name, member codes)."""
+        with self.desk.reading() as (session, _actor):
+            return {g.code: (g.name, sorted(m.nation_code for m in g.members))
+                    for g in session.scalars(select(NationGroup).order_by(NationGroup.code))}
+
+    def save_nation_group(self, code: str, name: str, members: Any) -> None:
+        """Create or change an administrator-defined nation group (FVEY and NATO are fixed)."""
+        code = code.strip().upper()
+        with self.desk.writing() as (session, actor):
+            self._admin(actor)
+            errors = {}
+            if not code.isalnum() or not 2 <= len(code) <= 16 or is_nation(code):
+                errors["code"] = "a group code is 2 to 16 letters or digits and not a nation code"
+            try:
+                nations = parse_nations(members)
+                if not nations:
+                    errors["members"] = "a group needs at least one nation"
+            except ValueError as error:
+                errors["members"] = str(error)
+            if errors:
+                raise ValidationFailed(errors)
+            group = session.get(NationGroup, code)
+            if group is not None and group.builtin:
+                raise PermissionDenied(f"{code} is a built-in group and cannot be changed")
+            before = sorted(m.nation_code for m in group.members) if group else []
+            if group is None:
+                group = NationGroup(code=code, name=name or code)
+                session.add(group)
+            group.name = name or code
+            group.members = [NationGroupMember(nation_code=n) for n in nations]
+            audit.record(session, actor.username, "nation_group_save", kind="nation_group", ref=code,
+                         details={"before": before, "after": nations})
+        self.desk.db.forget_groups()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the Exchange Desk schema (run by app.database.migrate)."""

@@ -1,0 +1,68 @@
+"""Shared fixtures: a fresh database per test, seeded through the services."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from argon2 import PasswordHasher  # noqa: E402
+
+import app.security.passwords as passwords  # noqa: E402
+from app.database.engine import Database  # noqa: E402
+from app.services.desk import Desk  # noqa: E402
+from app.services.setup import initialise  # noqa: E402
+
+PASSWORD = "correct horse battery"
+
+# Tests hash many passwords: a cheaper Argon2id profile keeps the suite fast (production keeps
+# argon2-cffi's defaults; a test in test_security checks those meet OWASP's minimum).
+passwords._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep user data, config and settings of every test in a temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDESK_HOME", str(home))
+    monkeypatch.delenv("XDESK_DB", raising=False)
+    monkeypatch.delenv("XDESK_PASSWORD", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where this test's database file lives."""
+    return tmp_path / "desk.sqlite"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Database:
+    """A new USA-owned database (default scheme) with administrator ``admin``."""
+    db = initialise(db_path, "USA", "default", "admin", PASSWORD)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def admin(database: Database) -> Desk:
+    """The administrator's desk (TOP SECRET, USA)."""
+    return Desk(database, "admin")
+
+
+@pytest.fixture
+def make_user(admin: Desk) -> Callable[..., Desk]:
+    """Create a user and return their desk: ``make_user("gbr", role="viewer", clearance="S", nation="GBR")``."""
+
+    def make(username: str, role: str = "coordinator", clearance: str = "S", nation: str = "USA", groups: tuple[str, ...] = ()) -> Desk:
+        for group in groups:
+            if group not in admin.users.ntk_groups():
+                admin.users.create_ntk_group(group)
+        admin.users.create({"username": username, "role": role, "clearance": clearance, "nation": nation,
+                            "groups": list(groups), "password": PASSWORD})
+        return Desk(admin.db, username)
+
+    return make
