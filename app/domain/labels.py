@@ -213,14 +213,14 @@ def is_downgrade(old: Label, new: Label, owner: str, groups: Mapping[str, Iterab
 
 
 def _audience_wider(old: Label, new: Label, owner: str, groups: Mapping[str, Iterable[str]]) -> bool:
-    if old.release is new.release is Release.ALL:
+    if old.release is Release.ALL:
         return False
     if new.release is Release.ALL:
         return True
     if new.release is Release.NOFORN:
         return False
     if old.release is Release.NOFORN:
-        return True
+        return bool(expand(new.rel_to, groups) - {owner})
     before = expand(old.with_owner(owner).rel_to, groups)
     after = expand(new.with_owner(owner).rel_to, groups)
     return not after <= before

@@ -160,14 +160,14 @@ def _check_link(
     by_hash: dict[str, int],
     result: Verification,
 ) -> None:
+    moved = False
     if event_hash(event) != event.hash:
         original = _original_position(event)
-        if original is not None:
-            result.problems.append(
-                Problem(event.id, "reordered", f"event #{event.id} was moved; it was written as #{original}")
-            )
-            return
-        result.problems.append(Problem(event.id, "edited", f"event #{event.id} was changed after it was written"))
+        moved = original is not None
+        if moved:
+            result.problems.append(Problem(event.id, "reordered", f"event #{event.id} was moved; it was written as #{original}"))
+        else:
+            result.problems.append(Problem(event.id, "edited", f"event #{event.id} was changed after it was written"))
     expected = previous.hash if previous else GENESIS
     if event.prev_hash == expected:
         return
@@ -175,20 +175,24 @@ def _check_link(
         result.problems.append(
             Problem(event.id, "deleted", f"events before #{event.id} were deleted (the trail does not start at its beginning)")
         )
-    elif previous is not None and event.prev_hash == before_previous_hash:
+    elif event.prev_hash == before_previous_hash and not _was_moved(previous, result):
+        # the chain skips the previous event: it was never part of it
+        result.problems[:] = [p for p in result.problems if p.event_id != previous.id]
         result.problems.append(Problem(previous.id, "inserted", f"event #{previous.id} was inserted into the trail"))
-    elif event.prev_hash in by_hash and by_hash[event.prev_hash] != (previous.id if previous else None):
+    elif moved or _was_moved(previous, result):
+        return  # a break next to a moved event is explained by the move
+    elif event.prev_hash in by_hash and by_hash[event.prev_hash] > event.id:
         result.problems.append(
-            Problem(event.id, "reordered", f"event #{event.id} follows #{by_hash[event.prev_hash]} in the chain but is stored out of order")
+            Problem(event.id, "reordered", f"event #{event.id} follows #{by_hash[event.prev_hash]} in the chain but is stored before it")
         )
-    elif previous is not None and event.id != previous.id + 1:
-        result.problems.append(
-            Problem(event.id, "deleted", f"events between #{previous.id} and #{event.id} were deleted")
-        )
+    elif event.id != previous.id + 1:
+        result.problems.append(Problem(event.id, "deleted", f"events between #{previous.id} and #{event.id} were deleted"))
     else:
-        result.problems.append(
-            Problem(event.id, "deleted", f"the event before #{event.id} was deleted or replaced")
-        )
+        result.problems.append(Problem(event.id, "deleted", f"the event before #{event.id} was deleted or replaced"))
+
+
+def _was_moved(event: AuditEvent, result: Verification) -> bool:
+    return any(p.event_id == event.id and p.kind == "reordered" for p in result.problems)
 
 
 def _original_position(event: AuditEvent, window: int = 200) -> int | None:

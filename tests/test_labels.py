@@ -1,0 +1,157 @@
+"""Markings from labels: banner lines, portion marks, combined markings, downgrades."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.domain.labels import (
+    DEFAULT_SCHEME,
+    NATO_SCHEME,
+    Label,
+    Release,
+    combine,
+    expand,
+    is_downgrade,
+    marking,
+    parse_releasability,
+    portion_mark,
+    releasability_cell,
+)
+from app.security.policy import can_read
+from app.security.principal import Actor
+from app.domain.vocab import Role
+
+OWNER = "USA"
+GROUPS = {"FVEY": frozenset({"AUS", "CAN", "GBR", "NZL", "USA"}), "BALT": frozenset({"EST", "LVA", "LTU"})}
+
+
+def rel(*codes: str, level: int = 3) -> Label:
+    return Label(level, Release.REL, frozenset(codes))
+
+
+def test_banner_lines_follow_domain_examples() -> None:
+    assert marking(rel("USA", "GBR"), DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, GBR"
+    assert marking(Label(2, Release.NOFORN), DEFAULT_SCHEME, OWNER) == "CONFIDENTIAL//NOFORN"
+    assert marking(Label(0), DEFAULT_SCHEME, OWNER) == "UNCLASSIFIED"
+    assert marking(Label(3, Release.NOFORN), NATO_SCHEME, OWNER) == "NATO SECRET//NOFORN"
+
+
+def test_owner_first_then_alphabetical_and_owner_always_included() -> None:
+    assert marking(rel("NZL", "AUS", "GBR"), DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, AUS, GBR, NZL"
+
+
+def test_portion_marks() -> None:
+    assert portion_mark(rel("GBR", "USA"), DEFAULT_SCHEME, OWNER) == "(S//REL TO USA, GBR)"
+    assert portion_mark(Label(0), DEFAULT_SCHEME, OWNER) == "(U)"
+    assert portion_mark(Label(4, Release.NOFORN), DEFAULT_SCHEME, OWNER) == "(TS//NOFORN)"
+
+
+def test_combined_marking_takes_highest_level_and_intersection() -> None:
+    page = combine([rel("GBR", "AUS", level=1), rel("GBR", "CAN", level=3), Label(0)], OWNER, GROUPS)
+    assert marking(page, DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, GBR"
+
+
+def test_noforn_wins_and_empty_intersection_is_noforn() -> None:
+    assert combine([rel("GBR"), Label(2, Release.NOFORN)], OWNER, GROUPS).release is Release.NOFORN
+    assert combine([rel("GBR"), rel("FRA")], OWNER, GROUPS).release is Release.NOFORN
+
+
+def test_groups_meet_their_members() -> None:
+    page = combine([rel("FVEY"), rel("GBR", "FRA")], OWNER, GROUPS)
+    assert marking(page, DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, GBR"
+    assert marking(combine([rel("FVEY"), rel("FVEY", level=1)], OWNER, GROUPS), DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, FVEY"
+
+
+def test_nothing_on_the_page_is_unclassified() -> None:
+    assert marking(combine([], OWNER, GROUPS), DEFAULT_SCHEME, OWNER) == "UNCLASSIFIED"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("", (Release.ALL, frozenset())),
+        ("NOFORN", (Release.NOFORN, frozenset())),
+        ("usa, gbr", (Release.REL, frozenset({"USA", "GBR"}))),
+        ("REL TO USA GBR", (Release.REL, frozenset({"USA", "GBR"}))),
+        ("FVEY", (Release.REL, frozenset({"FVEY"}))),
+    ],
+)
+def test_releasability_cells(cell: str, expected: tuple) -> None:
+    assert parse_releasability(cell) == expected
+
+
+def test_noforn_mixed_with_nations_is_refused() -> None:
+    with pytest.raises(ValueError, match="NOFORN"):
+        parse_releasability("NOFORN GBR")
+
+
+def test_scheme_parses_names_and_abbreviations() -> None:
+    assert DEFAULT_SCHEME.parse("ts") == 4
+    assert DEFAULT_SCHEME.parse("Top  Secret") == 4
+    assert NATO_SCHEME.parse("NS") == 3
+    assert NATO_SCHEME.parse("S") == 3
+    with pytest.raises(ValueError, match="unknown classification"):
+        DEFAULT_SCHEME.parse("SECRETISH")
+
+
+NATIONS = ["USA", "GBR", "AUS", "CAN", "NZL", "FRA", "EST", "LVA", "LTU"]
+codes = st.sampled_from(NATIONS + list(GROUPS))
+labels = st.builds(
+    lambda level, mode, rel_to, groups: Label(
+        level, mode, frozenset(rel_to) if mode is Release.REL else frozenset(), frozenset(groups)
+    ),
+    st.integers(0, 4),
+    st.sampled_from(list(Release)),
+    st.sets(codes, min_size=1, max_size=4),
+    st.sets(st.sampled_from(["A", "B"]), max_size=2),
+)
+
+
+def admitted(label: Label, nation: str) -> bool:
+    """Reference: may a fully cleared user of `nation` in every group read this label?"""
+    actor = Actor(1, "x", Role.VIEWER, 9, nation, frozenset({"A", "B"}))
+    return can_read(actor, label, OWNER, GROUPS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(labels, max_size=5))
+def test_combined_releasability_admits_exactly_the_nations_every_record_admits(page: list[Label]) -> None:
+    combined = combine(page, OWNER, GROUPS)
+    assert combined.level == max((label.level for label in page), default=0)
+    for nation in NATIONS:
+        if nation == OWNER:
+            continue
+        expected = all(admitted(Label(0, label.release, label.rel_to), nation) for label in page)
+        assert admitted(Label(0, combined.release, combined.rel_to), nation) == expected, nation
+    if any(label.release is Release.NOFORN for label in page):
+        assert combined.release is Release.NOFORN
+
+
+def readers() -> list[Actor]:
+    result = []
+    for level in range(5):
+        for nation in [*NATIONS, "JPN"]:  # JPN: named by no label, stands for everyone else
+            for groups in (frozenset(), frozenset({"A"}), frozenset({"B"}), frozenset({"A", "B"})):
+                result.append(Actor(1, "x", Role.VIEWER, level, nation, groups))
+    return result
+
+
+READERS = readers()
+
+
+@settings(max_examples=300, deadline=None)
+@given(labels, labels)
+def test_downgrade_means_someone_new_can_read(old: Label, new: Label) -> None:
+    widened = any(
+        can_read(a, new.with_owner(OWNER), OWNER, GROUPS) and not can_read(a, old.with_owner(OWNER), OWNER, GROUPS)
+        for a in READERS
+    )
+    assert is_downgrade(old, new, OWNER, GROUPS) == widened
+
+
+def test_cell_round_trip() -> None:
+    label = rel("GBR", "FVEY")
+    assert parse_releasability(releasability_cell(label)) == (label.release, label.rel_to)
+    assert expand(["FVEY", "FRA"], GROUPS) == GROUPS["FVEY"] | {"FRA"}

@@ -1,0 +1,108 @@
+"""People: validation with field-level errors, identity views, references, archive, audit."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.desk import Desk
+from app.services.errors import Conflict, PermissionDenied, ValidationFailed
+
+VALID = {"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL", "email": "jan.kowalski@mon.gov.pl"}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("family_name", "", "is required"),
+        ("family_name", "x" * 101, "too long"),
+        ("nation_code", "XYZ", "alpha-3"),
+        ("email", "jan@", "e-mail"),
+        ("passport_number", "AB!", "5 to 20 letters"),
+        ("date_of_birth", "14/03/1980", "YYYY-MM-DD"),
+        ("date_of_birth", "2999-01-01", "future"),
+        ("rank_code", "OF-11", "STANAG 2116"),
+        ("service", "cavalry", "unknown value"),
+        ("languages", "eng 6/6/6/6", "STANAG 6001"),
+        ("languages", "klingon 3/3/3/3", "ISO 639"),
+        ("clearance_level", "7", "0 to 4"),
+        ("classification", "SUPER SECRET", "unknown classification"),
+        ("releasable_to", "GBR XXX", "unknown nation or group"),
+        ("groups", "NOPE", "unknown need-to-know group"),
+        ("nickname", "JJ", "not a field"),
+    ],
+)
+def test_each_field_error_is_reported_under_its_field(admin: Desk, field: str, value: str, message: str) -> None:
+    with pytest.raises(ValidationFailed) as failure:
+        admin.people.create({**VALID, field: value})
+    assert message in failure.value.errors[field]
+    assert admin.people.count() == 0
+
+
+def test_all_errors_are_reported_at_once(admin: Desk) -> None:
+    with pytest.raises(ValidationFailed) as failure:
+        admin.people.create({"family_name": "", "nation_code": "??", "email": "nope"})
+    assert set(failure.value.errors) == {"family_name", "nation_code", "email"}
+
+
+def test_create_generates_references_and_audits(admin: Desk) -> None:
+    first = admin.people.create(VALID)
+    second = admin.people.create({**VALID, "given_names": "Anna", "email": ""})
+    assert first.record.reference.startswith("P-") and first.record.reference != second.record.reference
+    event = admin.audit.list(action="create", limit=1)[0]
+    assert event.record_ref == second.record.reference and event.details["after"]["given_names"] == "Anna"
+
+
+def test_duplicate_passport_of_same_nation_is_refused(admin: Desk) -> None:
+    admin.people.create({**VALID, "passport_number": "EA1234567"})
+    with pytest.raises(ValidationFailed) as failure:
+        admin.people.create({**VALID, "given_names": "Other", "passport_number": "ea 1234567"})
+    assert "already recorded" in failure.value.errors["passport_number"]
+
+
+def test_update_records_before_and_after(admin: Desk) -> None:
+    saved = admin.people.create(VALID)
+    admin.people.update(saved.record.id, {"rank": "Kapitan", "rank_code": "OF-2"})
+    event = admin.audit.list(action="update", limit=1)[0]
+    assert event.details == {"before": {"rank": "", "rank_code": ""}, "after": {"rank": "Kapitan", "rank_code": "OF-2"}}
+
+
+def test_stale_update_is_a_conflict(admin: Desk) -> None:
+    saved = admin.people.create(VALID)
+    admin.people.update(saved.record.id, {"rank": "Kapitan"}, expected_version=saved.record.row_version)
+    with pytest.raises(Conflict, match="changed by admin"):
+        admin.people.update(saved.record.id, {"rank": "Major"}, expected_version=saved.record.row_version)
+
+
+def test_identity_is_deferred_and_its_view_audited(admin: Desk, make_user) -> None:
+    saved = admin.people.create({**VALID, "date_of_birth": "1984-05-06", "passport_number": "EA7654321"})
+    listed = admin.people.list().records[0]
+    assert "passport_number" not in listed.__dict__
+    assert admin.people.identity(saved.record.id)["passport_number"] == "EA7654321"
+    assert admin.audit.list(action="view_identity", limit=1)[0].record_id == saved.record.id
+    with pytest.raises(PermissionDenied, match="coordinators and administrators"):
+        make_user("vera", role="viewer").people.identity(saved.record.id)
+
+
+def test_archive_hides_from_lists_but_keeps_history(admin: Desk) -> None:
+    saved = admin.people.create(VALID)
+    admin.people.archive(saved.record.id, reason="entered twice")
+    assert admin.people.count() == 0
+    assert admin.people.count({"archived": True}) == 1
+    with pytest.raises(PermissionDenied, match="archive it instead"):
+        admin.people.delete(saved.record.id)
+
+
+def test_languages_round_trip(admin: Desk) -> None:
+    saved = admin.people.create({**VALID, "languages": "pol 5/5/5/5; eng 3/3/3/2+"})
+    person, _label = admin.people.get(saved.record.id)
+    assert [(lang.language, lang.profile) for lang in person.languages] == [("eng", "3/3/3/2+"), ("pol", "5/5/5/5")]
+
+
+def test_sort_filter_and_quick_text(admin: Desk) -> None:
+    for family, nation in [("Żółkiewski", "POL"), ("Anders", "POL"), ("Brown", "GBR")]:
+        admin.people.create({"family_name": family, "nation_code": nation})
+    assert [p.family_name for p in admin.people.list(sort=["family_name"]).records] == ["Anders", "Brown", "Żółkiewski"]
+    assert admin.people.count({"nation_code": "POL"}) == 2
+    assert [p.family_name for p in admin.people.list({"text": "row"}).records] == ["Brown"]
+    with pytest.raises(ValidationFailed):
+        admin.people.list(sort=["password_hash"])
