@@ -1,0 +1,177 @@
+"""One benchmark harness: ``python -m benchmarks [--people N] [--exchanges M] [--only a,b]``.
+
+Builds (or reuses) a database of the given size under ``benchmarks/data/`` and prints one table:
+each measurement beside its raw floor where one exists (the same work through ``sqlite3``
+directly), the ratio, and the peak Python memory of the step. Figures only: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.dataset import PASSWORD, build
+
+HERE = Path(__file__).parent
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Seconds taken by each of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def p(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) of values."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+class Table:
+    """Rows of figures, printed as aligned text."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(self, name: str, ours: str, floor: str = "", ratio: str = "", memory: str = "") -> None:
+        self.rows.append((name, ours, floor, ratio, memory))
+        print(f"  {name}: {ours}  {('floor ' + floor) if floor else ''} {ratio} {memory}", flush=True)
+
+    def print(self) -> None:
+        header = ("measurement", "Exchange Desk", "raw floor", "ratio", "peak Python memory")
+        widths = [max(len(r[i]) for r in [header, *self.rows]) for i in range(5)]
+        for row in [header, tuple("-" * w for w in widths), *self.rows]:
+            print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+
+
+def with_memory(fn: Callable[[], object]) -> tuple[object, str]:
+    """Run fn under tracemalloc; its result and the peak as text."""
+    tracemalloc.start()
+    try:
+        result = fn()
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, f"{peak / 2**20:.1f} MiB"
+
+
+def bench_list(table: Table, path: Path) -> None:
+    """First and last page of people sorted by name, with the access filter, against the raw SELECT."""
+    from app.services.desk import Desk
+    from app.services.setup import open_desk_database
+
+    database = open_desk_database(path)
+    desk = Desk(database, "gbr")  # a foreign viewer: the access filter does real work
+    sort = ["family_name", "given_names"]
+    total = desk.people.count()
+    raw = sqlite3.connect(path)
+    raw_sql = "SELECT * FROM people ORDER BY family_name, given_names, id LIMIT 200 OFFSET ?"
+    for name, offset in (("first page (200 rows)", 0), ("last page (200 rows)", max(total - 200, 0))):
+        ours = timed(lambda o=offset: desk.people.list(sort=sort, offset=o, limit=200, count_total=False, total_hint=total), 7)
+        floor = timed(lambda o=offset: raw.execute(raw_sql, (o,)).fetchall(), 7)
+        _r, memory = with_memory(lambda o=offset: desk.people.list(sort=sort, offset=o, limit=200, count_total=False, total_hint=total))
+        table.add(f"list people {name}, p50", f"{p(ours, .5) * 1000:.1f} ms", f"{p(floor, .5) * 1000:.1f} ms",
+                  f"{p(ours, .5) / p(floor, .5):.1f}x", memory)
+    counted = timed(lambda: desk.people.count(), 5)
+    floor = timed(lambda: raw.execute("SELECT count(*) FROM people").fetchone(), 5)
+    table.add("count visible people, p50", f"{p(counted, .5) * 1000:.0f} ms", f"{p(floor, .5) * 1000:.0f} ms",
+              f"{p(counted, .5) / p(floor, .5):.1f}x")
+    raw.close()
+    database.dispose()
+
+
+def bench_save(table: Table, path: Path) -> None:
+    """One record save (validation + audit + index), p50/p95 (it writes into the benchmark database)."""
+    from app.services.desk import Desk
+    from app.services.setup import open_desk_database
+
+    database = open_desk_database(path)
+    desk = Desk(database, "admin")
+    page = desk.people.list(limit=50, count_total=False)
+    ids = [r.id for r in page.records]
+    counter = iter(range(10**9))
+    times = timed(lambda: desk.people.update(ids[next(counter) % len(ids)], {"position": f"Staff officer {next(counter)}"}), 40)
+    _r, memory = with_memory(lambda: desk.people.update(ids[0], {"position": "Desk officer"}))
+    table.add("save one person (validate, write, audit), p50 / p95",
+              f"{p(times, .5) * 1000:.1f} / {p(times, .95) * 1000:.1f} ms", memory=memory)
+    database.dispose()
+
+
+def bench_cold_start(table: Table, path: Path) -> None:
+    """Cold start to the login dialog, offscreen, against a bare QApplication start."""
+    code_app = (
+        "import time,sys; t=time.perf_counter(); from app.ui.launch import startup_to_login;"
+        f"startup_to_login({str(path)!r}); print(time.perf_counter()-t)"
+    )
+    code_bare = (
+        "import time; t=time.perf_counter(); from PySide6.QtWidgets import QApplication, QDialog;"
+        "a=QApplication([]); d=QDialog(); d.show(); a.processEvents(); print(time.perf_counter()-t)"
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
+    try:
+        ours = [float(subprocess.run([sys.executable, "-c", code_app], capture_output=True, text=True, env=env, check=True, cwd=HERE.parent).stdout.split()[-1]) for _ in range(3)]
+        bare = [float(subprocess.run([sys.executable, "-c", code_bare], capture_output=True, text=True, env=env, check=True).stdout.split()[-1]) for _ in range(3)]
+    except (subprocess.CalledProcessError, ValueError, IndexError) as error:
+        table.add("cold start to login dialog", f"n/a ({type(error).__name__})")
+        return
+    table.add("cold start to login dialog (offscreen), median", f"{statistics.median(ours):.2f} s",
+              f"{statistics.median(bare):.2f} s", f"{statistics.median(ours) / statistics.median(bare):.1f}x")
+
+
+SECTIONS: dict[str, Callable[[Table, Path], None]] = {
+    "list": bench_list,
+    "save": bench_save,
+    "start": bench_cold_start,
+}
+
+
+def optional_sections() -> dict[str, Callable[[Table, Path], None]]:
+    """Sections contributed by the search, import and report benchmarks, when present."""
+    found = {}
+    for name, module in (("import", "benchmarks.import_bench"), ("search", "benchmarks.search_bench"), ("report", "benchmarks.report_bench")):
+        try:
+            found[name] = __import__(module, fromlist=["harness_section"]).harness_section
+        except (ImportError, AttributeError):
+            continue
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build or reuse the database, run the sections, print the table."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--exchanges", type=int, default=10_000)
+    parser.add_argument("--only", default="", help="comma-separated sections: " + ", ".join([*SECTIONS, "import", "search", "report"]))
+    args = parser.parse_args(argv)
+    sections = {**SECTIONS, **optional_sections()}
+    wanted = [s for s in args.only.split(",") if s] or list(sections)
+    data = HERE / "data"
+    data.mkdir(exist_ok=True)
+    path = build(data / f"bench-{args.people}.sqlite", args.people, args.exchanges)
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
+          f"SQLite {sqlite3.sqlite_version}; {args.people:,} people, {args.exchanges:,} exchanges; password {PASSWORD!r}")
+    table = Table()
+    for name in wanted:
+        if name in sections:
+            sections[name](table, path)
+        else:
+            table.add(name, "not available")
+    print()
+    table.print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
