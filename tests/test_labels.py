@@ -19,9 +19,9 @@ from app.domain.labels import (
     portion_mark,
     releasability_cell,
 )
+from app.domain.vocab import Role
 from app.security.policy import can_read
 from app.security.principal import Actor
-from app.domain.vocab import Role
 
 OWNER = "USA"
 GROUPS = {"FVEY": frozenset({"AUS", "CAN", "GBR", "NZL", "USA"}), "BALT": frozenset({"EST", "LVA", "LTU"})}

@@ -50,14 +50,14 @@ class Page(Generic[M]):
     total: int
 
 
-def next_reference(session: Session, prefix: str, year: int) -> str:
+def next_reference(session: Session, prefix: str, year: int, digits: int = 4) -> str:
     """The next reference for a prefix and year, e.g. ``EX-2026-0042``."""
     counter = session.get(ReferenceCounter, (prefix, year), with_for_update=True)
     if counter is None:
         counter = ReferenceCounter(prefix=prefix, year=year, last=0)
         session.add(counter)
     counter.last += 1
-    return f"{prefix}-{year}-{counter.last:04d}"
+    return f"{prefix}-{year}-{counter.last:0{digits}d}"
 
 
 class RecordService(Generic[M]):
@@ -67,6 +67,7 @@ class RecordService(Generic[M]):
     kind: ClassVar[str]  # audit and attachment kind, e.g. "person"
     fields: ClassVar[tuple[Field, ...]]
     reference_prefix: ClassVar[str | None] = None
+    reference_digits: ClassVar[int] = 4
     default_sort: ClassVar[tuple[str, ...]] = ("id",)
     text_columns: ClassVar[tuple[str, ...]] = ()
     archivable: ClassVar[bool] = True
@@ -286,7 +287,7 @@ class RecordService(Generic[M]):
         self._check_label(actor, None, new_label, None)
         record = self.model()
         if self.reference_prefix and not parsed.get("reference"):
-            record.reference = next_reference(session, self.reference_prefix, self.reference_year(parsed))
+            record.reference = next_reference(session, self.reference_prefix, self.reference_year(parsed), self.reference_digits)
         self.apply(session, record, parsed)
         record.label_id = intern_label(session, new_label)
         record.created_by = record.updated_by = actor.username

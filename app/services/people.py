@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session, undefer_group
 
 from app.database.labels import load_labels
@@ -35,12 +35,22 @@ IDENTITY_FIELDS = (
 )
 
 
+# built once: SQLAlchemy caches their compiled form, which matters for bulk imports
+_CLASH = {
+    name: select(Person.id)
+    .where(getattr(Person, name) == bindparam("value"), Person.nation_code == bindparam("nation"), Person.id != bindparam("own"))
+    .limit(1)
+    for name in ("passport_number", "service_number")
+}
+
+
 class PeopleService(RecordService[Person]):
     """Create, read, update and archive people; identity views are audited."""
 
     model = Person
     kind = "person"
     reference_prefix = "P"
+    reference_digits = 6  # an office enters many thousands of people a year
     default_sort = ("family_name", "given_names")
     text_columns = ("family_name", "given_names", "original_script_name", "reference", "unit")
     fields = (
@@ -97,10 +107,11 @@ class PeopleService(RecordService[Person]):
         for name in ("passport_number", "service_number"):
             value = values.get(name)
             if value:
-                clash = select(Person.id).where(getattr(Person, name) == value, Person.nation_code == merged.get("nation_code"))
-                if record is not None:
-                    clash = clash.where(Person.id != record.id)
-                if session.scalar(clash.limit(1)) is not None:
+                clash = session.execute(
+                    _CLASH[name],
+                    {"value": value, "nation": merged.get("nation_code"), "own": record.id if record else -1},
+                ).first()
+                if clash is not None:
                     title = next(f.title for f in self.fields if f.name == name)
                     errors[name] = f"{title} {value} is already recorded for another person of this nation"
 
