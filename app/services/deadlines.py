@@ -1,0 +1,135 @@
+"""One view of what is due: expiring agreements, clearances, passports and visas, tours ending,
+contact-log follow-ups, and participants not yet approved close to an exchange's start.
+
+Every item comes from a query that carries the access filter of its record kind. Passport and
+visa dates are identity fields: they are listed only for coordinators and administrators, and
+that listing is audited like any other view of identity fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from app.database.labels import load_labels
+from app.domain.labels import Label
+from app.domain.models import (
+    Agreement,
+    ContactLogEntry,
+    Exchange,
+    LiaisonAssignment,
+    Participation,
+    Person,
+)
+from app.domain.vocab import AgreementStatus, ExchangeStatus, LiaisonStatus, ParticipationStatus
+from app.security import audit
+
+if TYPE_CHECKING:
+    from app.services.desk import Desk
+
+DEFAULT_LEAD_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Something due on a date, about one record."""
+
+    due: dt.date
+    what: str  # e.g. "Passport expires"
+    record_kind: str
+    record_id: int
+    reference: str
+    title: str
+    label: Label
+
+    @property
+    def overdue(self) -> bool:
+        """True when the date has passed."""
+        return self.due < dt.date.today()
+
+
+class DeadlineService:
+    """Collects deadlines across record kinds, each through its kind's access filter."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    def upcoming(self, lead_days: int = DEFAULT_LEAD_DAYS, today: dt.date | None = None, limit: int = 2000) -> list[Deadline]:
+        """Everything due from (and overdue before) today until ``today + lead_days``, by date."""
+        today = today or dt.date.today()
+        until = today + dt.timedelta(days=lead_days)
+        found: list[tuple[dt.date, str, str, object]] = []
+        identity_count = 0
+        with self.desk.reading() as (session, actor):
+            d = self.desk
+            # a notice period may start long before expiry: look a year further and keep what is due
+            agreements = session.scalars(
+                select(Agreement).where(
+                    *d.agreements.visible(actor), Agreement.archived.is_(False),
+                    Agreement.status == AgreementStatus.IN_FORCE.value, Agreement.expiry_date.is_not(None),
+                    Agreement.expiry_date <= until + dt.timedelta(days=366),
+                ).limit(limit)
+            ).all()
+            for agreement in agreements:
+                expiry = agreement.expiry_date
+                if expiry <= until:
+                    found.append((expiry, "Agreement expires", "agreement", agreement))
+                notice_starts = expiry - dt.timedelta(days=agreement.notice_period_days or 0)
+                if agreement.notice_period_days and notice_starts <= until:
+                    found.append((notice_starts, "Agreement notice period starts", "agreement", agreement))
+            for person in session.scalars(select(Person).where(
+                *d.people.visible(actor), Person.archived.is_(False),
+                Person.clearance_expiry.is_not(None), Person.clearance_expiry <= until,
+            ).limit(limit)):
+                found.append((person.clearance_expiry, "Security clearance expires", "person", person))
+            if actor.may_write_records:
+                for column, what in ((Person.passport_expiry, "Passport expires"), (Person.visa_expiry, "Visa expires")):
+                    rows = session.execute(select(Person, column).where(
+                        *d.people.visible(actor), Person.archived.is_(False), column.is_not(None), column <= until,
+                    ).limit(limit)).all()
+                    identity_count += len(rows)
+                    found.extend((due, what, "person", person) for person, due in rows)
+            for tour in session.scalars(select(LiaisonAssignment).where(
+                *d.liaison.visible(actor), LiaisonAssignment.archived.is_(False),
+                LiaisonAssignment.status == LiaisonStatus.ACTIVE.value,
+                LiaisonAssignment.end_date.is_not(None), LiaisonAssignment.end_date <= until,
+            ).limit(limit)):
+                found.append((tour.end_date, "Liaison tour ends", "liaison_assignment", tour))
+            for entry in session.scalars(select(ContactLogEntry).where(
+                *d.contact_log.visible(actor), ContactLogEntry.follow_up_done.is_(False),
+                ContactLogEntry.follow_up_due.is_not(None), ContactLogEntry.follow_up_due <= until,
+            ).limit(limit)):
+                found.append((entry.follow_up_due, f"Follow-up due: {entry.subject}", "contact_log", entry))
+            pending = session.execute(select(Participation, Exchange, Person).join(Exchange, Exchange.id == Participation.exchange_id)
+                .join(Person, Person.id == Participation.person_id).where(
+                *d.participations.visible(actor),
+                Participation.status == ParticipationStatus.NOMINATED.value,
+                Exchange.status.in_([s.value for s in (ExchangeStatus.PROPOSED, ExchangeStatus.PLANNED, ExchangeStatus.APPROVED)]),
+                Exchange.start_date >= today, Exchange.start_date <= today + dt.timedelta(days=min(lead_days, 30)),
+            ).limit(limit)).all()
+            for participation, exchange, person in pending:
+                participation._deadline_title = f"{person.family_name.upper()}, {person.given_names} — {exchange.reference} {exchange.title}"
+                found.append((exchange.start_date, "Participant not yet approved", "participation", participation))
+            labels = load_labels(session, {record.label_id for *_rest, record in found})
+        if identity_count:
+            with self.desk.writing() as (session, actor):
+                audit.record(session, actor.username, "view_identity", kind="person",
+                             details={"purpose": "deadlines", "dates_shown": identity_count})
+        items = [
+            Deadline(due, what, kind, record.id, getattr(record, "reference", ""), _title(kind, record), labels[record.label_id])
+            for due, what, kind, record in found
+        ]
+        return sorted(items, key=lambda item: (item.due, item.what, item.reference))
+
+
+def _title(kind: str, record: object) -> str:
+    if kind == "person":
+        return f"{record.family_name.upper()}, {record.given_names}".rstrip(", ")
+    if kind == "contact_log":
+        return record.subject
+    if kind == "participation":
+        return record._deadline_title
+    return getattr(record, "title", "") or getattr(record, "host_organisation", "")
