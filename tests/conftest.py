@@ -39,10 +39,41 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "desk.sqlite"
 
 
+SERVER_URL = os.environ.get("XDESK_TEST_DATABASE_URL", "")  # e.g. postgresql+psycopg2://user@host/postgres
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: needs the embedded SQLite file (tampering, backup, pragmas)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a database server, SQLite-file tests do not apply: they are deselected, not skipped."""
+    if SERVER_URL:
+        kept = [item for item in items if item.get_closest_marker("sqlite_only") is None]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+
+
+def _server_database(name: str) -> str:
+    """Create an empty database on the test server; its URL."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return SERVER_URL.rsplit("/", 1)[0] + "/" + name
+
+
 @pytest.fixture
-def database(db_path: Path) -> Database:
-    """A new USA-owned database (default scheme) with administrator ``admin``."""
-    db = initialise(db_path, "USA", "default", "admin", PASSWORD)
+def database(db_path: Path, request: pytest.FixtureRequest) -> Database:
+    """A new USA-owned database (default scheme) with administrator ``admin``.
+
+    A SQLite file by default; a fresh database on a server when XDESK_TEST_DATABASE_URL is set.
+    """
+    target = _server_database(f"xdesk_{abs(hash(request.node.nodeid)) % 10**12}") if SERVER_URL else db_path
+    db = initialise(target, "USA", "default", "admin", PASSWORD)
     yield db
     db.dispose()
 

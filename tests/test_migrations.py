@@ -16,6 +16,7 @@ from app.domain.models import Base
 from app.services.desk import Desk
 from app.services.setup import open_desk_database
 
+pytestmark = pytest.mark.sqlite_only  # these tests are about SQLite files
 DATA = Path(__file__).parent / "data"
 # tables that live outside the ORM metadata on purpose (SQLite FTS5 and its shadow tables)
 NOT_IN_METADATA_PREFIXES = ("search_index", "sqlite_")

@@ -243,7 +243,7 @@ class PersonLanguage(Base):
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
     )
     language: Mapped[str] = mapped_column(String(3), primary_key=True)  # ISO 639-3
-    profile: Mapped[str] = mapped_column(String(7), default="")
+    profile: Mapped[str] = mapped_column(String(11), default="")  # up to 3+/3+/3+/3+
 
 
 # --- agreements ------------------------------------------------------------------------------
@@ -508,3 +508,22 @@ LABELLED_MODELS: tuple[type[Labelled], ...] = (
     ContactLogEntry,
     Attachment,
 )
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+class SavedSearch(Base):
+    """A user's named search: query text, kinds and filters, and what it matched when last run."""
+
+    __tablename__ = "saved_searches"
+    __table_args__ = (UniqueConstraint("username", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    query: Mapped[str] = mapped_column(Text, default="")
+    kinds: Mapped[str] = mapped_column(String(200), default="")  # space-separated record kinds
+    filters: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_run_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_matches: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of "kind:id" seen last run

@@ -396,7 +396,7 @@ def upgrade() -> None:
         "person_languages",
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("language", sa.String(length=3), nullable=False),
-        sa.Column("profile", sa.String(length=7), nullable=False),
+        sa.Column("profile", sa.String(length=11), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["people.id"],
