@@ -231,3 +231,15 @@ def test_event_hash_covers_every_field(trail) -> None:
             assert audit.event_hash(event) != original, name
             setattr(event, name, saved)
         session.rollback()
+
+
+def test_who_can_read_lists_exactly_the_admitted_users(admin, make_user) -> None:
+    make_user("usa_s", clearance="S")
+    make_user("gbr_ts", nation="GBR", clearance="TS")
+    make_user("fra_ts", nation="FRA", clearance="TS")
+    make_user("usa_c", clearance="C")
+    label = Label(3, Release.REL, frozenset({"FVEY"}))
+    assert [u.username for u in admin.users.who_can_read(label)] == ["admin", "gbr_ts", "usa_s"]
+    assert [u.username for u in admin.users.who_can_read(Label(2, Release.NOFORN))] == ["admin", "usa_c", "usa_s"]
+    with pytest.raises(PermissionDenied):
+        make_user("vera", role="viewer").users.who_can_read(label)

@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.labels import Label
 from app.domain.models import NationGroup, NationGroupMember, NeedToKnowGroup, User, UserGroup
 from app.domain.nations import is_nation
 from app.domain.vocab import Role
 from app.security import audit
+from app.security.auth import actor_of
 from app.security.passwords import hash_password, password_problem
+from app.security.policy import can_read
 from app.security.principal import Actor
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
 from app.services.fields import parse_nations
@@ -192,6 +195,19 @@ class UserService:
             user.locked_until = None
             user.failed_logins = 0
             audit.record(session, actor.username, "user_unlock", kind="user", record_id=user.id, ref=user.username)
+
+    def who_can_read(self, label: Label) -> list[UserView]:
+        """Active users whose clearance, nationality and groups admit a record with this label.
+
+        Administrators and coordinators may ask (they decide labels); the answer lists accounts,
+        so viewers and auditors may not.
+        """
+        with self.desk.reading() as (session, actor):
+            if not actor.may_write_records:
+                raise PermissionDenied("only coordinators and administrators see who can read a record")
+            users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.username)).all()
+            groups = self.desk.db.nation_groups()
+            return [_view(u) for u in users if can_read(actor_of(u), label, self.desk.owner, groups)]
 
     # --- groups ------------------------------------------------------------------------------
 
