@@ -1,0 +1,224 @@
+"""Attachments: files kept in the database beside the record they belong to, SHA-256 checked.
+
+An attachment carries its own label (by default its record's; it may be marked differently). It is
+visible only when its own label and its record are both visible. Lists never load the content;
+reading the content re-checks the SHA-256 recorded when the file was added and is audited
+(``view``), so a damaged file is reported, never silently handed out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, false, or_, select
+from sqlalchemy.orm import Session, undefer
+
+from app.database.labels import intern_label, load_labels
+from app.domain.labels import Label
+from app.domain.models import Attachment
+from app.security import audit
+from app.security.policy import check_write
+from app.security.principal import Actor
+from app.services.base import Page, RecordService, Saved, _require
+from app.services.errors import ServiceError, ValidationFailed
+from app.services.fields import Field
+
+MAX_SIZE = 50 * 1024 * 1024
+MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
+EVERYTHING = 1_000_000
+# attachment record kind -> the desk attribute of the service that owns such records
+SERVICE_OF_KIND = {
+    "person": "people",
+    "exchange": "exchanges",
+    "agreement": "agreements",
+    "liaison_assignment": "liaison",
+    "participation": "participations",
+    "contact_log": "contact_log",
+}
+
+
+class DamagedAttachment(ServiceError):
+    """The stored content no longer matches the SHA-256 recorded when the file was added."""
+
+
+def check_name(name: Any) -> tuple[str, str | None]:
+    """A cleaned file name and the problem with it (None when it is a good name)."""
+    text = str(name or "").strip()
+    if not text:
+        return text, "Name is required"
+    if len(text) > 255:
+        return text, f"Name is too long ({len(text)} characters; at most 255)"
+    if "/" in text or "\\" in text:
+        return text, "Name must be a file name without folders (no / or \\)"
+    if text in (".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return text, "Name is not a usable file name"
+    return text, None
+
+
+def check_media_type(media_type: Any, name: str) -> tuple[str, str | None]:
+    """The media type given (or guessed from the name) and the problem with it."""
+    text = str(media_type or "").strip().lower()
+    if not text:
+        return mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream", None
+    if len(text) > 120 or not MEDIA_TYPE.match(text):
+        return text, f"Media type {media_type!r} is not a media type such as application/pdf"
+    return text, None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class AttachmentService(RecordService[Attachment]):
+    """Add, list, read (checked), save, relabel and delete files attached to records."""
+
+    model = Attachment
+    kind = "attachment"
+    archivable = False
+    default_sort = ("name",)
+    text_columns = ("name",)
+    fields = (
+        Field("name", "Name", required=True, max_length=255),
+        Field("media_type", "Media type", max_length=120),
+    )
+
+    # --- the records attachments belong to -------------------------------------------------
+
+    def parents(self) -> dict[str, RecordService[Any]]:
+        """The services of the record kinds that take attachments (those installed)."""
+        found: dict[str, RecordService[Any]] = {}
+        for kind, attribute in SERVICE_OF_KIND.items():
+            try:
+                found[kind] = getattr(self.desk, attribute)
+            except ImportError:
+                continue
+        return found
+
+    def _parent_service(self, record_kind: str) -> RecordService[Any]:
+        service = self.parents().get(str(record_kind))
+        if service is None:
+            raise ValidationFailed({"record_kind": f"files cannot be attached to {record_kind!r}; use one of {', '.join(sorted(self.parents()))}"})
+        return service
+
+    def parent_visible(self, actor: Actor) -> list[ColumnElement[bool]]:
+        """The record the file is attached to must be visible too."""
+        conditions = []
+        for kind, service in self.parents().items():
+            parent = select(service.model.id).where(service.model.id == Attachment.record_id, *service.visible(actor))
+            conditions.append(and_(Attachment.record_kind == kind, parent.exists()))
+        return [or_(*conditions) if conditions else false()]
+
+    # --- writes ----------------------------------------------------------------------------
+
+    def add(self, record_kind: str, record_id: int, name: str, content: bytes, media_type: str | None = None, label: Label | None = None) -> Saved[Attachment]:
+        """Attach a file to a visible record; label defaults to the record's; audited as ``create``."""
+        service = self._parent_service(record_kind)
+        errors: dict[str, str] = {}
+        name, problem = check_name(name)
+        if problem:
+            errors["name"] = problem
+        media_type, problem = check_media_type(media_type, name)
+        if problem:
+            errors["media_type"] = problem
+        if not isinstance(content, bytes | bytearray | memoryview):
+            errors["content"] = "Content must be the file's bytes"
+        else:
+            content = bytes(content)
+            if len(content) > MAX_SIZE:
+                errors["content"] = f"The file is {_megabytes(len(content))}; an attachment may be at most {_megabytes(MAX_SIZE)}"
+        with self.desk.writing() as (session, actor):
+            _require(check_write, actor)
+            parent = service._load(session, actor, int(record_id))
+            if errors:
+                raise ValidationFailed(errors)
+            parent_label = load_labels(session, {parent.label_id})[parent.label_id]
+            new_label = label.with_owner(self.desk.owner) if label is not None else parent_label
+            self._check_label(actor, None, new_label, None)
+            record = Attachment(
+                record_kind=service.kind, record_id=parent.id, name=name, media_type=media_type,
+                size=len(content), sha256=hashlib.sha256(content).hexdigest(), content=content,
+            )
+            record.label_id = intern_label(session, new_label)
+            record.created_by = record.updated_by = actor.username
+            session.add(record)
+            session.flush()
+            audit.record(
+                session, actor.username, "create", kind=self.kind, record_id=record.id,
+                ref=getattr(parent, "reference", "") or "",
+                details={"after": self.snapshot(record), "label": self.desk.marking(new_label)},
+            )
+            found = []
+            if new_label.level < parent_label.level:
+                found.append(f"the file is marked {self.desk.marking(new_label)}, lower than its record ({self.desk.marking(parent_label)})")
+            return Saved(record, new_label, found)
+
+    def create_in(self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None) -> Saved[Attachment]:
+        """Not used for attachments: a file is added with its content through `add`."""
+        raise ValidationFailed({"content": "an attachment is added with its file: use add(record_kind, record_id, name, content)"})
+
+    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Attachment | None, errors: dict[str, str]) -> None:
+        """A renamed file keeps a usable name; a media type looks like one."""
+        if "name" in values:
+            values["name"], problem = check_name(values["name"])
+            if problem:
+                errors["name"] = problem
+        if "media_type" in values:
+            name = values.get("name") or (record.name if record else "")
+            values["media_type"], problem = check_media_type(values["media_type"], name)
+            if problem:
+                errors["media_type"] = problem
+
+    def snapshot(self, record: Attachment) -> dict[str, Any]:
+        """Name, media type, what it is attached to, size and SHA-256 (never the content)."""
+        return {
+            "name": record.name, "media_type": record.media_type, "record_kind": record.record_kind,
+            "record_id": str(record.record_id), "size": str(record.size), "sha256": record.sha256,
+        }
+
+    def title(self, record: Attachment) -> str:
+        """The file name."""
+        return record.name
+
+    # --- reads -----------------------------------------------------------------------------
+
+    def for_record(self, record_kind: str, record_id: int) -> Page[Attachment]:
+        """A visible record's visible attachments by name, content not loaded."""
+        self._parent_service(record_kind).get(int(record_id))
+        return self.list({"record_kind": record_kind, "record_id": int(record_id)}, sort=["name"], limit=EVERYTHING)
+
+    def content(self, attachment_id: int) -> bytes:
+        """The file's bytes after re-checking the SHA-256; audited as ``view``."""
+        return self._read(attachment_id, "view")
+
+    def save_as(self, attachment_id: int, path: str | os.PathLike[str]) -> Path:
+        """Write the checked content to ``path`` (written aside, then moved into place)."""
+        data = self._read(attachment_id, "save")
+        target = Path(path)
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(data)
+        os.replace(partial, target)
+        return target
+
+    def _read(self, attachment_id: int, purpose: str) -> bytes:
+        damaged: DamagedAttachment | None = None
+        with self.desk.writing() as (session, actor):
+            record = self._load(session, actor, attachment_id, (undefer(Attachment.content),))
+            data = bytes(record.content or b"")
+            intact = len(data) == record.size and hashlib.sha256(data).hexdigest() == record.sha256
+            details: dict[str, Any] = {"name": record.name, "purpose": purpose, "record_kind": record.record_kind, "record_id": record.record_id}
+            if not intact:
+                details["problem"] = "SHA-256 mismatch: stored content damaged"
+                damaged = DamagedAttachment(
+                    f"the stored file {record.name} is damaged: its content no longer matches the SHA-256 recorded "
+                    "when it was added; restore the database from a backup or attach the file again"
+                )
+            audit.record(session, actor.username, "view", kind=self.kind, record_id=record.id,
+                         outcome="success" if intact else "failure", details=details)
+        if damaged is not None:
+            raise damaged
+        return data
