@@ -64,6 +64,8 @@ def test_create_resolves_references_defaults_and_audits(admin: Desk, person: str
     event = admin.audit.list(action="create", kind="liaison_assignment", limit=1)[0]
     assert event.record_ref == "LO-2026-0001"
     assert event.details["after"]["person"] == person and event.details["after"]["agreement"] == "PEP-USA-POL-2020"
+    listed = admin.liaison.list().records[0]  # detached: references still read for exports
+    assert (admin.liaison.snapshot(listed)["person"], admin.liaison.snapshot(listed)["agreement"]) == (person, "PEP-USA-POL-2020")
     admin.liaison.update(record.id, {"disclosure_level": "1", "duties": "Liaison to G3"})
     update = admin.audit.list(action="update", kind="liaison_assignment", limit=1)[0]
     assert update.details == {"before": {"disclosure_level": "3", "duties": ""}, "after": {"disclosure_level": "1", "duties": "Liaison to G3"}}
@@ -210,10 +212,21 @@ def test_contact_log_visible_only_with_its_assignment_and_person(admin: Desk, ma
         low.contact_log.get(hidden_entry.id)
     with pytest.raises(NotFound):
         low.contact_log.for_assignment(hidden_assignment.id)
-    assert [e.subject for e in low.contact_log.for_assignment(shown_assignment.id).records] == ["done", "b"]
+    logged = low.contact_log.for_assignment(shown_assignment.id).records
+    assert [e.subject for e in logged] == ["done", "b"]
+    assert low.contact_log.value_of(logged[0], "assignment") == shown_assignment.reference
     due = admin.contact_log.follow_ups_due(dt.date(2026, 3, 11))
     assert [e.id for e in due.records] == [hidden_entry.id, secret_entry.id]
     assert [e.id for e in low.contact_log.follow_ups_due(dt.date(2026, 12, 31)).records] == [shown_entry.id]
     with pytest.raises(ValidationFailed) as failure:
         low.contact_log.create({"assignment": hidden_assignment.reference, "date": "2026-03-01", "subject": "x"})
     assert "no liaison assignment" in failure.value.errors["assignment"]
+
+
+def test_tours_ending_soon(admin: Desk, person: str) -> None:
+    today = dt.date(2027, 12, 1)
+    soon = admin.liaison.create(valid(person, end_date="2027-12-20")).record
+    admin.liaison.create(valid(person, start_date="2026-02-01", end_date="2028-06-01"))
+    ended = admin.liaison.create(valid(person, start_date="2026-03-01", end_date="2027-12-10")).record
+    admin.liaison.change_status(ended.id, "ended")
+    assert [a.id for a, _label in admin.liaison.ending(30, today=today)] == [soon.id]

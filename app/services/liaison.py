@@ -130,11 +130,11 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         super().apply(session, record, values)
 
     def value_of(self, record: LiaisonAssignment, name: str) -> Any:
-        """Person and agreement as their references (ids when the record is detached)."""
+        """Person and agreement as their references (visible whenever the assignment is)."""
         if name == "person":
-            return _reference_of(record, Person, record.person_id)
+            return _reference_of(self, record, Person, record.person_id)
         if name == "agreement":
-            return _reference_of(record, Agreement, record.agreement_id)
+            return _reference_of(self, record, Agreement, record.agreement_id)
         return getattr(record, name)
 
     def warnings(self, session: Session, actor: Actor, record: LiaisonAssignment, label: Label) -> list[str]:
@@ -242,9 +242,9 @@ class ContactLogService(RecordService[ContactLogEntry]):
         super().apply(session, record, values)
 
     def value_of(self, record: ContactLogEntry, name: str) -> Any:
-        """Assignment as its reference (its id when the record is detached)."""
+        """Assignment as its reference (visible whenever the entry is)."""
         if name == "assignment":
-            return _reference_of(record, LiaisonAssignment, record.assignment_id)
+            return _reference_of(self, record, LiaisonAssignment, record.assignment_id)
         return getattr(record, name)
 
     def warnings(self, session: Session, actor: Actor, record: ContactLogEntry, label: Label) -> list[str]:
@@ -279,13 +279,17 @@ class ContactLogService(RecordService[ContactLogEntry]):
                          details={"before": before, "reason": reason, "attachments_deleted": removed or 0})
 
 
-def _reference_of(record: Any, model: type, record_id: int | None) -> Any:
+def _reference_of(service: RecordService[Any], record: Any, model: type, record_id: int | None) -> str:
+    """The reference of a record this one names, read in its session (or a short new one)."""
     if record_id is None:
         return ""
+    statement = select(model.reference).where(model.id == record_id)
     session = object_session(record)
-    if session is None:
-        return str(record_id)
-    reference = session.scalar(select(model.reference).where(model.id == record_id))
+    if session is not None:
+        reference = session.scalar(statement)
+    else:
+        with service.desk.db.reading() as reader:
+            reference = reader.scalar(statement)
     return reference or str(record_id)
 
 
