@@ -1,16 +1,55 @@
-"""Start the desktop application."""
+"""Start the desktop application: choose or create a database, log in, open the main window."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.database.engine import Database, DatabaseError
+from app.paths import default_database
+from app.services.setup import open_desk_database
+from app.ui.first_run import FirstRunDialog
+from app.ui.icons import icon
+from app.ui.login import LoginDialog
+from app.ui.settings import app_settings, recent_databases, remember_database
+
+
+def choose_database(settings: QSettings) -> tuple[Database, str] | None:
+    """Open the last database, or run the first-run dialog (also after a damaged file)."""
+    recent = recent_databases(settings)
+    target = next((t for t in recent if "://" in t or Path(t).exists()), None) or default_database()
+    problem = ""
+    if "://" in target or Path(target).exists():
+        try:
+            return open_desk_database(target), target
+        except DatabaseError as error:
+            problem = f"Cannot open {target}: {error}. The file was left untouched."
+    dialog = FirstRunDialog(default_database(), recent, problem)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.database is None:
+        return None
+    return dialog.database, dialog.target
 
 
 def main() -> int:
-    """Open the Exchange Desk window (placeholder until the GUI lands)."""
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Run Exchange Desk."""
+    from app.ui.main_window import MainWindow
 
-    app = QApplication(sys.argv)
-    label = QLabel("Exchange Desk")
-    label.resize(400, 200)
-    label.show()
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Exchange Desk")
+    app.setWindowIcon(icon("app"))
+    settings = app_settings()
+    chosen = choose_database(settings)
+    if chosen is None:
+        return 0
+    database, target = chosen
+    remember_database(settings, target)
+    login = LoginDialog(database, target, str(settings.value("login/username", "")))
+    if login.exec() != QDialog.DialogCode.Accepted or login.desk is None:
+        return 0
+    settings.setValue("login/username", login.desk.username)
+    window = MainWindow(login.desk, settings, target)
+    window.show()
     return app.exec()

@@ -1,0 +1,20 @@
+"""Session events of the desktop application: idle lock, unlock and logout, audited."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from app.security import audit
+
+if TYPE_CHECKING:
+    from app.services.desk import Desk
+
+SESSION_ACTIONS = ("idle_lock", "unlock", "logout")
+
+
+def record_event(desk: Desk, action: str, details: dict[str, Any] | None = None) -> None:
+    """Append a session event (``idle_lock``, ``unlock``, ``logout``) for the desk's user."""
+    if action not in SESSION_ACTIONS:
+        raise ValueError(f"unknown session event {action!r}")
+    with desk.db.writing() as session:
+        audit.record(session, desk.username, action, kind="user", ref=desk.username, details=details)

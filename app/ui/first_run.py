@@ -1,0 +1,187 @@
+"""First run: create a database, open an existing file, or connect to a database URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.database.engine import Database, DatabaseError
+from app.domain.nations import all_nations
+from app.services.errors import ValidationFailed
+from app.services.setup import initialise, open_desk_database
+from app.ui.widgets import ErrorLabel, NationPicker
+
+
+class FirstRunDialog(QDialog):
+    """Choose or create the database; ``database`` and ``target`` are set on success."""
+
+    def __init__(self, default_path: str, recent: list[str], problem: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Exchange Desk — choose a database")
+        self.database: Database | None = None
+        self.target = ""
+        self.tabs = QTabWidget()
+
+        create = QWidget()
+        form = QFormLayout(create)
+        self.create_path = QLineEdit(default_path)
+        self.create_path.setAccessibleName("New database file")
+        self.nation = NationPicker(all_nations(), allow_empty=True)
+        self.nation.setAccessibleName("Owning nation")
+        self.scheme = QComboBox()
+        self.scheme.setAccessibleName("Classification scheme")
+        self.scheme.addItem("Default (UNCLASSIFIED … TOP SECRET)", "default")
+        self.scheme.addItem("NATO (NATO UNCLASSIFIED … COSMIC TOP SECRET)", "nato")
+        self.admin = QLineEdit("admin")
+        self.admin.setAccessibleName("Administrator username")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName("Confirm password")
+        self.errors = {name: ErrorLabel() for name in ("path", "owner_nation", "scheme", "admin", "password", "confirm")}
+        for caption, widget, key in (
+            ("Database file", self.create_path, "path"),
+            ("Owning nation", self.nation, "owner_nation"),
+            ("Classification scheme", self.scheme, "scheme"),
+            ("First administrator", self.admin, "admin"),
+            ("Password", self.password, "password"),
+            ("Confirm password", self.confirm, "confirm"),
+        ):
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.addWidget(widget)
+            cell_layout.addWidget(self.errors[key])
+            form.addRow(caption, cell)
+        self.create_button = QPushButton("Create database")
+        form.addRow("", self.create_button)
+        self.tabs.addTab(create, "Create a new database")
+
+        open_tab = QWidget()
+        open_layout = QVBoxLayout(open_tab)
+        self.recent = QListWidget()
+        self.recent.setAccessibleName("Recent databases")
+        self.recent.addItems(recent)
+        row = QHBoxLayout()
+        self.open_path = QLineEdit(recent[0] if recent else "")
+        self.open_path.setAccessibleName("Database file to open")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.open_path, 1)
+        row.addWidget(browse)
+        self.open_button = QPushButton("Open database")
+        open_layout.addWidget(QLabel("Recent databases"))
+        open_layout.addWidget(self.recent)
+        open_layout.addLayout(row)
+        open_layout.addWidget(self.open_button)
+        self.recent.currentTextChanged.connect(self.open_path.setText)
+        self.recent.itemActivated.connect(lambda _i: self.open_existing())
+        self.tabs.addTab(open_tab, "Open a file")
+
+        url_tab = QWidget()
+        url_layout = QFormLayout(url_tab)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("postgresql://user@server/exchange_desk")
+        self.url.setAccessibleName("Database URL")
+        self.url_button = QPushButton("Connect")
+        url_layout.addRow("Database URL", self.url)
+        url_layout.addRow("", self.url_button)
+        self.tabs.addTab(url_tab, "Database server")
+
+        self.problem = QLabel(problem)
+        self.problem.setWordWrap(True)
+        self.problem.setObjectName("openProblem")
+        self.problem.setVisible(bool(problem))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.create_button.clicked.connect(self.create)
+        self.open_button.clicked.connect(self.open_existing)
+        self.url_button.clicked.connect(lambda: self._open(self.url.text().strip()))
+        if problem:
+            self.tabs.setCurrentIndex(1)
+        self.resize(620, 440)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open an Exchange Desk database", str(Path(self.open_path.text()).parent),
+                                              "Exchange Desk databases (*.sqlite *.db);;All files (*)")
+        if path:
+            self.open_path.setText(path)
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def create(self) -> None:
+        """Create the database with the first administrator (password typed twice)."""
+        for label in self.errors.values():
+            label.show_message("")
+        self._show_problem("")
+        path = self.create_path.text().strip()
+        errors: dict[str, str] = {}
+        if not path:
+            errors["path"] = "choose where the database file goes"
+        elif "://" not in path and Path(path).exists():
+            errors["path"] = "a file is already there: open it from “Open a file”, or choose another name"
+        if self.password.text() != self.confirm.text():
+            errors["confirm"] = "the two passwords differ"
+        if not self.nation.value():
+            errors["owner_nation"] = "choose the nation that owns this database"
+        if not errors:
+            try:
+                if "://" not in path:
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                self.database = initialise(path, self.nation.value(), self.scheme.currentData(), self.admin.text().strip(), self.password.text())
+            except ValidationFailed as failure:
+                errors.update(failure.errors)
+            except DatabaseError as error:
+                self._show_problem(str(error))
+                return
+        if errors:
+            for name, message in errors.items():
+                self.errors.get(name, self.errors["path"]).show_message(message)
+            return
+        self.target = path
+        self.accept()
+
+    def open_existing(self) -> None:
+        """Open the chosen file (a damaged file is reported, never overwritten)."""
+        self._open(self.open_path.text().strip())
+
+    def _open(self, target: str) -> None:
+        if not target:
+            self._show_problem("Choose a database first.")
+            return
+        if "://" not in target and not Path(target).exists():
+            self._show_problem(f"There is no database at {target}.")
+            return
+        try:
+            self.database = open_desk_database(target)
+        except DatabaseError as error:
+            self._show_problem(f"Cannot open this database: {error}")
+            return
+        except Exception as error:  # noqa: BLE001 - a server URL can fail in many ways; say so plainly
+            self._show_problem(f"Cannot open {target}: {error}")
+            return
+        self.target = target
+        self.accept()

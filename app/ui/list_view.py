@@ -1,0 +1,151 @@
+"""A list of records: quick filter, status and nation filters, the lazy table, open on Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.labels import Label
+from app.domain.vocab import Vocabulary
+from app.ui.table_model import RecordTableModel
+from app.ui.widgets import NationPicker
+
+
+class RecordListView(QWidget):
+    """Layout of a record list; emits the ids to open and the labels now in view."""
+
+    openRequested = Signal(int)
+    labelsChanged = Signal(list)
+
+    def __init__(
+        self,
+        model: RecordTableModel,
+        status_choices: type[Vocabulary] | None = None,
+        nation_field: str | None = None,
+        nations: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.nation_field = nation_field
+        self.quick_filter = QLineEdit()
+        self.quick_filter.setPlaceholderText("Filter (name, reference, unit…)  Ctrl+F")
+        self.quick_filter.setClearButtonEnabled(True)
+        self.quick_filter.setAccessibleName("Quick filter")
+        self.status = None
+        if status_choices is not None:
+            self.status = QComboBox()
+            self.status.setAccessibleName("Status filter")
+            self.status.addItem("Any status", "")
+            for member in status_choices:
+                self.status.addItem(member.label, member.value)
+            self.status.currentIndexChanged.connect(self.apply_filters)
+        self.nation = None
+        if nation_field:
+            self.nation = NationPicker(nations or {}, allow_empty=True, empty_text="Any nation")
+            self.nation.setAccessibleName("Nation filter")
+            self.nation.setMinimumContentsLength(16)
+            self.nation.valueChanged.connect(self.apply_filters)
+        self.count_label = QLabel()
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setAccessibleName("Records")
+        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self._open(self.table.currentIndex().row()))
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.quick_filter, 2)
+        if self.status is not None:
+            bar.addWidget(self.status)
+        if self.nation is not None:
+            bar.addWidget(self.nation, 1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.quick_filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self._labels_timer = QTimer(self)
+        self._labels_timer.setSingleShot(True)
+        self._labels_timer.setInterval(0)
+        self._labels_timer.timeout.connect(self._emit_labels)
+        for signal in (model.dataChanged, model.modelReset, self.table.verticalScrollBar().valueChanged):
+            signal.connect(lambda *_a: self._labels_timer.start())
+        self.sized = False
+        model.pageLoaded.connect(self._first_page)
+        model.countChanged.connect(lambda n: self.count_label.setText(f"{n:,} records"))
+
+    def _first_page(self, _page: int) -> None:
+        if not self.sized:
+            self.sized = True
+            self.table.resizeColumnsToContents()
+
+    def filters(self) -> dict[str, object]:
+        """The service filters the widgets describe."""
+        filters: dict[str, object] = {"text": self.quick_filter.text().strip()}
+        if self.status is not None:
+            filters["status"] = self.status.currentData()
+        if self.nation is not None and self.nation_field:
+            filters[self.nation_field] = self.nation.value()
+        return filters
+
+    def apply_filters(self) -> None:
+        """Reload the list with the current filters."""
+        self._filter_timer.stop()
+        self.model.set_filters(self.filters())
+
+    def _open(self, row: int) -> None:
+        if row < 0:
+            return
+        record_id = self.model.record_id(row)
+        if record_id is not None:
+            self.openRequested.emit(record_id)
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows that are loaded."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [i for i in (self.model.record_id(r) for r in rows) if i is not None]
+
+    def visible_rows(self) -> range:
+        """Rows currently inside the viewport."""
+        total = self.model.rowCount()
+        if total == 0:
+            return range(0)
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        first = 0 if first < 0 else first
+        last = total - 1 if last < 0 else last
+        return range(first, last + 1)
+
+    def visible_labels(self) -> list[Label]:
+        """Labels of the rows in view (those loaded)."""
+        return [label for row in self.visible_rows() if (label := self.model.cached_label(row)) is not None]
+
+    def _emit_labels(self) -> None:
+        self.labelsChanged.emit(self.visible_labels())

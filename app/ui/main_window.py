@@ -1,0 +1,575 @@
+"""The main window: sidebar, pages, menus, toolbar, status bar, banners and the idle lock."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.labels import Label
+from app.domain.nations import all_nations
+from app.security.auth import LoginFailed, authenticate
+from app.services import session as session_events
+from app.services.desk import Desk
+from app.services.errors import PermissionDenied, ServiceError
+from app.ui.admin_views import AuditView, UsersView
+from app.ui.banner import ClassificationBanner
+from app.ui.columns import COLUMNS, NATION_FILTERS, STATUS_FILTERS
+from app.ui.icons import icon
+from app.ui.list_view import RecordListView
+from app.ui.person_form import PersonForm, PersonFormController
+from app.ui.settings import IDLE_KEY, idle_minutes
+from app.ui.table_model import RecordTableModel
+
+# sidebar entries: key, title, icon, service attribute (None: not a record list)
+PAGES = (
+    ("exchanges", "Exchanges", "exchanges", "exchanges"),
+    ("people", "People", "people", "people"),
+    ("liaison", "Liaison officers", "liaison", "liaison"),
+    ("agreements", "Agreements", "agreements", "agreements"),
+    ("deadlines", "Deadlines", "deadlines", None),
+    ("users", "Users", "users", None),
+    ("audit", "Audit trail", "audit", None),
+)
+SERVICE_MODULES = {"exchanges": "app.services.exchanges", "people": "app.services.people",
+                   "liaison": "app.services.liaison", "agreements": "app.services.agreements"}
+INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+                QEvent.Type.TouchBegin}
+
+
+def service_available(key: str) -> bool:
+    """True when the service module of a record kind exists (other kinds are being written)."""
+    try:
+        return importlib.util.find_spec(SERVICE_MODULES[key]) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class IdleWatcher(QObject):
+    """Restarts a timer on every keyboard or mouse input of the application; ``idle`` on timeout."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
+        QApplication.instance().installEventFilter(self)
+
+    def set_minutes(self, minutes: float) -> None:
+        """Change the idle time and restart."""
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Any input counts as activity."""
+        if event.type() in INPUT_EVENTS and self.timer.isActive():
+            self.timer.start()
+        return False
+
+    def stop(self) -> None:
+        """Stop watching."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class LockPage(QWidget):
+    """What the window shows while locked: nothing but a password prompt."""
+
+    def __init__(self, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(f"<h2>Locked</h2>Exchange Desk was locked after a period without use.<br>"
+                            f"Enter the password of <b>{username}</b> to continue.")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        self.password.setMaximumWidth(320)
+        self.unlock_button = QPushButton(icon("lock"), "Unlock")
+        self.message = QLabel()
+        self.message.setObjectName("unlockMessage")
+        self.message.setWordWrap(True)
+        self.message.setMaximumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (self.title, self.password, self.unlock_button, self.message):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.password.returnPressed.connect(self.unlock_button.click)
+
+
+class PreferencesDialog(QDialog):
+    """Preferences: the idle-lock time."""
+
+    def __init__(self, minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 240)
+        self.minutes.setValue(minutes)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setAccessibleName("Lock after")
+        form = QFormLayout(self)
+        form.addRow("Lock the window after", self.minutes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class DeadlinesView(QWidget):
+    """What is due soon, sorted by due date (through ``desk.deadlines``)."""
+
+    labelsChanged = Signal(list)
+
+    def __init__(self, deadlines: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.deadlines = deadlines
+        self.lead = QSpinBox()
+        self.lead.setRange(1, 730)
+        self.lead.setValue(90)
+        self.lead.setSuffix(" days ahead")
+        self.lead.setAccessibleName("Lead time")
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Due", "What", "Reference", "Title", "Mark"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        form.addRow("Show", self.lead)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        self.lead.valueChanged.connect(lambda _v: self.refresh())
+        self.portion_mark: Callable[[Label], str] = str
+        self.labels: list[Label] = []
+
+    def refresh(self) -> None:
+        """Reload the deadlines."""
+        try:
+            items = self.deadlines.upcoming(lead_days=self.lead.value())
+        except ServiceError as error:
+            self.table.setRowCount(0)
+            self.labels = []
+            self.labelsChanged.emit([])
+            self.setToolTip(str(error))
+            return
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            for column, text in enumerate((item.due.isoformat(), item.what, item.reference, item.title, self.portion_mark(item.label))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.labels = [item.label for item in items]
+        self.labelsChanged.emit(self.labels)
+
+
+class MainWindow(QMainWindow):
+    """The workspace of one logged-in user."""
+
+    def __init__(self, desk: Desk, settings: QSettings, location: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.settings = settings
+        self.actor = desk.actor()
+        self.locked = False
+        self._copied_text: str | None = None
+        self._logged_out = False
+        self.setWindowTitle(f"Exchange Desk — {desk.owner} — {desk.username}" + (f" — {location}" if location else ""))
+        self.setWindowIcon(icon("app"))
+        nations = all_nations()
+        scheme = desk.db.scheme
+        level_names = list(scheme.names)
+
+        self.top_banner = ClassificationBanner()
+        self.bottom_banner = ClassificationBanner()
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Navigation")
+        self.sidebar.setMaximumWidth(220)
+        self.pages = QStackedWidget()
+        self.lists: dict[str, RecordListView] = {}
+        self.page_labels: dict[str, Callable[[], list[Label]]] = {}
+        self.page_keys: list[str] = []
+        self.person_form: PersonForm | None = None
+        self.person: PersonFormController | None = None
+        self.users_view: UsersView | None = None
+        self.audit_view: AuditView | None = None
+        self.deadlines_view: DeadlinesView | None = None
+        self.splitters: dict[str, QSplitter] = {}
+
+        for key, title, icon_name, service_name in PAGES:
+            if key == "users" and not self.actor.is_admin:
+                continue
+            if key == "audit" and not self.actor.reads_audit:
+                continue
+            page = self._make_page(key, service_name, nations, level_names)
+            item = QListWidgetItem(icon(icon_name), title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            if page is None:
+                page = QLabel(f"{title}: this part of Exchange Desk is not installed yet.")
+                page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setToolTip("not available yet")
+            self.sidebar.addItem(item)
+            self.pages.addWidget(page)
+            self.page_keys.append(key)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.sidebar)
+        self.main_splitter.addWidget(self.pages)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.splitters["main"] = self.main_splitter
+        self.lock_page = LockPage(desk.username)
+        self.content = QStackedWidget()
+        self.content.addWidget(self.main_splitter)
+        self.content.addWidget(self.lock_page)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_banner)
+        layout.addWidget(self.content, 1)
+        layout.addWidget(self.bottom_banner)
+        self.setCentralWidget(central)
+
+        self._make_actions()
+        self.statusBar().showMessage(f"Logged in as {desk.username} ({self.actor.role.label}, "
+                                     f"cleared {scheme.name(min(self.actor.clearance, scheme.top))}, {self.actor.nation})")
+        self.sidebar.currentRowChanged.connect(self._page_changed)
+        self.lock_page.unlock_button.clicked.connect(self.try_unlock)
+        self.idle = IdleWatcher(idle_minutes(settings), self)
+        self.idle.idle.connect(self.lock)
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        self.restore_layout()
+        start = self.page_keys.index("people") if "people" in self.page_keys else 0
+        self.sidebar.setCurrentRow(start)
+        self._page_changed(start)
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def _make_page(self, key: str, service_name: str | None, nations: dict[str, str], level_names: list[str]) -> QWidget | None:
+        if service_name is not None:
+            if not service_available(key):
+                return None
+            try:
+                service = getattr(self.desk, service_name)
+            except (ImportError, AttributeError):
+                return None
+            model = RecordTableModel(service, COLUMNS[key], self.desk.portion_mark, parent=self)
+            view = RecordListView(model, STATUS_FILTERS.get(key), NATION_FILTERS.get(key), nations)
+            view.setObjectName(f"list-{key}")
+            self.lists[key] = view
+            view.labelsChanged.connect(lambda _labels: self.update_banner())
+            if key != "people":
+                view.openRequested.connect(lambda _id, k=key: self.statusBar().showMessage(f"The {k} form is not available yet.", 5000))
+                self.page_labels[key] = view.visible_labels
+                return view
+            self.person_form = PersonForm(nations, level_names, min(self.actor.clearance, len(level_names) - 1),
+                                          self._nation_groups(), self._ntk_groups(), self.desk.marking)
+            self.person = PersonFormController(self.desk.people, self.person_form, self.actor.may_write_records, parent=self)
+            self.person.labelChanged.connect(self.update_banner)
+            self.person.saved.connect(lambda _id: view.model.refresh())
+            view.openRequested.connect(self.open_person)
+            splitter = QSplitter(Qt.Orientation.Horizontal)
+            splitter.addWidget(view)
+            splitter.addWidget(self.person_form)
+            splitter.setStretchFactor(0, 3)
+            splitter.setStretchFactor(1, 2)
+            self.splitters["people"] = splitter
+            self.page_labels[key] = lambda: view.visible_labels() + self.person.labels_on_screen()
+            return splitter
+        if key == "deadlines":
+            self.deadlines_view = DeadlinesView(self.desk.deadlines)
+            self.deadlines_view.portion_mark = self.desk.portion_mark
+            self.deadlines_view.labelsChanged.connect(lambda _l: self.update_banner())
+            self.page_labels[key] = lambda: self.deadlines_view.labels
+            return self.deadlines_view
+        if key == "users":
+            self.users_view = UsersView(self.desk.users, level_names)
+            self.splitters["users"] = self.users_view.splitter
+            return self.users_view
+        if key == "audit":
+            self.audit_view = AuditView(self.desk.audit)
+            self.splitters["audit"] = self.audit_view.splitter
+            return self.audit_view
+        return None
+
+    def _nation_groups(self) -> dict[str, str]:
+        try:
+            return {code: name for code, (name, _members) in self.desk.users.nation_groups().items()}
+        except ServiceError:
+            return {code: code for code in self.desk.db.nation_groups()}
+
+    def _ntk_groups(self) -> list[str]:
+        try:
+            return list(self.desk.users.ntk_groups())
+        except ServiceError:
+            return sorted(self.actor.groups)
+
+    def current_key(self) -> str:
+        """The key of the page shown."""
+        row = self.sidebar.currentRow()
+        return self.page_keys[row] if 0 <= row < len(self.page_keys) else ""
+
+    def _page_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        key = self.page_keys[row]
+        try:
+            if key in self.lists:
+                self.lists[key].model.refresh()
+            elif key == "deadlines" and self.deadlines_view:
+                self.deadlines_view.refresh()
+            elif key == "users" and self.users_view:
+                self.users_view.refresh()
+            elif key == "audit" and self.audit_view:
+                self.audit_view.refresh()
+        except PermissionDenied as error:
+            self.statusBar().showMessage(str(error), 8000)
+        self.update_banner()
+
+    def open_person(self, record_id: int) -> None:
+        """Open a person in the form (asking about unsaved changes first)."""
+        if self.person is not None and self.person.may_leave():
+            self.person.open(record_id)
+
+    # --- banner ------------------------------------------------------------------------------
+
+    def labels_on_screen(self) -> list[Label]:
+        """Labels of everything the current page shows (nothing while locked)."""
+        if self.locked:
+            return []
+        getter = self.page_labels.get(self.current_key())
+        return getter() if getter else []
+
+    def update_banner(self) -> None:
+        """Show the combined marking of what is on screen, top and bottom."""
+        label = self.desk.combined(self.labels_on_screen())
+        text = self.desk.marking(label)
+        for banner in (self.top_banner, self.bottom_banner):
+            banner.set_marking(text, label.level)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _action(self, text: str, icon_name: str, shortcut: Any, slot: Callable[[], Any], tip: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_action = self._action("&New", "new", QKeySequence.StandardKey.New, self.new_record, "New record")
+        self.save_action = self._action("&Save", "save", QKeySequence.StandardKey.Save, self.save_record, "Save the record")
+        self.find_action = self._action("&Find…", "find", QKeySequence.StandardKey.Find, self.find, "Filter the list")
+        self.print_action = self._action("&Print…", "print", QKeySequence.StandardKey.Print, self.print_page, "Print this page")
+        self.preferences_action = self._action("Pr&eferences…", "preferences", QKeySequence.StandardKey.Preferences, self.preferences)
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.lock_action = self._action("&Lock", "lock", "Ctrl+L", self.lock, "Lock the window")
+        self.quit_action = self._action("&Quit", "quit", QKeySequence.StandardKey.Quit, self.close)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.new_action, self.save_action, None, self.print_action, None, self.lock_action, self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        if self.person_form is not None:
+            undo = self.person_form.undo_stack.createUndoAction(self, "&Undo")
+            undo.setShortcut(QKeySequence.StandardKey.Undo)
+            undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            redo = self.person_form.undo_stack.createRedoAction(self, "&Redo")
+            redo.setShortcut(QKeySequence.StandardKey.Redo)
+            redo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.person_form.addAction(undo)
+            self.person_form.addAction(redo)
+            edit_menu.addAction(undo)
+            edit_menu.addAction(redo)
+            edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        go_menu = self.menuBar().addMenu("&Go")
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            action = QAction(item.icon(), item.text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _c=False, r=row: self.sidebar.setCurrentRow(r))
+            go_menu.addAction(action)
+        self.toolbar = self.addToolBar("Main")
+        self.toolbar.setObjectName("mainToolbar")
+        for action in (self.new_action, self.save_action, self.find_action, self.print_action, self.lock_action):
+            self.toolbar.addAction(action)
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+
+    def new_record(self) -> None:
+        """A new record of the page's kind (people for now)."""
+        if self.current_key() == "people" and self.person is not None and self.person.may_leave():
+            self.person.new()
+            self.person_form.editors["family_name"].widget.setFocus()
+
+    def save_record(self) -> None:
+        """Save the open form."""
+        if self.current_key() == "people" and self.person is not None:
+            self.person.save()
+
+    def find(self) -> None:
+        """Focus the quick filter of the list shown."""
+        view = self.lists.get(self.current_key())
+        if view is not None:
+            view.quick_filter.setFocus()
+            view.quick_filter.selectAll()
+
+    def print_page(self) -> None:
+        """Print the page with its banners."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        widget = self.centralWidget()
+        scale = min(printer.pageRect(QPrinter.Unit.DevicePixel).width() / widget.width(),
+                    printer.pageRect(QPrinter.Unit.DevicePixel).height() / widget.height())
+        painter.scale(scale, scale)
+        widget.render(painter)
+        painter.end()
+
+    def preferences(self) -> None:
+        """Edit preferences (idle-lock time)."""
+        dialog = PreferencesDialog(idle_minutes(self.settings), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.settings.setValue(IDLE_KEY, dialog.minutes.value())
+            self.idle.set_minutes(dialog.minutes.value())
+
+    # --- idle lock ---------------------------------------------------------------------------
+
+    def _clipboard_changed(self) -> None:
+        if QApplication.activeWindow() is not None or QApplication.focusWidget() is not None:
+            self._copied_text = QGuiApplication.clipboard().text()
+
+    def remember_copy(self, text: str) -> None:
+        """Put text on the clipboard as copied from this window."""
+        QGuiApplication.clipboard().setText(text)
+        self._copied_text = text
+
+    def lock(self) -> None:
+        """Hide the content, clear our clipboard text, ask the password again (audited)."""
+        if self.locked:
+            return
+        self.locked = True
+        self.content.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        clipboard = QGuiApplication.clipboard()
+        if self._copied_text is not None and clipboard.text() == self._copied_text:
+            clipboard.clear()
+        self._copied_text = None
+        self.lock_page.message.clear()
+        self.lock_page.password.clear()
+        self.lock_page.password.setFocus()
+        self.update_banner()
+        self.idle.timer.stop()
+        try:
+            session_events.record_event(self.desk, "idle_lock")
+        except Exception as error:  # noqa: BLE001 - the lock holds even if the audit write fails
+            self.lock_page.message.setText(f"(the lock could not be recorded: {error})")
+
+    def try_unlock(self) -> None:
+        """Check the password; back to work on success."""
+        try:
+            authenticate(self.desk.db, self.desk.username, self.lock_page.password.text())
+        except LoginFailed as failure:
+            self.lock_page.password.clear()
+            self.lock_page.message.setText(str(failure))
+            return
+        session_events.record_event(self.desk, "unlock")
+        self.locked = False
+        self.content.setCurrentWidget(self.main_splitter)
+        self.menuBar().setEnabled(True)
+        self.toolbar.setEnabled(True)
+        self.idle.timer.start()
+        self.update_banner()
+
+    # --- layout memory -----------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Geometry, toolbar state, splitters and column layouts from the settings."""
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in self.splitters.items():
+            value = self.settings.value(f"splitter/{name}")
+            if value is not None:
+                splitter.restoreState(value)
+            elif name == "main":
+                splitter.setSizes([190, 1200])
+            elif name == "people":
+                splitter.setSizes([640, 560])
+        for key, view in self.lists.items():
+            value = self.settings.value(f"columns/{key}")
+            if value is not None:
+                view.table.horizontalHeader().restoreState(value)
+                view.sized = True
+
+    def save_layout(self) -> None:
+        """Store geometry, splitters and column layouts."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        for name, splitter in self.splitters.items():
+            self.settings.setValue(f"splitter/{name}", splitter.saveState())
+        for key, view in self.lists.items():
+            self.settings.setValue(f"columns/{key}", view.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Ask about unsaved changes, remember the layout, record the logout."""
+        if self.person is not None and not self.locked and not self.person.may_leave():
+            event.ignore()
+            return
+        self.save_layout()
+        self.idle.stop()
+        if not self._logged_out:
+            self._logged_out = True
+            try:
+                session_events.record_event(self.desk, "logout")
+            except Exception:  # noqa: BLE001, S110 - closing must not fail on an audit problem
+                pass
+        event.accept()

@@ -1,0 +1,40 @@
+"""Per-user application settings (QSettings in an INI file under the config folder)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from app.paths import config_dir
+
+RECENT_KEY = "databases/recent"
+IDLE_KEY = "security/idle_minutes"
+DEFAULT_IDLE_MINUTES = 10
+MAX_RECENT = 8
+
+
+def app_settings() -> QSettings:
+    """The settings file of this user (isolated in tests through XDESK_HOME)."""
+    return QSettings(str(config_dir() / "exchange-desk.ini"), QSettings.Format.IniFormat)
+
+
+def recent_databases(settings: QSettings) -> list[str]:
+    """Databases opened before, most recent first."""
+    value = settings.value(RECENT_KEY, [])
+    if isinstance(value, str):
+        value = [value] if value else []
+    return [str(v) for v in value or [] if str(v)]
+
+
+def remember_database(settings: QSettings, target: str) -> None:
+    """Put a database at the top of the recent list."""
+    items = [target] + [t for t in recent_databases(settings) if t != target]
+    settings.setValue(RECENT_KEY, items[:MAX_RECENT])
+    settings.sync()
+
+
+def idle_minutes(settings: QSettings) -> int:
+    """Minutes without input before the window locks (default 10)."""
+    try:
+        return max(1, int(settings.value(IDLE_KEY, DEFAULT_IDLE_MINUTES)))
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_MINUTES

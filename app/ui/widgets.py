@@ -1,0 +1,346 @@
+"""Reusable editors: nation picker with search, optional dates, languages, the label editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.labels import Label, Release
+from app.ui.icons import icon
+
+EMPTY_DATE = QDate(1900, 1, 1)
+
+
+class NationPicker(QComboBox):
+    """An editable combo box of nations ("USA — United States") with type-to-search."""
+
+    valueChanged = Signal()
+
+    def __init__(self, nations: dict[str, str], allow_empty: bool = True, empty_text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if allow_empty:
+            self.addItem(empty_text, "")
+        for code, name in sorted(nations.items()):
+            self.addItem(f"{code} — {name}", code)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText("Type a code or a name…")
+        self.currentIndexChanged.connect(lambda _i: self.valueChanged.emit())
+
+    def value(self) -> str:
+        """The chosen nation code ('' for none); typed text is matched on code or name."""
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return str(self.itemData(index) or "")
+        code = text.split(" ", 1)[0].upper()
+        return code if text else ""
+
+    def set_value(self, code: str | None) -> None:
+        """Select a nation by code (or nothing)."""
+        index = self.findData(code or "")
+        if index < 0 and code:
+            self.setEditText(code)
+            return
+        self.setCurrentIndex(max(index, 0))
+
+
+class OptionalDateEdit(QWidget):
+    """A date with a calendar popup and an explicit empty state (a clear button)."""
+
+    valueChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(EMPTY_DATE)
+        self.edit.setSpecialValueText("—")
+        self.edit.setDate(EMPTY_DATE)
+        self.clear_button = QToolButton()
+        self.clear_button.setIcon(icon("clear"))
+        self.clear_button.setToolTip("Clear the date")
+        self.clear_button.setAccessibleName("Clear date")
+        self.clear_button.clicked.connect(lambda: self.set_value(None))
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.clear_button)
+        self.setFocusProxy(self.edit)
+        self.edit.dateChanged.connect(lambda _d: self.valueChanged.emit())
+
+    def value(self) -> dt.date | None:
+        """The date, or None when empty."""
+        date = self.edit.date()
+        return None if date == EMPTY_DATE else dt.date(date.year(), date.month(), date.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        """Show a date (None: empty)."""
+        self.edit.setDate(QDate(value.year, value.month, value.day) if value else EMPTY_DATE)
+
+
+class LanguagesEditor(QWidget):
+    """Languages and STANAG 6001 profiles as an editable two-column table."""
+
+    valueChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Language (ISO 639)", "Profile (e.g. 3/3/2/2)"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMaximumHeight(110)
+        self.table.setAccessibleName("Languages")
+        add = QToolButton()
+        add.setIcon(icon("add"))
+        add.setToolTip("Add a language")
+        add.setAccessibleName("Add language")
+        remove = QToolButton()
+        remove.setIcon(icon("remove"))
+        remove.setToolTip("Remove the selected language")
+        remove.setAccessibleName("Remove language")
+        add.clicked.connect(self.add_row)
+        remove.clicked.connect(self.remove_row)
+        buttons = QVBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.table.itemChanged.connect(lambda _i: self.valueChanged.emit())
+
+    def add_row(self, language: str = "", profile: str = "") -> None:
+        """Append a row (and start editing it when empty)."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(language))
+        self.table.setItem(row, 1, QTableWidgetItem(profile))
+        if not language:
+            self.table.setCurrentCell(row, 0)
+            self.table.editItem(self.table.item(row, 0))
+
+    def remove_row(self) -> None:
+        """Remove the current row."""
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.valueChanged.emit()
+
+    def value(self) -> list[tuple[str, str]]:
+        """(language, profile) pairs of the non-empty rows."""
+        pairs = []
+        for row in range(self.table.rowCount()):
+            language = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
+            profile = (self.table.item(row, 1).text() if self.table.item(row, 1) else "").strip()
+            if language:
+                pairs.append((language, profile))
+        return pairs
+
+    def set_value(self, pairs: Iterable[tuple[str, str]] | None) -> None:
+        """Replace the rows."""
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for language, profile in pairs or []:
+            self.add_row(language, profile)
+        self.table.blockSignals(False)
+
+
+class ErrorLabel(QLabel):
+    """The validation message under one field (hidden when there is none)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setObjectName("fieldError")
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        """Show a message (empty: hide)."""
+        self.setText(f"⚠ {message}" if message else "")
+        self.setAccessibleDescription(message)
+        self.setVisible(bool(message))
+
+
+class CheckList(QWidget):
+    """A searchable list of checkable codes."""
+
+    changed = Signal()
+
+    def __init__(self, items: list[tuple[str, str]], placeholder: str = "Search…", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(placeholder)
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for code, text in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        self.search.textChanged.connect(self._filter)
+        self.list.itemChanged.connect(lambda _i: self.changed.emit())
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setHidden(bool(needle) and needle not in item.text().casefold() and not checked)
+
+    def checked(self) -> frozenset[str]:
+        """The codes ticked."""
+        return frozenset(
+            str(self.list.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.list.count())
+            if self.list.item(r).checkState() == Qt.CheckState.Checked
+        )
+
+    def set_checked(self, codes: Iterable[str]) -> None:
+        """Tick exactly these codes."""
+        wanted = set(codes)
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted else Qt.CheckState.Unchecked
+            item.setCheckState(state)
+        self.list.blockSignals(False)
+
+
+class LabelEditor(QFrame):
+    """Level, releasability (no caveat / NOFORN / REL TO) and need-to-know groups, marking shown live."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        level_names: list[str],
+        max_level: int,
+        nations: dict[str, str],
+        nation_groups: dict[str, str],
+        ntk_groups: list[str],
+        marking: Callable[[Label], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._marking = marking
+        self.level = QComboBox()
+        self.level.setAccessibleName("Classification level")
+        for index, name in enumerate(level_names):
+            self.level.addItem(name, index)
+            if index > max_level:  # refuse what the user may not set: above their clearance
+                item = self.level.model().item(index)
+                item.setEnabled(False)
+                item.setToolTip("above your clearance")
+        self.no_caveat = QRadioButton("No caveat")
+        self.noforn = QRadioButton("NOFORN")
+        self.rel = QRadioButton("REL TO")
+        self.release_group = QButtonGroup(self)
+        for button in (self.no_caveat, self.noforn, self.rel):
+            self.release_group.addButton(button)
+        self.no_caveat.setChecked(True)
+        rel_items = [(code, f"{code} — {name}") for code, name in sorted(nation_groups.items())]
+        rel_items += [(code, f"{code} — {name}") for code, name in sorted(nations.items())]
+        self.rel_to = CheckList(rel_items, "Search nations and groups…")
+        self.rel_to.setAccessibleName("Releasable to")
+        self.groups = CheckList([(g, g) for g in ntk_groups], "Search need-to-know groups…")
+        self.groups.setAccessibleName("Need-to-know groups")
+        self.marking_label = QLabel()
+        self.marking_label.setObjectName("markingPreview")
+        self.marking_label.setWordWrap(True)
+        self.marking_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.marking_label.font()
+        font.setBold(True)
+        self.marking_label.setFont(font)
+        self.error = ErrorLabel()
+
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("Classification"), 0, 0)
+        grid.addWidget(self.level, 0, 1)
+        release = QHBoxLayout()
+        for button in (self.no_caveat, self.noforn, self.rel):
+            release.addWidget(button)
+        release.addStretch(1)
+        grid.addWidget(QLabel("Releasability"), 1, 0)
+        grid.addLayout(release, 1, 1)
+        grid.addWidget(self.rel_to, 2, 1)
+        grid.addWidget(QLabel("Need-to-know"), 3, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.groups, 3, 1)
+        grid.addWidget(QLabel("Marking"), 4, 0)
+        grid.addWidget(self.marking_label, 4, 1)
+        grid.addWidget(self.error, 5, 1)
+        self.rel_to.setMaximumHeight(140)
+        self.groups.setMaximumHeight(100)
+
+        self.level.currentIndexChanged.connect(self._changed)
+        self.release_group.buttonToggled.connect(lambda _b, on: on and self._changed())
+        self.rel_to.changed.connect(self._changed)
+        self.groups.changed.connect(self._changed)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.rel_to.setEnabled(self.rel.isChecked())
+        label = self.label()
+        self.marking_label.setText(self._marking(label) if label is not None else "REL TO needs at least one nation or group")
+        self.changed.emit()
+
+    def label(self) -> Label | None:
+        """The label as set (None when REL TO is chosen without any nation)."""
+        level = int(self.level.currentData() or 0)
+        groups = self.groups.checked()
+        if self.noforn.isChecked():
+            return Label(level, Release.NOFORN, frozenset(), groups)
+        if self.rel.isChecked():
+            codes = self.rel_to.checked()
+            return Label(level, Release.REL, codes, groups) if codes else None
+        return Label(level, Release.ALL, frozenset(), groups)
+
+    def set_label(self, label: Label) -> None:
+        """Show a label."""
+        self.blockSignals(True)
+        self.level.setCurrentIndex(label.level)
+        {Release.ALL: self.no_caveat, Release.NOFORN: self.noforn, Release.REL: self.rel}[label.release].setChecked(True)
+        self.rel_to.set_checked(label.rel_to)
+        self.groups.set_checked(label.groups)
+        self.blockSignals(False)
+        self._changed()

@@ -1,0 +1,260 @@
+"""Desktop application tests: real clicks and typing through qtbot, checked against the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from app.domain.labels import Label, Release
+from app.security.auth import LOGIN_FAILED
+from app.services.desk import Desk
+from app.ui.columns import COLUMNS
+from app.ui.first_run import FirstRunDialog
+from app.ui.login import LoginDialog
+from app.ui.main_window import MainWindow
+from app.ui.settings import app_settings
+from app.ui.table_model import RecordTableModel
+from tests.conftest import PASSWORD
+
+# the offscreen platform plugin warns about window-system features it lacks (raise, grabs, size hints)
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
+    """The main window of a desk, closed (discarding edits) when the test ends."""
+    window = MainWindow(desk, app_settings())
+    qtbot.addWidget(window)
+    if window.person is not None:
+        window.person.confirm = lambda _text: "discard"
+    window.show()
+    qtbot.waitUntil(lambda: window.lists["people"].model.rowCount() == desk.people.count() if "people" in window.lists else True)
+    return window
+
+
+def audit_actions(admin: Desk) -> list[str]:
+    """Actions in the audit trail, oldest first."""
+    return [e.action for e in admin.audit.list(limit=1000, newest_first=False)]
+
+
+# --- first run and login ---------------------------------------------------------------------
+
+
+def test_first_run_creates_a_database(qtbot, tmp_path: Path) -> None:
+    target = tmp_path / "new" / "desk.sqlite"
+    dialog = FirstRunDialog(str(target), [])
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.nation.lineEdit(), "POL")
+    qtbot.keyClicks(dialog.password, "a long enough passphrase")
+    qtbot.keyClicks(dialog.confirm, "a different passphrase!")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.database is None and not target.exists()
+    assert "differ" in dialog.errors["confirm"].text()
+    dialog.confirm.clear()
+    qtbot.keyClicks(dialog.confirm, "a long enough passphrase")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.database is not None, [e.text() for e in dialog.errors.values()]
+    assert target.exists() and dialog.database.owner == "POL"
+    desk = LoginDialog(dialog.database)
+    qtbot.addWidget(desk)
+    qtbot.keyClicks(desk.username, "admin")
+    qtbot.keyClicks(desk.password, "a long enough passphrase")
+    qtbot.mouseClick(desk.buttons.button(desk.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert desk.desk is not None
+    dialog.database.dispose()
+
+
+def test_damaged_file_is_reported_and_left_alone(qtbot, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    before = damaged.read_bytes()
+    dialog = FirstRunDialog(str(damaged), [str(damaged)])
+    qtbot.addWidget(dialog)
+    dialog.open_path.setText(str(damaged))
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert dialog.database is None
+    assert "Cannot open" in dialog.problem.text() and not dialog.problem.isHidden()
+    qtbot.keyClicks(dialog.nation.lineEdit(), "USA")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClicks(dialog.confirm, PASSWORD)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)  # create over it: refused
+    assert dialog.database is None and damaged.read_bytes() == before
+
+
+def test_login_success_wrong_password_and_lockout(qtbot, database) -> None:  # noqa: ANN001
+    dialog = LoginDialog(database)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClicks(dialog.password, "wrong password")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.desk is None and dialog.message.text() == LOGIN_FAILED
+    for _ in range(5):
+        qtbot.keyClicks(dialog.password, "still wrong")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.password, PASSWORD)  # right password, but the account is locked now
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.desk is None and "locked" in dialog.message.text()
+    Desk(database, "admin").users.unlock("admin")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.desk is not None and dialog.desk.username == "admin"
+
+
+# --- people form -----------------------------------------------------------------------------
+
+
+def test_create_a_person_with_a_validation_error_that_keeps_the_typing(qtbot, admin: Desk) -> None:
+    window = open_window(qtbot, admin)
+    form = window.person_form
+    family = form.editors["family_name"].widget
+    email = form.editors["email"].widget
+    qtbot.keyClicks(family, "Nowak")
+    qtbot.keyClicks(email, "not-an-address")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert admin.people.count() == 0
+    assert family.text() == "Nowak" and email.text() == "not-an-address"
+    assert "Nation" in form.editors["nation_code"].error.text()
+    assert "e-mail" in form.editors["email"].error.text()
+    assert not form.editors["email"].error.isHidden()
+    qtbot.keyClicks(form.editors["nation_code"].widget.lineEdit(), "POL")
+    email.clear()
+    qtbot.keyClicks(email, "nowak@example.pl")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert admin.people.count() == 1
+    record, _label = admin.people.find(window.person.form.title.text().split("·")[-1].strip())
+    assert record.family_name == "Nowak" and record.nation_code == "POL" and record.email == "nowak@example.pl"
+    qtbot.waitUntil(lambda: window.lists["people"].model.rowCount() == 1)
+    assert not form.editors["email"].error.isVisible()
+
+
+def test_undo_restores_a_field(qtbot, admin: Desk) -> None:
+    window = open_window(qtbot, admin)
+    family = window.person_form.editors["family_name"].widget
+    qtbot.keyClicks(family, "Brown")
+    qtbot.keyClicks(window.person_form.editors["unit"].widget, "1 RIFLES")
+    window.person_form.undo_stack.undo()
+    assert window.person_form.editors["unit"].widget.text() == "" and family.text() == "Brown"
+    window.person_form.undo_stack.undo()
+    assert family.text() == ""
+    window.person_form.undo_stack.redo()
+    assert family.text() == "Brown"
+
+
+def test_identity_is_shown_only_on_request_and_audited(qtbot, admin: Desk) -> None:
+    saved = admin.people.create({"family_name": "Dupont", "nation_code": "FRA", "passport_number": "AB12345"})
+    window = open_window(qtbot, admin)
+    window.open_person(saved.record.id)
+    form = window.person_form
+    assert form.identity_box.isHidden() and form.editors["passport_number"].widget.text() == ""
+    qtbot.mouseClick(form.identity_button, Qt.MouseButton.LeftButton)
+    assert not form.identity_box.isHidden()
+    assert form.editors["passport_number"].widget.text() == "AB12345"
+    assert "view_identity" in audit_actions(admin)
+
+
+def test_a_viewer_is_refused_by_the_service(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
+    viewer = make_user("vera", role="viewer")
+    window = open_window(qtbot, viewer)
+    form = window.person_form
+    assert not form.save_button.isEnabled()  # a courtesy; the service is what protects
+    qtbot.keyClicks(form.editors["family_name"].widget, "Intruder")
+    qtbot.keyClicks(form.editors["nation_code"].widget.lineEdit(), "USA")
+    form.save_button.setEnabled(True)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "Not saved" in form.message.text()
+    assert admin.people.count() == 0
+    assert form.editors["family_name"].widget.text() == "Intruder"
+
+
+def test_a_foreign_user_does_not_see_a_noforn_person(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
+    admin.people.create({"family_name": "Secretive", "nation_code": "USA"}, label=Label(1, Release.NOFORN))
+    admin.people.create({"family_name": "Shared", "nation_code": "USA"}, label=Label(1, Release.REL, frozenset({"GBR"})))
+    foreign = make_user("brit", nation="GBR")
+    window = open_window(qtbot, foreign)
+    view = window.lists["people"]
+    qtbot.waitUntil(lambda: view.model.cached_label(0) is not None)
+    assert view.model.rowCount() == 1 and view.count_label.text() == "1 records"
+    assert view.model.index(0, 2).data() == "SHARED"
+    qtbot.keyClicks(view.quick_filter, "Secret")
+    qtbot.waitUntil(lambda: view.model.filters.get("text") == "Secret")
+    assert view.model.rowCount() == 0
+    assert "NOFORN" not in window.top_banner.text()
+
+
+def test_changing_a_label_changes_the_banner(qtbot, admin: Desk) -> None:
+    window = open_window(qtbot, admin)
+    assert window.top_banner.text() == "UNCLASSIFIED"
+    editor = window.person_form.label_editor
+    editor.level.setCurrentIndex(3)
+    assert window.top_banner.text() == "SECRET" and window.bottom_banner.text() == "SECRET"
+    assert window.top_banner.level == 3
+    qtbot.mouseClick(editor.noforn, Qt.MouseButton.LeftButton)
+    assert window.top_banner.text() == "SECRET//NOFORN"
+    assert editor.marking_label.text() == "SECRET//NOFORN"
+
+
+def test_banner_follows_the_rows_in_view(qtbot, admin: Desk) -> None:
+    admin.people.create({"family_name": "Alpha", "nation_code": "USA"}, label=Label(2))
+    window = open_window(qtbot, admin)
+    qtbot.waitUntil(lambda: window.top_banner.text() == "CONFIDENTIAL")
+
+
+# --- idle lock -------------------------------------------------------------------------------
+
+
+def test_idle_lock_hides_content_clears_clipboard_and_asks_the_password(qtbot, admin: Desk) -> None:
+    admin.people.create({"family_name": "Hidden", "nation_code": "USA"}, label=Label(3))
+    window = open_window(qtbot, admin)
+    window.remember_copy("copied secret text")
+    window.idle.set_minutes(0.002)  # about a tenth of a second
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    assert window.content.currentWidget() is window.lock_page
+    assert not window.main_splitter.isVisible()
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.top_banner.text() == "UNCLASSIFIED"
+    qtbot.keyClicks(window.lock_page.password, "wrong")
+    qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
+    assert window.locked and window.lock_page.message.text() == LOGIN_FAILED
+    window.idle.set_minutes(10)
+    qtbot.keyClicks(window.lock_page.password, PASSWORD)
+    qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    assert not window.locked and window.main_splitter.isVisible()
+    actions = audit_actions(admin)
+    assert "idle_lock" in actions and actions.index("unlock") > actions.index("idle_lock")
+
+
+# --- the lazy model --------------------------------------------------------------------------
+
+
+def test_table_model_passes_qtmodeltester_and_pages_lazily(qtbot, qtmodeltester, admin: Desk) -> None:
+    for n in range(130):
+        admin.people.create({"family_name": f"Person{n:03d}", "nation_code": "USA" if n % 2 else "GBR"}, label=Label(n % 3))
+    model = RecordTableModel(admin.people, COLUMNS["people"], admin.portion_mark, page_size=25, max_pages=3)
+    model.refresh()
+    assert model.rowCount() == 130 and model.cached_pages() == []
+    assert model.index(60, 2).data() == "…"  # not cached yet: asked for, not fetched in data()
+    qtbot.waitUntil(lambda: 2 in model.cached_pages())
+    assert model.index(60, 2).data() == "PERSON060"
+    assert model.index(60, 0).data(RecordTableModel.RecordRole) is not None
+    for page in (0, 1, 3, 4):
+        model.load_page(page)
+    assert len(model.cached_pages()) == 3  # bounded LRU
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    model.load_page(0)
+    assert model.index(0, 2).data() == "PERSON129"
+    assert model.index(0, 1).data(RecordTableModel.SortRole) in (0, 1, 2)
+    model.set_filters({"nation_code": "GBR"})
+    assert model.rowCount() == 65
+    for page in range(3):
+        model.load_page(page)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_dates_show_as_iso(qtbot, admin: Desk) -> None:
+    from app.ui.columns import Column, cell_text
+
+    assert cell_text(Column("Start", "start_date"), dt.date(2026, 3, 14)) == "2026-03-14"
