@@ -98,6 +98,7 @@ class UsersView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(editor)
+        self.splitter.setSizes([320, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -241,9 +242,9 @@ class AuditView(QWidget):
         except PermissionDenied as error:
             self.result.setText(str(error))
             return
+        self.refresh()
         if result.ok:
             self.result.setText(f"Trail intact: {result.checked:,} events verified.")
         else:
             first = result.first
             self.result.setText(f"Trail BROKEN ({len(result.problems)} problems). First broken link: event {first.event_id}: {first.message}")
-        self.refresh()

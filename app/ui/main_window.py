@@ -176,7 +176,7 @@ class DeadlinesView(QWidget):
         """Reload the deadlines."""
         try:
             items = self.deadlines.upcoming(lead_days=self.lead.value())
-        except ServiceError as error:
+        except (ServiceError, ImportError) as error:  # ImportError: a record kind not installed yet
             self.table.setRowCount(0)
             self.labels = []
             self.labelsChanged.emit([])
@@ -543,6 +543,8 @@ class MainWindow(QMainWindow):
                 splitter.setSizes([190, 1200])
             elif name == "people":
                 splitter.setSizes([640, 560])
+            elif name == "users":
+                splitter.setSizes([320, 380])
         for key, view in self.lists.items():
             value = self.settings.value(f"columns/{key}")
             if value is not None:

@@ -157,14 +157,14 @@ class LanguagesEditor(QWidget):
             self.table.removeRow(row)
             self.valueChanged.emit()
 
-    def value(self) -> list[tuple[str, str]]:
-        """(language, profile) pairs of the non-empty rows."""
+    def value(self) -> list[str]:
+        """``"eng 3/3/2/2"`` items of the non-empty rows (the service parses and checks them)."""
         pairs = []
         for row in range(self.table.rowCount()):
             language = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
             profile = (self.table.item(row, 1).text() if self.table.item(row, 1) else "").strip()
             if language:
-                pairs.append((language, profile))
+                pairs.append(f"{language} {profile}".strip())
         return pairs
 
     def set_value(self, pairs: Iterable[tuple[str, str]] | None) -> None:
