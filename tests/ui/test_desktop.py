@@ -258,3 +258,45 @@ def test_dates_show_as_iso(qtbot, admin: Desk) -> None:
     from app.ui.columns import Column, cell_text
 
     assert cell_text(Column("Start", "start_date"), dt.date(2026, 3, 14)) == "2026-03-14"
+
+
+# --- administration views --------------------------------------------------------------------
+
+
+def test_sidebar_offers_users_and_audit_only_to_their_roles(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
+    assert {"users", "audit"} <= set(open_window(qtbot, admin).page_keys)
+    coordinator = open_window(qtbot, make_user("cora"))
+    assert "users" not in coordinator.page_keys and "audit" not in coordinator.page_keys
+    auditor = open_window(qtbot, make_user("aude", role="auditor"))
+    assert "audit" in auditor.page_keys and "users" not in auditor.page_keys
+
+
+def test_users_view_creates_an_account(qtbot, admin: Desk) -> None:
+    window = open_window(qtbot, admin)
+    window.sidebar.setCurrentRow(window.page_keys.index("users"))
+    view = window.users_view
+    qtbot.keyClicks(view.username, "newbie")
+    qtbot.keyClicks(view.nation, "GBR")
+    view.role.setCurrentIndex(view.role.findData("viewer"))
+    qtbot.keyClicks(view.password, PASSWORD)
+    qtbot.mouseClick(view.create_button, Qt.MouseButton.LeftButton)
+    assert admin.users.get("newbie").nation == "GBR"
+    assert any(view.table.item(r, 0).text() == "newbie" for r in range(view.table.rowCount()))
+
+
+@pytest.mark.sqlite_only
+def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, admin: Desk) -> None:
+    import sqlite3
+
+    window = open_window(qtbot, admin)
+    window.sidebar.setCurrentRow(window.page_keys.index("audit"))
+    view = window.audit_view
+    qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
+    assert view.result.text().startswith("Trail intact")
+    connection = sqlite3.connect(admin.db.path)  # an attacker with the file: triggers dropped, a row edited
+    connection.execute("DROP TRIGGER IF EXISTS audit_events_no_update")
+    connection.execute("UPDATE audit_events SET username = 'mallory' WHERE id = 2")
+    connection.commit()
+    connection.close()
+    qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
+    assert "BROKEN" in view.result.text() and "event 2" in view.result.text()
