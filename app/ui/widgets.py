@@ -244,6 +244,10 @@ class CheckList(QWidget):
             state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted else Qt.CheckState.Unchecked
             item.setCheckState(state)
         self.list.blockSignals(False)
+        first = next((self.list.item(r) for r in range(self.list.count())
+                      if self.list.item(r).checkState() == Qt.CheckState.Checked), None)
+        if first is not None:
+            self.list.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
 
 
 class LabelEditor(QFrame):

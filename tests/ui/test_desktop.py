@@ -300,3 +300,25 @@ def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, ad
     connection.close()
     qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
     assert "BROKEN" in view.result.text() and "event 2" in view.result.text()
+
+
+def test_launch_reports_a_damaged_recent_database_in_the_first_run_dialog(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui import launch
+    from app.ui.settings import remember_database
+
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"not a database at all" * 100)
+    settings = app_settings()
+    remember_database(settings, str(damaged))
+    shown: list[str] = []
+
+    def fake_exec(dialog: FirstRunDialog) -> int:
+        shown.append(dialog.problem.text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FirstRunDialog, "exec", fake_exec)
+    assert launch.choose_database(settings) is None
+    assert shown and "damaged.sqlite" in shown[0] and "untouched" in shown[0]
+    assert damaged.read_bytes() == b"not a database at all" * 100
