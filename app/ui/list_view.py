@@ -59,6 +59,10 @@ class RecordListView(QWidget):
         self.count_label = QLabel()
         self.table = QTableView()
         self.table.setModel(model)
+        default = (getattr(model.service, "default_sort", None) or ("",))[0]
+        section = next((i for i, c in enumerate(model.columns) if c.sort and c.sort == default.lstrip("-")), 0)
+        order = Qt.SortOrder.DescendingOrder if default.startswith("-") else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(section, order)  # the service's default order
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSectionsMovable(True)

@@ -322,3 +322,37 @@ def test_launch_reports_a_damaged_recent_database_in_the_first_run_dialog(qtbot,
     assert launch.choose_database(settings) is None
     assert shown and "damaged.sqlite" in shown[0] and "untouched" in shown[0]
     assert damaged.read_bytes() == b"not a database at all" * 100
+
+
+def test_enter_opens_a_record_and_unsaved_changes_are_asked_about(qtbot, admin: Desk) -> None:
+    first = admin.people.create({"family_name": "Able", "nation_code": "USA"}).record
+    admin.people.create({"family_name": "Baker", "nation_code": "USA"})
+    window = open_window(qtbot, admin)
+    view = window.lists["people"]
+    qtbot.waitUntil(lambda: view.model.record_id(0) is not None)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, 2))
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert window.person.record_id == first.id
+    qtbot.keyClicks(window.person_form.editors["unit"].widget, "edited")
+    asked: list[str] = []
+    window.person.confirm = lambda text: asked.append(text) or "cancel"
+    view.table.setCurrentIndex(view.model.index(1, 2))
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert asked and window.person.record_id == first.id  # cancelled: still on the edited record
+    assert window.person_form.editors["unit"].widget.text() == "edited"
+    window.person.confirm = lambda _text: "save"
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert admin.people.get(first.id)[0].unit == "edited"
+    assert window.person.record_id != first.id
+
+
+def test_window_layout_is_remembered(qtbot, admin: Desk) -> None:
+    window = open_window(qtbot, admin)
+    header = window.lists["people"].table.horizontalHeader()
+    header.resizeSection(3, 211)
+    window.main_splitter.setSizes([150, 1000])
+    window.close()
+    again = open_window(qtbot, admin)
+    assert again.lists["people"].table.horizontalHeader().sectionSize(3) == 211
+    assert abs(again.main_splitter.sizes()[0] - window.main_splitter.sizes()[0]) <= 2
