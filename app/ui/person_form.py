@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.labels import Label
+from app.domain.labels import Label, is_downgrade
 from app.domain.vocab import NATO_RANK_CODES, Service
 from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError, ValidationFailed
 from app.services.people import IDENTITY_FIELDS
@@ -323,11 +324,13 @@ class PersonFormController(QObject):
     labelChanged = Signal()
 
     def __init__(self, people: Any, form: PersonForm, may_write: bool,
-                 confirm: Callable[[str], str] | None = None, parent: QObject | None = None) -> None:
+                 confirm: Callable[[str], str] | None = None, ask_reason: Callable[[str], str | None] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.people = people
         self.form = form
         self.confirm = confirm or self._ask
+        self.ask_reason = ask_reason or self._ask_reason
         self.record_id: int | None = None
         self.version: int | None = None
         self.stored_label: Label | None = None
@@ -414,7 +417,14 @@ class PersonFormController(QObject):
                 saved = self.people.create(values, label=label)
             else:
                 changed = {k: v for k, v in values.items() if v != self._clean.get(k)}
-                saved = self.people.update(self.record_id, changed, label=label, expected_version=self.version)
+                reason = None
+                desk = self.people.desk
+                if self.stored_label is not None and is_downgrade(self.stored_label, label, desk.owner, desk.db.nation_groups()):
+                    reason = self.ask_reason(f"{desk.marking(self.stored_label)} → {desk.marking(label)}")
+                    if reason is None:
+                        self.form.show_message("Not saved: a downgrade needs a stated reason.")
+                        return False
+                saved = self.people.update(self.record_id, changed, label=label, reason=reason, expected_version=self.version)
         except ValidationFailed as failure:
             self.form.show_errors(failure.errors)
             return False
@@ -471,6 +481,11 @@ class PersonFormController(QObject):
         if answer == "save":
             return self.save()
         return answer == "discard"
+
+    def _ask_reason(self, change: str) -> str | None:
+        text, ok = QInputDialog.getText(self.form, "Reason for the downgrade",
+                                        f"This lowers the marking or widens who may read the record:\n{change}\n\nReason (recorded in the audit trail):")
+        return text.strip() if ok and text.strip() else None
 
     def _ask(self, text: str) -> str:
         box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", text,

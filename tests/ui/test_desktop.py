@@ -356,3 +356,18 @@ def test_window_layout_is_remembered(qtbot, admin: Desk) -> None:
     again = open_window(qtbot, admin)
     assert again.lists["people"].table.horizontalHeader().sectionSize(3) == 211
     assert abs(again.main_splitter.sizes()[0] - window.main_splitter.sizes()[0]) <= 2
+
+
+def test_a_downgrade_asks_for_a_reason_that_reaches_the_audit_trail(qtbot, admin: Desk) -> None:
+    person = admin.people.create({"family_name": "Lowered", "nation_code": "USA"}, label=Label(3, Release.NOFORN)).record
+    window = open_window(qtbot, admin)
+    window.open_person(person.id)
+    editor = window.person_form.label_editor
+    editor.level.setCurrentIndex(2)
+    window.person.ask_reason = lambda _change: None  # cancelled: nothing saved
+    qtbot.mouseClick(window.person_form.save_button, Qt.MouseButton.LeftButton)
+    assert admin.people.get(person.id)[1].level == 3 and "reason" in window.person_form.message.text()
+    window.person.ask_reason = lambda change: "declassified by review" if "CONFIDENTIAL" in change else None
+    qtbot.mouseClick(window.person_form.save_button, Qt.MouseButton.LeftButton)
+    assert admin.people.get(person.id)[1].level == 2
+    assert admin.audit.list(action="downgrade")[0].details["reason"] == "declassified by review"
