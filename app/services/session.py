@@ -18,3 +18,13 @@ def record_event(desk: Desk, action: str, details: dict[str, Any] | None = None)
         raise ValueError(f"unknown session event {action!r}")
     with desk.db.writing() as session:
         audit.record(session, desk.username, action, kind="user", ref=desk.username, details=details)
+
+
+def must_change_password(desk: Desk) -> bool:
+    """True when an administrator reset this user's password and it must be changed now."""
+    from sqlalchemy import select
+
+    from app.domain.models import User
+
+    with desk.reading() as (session, actor):
+        return bool(session.scalar(select(User.must_change_password).where(User.id == actor.id)))

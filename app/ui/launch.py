@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from app.database.engine import Database, DatabaseError
 from app.paths import default_database
+from app.services.session import must_change_password
 from app.services.setup import open_desk_database
 from app.ui.first_run import FirstRunDialog
 from app.ui.icons import icon
-from app.ui.login import LoginDialog
+from app.ui.login import ChangePasswordDialog, LoginDialog
 from app.ui.settings import app_settings, recent_databases, remember_database
 
 
@@ -50,6 +51,8 @@ def main() -> int:
     if login.exec() != QDialog.DialogCode.Accepted or login.desk is None:
         return 0
     settings.setValue("login/username", login.desk.username)
+    if must_change_password(login.desk) and ChangePasswordDialog(login.desk, required=True).exec() != QDialog.DialogCode.Accepted:
+        return 0
     window = MainWindow(login.desk, settings, target)
     window.show()
     return app.exec()

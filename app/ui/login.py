@@ -64,3 +64,51 @@ class LoginDialog(QDialog):
             return
         self.desk = Desk(self.database, self.username.text().strip())
         self.accept()
+
+
+class ChangePasswordDialog(QDialog):
+    """A new password typed twice; stored through ``desk.users.reset_password`` for oneself."""
+
+    def __init__(self, desk: Desk, required: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle("Change password")
+        intro = QLabel("An administrator set your password: choose your own now." if required else "Choose a new password.")
+        intro.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("New password")
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName("Confirm new password")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("New password", self.password)
+        form.addRow("Confirm", self.confirm)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.change)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def change(self) -> None:
+        """Check the two entries agree; the service checks the password rules."""
+        from app.services.errors import ServiceError, ValidationFailed
+
+        if self.password.text() != self.confirm.text():
+            self.message.setText("The two passwords differ.")
+            return
+        try:
+            self.desk.users.reset_password(self.desk.username, self.password.text())
+        except ValidationFailed as failure:
+            self.message.setText("; ".join(failure.errors.values()))
+            return
+        except ServiceError as error:
+            self.message.setText(str(error))
+            return
+        self.accept()

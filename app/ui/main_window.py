@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         action = QAction(icon(icon_name), text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setProperty("tip", tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(slot)
         return action
 
@@ -394,12 +394,18 @@ class MainWindow(QMainWindow):
         self.preferences_action = self._action("Pr&eferences…", "preferences", QKeySequence.StandardKey.Preferences, self.preferences)
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.password_action = self._action("Change &password…", "lock", None, self.change_password)
         self.lock_action = self._action("&Lock", "lock", "Ctrl+L", self.lock, "Lock the window")
         self.quit_action = self._action("&Quit", "quit", QKeySequence.StandardKey.Quit, self.close)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        for action in (self.new_action, self.save_action, self.find_action, self.print_action, self.preferences_action,
+                       self.password_action, self.lock_action, self.quit_action):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(action.property("tip") + (f" ({keys})" if keys else ""))
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.new_action, self.save_action, None, self.print_action, None, self.lock_action, self.quit_action):
+        for action in (self.new_action, self.save_action, None, self.print_action, None, self.password_action,
+                       self.lock_action, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu("&Edit")
         if self.person_form is not None:
@@ -466,6 +472,12 @@ class MainWindow(QMainWindow):
         painter.scale(scale, scale)
         widget.render(painter)
         painter.end()
+
+    def change_password(self) -> None:
+        """Choose a new password (checked and audited by the service)."""
+        from app.ui.login import ChangePasswordDialog
+
+        ChangePasswordDialog(self.desk, parent=self).exec()
 
     def preferences(self) -> None:
         """Edit preferences (idle-lock time)."""

@@ -371,3 +371,25 @@ def test_a_downgrade_asks_for_a_reason_that_reaches_the_audit_trail(qtbot, admin
     qtbot.mouseClick(window.person_form.save_button, Qt.MouseButton.LeftButton)
     assert admin.people.get(person.id)[1].level == 2
     assert admin.audit.list(action="downgrade")[0].details["reason"] == "declassified by review"
+
+
+def test_a_reset_password_must_be_changed(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
+    from app.services.session import must_change_password
+    from app.ui.login import ChangePasswordDialog
+
+    user = make_user("reset.me")
+    admin.users.reset_password("reset.me", "temporary password 1")
+    assert must_change_password(user)
+    dialog = ChangePasswordDialog(user, required=True)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.password, "my own new passphrase")
+    qtbot.keyClicks(dialog.confirm, "my own new passphrasf")
+    dialog.buttons.accepted.emit()
+    assert "differ" in dialog.message.text() and must_change_password(user)
+    dialog.confirm.clear()
+    qtbot.keyClicks(dialog.confirm, "my own new passphrase")
+    dialog.buttons.accepted.emit()
+    assert not must_change_password(user)
+    window = open_window(qtbot, admin)
+    assert window.save_action.toolTip().startswith("Save the record (")
+    assert window.password_action.toolTip() == "Change password"
