@@ -142,6 +142,7 @@ def main() -> int:
         settle(app)
         if key == "audit":
             window.audit_view.verify()
+            window.audit_view.worker.wait()
             settle(app)
         window.grab().save(str(OUT / f"screen-{key}.png"))
     window.lock()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.vocab import Role
 from app.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from app.ui.worker import Worker
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -183,6 +185,15 @@ class AuditView(QWidget):
         self.apply_button = QPushButton("Apply filters")
         self.verify_button = QPushButton("Verify trail")
         self.verify_button.setToolTip("Recompute the hash chain and report the first broken link")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop waiting for the verification")
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName("Verifying")
+        self.progress.hide()
+        self.worker: Worker | None = None
         self.result = QLabel()
         self.result.setObjectName("verifyResult")
         self.result.setWordWrap(True)
@@ -191,7 +202,8 @@ class AuditView(QWidget):
         self.details.setReadOnly(True)
         self.details.setAccessibleName("Event details")
         bar = QHBoxLayout()
-        for widget in (self.username, self.action, self.kind, self.since, self.apply_button, self.verify_button):
+        for widget in (self.username, self.action, self.kind, self.since, self.apply_button, self.verify_button,
+                       self.progress, self.cancel_button):
             bar.addWidget(widget)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -204,6 +216,7 @@ class AuditView(QWidget):
         layout.addWidget(self.splitter, 1)
         self.apply_button.clicked.connect(self.refresh)
         self.verify_button.clicked.connect(self.verify)
+        self.cancel_button.clicked.connect(self.cancel_verify)
         self.table.itemSelectionChanged.connect(self._selected)
         self._events: list[Any] = []
 
@@ -236,15 +249,50 @@ class AuditView(QWidget):
             self.details.setPlainText(json.dumps(self._events[row].details, indent=2, ensure_ascii=False, default=str))
 
     def verify(self) -> None:
-        """Verify the chain; show the first broken link if any."""
-        try:
-            result = self.audit.verify()
-        except PermissionDenied as error:
-            self.result.setText(str(error))
+        """Verify the chain off the GUI thread; show the first broken link if any."""
+        if self.worker is not None:
             return
+        self.result.setText("Verifying the audit trail…")
+        self.verify_button.setEnabled(False)
+        self.progress.show()
+        self.cancel_button.show()
+        self.worker = Worker(self.audit.verify, self)
+        self.worker.finishedWith.connect(self._verified)
+        self.worker.failedWith.connect(self._verify_failed)
+        self.worker.finished.connect(self._worker_done)
+        self.worker.start()
+
+    def cancel_verify(self) -> None:
+        """Stop waiting for a running verification."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.result.setText("Verification cancelled.")
+            self._idle()
+
+    def _idle(self) -> None:
+        self.verify_button.setEnabled(True)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _worker_done(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.deleteLater()
+        self._idle()
+
+    def _verify_failed(self, message: str) -> None:
+        self.result.setText(message)
+
+    def _verified(self, result: Any) -> None:
         self.refresh()
         if result.ok:
             self.result.setText(f"Trail intact: {result.checked:,} events verified.")
         else:
             first = result.first
             self.result.setText(f"Trail BROKEN ({len(result.problems)} problems). First broken link: event {first.event_id}: {first.message}")
+
+    def shutdown(self) -> None:
+        """Wait for a running verification before the window goes."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.labels import Label
+from app.domain.labels import Label, Release
 from app.domain.nations import all_nations
 from app.security.auth import LoginFailed, authenticate
 from app.services import session as session_events
@@ -317,6 +317,10 @@ class MainWindow(QMainWindow):
         if key == "audit":
             self.audit_view = AuditView(self.desk.audit)
             self.splitters["audit"] = self.audit_view.splitter
+            # event details hold fields of records at any level: marked conservatively, as
+            # the highest the user may read and owning-nation only
+            top = Label(min(self.actor.clearance, len(level_names) - 1), Release.NOFORN)
+            self.page_labels[key] = lambda: [top]
             return self.audit_view
         return None
 
@@ -580,6 +584,8 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self.idle.stop()
+        if self.audit_view is not None:
+            self.audit_view.shutdown()
         if not self._logged_out:
             self._logged_out = True
             try:
