@@ -144,6 +144,7 @@ def main() -> int:
             window.audit_view.verify()
             window.audit_view.worker.wait()
             settle(app)
+            window.audit_view.table.selectRow(window.audit_view.table.rowCount() - 3)
         window.grab().save(str(OUT / f"screen-{key}.png"))
     window.lock()
     settle(app)
