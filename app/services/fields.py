@@ -170,7 +170,10 @@ class Field:
         items = value if isinstance(value, list | tuple) else [p for p in str(value).split(";") if p.strip()]
         result: dict[str, str] = {}
         for item in items:
-            language, _, profile = item if isinstance(item, tuple) else str(item).strip().partition(" ")
+            if isinstance(item, tuple | list):
+                language, profile = (list(item) + [""])[:2]
+            else:
+                language, _, profile = str(item).strip().partition(" ")
             language = language.strip().lower()
             profile = profile.strip()
             if language not in language_codes():

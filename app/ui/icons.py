@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+ICON_DIR = Path(importlib.util.find_spec("resources").submodule_search_locations[0]) / "icons"
 
 
 def icon(name: str) -> QIcon:

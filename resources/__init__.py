@@ -1,0 +1,1 @@
+"""Icons and styles of Exchange Desk, installed as package data."""
