@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, undefer_group
 
 from app.database.labels import load_labels
@@ -138,22 +138,10 @@ class PeopleService(RecordService[Person]):
         }
 
     def warnings(self, session: Session, actor: Actor, record: Person, label: Label) -> list[str]:
-        """A likely duplicate: same nation and family name with the same birth date or passport."""
-        conditions = []
-        if record.__dict__.get("date_of_birth"):
-            conditions.append(Person.date_of_birth == record.date_of_birth)
-        if record.__dict__.get("passport_number"):
-            conditions.append(Person.passport_number == record.passport_number)
-        if not conditions:
-            return []
-        statement = select(Person).where(
-            Person.id != record.id,
-            Person.nation_code == record.nation_code,
-            or_(*conditions),
-            *self.visible(actor),
-        )
-        found = session.scalars(statement.limit(3)).all()
-        return [f"possible duplicate of {self.title(p)} ({p.reference})" for p in found if _similar(p.family_name, record.family_name)]
+        """A probable duplicate: a similar name (transliterations too) with the same birth date, passport or service number."""
+        from app.search.duplicates import warnings_for
+
+        return warnings_for(self.desk, session, actor, record)
 
     # --- identity ------------------------------------------------------------------------------
 
@@ -173,12 +161,3 @@ class PeopleService(RecordService[Person]):
             person = self._load(session, actor, person_id, (undefer_group("identity"),))
             return person, load_labels(session, {person.label_id})[person.label_id]
 
-
-def _similar(a: str, b: str) -> bool:
-    import unicodedata
-
-    def fold(text: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
-
-    x, y = fold(a), fold(b)
-    return x == y or x[:4] == y[:4]

@@ -1,0 +1,120 @@
+"""Probable duplicate people: a similar name (transliterations and typos tolerated) plus the same
+date of birth, passport number or service number. Only people the user may see are offered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, literal, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.models import Person
+from app.search.engine import engine_for
+from app.search.query import fold, name_key
+from app.security.principal import Actor
+
+if TYPE_CHECKING:
+    from app.services.desk import Desk
+
+SIMILARITY = 0.8
+_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An existing visible person who is probably the same as the one being entered."""
+
+    person_id: int
+    reference: str
+    title: str
+    same: tuple[str, ...]  # "date of birth", "passport number", "service number"
+
+    def warning(self) -> str:
+        """The text shown to the coordinator."""
+        return f"probable duplicate of {self.title} ({self.reference}): similar name, same {' and '.join(self.same)}"
+
+
+def name_fold(text: str) -> str:
+    """A name reduced for comparison: Müller, Mueller and MULLER all give ``muller``."""
+    return _NON_ALNUM.sub(" ", fold(name_key(fold(text)) if text else "")).strip()
+
+
+def similar_names(family_a: str, given_a: str, family_b: str, given_b: str) -> bool:
+    """True when two names are probably the same person's (family names close; given names too, when both known)."""
+    fa, fb = name_fold(family_a), name_fold(family_b)
+    if not fa or not fb:
+        return False
+    if fa != fb and difflib.SequenceMatcher(None, fa, fb).ratio() < SIMILARITY:
+        return False
+    ga, gb = name_fold(given_a).split(), name_fold(given_b).split()
+    if not ga or not gb:
+        return True
+    initial = ga[0][0] == gb[0][0] and min(len(ga[0]), len(gb[0])) == 1
+    return initial or difflib.SequenceMatcher(None, ga[0], gb[0]).ratio() >= SIMILARITY
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date) or value is None:
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()) if str(value).strip() else None
+    except ValueError:
+        return None
+
+
+def duplicates_in(desk: Desk, session: Session, actor: Actor, values: dict[str, Any], exclude_id: int | None = None, limit: int = 5) -> list[Duplicate]:
+    """`probable_duplicates` inside a session the caller holds (used by the people service's warnings)."""
+    family = str(values.get("family_name") or "").strip()
+    given = str(values.get("given_names") or "").strip()
+    birth = _as_date(values.get("date_of_birth"))
+    passport = str(values.get("passport_number") or "").strip().upper()
+    service_number = str(values.get("service_number") or "").strip()
+    if not family or not (birth or passport or service_number):
+        return []
+    visible = list(desk.people.visible(actor))
+    if exclude_id is not None:
+        visible.append(Person.id != exclude_id)
+    same_birth = Person.date_of_birth == birth if birth else literal(False)
+    same_passport = Person.passport_number == passport if passport else literal(False)
+    same_service = Person.service_number == service_number if service_number else literal(False)
+    columns = (Person.id, Person.reference, Person.family_name, Person.given_names, same_birth, same_passport, same_service)
+    rows = []
+    identifiers = [c == v for c, v in ((Person.passport_number, passport), (Person.service_number, service_number)) if v]
+    if identifiers:
+        rows += session.execute(select(*columns).where(or_(*identifiers), *visible).limit(50)).all()
+    if birth:
+        prefixes = sorted({w[:3] for w in name_fold(family).split() if len(w) >= 3} or {name_fold(family)})
+        by_name = engine_for(desk.db).person_ids_by_name(session, prefixes)
+        rows += session.execute(select(*columns).where(and_(Person.id.in_(by_name), same_birth), *visible).limit(200)).all()
+    found: dict[int, Duplicate] = {}
+    for person_id, reference, other_family, other_given, birth_eq, passport_eq, service_eq in rows:
+        if person_id in found or not similar_names(family, given, other_family, other_given):
+            continue
+        same = tuple(name for name, flag in (("date of birth", birth_eq), ("passport number", passport_eq), ("service number", service_eq)) if flag)
+        if same:
+            title = f"{other_family.upper()}, {other_given}".rstrip(", ")
+            found[person_id] = Duplicate(person_id, reference, title, same)
+    return list(found.values())[:limit]
+
+
+def probable_duplicates(desk: Desk, values: dict[str, Any], exclude_id: int | None = None, limit: int = 5) -> list[Duplicate]:
+    """Existing people the user may see who probably are the person described by ``values``
+    (``family_name``, ``given_names`` and any of ``date_of_birth``, ``passport_number``, ``service_number``)."""
+    with desk.reading() as (session, actor):
+        return duplicates_in(desk, session, actor, values, exclude_id, limit)
+
+
+def warnings_for(desk: Desk, session: Session, actor: Actor, record: Person) -> list[str]:
+    """Duplicate warnings for a person just saved (identity values taken only when loaded)."""
+    loaded = record.__dict__
+    values = {
+        "family_name": record.family_name, "given_names": record.given_names,
+        "date_of_birth": loaded.get("date_of_birth"), "passport_number": loaded.get("passport_number"),
+        "service_number": loaded.get("service_number"),
+    }
+    return [d.warning() for d in duplicates_in(desk, session, actor, values, exclude_id=record.id)]

@@ -1,0 +1,58 @@
+"""The interface a search engine fills: SQLite FTS5 now, PostgreSQL full-text search later.
+
+The search service builds the access and filter conditions (SQLAlchemy) on the engine's hit
+columns; the engine owns the index and every statement that is specific to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sqlalchemy import CTE, ColumnElement
+from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from app.database.engine import Database
+
+
+class SearchEngine(Protocol):
+    """What the search service needs from a full-text index."""
+
+    name: str
+
+    def matches(self, query: str) -> CTE:
+        """The hits of a query as a CTE ``hits(key, score)``; higher score is better."""
+
+    def key_kind_code(self, key: ColumnElement[int]) -> ColumnElement[int]:
+        """SQL: the kind code within a hit key."""
+
+    def key_record_id(self, key: ColumnElement[int]) -> ColumnElement[int]:
+        """SQL: the source record id within a hit key."""
+
+    def kind_code(self, kind: str) -> int:
+        """The code of a record kind in the index."""
+
+    def decode(self, key: int) -> tuple[str, int]:
+        """(kind, record id) of a hit key."""
+
+    def snippets(self, session: Session, query: str, keys: Iterable[tuple[str, int]], highlight: tuple[str, str], tokens: int = 12) -> dict[tuple[str, int], str]:
+        """Snippets of access-checked hits, matched words between the two markers."""
+
+    def person_ids_by_name(self, session: Session, key_prefixes: Sequence[str]) -> Any:
+        """A subquery of person ids whose folded name has a word starting with one of the prefixes."""
+
+    def vocabulary(self, session: Session, prefix: str, limit: int = 2000) -> list[str]:
+        """Indexed terms starting with ``prefix``."""
+
+    def rebuild(self, session: Session) -> int:
+        """Repopulate the index; returns its row count."""
+
+
+def engine_for(database: Database) -> SearchEngine:
+    """The search engine of a database's dialect."""
+    if database.is_sqlite:
+        from app.search.sqlite_fts import SqliteFts
+
+        return SqliteFts()
+    raise NotImplementedError(f"full-text search is not implemented for {database.url.get_backend_name()} yet")

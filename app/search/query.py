@@ -1,0 +1,135 @@
+"""User search text -> a safe FTS5 query.
+
+Words are quoted (user text never reaches the FTS5 grammar unquoted), ``"phrases"`` stay
+phrases, ``mari*`` is a prefix, ``AND`` / ``OR`` / ``NOT`` (upper case) and ``-word`` are the
+operators. Operators in impossible places are dropped, so no user text gives a syntax error.
+With ``as_you_type`` the last word is a prefix. A word whose transliteration key differs
+(``Mueller`` -> ``muller``) also matches people's folded names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+OPERATORS = ("AND", "OR", "NOT")
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD_CHARS = re.compile(r"[\w]+", re.UNICODE)
+
+
+def name_key(text: str) -> str:
+    """A name folded for transliteration (mirrors `sqlite_fts.name_key_sql`): Mueller -> muller."""
+    folded = text.lower()
+    for old, new in (("ß", "ss"), ("ue", "u"), ("oe", "o"), ("ae", "a")):
+        folded = folded.replace(old, new)
+    return folded
+
+
+def fold(text: str) -> str:
+    """Case and diacritics folded like the index tokenizer: Núñez -> nunez."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or phrase of a query."""
+
+    text: str
+    phrase: bool = False
+    prefix: bool = False
+    negated: bool = False
+
+    def fts(self) -> str:
+        """This term as FTS5 syntax (quoted)."""
+        quoted = '"' + self.text.replace('"', '""') + '"'
+        if self.prefix:
+            return quoted + "*"
+        if not self.phrase:
+            key = name_key(self.text)
+            if key != self.text.lower() and _WORD_CHARS.fullmatch(key):
+                return f'({quoted} OR names : "{key}")'
+        return quoted
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The terms and operators of a query, and the FTS5 text for it ('' when nothing to search)."""
+
+    items: tuple[Term | str, ...]
+
+    @property
+    def terms(self) -> list[Term]:
+        """The words and phrases (without operators)."""
+        return [i for i in self.items if isinstance(i, Term)]
+
+    def fts(self) -> str:
+        """The FTS5 MATCH text."""
+        parts: list[str] = []
+        for item in self.items:
+            if isinstance(item, Term):
+                if item.negated:
+                    parts.append("NOT")
+                parts.append(item.fts())
+            else:
+                parts.append(item)
+        return " ".join(parts)
+
+    def plain(self) -> str:
+        """Fallback: every positive term quoted and ANDed (never a syntax error)."""
+        return " ".join('"' + t.text.replace('"', '""') + '"' for t in self.terms if not t.negated)
+
+
+def parse(text: str, as_you_type: bool = False) -> ParsedQuery:
+    """Parse user text; see the module docstring for the syntax."""
+    raw: list[Term | str] = []
+    for match in _TOKEN.finditer(text or ""):
+        phrase, word = match.group(1), match.group(2)
+        if phrase is not None:
+            words = _WORD_CHARS.findall(phrase)
+            if words:
+                raw.append(Term(" ".join(words), phrase=len(words) > 1))
+            continue
+        if word in OPERATORS:
+            raw.append(word)
+            continue
+        negated = word.startswith("-") and len(word) > 1
+        prefix = word.endswith("*")
+        words = _WORD_CHARS.findall(word)
+        if not words:
+            continue
+        if len(words) > 1:  # EX-2026-0042, o'brien: one phrase
+            raw.append(Term(" ".join(words), phrase=True, prefix=prefix, negated=negated))
+        else:
+            raw.append(Term(words[0], prefix=prefix, negated=negated))
+    if as_you_type and text and not text[-1].isspace() and raw and isinstance(raw[-1], Term):
+        last = raw[-1]
+        if not last.phrase or not text.rstrip().endswith('"'):
+            raw[-1] = Term(last.text, phrase=last.phrase, prefix=True, negated=last.negated)
+    return ParsedQuery(tuple(_arrange(raw)))
+
+
+def _arrange(raw: list[Term | str]) -> list[Term | str]:
+    """Drop operators with nothing on one side; NOT needs something positive before it."""
+    items: list[Term | str] = []
+    pending: str | None = None
+    for item in raw:
+        if isinstance(item, str):
+            if items:
+                pending = item  # the last of several operators in a row wins
+            continue
+        if item.negated and pending is None:
+            pending = "NOT"
+            item = Term(item.text, item.phrase, item.prefix, negated=False)
+        elif item.negated:
+            item = Term(item.text, item.phrase, item.prefix, negated=False)
+            pending = "NOT" if pending == "AND" else pending
+        if pending == "NOT" and not items:
+            pending = None
+            continue  # nothing to subtract from
+        if pending is not None and items:
+            items.append(pending)
+        items.append(item)
+        pending = None
+    return items

@@ -1,0 +1,476 @@
+"""Search across every record kind, with the access filter inside the SQL.
+
+A hit row of the index is kept only when its source record passes the same visibility
+conditions the record's service uses (`service.visible(actor)`: label and parents), plus the
+structured filters; so hidden records are never fetched, counted or shown in a snippet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Subquery, and_, exists, func, or_, select, union_all
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import BinaryExpression
+from sqlalchemy.sql.selectable import Select
+from sqlalchemy.sql.visitors import replacement_traverse
+
+from app.database.labels import load_labels
+from app.domain.labels import Label
+from app.domain.models import (
+    Agreement,
+    AgreementParty,
+    Attachment,
+    ContactLogEntry,
+    Exchange,
+    ExchangePartner,
+    LabelRow,
+    LiaisonAssignment,
+    Person,
+)
+from app.search.engine import SearchEngine, engine_for
+from app.search.query import ParsedQuery, fold, parse
+from app.security import audit
+from app.security.policy import label_visible, visible_labels
+from app.security.principal import Actor
+from app.services.errors import ValidationFailed
+
+if TYPE_CHECKING:
+    from app.services.desk import Desk
+
+KINDS: dict[str, tuple[type, str]] = {
+    # search kind: (model, Desk attribute of its service)
+    "person": (Person, "people"),
+    "exchange": (Exchange, "exchanges"),
+    "agreement": (Agreement, "agreements"),
+    "liaison": (LiaisonAssignment, "liaison"),
+    "contact_log": (ContactLogEntry, "contact_log"),
+    "attachment": (Attachment, "attachments"),
+}
+KIND_ALIASES = {
+    "people": "person", "persons": "person", "exchanges": "exchange", "agreements": "agreement",
+    "liaison_assignment": "liaison", "liaisons": "liaison", "assignment": "liaison", "contact": "contact_log",
+    "contact_logs": "contact_log", "log": "contact_log", "attachments": "attachment", "file": "attachment",
+}
+FILTERS = ("nation", "status", "date_from", "date_to", "level", "program", "archived")
+MATCH_CAP = 5000  # most hits remembered by a saved search
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result the user may see."""
+
+    kind: str
+    record_id: int
+    reference: str
+    title: str
+    marking: str
+    portion_mark: str
+    snippet: str
+    score: float
+    label: Label
+
+    @property
+    def key(self) -> str:
+        """``kind:id``, stable across runs."""
+        return f"{self.kind}:{self.record_id}"
+
+    def as_json(self) -> dict[str, Any]:
+        """The CLI's JSON form."""
+        return {
+            "kind": self.kind, "reference": self.reference or None, "id": self.record_id, "title": self.title,
+            "marking": self.marking, "portion_mark": self.portion_mark, "snippet": self.snippet, "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """A page of hits, best first, and how many visible records match in all."""
+
+    hits: list[Hit]
+    total: int
+    query: str = ""
+    suggestion: str | None = None
+
+
+def kind_of(name: str) -> str:
+    """A search kind from user text (``people`` -> ``person``); `ValidationFailed` naming ``kind``."""
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    key = KIND_ALIASES.get(key, key)
+    if key not in KINDS:
+        raise ValidationFailed({"kind": f"unknown kind {name!r}; use one of {', '.join(KINDS)}"})
+    return key
+
+
+# --- access and filters ---------------------------------------------------------------------
+
+
+@dataclass
+class Scope:
+    """Who is searching, in one read transaction: the visibility conditions of each kind.
+
+    The services' conditions nest the label rule as a subquery at every level (an attachment's
+    parent's parent ...); SQLite's parser has a fixed depth, so the label subquery is replaced by
+    the list of label ids the actor may read, computed once in the same transaction (same rule,
+    same snapshot, flatter and faster SQL).
+    """
+
+    desk: Desk
+    actor: Actor
+    label_ids: list[int]
+    _cache: dict[str, list[ColumnElement[bool]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, desk: Desk, session: Session, actor: Actor) -> Scope:
+        """The scope of an actor, label ids read in ``session``."""
+        return cls(desk, actor, list(session.scalars(visible_labels(actor, desk.owner))))
+
+    def visible(self, kind: str) -> list[ColumnElement[bool]]:
+        """The kind's visibility conditions, label subqueries flattened to the id list."""
+        if kind not in self._cache:
+            target = _literal_sql(visible_labels(self.actor, self.desk.owner))
+            ids = self.label_ids
+
+            def flatten(element: Any) -> Any:
+                if isinstance(element, BinaryExpression) and element.operator is operators.in_op:
+                    inner = getattr(element.right, "element", None)
+                    if isinstance(inner, Select) and LabelRow.__table__ in inner.get_final_froms() and _literal_sql(inner) == target:
+                        return element.left.in_(ids)
+                return None
+
+            self._cache[kind] = [replacement_traverse(c, {}, flatten) for c in visible_conditions(self.desk, self.actor, kind)]
+        return self._cache[kind]
+
+
+def visible_conditions(desk: Desk, actor: Actor, kind: str) -> list[ColumnElement[bool]]:
+    """The visibility conditions of a kind: its service's when it exists, else label and parents."""
+    model, attribute = KINDS[kind]
+    try:
+        service = getattr(desk, attribute)
+    except (ImportError, AttributeError):
+        service = None
+    if service is not None:
+        return list(service.visible(actor))
+    return _fallback_visible(desk, actor, kind)
+
+
+def _literal_sql(statement: Select) -> str:
+    return str(statement.compile(compile_kwargs={"literal_binds": True}))
+
+
+def _fallback_visible(desk: Desk, actor: Actor, kind: str) -> list[ColumnElement[bool]]:
+    """Label plus parents, for a kind whose service is not there (yet)."""
+    owner = desk.owner
+    model = KINDS[kind][0]
+    conditions = [label_visible(actor, owner, model.label_id)]
+    if kind == "liaison":
+        conditions.append(exists().where(Person.id == LiaisonAssignment.person_id, label_visible(actor, owner, Person.label_id)))
+        conditions.append(or_(LiaisonAssignment.agreement_id.is_(None), exists().where(
+            Agreement.id == LiaisonAssignment.agreement_id, label_visible(actor, owner, Agreement.label_id))))
+    elif kind == "contact_log":
+        conditions.append(select(LiaisonAssignment.id).where(
+            LiaisonAssignment.id == ContactLogEntry.assignment_id, *visible_conditions(desk, actor, "liaison")).exists())
+    elif kind == "attachment":
+        parents = []
+        for parent_kind, names in (("person", ("person",)), ("exchange", ("exchange",)), ("agreement", ("agreement",)),
+                                   ("liaison", ("liaison", "liaison_assignment")), ("contact_log", ("contact_log",))):
+            parent = KINDS[parent_kind][0]
+            visible = select(parent.id).where(parent.id == Attachment.record_id, *visible_conditions(desk, actor, parent_kind))
+            parents.append(and_(Attachment.record_kind.in_(names), visible.exists()))
+        conditions.append(or_(*parents))
+    return conditions
+
+
+def _date(name: str, value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationFailed({name: f"{value!r} is not a date (use YYYY-MM-DD)"}) from None
+
+
+def filter_conditions(desk: Desk, kind: str, filters: dict[str, Any]) -> list[ColumnElement[bool]] | None:
+    """Conditions of the structured filters for one kind; None when the kind cannot match them."""
+    model = KINDS[kind][0]
+    conditions: list[ColumnElement[bool]] = []
+    if hasattr(model, "archived") and not _truthy(filters.get("archived", False)):
+        conditions.append(model.archived.is_(False))
+    nation = filters.get("nation")
+    if nation:
+        code = str(nation).strip().upper()
+        by_kind = {
+            "person": lambda: Person.nation_code == code,
+            "exchange": lambda: or_(Exchange.host_nation == code, exists().where(
+                ExchangePartner.exchange_id == Exchange.id, ExchangePartner.nation_code == code)),
+            "agreement": lambda: exists().where(AgreementParty.agreement_id == Agreement.id, AgreementParty.nation_code == code),
+            "liaison": lambda: or_(LiaisonAssignment.sending_nation == code, LiaisonAssignment.host_nation == code),
+            "contact_log": lambda: exists().where(
+                LiaisonAssignment.id == ContactLogEntry.assignment_id,
+                or_(LiaisonAssignment.sending_nation == code, LiaisonAssignment.host_nation == code)),
+        }
+        if kind not in by_kind:
+            return None
+        conditions.append(by_kind[kind]())
+    status = filters.get("status")
+    if status:
+        if kind not in ("exchange", "agreement", "liaison"):
+            return None
+        conditions.append(model.status == str(status).strip().lower().replace(" ", "_"))
+    program = filters.get("program")
+    if program:
+        if kind != "exchange":
+            return None
+        conditions.append(Exchange.program.ilike(f"%{str(program).strip()}%"))
+    low = _date("date_from", filters["date_from"]) if filters.get("date_from") else None
+    high = _date("date_to", filters["date_to"]) if filters.get("date_to") else None
+    if low or high:
+        spans = {
+            "exchange": (Exchange.start_date, Exchange.end_date),
+            "agreement": (func.coalesce(Agreement.effective_date, Agreement.signed_date), Agreement.expiry_date),
+            "liaison": (LiaisonAssignment.start_date, LiaisonAssignment.end_date),
+            "contact_log": (ContactLogEntry.date, ContactLogEntry.date),
+            "attachment": (func.date(Attachment.created_at), func.date(Attachment.created_at)),
+        }
+        if kind not in spans:
+            return None
+        start, end = spans[kind]
+        if high:
+            conditions.append(start <= high)
+        if low:
+            conditions.append(or_(end.is_(None), end >= low))
+    level = filters.get("level")
+    if level not in (None, ""):
+        try:
+            number = level if isinstance(level, int) else (int(level) if str(level).strip().isdigit() else desk.db.scheme.parse(str(level)))
+        except ValueError as error:
+            raise ValidationFailed({"level": str(error)}) from None
+        conditions.append(model.label_id.in_(select(LabelRow.id).where(LabelRow.level == number)))
+    return conditions
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or str(value).strip().lower() in ("1", "true", "yes", "y")
+
+
+def _check_filters(filters: dict[str, Any]) -> None:
+    unknown = sorted(set(filters) - set(FILTERS))
+    if unknown:
+        raise ValidationFailed({unknown[0]: f"is not a search filter; use one of {', '.join(FILTERS)}"})
+    for name in ("date_from", "date_to"):
+        if filters.get(name):
+            _date(name, filters[name])
+
+
+def visible_hits(scope: Scope, engine: SearchEngine, fts: str, kinds: Iterable[str], filters: dict[str, Any]) -> Subquery | None:
+    """The hits of ``fts`` whose record is of a wanted kind, visible to the actor and passes the filters:
+    a subquery ``(key, score)``, one ``UNION ALL`` branch per kind over the matches computed once.
+    None when no kind can match the filters."""
+    hits = engine.matches(fts)
+    branches = []
+    for kind in kinds:
+        extra = filter_conditions(scope.desk, kind, filters)
+        if extra is None:
+            continue
+        model = KINDS[kind][0]
+        source = select(model.id).where(model.id == engine.key_record_id(hits.c.key), *scope.visible(kind), *extra)
+        branches.append(select(hits.c.key, hits.c.score).where(engine.key_kind_code(hits.c.key) == engine.kind_code(kind), source.exists()))
+    if not branches:
+        return None
+    return (branches[0] if len(branches) == 1 else union_all(*branches)).subquery("visible_hits")
+
+
+def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, offset: int) -> tuple[list[tuple[str, int, float]], int]:
+    """(kind, id, score) of one page, best first, and the total (one statement: a window count)."""
+    statement = (
+        select(hits.c.key, hits.c.score, func.count().over().label("total"))
+        .order_by(hits.c.score.desc(), hits.c.key)
+        .limit(limit)
+        .offset(offset)
+    )
+    rows = session.execute(statement).all()
+    if rows:
+        total = rows[0][2]
+    else:
+        total = session.execute(select(func.count()).select_from(hits)).scalar_one() if offset else 0
+    return [(*engine.decode(key), float(score)) for key, score, _ in rows], total
+
+
+def _count(session: Session, hits: Subquery | None) -> int:
+    return 0 if hits is None else session.execute(select(func.count()).select_from(hits)).scalar_one()
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+def search(
+    desk: Desk,
+    query: str,
+    kinds: Sequence[str] | None = None,
+    filters: dict[str, Any] | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    highlight: tuple[str, str] = ("[", "]"),
+    as_you_type: bool = False,
+    audited: bool = True,
+) -> SearchResults:
+    """The visible records matching ``query`` and the filters, best first; audited as ``search``."""
+    wanted = [kind_of(k) for k in kinds] if kinds else list(KINDS)
+    filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
+    _check_filters(filters)
+    parsed = parse(query, as_you_type=as_you_type)
+    engine = engine_for(desk.db)
+    with desk.reading() as (session, actor):
+        hits, total, fts = _run(session, desk, actor, engine, parsed, wanted, filters, limit, offset, highlight)
+    if audited:
+        with desk.writing() as (session, actor):
+            audit.record(session, actor.username, "search", details={
+                "query": query, "kinds": wanted if kinds else [], "filters": filters, "count": total,
+            })
+    return SearchResults(hits, total, fts)
+
+
+def _run(session: Session, desk: Desk, actor: Actor, engine: SearchEngine, parsed: ParsedQuery, kinds: list[str],
+         filters: dict[str, Any], limit: int, offset: int, highlight: tuple[str, str]) -> tuple[list[Hit], int, str]:
+    fts = parsed.fts()
+    scope = Scope.of(desk, session, actor)
+    if not fts:
+        return [], 0, ""
+    try:
+        hits = visible_hits(scope, engine, fts, kinds, filters)
+        ranked, total = _ranked(session, engine, hits, limit, offset) if hits is not None else ([], 0)
+    except OperationalError:
+        session.rollback()
+        fts = parsed.plain()
+        hits = visible_hits(scope, engine, fts, kinds, filters) if fts else None
+        if hits is None:
+            return [], 0, fts
+        ranked, total = _ranked(session, engine, hits, limit, offset)
+    hits = _hits(session, scope, engine, fts, [(k, i) for k, i, _ in ranked], {(k, i): s for k, i, s in ranked}, highlight)
+    return hits, total, fts
+
+
+def _hits(session: Session, scope: Scope, engine: SearchEngine, fts: str, keys: list[tuple[str, int]],
+          scores: dict[tuple[str, int], float], highlight: tuple[str, str]) -> list[Hit]:
+    """Hits for keys, in order; each record re-read through its kind's access filter."""
+    records: dict[tuple[str, int], Any] = {}
+    for kind in {k for k, _ in keys}:
+        model = KINDS[kind][0]
+        ids = [i for k, i in keys if k == kind]
+        for record in session.scalars(select(model).where(model.id.in_(ids), *scope.visible(kind))):
+            records[(kind, record.id)] = record
+    keys = [key for key in keys if key in records]
+    snippets = engine.snippets(session, fts, keys, highlight) if fts else {}
+    labels = load_labels(session, {r.label_id for r in records.values()})
+    hits = []
+    for key in keys:
+        record = records[key]
+        label = labels[record.label_id]
+        hits.append(Hit(
+            kind=key[0], record_id=key[1], reference=getattr(record, "reference", "") or "",
+            title=title_of(key[0], record), marking=scope.desk.marking(label), portion_mark=scope.desk.portion_mark(label),
+            snippet=snippets.get(key, ""), score=scores.get(key, 0.0), label=label,
+        ))
+    return hits
+
+
+def title_of(kind: str, record: Any) -> str:
+    """A hit's title: ``MÜLLER, Hans`` for a person, the title, subject or file name otherwise."""
+    if kind == "person":
+        return f"{record.family_name.upper()}, {record.given_names}".rstrip(", ")
+    if kind in ("exchange", "agreement"):
+        return record.title
+    if kind == "liaison":
+        organisation = f" at {record.host_organisation}" if record.host_organisation else ""
+        return f"{record.kind.replace('_', ' ')}, {record.sending_nation} → {record.host_nation}{organisation}"
+    if kind == "contact_log":
+        return f"{record.date.isoformat()} {record.subject}"
+    return record.name
+
+
+def matching_keys(desk: Desk, query: str, kinds: Sequence[str] | None = None, filters: dict[str, Any] | None = None,
+                  cap: int = MATCH_CAP) -> list[tuple[str, int]]:
+    """(kind, id) of every visible match (at most ``cap``), unranked; not audited (callers audit)."""
+    wanted = [kind_of(k) for k in kinds] if kinds else list(KINDS)
+    filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
+    _check_filters(filters)
+    parsed = parse(query)
+    engine = engine_for(desk.db)
+    with desk.reading() as (session, actor):
+        fts = parsed.fts()
+        if not fts:
+            return []
+        scope = Scope.of(desk, session, actor)
+        for text_ in (fts, parsed.plain()):
+            hits = visible_hits(scope, engine, text_, wanted, filters) if text_ else None
+            if hits is None:
+                return []
+            try:
+                return [engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap))]
+            except OperationalError:
+                session.rollback()
+        return []
+
+
+def hits_for(desk: Desk, query: str, keys: Sequence[tuple[str, int]], highlight: tuple[str, str] = ("[", "]")) -> list[Hit]:
+    """Hits (with snippets for ``query``) for given record keys; hidden ones are left out."""
+    engine = engine_for(desk.db)
+    fts = parse(query).fts()
+    with desk.reading() as (session, actor):
+        return _hits(session, Scope.of(desk, session, actor), engine, fts, list(keys), {}, highlight)
+
+
+def suggest(desk: Desk, query: str, kinds: Sequence[str] | None = None) -> str | None:
+    """"Did you mean": the query with unknown words replaced by close indexed words that find
+    something the user may see; None when there is nothing better to offer."""
+    parsed = parse(query)
+    wanted = [kind_of(k) for k in kinds] if kinds else list(KINDS)
+    engine = engine_for(desk.db)
+    changed = False
+    words = []
+    with desk.reading() as (session, actor):
+        scope = Scope.of(desk, session, actor)
+
+        def visible_count(fts: str) -> int:
+            return _count(session, visible_hits(scope, engine, fts, wanted, {}))
+
+        for term in parsed.terms:
+            word = term.text
+            if term.phrase or term.prefix or term.negated or len(word) < 3:
+                words.append(word)
+                continue
+            if visible_count(parse(word).fts()):
+                words.append(word)
+                continue
+            folded = fold(word)
+            candidates = engine.vocabulary(session, folded[:2])
+            best = None
+            for candidate in difflib.get_close_matches(folded, candidates, n=5, cutoff=0.7):
+                if visible_count('"' + candidate.replace('"', '""') + '"'):
+                    best = candidate
+                    break
+            if best is None:
+                words.append(word)
+            else:
+                words.append(best)
+                changed = True
+    return " ".join(words) if changed else None
+
+
+def rebuild(desk: Desk) -> int:
+    """Repopulate the index from every record (administrators); audited as ``search_rebuild``."""
+    engine = engine_for(desk.db)
+    with desk.writing() as (session, actor):
+        if not actor.is_admin:
+            from app.services.errors import PermissionDenied
+
+            raise PermissionDenied("rebuilding the search index is for administrators")
+        count = engine.rebuild(session)
+        audit.record(session, actor.username, "search_rebuild", details={"rows": count})
+    return count

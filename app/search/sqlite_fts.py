@@ -1,0 +1,288 @@
+"""The SQLite FTS5 search engine: every FTS-specific statement lives here.
+
+One FTS5 table, ``search_index``, holds one row per searchable record. Its rowid encodes the
+record: ``record_id * 8 + kind code``, so a trigger replaces a record's row by rowid (no scan)
+and a hit joins its source table by primary key. Columns: ``kind`` and ``record_id``
+(unindexed, for people reading the table), ``title`` (names, titles, references), ``body``
+(everything else) and ``names`` (people's names folded for transliteration: ue/oe/ae -> u/o/a,
+ß -> ss, so Mueller and Müller share a key). ``search_index_terms`` (fts5vocab) lists the
+indexed terms for "did you mean".
+
+Triggers on every source table (and the child tables whose text is indexed with their parent)
+keep the index current on every write, whoever writes. The DDL of revision 0002 is frozen in
+`install_0002` / `uninstall_0002`: a later change to the index belongs in a new revision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Integer,
+    Select,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import column, table
+
+INDEX = "search_index"
+TERMS = "search_index_terms"
+FTS_TABLES = (INDEX, TERMS)  # virtual tables outside the ORM metadata (plus FTS5 shadow tables)
+KIND_BITS = 3
+# column weights for bm25: kind, record_id (unindexed), title, body, names
+RANK = "bm25(0.0, 0.0, 10.0, 1.0, 6.0)"
+KIND_CODES = {"person": 1, "exchange": 2, "agreement": 3, "liaison": 4, "contact_log": 5, "attachment": 6}
+
+
+def name_key_sql(expression: str) -> str:
+    """SQL folding a name for transliteration tolerance (mirrors `app.search.query.name_key`)."""
+    folded = f"lower({expression})"
+    for old, new in (("ß", "ss"), ("ue", "u"), ("oe", "o"), ("ae", "a")):
+        folded = f"replace({folded}, '{old}', '{new}')"
+    return folded
+
+
+def _cat(*parts: str) -> str:
+    return " || ' ' || ".join(f"coalesce({p}, '')" for p in parts)
+
+
+def _nation_name(code: str) -> str:
+    return f"(SELECT name FROM nations WHERE code = {code})"
+
+
+@dataclass(frozen=True)
+class Source:
+    """How one record kind is indexed: its table, its text, and the tables whose edits re-index it."""
+
+    kind: str
+    table: str
+    title: str
+    body: str
+    names: str = "''"
+    watched: tuple[str, ...] = ()  # columns whose update re-indexes the row
+    # (table, columns or () for all, SQL selecting this kind's ids from the changed row ``{row}``)
+    dependents: tuple[tuple[str, tuple[str, ...], str], ...] = field(default=())
+
+    @property
+    def code(self) -> int:
+        """The kind code in the low rowid bits."""
+        return KIND_CODES[self.kind]
+
+    def select_rows(self, where: str | None) -> str:
+        """``SELECT`` of the index rows of this kind (all rows, or those matching ``where``)."""
+        statement = (
+            f"SELECT s.id * 8 + {self.code}, '{self.kind}', s.id, {self.title}, {self.body}, {self.names} "
+            f"FROM {self.table} AS s"
+        )
+        return statement + (f" WHERE {where}" if where else "")
+
+    def reindex(self, ids: str) -> str:
+        """Statements (``;``-terminated) replacing the index rows of the ids selected by ``ids``."""
+        return (
+            f"DELETE FROM {INDEX} WHERE rowid IN (SELECT id * 8 + {self.code} FROM {self.table} WHERE id IN ({ids})); "
+            f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {self.select_rows(f's.id IN ({ids})')}; "
+        )
+
+    def remove(self, record_id: str) -> str:
+        """Statement removing one record's index row."""
+        return f"DELETE FROM {INDEX} WHERE rowid = ({record_id}) * 8 + {self.code}; "
+
+
+SOURCES: tuple[Source, ...] = (
+    Source(
+        "person", "people",
+        title=_cat("s.family_name", "s.given_names", "s.original_script_name"),
+        body=_cat("s.reference", "s.rank", "s.unit", "s.position", _nation_name("s.nation_code"), "s.notes"),
+        names=name_key_sql(_cat("s.family_name", "s.given_names")),
+        watched=("reference", "family_name", "given_names", "original_script_name", "rank", "unit", "position", "nation_code", "notes"),
+    ),
+    Source(
+        "exchange", "exchanges",
+        title=_cat("s.reference", "s.title"),
+        body=_cat(
+            "s.program", "replace(s.kind, '_', ' ')", "s.location", _nation_name("s.host_nation"),
+            "(SELECT group_concat(n.name, ' ') FROM exchange_partners AS p JOIN nations AS n ON n.code = p.nation_code WHERE p.exchange_id = s.id)",
+            "(SELECT group_concat(d.domain, ' ') FROM exchange_domains AS d WHERE d.exchange_id = s.id)",
+            "s.objectives", "s.outcome_summary", "s.lessons_learned",
+        ),
+        watched=("reference", "title", "program", "kind", "location", "host_nation", "objectives", "outcome_summary", "lessons_learned"),
+        dependents=(
+            ("exchange_partners", (), "SELECT {row}.exchange_id"),
+            ("exchange_domains", (), "SELECT {row}.exchange_id"),
+        ),
+    ),
+    Source(
+        "agreement", "agreements",
+        title=_cat("s.reference", "s.title"),
+        body=_cat(
+            "replace(s.kind, '_', ' ')", "s.scope",
+            "(SELECT group_concat(n.name, ' ') FROM agreement_parties AS p JOIN nations AS n ON n.code = p.nation_code WHERE p.agreement_id = s.id)",
+            "(SELECT group_concat(coalesce(g.name, '') || ' ' || coalesce(g.title, ''), ' ') FROM signatories AS g WHERE g.agreement_id = s.id)",
+        ),
+        watched=("reference", "title", "kind", "scope"),
+        dependents=(
+            ("agreement_parties", (), "SELECT {row}.agreement_id"),
+            ("signatories", (), "SELECT {row}.agreement_id"),
+        ),
+    ),
+    Source(
+        "liaison", "liaison_assignments",
+        title=_cat("s.reference", "replace(s.kind, '_', ' ')", "s.host_organisation"),
+        body=_cat(
+            "(SELECT p.family_name || ' ' || p.given_names FROM people AS p WHERE p.id = s.person_id)",
+            _nation_name("s.sending_nation"), _nation_name("s.host_nation"),
+            "s.duties", "s.disclosure_categories", "s.home_poc",
+        ),
+        watched=("reference", "kind", "host_organisation", "person_id", "sending_nation", "host_nation", "duties", "disclosure_categories", "home_poc"),
+        dependents=(
+            ("people", ("family_name", "given_names"), "SELECT id FROM liaison_assignments WHERE person_id = {row}.id"),
+        ),
+    ),
+    Source(
+        "contact_log", "contact_log",
+        title="coalesce(s.subject, '')",
+        body=_cat("s.counterparts", "s.summary"),
+        watched=("subject", "counterparts", "summary"),
+    ),
+    Source(
+        "attachment", "attachments",
+        title="coalesce(s.name, '')",
+        body="coalesce(s.media_type, '')",
+        watched=("name", "media_type"),
+    ),
+)
+SOURCE_BY_KIND = {s.kind: s for s in SOURCES}
+
+
+def _triggers(source: Source) -> list[tuple[str, str]]:
+    name = f"{INDEX}_{source.kind}"
+    triggers = [
+        (f"{name}_ai", f"AFTER INSERT ON {source.table} BEGIN {source.reindex('new.id')}END"),
+        (f"{name}_au", f"AFTER UPDATE OF {', '.join(source.watched)} ON {source.table} BEGIN "
+                       f"{source.remove('old.id')}{source.reindex('new.id')}END"),
+        (f"{name}_ad", f"AFTER DELETE ON {source.table} BEGIN {source.remove('old.id')}END"),
+    ]
+    for table_name, columns, ids in source.dependents:
+        stem = f"{name}_{table_name}"
+        of = f" OF {', '.join(columns)}" if columns else ""
+        triggers.append((f"{stem}_ai", f"AFTER INSERT ON {table_name} BEGIN {source.reindex(ids.format(row='new'))}END"))
+        triggers.append((f"{stem}_au", f"AFTER UPDATE{of} ON {table_name} BEGIN "
+                                       f"{source.reindex(ids.format(row='old'))}{source.reindex(ids.format(row='new'))}END"))
+        triggers.append((f"{stem}_ad", f"AFTER DELETE ON {table_name} BEGIN {source.reindex(ids.format(row='old'))}END"))
+    return triggers
+
+
+def trigger_names() -> list[str]:
+    """Names of every trigger that keeps the index current."""
+    return [name for source in SOURCES for name, _ in _triggers(source)]
+
+
+def install_0002(connection: Connection) -> None:
+    """Create the index, its vocabulary table and triggers, then fill it (revision 0002)."""
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE {INDEX} USING fts5(kind UNINDEXED, record_id UNINDEXED, title, body, names, "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+    )
+    connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {TERMS} USING fts5vocab({INDEX}, row)")
+    for source in SOURCES:
+        for name, body in _triggers(source):
+            connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+    rebuild(connection)
+
+
+def uninstall_0002(connection: Connection) -> None:
+    """Drop what `install_0002` created."""
+    for name in trigger_names():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TERMS}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {INDEX}")
+
+
+def rebuild(connection: Connection | Session) -> int:
+    """Empty the index and fill it again from every source table; returns the row count."""
+    run = connection.execute
+    run(text(f"DELETE FROM {INDEX}"))
+    for source in SOURCES:
+        run(text(f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows(None)}"))
+    run(text(f"INSERT INTO {INDEX} ({INDEX}, rank) VALUES ('rank', :rank)"), {"rank": RANK})
+    run(text(f"INSERT INTO {INDEX} ({INDEX}) VALUES ('optimize')"))
+    return run(text(f"SELECT count(*) FROM {INDEX}")).scalar_one()
+
+
+# --- queries ----------------------------------------------------------------------------------
+
+_fts = table(INDEX, column("rowid", Integer), column("rank"))
+
+
+class SqliteFts:
+    """`SearchEngine` on SQLite FTS5."""
+
+    name = "sqlite-fts5"
+
+    def matches(self, query: str) -> CTE:
+        """The hits of an FTS5 query as a materialized CTE ``hits(key, score)``; higher score is better."""
+        statement = select(_fts.c.rowid.label("key"), (-_fts.c.rank).label("score")).where(
+            literal_column(INDEX).op("MATCH")(bindparam("fts_query", query))
+        )
+        return statement.cte("hits").prefix_with("MATERIALIZED")
+
+    def key_kind_code(self, key: ColumnElement[int]) -> ColumnElement[int]:
+        """SQL: the kind code within a hit key."""
+        return key.op("&")(7)
+
+    def key_record_id(self, key: ColumnElement[int]) -> ColumnElement[int]:
+        """SQL: the source record id within a hit key."""
+        return key.op(">>")(KIND_BITS)
+
+    def kind_code(self, kind: str) -> int:
+        """The code a kind has in the index."""
+        return KIND_CODES[kind]
+
+    def decode(self, key: int) -> tuple[str, int]:
+        """(kind, record id) of a hit key."""
+        return _KIND_OF[key & 7], key >> KIND_BITS
+
+    def snippets(self, session: Session, query: str, keys: Iterable[tuple[str, int]], highlight: tuple[str, str], tokens: int = 12) -> dict[tuple[str, int], str]:
+        """Snippets of the given (already access-checked) hits, matched words between the markers."""
+        rowids = [record_id * 8 + KIND_CODES[kind] for kind, record_id in keys]
+        if not rowids:
+            return {}
+        snippet = func.snippet(literal_column(INDEX), -1, bindparam("open", highlight[0]), bindparam("close", highlight[1]), "…", tokens)
+        statement = select(_fts.c.rowid, snippet).where(
+            literal_column(INDEX).op("MATCH")(bindparam("fts_query", query)), _fts.c.rowid.in_(rowids)
+        )
+        return {self.decode(rowid): text_ for rowid, text_ in session.execute(statement)}
+
+    def person_ids_by_name(self, session: Session, key_prefixes: Sequence[str]) -> Select:
+        """Ids of people whose folded name has a word starting with any of the prefixes (SQL subquery)."""
+        terms = " OR ".join('"' + p.replace('"', '""') + '"*' for p in key_prefixes if p)
+        if not terms:
+            return select(literal_column("NULL")).where(literal_column("0") == 1)
+        return (
+            select(_fts.c.rowid.op(">>")(KIND_BITS))
+            .where(literal_column(INDEX).op("MATCH")(bindparam("name_query", f"names : ({terms})")))
+            .where(_fts.c.rowid.op("&")(7) == KIND_CODES["person"])
+        )
+
+    def vocabulary(self, session: Session, prefix: str, limit: int = 2000) -> list[str]:
+        """Indexed terms starting with ``prefix`` (already folded), most documents first."""
+        rows = session.execute(
+            text(f"SELECT term FROM {TERMS} WHERE term >= :low AND term < :high ORDER BY doc DESC LIMIT :limit"),
+            {"low": prefix, "high": prefix + "\U0010ffff", "limit": limit},
+        )
+        return [row[0] for row in rows]
+
+    def rebuild(self, session: Session) -> int:
+        """Repopulate the index from the source tables."""
+        return rebuild(session)
+
+
+_KIND_OF = {code: kind for kind, code in KIND_CODES.items()}
