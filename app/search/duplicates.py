@@ -88,9 +88,11 @@ def duplicates_in(desk: Desk, session: Session, actor: Actor, values: dict[str, 
     if identifiers:
         rows += session.execute(select(*columns).where(or_(*identifiers), *visible).limit(50)).all()
     if birth:
-        prefixes = sorted({w[:3] for w in name_fold(family).split() if len(w) >= 3} or {name_fold(family)})
-        by_name = engine_for(desk.db).person_ids_by_name(session, prefixes)
-        rows += session.execute(select(*columns).where(and_(Person.id.in_(by_name), same_birth), *visible).limit(200)).all()
+        conditions = [same_birth]
+        if desk.db.is_sqlite:  # narrowed by the name index; elsewhere the birth date alone (then names in Python)
+            prefixes = sorted({w[:3] for w in name_fold(family).split() if len(w) >= 3} or {name_fold(family)})
+            conditions.append(Person.id.in_(engine_for(desk.db).person_ids_by_name(session, prefixes)))
+        rows += session.execute(select(*columns).where(and_(*conditions), *visible).limit(500)).all()
     found: dict[int, Duplicate] = {}
     for person_id, reference, other_family, other_given, birth_eq, passport_eq, service_eq in rows:
         if person_id in found or not similar_names(family, given, other_family, other_given):
