@@ -1,0 +1,167 @@
+"""The demo data set: written through the services, reproducible, covering every label and script."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from app.domain.labels import Label, Release
+from app.security.auth import authenticate
+from app.services import demo
+from app.services.desk import Desk
+from app.services.setup import initialise
+from tests.conftest import PASSWORD
+
+TODAY = dt.date(2026, 5, 14)
+SMALL = {"people": 40, "exchanges": 10, "seed": 7, "today": TODAY}
+
+
+def _has_service(desk: Desk, name: str) -> bool:
+    try:
+        getattr(desk, name)
+    except ImportError:
+        return False
+    return True
+
+
+def _labels(desk: Desk) -> list[Label]:
+    """Labels of every record the desk's user sees, over every kind the database has a service for."""
+    found: list[Label] = []
+    for name in ("people", "agreements", "exchanges", "participations", "liaison", "contact_log"):
+        if not _has_service(desk, name):
+            continue
+        page = getattr(desk, name).list(limit=100000)
+        found.extend(page.labels[r.label_id] for r in page.records)
+    return found
+
+
+def _scripts(text: str) -> set[str]:
+    """Unicode script words (GREEK, CYRILLIC, HANGUL, CJK, ARABIC, ...) of the non-Latin letters in text."""
+    return {unicodedata.name(c).split()[0] for c in text if c.isalpha() and not unicodedata.name(c).startswith("LATIN")}
+
+
+@pytest.fixture
+def filled(admin: Desk) -> tuple[Desk, dict[str, int]]:
+    """The test database filled at a small size."""
+    return admin, demo.fill(admin, **SMALL)
+
+
+def test_fill_creates_every_kind_through_the_services(filled: tuple[Desk, dict[str, int]]) -> None:
+    desk, counts = filled
+    everything = Desk(desk.db, "sof.coordinator")  # TOP SECRET, owning nation, in both compartments
+    assert counts["people"] == 40 and everything.people.count() == 40 and desk.people.count() < 40
+    assert counts["agreements"] >= 4 and everything.agreements.count() == counts["agreements"]
+    assert counts["liaison"] >= 1 and counts["contact_log"] >= 1
+    assert counts["users"] == len(demo.demo_users("USA")) and counts["groups"] == 2
+    if _has_service(desk, "exchanges"):
+        assert counts["exchanges"] == 10
+    if _has_service(desk, "participations"):
+        assert counts["participations"] > 0
+    # every create was audited, and the chain verifies
+    assert desk.audit.count(action="create", kind="person") == 40
+    assert desk.audit.verify().problems == []
+
+
+def test_fill_covers_every_level_release_and_group(filled: tuple[Desk, dict[str, int]]) -> None:
+    desk, _counts = filled
+    labels = _labels(Desk(desk.db, "sof.coordinator"))  # TOP SECRET, in both compartments: sees everything
+    assert len(labels) > len(_labels(desk))  # the administrator is in no compartment
+    assert {label.level for label in labels} == {0, 1, 2, 3, 4}
+    assert any(label.release is Release.NOFORN for label in labels)
+    rel_to = set().union(*(label.rel_to for label in labels if label.release is Release.REL))
+    assert {"FVEY", "NATO"} & rel_to and len(rel_to - {"FVEY", "NATO", "USA"}) >= 3  # groups and lists of nations
+    assert any(label.release is Release.ALL for label in labels)
+    assert {"SOF", "CYBER-ISR"} <= set().union(*(label.groups for label in labels))
+
+
+def test_names_carry_diacritics_and_other_scripts(filled: tuple[Desk, dict[str, int]]) -> None:
+    desk, _counts = filled
+    people = desk.people.list(limit=1000).records
+    assert any(not (p.family_name + p.given_names).isascii() for p in people)  # Łukasz, Müller, Yılmaz ...
+    scripts = set().union(*(_scripts(p.original_script_name) for p in people))
+    assert len(scripts) >= 2, scripts  # e.g. CJK and HANGUL, GREEK, CYRILLIC, ARABIC
+    assert len({p.nation_code for p in people}) >= 10
+    assert all(p.rank_code for p in people) and all("@" in p.email for p in people)
+
+
+def test_same_seed_same_data(filled: tuple[Desk, dict[str, int]], tmp_path: Path) -> None:
+    desk, counts = filled
+    other = initialise(tmp_path / "again.sqlite", "USA", "default", "admin", PASSWORD)
+    try:
+        again = Desk(other, "admin")
+        assert demo.fill(again, **SMALL) == counts
+
+        def people(d: Desk) -> list[tuple[str, ...]]:
+            return [(p.reference, p.family_name, p.given_names, p.original_script_name, p.rank, p.nation_code)
+                    for p in d.people.list(sort=["reference"], limit=1000).records]
+
+        def agreements(d: Desk) -> list[tuple[str, ...]]:
+            return [(a.reference, a.title, a.status) for a in d.agreements.list(sort=["reference"], limit=1000).records]
+
+        assert people(again) == people(desk)
+        assert agreements(again) == agreements(desk)
+        different = initialise(tmp_path / "other.sqlite", "USA", "default", "admin", PASSWORD)
+        try:
+            changed = Desk(different, "admin")
+            demo.fill(changed, **{**SMALL, "seed": 8})
+            assert people(changed) != people(desk)
+        finally:
+            different.dispose()
+    finally:
+        other.dispose()
+
+
+def test_demo_users_log_in_and_see_only_what_they_may(filled: tuple[Desk, dict[str, int]]) -> None:
+    desk, _counts = filled
+    actor = authenticate(desk.db, "jpn.viewer", demo.DEMO_PASSWORD)
+    assert actor.nation == "JPN"
+    viewer = Desk(desk.db, "jpn.viewer")
+    seen = _labels(viewer)
+    assert 0 < len(seen) < len(_labels(desk))
+    assert all(label.level <= 2 and label.release is not Release.NOFORN and not label.groups for label in seen)
+    assert authenticate(desk.db, "auditor", demo.DEMO_PASSWORD).role == "auditor"
+
+
+def test_agreements_and_tours_around_today(filled: tuple[Desk, dict[str, int]]) -> None:
+    desk, _counts = filled
+    agreements = desk.agreements.list(limit=1000).records
+    assert len({a.status for a in agreements}) >= 3
+    for agreement in agreements:
+        if agreement.status == "in_force":
+            assert agreement.expiry_date is None or agreement.expiry_date >= TODAY
+        if agreement.status == "expired":
+            assert agreement.expiry_date < TODAY
+        assert len(agreement.parties) >= 2
+    for tour in desk.liaison.list(limit=1000).records:
+        assert tour.status == ("planned" if tour.start_date > TODAY else "ended" if tour.end_date < TODAY else "active")
+
+
+def test_exchange_statuses_follow_dates(filled: tuple[Desk, dict[str, int]]) -> None:
+    desk, _counts = filled
+    if not _has_service(desk, "exchanges"):
+        pytest.skip("the exchange service is not there yet")
+    for exchange in desk.exchanges.list(limit=1000).records:
+        if exchange.status == "cancelled":
+            assert exchange.cancel_reason
+        elif exchange.end_date < TODAY:
+            assert exchange.status in ("completed", "evaluated")
+        elif exchange.start_date <= TODAY:
+            assert exchange.status == "in_progress"
+        else:
+            assert exchange.status in ("proposed", "planned", "approved")
+
+
+def test_progress_reports_and_cancels(admin: Desk) -> None:
+    calls: list[tuple[int, int]] = []
+
+    def stop_after_first(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return False
+
+    counts = demo.fill(admin, people=600, exchanges=0, seed=1, progress=stop_after_first, today=TODAY)
+    assert calls and calls[0][1] >= 600
+    assert counts["people"] == demo.BATCH < 600 and counts["agreements"] == 0
+    assert admin.audit.verify().problems == []
