@@ -24,6 +24,7 @@ from typing import Any
 from app.domain.labels import Label, Release
 from app.domain.nations import FVEY, NATO, nation_name
 from app.services import demo_data as words
+from app.services.bulk import BulkCreate
 from app.services.desk import Desk
 from app.services.errors import ValidationFailed
 
@@ -34,6 +35,8 @@ DEMO_PASSWORD = "exchange-desk-demo"
 
 NTK_GROUPS = {"CYBER-ISR": "Cyber and ISR cooperation", "SOF": "Special operations forces exchanges"}
 BATCH = 250  # creates per transaction
+BULK_FROM = 5000  # from this many people on, people are written in bulk (one audit event per batch)
+BULK_BATCH = 5000
 
 Progress = Callable[[int, int], Any]
 
@@ -42,7 +45,7 @@ class Cancelled(Exception):
     """The progress callback asked to stop."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _PersonRow:
     """What later phases need to know about a created person."""
 
@@ -104,13 +107,15 @@ class _Filler:
         self.n_people = max(0, people)
         self.n_exchanges = max(0, exchanges)
         self.n_agreements = max(4, self.n_exchanges // 3 + 4) if self.n_people else 0
-        self.n_liaison = max(3, self.n_people // 20) if self.n_people else 0
+        self.n_liaison = min(max(3, self.n_people // 20), 5000) if self.n_people else 0
         self.progress = progress
         self.total = self.n_people + self.n_agreements + self.n_exchanges + self.n_liaison
         self.done = 0
         self.counts: dict[str, int] = {k: 0 for k in (
             "groups", "users", "people", "agreements", "exchanges", "cost_lines", "participations", "liaison", "contact_log")}
         self.people: list[_PersonRow] = []
+        self.by_nation: dict[str, list[_PersonRow]] = {}
+        self.seed = seed
         self.agreements: list[_AgreementRow] = []
         self.nation_codes = list(words.NATIONS)
         self.nation_weights = [words.NATIONS[c][1] for c in self.nation_codes]
@@ -163,14 +168,14 @@ class _Filler:
     def _level(self, weights: tuple[int, ...] = (32, 26, 24, 12, 6)) -> int:
         return self.rng.choices(range(5), weights=weights[: self.desk.db.scheme.top + 1])[0]
 
-    def _label(self, nations: list[str], level: int | None = None, groups: tuple[str, ...] = ()) -> Label:
+    def _label(self, nations: list[str], level: int | None = None, groups: tuple[str, ...] = (), noforn: float = 0.45) -> Label:
         """A label for a record concerning ``nations``: releasable to them, to a group, NOFORN or to all."""
         level = self._level() if level is None else level
         foreign = sorted({n for n in nations if n != self.owner})
         roll = self.rng.random()
         if level == 0 and roll < 0.6:
             release, codes = Release.ALL, frozenset()
-        elif level >= 3 and roll < 0.45 or level >= 1 and roll < 0.07:
+        elif level >= 3 and roll < noforn or level >= 1 and roll < noforn / 6:
             release, codes = Release.NOFORN, frozenset()
         elif foreign and all(n in FVEY for n in foreign) and roll < 0.6:
             release, codes = Release.REL, frozenset({"FVEY"})
@@ -344,19 +349,36 @@ class _Filler:
         return sorted(languages.items())
 
     def _people(self) -> None:
-        plans = [self._person_values(n) for n in range(self.n_people)]
-        with self._batches(plans) as batches:
-            for (values, label, row), session, actor in batches():
-                try:
-                    saved = self.desk.people.create_in(session, self._as(actor, label), values, label)
-                except ValidationFailed as failure:  # should not happen: log and carry on
-                    log.warning("demo person skipped: %s", failure.errors)
+        """People in batches, generated as they are written (a million plans never sit in memory).
+
+        Up to `BULK_FROM` people each create is its own audited event; above it the rows go
+        through `BulkCreate` (same validation and labels) with one summary audit event per batch.
+        """
+        bulk = self.n_people >= BULK_FROM
+        for start in range(0, self.n_people, BATCH if not bulk else BULK_BATCH):
+            size = min(BATCH if not bulk else BULK_BATCH, self.n_people - start)
+            plans = [self._person_values(start + n) for n in range(size)]
+            with self.desk.writing() as (session, actor):
+                writer = BulkCreate(self.desk.people, session, actor) if bulk else None
+                compartment = BulkCreate(self.desk.people, session, self.compartment_actor) if bulk and self.compartment_actor else None
+                for values, label, row in plans:
                     self._tick()
-                    continue
-                row.reference = saved.record.reference
-                self.people.append(row)
-                self.counts["people"] += 1
-                self._tick()
+                    try:
+                        if writer is None:
+                            record = self.desk.people.create_in(session, self._as(actor, label), values, label).record
+                        else:
+                            record = (compartment if label.groups and compartment else writer).add(values, label)
+                    except ValidationFailed as failure:  # should not happen: log and carry on
+                        log.warning("demo person skipped: %s", failure.errors)
+                        continue
+                    row.reference = record.reference
+                    self.people.append(row)
+                    self.by_nation.setdefault(row.nation, []).append(row)
+                    self.counts["people"] += 1
+                for part in (writer, compartment):
+                    if part is not None:
+                        part.summary("demo_fill", {"batch_from": start + 1, "seed": self.seed})
+            self._report()
 
     # --- agreements ------------------------------------------------------------------------
 
@@ -529,7 +551,8 @@ class _Filler:
         if reference:
             values["agreement"] = reference
         groups = ("CYBER-ISR",) if "cyber" in domains and rng.random() < 0.3 else self._maybe_groups(("SOF",), 0.03)
-        label = self._label(sorted(nations), None, groups)
+        # foreign participants are the point of an exchange: NOFORN ones are rare (and draw warnings)
+        label = self._label(sorted(nations), None, groups, noforn=0.1)
         return {"values": values, "label": label, "costs": costs, "nations": nations, "kind": kind}
 
     def _exchange_status(self, start: dt.date, end: dt.date) -> tuple[str, str]:
@@ -626,14 +649,14 @@ class _Filler:
         wanted = rng.randint(*size)
         nations = plan["nations"] | {self.owner}
         groups = plan["label"].groups
-        # people in a compartment take part only in exchanges of that compartment
-        eligible = [p for p in self.people if not p.groups or p.groups & groups]
-        pool = [p for p in eligible if p.nation in nations] or eligible
-        rng.shuffle(pool)
+        pools = [self.by_nation[n] for n in sorted(nations) if n in self.by_nation] or list(self.by_nation.values())
         chosen: list[_PersonRow] = []
-        for person in pool:
-            if len(chosen) >= wanted:
+        for _attempt in range(wanted * 6):
+            if len(chosen) >= wanted or not pools:
                 break
+            person = rng.choice(rng.choice(pools))
+            if person in chosen or (person.groups and not person.groups & groups):
+                continue  # people in a compartment take part only in exchanges of that compartment
             clash = any(a <= end and start <= b for a, b in person.booked)
             if clash and rng.random() > 0.05:  # an occasional double booking is realistic
                 continue
