@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import CTE, ColumnElement
+from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
@@ -21,8 +21,12 @@ class SearchEngine(Protocol):
 
     name: str
 
-    def matches(self, query: str) -> CTE:
-        """The hits of a query as a CTE ``hits(key, score)``; higher score is better."""
+    @property
+    def key_column(self) -> ColumnElement[int]:
+        """The hit key column `matches` selects from (conditions on hits refer to it)."""
+
+    def matches(self, query: str) -> Select:
+        """``SELECT key, score`` of the hits of a query; higher score is better."""
 
     def key_kind_code(self, key: ColumnElement[int]) -> ColumnElement[int]:
         """SQL: the kind code within a hit key."""
@@ -36,8 +40,8 @@ class SearchEngine(Protocol):
     def decode(self, key: int) -> tuple[str, int]:
         """(kind, record id) of a hit key."""
 
-    def snippets(self, session: Session, query: str, keys: Iterable[tuple[str, int]], highlight: tuple[str, str], tokens: int = 12) -> dict[tuple[str, int], str]:
-        """Snippets of access-checked hits, matched words between the two markers."""
+    def texts(self, session: Session, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
+        """The indexed texts of access-checked hits, most important first (snippets are cut from them)."""
 
     def person_ids_by_name(self, session: Session, key_prefixes: Sequence[str]) -> Any:
         """A subquery of person ids whose folded name has a word starting with one of the prefixes."""

@@ -133,3 +133,44 @@ def _arrange(raw: list[Term | str]) -> list[Term | str]:
         items.append(item)
         pending = None
     return items
+
+
+_TOKENS = re.compile(r"\w+", re.UNICODE)
+
+
+def highlight(texts: list[str], parsed: ParsedQuery, markers: tuple[str, str] = ("[", "]"), tokens: int = 12) -> str:
+    """A snippet of the first text with a match: about ``tokens`` words around the first matched
+    word, matched words between the markers (folded like the index: Muller marks Müller)."""
+    wanted: list[tuple[str, bool]] = []
+    for term in parsed.terms:
+        if term.negated:
+            continue
+        words = term.text.split()
+        for index, word in enumerate(words):
+            prefix = term.prefix and index == len(words) - 1
+            wanted.append((fold(word), prefix))
+            key = fold(name_key(word))
+            if key != fold(word):
+                wanted.append((key, prefix))
+
+    def matches(word: str) -> bool:
+        folded = fold(word)
+        keyed = fold(name_key(folded))
+        return any(folded.startswith(w) or keyed.startswith(w) if p else folded == w or keyed == w for w, p in wanted)
+
+    for text in texts:
+        found = [m for m in _TOKENS.finditer(text or "")]
+        hits = [i for i, m in enumerate(found) if matches(m.group())]
+        if not hits:
+            continue
+        first = max(0, min(hits[0] - tokens // 3, len(found) - tokens))
+        window = found[first:first + tokens]
+        parts = []
+        cursor = window[0].start()
+        for offset, m in enumerate(window, start=first):
+            parts.append(text[cursor:m.start()])
+            parts.append(f"{markers[0]}{m.group()}{markers[1]}" if offset in hits else m.group())
+            cursor = m.end()
+        snippet = " ".join("".join(parts).split())
+        return ("… " if first > 0 else "") + snippet + (" …" if first + tokens < len(found) else "")
+    return ""

@@ -10,10 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Subquery, and_, exists, func, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Subquery,
+    and_,
+    bindparam,
+    exists,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
@@ -36,6 +45,7 @@ from app.domain.models import (
 )
 from app.search.engine import SearchEngine, engine_for
 from app.search.query import ParsedQuery, fold, parse
+from app.search.query import highlight as highlight_text
 from app.security import audit
 from app.security.policy import label_visible, visible_labels
 from app.security.principal import Actor
@@ -124,28 +134,49 @@ class Scope:
     desk: Desk
     actor: Actor
     label_ids: list[int]
-    _cache: dict[str, list[ColumnElement[bool]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, desk: Desk, session: Session, actor: Actor) -> Scope:
         """The scope of an actor, label ids read in ``session``."""
         return cls(desk, actor, list(session.scalars(visible_labels(actor, desk.owner))))
 
+    @property
+    def params(self) -> dict[str, Any]:
+        """Execution parameters every statement using `visible` needs."""
+        return {LABEL_IDS: self.label_ids}
+
     def visible(self, kind: str) -> list[ColumnElement[bool]]:
-        """The kind's visibility conditions, label subqueries flattened to the id list."""
-        if kind not in self._cache:
-            target = _literal_sql(visible_labels(self.actor, self.desk.owner))
-            ids = self.label_ids
+        """The kind's visibility conditions, label subqueries flattened to the ``LABEL_IDS`` parameter."""
+        key = (id(self.desk.db), self.desk.owner, self.actor, kind)
+        conditions = _FLATTENED.get(key)
+        if conditions is None:
+            conditions = _flatten(visible_conditions(self.desk, self.actor, kind), visible_labels(self.actor, self.desk.owner))
+            if len(_FLATTENED) > 512:
+                _FLATTENED.clear()
+            _FLATTENED[key] = conditions
+        return conditions
 
-            def flatten(element: Any) -> Any:
-                if isinstance(element, BinaryExpression) and element.operator is operators.in_op:
-                    inner = getattr(element.right, "element", None)
-                    if isinstance(inner, Select) and LabelRow.__table__ in inner.get_final_froms() and _literal_sql(inner) == target:
-                        return element.left.in_(ids)
-                return None
 
-            self._cache[kind] = [replacement_traverse(c, {}, flatten) for c in visible_conditions(self.desk, self.actor, kind)]
-        return self._cache[kind]
+LABEL_IDS = "visible_label_ids"
+_FLATTENED: dict[tuple[Any, ...], list[ColumnElement[bool]]] = {}
+
+
+def _flatten(conditions: list[ColumnElement[bool]], target: Select) -> list[ColumnElement[bool]]:
+    """Replace every ``x IN (<target>)`` by ``x IN :visible_label_ids`` (same rule, one level)."""
+    target_key = target.whereclause._generate_cache_key()
+    target_values = [b.effective_value for b in target_key.bindparams]
+    target_columns = list(target.selected_columns)
+
+    def flatten(element: Any) -> Any:
+        if isinstance(element, BinaryExpression) and element.operator is operators.in_op:
+            inner = getattr(element.right, "element", None)
+            if isinstance(inner, Select) and list(inner.selected_columns) == target_columns and inner.whereclause is not None:
+                key = inner.whereclause._generate_cache_key()
+                if key.key == target_key.key and [b.effective_value for b in key.bindparams] == target_values:
+                    return element.left.in_(bindparam(LABEL_IDS, expanding=True))
+        return None
+
+    return [replacement_traverse(c, {}, flatten) for c in conditions]
 
 
 def visible_conditions(desk: Desk, actor: Actor, kind: str) -> list[ColumnElement[bool]]:
@@ -158,10 +189,6 @@ def visible_conditions(desk: Desk, actor: Actor, kind: str) -> list[ColumnElemen
     if service is not None:
         return list(service.visible(actor))
     return _fallback_visible(desk, actor, kind)
-
-
-def _literal_sql(statement: Select) -> str:
-    return str(statement.compile(compile_kwargs={"literal_binds": True}))
 
 
 def _fallback_visible(desk: Desk, actor: Actor, kind: str) -> list[ColumnElement[bool]]:
@@ -270,23 +297,23 @@ def _check_filters(filters: dict[str, Any]) -> None:
 
 def visible_hits(scope: Scope, engine: SearchEngine, fts: str, kinds: Iterable[str], filters: dict[str, Any]) -> Subquery | None:
     """The hits of ``fts`` whose record is of a wanted kind, visible to the actor and passes the filters:
-    a subquery ``(key, score)``, one ``UNION ALL`` branch per kind over the matches computed once.
+    a subquery ``(key, score)``; each hit is checked against its kind's source row by primary key.
     None when no kind can match the filters."""
-    hits = engine.matches(fts)
-    branches = []
+    key = engine.key_column
+    per_kind = []
     for kind in kinds:
         extra = filter_conditions(scope.desk, kind, filters)
         if extra is None:
             continue
         model = KINDS[kind][0]
-        source = select(model.id).where(model.id == engine.key_record_id(hits.c.key), *scope.visible(kind), *extra)
-        branches.append(select(hits.c.key, hits.c.score).where(engine.key_kind_code(hits.c.key) == engine.kind_code(kind), source.exists()))
-    if not branches:
+        source = select(model.id).where(model.id == engine.key_record_id(key), *scope.visible(kind), *extra)
+        per_kind.append(and_(engine.key_kind_code(key) == engine.kind_code(kind), source.exists()))
+    if not per_kind:
         return None
-    return (branches[0] if len(branches) == 1 else union_all(*branches)).subquery("visible_hits")
+    return engine.matches(fts).where(or_(*per_kind)).subquery("visible_hits")
 
 
-def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, offset: int) -> tuple[list[tuple[str, int, float]], int]:
+def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, offset: int, params: dict[str, Any]) -> tuple[list[tuple[str, int, float]], int]:
     """(kind, id, score) of one page, best first, and the total (one statement: a window count)."""
     statement = (
         select(hits.c.key, hits.c.score, func.count().over().label("total"))
@@ -294,16 +321,16 @@ def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, 
         .limit(limit)
         .offset(offset)
     )
-    rows = session.execute(statement).all()
+    rows = session.execute(statement, params).all()
     if rows:
         total = rows[0][2]
     else:
-        total = session.execute(select(func.count()).select_from(hits)).scalar_one() if offset else 0
+        total = _count(session, hits, params) if offset else 0
     return [(*engine.decode(key), float(score)) for key, score, _ in rows], total
 
 
-def _count(session: Session, hits: Subquery | None) -> int:
-    return 0 if hits is None else session.execute(select(func.count()).select_from(hits)).scalar_one()
+def _count(session: Session, hits: Subquery | None, params: dict[str, Any]) -> int:
+    return 0 if hits is None else session.execute(select(func.count()).select_from(hits), params).scalar_one()
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -344,29 +371,30 @@ def _run(session: Session, desk: Desk, actor: Actor, engine: SearchEngine, parse
         return [], 0, ""
     try:
         hits = visible_hits(scope, engine, fts, kinds, filters)
-        ranked, total = _ranked(session, engine, hits, limit, offset) if hits is not None else ([], 0)
+        ranked, total = _ranked(session, engine, hits, limit, offset, scope.params) if hits is not None else ([], 0)
     except OperationalError:
         session.rollback()
         fts = parsed.plain()
         hits = visible_hits(scope, engine, fts, kinds, filters) if fts else None
         if hits is None:
             return [], 0, fts
-        ranked, total = _ranked(session, engine, hits, limit, offset)
-    hits = _hits(session, scope, engine, fts, [(k, i) for k, i, _ in ranked], {(k, i): s for k, i, s in ranked}, highlight)
+        ranked, total = _ranked(session, engine, hits, limit, offset, scope.params)
+    hits = _hits(session, scope, engine, parsed, [(k, i) for k, i, _ in ranked], {(k, i): s for k, i, s in ranked}, highlight)
     return hits, total, fts
 
 
-def _hits(session: Session, scope: Scope, engine: SearchEngine, fts: str, keys: list[tuple[str, int]],
+def _hits(session: Session, scope: Scope, engine: SearchEngine, parsed: ParsedQuery, keys: list[tuple[str, int]],
           scores: dict[tuple[str, int], float], highlight: tuple[str, str]) -> list[Hit]:
     """Hits for keys, in order; each record re-read through its kind's access filter."""
     records: dict[tuple[str, int], Any] = {}
     for kind in {k for k, _ in keys}:
         model = KINDS[kind][0]
         ids = [i for k, i in keys if k == kind]
-        for record in session.scalars(select(model).where(model.id.in_(ids), *scope.visible(kind))):
+        for record in session.scalars(select(model).where(model.id.in_(ids), *scope.visible(kind)), scope.params):
             records[(kind, record.id)] = record
     keys = [key for key in keys if key in records]
-    snippets = engine.snippets(session, fts, keys, highlight) if fts else {}
+    texts = engine.texts(session, keys)
+    snippets = {key: highlight_text(texts.get(key, []), parsed, highlight) for key in keys}
     labels = load_labels(session, {r.label_id for r in records.values()})
     hits = []
     for key in keys:
@@ -412,7 +440,7 @@ def matching_keys(desk: Desk, query: str, kinds: Sequence[str] | None = None, fi
             if hits is None:
                 return []
             try:
-                return [engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap))]
+                return [engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap), scope.params)]
             except OperationalError:
                 session.rollback()
         return []
@@ -421,9 +449,8 @@ def matching_keys(desk: Desk, query: str, kinds: Sequence[str] | None = None, fi
 def hits_for(desk: Desk, query: str, keys: Sequence[tuple[str, int]], highlight: tuple[str, str] = ("[", "]")) -> list[Hit]:
     """Hits (with snippets for ``query``) for given record keys; hidden ones are left out."""
     engine = engine_for(desk.db)
-    fts = parse(query).fts()
     with desk.reading() as (session, actor):
-        return _hits(session, Scope.of(desk, session, actor), engine, fts, list(keys), {}, highlight)
+        return _hits(session, Scope.of(desk, session, actor), engine, parse(query), list(keys), {}, highlight)
 
 
 def suggest(desk: Desk, query: str, kinds: Sequence[str] | None = None) -> str | None:
@@ -438,7 +465,7 @@ def suggest(desk: Desk, query: str, kinds: Sequence[str] | None = None) -> str |
         scope = Scope.of(desk, session, actor)
 
         def visible_count(fts: str) -> int:
-            return _count(session, visible_hits(scope, engine, fts, wanted, {}))
+            return _count(session, visible_hits(scope, engine, fts, wanted, {}), scope.params)
 
         for term in parsed.terms:
             word = term.text

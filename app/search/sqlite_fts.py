@@ -19,12 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import (
-    CTE,
     ColumnElement,
     Integer,
     Select,
     bindparam,
-    func,
     literal_column,
     select,
     text,
@@ -227,12 +225,16 @@ class SqliteFts:
 
     name = "sqlite-fts5"
 
-    def matches(self, query: str) -> CTE:
-        """The hits of an FTS5 query as a materialized CTE ``hits(key, score)``; higher score is better."""
-        statement = select(_fts.c.rowid.label("key"), (-_fts.c.rank).label("score")).where(
+    @property
+    def key_column(self) -> ColumnElement[int]:
+        """The hit key column of `matches` (the index rowid)."""
+        return _fts.c.rowid
+
+    def matches(self, query: str) -> Select:
+        """``SELECT key, score`` of the hits of an FTS5 query (add conditions on `key_column`); higher score is better."""
+        return select(_fts.c.rowid.label("key"), (-_fts.c.rank).label("score")).where(
             literal_column(INDEX).op("MATCH")(bindparam("fts_query", query))
         )
-        return statement.cte("hits").prefix_with("MATERIALIZED")
 
     def key_kind_code(self, key: ColumnElement[int]) -> ColumnElement[int]:
         """SQL: the kind code within a hit key."""
@@ -250,16 +252,13 @@ class SqliteFts:
         """(kind, record id) of a hit key."""
         return _KIND_OF[key & 7], key >> KIND_BITS
 
-    def snippets(self, session: Session, query: str, keys: Iterable[tuple[str, int]], highlight: tuple[str, str], tokens: int = 12) -> dict[tuple[str, int], str]:
-        """Snippets of the given (already access-checked) hits, matched words between the markers."""
+    def texts(self, session: Session, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
+        """The indexed texts (title, body) of the given, already access-checked, hits (by rowid: no MATCH)."""
         rowids = [record_id * 8 + KIND_CODES[kind] for kind, record_id in keys]
         if not rowids:
             return {}
-        snippet = func.snippet(literal_column(INDEX), -1, bindparam("open", highlight[0]), bindparam("close", highlight[1]), "…", tokens)
-        statement = select(_fts.c.rowid, snippet).where(
-            literal_column(INDEX).op("MATCH")(bindparam("fts_query", query)), _fts.c.rowid.in_(rowids)
-        )
-        return {self.decode(rowid): text_ for rowid, text_ in session.execute(statement)}
+        statement = select(_fts.c.rowid, column("title"), column("body")).select_from(_fts).where(_fts.c.rowid.in_(rowids))
+        return {self.decode(rowid): [title or "", body or ""] for rowid, title, body in session.execute(statement)}
 
     def person_ids_by_name(self, session: Session, key_prefixes: Sequence[str]) -> Select:
         """Ids of people whose folded name has a word starting with any of the prefixes (SQL subquery)."""
