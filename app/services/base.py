@@ -137,7 +137,8 @@ class RecordService(Generic[M]):
             if op == "":
                 conditions.append(column == value)
             elif op == "in":
-                conditions.append(column.in_(list(value)))
+                # a list, or a SQL select of ids (the full-text index's matches for a quick filter)
+                conditions.append(column.in_(value if isinstance(value, Select) else list(value)))
             elif op == "gte":
                 conditions.append(column >= value)
             elif op == "lte":

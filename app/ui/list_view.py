@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,6 +59,7 @@ class RecordListView(QWidget):
         self.count_label = QLabel()
         self.table = QTableView()
         self.table.setModel(model)
+        model.active = self.isVisible
         default = (getattr(model.service, "default_sort", None) or ("",))[0]
         section = next((i for i, c in enumerate(model.columns) if c.sort and c.sort == default.lstrip("-")), 0)
         order = Qt.SortOrder.DescendingOrder if default.startswith("-") else Qt.SortOrder.AscendingOrder
@@ -104,6 +105,14 @@ class RecordListView(QWidget):
         self.sized = False
         model.pageLoaded.connect(self._first_page)
         model.countChanged.connect(lambda n: self.count_label.setText(f"{n:,} records"))
+        model.modelReset.connect(lambda: self.count_label.setText("Counting…"))
+        model.failed.connect(lambda text: self.count_label.setText("Could not read the list"))
+        model.failed.connect(self.count_label.setToolTip)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """A list hidden when last refreshed fetches now."""
+        super().showEvent(event)
+        self.model.wake()
 
     def _first_page(self, _page: int) -> None:
         if not self.sized:

@@ -55,6 +55,7 @@ PAGES = (
 )
 SERVICE_MODULES = {"exchanges": "app.services.exchanges", "people": "app.services.people",
                    "liaison": "app.services.liaison", "agreements": "app.services.agreements"}
+SEARCH_KINDS = {"exchanges": "exchange", "people": "person", "liaison": "liaison", "agreements": "agreement"}
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
                 QEvent.Type.TouchBegin}
 
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
             except (ImportError, AttributeError):
                 return None
             model = RecordTableModel(service, COLUMNS[key], self.desk.portion_mark, parent=self)
+            model.search_kind = SEARCH_KINDS.get(key)
             view = RecordListView(model, STATUS_FILTERS.get(key), NATION_FILTERS.get(key), nations)
             view.setObjectName(f"list-{key}")
             self.lists[key] = view

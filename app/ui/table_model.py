@@ -1,12 +1,19 @@
 """One lazy table model for every record list: counts and pages come from a RecordService.
 
-The model never loads the whole list. ``rowCount`` is the service's visible count; ``data``
-answers from a bounded LRU cache of pages and, for a row not cached, queues a request for its
-page (fetched on the next event-loop turn, never inside painting).
+The model never loads the whole list, and never reads the database on the GUI thread: the count
+and each page are fetched by a small thread pool (each call opens its own short session), and
+the results come back as queued signals. Every fetch carries the model's *generation*; a result
+of an older generation (the filter or sort changed meanwhile) is dropped. Rows not fetched yet
+show a placeholder. The first page is fetched beside the count, so the first rows can appear
+before a million rows have been counted; pages in the second half are read backwards from the
+end (``total_hint``), so jumping to the end is as quick as the start.
 """
 
 from __future__ import annotations
 
+import itertools
+import queue
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -26,10 +33,56 @@ from app.services.base import RecordService
 from app.ui.columns import MARK, Column, cell_text
 
 Index = QModelIndex | QPersistentModelIndex
+PLACEHOLDER = "…"
+_SEQUENCE = itertools.count(1)
+
+
+class FetchPool:
+    """Two daemon threads running service calls, highest priority first.
+
+    The threads never touch Qt (PySide6 corrupts reference counts when Python threads emit
+    signals under load, see `app.ui.worker`): each outcome ``(token, result, error, skipped)`` is
+    put in the caller's outbox, which the caller polls on the GUI thread.
+    """
+
+    def __init__(self, threads: int = 2) -> None:
+        self.jobs: queue.PriorityQueue[tuple[int, int, Any]] = queue.PriorityQueue()
+        for n in range(threads):
+            threading.Thread(target=self._work, name=f"list-fetch-{n}", daemon=True).start()
+
+    def start(self, outbox: queue.SimpleQueue, token: tuple[Any, ...], call: Callable[[], Any], priority: int,
+              wanted: Callable[[], bool] = lambda: True) -> None:
+        """Queue one call; a larger priority runs sooner."""
+        self.jobs.put((-priority, next(_SEQUENCE), (outbox, token, call, wanted)))
+
+    def _work(self) -> None:
+        while True:
+            _priority, _n, (outbox, token, call, wanted) = self.jobs.get()
+            result: Any = None
+            error = ""
+            skipped = False
+            try:
+                skipped = not wanted()
+                if not skipped:
+                    result = call()
+            except Exception as failure:  # noqa: BLE001 - shown by the view, never raised into Qt
+                error = str(failure) or type(failure).__name__
+            outbox.put((token, result, error, skipped))
+
+
+_POOL: FetchPool | None = None
+
+
+def fetch_pool() -> FetchPool:
+    """The process's pool of list fetches, started on first use."""
+    global _POOL  # noqa: PLW0603 - one pool for the process
+    if _POOL is None:
+        _POOL = FetchPool()
+    return _POOL
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Rows of one record kind as the user may see them, fetched a page at a time."""
+    """Rows of one record kind as the user may see them, fetched a page at a time off the GUI thread."""
 
     SortRole = Qt.ItemDataRole.UserRole + 1
     RecordRole = Qt.ItemDataRole.UserRole + 2
@@ -37,6 +90,8 @@ class RecordTableModel(QAbstractTableModel):
 
     pageLoaded = Signal(int)
     countChanged = Signal(int)
+    loadingChanged = Signal(bool)
+    failed = Signal(str)
 
     def __init__(
         self,
@@ -56,13 +111,36 @@ class RecordTableModel(QAbstractTableModel):
         self.filters: dict[str, Any] = {}
         self.sort_keys: list[str] | None = None
         self._total = 0
+        self._counted = False  # the count of this generation has arrived
+        self._generation = 0
         self._pages: OrderedDict[int, list[tuple[Any, Label]]] = OrderedDict()
         self._pending: set[int] = set()
+        self._inflight: set[int] = set()
+        self._latest = 0  # sequence number of the newest page request
+        self._requested: dict[int, int] = {}
+        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._outstanding = 0  # submitted and not yet delivered, any generation
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(10)
+        self._poll_timer.timeout.connect(self.poll)
         self._fetch_timer = QTimer(self)
         self._fetch_timer.setSingleShot(True)
         self._fetch_timer.setInterval(0)
         self._fetch_timer.timeout.connect(self.fetch_pending)
+        self._kick_timer = QTimer(self)
+        self._kick_timer.setSingleShot(True)
+        self._kick_timer.setInterval(0)
+        self._kick_timer.timeout.connect(self._kick)
         self.error: str = ""
+        self.active: Callable[[], bool] | None = None  # set by a view: fetch only while it is shown
+        self.search_kind: str | None = None  # the full-text index's kind: the quick filter uses it
+        self.effective_filters: dict[str, Any] = {}  # the filters the service is given (ids for text)
+        self._deferred = False
+
+    def wake(self) -> None:
+        """Fetch what was deferred while the view was hidden."""
+        if self._deferred:
+            self._kick()
 
     # --- Qt model API ------------------------------------------------------------------------
 
@@ -137,43 +215,254 @@ class RecordTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def _request(self, page_number: int) -> None:
+        if page_number in self._inflight:
+            self._requested[page_number] = next(_SEQUENCE)  # still wanted: keep it from being skipped
+            self._latest = self._requested[page_number]
+            return
         if page_number not in self._pending:
             self._pending.add(page_number)
             self._fetch_timer.start()
 
-    def fetch_pending(self) -> None:
-        """Fetch the pages asked for since the last turn of the event loop."""
-        pending, self._pending = sorted(self._pending), set()
-        for page_number in pending:
-            self.load_page(page_number)
+    def _page_call(self, page_number: int, total: int | None) -> Callable[[], Any]:
+        filters, sort, size = dict(self.effective_filters), list(self.sort_keys) if self.sort_keys else None, self.page_size
+        offset = page_number * size
 
-    def load_page(self, page_number: int) -> None:
-        """Read one page from the service into the cache and tell the views."""
+        def call() -> list[tuple[Any, Label]]:
+            page = self.service.list(filters, sort, offset=offset, limit=size, count_total=False, total_hint=total)
+            return [(record, page.labels[record.label_id]) for record in page.records]
+
+        return call
+
+    def _resolve(self, filters: dict[str, Any]) -> dict[str, Any]:
+        """The service filters for the user's filters: the quick-filter text becomes a subquery of
+        the ids the full-text index matches for this kind (``id__in``), as-you-type (the last word
+        a prefix). The service still applies its own access filter to every row. Falls back to the
+        service's plain text match when the search package is absent or the text is no query."""
+        text = str(filters.get("text") or "").strip()
+        if not text or self.search_kind is None:
+            return filters
+        try:  # imported on first use: startup stays short
+            from sqlalchemy import select
+
+            from app.search.engine import engine_for
+            from app.search.query import parse
+
+            fts = parse(text, as_you_type=True).fts()
+            if not fts:
+                return filters
+            engine = engine_for(self.service.desk.db)
+            hits = engine.matches(fts).subquery()
+            ids = select(engine.key_record_id(hits.c.key)).where(
+                engine.key_kind_code(hits.c.key) == engine.kind_code(self.search_kind))
+        except Exception:  # noqa: BLE001 - any trouble with the index: the plain text match still works
+            return filters
+        resolved = {k: v for k, v in filters.items() if k != "text"}
+        resolved["id__in"] = ids
+        return resolved
+
+    def _first_page_call(self) -> Callable[[], Any]:
+        filters, size = dict(self.filters), self.page_size
+        sort = list(self.sort_keys) if self.sort_keys else None
+
+        def call() -> tuple[dict[str, Any], list[tuple[Any, Label]]]:
+            resolved = self._resolve(filters)
+            try:
+                page = self.service.list(resolved, sort, offset=0, limit=size, count_total=False)
+            except Exception:
+                if resolved is filters:
+                    raise
+                resolved = filters  # the index refused the query (FTS syntax): plain text match
+                page = self.service.list(resolved, sort, offset=0, limit=size, count_total=False)
+            return resolved, [(record, page.labels[record.label_id]) for record in page.records]
+
+        return call
+
+    def _start(self, token: tuple[Any, ...], call: Callable[[], Any], priority: int, wanted: Callable[[], bool] = lambda: True) -> None:
+        was_idle = not self.loading()
+        self._outstanding += 1
+        fetch_pool().start(self._outbox, token, call, priority, wanted)
+        self._poll_timer.start()
+        if was_idle:
+            self.loadingChanged.emit(True)
+
+    def poll(self) -> None:
+        """Take the fetches that finished since the last turn (GUI thread)."""
+        while True:
+            try:
+                outcome = self._outbox.get_nowait()
+            except queue.Empty:
+                break
+            self._outstanding -= 1
+            self._delivered(outcome)
+        if self._outstanding <= 0:
+            self._poll_timer.stop()
+
+    def fetch_pending(self) -> None:
+        """Start background fetches of the pages asked for since the last turn of the event loop.
+
+        Pages wait until this generation's count is known (it gives ``total_hint``), except the
+        first, fetched beside the count. A queued page that has meanwhile scrolled far out of
+        interest (``max_pages`` newer requests) is skipped when its turn comes.
+        """
+        pending = sorted(self._pending)
+        if not self._counted:
+            pending = [p for p in pending if p == 0]
+        self._pending.difference_update(pending)
+        generation, total = self._generation, (self._total if self._counted else None)
+        for page_number in pending:
+            if page_number in self._inflight or page_number in self._pages:
+                continue
+            if total is not None and page_number * self.page_size >= total:
+                continue
+            self._inflight.add(page_number)
+            sequence = self._requested[page_number] = next(_SEQUENCE)
+            self._latest = sequence
+
+            def wanted(number: int = page_number, generation: int = generation) -> bool:
+                return generation == self._generation and self._latest - self._requested.get(number, 0) < 4 * self.max_pages
+
+            self._start(("page", generation, page_number), self._page_call(page_number, total), sequence % 1_000_000 + 1, wanted)
+
+    def _delivered(self, outcome: tuple[tuple[Any, ...], Any, str, bool]) -> None:
+        token, result, error, skipped = outcome
+        kind, generation = token[0], token[1]
+        if generation != self._generation:
+            self._finished_one()
+            return  # stale: the filter or sort changed meanwhile
+        if error:
+            self.error = error
+            if kind in ("page", "first"):
+                self._inflight.discard(token[2])
+            if kind in ("count", "first"):
+                self._counted = True  # nothing more will come for this generation
+            self.failed.emit(error)
+        elif kind == "count":
+            if not skipped:
+                self._count_arrived(int(result))
+        elif kind == "first":
+            self._inflight.discard(0)
+            if not skipped:
+                self.effective_filters, rows = result
+                self._page_arrived(0, rows)
+        elif kind == "page":
+            self._inflight.discard(token[2])
+            if skipped:
+                self._changed_rows(token[2])  # repainted if still in view, which asks again
+            else:
+                self._page_arrived(token[2], result)
+        self._finished_one()
+
+    def _finished_one(self) -> None:
+        if not self.loading():
+            self.loadingChanged.emit(False)
+
+    def loading(self) -> bool:
+        """True while a fetch of this generation is running or waiting."""
+        return bool(self._inflight) or not self._counted
+
+    def _count_arrived(self, total: int) -> None:
+        self._counted = True
+        if total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < self._total:
+            self.beginRemoveRows(QModelIndex(), total, self._total - 1)
+            self._total = total
+            for number in [n for n in self._pages if n * self.page_size >= total]:
+                del self._pages[number]
+            self.endRemoveRows()
+        self.countChanged.emit(total)
+        if self._pending:
+            self._fetch_timer.start()
+
+    def _page_arrived(self, page_number: int, rows: list[tuple[Any, Label]]) -> None:
         offset = page_number * self.page_size
-        if offset >= self._total:
-            return
-        page = self.service.list(self.filters, self.sort_keys, offset=offset, limit=self.page_size,
-                                 count_total=False, total_hint=self._total)
-        self._pages[page_number] = [(record, page.labels[record.label_id]) for record in page.records]
+        if not self._counted:
+            # the first page comes before the count: show it now; a short page is the whole
+            # list, else the count (started now, so it never delays the first rows) adds the rest
+            rows = rows[: self.page_size]
+            self._store(page_number, rows)
+            if len(rows) > self._total:
+                self.beginInsertRows(QModelIndex(), self._total, len(rows) - 1)
+                self._total = len(rows)
+                self.endInsertRows()
+            if page_number == 0 and len(rows) < self.page_size:
+                self._count_arrived(len(rows))
+            elif page_number == 0:
+                self._start_count()
+        else:
+            self._store(page_number, rows[: max(self._total - offset, 0)])
+        self._changed_rows(page_number)
+        self.pageLoaded.emit(page_number)
+
+    def _store(self, page_number: int, rows: list[tuple[Any, Label]]) -> None:
+        self._pages[page_number] = rows
         self._pages.move_to_end(page_number)
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
+
+    def _changed_rows(self, page_number: int) -> None:
+        offset = page_number * self.page_size
         last = min(offset + self.page_size, self._total) - 1
-        self.dataChanged.emit(self.index(offset, 0), self.index(last, len(self.columns) - 1))
+        if last >= offset:
+            self.dataChanged.emit(self.index(offset, 0), self.index(last, len(self.columns) - 1))
+
+    def load_page(self, page_number: int) -> None:
+        """Read one page on the calling thread (tests, exports of what is shown); views never call this."""
+        offset = page_number * self.page_size
+        if offset >= self._total:
+            return
+        rows = self._page_call(page_number, self._total if self._counted else None)()
+        self._store(page_number, rows)
+        self._changed_rows(page_number)
         self.pageLoaded.emit(page_number)
 
     def refresh(self) -> None:
-        """Count again and forget every cached page (after a filter, sort or save)."""
+        """Forget every cached page and fetch the count and the first page again, in the background.
+
+        The list empties at once; the first page appears when it arrives and the count then adds
+        the remaining rows (placeholders until their pages are fetched).
+        """
+        self._generation += 1
         self.beginResetModel()
         self._pages.clear()
         self._pending.clear()
-        self._total = self.service.count(self.filters)
+        self._inflight.clear()
+        self._requested.clear()
+        self._total = 0
+        self._counted = False
+        self.error = ""
         self.endResetModel()
-        self.countChanged.emit(self._total)
+        self._inflight.add(0)  # the first page is on its way (the count follows it)
+        self._kick_timer.start()
+
+    def _kick(self) -> None:
+        """Start the first page of the current generation, the count after it (several refreshes
+        in one turn of the event loop, as when a view is built, cost one set of fetches)."""
+        if self.active is not None and not self.active():
+            self._deferred = True  # a hidden list: fetched when shown (see `wake`)
+            return
+        self._deferred = False
+        generation = self._generation
+
+        def current() -> bool:
+            return generation == self._generation
+
+        self._start(("first", generation, 0), self._first_page_call(), 2_000_000, current)
+
+    def _start_count(self) -> None:
+        generation, filters = self._generation, dict(self.effective_filters)
+
+        def current() -> bool:
+            return generation == self._generation
+
+        self._start(("count", generation), lambda: self.service.count(filters), 2_000_000, current)
 
     def set_filters(self, filters: dict[str, Any]) -> None:
         """Apply service filters (``text``, ``status``, ``nation_code`` ...) and reload."""
         self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
+        self.effective_filters = dict(self.filters)
         self.refresh()
 
     # --- helpers for views -------------------------------------------------------------------

@@ -1,35 +1,131 @@
-"""Running a long service call off the GUI thread."""
+"""Running long service calls off the GUI thread.
+
+Worker threads never touch Qt: PySide6 (6.12 here) corrupts reference counts when a Python
+thread emits a signal under load (reproduced with a bare QThread emitting 20,000 tuples). So a
+call runs in a plain Python thread, leaves its outcome (and progress) in Python attributes, and
+a timer on the GUI thread polls them and emits the signals there.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+
+POLL_MS = 15
 
 
-class Worker(QThread):
-    """Runs one call in a thread; ``finishedWith`` carries the result, ``failedWith`` the error text."""
+class Cancelled(Exception):
+    """Raised inside a call by `Job.check` once the user pressed Cancel."""
+
+
+class Job:
+    """What a long call sees of its worker: a cancel flag to check and a progress setter."""
+
+    def __init__(self) -> None:
+        self._cancel = threading.Event()
+        self.done = 0
+        self.total = 0
+        self.text = ""
+
+    def cancel(self) -> None:
+        """Ask the call to stop at its next check."""
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        """True once Cancel was pressed."""
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        """Raise `Cancelled` if Cancel was pressed."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def progress(self, done: int, total: int = 0, text: str = "") -> None:
+        """Report progress (read by the GUI thread's timer); also a cancellation point."""
+        self.done, self.total = int(done), int(total)
+        if text:
+            self.text = text
+        self.check()
+
+
+class Worker(QObject):
+    """Runs one call in a Python thread; ``finishedWith`` carries the result, ``failedWith`` the
+    error text, ``progressed`` (done, total, text) the job's progress; ``finished`` comes last,
+    also after a cancel. All signals are emitted on the GUI thread."""
 
     finishedWith = Signal(object)
     failedWith = Signal(str)
+    progressed = Signal(int, int, str)
+    finished = Signal()
 
-    def __init__(self, call: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(self, call: Callable[..., Any], parent: QObject | None = None, with_job: bool = False) -> None:
         super().__init__(parent)
         self.call = call
+        self.with_job = with_job
+        self.job = Job()
         self.cancelled = False
+        self._outcome: tuple[str, Any] | None = None
+        self._delivered = False
+        self._seen = (-1, -1, "")
+        self._thread: threading.Thread | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
 
-    def run(self) -> None:
-        """Call; report the outcome unless cancelled meanwhile."""
+    def start(self) -> None:
+        """Start the call."""
+        self._thread = threading.Thread(target=self._run, name="xdesk-worker", daemon=True)
+        self._thread.start()
+        self._timer.start()
+
+    def _run(self) -> None:
         try:
-            result = self.call()
+            result = self.call(self.job) if self.with_job else self.call()
+        except Cancelled:
+            self._outcome = ("cancelled", None)
         except Exception as error:  # noqa: BLE001 - reported to the view, which shows it
-            if not self.cancelled:
-                self.failedWith.emit(str(error))
+            self._outcome = ("error", str(error) or type(error).__name__)
+        else:
+            self._outcome = ("ok", result)
+
+    def isRunning(self) -> bool:  # noqa: N802 - the QThread name callers know
+        """True until the outcome has been delivered."""
+        return not self._delivered
+
+    def poll(self) -> None:
+        """Emit progress and, once there, the outcome (GUI thread)."""
+        if self._delivered:
             return
+        seen = (self.job.done, self.job.total, self.job.text)
+        if seen != self._seen:
+            self._seen = seen
+            self.progressed.emit(*seen)
+        outcome = self._outcome
+        if outcome is None:
+            return
+        self._delivered = True
+        self._timer.stop()
+        kind, value = outcome
         if not self.cancelled:
-            self.finishedWith.emit(result)
+            if kind == "ok":
+                self.finishedWith.emit(value)
+            elif kind == "error":
+                self.failedWith.emit(value)
+        self.finished.emit()
 
     def cancel(self) -> None:
-        """Forget the outcome (the call itself runs to its end: a read-only check)."""
+        """Ask the call to stop (at its next `Job.check`) and forget its outcome."""
         self.cancelled = True
+        self.job.cancel()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the call ends, then deliver its outcome; False on timeout."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                return False
+        self.poll()
+        return True
