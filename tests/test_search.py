@@ -174,6 +174,9 @@ def test_structured_filters(admin: Desk, corpus: SimpleNamespace) -> None:
     with pytest.raises(ValidationFailed) as bad_date:
         search(admin, "x", filters={"date_from": "yesterday"})
     assert "date_from" in bad_date.value.errors
+    with pytest.raises(ValidationFailed) as bad_limit:
+        search(admin, "x", limit=0)
+    assert "limit" in bad_limit.value.errors
     with pytest.raises(ValidationFailed) as bad_kind:
         search(admin, "x", kinds=["spaceship"])
     assert "kind" in bad_kind.value.errors
@@ -436,3 +439,12 @@ def test_cli_json_and_text(admin: Desk, corpus: SimpleNamespace) -> None:
     code, output = _cli(admin, "Kowalsky")
     assert code == 1 and "did you mean: kowalski" in output
     assert _cli(admin, "x", "--filter", "nonsense")[0] == 2
+
+
+def test_pages_follow_the_ranking_and_keep_the_total(admin: Desk, corpus: SimpleNamespace) -> None:
+    everything = search(admin, "maritime", limit=50)
+    pages = [search(admin, "maritime", limit=2, offset=n) for n in (0, 2, 4)]
+    assert [h.key for page in pages for h in page.hits] == [h.key for h in everything.hits]
+    assert {page.total for page in pages} == {everything.total}
+    beyond = search(admin, "maritime", limit=2, offset=40)
+    assert beyond.hits == [] and beyond.total == everything.total

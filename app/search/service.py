@@ -70,6 +70,7 @@ KIND_ALIASES = {
 }
 FILTERS = ("nation", "status", "date_from", "date_to", "level", "program", "archived")
 MATCH_CAP = 5000  # most hits remembered by a saved search
+MAX_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,10 @@ def search(
     audited: bool = True,
 ) -> SearchResults:
     """The visible records matching ``query`` and the filters, best first; audited as ``search``."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationFailed({"limit": f"limit must be 1 to {MAX_LIMIT}"})
+    if offset < 0:
+        raise ValidationFailed({"offset": "offset must not be negative"})
     wanted = [kind_of(k) for k in kinds] if kinds else list(KINDS)
     filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
     _check_filters(filters)
