@@ -1,0 +1,199 @@
+"""The audit trail (auditors, administrators): filters, an event's before/after, verification."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.errors import ServiceError
+from app.ui.records.agreement_form import read_only_table
+from app.ui.records.common import MessageArea, RowsModel, refusal, tool_button
+from app.ui.worker import Worker
+
+ACTIONS = ("", "create", "update", "archive", "delete", "status_change", "view", "login", "login_failed", "logout",
+           "export", "import", "user_create", "user_update", "password_reset", "password_change", "audit_verify")
+KINDS = ("", "person", "exchange", "participation", "liaison_assignment", "contact_log", "agreement", "attachment", "user")
+
+
+class AuditView(QWidget):
+    """Events newest first, filtered; the selected event's details; "Verify trail" off the GUI thread."""
+
+    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.audit = desk.audit
+        self.worker: Worker | None = None
+        self.limit = 500
+        self.model = RowsModel([
+            ("#", lambda e: e.id),
+            ("When (UTC)", lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S")),
+            ("User", lambda e: e.username),
+            ("Action", lambda e: e.action),
+            ("Kind", lambda e: e.record_kind),
+            ("Record", lambda e: e.record_ref or ("" if e.record_id is None else str(e.record_id))),
+            ("Outcome", lambda e: e.outcome),
+        ], self)
+        self.table = read_only_table(self.model, "Audit events")
+        self.table.setMaximumHeight(16777215)
+        self.user = QLineEdit()
+        self.user.setPlaceholderText("any user")
+        self.action = QComboBox()
+        self.action.addItems([a or "any action" for a in ACTIONS])
+        self.kind = QComboBox()
+        self.kind.addItems([k or "any kind" for k in KINDS])
+        self.record = QLineEdit()
+        self.record.setPlaceholderText("record id")
+        self.since = QDateEdit(QDate.currentDate().addYears(-1))
+        self.until = QDateEdit(QDate.currentDate())
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        for widget, name in ((self.user, "Filter by user"), (self.action, "Filter by action"), (self.kind, "Filter by record kind"),
+                             (self.record, "Filter by record id"), (self.since, "From date"), (self.until, "To date")):
+            widget.setAccessibleName(name)
+            widget.setToolTip(name)
+        self.apply_button = tool_button("find", "Filter", "Show the events matching the filters")
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName("Event details")
+        self.verify_button = QPushButton("Verify trail")
+        self.verify_button.setToolTip("Recompute the hash chain and report the first broken link")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName("Verification result")
+        self.message = MessageArea()
+        self.count_label = QLabel()
+
+        filters = QHBoxLayout()
+        for caption, widget in (("User", self.user), ("Action", self.action), ("Kind", self.kind), ("Record", self.record),
+                                ("From", self.since), ("To", self.until)):
+            filters.addWidget(QLabel(caption))
+            filters.addWidget(widget)
+        filters.addWidget(self.apply_button)
+        verify = QHBoxLayout()
+        verify.addWidget(self.verify_button)
+        verify.addWidget(self.progress)
+        verify.addWidget(self.cancel_button)
+        verify.addWidget(self.result, 1)
+        details = QWidget()
+        details_layout = QFormLayout(details)
+        details_layout.addRow("Details (before / after)", self.details)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(verify)
+
+        self.apply_button.clicked.connect(self.refresh)
+        for line in (self.user, self.record):
+            line.returnPressed.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._show(current.row()))
+        self.verify_button.clicked.connect(self.verify)
+        self.cancel_button.clicked.connect(self.cancel_verify)
+        self.refresh()
+
+    def filters(self) -> dict[str, Any]:
+        """The service filters as set."""
+        found: dict[str, Any] = {}
+        if self.user.text().strip():
+            found["username"] = self.user.text().strip()
+        if self.action.currentIndex() > 0:
+            found["action"] = self.action.currentText()
+        if self.kind.currentIndex() > 0:
+            found["kind"] = self.kind.currentText()
+        if self.record.text().strip().isdigit():
+            found["record_id"] = int(self.record.text().strip())
+        since, until = self.since.date(), self.until.date().addDays(1)
+        found["since"] = dt.datetime(since.year(), since.month(), since.day())
+        found["until"] = dt.datetime(until.year(), until.month(), until.day())
+        return found
+
+    def refresh(self) -> None:
+        """Read the matching events (newest first) through the service."""
+        try:
+            filters = self.filters()
+            events = self.audit.list(limit=self.limit, **filters)
+            total = self.audit.count(**filters)
+        except ServiceError as error:
+            self.message.show_message(refusal(error))
+            self.model.set_rows([])
+            return
+        self.message.show_message("")
+        self.model.set_rows(events)
+        self.table.resizeColumnsToContents()
+        self.count_label.setText(f"{total:,} events" + (f" (newest {self.limit} shown)" if total > self.limit else ""))
+        self.details.clear()
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.details.setPlainText(json.dumps(self.model.row(row).details, indent=2, ensure_ascii=False, default=str))
+
+    def verify(self) -> None:
+        """Run ``audit.verify()`` in a worker thread; the result replaces the message."""
+        if self.worker is not None:
+            return
+        self.result.setText("Verifying the audit trail…")
+        self.verify_button.setEnabled(False)
+        self.progress.show()
+        self.cancel_button.show()
+        self.worker = Worker(self.audit.verify, self)
+        self.worker.finishedWith.connect(self._verified)
+        self.worker.failedWith.connect(self.result.setText)
+        self.worker.finished.connect(self._done)
+        self.worker.start()
+
+    def cancel_verify(self) -> None:
+        """Stop waiting for the running verification."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.result.setText("Verification cancelled.")
+
+    def _done(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.deleteLater()
+        self.verify_button.setEnabled(True)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _verified(self, result: Any) -> None:
+        self.refresh()
+        if result.ok:
+            self.result.setText(f"Trail intact: {result.checked:,} events verified.")
+        else:
+            first = result.problems[0]
+            self.result.setText(f"Trail BROKEN: {len(result.problems)} problem(s). "
+                                f"First broken link: event {first.event_id} ({first.kind}): {first.message}")
+
+    def shutdown(self) -> None:
+        """Wait for a running verification before the view goes."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait()

@@ -1,0 +1,96 @@
+"""What is due soon across record kinds, sorted by due date, overdue rows marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from app.services.errors import ServiceError
+from app.ui.records.agreement_form import read_only_table
+from app.ui.records.common import MessageArea, RowsModel, refusal, tool_button
+
+
+class DeadlinesView(QWidget):
+    """The deadlines list from ``desk.deadlines.upcoming(lead_days)`` with a lead-time spin box."""
+
+    labelsChanged = Signal(object)
+    openRequested = Signal(str, int)  # record kind, record id
+
+    def __init__(self, desk: Any, lead_days: int = 90, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.labels: list[Any] = []
+        self.model = RowsModel([
+            ("Mark", lambda d: desk.portion_mark(d.label)),
+            ("Due", lambda d: d.due),
+            ("In", lambda d: _days(d.due)),
+            ("What", lambda d: d.what),
+            ("Reference", lambda d: d.reference),
+            ("Title", lambda d: d.title),
+        ], self)
+        self.model.decorate = self._decorate
+        self.table = read_only_table(self.model, "Deadlines")
+        self.table.setMaximumHeight(16777215)
+        self.lead = QSpinBox()
+        self.lead.setRange(1, 3650)
+        self.lead.setValue(lead_days)
+        self.lead.setSuffix(" days")
+        self.lead.setAccessibleName("Lead time")
+        self.lead.setToolTip("Show what falls due within this many days (overdue items are always shown)")
+        self.refresh_button = tool_button("refresh", "Refresh", "Read the deadlines again")
+        self.summary = QLabel()
+        self.message = MessageArea()
+        top = QHBoxLayout()
+        lead_caption = QLabel("Lead &time:")
+        lead_caption.setBuddy(self.lead)
+        top.addWidget(lead_caption)
+        top.addWidget(self.lead)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self.lead.valueChanged.connect(lambda _v: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.activated.connect(self._open)
+        self.refresh()
+
+    def _decorate(self, deadline: Any, role: int) -> Any:
+        if deadline.overdue and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def refresh(self) -> None:
+        """Read the deadlines within the lead time, soonest first."""
+        try:
+            found = self.desk.deadlines.upcoming(self.lead.value())
+        except ServiceError as error:
+            self.message.show_message(refusal(error))
+            return
+        self.message.show_message("")
+        rows = sorted(found, key=lambda d: (d.due, d.reference))
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        overdue = sum(1 for d in rows if d.overdue)
+        self.summary.setText(f"{len(rows)} due within {self.lead.value()} days" + (f", {overdue} overdue (bold)" if overdue else ""))
+        self.labels = [d.label for d in rows]
+        self.labelsChanged.emit(self.labels)
+
+    def _open(self, index: Any) -> None:
+        deadline = self.model.row(index.row())
+        self.openRequested.emit(deadline.record_kind, deadline.record_id)
+
+
+def _days(due: dt.date) -> str:
+    days = (due - dt.date.today()).days
+    if days < 0:
+        return f"overdue {-days} d"
+    return "today" if days == 0 else f"{days} d"

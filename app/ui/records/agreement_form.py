@@ -1,0 +1,156 @@
+"""The agreement form: fields, parties, signatories, quotas and their use, exchanges under it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+)
+
+from app.domain.vocab import AGREEMENT_MOVES, AgreementStatus, ExchangeStatus, QuotaDirection
+from app.services.agreements import QUOTA_FIELDS, SIGNATORY_FIELDS
+from app.services.errors import ServiceError, ValidationFailed
+from app.ui.records.common import CollectionEditor, RecordForm, RowsModel, refusal
+
+
+def read_only_table(model: Any, name: str) -> QTableView:
+    """A compact, row-selecting, read-only table view of a model."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(100)
+    table.setMaximumHeight(170)
+    return table
+
+
+class AgreementForm(RecordForm):
+    """An agreement with its signatories, quotas, quota use and exchanges."""
+
+    service_name = "agreements"
+    noun = "agreement"
+    groups = [
+        ("Agreement", ["reference", "title", "kind", "parties"]),
+        ("Dates and terms", ["signed_date", "effective_date", "expiry_date", "notice_period_days", "renewal_terms"]),
+        ("Scope", ["scope"]),
+    ]
+    status_vocabulary = AgreementStatus
+    status_moves = AGREEMENT_MOVES
+    reason_statuses = (AgreementStatus.TERMINATED.value,)
+
+    def build_related(self, layout: QVBoxLayout) -> None:
+        """Signatories, quotas, quota use and exchanges panels."""
+        self.signatories = CollectionEditor("Signatories", SIGNATORY_FIELDS, self.save_signatories)
+        self.quotas = CollectionEditor("Quotas", QUOTA_FIELDS, self.save_quotas)
+        self.quotas.table.setToolTip(f"Direction: {', '.join(d.value for d in QuotaDirection)}")
+        self.use_model = RowsModel([
+            ("Year", lambda q: q.year),
+            ("Direction", lambda q: QuotaDirection(q.direction).label),
+            ("Categories", lambda q: ", ".join(c for c in q.categories if c)),
+            ("Allotted", lambda q: q.allotted),
+            ("Used", lambda q: q.used),
+            ("Remaining", lambda q: q.remaining),
+        ], self)
+        self.use_model.decorate = self._decorate_use
+        self.use_table = read_only_table(self.use_model, "Quota use")
+        self.reciprocity = QLabel()
+        self.reciprocity.setWordWrap(True)
+        self.exchanges_model = RowsModel([
+            ("Mark", lambda e: self.desk.portion_mark(self._exchange_labels.get(e.label_id)) if e.label_id in self._exchange_labels else ""),
+            ("Reference", lambda e: e.reference),
+            ("Title", lambda e: e.title),
+            ("Start", lambda e: e.start_date),
+            ("Status", lambda e: ExchangeStatus(e.status).label),
+        ], self)
+        self._exchange_labels: dict[int, Any] = {}
+        self.exchanges_table = read_only_table(self.exchanges_model, "Exchanges under this agreement")
+        for title, widgets in (
+            ("Signatories", [self.signatories]),
+            ("Quotas (billets per year and direction)", [self.quotas]),
+            ("Quota use: allotted against used", [self.use_table, self.reciprocity]),
+            ("Exchanges under this agreement", [self.exchanges_table]),
+        ):
+            box = QGroupBox(title)
+            box_layout = QVBoxLayout(box)
+            for widget in widgets:
+                box_layout.addWidget(widget)
+            layout.addWidget(box)
+
+    def _decorate_use(self, line: Any, role: int) -> Any:
+        from PySide6.QtCore import Qt
+
+        if line.remaining >= 0:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return self.palette().color(QPalette.ColorRole.Link)
+
+    def load_related(self) -> None:
+        """Signatories and quotas of the record; quota use and exchanges from the services."""
+        record = self.record
+        self.signatories.model.set_rows([{f.name: getattr(s, f.name) for f in SIGNATORY_FIELDS} for s in record.signatories])
+        self.quotas.model.set_rows([{f.name: getattr(q, f.name) for f in QUOTA_FIELDS} for q in record.quotas])
+        self.signatories.error.show_message("")
+        self.quotas.error.show_message("")
+        try:
+            use = self.service.quota_use(record.id)
+        except ServiceError as error:
+            self.message.show_message(refusal(error))
+            return
+        self.use_model.set_rows(use.lines)
+        over = [f"{line.year} {line.direction}" for line in use.lines if line.remaining < 0]
+        text = f"Billets sent: {use.total_sent}, received: {use.total_received}."
+        if over:
+            text += f"  Over quota: {', '.join(over)}."
+        self.reciprocity.setText(text)
+        self._load_exchanges(record.id)
+
+    def _load_exchanges(self, agreement_id: int) -> None:
+        try:
+            page = self.desk.exchanges.list({"agreement_id": agreement_id}, sort=["start_date"], limit=500)
+        except (ImportError, ServiceError):  # exchanges not installed, or nothing the user may list
+            self.exchanges_model.set_rows([])
+            return
+        self._exchange_labels = dict(page.labels)
+        self.exchanges_model.set_rows(page.records)
+
+    def _save_collection(self, editor: CollectionEditor, call: Any, rows: list[dict[str, str]], noun: str) -> bool:
+        if self.record_id is None:
+            return False
+        try:
+            saved = call(self.record_id, rows, expected_version=self.version)
+        except ValidationFailed as failure:
+            editor.error.show_message("; ".join(failure.errors.values()))
+            self.message.show_message(f"{noun} not saved: please correct the rows marked below the table.")
+            return False
+        except ServiceError as error:
+            self.message.show_message(f"{noun} not saved. {refusal(error)}")
+            return False
+        self._show(saved.record, saved.label)
+        self.message.show_warnings(f"{noun} saved.", saved.warnings)
+        self.saved.emit(saved.record.id)
+        return True
+
+    def save_signatories(self, rows: list[dict[str, str]]) -> bool:
+        """Replace the signatories through the service."""
+        return self._save_collection(self.signatories, self.service.set_signatories, rows, "Signatories")
+
+    def save_quotas(self, rows: list[dict[str, str]]) -> bool:
+        """Replace the quotas through the service; quota use is read again."""
+        return self._save_collection(self.quotas, self.service.set_quotas, rows, "Quotas")
+
+
+__all__ = ["AgreementForm"]

@@ -1,0 +1,249 @@
+"""The liaison assignment form and its contact-log panel (entries, follow-up due / done)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.labels import Label
+from app.domain.vocab import LIAISON_MOVES, LiaisonStatus
+from app.services.errors import ServiceError, ValidationFailed
+from app.services.fields import Field
+from app.ui.records.agreement_form import read_only_table
+from app.ui.records.common import (
+    Editor,
+    MessageArea,
+    RecordForm,
+    ReferencePicker,
+    RowsModel,
+    refusal,
+    tool_button,
+)
+from app.ui.widgets import ErrorLabel, OptionalDateEdit
+
+
+class ContactLogPanel(QGroupBox):
+    """An assignment's contact log: the entries (newest first) and an editor for one entry."""
+
+    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+        super().__init__("Contact log", parent)
+        self.desk = desk
+        self.service = desk.contact_log
+        self.assignment_id: int | None = None
+        self.assignment_reference = ""
+        self.assignment_label: Label | None = None
+        self.entry_id: int | None = None
+        self.entry_version: int | None = None
+        self._labels: dict[int, Label] = {}
+        self.model = RowsModel([
+            ("Mark", lambda e: desk.portion_mark(self._labels[e.label_id]) if e.label_id in self._labels else ""),
+            ("Date", lambda e: e.date),
+            ("Subject", lambda e: e.subject),
+            ("Counterparts", lambda e: e.counterparts),
+            ("Follow-up due", lambda e: e.follow_up_due),
+            ("Done", lambda e: "yes" if e.follow_up_done else ("" if e.follow_up_due is None else "open")),
+        ], self)
+        self.model.decorate = self._decorate
+        self.table = read_only_table(self.model, "Contact log entries")
+        self.date = OptionalDateEdit()
+        self.subject = QLineEdit()
+        self.counterparts = QLineEdit()
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMaximumHeight(70)
+        self.follow_up_due = OptionalDateEdit()
+        self.follow_up_done = QCheckBox("Follow-up done")
+        self.errors = {name: ErrorLabel() for name in ("date", "subject", "counterparts", "summary", "follow_up_due")}
+        form = QFormLayout()
+        for name, caption, widget in (
+            ("date", "Date *", self.date), ("subject", "Subject *", self.subject),
+            ("counterparts", "Counterparts", self.counterparts), ("summary", "Summary", self.summary),
+            ("follow_up_due", "Follow-up due", self.follow_up_due),
+        ):
+            widget.setAccessibleName(caption.rstrip(" *"))
+            widget.setObjectName(f"log-{name}")
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            cell.addWidget(widget)
+            cell.addWidget(self.errors[name])
+            form.addRow(caption, cell)
+        form.addRow("", self.follow_up_done)
+        self.message = MessageArea()
+        self.new_button = tool_button("add", "New entry", "Start a new contact-log entry")
+        self.save_button = tool_button("save", "Save entry", "Save this contact-log entry")
+        self.delete_button = tool_button("remove", "Delete entry", "Delete the selected entry")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.new_button.clicked.connect(self.new_entry)
+        self.save_button.clicked.connect(self.save_entry)
+        self.delete_button.clicked.connect(self.delete_entry)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._pick(current.row()))
+
+    def _decorate(self, entry: Any, role: int) -> Any:
+        import datetime as dt
+
+        late = entry.follow_up_due is not None and not entry.follow_up_done and entry.follow_up_due < dt.date.today()
+        if late and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def set_assignment(self, assignment_id: int | None, reference: str = "", label: Label | None = None) -> None:
+        """Show the log of an assignment."""
+        self.assignment_id, self.assignment_reference, self.assignment_label = assignment_id, reference, label
+        self.refresh()
+        self.new_entry()
+
+    def refresh(self) -> None:
+        """Re-read the entries through the service."""
+        if self.assignment_id is None:
+            self.model.set_rows([])
+            return
+        try:
+            page = self.service.for_assignment(self.assignment_id)
+        except ServiceError as error:
+            self.message.show_message(refusal(error))
+            self.model.set_rows([])
+            return
+        self._labels = dict(page.labels)
+        self.model.set_rows(page.records)
+
+    def _pick(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        entry = self.model.row(row)
+        self.entry_id, self.entry_version = entry.id, entry.row_version
+        self.date.set_value(entry.date)
+        self.subject.setText(entry.subject)
+        self.counterparts.setText(entry.counterparts)
+        self.summary.setPlainText(entry.summary)
+        self.follow_up_due.set_value(entry.follow_up_due)
+        self.follow_up_done.setChecked(bool(entry.follow_up_done))
+        self._clear_errors()
+
+    def new_entry(self) -> None:
+        """Empty the entry editor for a new entry."""
+        import datetime as dt
+
+        self.entry_id = self.entry_version = None
+        self.table.clearSelection()
+        self.date.set_value(dt.date.today())
+        for edit in (self.subject, self.counterparts):
+            edit.clear()
+        self.summary.clear()
+        self.follow_up_due.set_value(None)
+        self.follow_up_done.setChecked(False)
+        self._clear_errors()
+
+    def _clear_errors(self) -> None:
+        for error in self.errors.values():
+            error.show_message("")
+
+    def values(self) -> dict[str, Any]:
+        """The entry as typed."""
+        return {
+            "date": self.date.value(), "subject": self.subject.text(), "counterparts": self.counterparts.text(),
+            "summary": self.summary.toPlainText(), "follow_up_due": self.follow_up_due.value(),
+            "follow_up_done": self.follow_up_done.isChecked(),
+        }
+
+    def save_entry(self) -> bool:
+        """Create or update the entry through the service (it takes the assignment's label)."""
+        if self.assignment_id is None:
+            return False
+        values = self.values()
+        try:
+            if self.entry_id is None:
+                saved = self.service.create({**values, "assignment": self.assignment_reference})
+            else:
+                saved = self.service.update(self.entry_id, values, expected_version=self.entry_version)
+        except ValidationFailed as failure:
+            self._clear_errors()
+            other = []
+            for name, message in failure.errors.items():
+                if name in self.errors:
+                    self.errors[name].show_message(message)
+                else:
+                    other.append(message)
+            self.message.show_message("Entry not saved. Please correct the fields marked." + ("\n" + "\n".join(other) if other else ""))
+            return False
+        except ServiceError as error:
+            self.message.show_message(f"Entry not saved. {refusal(error)}")
+            return False
+        self.refresh()
+        self.new_entry()
+        self.message.show_warnings(f"Entry saved: {saved.record.subject}.", saved.warnings)
+        return True
+
+    def delete_entry(self) -> None:
+        """Delete the selected entry through the service."""
+        if self.entry_id is None:
+            return
+        try:
+            self.service.delete(self.entry_id, reason="deleted from the contact log")
+        except ServiceError as error:
+            self.message.show_message(f"Entry not deleted. {refusal(error)}")
+            return
+        self.refresh()
+        self.new_entry()
+        self.message.show_message("Entry deleted.")
+
+
+class LiaisonForm(RecordForm):
+    """A liaison officer's assignment with its contact log."""
+
+    service_name = "liaison"
+    noun = "liaison assignment"
+    groups = [
+        ("Assignment", ["person", "kind", "sending_nation", "host_nation", "host_organisation", "agreement"]),
+        ("Tour", ["start_date", "end_date", "duties", "home_poc"]),
+        ("Disclosure", ["disclosure_level", "disclosure_categories"]),
+    ]
+    status_vocabulary = LiaisonStatus
+    status_moves = LIAISON_MOVES
+
+    def make_editor(self, field: Field) -> Editor:
+        """Pickers over the people and agreements the services list."""
+        if field.name in ("person", "agreement"):
+            from app.ui.widgets import ErrorLabel as _Error
+
+            picker = ReferencePicker(self.desk.people if field.name == "person" else self.desk.agreements)
+            return Editor(picker, picker.value, picker.set_value, picker.valueChanged, _Error())
+        if field.name == "disclosure_level":
+            editor = super().make_editor(field)
+            editor.widget.setPlaceholderText(f"a level, e.g. {self.desk.db.scheme.names[1]}")
+            return editor
+        return super().make_editor(field)
+
+    def build_related(self, layout: QVBoxLayout) -> None:
+        """The contact-log panel."""
+        self.contact_log = ContactLogPanel(self.desk)
+        layout.addWidget(self.contact_log)
+
+    def load_related(self) -> None:
+        """The log of the assignment shown."""
+        self.contact_log.set_assignment(self.record.id, self.record.reference, self.stored_label)
+
+
+__all__ = ["ContactLogPanel", "LiaisonForm"]

@@ -1,0 +1,230 @@
+"""Record forms of agreements, liaison assignments, attachments and the deadlines view, through qtbot."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.domain.labels import Label, Release
+from app.services.desk import Desk
+from app.ui.deadlines_view import DeadlinesView
+from app.ui.records.agreement_form import AgreementForm
+from app.ui.records.common import CollectionModel, RowsModel
+from app.ui.records.liaison_form import LiaisonForm
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+TODAY = dt.date.today()
+
+
+def click(qtbot, widget) -> None:  # noqa: ANN001
+    """A real left click."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def agreement(admin: Desk, **values: object) -> int:
+    """An agreement between USA and GBR, through the service."""
+    base = {"title": "Pilot training MoU", "kind": "memorandum_of_understanding", "parties": ["USA", "GBR"],
+            "expiry_date": TODAY + dt.timedelta(days=900)}
+    return admin.agreements.create({**base, **values}).record.id
+
+
+def person(admin: Desk, family: str = "Smith", nation: str = "GBR", **values: object) -> str:
+    """A person's reference."""
+    return admin.people.create({"family_name": family, "given_names": "Jo", "nation_code": nation, **values}).record.reference
+
+
+def form(qtbot, cls, desk: Desk, record_id: int | None):  # noqa: ANN001, ANN201
+    """A shown form of a record."""
+    widget = cls(desk, record_id)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_agreement_create_through_form_keeps_typed_data_on_error(qtbot, admin: Desk) -> None:
+    """A missing title is shown beside the field, what was typed stays; fixed, it saves."""
+    widget = form(qtbot, AgreementForm, admin, None)
+    labels = []
+    widget.label_changed.connect(labels.append)
+    kind = widget.editors["kind"].widget
+    kind.setCurrentIndex(kind.findData("memorandum_of_understanding"))
+    qtbot.keyClicks(widget.editors["notice_period_days"].widget, "60")
+    click(qtbot, widget.save_button)
+    assert widget.editors["title"].error.isVisible()
+    assert "required" in widget.editors["title"].error.text()
+    assert widget.editors["notice_period_days"].widget.text() == "60"
+    assert widget.has_unsaved_changes()
+    assert admin.agreements.count() == 0
+    qtbot.keyClicks(widget.editors["title"].widget, "Naval cadet exchange")
+    widget.editors["parties"].set(["USA", "FRA"])
+    widget.label_editor.level.setCurrentIndex(1)
+    assert labels and labels[-1].level == 1
+    with qtbot.waitSignal(widget.saved) as saved:
+        click(qtbot, widget.save_button)
+    record, label = admin.agreements.get(saved.args[0])
+    assert record.title == "Naval cadet exchange" and record.notice_period_days == 60 and label.level == 1
+    assert not widget.has_unsaved_changes()
+    assert "Saved." in widget.message.text()
+
+
+def test_agreement_quotas_and_quota_use(qtbot, admin: Desk, qtmodeltester) -> None:
+    """Quota rows typed in the table are saved through the service and shown against use."""
+    widget = form(qtbot, AgreementForm, admin, agreement(admin))
+    click(qtbot, widget.quotas.add_button)
+    model = widget.quotas.model
+    for column, text in enumerate(["2026", "sent", "pilots", "3"]):
+        model.setData(model.index(0, column), text)
+    click(qtbot, widget.quotas.add_button)
+    for column, text in enumerate(["2026", "sideways", "", "x"]):
+        model.setData(model.index(1, column), text)
+    click(qtbot, widget.quotas.save_button)
+    assert widget.quotas.error.isVisible() and "sideways" in widget.quotas.error.text()
+    assert admin.agreements.quota_use(widget.record_id).lines == []
+    widget.quotas.table.setCurrentIndex(model.index(1, 0))
+    click(qtbot, widget.quotas.remove_button)
+    click(qtbot, widget.quotas.save_button)
+    assert "Quotas saved" in widget.message.text()
+    assert widget.use_model.rowCount() == 1
+    texts = [widget.use_model.index(0, c).data() for c in range(widget.use_model.columnCount())]
+    assert texts == ["2026", "Sent", "pilots", "3", "0", "3"]
+    qtmodeltester.check(widget.use_model)
+    qtmodeltester.check(model)
+
+
+def test_agreement_signatories_and_termination_needs_reason(qtbot, admin: Desk) -> None:
+    """Signatories saved; the status buttons offer only allowed moves; terminating asks a reason."""
+    widget = form(qtbot, AgreementForm, admin, agreement(admin))
+    click(qtbot, widget.signatories.add_button)
+    model = widget.signatories.model
+    for column, text in enumerate(["Adm. Jane Roe", "Chief of Naval Staff", "GBR", "2026-01-15"]):
+        model.setData(model.index(0, column), text)
+    click(qtbot, widget.signatories.save_button)
+    assert [s.name for s in admin.agreements.get(widget.record_id)[0].signatories] == ["Adm. Jane Roe"]
+    names = {widget.status_buttons.itemAt(i).widget().objectName() for i in range(widget.status_buttons.count())}
+    assert names == {"status-in_negotiation", "status-terminated"}
+    widget.ask_reason = lambda _title, _prompt: None
+    assert not widget.change_status("terminated")
+    assert admin.agreements.get(widget.record_id)[0].status == "draft"
+    widget.ask_reason = lambda _title, _prompt: "superseded by the 2027 agreement"
+    assert widget.change_status("terminated")
+    assert admin.agreements.get(widget.record_id)[0].status == "terminated"
+    assert widget.status_buttons.count() == 0
+
+
+def test_viewer_save_is_refused_by_the_service(qtbot, admin: Desk, make_user) -> None:
+    """A viewer may open an agreement; the service refuses the save and the form says so."""
+    record_id = agreement(admin)
+    viewer = make_user("vera", role="viewer")
+    widget = form(qtbot, AgreementForm, viewer, record_id)
+    title = widget.editors["title"].widget
+    title.selectAll()
+    qtbot.keyClicks(title, "Changed by a viewer")
+    click(qtbot, widget.save_button)
+    assert "Not saved" in widget.message.text() and "Not allowed" in widget.message.text()
+    assert title.text() == "Changed by a viewer"
+    assert admin.agreements.get(record_id)[0].title == "Pilot training MoU"
+
+
+def test_hidden_agreement_is_not_found(qtbot, admin: Desk, make_user) -> None:
+    """A record above the user's clearance is reported as not found, its fields stay empty."""
+    record_id = admin.agreements.create({"title": "Secret annex", "kind": "memorandum_of_understanding", "parties": ["USA", "GBR"]},
+                                        label=Label(3, Release.NOFORN)).record.id
+    low = make_user("cora", clearance="C")
+    widget = form(qtbot, AgreementForm, low, record_id)
+    assert "Not found" in widget.message.text()
+    assert widget.editors["title"].widget.text() == ""
+
+
+def test_liaison_form_and_contact_log_entry(qtbot, admin: Desk, qtmodeltester) -> None:
+    """An assignment created through its form; a contact-log entry added, then its follow-up done."""
+    reference = person(admin, "Okafor", "GBR")
+    widget = form(qtbot, LiaisonForm, admin, None)
+    widget.editors["person"].set(reference)
+    widget.editors["kind"].widget.setCurrentIndex(1)
+    widget.editors["host_nation"].set("USA")
+    widget.editors["start_date"].set(TODAY - dt.timedelta(days=30))
+    widget.editors["end_date"].set(TODAY - dt.timedelta(days=60))
+    click(qtbot, widget.save_button)
+    assert "before the tour start" in widget.editors["end_date"].error.text()
+    widget.editors["end_date"].set(TODAY + dt.timedelta(days=700))
+    with qtbot.waitSignal(widget.saved):
+        click(qtbot, widget.save_button)
+    log = widget.contact_log
+    assert log.isEnabled()
+    click(qtbot, log.save_button)  # no subject
+    assert "required" in log.errors["subject"].text().lower()
+    qtbot.keyClicks(log.subject, "Port visit planning")
+    qtbot.keyClicks(log.counterparts, "Cdr Hale")
+    log.follow_up_due.set_value(TODAY + dt.timedelta(days=7))
+    click(qtbot, log.save_button)
+    assert "Entry saved" in log.message.text()
+    assert log.model.rowCount() == 1
+    entries = admin.contact_log.for_assignment(widget.record_id).records
+    assert [(e.subject, e.follow_up_done) for e in entries] == [("Port visit planning", False)]
+    log.table.setCurrentIndex(log.model.index(0, 1))
+    assert log.subject.text() == "Port visit planning"
+    qtbot.keyClick(log.follow_up_done, Qt.Key.Key_Space)
+    assert log.follow_up_done.isChecked()
+    click(qtbot, log.save_button)
+    assert "Entry saved" in log.message.text(), log.message.text()
+    assert admin.contact_log.for_assignment(widget.record_id).records[0].follow_up_done
+    qtmodeltester.check(log.model)
+
+
+def test_attachments_panel_add_save_delete(qtbot, admin: Desk, tmp_path: Path, qtmodeltester) -> None:
+    """A file attached with its own label, saved as a copy, then deleted."""
+    widget = form(qtbot, AgreementForm, admin, agreement(admin))
+    panel = widget.attachments
+    source = tmp_path / "signed-copy.pdf"
+    source.write_bytes(b"%PDF-1.4 demo")
+    panel.choose_file = lambda: str(source)
+    chosen = Label(2, Release.REL, frozenset({"GBR", "USA"}))
+    panel.choose_label = lambda _name, _label: chosen
+    click(qtbot, panel.add_button)
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 0).data() == admin.portion_mark(chosen) != admin.portion_mark(Label())
+    assert panel.model.index(0, 1).data() == "signed-copy.pdf"
+    qtmodeltester.check(panel.model)
+    panel.table.setCurrentIndex(panel.model.index(0, 1))
+    target = tmp_path / "copy.pdf"
+    panel.choose_save_path = lambda _name: str(target)
+    click(qtbot, panel.save_button)
+    assert target.read_bytes() == b"%PDF-1.4 demo"
+    panel.confirm = lambda _text: True
+    click(qtbot, panel.delete_button)
+    assert panel.model.rowCount() == 0
+    assert admin.attachments.for_record("agreement", widget.record_id).records == []
+
+
+def test_deadlines_view_sorted_overdue_marked(qtbot, admin: Desk, qtmodeltester) -> None:
+    """Deadlines come sorted by due date; an overdue row is bold; the lead time narrows the list."""
+    person(admin, "Late", clearance_level=1, clearance_expiry=TODAY - dt.timedelta(days=3))
+    person(admin, "Soon", clearance_level=1, clearance_expiry=TODAY + dt.timedelta(days=20))
+    person(admin, "Later", clearance_level=1, clearance_expiry=TODAY + dt.timedelta(days=200))
+    view = DeadlinesView(admin, lead_days=90)
+    qtbot.addWidget(view)
+    dues = [view.model.row(r).due for r in range(view.model.rowCount())]
+    assert dues == sorted(dues) and len(dues) == 2
+    assert view.model.index(0, 2).data().startswith("overdue")
+    assert view.model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert view.model.index(1, 0).data(Qt.ItemDataRole.FontRole) is None
+    view.lead.setValue(365)
+    assert view.model.rowCount() == 3
+    qtmodeltester.check(view.model)
+
+
+def test_models_pass_the_model_tester(qtmodeltester) -> None:
+    """The generic models on empty and filled rows."""
+    rows = RowsModel([("A", lambda r: r[0]), ("B", lambda r: r[1])])
+    qtmodeltester.check(rows)
+    rows.set_rows([(1, "x"), (2, None)])
+    qtmodeltester.check(rows)
+    from app.services.agreements import QUOTA_FIELDS
+
+    collection = CollectionModel(QUOTA_FIELDS)
+    collection.add_row()
+    qtmodeltester.check(collection)
