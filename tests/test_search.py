@@ -448,3 +448,13 @@ def test_pages_follow_the_ranking_and_keep_the_total(admin: Desk, corpus: Simple
     assert {page.total for page in pages} == {everything.total}
     beyond = search(admin, "maritime", limit=2, offset=40)
     assert beyond.hits == [] and beyond.total == everything.total
+
+
+def test_quick_filter_condition_for_list_views(admin: Desk, corpus: SimpleNamespace) -> None:
+    from app.search.service import quick_filter
+
+    with admin.reading() as (session, actor):
+        condition = quick_filter(admin, "person", "mull")
+        ids = set(session.scalars(select(Person.id).where(condition, *admin.people.visible(actor))))
+    assert ids == {corpus.muller, corpus.mueller}
+    assert quick_filter(admin, "person", "  ") is None

@@ -40,6 +40,9 @@ class SearchEngine(Protocol):
     def decode(self, key: int) -> tuple[str, int]:
         """(kind, record id) of a hit key."""
 
+    def record_ids(self, query: str, kind: str) -> Select:
+        """``SELECT`` of the ids of one kind's records matching a query."""
+
     def texts(self, session: Session, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
         """The indexed texts of access-checked hits, most important first (snippets are cut from them)."""
 

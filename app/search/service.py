@@ -495,6 +495,17 @@ def suggest(desk: Desk, query: str, kinds: Sequence[str] | None = None) -> str |
     return " ".join(words) if changed else None
 
 
+def quick_filter(desk: Desk, kind: str, text: str, as_you_type: bool = True) -> ColumnElement[bool] | None:
+    """A condition for a list view's quick filter on ``kind``: the record matches ``text`` in the
+    search index (same folding, prefixes and operators as search). None when there is nothing to match;
+    the list's own query keeps its access filter."""
+    fts = parse(text, as_you_type=as_you_type).fts()
+    if not fts:
+        return None
+    kind = kind_of(kind)
+    return KINDS[kind][0].id.in_(engine_for(desk.db).record_ids(fts, kind))
+
+
 def rebuild(desk: Desk) -> int:
     """Repopulate the index from every record (administrators); audited as ``search_rebuild``."""
     engine = engine_for(desk.db)

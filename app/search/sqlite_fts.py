@@ -252,6 +252,12 @@ class SqliteFts:
         """(kind, record id) of a hit key."""
         return _KIND_OF[key & 7], key >> KIND_BITS
 
+    def record_ids(self, query: str, kind: str) -> Select:
+        """``SELECT`` of the ids of one kind's records matching a query (for a list's quick filter)."""
+        return select(_fts.c.rowid.op(">>")(KIND_BITS)).where(
+            literal_column(INDEX).op("MATCH")(bindparam("quick_query", query)), _fts.c.rowid.op("&")(7) == KIND_CODES[kind]
+        )
+
     def texts(self, session: Session, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
         """The indexed texts (title, body) of the given, already access-checked, hits (by rowid: no MATCH)."""
         rowids = [record_id * 8 + KIND_CODES[kind] for kind, record_id in keys]
