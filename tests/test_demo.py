@@ -165,3 +165,11 @@ def test_progress_reports_and_cancels(admin: Desk) -> None:
     assert calls and calls[0][1] >= 600
     assert counts["people"] == demo.BATCH < 600 and counts["agreements"] == 0
     assert admin.audit.verify().problems == []
+
+
+def test_deadlines_show_what_is_due_soon(filled: tuple[Desk, dict[str, int]]) -> None:
+    desk, _counts = filled
+    everything = Desk(desk.db, "sof.coordinator")
+    due = everything.deadlines.upcoming(lead_days=90, today=TODAY)
+    whats = {d.what.split(":")[0] for d in due}
+    assert {"Agreement expires", "Passport expires", "Liaison tour ends", "Follow-up due"} <= whats, whats

@@ -67,6 +67,8 @@ class _AgreementRow:
     parties: list[str]
     status: str
     grouped: bool = False
+    effective: dt.date | None = None
+    expiry: dt.date | None = None
 
 
 def demo_users(owner: str) -> list[dict[str, Any]]:
@@ -392,11 +394,14 @@ class _Filler:
         parties = sorted({self.owner, *partners})
         status = rng.choices(["in_force", "signed", "draft", "in_negotiation", "expired", "terminated"],
                              weights=[55, 8, 8, 10, 12, 7])[0]
+        # even a tiny fill shows one agreement expiring soon, one expired and one under negotiation
+        soon = number == 0 or rng.random() < 0.22
+        status = {0: "in_force", 1: "expired", 2: "in_negotiation"}.get(number, status)
         values: dict[str, Any] = {"kind": kind, "status": status, "parties": parties,
                                   "notice_period_days": rng.choice([30, 90, 90, 180, 365])}
         signed = effective = expiry = None
         if status in ("in_force", "signed", "terminated"):
-            expiry = self.today + dt.timedelta(days=rng.randint(10, 85) if rng.random() < 0.22 else rng.randint(150, 3000))
+            expiry = self.today + dt.timedelta(days=rng.randint(10, 85) if soon else rng.randint(150, 3000))
             signed = min(expiry - dt.timedelta(days=rng.choice([5, 5, 10, 3]) * 365), self.today - dt.timedelta(days=rng.randint(20, 400)))
             effective = signed + dt.timedelta(days=rng.randint(0, 60)) if status != "signed" else self.today + dt.timedelta(days=rng.randint(5, 90))
             if status == "signed" and effective >= expiry:
@@ -453,7 +458,8 @@ class _Filler:
                     log.warning("demo agreement skipped: %s", failure.errors)
                     continue
                 record = saved.record
-                self.agreements.append(_AgreementRow(record.reference, values["kind"], values["parties"], values["status"], bool(label.groups)))
+                self.agreements.append(_AgreementRow(record.reference, values["kind"], values["parties"], values["status"], bool(label.groups),
+                                                  values["effective_date"] or values["signed_date"], values["expiry_date"]))
                 created.append((record.id, bool(label.groups), signatories, quotas))
                 self.counts["agreements"] += 1
         for agreement_id, grouped, signatories, quotas in created:
@@ -466,9 +472,18 @@ class _Filler:
         self.done += self.n_agreements - len(created)
         self._report()
 
-    def _agreement_for(self, nations: set[str], kinds: tuple[str, ...] = ()) -> str:
-        matching = [a for a in self.agreements if not a.grouped and a.status in ("in_force", "signed", "expired") and nations & set(a.parties)
-                    and (not kinds or a.kind in kinds)]
+    def _agreement_for(self, nations: set[str], kinds: tuple[str, ...] = (), during: tuple[dt.date, dt.date | None] | None = None) -> str:
+        """An agreement (not in a compartment) with one of these nations as a party, in force ``during`` the dates."""
+        def covers(a: _AgreementRow) -> bool:
+            if during is None:
+                return True
+            start, end = during
+            return bool(a.effective and a.effective <= start and (a.expiry is None or (end is not None and a.expiry >= end)))
+
+        ended = during is not None and during[1] is not None and during[1] < self.today
+        statuses = ("in_force", "signed", "expired") if ended else ("in_force", "signed")
+        matching = [a for a in self.agreements if not a.grouped and a.status in statuses
+                    and nations & set(a.parties) and (not kinds or a.kind in kinds) and covers(a)]
         return self.rng.choice(matching).reference if matching else ""
 
     # --- exchanges -------------------------------------------------------------------------
@@ -535,7 +550,7 @@ class _Filler:
         values: dict[str, Any] = {
             "title": title[:250], "kind": kind, "program": program[:120], "host_nation": host, "partner_nations": sorted(set(partners) - {host}),
             "location": location, "start_date": start, "end_date": end, "status": status, "domains": list(domains),
-            "lead_coordinator": rng.choice(self.usernames), "objectives": " ".join(rng.sample(words.OBJECTIVES, 2)),
+            "lead_coordinator": rng.choice(["coordinator", "coordinator", "admin"]), "objectives": " ".join(rng.sample(words.OBJECTIVES, 2)),
             "budget_amount": budget, "budget_currency": "USD" if currency not in _CURRENCIES_OK else currency,
         }
         if not values["partner_nations"]:
@@ -547,7 +562,7 @@ class _Filler:
             if status == "evaluated":
                 values["lessons_learned"] = rng.choice(words.LESSONS).format(p=rng.randint(4, 15))
                 values["outcome_rating"] = rng.choices([1, 2, 3, 4, 5], weights=[1, 3, 10, 14, 7])[0]
-        reference = self._agreement_for(nations - {owner}) if rng.random() < 0.6 else ""
+        reference = self._agreement_for(nations - {owner}, during=(start, end)) if rng.random() < 0.7 else ""
         if reference:
             values["agreement"] = reference
         groups = ("CYBER-ISR",) if "cyber" in domains and rng.random() < 0.3 else self._maybe_groups(("SOF",), 0.03)
@@ -600,45 +615,49 @@ class _Filler:
             log.warning("demo: no exchange service yet; exchanges and participations skipped")
             self.done += self.n_exchanges
             return
-        plans = [self._exchange_plan(n) for n in range(self.n_exchanges)]
-        plans.sort(key=lambda p: p["values"]["start_date"])
-        for plan in plans:
-            plan["participants"] = self._participants(plan)
         try:
             participation_service = self.desk.participations
         except ImportError:
             participation_service = None
             log.warning("demo: no participation service yet; participations skipped")
-        with self._batches(plans) as batches:
-            for plan, session, actor in batches():
-                self._tick()
-                values = dict(plan["values"])
-                fields = {f.name for f in service.fields}
-                if "costs" in fields:
-                    values["costs"] = plan["costs"]
-                elif "cost_lines" in fields:
-                    values["cost_lines"] = plan["costs"]
-                values = {k: v for k, v in values.items() if k in fields}
-                try:
-                    saved = service.create_in(session, self._as(actor, plan["label"]), values, plan["label"])
-                except ValidationFailed as failure:
-                    log.warning("demo exchange skipped: %s", failure.errors)
-                    continue
-                self.counts["exchanges"] += 1
-                if "costs" in fields or "cost_lines" in fields:
-                    self.counts["cost_lines"] += len(plan["costs"])
-                if participation_service is None:
-                    continue
-                for participant in plan["participants"]:
-                    p_values = {**participant, "exchange": saved.record.reference}
-                    p_fields = {f.name for f in participation_service.fields}
+        fields = {f.name for f in service.fields}
+        p_fields = {f.name for f in participation_service.fields} if participation_service is not None else set()
+        cost_field = next((name for name in ("costs", "cost_lines") if name in fields), None)
+        dropped: set[str] = set()
+        for first in range(0, self.n_exchanges, BATCH):
+            plans = [self._exchange_plan(n) for n in range(first, min(first + BATCH, self.n_exchanges))]
+            for plan in plans:
+                plan["participants"] = self._participants(plan)
+            with self.desk.writing() as (session, actor):
+                for plan in plans:
+                    self._tick()
+                    writer = self._as(actor, plan["label"])
+                    values = dict(plan["values"])
+                    if cost_field:
+                        values[cost_field] = plan["costs"]
+                    dropped |= set(values) - fields
                     try:
-                        participation_service.create_in(session, self._as(actor, plan["label"]), {k: v for k, v in p_values.items() if k in p_fields},
-                                                        plan["label"])
+                        saved = service.create_in(session, writer, {k: v for k, v in values.items() if k in fields}, plan["label"])
                     except ValidationFailed as failure:
-                        log.warning("demo participation skipped: %s", failure.errors)
+                        log.warning("demo exchange skipped: %s", failure.errors)
                         continue
-                    self.counts["participations"] += 1
+                    self.counts["exchanges"] += 1
+                    self.counts["cost_lines"] += len(plan["costs"]) if cost_field else 0
+                    if participation_service is None:
+                        continue
+                    for participant in plan["participants"]:
+                        p_values = {**participant, "exchange": saved.record.reference}
+                        dropped |= {f"participation.{k}" for k in set(p_values) - p_fields}
+                        try:
+                            participation_service.create_in(session, writer, {k: v for k, v in p_values.items() if k in p_fields},
+                                                            plan["label"])
+                        except ValidationFailed as failure:
+                            log.warning("demo participation skipped: %s", failure.errors)
+                            continue
+                        self.counts["participations"] += 1
+            self._report()
+        if dropped:
+            log.warning("demo: the services have no field for %s", ", ".join(sorted(dropped)))
 
     def _participants(self, plan: dict[str, Any]) -> list[dict[str, Any]]:
         rng = self.rng
@@ -648,7 +667,7 @@ class _Filler:
                 "staff_visit": (2, 5), "hadr_exercise": (5, 12), "personnel_exchange": (1, 1)}[kind]
         wanted = rng.randint(*size)
         nations = plan["nations"] | {self.owner}
-        groups = plan["label"].groups
+        groups, level = plan["label"].groups, plan["label"].level
         pools = [self.by_nation[n] for n in sorted(nations) if n in self.by_nation] or list(self.by_nation.values())
         chosen: list[_PersonRow] = []
         for _attempt in range(wanted * 6):
@@ -657,6 +676,8 @@ class _Filler:
             person = rng.choice(rng.choice(pools))
             if person in chosen or (person.groups and not person.groups & groups):
                 continue  # people in a compartment take part only in exchanges of that compartment
+            if (person.clearance or 0) < level and rng.random() > 0.05:
+                continue  # nominees are mostly cleared for the exchange's level
             clash = any(a <= end and start <= b for a, b in person.booked)
             if clash and rng.random() > 0.05:  # an occasional double booking is realistic
                 continue
@@ -718,7 +739,7 @@ class _Filler:
 
     # --- liaison ---------------------------------------------------------------------------
 
-    def _liaison_plan(self, person: _PersonRow) -> dict[str, Any]:
+    def _liaison_plan(self, person: _PersonRow, number: int) -> dict[str, Any]:
         rng = self.rng
         owner = self.owner
         if person.nation == owner:
@@ -730,6 +751,8 @@ class _Filler:
         end = start + dt.timedelta(days=rng.choice([365, 730, 1095]) - 1)
         if rng.random() < 0.25 and start <= self.today <= end + dt.timedelta(days=200):
             end = self.today + dt.timedelta(days=rng.randint(10, 80))  # tour ending soon
+        if number == 0:  # even a tiny fill shows an active tour ending soon, with a follow-up due
+            start, end = self.today - dt.timedelta(days=700), self.today + dt.timedelta(days=rng.randint(20, 80))
         status = "ended" if end < self.today else ("active" if start <= self.today else "planned")
         host_cities = words.NATIONS.get(host, words.NATIONS["USA"])[6]
         forces = words.FORCES.get(host)
@@ -750,7 +773,8 @@ class _Filler:
             "disclosure_categories": "; ".join(rng.sample(words.DISCLOSURE_CATEGORIES, rng.randint(1, 2))),
             "home_poc": f"{poc_given} {poc_family}, defence cooperation desk",
         }
-        agreement = self._agreement_for({person.nation, host} - {owner}, ("personnel_exchange_agreement", "memorandum_of_understanding"))
+        agreement = self._agreement_for({person.nation, host} - {owner}, ("personnel_exchange_agreement", "memorandum_of_understanding"),
+                                        during=(start, end))
         if agreement:
             values["agreement"] = agreement
         label = self._label([person.nation, host], self._level((15, 30, 35, 15, 5)),
@@ -785,7 +809,7 @@ class _Filler:
         self.rng.shuffle(candidates)
         self.rng.shuffle(own)
         chosen = (candidates[: self.n_liaison * 2 // 3] + own[: self.n_liaison])[: self.n_liaison]
-        plans = [self._liaison_plan(p) for p in chosen]
+        plans = [self._liaison_plan(p, n) for n, p in enumerate(chosen)]
         with self._batches(plans) as batches:
             for plan, session, actor in batches():
                 self._tick()
