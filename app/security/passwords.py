@@ -7,7 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 # argon2-cffi's RFC 9106 low-memory profile: Argon2id, t=3, m=64 MiB, p=4 (OWASP asks m>=19 MiB, t>=2)
 _HASHER = PasswordHasher()
-_DUMMY = _HASHER.hash("not a password of anyone")
+_DUMMY: str | None = None  # hashed on first use (hashing at import cost 0.3 s of every start)
 MIN_LENGTH = 10
 
 
@@ -18,8 +18,11 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     """True when ``password`` matches; a missing hash still costs one verification."""
+    global _DUMMY  # noqa: PLW0603 - computed once, on the first login
+    if stored_hash is None and _DUMMY is None:
+        _DUMMY = _HASHER.hash("not a password of anyone")
     try:
-        return _HASHER.verify(stored_hash or _DUMMY, password) and stored_hash is not None
+        return _HASHER.verify(stored_hash or _DUMMY or "", password) and stored_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
