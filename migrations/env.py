@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+from app.database.migrate import include_object
 from app.domain.models import Base
 
 config = context.config
@@ -18,6 +19,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=True,
             compare_type=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()

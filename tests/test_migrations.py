@@ -11,19 +11,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from app.database.engine import DatabaseError, make_engine, to_url
-from app.database.migrate import current_revision, head_revision, upgrade
+from app.database.migrate import current_revision, head_revision, include_object, upgrade
 from app.domain.models import Base
 from app.services.desk import Desk
 from app.services.setup import open_desk_database
 
 pytestmark = pytest.mark.sqlite_only  # these tests are about SQLite files
 DATA = Path(__file__).parent / "data"
-# tables that live outside the ORM metadata on purpose (SQLite FTS5 and its shadow tables)
-NOT_IN_METADATA_PREFIXES = ("search_index", "sqlite_")
-
-
-def _include(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
-    return not (type_ == "table" and reflected and compare_to is None and name.startswith(NOT_IN_METADATA_PREFIXES))
 
 
 def test_upgrade_from_empty_reaches_head(tmp_path: Path) -> None:
@@ -37,7 +31,7 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     engine = make_engine(to_url(tmp_path / "fresh.sqlite"))
     upgrade(engine)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": _include})
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": include_object})
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []

@@ -11,6 +11,14 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+# tables that live outside the ORM metadata on purpose: SQLite FTS5 and its shadow tables
+OUTSIDE_METADATA_PREFIXES = ("search_index", "sqlite_")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
+    """Alembic filter: leave tables made by hand (FTS5) out of autogenerate comparisons."""
+    return not (type_ == "table" and reflected and compare_to is None and str(name).startswith(OUTSIDE_METADATA_PREFIXES))
+
 
 def migrations_dir() -> Path:
     """The ``migrations/`` folder (top level of the source tree, installed as a package)."""

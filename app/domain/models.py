@@ -198,6 +198,7 @@ class Person(Labelled, Base):
     __table_args__ = (
         Index("ix_people_name", "family_name", "given_names"),
         Index("ix_people_nation_name", "nation_code", "family_name"),
+        Index("ix_people_label_archived", "label_id", "archived"),  # visible counts from the index alone
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -253,7 +254,10 @@ class Agreement(Labelled, Base):
     """A cooperation instrument (MOU, technical arrangement, SOFA, ...) exchanges run under."""
 
     __tablename__ = "agreements"
-    __table_args__ = (Index("ix_agreements_status_expiry", "status", "expiry_date"),)
+    __table_args__ = (
+        Index("ix_agreements_status_expiry", "status", "expiry_date"),
+        Index("ix_agreements_label_archived", "label_id", "archived"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(250))
@@ -325,6 +329,7 @@ class Exchange(Labelled, Base):
         Index("ix_exchanges_start", "start_date"),
         Index("ix_exchanges_status_start", "status", "start_date"),
         Index("ix_exchanges_host_start", "host_nation", "start_date"),
+        Index("ix_exchanges_label_archived", "label_id", "archived"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -421,7 +426,10 @@ class LiaisonAssignment(Labelled, Base):
     """A person posted as liaison officer, defence attaché or exchange officer."""
 
     __tablename__ = "liaison_assignments"
-    __table_args__ = (Index("ix_liaison_host_status", "host_nation", "status"),)
+    __table_args__ = (
+        Index("ix_liaison_host_status", "host_nation", "status"),
+        Index("ix_liaison_label_archived", "label_id", "archived"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
