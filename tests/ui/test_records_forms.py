@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from app.domain.labels import Label, Release
 from app.services.desk import Desk
@@ -228,3 +229,94 @@ def test_models_pass_the_model_tester(qtmodeltester) -> None:
     collection = CollectionModel(QUOTA_FIELDS)
     collection.add_row()
     qtmodeltester.check(collection)
+
+
+def test_exchange_create_and_edit_through_form(qtbot, admin: Desk) -> None:
+    """End before start is shown beside the end date, typed data kept; then saved and edited."""
+    from app.ui.records.exchange_form import ExchangeForm
+
+    agreement_id = agreement(admin)
+    agreement_ref = admin.agreements.get(agreement_id)[0].reference
+    widget = form(qtbot, ExchangeForm, admin, None)
+    qtbot.keyClicks(widget.editors["title"].widget, "Cold Response 2027")
+    kind = widget.editors["kind"].widget
+    kind.setCurrentIndex(kind.findData("joint_exercise"))
+    widget.editors["host_nation"].set("NOR")
+    widget.editors["partner_nations"].set(["GBR", "USA"])
+    widget.editors["domains"].set(["land", "maritime"])
+    widget.editors["start_date"].set(TODAY + dt.timedelta(days=60))
+    widget.editors["end_date"].set(TODAY + dt.timedelta(days=40))
+    assert widget.editors["agreement"].widget.findData(agreement_ref) > 0
+    widget.editors["agreement"].set(agreement_ref)
+    click(qtbot, widget.save_button)
+    assert "before the start date" in widget.editors["end_date"].error.text()
+    assert widget.editors["title"].widget.text() == "Cold Response 2027"
+    assert admin.exchanges.count() == 0
+    widget.editors["end_date"].set(TODAY + dt.timedelta(days=75))
+    with qtbot.waitSignal(widget.saved) as saved:
+        click(qtbot, widget.save_button)
+    record = admin.exchanges.get(saved.args[0])[0]
+    assert admin.exchanges.value_of(record, "partner_nations") == ["GBR", "USA"]
+    assert admin.exchanges.value_of(record, "agreement") == agreement_ref
+    location = widget.editors["location"].widget
+    qtbot.keyClicks(location, "Bardufoss")
+    assert widget.has_unsaved_changes()
+    click(qtbot, widget.save_button)
+    assert admin.exchanges.get(record.id)[0].location == "Bardufoss"
+    assert not widget.has_unsaved_changes()
+
+
+def test_exchange_status_refused_and_allowed(qtbot, admin: Desk) -> None:
+    """Only allowed moves are offered; a move the lifecycle forbids is refused; cancelling asks why."""
+    from app.ui.records.exchange_form import ExchangeForm
+
+    record_id = admin.exchanges.create({"title": "Staff talks", "kind": "staff_visit", "host_nation": "GBR",
+                                        "start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)}).record.id
+    widget = form(qtbot, ExchangeForm, admin, record_id)
+    offered = {widget.status_buttons.itemAt(i).widget().objectName() for i in range(widget.status_buttons.count())}
+    assert offered == {"status-planned", "status-cancelled"}
+    assert not widget.change_status("completed")
+    assert "Status not changed" in widget.message.text() and "cannot move" in widget.message.text()
+    click(qtbot, widget.findChild(QPushButton, "status-planned"))
+    assert admin.exchanges.get(record_id)[0].status == "planned"
+    widget.ask_reason = lambda _title, _prompt: None
+    click(qtbot, widget.findChild(QPushButton, "status-cancelled"))
+    assert admin.exchanges.get(record_id)[0].status == "planned"
+    widget.ask_reason = lambda _title, _prompt: "host withdrew"
+    click(qtbot, widget.findChild(QPushButton, "status-cancelled"))
+    stored = admin.exchanges.get(record_id)[0]
+    assert (stored.status, stored.cancel_reason) == ("cancelled", "host withdrew")
+    assert "host withdrew" in widget.status_label.text()
+
+
+def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> None:
+    """A person without a clearance added to a RESTRICTED exchange: added, with the warning shown."""
+    from app.ui.records.exchange_form import ExchangeForm
+
+    person(admin, "Nakamura", "JPN")
+    person(admin, "Okafor", "GBR")
+    record_id = admin.exchanges.create({"title": "Pacific seminar", "kind": "seminar", "host_nation": "USA",
+                                        "start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)},
+                                       label=Label(1)).record.id
+    widget = form(qtbot, ExchangeForm, admin, record_id)
+    panel = widget.participants
+    qtbot.keyClicks(panel.search, "Nakam")
+    click(qtbot, panel.find_button)
+    assert panel.person.count() == 1 and "NAKAMURA" in panel.person.currentText().upper()
+    click(qtbot, panel.add_button)
+    assert panel.model.rowCount() == 1
+    assert "no security clearance" in panel.message.text()
+    participation = admin.participations.for_exchange(record_id).records[0]
+    assert participation.person_id == admin.people.find(admin.people.list({"text": "Nakamura"}).records[0].reference)[0].id
+    panel.table.setCurrentIndex(panel.model.index(0, 1))
+    assert "no security clearance" in panel.warnings.text()
+    assert panel.next_status.findData("approved") >= 0
+    panel.next_status.setCurrentIndex(panel.next_status.findData("approved"))
+    click(qtbot, panel.status_button)
+    assert admin.participations.get(participation.id)[0].status == "approved"
+    assert panel.model.index(0, 3).data() == "Approved"
+    qtmodeltester.check(panel.model)
+    panel.table.setCurrentIndex(panel.model.index(0, 1))
+    panel.confirm = lambda _text: True
+    click(qtbot, panel.remove_button)
+    assert admin.participations.for_exchange(record_id).records == []

@@ -1,0 +1,295 @@
+"""The exchange form: fields, status moves, outcome, and the participants panel."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.labels import Label
+from app.domain.vocab import (
+    EXCHANGE_MOVES,
+    PARTICIPATION_MOVES,
+    ExchangeStatus,
+    ParticipationRole,
+    ParticipationStatus,
+)
+from app.services.errors import ServiceError
+from app.services.fields import Field
+from app.ui.records.agreement_form import read_only_table
+from app.ui.records.common import (
+    Editor,
+    MessageArea,
+    RecordForm,
+    ReferencePicker,
+    RowsModel,
+    refusal,
+    tool_button,
+    vocabulary_combo,
+)
+from app.ui.widgets import ErrorLabel
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """One participation as the panel shows it (read once when the roster loads)."""
+
+    id: int
+    row_version: int
+    person: str
+    person_name: str
+    role: str
+    status: str
+    arrival_date: Any
+    departure_date: Any
+    label: Label
+
+
+class ParticipantsPanel(QGroupBox):
+    """The visible participations of an exchange: add a person, change status, remove; warnings shown."""
+
+    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+        super().__init__("Participants", parent)
+        self.desk = desk
+        self.service = desk.participations
+        self.exchange_reference = ""
+        self.exchange_id: int | None = None
+        self.ask_reason = self._ask_reason
+        self.confirm = self._confirm
+        self.model = RowsModel([
+            ("Mark", lambda p: desk.portion_mark(p.label)),
+            ("Person", lambda p: f"{p.person_name} ({p.person})"),
+            ("Role", lambda p: ParticipationRole(p.role).label),
+            ("Status", lambda p: ParticipationStatus(p.status).label),
+            ("Arrival", lambda p: p.arrival_date),
+            ("Departure", lambda p: p.departure_date),
+        ], self)
+        self.table = read_only_table(self.model, "Participants")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a person by name, reference or passport…")
+        self.search.setAccessibleName("Find a person")
+        self.search.setClearButtonEnabled(True)
+        self.find_button = tool_button("find", "Find", "List the people matching the text")
+        self.person = QComboBox()
+        self.person.setAccessibleName("Person to add")
+        self.person.setMinimumContentsLength(28)
+        self.role = vocabulary_combo(ParticipationRole)
+        self.role.removeItem(0)
+        self.role.setAccessibleName("Role")
+        self.add_button = tool_button("add", "Add participant", "Add the chosen person to this exchange")
+        self.next_status = QComboBox()
+        self.next_status.setAccessibleName("Next status")
+        self.status_button = tool_button("revert", "Change status", "Move the selected participant to the chosen status")
+        self.remove_button = tool_button("remove", "Remove", "Remove the selected participant from the exchange")
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("Participant warnings")
+        self.message = MessageArea()
+        self.error = ErrorLabel()
+        find_row = QHBoxLayout()
+        find_row.addWidget(self.search, 2)
+        find_row.addWidget(self.find_button)
+        find_row.addWidget(self.person, 3)
+        find_row.addWidget(self.role)
+        find_row.addWidget(self.add_button)
+        status_row = QHBoxLayout()
+        status_row.addWidget(QLabel("Selected:"))
+        status_row.addWidget(self.next_status)
+        status_row.addWidget(self.status_button)
+        status_row.addStretch(1)
+        status_row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(status_row)
+        layout.addWidget(self.warnings)
+        layout.addLayout(find_row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.message)
+        self.find_button.clicked.connect(self.find_people)
+        self.search.returnPressed.connect(self.find_people)
+        self.add_button.clicked.connect(self.add_participant)
+        self.status_button.clicked.connect(lambda: self.change_status(self.next_status.currentData()))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._selected(current.row()))
+        self._selected(-1)
+
+    def set_exchange(self, exchange_id: int | None, reference: str = "") -> None:
+        """Show the roster of an exchange."""
+        self.exchange_id, self.exchange_reference = exchange_id, reference
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the visible participations through the service."""
+        if self.exchange_id is None:
+            self.model.set_rows([])
+            return
+        try:
+            page = self.service.for_exchange(self.exchange_id)
+            rows = [ParticipantRow(p.id, p.row_version, self.service.value_of(p, "person"), self.service.value_of(p, "person_name"),
+                                   p.role, p.status, p.arrival_date, p.departure_date, page.labels[p.label_id]) for p in page.records]
+        except ServiceError as error:
+            self.message.show_message(refusal(error))
+            rows = []
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self._selected(-1)
+
+    def labels(self) -> list[Label]:
+        """The labels of the participations shown."""
+        return [row.label for row in self.model.rows]
+
+    def selected(self) -> ParticipantRow | None:
+        """The participant row selected."""
+        row = self.table.currentIndex().row()
+        return self.model.row(row) if 0 <= row < self.model.rowCount() else None
+
+    def _selected(self, row: int) -> None:
+        self.next_status.clear()
+        participant = self.model.row(row) if 0 <= row < self.model.rowCount() else None
+        if participant is None:
+            self.warnings.setText("")
+        else:
+            for status in sorted(PARTICIPATION_MOVES[ParticipationStatus(participant.status)], key=list(ParticipationStatus).index):
+                self.next_status.addItem(status.label, status.value)
+            self._show_warnings(participant)
+        for widget in (self.next_status, self.status_button):
+            widget.setEnabled(self.next_status.count() > 0)
+        self.remove_button.setEnabled(participant is not None)
+
+    def _show_warnings(self, participant: ParticipantRow) -> None:
+        try:
+            found = self.service.warnings_for(participant.id)
+        except ServiceError as error:
+            self.warnings.setText(refusal(error))
+            return
+        self.warnings.setText(("⚠ " + "\n⚠ ".join(found)) if found else f"No warnings for {participant.person_name}.")
+
+    def find_people(self) -> None:
+        """Fill the person chooser with the people the service lists for the text."""
+        self.person.clear()
+        try:
+            page = self.desk.people.list({"text": self.search.text().strip()} if self.search.text().strip() else {}, limit=50)
+        except ServiceError as error:
+            self.error.show_message(refusal(error))
+            return
+        for record in page.records:
+            self.person.addItem(f"{self.desk.people.title(record)} · {record.nation_code} · {record.reference}", record.reference)
+        self.error.show_message("" if page.records else "No person matches; try another spelling or the reference.")
+
+    def add_participant(self) -> bool:
+        """Add the chosen person with the chosen role (the participation takes the exchange's label)."""
+        if self.exchange_id is None or not self.person.currentData():
+            self.error.show_message("Find and choose a person first.")
+            return False
+        try:
+            saved = self.service.create({"exchange": self.exchange_reference, "person": self.person.currentData(),
+                                         "role": self.role.currentData()})
+        except ServiceError as error:
+            self.error.show_message(refusal(error))
+            return False
+        self.error.show_message("")
+        self.refresh()
+        name = self.service.value_of(saved.record, "person_name")
+        self.message.show_warnings(f"{name} added as {ParticipationRole(saved.record.role).label.lower()}.", saved.warnings)
+        return True
+
+    def change_status(self, status: str | None) -> bool:
+        """Move the selected participant (withdrawing asks a reason)."""
+        participant = self.selected()
+        if participant is None or not status:
+            return False
+        reason = None
+        if status == ParticipationStatus.WITHDRAWN.value:
+            reason = self.ask_reason(f"Why is {participant.person_name} withdrawn?")
+            if reason is None:
+                self.message.show_message("Status not changed: withdrawing needs a reason.")
+                return False
+        try:
+            saved = self.service.change_status(participant.id, status, reason=reason, expected_version=participant.row_version)
+        except ServiceError as error:
+            self.message.show_message(f"Status not changed. {refusal(error)}")
+            return False
+        self.refresh()
+        self.message.show_warnings(f"{participant.person_name}: {ParticipationStatus(status).label.lower()}.", saved.warnings)
+        return True
+
+    def remove_selected(self) -> bool:
+        """Remove the selected participation after confirmation."""
+        participant = self.selected()
+        if participant is None or not self.confirm(f"Remove {participant.person_name} from this exchange?"):
+            return False
+        try:
+            self.service.delete(participant.id, reason="removed from the exchange's participants")
+        except ServiceError as error:
+            self.message.show_message(f"Not removed. {refusal(error)}")
+            return False
+        self.refresh()
+        self.message.show_message(f"{participant.person_name} removed.")
+        return True
+
+    def _ask_reason(self, prompt: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(self, "Reason", f"{prompt}\n\nReason (recorded in the audit trail):")
+        return text.strip() if ok and text.strip() else None
+
+    def _confirm(self, text: str) -> bool:
+        return QMessageBox.question(self, "Remove participant", text) == QMessageBox.StandardButton.Yes
+
+
+class ExchangeForm(RecordForm):
+    """An exchange with its status moves, outcome and participants."""
+
+    service_name = "exchanges"
+    noun = "exchange"
+    groups = [
+        ("Exchange", ["title", "kind", "program", "domains", "host_nation", "partner_nations", "location", "agreement",
+                      "lead_coordinator"]),
+        ("Dates", ["start_date", "end_date"]),
+        ("Objectives and budget", ["objectives", "budget_amount", "budget_currency", "cost_lines"]),
+        ("Outcome", ["outcome_summary", "lessons_learned", "outcome_rating"]),
+    ]
+    status_vocabulary = ExchangeStatus
+    status_moves = EXCHANGE_MOVES
+    reason_statuses = (ExchangeStatus.CANCELLED.value,)
+
+    def make_editor(self, field: Field) -> Editor:
+        """The agreement picker lists only the agreements the service returns; hints on texts."""
+        if field.name == "agreement":
+            picker = ReferencePicker(self.desk.agreements)
+            return Editor(picker, picker.value, picker.set_value, picker.valueChanged, ErrorLabel())
+        editor = super().make_editor(field)
+        hints = {"cost_lines": "travel 1200.00 USD Return flights; lodging 800 EUR", "budget_currency": "e.g. USD",
+                 "outcome_rating": "1 (poor) to 5 (fully met)", "lead_coordinator": "username"}
+        if field.name in hints and isinstance(editor.widget, QLineEdit):
+            editor.widget.setPlaceholderText(hints[field.name])
+        return editor
+
+    def build_related(self, layout: QVBoxLayout) -> None:
+        """The participants panel."""
+        self.participants = ParticipantsPanel(self.desk)
+        layout.addWidget(self.participants)
+
+    def load_related(self) -> None:
+        """The roster of the exchange shown; a cancelled exchange shows its reason."""
+        self.participants.set_exchange(self.record.id, self.record.reference)
+        if self.record.status == ExchangeStatus.CANCELLED.value and self.record.cancel_reason:
+            self.status_label.setText(f"<b>Cancelled</b>: {html.escape(self.record.cancel_reason)}")
+
+    def labels_on_screen(self) -> list[Label]:
+        """The exchange's labels and its participants'."""
+        return super().labels_on_screen() + self.participants.labels()
+
+
+__all__ = ["ExchangeForm", "ParticipantsPanel"]
