@@ -470,7 +470,8 @@ def suggest(desk: Desk, query: str, kinds: Sequence[str] | None = None) -> str |
         scope = Scope.of(desk, session, actor)
 
         def visible_count(fts: str) -> int:
-            return _count(session, visible_hits(scope, engine, fts, wanted, {}), scope.params)
+            hits = visible_hits(scope, engine, fts, wanted, {})
+            return 0 if hits is None else len(session.execute(select(hits.c.key).limit(1), scope.params).all())
 
         for term in parsed.terms:
             word = term.text
