@@ -1,0 +1,157 @@
+"""Administration views: users, audit trail (filters, details, verification), who can see a record."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.domain.labels import Label, Release
+from app.services.desk import Desk
+from app.ui.admin.audit_view import AuditView
+from app.ui.admin.users_view import UsersView
+from app.ui.admin.who_can_see import WhoCanSeeDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+NEW_PASSWORD = "another long passphrase 42"
+
+
+def click(qtbot, widget) -> None:  # noqa: ANN001
+    """A real left click."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def select_user(view: UsersView, username: str) -> None:
+    """Select an account's row as a click would."""
+    row = next(r for r in range(view.model.rowCount()) if view.model.row(r).username == username)
+    view.table.setCurrentIndex(view.model.index(row, 0))
+
+
+def test_users_view_create_edit_and_account_actions(qtbot, admin: Desk, qtmodeltester) -> None:
+    """Create an account (a bad password shown beside its field), edit it, reset, deactivate, reactivate."""
+    admin.users.create_ntk_group("AUKUS")
+    view = UsersView(admin)
+    qtbot.addWidget(view)
+    view.show()
+    qtmodeltester.check(view.model)
+    qtbot.keyClicks(view.username, "lena")
+    qtbot.keyClicks(view.display_name, "Lena Berg")
+    qtbot.keyClicks(view.password, "short")
+    view.nation.set_value("SWE")
+    click(qtbot, view.create_button)
+    assert view.errors["password"].isVisible()
+    assert view.username.text() == "lena"
+    qtbot.keyClicks(view.password, " but now long enough 123")
+    click(qtbot, view.create_button)
+    assert "created" in view.message.text()
+    user = admin.users.get("lena")
+    assert (user.nation, user.role, user.must_change_password) == ("SWE", "coordinator", True)
+
+    select_user(view, "lena")
+    assert view.username.isReadOnly() and view.display_name.text() == "Lena Berg"
+    view.role.setCurrentIndex(view.role.findData("viewer"))
+    view.clearance.setCurrentIndex(2)
+    view.groups.set_checked(["AUKUS"])
+    click(qtbot, view.update_button)
+    user = admin.users.get("lena")
+    assert (user.role, user.clearance, user.groups) == ("viewer", 2, ("AUKUS",))
+
+    view.ask_password = lambda _name: NEW_PASSWORD
+    click(qtbot, view.reset_button)
+    assert "new password" in view.message.text()
+    click(qtbot, view.unlock_button)
+    assert "unlocked" in view.message.text()
+    click(qtbot, view.deactivate_button)
+    assert not admin.users.get("lena").active
+    assert view.model.index(view.table.currentIndex().row(), 6).data() == "deactivated"
+    click(qtbot, view.reactivate_button)
+    assert admin.users.get("lena").active
+
+    select_user(view, "admin")
+    click(qtbot, view.deactivate_button)
+    assert "Not done" in view.message.text() and admin.users.get("admin").active
+
+
+def test_users_view_groups(qtbot, admin: Desk) -> None:
+    """A need-to-know group and a nation group are created through the view."""
+    view = UsersView(admin)
+    qtbot.addWidget(view)
+    qtbot.keyClicks(view.new_group, "BALTOPS")
+    click(qtbot, view.add_group_button)
+    assert "BALTOPS" in admin.users.ntk_groups()
+    assert view.groups.list.count() == len(admin.users.ntk_groups())
+    view.nation_group.setEditText("NORDIC")
+    view.nation_group_name.setText("Nordic states")
+    view.nation_group_members.set_checked(["DNK", "FIN", "ISL", "NOR", "SWE"])
+    click(qtbot, view.save_nation_group_button)
+    assert "saved" in view.message.text(), view.message.text()
+    name, members = admin.users.nation_groups()["NORDIC"]
+    assert name == "Nordic states" and sorted(members) == ["DNK", "FIN", "ISL", "NOR", "SWE"]
+
+
+def test_users_view_refused_for_coordinator(qtbot, make_user) -> None:
+    """The service refuses a coordinator; the view says so and lists nobody."""
+    desk = make_user("colin")
+    view = UsersView(desk)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 0
+    assert view.message.isVisibleTo(view) and view.message.text()
+
+
+def test_audit_view_filters_and_details(qtbot, admin: Desk, make_user, qtmodeltester) -> None:
+    """Filtering by user and action; an event's before/after shown."""
+    make_user("dana")
+    record = admin.people.create({"family_name": "Ito", "nation_code": "JPN"}).record
+    admin.people.update(record.id, {"unit": "JGSDF 1st Airborne"})
+    view = AuditView(admin)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model)
+    assert view.model.rowCount() == admin.audit.count()
+    view.action.setCurrentText("update")
+    click(qtbot, view.apply_button)
+    assert view.model.rowCount() == 1
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    assert "JGSDF 1st Airborne" in view.details.toPlainText()
+    view.action.setCurrentIndex(0)
+    qtbot.keyClicks(view.user, "nobody")
+    qtbot.keyClick(view.user, Qt.Key.Key_Return)
+    assert view.model.rowCount() == 0
+    view.user.clear()
+    view.record.setText(str(record.id))
+    view.kind.setCurrentText("person")
+    click(qtbot, view.apply_button)
+    assert {view.model.row(r).action for r in range(view.model.rowCount())} == {"create", "update"}
+
+
+@pytest.mark.sqlite_only
+def test_audit_verify_intact_then_first_broken_link(qtbot, admin: Desk) -> None:
+    """Verify reports an intact trail; after a row is edited in the file it names the first broken link."""
+    admin.people.create({"family_name": "Ito", "nation_code": "JPN"})
+    view = AuditView(admin)
+    qtbot.addWidget(view)
+    click(qtbot, view.verify_button)
+    qtbot.waitUntil(lambda: view.worker is None, timeout=10000)
+    assert "intact" in view.result.text()
+    connection = sqlite3.connect(admin.db.path)
+    connection.execute("DROP TRIGGER IF EXISTS audit_events_no_update")
+    connection.execute("UPDATE audit_events SET username = 'mallory' WHERE id = 2")
+    connection.commit()
+    connection.close()
+    click(qtbot, view.verify_button)
+    qtbot.waitUntil(lambda: "BROKEN" in view.result.text(), timeout=10000)
+    assert "First broken link: event 2" in view.result.text()
+    qtbot.waitUntil(lambda: view.worker is None, timeout=10000)
+
+
+def test_who_can_see_dialog(qtbot, admin: Desk, make_user, qtmodeltester) -> None:
+    """The users a NOFORN SECRET label admits: cleared owning-nation users only."""
+    make_user("sam", clearance="S", nation="USA")
+    make_user("carl", clearance="C", nation="USA")
+    make_user("gwen", clearance="TS", nation="GBR")
+    dialog = WhoCanSeeDialog(admin, Label(admin.db.scheme.parse("S"), Release.NOFORN), "EX-2026-0001 Staff talks")
+    qtbot.addWidget(dialog)
+    names = {dialog.model.row(r).username for r in range(dialog.model.rowCount())}
+    assert names == {"admin", "sam"}
+    assert "2 active users" in dialog.summary.text()
+    qtmodeltester.check(dialog.model)
