@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,10 +44,13 @@ def _scripts(text: str) -> set[str]:
     return {unicodedata.name(c).split()[0] for c in text if c.isalpha() and not unicodedata.name(c).startswith("LATIN")}
 
 
-@pytest.fixture
-def filled(admin: Desk) -> tuple[Desk, dict[str, int]]:
-    """The test database filled at a small size."""
-    return admin, demo.fill(admin, **SMALL)
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, dict[str, int]]]:
+    """A database filled at a small size, shared by the tests that only read it."""
+    database = initialise(tmp_path_factory.mktemp("demo") / "demo.sqlite", "USA", "default", "admin", PASSWORD)
+    admin = Desk(database, "admin")
+    yield admin, demo.fill(admin, **SMALL)
+    database.dispose()
 
 
 def test_fill_creates_every_kind_through_the_services(filled: tuple[Desk, dict[str, int]]) -> None:
@@ -106,7 +110,7 @@ def test_same_seed_same_data(filled: tuple[Desk, dict[str, int]], tmp_path: Path
         different = initialise(tmp_path / "other.sqlite", "USA", "default", "admin", PASSWORD)
         try:
             changed = Desk(different, "admin")
-            demo.fill(changed, **{**SMALL, "seed": 8})
+            demo.fill(changed, **{**SMALL, "seed": 8, "people": 10, "exchanges": 0})
             assert people(changed) != people(desk)
         finally:
             different.dispose()
@@ -154,16 +158,17 @@ def test_exchange_statuses_follow_dates(filled: tuple[Desk, dict[str, int]]) -> 
             assert exchange.status in ("proposed", "planned", "approved")
 
 
-def test_progress_reports_and_cancels(admin: Desk) -> None:
+def test_progress_reports_and_cancels(admin: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[int, int]] = []
 
     def stop_after_first(done: int, total: int) -> bool:
         calls.append((done, total))
         return False
 
-    counts = demo.fill(admin, people=600, exchanges=0, seed=1, progress=stop_after_first, today=TODAY)
-    assert calls and calls[0][1] >= 600
-    assert counts["people"] == demo.BATCH < 600 and counts["agreements"] == 0
+    monkeypatch.setattr(demo, "BATCH", 20)
+    counts = demo.fill(admin, people=60, exchanges=0, seed=1, progress=stop_after_first, today=TODAY)
+    assert calls and calls[0][1] >= 60
+    assert counts["people"] == 20 and counts["agreements"] == 0
     assert admin.audit.verify().problems == []
 
 
@@ -173,3 +178,13 @@ def test_deadlines_show_what_is_due_soon(filled: tuple[Desk, dict[str, int]]) ->
     due = everything.deadlines.upcoming(lead_days=90, today=TODAY)
     whats = {d.what.split(":")[0] for d in due}
     assert {"Agreement expires", "Passport expires", "Liaison tour ends", "Follow-up due"} <= whats, whats
+
+
+def test_large_fills_write_people_in_bulk_with_summary_events(admin: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(demo, "BULK_FROM", 20)
+    monkeypatch.setattr(demo, "BULK_BATCH", 10)
+    counts = demo.fill(admin, people=20, exchanges=2, seed=3, today=TODAY)
+    assert counts["people"] == 20 and counts["exchanges"] == 2
+    assert admin.audit.count(action="create", kind="person") == 0
+    assert admin.audit.count(action="demo_fill", kind="person") >= 2  # one per batch (and per writer)
+    assert admin.audit.verify().problems == []
