@@ -6,11 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from app.database.labels import intern_label
 from app.domain.labels import Label
-from app.domain.models import Exchange, Participation
 from app.services.desk import Desk
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -216,50 +213,46 @@ def test_quota_rows_validated_and_replaced(admin: Desk) -> None:
 
 
 # --- quota use ---------------------------------------------------------------------------------
-# Exchanges and participations are inserted through the ORM here: their services were being
-# written in parallel when these tests were; the counting under test reads the tables directly.
 
 
-def _exchange(admin: Desk, agreement_id: int | None, host: str, start: str, status: str = "approved", label: Label | None = None) -> int:
-    with admin.db.writing() as session:
-        number = len(session.scalars(select(Exchange.id)).all()) + 1
-        exchange = Exchange(
-            reference=f"EX-T-{number:04d}", title=f"Exchange {number}", kind="course_seat", host_nation=host,
-            start_date=dt.date.fromisoformat(start), end_date=dt.date.fromisoformat(start) + dt.timedelta(days=10),
-            status=status, agreement_id=agreement_id, label_id=intern_label(session, label or Label()),
-        )
-        session.add(exchange)
-        session.flush()
-        return exchange.id
+def _exchange(admin: Desk, agreement: str | None, host: str, start: str, status: str = "approved", label: Label | None = None) -> str:
+    """An exchange under an agreement (by reference), hosted by ``host``; its reference."""
+    begin = dt.date.fromisoformat(start)
+    values = {"title": f"Course {host} {start}", "kind": "course seat", "host_nation": host, "start_date": begin,
+              "end_date": begin + dt.timedelta(days=10), "agreement": agreement or "", "status": status,
+              "cancel_reason": "typhoon" if status == "cancelled" else ""}
+    return admin.exchanges.create(values, label=label).record.reference
 
 
-def _participant(admin: Desk, exchange_id: int, person_id: int, status: str = "approved", label: Label | None = None) -> None:
-    with admin.db.writing() as session:
-        session.add(Participation(exchange_id=exchange_id, person_id=person_id, status=status,
-                                  label_id=intern_label(session, label or Label())))
+def _participant(admin: Desk, exchange: str, person: str, status: str = "approved", label: Label | None = None) -> None:
+    """A person (by reference) taking part in an exchange (by reference)."""
+    values = {"exchange": exchange, "person": person, "status": status,
+              "withdrawn_reason": "illness" if status == "withdrawn" else ""}
+    admin.participations.create(values, label=label)
 
 
 def test_quota_use_counts_visible_participations_by_year_and_direction(admin: Desk, make_user) -> None:
-    agreement = admin.agreements.create(VALID).record.id
+    saved = admin.agreements.create(VALID).record
+    agreement, number = saved.id, saved.reference
     admin.agreements.set_quotas(agreement, [
         {"year": 2025, "direction": "sent", "allotted": 3},
         {"year": 2025, "direction": "received", "allotted": 2},
         {"year": 2026, "direction": "sent", "category": "billets", "allotted": 1},
     ])
-    us = [admin.people.create({"family_name": f"Smith{n}", "nation_code": "USA"}).record.id for n in range(3)]
-    pl = [admin.people.create({"family_name": f"Nowak{n}", "nation_code": "POL"}).record.id for n in range(3)]
-    abroad_2025 = _exchange(admin, agreement, "POL", "2025-04-01")
+    us = [admin.people.create({"family_name": f"Smith{n}", "nation_code": "USA"}).record.reference for n in range(3)]
+    pl = [admin.people.create({"family_name": f"Nowak{n}", "nation_code": "POL"}).record.reference for n in range(3)]
+    abroad_2025 = _exchange(admin, number, "POL", "2025-04-01")
     _participant(admin, abroad_2025, us[0])                       # sent 2025
     _participant(admin, abroad_2025, us[1], status="withdrawn")    # withdrawn: not counted
     _participant(admin, abroad_2025, pl[0])                       # a Pole in Poland: neither
-    home_2025 = _exchange(admin, agreement, "USA", "2025-09-01")
+    home_2025 = _exchange(admin, number, "USA", "2025-09-01")
     _participant(admin, home_2025, pl[1])                         # received 2025
     _participant(admin, home_2025, pl[2])                         # received 2025
     _participant(admin, home_2025, us[2])                         # an American at home: neither
-    abroad_2026 = _exchange(admin, agreement, "GBR", "2026-02-01")
+    abroad_2026 = _exchange(admin, number, "GBR", "2026-02-01")
     _participant(admin, abroad_2026, us[0])                       # sent 2026
     _participant(admin, abroad_2026, us[1], label=Label(level=3))  # sent 2026, SECRET
-    cancelled = _exchange(admin, agreement, "USA", "2025-05-01", status="cancelled")
+    cancelled = _exchange(admin, number, "USA", "2025-05-01", status="cancelled")
     _participant(admin, cancelled, pl[0])                         # cancelled exchange: not counted
     other = _exchange(admin, None, "POL", "2025-06-01")
     _participant(admin, other, us[2])                             # another agreement's business
@@ -277,18 +270,18 @@ def test_quota_use_counts_visible_participations_by_year_and_direction(admin: De
 
 
 def test_quota_use_ignores_hidden_exchanges_and_people(admin: Desk, make_user) -> None:
-    agreement = admin.agreements.create({**VALID, "parties": "USA GBR"}, label=admin.parse_label("U", "GBR")).record.id
-    hidden_person = admin.people.create({"family_name": "Jones", "nation_code": "GBR"}, label=Label(release="NOFORN")).record.id
-    shown_person = admin.people.create({"family_name": "Brown", "nation_code": "GBR"}, label=admin.parse_label("U", "GBR")).record.id
     released = admin.parse_label("U", "GBR")
-    home = _exchange(admin, agreement, "USA", "2025-03-01", label=released)
+    saved = admin.agreements.create({**VALID, "parties": "USA GBR"}, label=released).record
+    hidden_person = admin.people.create({"family_name": "Jones", "nation_code": "GBR"}, label=Label(release="NOFORN")).record.reference
+    shown_person = admin.people.create({"family_name": "Brown", "nation_code": "GBR"}, label=released).record.reference
+    home = _exchange(admin, saved.reference, "USA", "2025-03-01", label=released)
     _participant(admin, home, hidden_person, label=released)
     _participant(admin, home, shown_person, label=released)
-    noforn_exchange = _exchange(admin, agreement, "USA", "2025-07-01", label=Label(release="NOFORN"))
+    noforn_exchange = _exchange(admin, saved.reference, "USA", "2025-07-01", label=Label(release="NOFORN"))
     _participant(admin, noforn_exchange, shown_person, label=released)
-    assert admin.agreements.quota_use(agreement).reciprocity[0].received == 3
+    assert admin.agreements.quota_use(saved.id).reciprocity[0].received == 3
     briton = make_user("gbr", role="viewer", nation="GBR")
-    assert briton.agreements.quota_use(agreement).reciprocity[0].received == 1
+    assert briton.agreements.quota_use(saved.id).reciprocity[0].received == 1
 
 
 # --- visibility ----------------------------------------------------------------------------------

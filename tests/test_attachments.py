@@ -164,3 +164,17 @@ def test_attachments_of_people_liaison_and_contact_log_follow_their_records(admi
         outsider.attachments.for_record("liaison_assignment", tour.id)
     with pytest.raises(NotFound):
         outsider.attachments.content(files[2])
+
+
+def test_attachments_of_exchanges_and_participations_follow_their_records(admin: Desk, make_user) -> None:
+    exchange = admin.exchanges.create({"title": "Staff course", "kind": "course seat", "host_nation": "USA",
+                                       "start_date": "2026-09-01", "end_date": "2026-12-15"}).record
+    secret_person = admin.people.create({"family_name": "Sato", "nation_code": "JPN"}, label=Label(level=3)).record
+    part = admin.participations.create({"exchange": exchange.reference, "person": secret_person.reference}, label=Label()).record
+    on_exchange = admin.attachments.add("exchange", exchange.id, "syllabus.pdf", PDF).record
+    on_part = admin.attachments.add("participation", part.id, "orders.pdf", PDF, label=Label()).record
+    low = make_user("carl", clearance="C", role="viewer")
+    assert {a.id for a in low.attachments.list().records} == {on_exchange.id}
+    with pytest.raises(NotFound):
+        low.attachments.content(on_part.id)
+    assert {a.id for a in admin.attachments.list().records} == {on_exchange.id, on_part.id}

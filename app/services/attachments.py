@@ -15,14 +15,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, or_, select
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy import ColumnElement, and_, exists, false, or_
+from sqlalchemy.orm import Session, aliased, undefer
 
 from app.database.labels import intern_label, load_labels
 from app.domain.labels import Label
 from app.domain.models import Attachment
 from app.security import audit
-from app.security.policy import check_write
+from app.security.policy import check_write, label_visible
 from app.security.principal import Actor
 from app.services.base import Page, RecordService, Saved, _require
 from app.services.errors import ServiceError, ValidationFailed
@@ -109,8 +109,15 @@ class AttachmentService(RecordService[Attachment]):
         """The record the file is attached to must be visible too."""
         conditions = []
         for kind, service in self.parents().items():
-            parent = select(service.model.id).where(service.model.id == Attachment.record_id, *service.visible(actor))
-            conditions.append(and_(Attachment.record_kind == kind, parent.exists()))
+            # aliased, so that a caller joining the parent's table does not capture the subquery
+            parent = aliased(service.model)
+            if hasattr(service, "visible_as"):
+                rule = service.visible_as(actor, parent)
+            elif not service.parent_visible(actor):
+                rule = [label_visible(actor, self.desk.owner, parent.label_id)]
+            else:  # a kind whose parents are checked only against its own table
+                parent, rule = service.model, service.visible(actor)
+            conditions.append(and_(Attachment.record_kind == kind, exists().where(parent.id == Attachment.record_id, *rule)))
         return [or_(*conditions) if conditions else false()]
 
     # --- writes ----------------------------------------------------------------------------

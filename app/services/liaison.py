@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, exists, or_, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session, aliased, object_session
 
 from app.database.labels import load_labels
 from app.domain.labels import Label
@@ -56,10 +56,22 @@ class LiaisonService(RecordService[LiaisonAssignment]):
 
     def parent_visible(self, actor: Actor) -> list[ColumnElement[bool]]:
         """The person, and the agreement when there is one, must be visible too."""
+        return self.visible_as(actor, LiaisonAssignment)[1:]
+
+    def visible_as(self, actor: Actor, assignment: Any) -> list[ColumnElement[bool]]:
+        """`visible` for an alias of LiaisonAssignment (subqueries of records naming one).
+
+        The person and agreement are aliased so that a caller joining Person or Agreement
+        itself does not capture these subqueries.
+        """
         owner = self.desk.owner
-        person = exists().where(Person.id == LiaisonAssignment.person_id, label_visible(actor, owner, Person.label_id))
-        agreement = exists().where(Agreement.id == LiaisonAssignment.agreement_id, label_visible(actor, owner, Agreement.label_id))
-        return [person, or_(LiaisonAssignment.agreement_id.is_(None), agreement)]
+        person, agreement = aliased(Person), aliased(Agreement)
+        return [
+            label_visible(actor, owner, assignment.label_id),
+            exists().where(person.id == assignment.person_id, label_visible(actor, owner, person.label_id)),
+            or_(assignment.agreement_id.is_(None),
+                exists().where(agreement.id == assignment.agreement_id, label_visible(actor, owner, agreement.label_id))),
+        ]
 
     def reference_year(self, values: dict[str, Any]) -> int:
         """``LO-<tour start year>-NNNN``."""
@@ -203,10 +215,15 @@ class ContactLogService(RecordService[ContactLogEntry]):
 
     def parent_visible(self, actor: Actor) -> list[ColumnElement[bool]]:
         """The assignment (and so its person and agreement) must be visible."""
-        assignment = select(LiaisonAssignment.id).where(
-            LiaisonAssignment.id == ContactLogEntry.assignment_id, *self.desk.liaison.visible(actor)
-        )
-        return [assignment.exists()]
+        return self.visible_as(actor, ContactLogEntry)[1:]
+
+    def visible_as(self, actor: Actor, entry: Any) -> list[ColumnElement[bool]]:
+        """`visible` for an alias of ContactLogEntry (attachments' subqueries)."""
+        assignment = aliased(LiaisonAssignment)
+        return [
+            label_visible(actor, self.desk.owner, entry.label_id),
+            exists().where(assignment.id == entry.assignment_id, *self.desk.liaison.visible_as(actor, assignment)),
+        ]
 
     def title(self, record: ContactLogEntry) -> str:
         """``LO-2026-0003 2026-03-14 Port visit planning``."""
