@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -40,8 +41,10 @@ from app.ui.columns import COLUMNS, NATION_FILTERS, STATUS_FILTERS
 from app.ui.icons import icon
 from app.ui.list_view import RecordListView
 from app.ui.person_form import PersonForm, PersonFormController
+from app.ui.search_box import LIMIT, MARKS, GlobalSearch
 from app.ui.settings import IDLE_KEY, idle_minutes
 from app.ui.table_model import RecordTableModel
+from app.ui.worker import Worker
 
 # sidebar entries: key, title, icon, service attribute (None: not a record list)
 PAGES = (
@@ -56,6 +59,13 @@ PAGES = (
 SERVICE_MODULES = {"exchanges": "app.services.exchanges", "people": "app.services.people",
                    "liaison": "app.services.liaison", "agreements": "app.services.agreements"}
 SEARCH_KINDS = {"exchanges": "exchange", "people": "person", "liaison": "liaison", "agreements": "agreement"}
+LIST_OF_KIND = {kind: key for key, kind in SEARCH_KINDS.items()}
+# forms of the records package, opened from a search hit: kind -> (module, class)
+RECORD_FORMS = {
+    "exchange": ("app.ui.records.exchange_form", "ExchangeForm"),
+    "agreement": ("app.ui.records.agreement_form", "AgreementForm"),
+    "liaison": ("app.ui.records.liaison_form", "LiaisonForm"),
+}
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
                 QEvent.Type.TouchBegin}
 
@@ -192,6 +202,42 @@ class DeadlinesView(QWidget):
         self.labelsChanged.emit(self.labels)
 
 
+class RecordWindow(QWidget):
+    """A record form of the records package in its own window, marked top and bottom."""
+
+    def __init__(self, form: QWidget, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form = form
+        self.desk = desk
+        self.top_banner = ClassificationBanner()
+        self.bottom_banner = ClassificationBanner()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_banner)
+        body = QVBoxLayout()
+        body.setContentsMargins(10, 8, 10, 8)
+        body.addWidget(form, 1)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.bottom_banner)
+        title = getattr(getattr(form, "title", None), "text", lambda: "Record")()
+        self.setWindowTitle(f"{title} — Exchange Desk")
+        self.resize(900, 760)
+        signal = getattr(form, "label_changed", None)
+        if signal is not None:
+            signal.connect(lambda _label: self.update_banner())
+        self.update_banner()
+
+    def update_banner(self) -> None:
+        """The combined marking of what the form shows."""
+        getter = getattr(self.form, "labels_on_screen", None)
+        labels = [label for label in (getter() if getter else []) if label is not None]
+        label = self.desk.combined(labels)
+        for banner in (self.top_banner, self.bottom_banner):
+            banner.set_marking(self.desk.marking(label), label.level)
+
+
 class MainWindow(QMainWindow):
     """The workspace of one logged-in user."""
 
@@ -224,6 +270,7 @@ class MainWindow(QMainWindow):
         self.audit_view: AuditView | None = None
         self.deadlines_view: DeadlinesView | None = None
         self.splitters: dict[str, QSplitter] = {}
+        self.record_windows: list[QWidget] = []
 
         for key, title, icon_name, service_name in PAGES:
             if key == "users" and not self.actor.is_admin:
@@ -373,7 +420,7 @@ class MainWindow(QMainWindow):
         if self.locked:
             return []
         getter = self.page_labels.get(self.current_key())
-        return getter() if getter else []
+        return (getter() if getter else []) + self.search.panel.labels()
 
     def update_banner(self) -> None:
         """Show the combined marking of what is on screen, top and bottom."""
@@ -395,7 +442,9 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         self.new_action = self._action("&New", "new", QKeySequence.StandardKey.New, self.new_record, "New record")
         self.save_action = self._action("&Save", "save", QKeySequence.StandardKey.Save, self.save_record, "Save the record")
-        self.find_action = self._action("&Find…", "find", QKeySequence.StandardKey.Find, self.find, "Filter the list")
+        self.search_action = self._action("&Search everything…", "find", "Ctrl+K", self.focus_search, "Search every record")
+        self.find_action = self._action("&Find…", "find", QKeySequence.StandardKey.Find, self.find, "Search every record")
+        self.filter_action = self._action("F&ilter the list…", "find", "Ctrl+Shift+F", self.filter_list, "Filter the list shown")
         self.print_action = self._action("&Print…", "print", QKeySequence.StandardKey.Print, self.print_page, "Print this page")
         self.preferences_action = self._action("Pr&eferences…", "preferences", QKeySequence.StandardKey.Preferences, self.preferences)
         if self.preferences_action.shortcut().isEmpty():
@@ -405,8 +454,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", "quit", QKeySequence.StandardKey.Quit, self.close)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        for action in (self.new_action, self.save_action, self.find_action, self.print_action, self.preferences_action,
-                       self.password_action, self.lock_action, self.quit_action):
+        for action in (self.new_action, self.save_action, self.search_action, self.find_action, self.filter_action,
+                       self.print_action, self.preferences_action, self.password_action, self.lock_action, self.quit_action):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(action.property("tip") + (f" ({keys})" if keys else ""))
         file_menu = self.menuBar().addMenu("&File")
@@ -426,7 +475,9 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(undo)
             edit_menu.addAction(redo)
             edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.filter_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
         go_menu = self.menuBar().addMenu("&Go")
@@ -438,12 +489,19 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("mainToolbar")
-        for action in (self.new_action, self.save_action, self.find_action, self.print_action, self.lock_action):
+        for action in (self.new_action, self.save_action, self.print_action, self.lock_action):
             self.toolbar.addAction(action)
         for action in self.toolbar.actions():
             button = self.toolbar.widgetForAction(action)
             if button is not None:
                 button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.search = GlobalSearch(self._run_search, self)
+        self.search.openRequested.connect(self.open_record)
+        self.search.resultsChanged.connect(self.update_banner)
+        self.toolbar.addWidget(self.search)
 
     def new_record(self) -> None:
         """A new record of the page's kind (people for now)."""
@@ -456,12 +514,78 @@ class MainWindow(QMainWindow):
         if self.current_key() == "people" and self.person is not None:
             self.person.save()
 
+    def focus_search(self) -> None:
+        """Put the cursor in the global search box (Ctrl+K)."""
+        self.search.focus()
+
     def find(self) -> None:
-        """Focus the quick filter of the list shown."""
+        """Ctrl+F: the global search box, unless a list's quick filter has the cursor (it keeps it)."""
+        focused = QApplication.focusWidget()
+        if any(focused is view.quick_filter for view in self.lists.values()):
+            focused.selectAll()
+            return
+        self.search.focus()
+
+    def filter_list(self) -> None:
+        """Focus the quick filter of the list shown (Ctrl+Shift+F)."""
         view = self.lists.get(self.current_key())
         if view is not None:
             view.quick_filter.setFocus()
             view.quick_filter.selectAll()
+
+    def _run_search(self, query: str) -> Any:
+        """One as-you-type search (worker thread; not audited: opening a result audits the query)."""
+        from app.search import search
+
+        return search(self.desk, query, limit=LIMIT, highlight=MARKS, as_you_type=True, audited=False)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Open a search hit: a person in the person form, other kinds in their form when the
+        records package has one, else found in their list. The query is audited now."""
+        query = self.search.box.text().strip()
+        audit = Worker(lambda: self._audit_search(query), self)
+        audit.finished.connect(audit.deleteLater)
+        audit.start()
+        if kind == "contact_log":
+            try:
+                kind, record_id = "liaison", int(self.desk.contact_log.get(record_id)[0].assignment_id)
+            except (ServiceError, AttributeError, ImportError):
+                return
+        if kind == "person" and "people" in self.page_keys:
+            self.sidebar.setCurrentRow(self.page_keys.index("people"))
+            self.open_person(record_id)
+            return
+        form_class = RECORD_FORMS.get(kind)
+        if form_class is not None:
+            try:
+                module = importlib.import_module(form_class[0])
+                window = RecordWindow(getattr(module, form_class[1])(self.desk, record_id), self.desk, self)
+            except (ImportError, AttributeError, ServiceError) as error:
+                self.statusBar().showMessage(f"Cannot open the record: {error}", 8000)
+            else:
+                window.show()
+                self.record_windows.append(window)
+                window.destroyed.connect(lambda _o=None, w=window: self.record_windows.remove(w) if w in self.record_windows else None)
+                return
+        key = LIST_OF_KIND.get(kind)
+        if key in self.lists:
+            view = self.lists[key]
+            self.sidebar.setCurrentRow(self.page_keys.index(key))
+            try:
+                reference = getattr(view.model.service.get(record_id)[0], "reference", "")
+            except ServiceError:
+                return
+            view.quick_filter.setText(reference)
+            view.apply_filters()
+            view.table.setFocus()
+            return
+        self.statusBar().showMessage("This kind of record opens from its parent record.", 6000)
+
+    def _audit_search(self, query: str) -> None:
+        from app.search import search
+
+        if query:
+            search(self.desk, query, limit=1, as_you_type=True, audited=True)
 
     def print_page(self) -> None:
         """Print the page with its banners."""
@@ -586,6 +710,7 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self.idle.stop()
+        self.search.shutdown()
         if self.audit_view is not None:
             self.audit_view.shutdown()
         if not self._logged_out:

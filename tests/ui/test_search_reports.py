@@ -1,0 +1,113 @@
+"""Global search, reports and exports in the desktop application, through real typing and clicks."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.domain.labels import Label, Release
+from app.services.desk import Desk
+from app.ui.columns import COLUMNS
+from app.ui.main_window import MainWindow
+from app.ui.settings import app_settings
+from app.ui.table_model import RecordTableModel
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
+    """The main window of a desk, shown, with the people list loaded."""
+    window = MainWindow(desk, app_settings())
+    qtbot.addWidget(window)
+    if window.person is not None:
+        window.person.confirm = lambda _text: "discard"
+    window.show()
+    qtbot.waitUntil(lambda: not window.lists["people"].model.loading())
+    return window
+
+
+def hit_titles(window: MainWindow) -> list[str]:
+    """Titles of the hits in the search panel."""
+    return [hit.title for hit in window.search.panel.hits()]
+
+
+# --- global search ---------------------------------------------------------------------------
+
+
+def test_search_box_finds_a_person_without_diacritics_and_hides_noforn(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
+    admin.people.create({"family_name": "Núñez", "given_names": "Carmen", "nation_code": "ESP"},
+                        label=Label(1, Release.REL, frozenset({"GBR"})))
+    admin.people.create({"family_name": "Nuñez", "given_names": "Hidden", "nation_code": "USA"},
+                        label=Label(1, Release.NOFORN))
+    foreign = make_user("brit", nation="GBR")
+    window = open_window(qtbot, foreign)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.box.hasFocus()
+    qtbot.keyClicks(window.search.box, "nunez")
+    qtbot.waitUntil(lambda: window.search.panel.isVisible() and window.search.shown_query == "nunez")
+    assert hit_titles(window) == ["NÚÑEZ, Carmen"]
+    assert "1 match" in window.search.panel.status.text()
+    assert all("Hidden" not in hit.snippet and "NOFORN" not in hit.marking for hit in window.search.panel.hits())
+    assert "NOFORN" not in window.top_banner.text()  # the banner covers the hits shown
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)  # opens the selected hit
+    qtbot.waitUntil(lambda: window.person.record_id is not None)
+    assert window.person_form.editors["family_name"].widget.text() == "Núñez"
+    assert not window.search.panel.isVisible()
+
+    # the administrator (USA, cleared) sees both through the same box
+    window_admin = open_window(qtbot, admin)
+    window_admin.find()  # Ctrl+F outside a list filter: the global search box
+    assert window_admin.search.box.hasFocus()
+    qtbot.keyClicks(window_admin.search.box, "NUNEZ")
+    qtbot.waitUntil(lambda: window_admin.search.shown_query == "NUNEZ")
+    assert sorted(hit_titles(window_admin)) == ["NUÑEZ, Hidden", "NÚÑEZ, Carmen"]
+    assert "NOFORN" in window_admin.top_banner.text()
+
+
+def test_stale_queries_are_dropped_and_typing_is_never_blocked(qtbot, admin: Desk) -> None:
+    for name in ("Kowalski", "Kowalczyk", "Novak"):
+        admin.people.create({"family_name": name, "nation_code": "POL"}, label=Label(0))
+    window = open_window(qtbot, admin)
+    window.focus_search()
+    qtbot.keyClicks(window.search.box, "kowal")
+    qtbot.keyClicks(window.search.box, "s")  # typed on before the first query ran
+    qtbot.waitUntil(lambda: window.search.shown_query == "kowals" and not window.search.busy())
+    assert hit_titles(window) == ["KOWALSKI"]
+    window.search.box.clear()
+    assert not window.search.panel.isVisible()
+
+
+def test_quick_filter_uses_the_search_engine(qtbot, admin: Desk) -> None:
+    admin.people.create({"family_name": "Müller", "nation_code": "DEU"}, label=Label(0))
+    admin.people.create({"family_name": "Schmidt", "nation_code": "DEU"}, label=Label(0))
+    window = open_window(qtbot, admin)
+    view = window.lists["people"]
+    qtbot.keyClicks(view.quick_filter, "muller")  # a plain text match would not find Müller
+    qtbot.waitUntil(lambda: view.model.filters.get("text") == "muller" and not view.model.loading())
+    assert view.model.rowCount() == 1 and view.model.index(0, 2).data() == "MÜLLER"
+    assert "id__in" in view.model.effective_filters
+
+
+# --- the background table model --------------------------------------------------------------
+
+
+def test_background_model_passes_qtmodeltester_and_shows_rows(qtbot, qtmodeltester, admin: Desk) -> None:
+    for n in range(450):
+        admin.people.create({"family_name": f"Row{n:03d}", "nation_code": "USA"}, label=Label(n % 2))
+    model = RecordTableModel(admin.people, COLUMNS["people"], admin.portion_mark, page_size=100, max_pages=2)
+    qtmodeltester.check(model, force_py=True)
+    model.refresh()
+    assert model.rowCount() == 0
+    qtbot.waitUntil(lambda: model.rowCount() == 450 and not model.loading())
+    assert model.index(0, 2).data() == "ROW000"
+    assert model.index(449, 2).data() == "…"  # placeholder until its page arrives
+    qtbot.waitUntil(lambda: model.index(449, 2).data() == "ROW449")
+    model.set_filters({"text": "Row44"})
+    qtbot.waitUntil(lambda: not model.loading() and model.rowCount() == 10)
+    assert model.index(9, 2).data() == "ROW449"
+    # a result of a superseded filter is dropped
+    model.set_filters({"text": "Row0"})
+    model.set_filters({"text": "Row1"})
+    qtbot.waitUntil(lambda: not model.loading())
+    assert model.rowCount() == 100 and model.index(0, 2).data() == "ROW100"
+    qtmodeltester.check(model, force_py=True)
