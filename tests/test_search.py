@@ -458,3 +458,12 @@ def test_quick_filter_condition_for_list_views(admin: Desk, corpus: SimpleNamesp
         ids = set(session.scalars(select(Person.id).where(condition, *admin.people.visible(actor))))
     assert ids == {corpus.muller, corpus.mueller}
     assert quick_filter(admin, "person", "  ") is None
+
+
+def test_every_index_trigger_survives_to_the_head_revision(database) -> None:  # noqa: ANN001
+    """A later revision that rebuilds a source table (SQLite batch mode) would drop its triggers."""
+    from app.search.sqlite_fts import trigger_names
+
+    with database.engine.connect() as connection:
+        present = set(connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars())
+    assert set(trigger_names()) <= present

@@ -25,6 +25,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "search", help="full-text search across every record you may see",
         description='Words are ANDed; use "phrases", prefix*, OR, NOT, -word.',
     )
+    # like the other sub-commands: --db / --user also after the command name (the top level's otherwise)
+    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL", help="the database (or XDESK_DB)")
+    parser.add_argument("--user", default=argparse.SUPPRESS, metavar="NAME", help="who you are (or XDESK_USER)")
     parser.add_argument("query", nargs="+", help="what to look for")
     parser.add_argument("--kind", action="append", default=[], help=f"only this kind (repeatable): {', '.join(KINDS)}")
     parser.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE",
