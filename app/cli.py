@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
 from app.database.engine import Database, DatabaseError
 from app.domain.labels import SCHEMES
 from app.paths import default_database
@@ -594,6 +596,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except (PermissionError, IsADirectoryError) as error:
         _err(f"error: cannot use {error.filename}: {error.strerror}")
+        return 1
+    except ArgumentError as error:
+        _err(f"error: --db: {error}")
+        return 2
+    except SQLAlchemyError as error:
+        first = str(getattr(error, "orig", None) or error).splitlines()[0]
+        _err(f"error: the database refused the operation: {first}")
         return 1
     except KeyboardInterrupt:
         _err("interrupted")

@@ -91,14 +91,20 @@ def test_user_add_list_and_login(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> N
     assert code == 1 and {"username", "role", "clearance", "nation"} <= {line.split(":")[2].strip() for line in err.splitlines()}
 
 
-def test_wrong_password_is_one_line_and_no_traceback(cli: Cli) -> None:
+def test_wrong_password_is_one_line_and_no_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, err = cli("list", "people", password="not the password")
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and err.startswith("xdesk: error: Login failed")
     assert "Traceback" not in err
+    assert cli("list", "people", user="nobody")[2] == err  # an unknown user reads the same
+    monkeypatch.setenv("XDESK_NEW_PASSWORD", PASSWORD)
+    cli("user", "add", "carl", "--role", "coordinator", "--clearance", "S", "--nation", "USA")
     for _ in range(5):
-        cli("list", "people", user="admin", password="wrong again")
-    assert cli("list", "people")[0] == 1  # locked out, even with the right password
+        cli("list", "people", user="carl", password="wrong again")
+    assert cli("list", "people", user="carl")[0] == 1  # locked out, even with the right password
+    code, out, _ = cli("user", "unlock", "carl")
+    assert code == 0 and "unlocked user carl" in out
+    assert cli("list", "people", user="carl")[0] == 0
 
 
 def test_usage_mistakes_exit_2(cli: Cli) -> None:
