@@ -1,0 +1,320 @@
+"""Participations: a person's part in an exchange (role, status, travel documents, feedback).
+
+Decisions where the brief leaves room:
+
+* A participation is visible only when its own label, its exchange (with that exchange's own
+  conditions) and its person are all visible. Without a label of its own it takes its exchange's.
+* The exchange and the person are given by reference or id and cannot be changed afterwards
+  (remove the participation and add a new one).
+* Arrival and departure: departure may not be before arrival; the stay must overlap the
+  exchange (arriving after it ends or leaving before it starts is an error). Arriving up to
+  ``SLACK_DAYS`` (7) days early or leaving up to 7 days late is normal; more draws a warning.
+* Status starts *nominated* unless given (any status on creation, for imports and the demo; a
+  withdrawn one needs its ``withdrawn_reason``); afterwards it moves only by `change_status`.
+* Warnings name the person. Those about passport and visa come from identity fields: they are
+  given only to coordinators and administrators, and each time they are given the view is
+  audited (``view_identity``), as the people service does. A withdrawn participation draws none.
+* Overlapping bookings count only participations (not withdrawn) in exchanges (not cancelled)
+  the user may see: a hidden booking is never mentioned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, exists, select
+from sqlalchemy.orm import Session, aliased, undefer_group
+
+from app.database.labels import load_labels
+from app.domain.labels import Label, Release, expand
+from app.domain.models import Attachment, Exchange, Participation, Person
+from app.domain.vocab import (
+    PARTICIPATION_MOVES,
+    DocumentStatus,
+    ExchangeStatus,
+    ParticipationRole,
+    ParticipationStatus,
+)
+from app.security import audit
+from app.security.policy import check_write, label_visible
+from app.security.principal import Actor
+from app.services.agreements import move_status
+from app.services.base import LABEL_FIELDS, Page, RecordService, Saved, _require
+from app.services.errors import NotFound
+from app.services.fields import Field
+
+SLACK_DAYS = 7
+
+
+def person_name(person: Person) -> str:
+    """``KOWALSKI, Jan`` as rosters print it."""
+    return f"{person.family_name.upper()}, {person.given_names}".rstrip(", ")
+
+
+class ParticipationService(RecordService[Participation]):
+    """Create, read, update and delete participations; status moves along PARTICIPATION_MOVES."""
+
+    model = Participation
+    kind = "participation"
+    archivable = False
+    default_sort = ("id",)
+    text_columns = ("role", "status", "feedback_comments", "withdrawn_reason")
+    fields = (
+        Field("exchange", "Exchange", required=True, max_length=40),
+        Field("person", "Person", required=True, max_length=40),
+        Field("role", "Role", kind="enum", choices=ParticipationRole),
+        Field("status", "Status", kind="enum", choices=ParticipationStatus),
+        Field("withdrawn_reason", "Reason for withdrawal", max_length=5000),
+        Field("arrival_date", "Arrival", kind="date"),
+        Field("departure_date", "Departure", kind="date"),
+        Field("travel_status", "Travel", kind="enum", choices=DocumentStatus),
+        Field("visa_status", "Visa", kind="enum", choices=DocumentStatus),
+        Field("ito_status", "Invitational travel order", kind="enum", choices=DocumentStatus),
+        Field("feedback_score", "Feedback score", kind="int", minimum=1, maximum=5),
+        Field("feedback_comments", "Feedback comments", max_length=20000),
+    )
+
+    # --- access ----------------------------------------------------------------------------
+
+    def parent_visible(self, actor: Actor) -> list[ColumnElement[bool]]:
+        """The exchange (under its own conditions) and the person must be visible too."""
+        owner = self.desk.owner
+        # aliases: callers join Exchange and Person themselves, which must not swallow these subqueries
+        exchange, person = aliased(Exchange), aliased(Person)
+        return [
+            exists().where(exchange.id == Participation.exchange_id, *self.desk.exchanges.visible_as(actor, exchange)),
+            exists().where(person.id == Participation.person_id, label_visible(actor, owner, person.label_id)),
+        ]
+
+    def title(self, record: Participation) -> str:
+        """``KOWALSKI, Jan in EX-2026-0042``."""
+        return f"{self.value_of(record, 'person_name')} in {self.value_of(record, 'exchange')}"
+
+    # --- writes ----------------------------------------------------------------------------
+
+    def create_in(self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None) -> Saved[Participation]:
+        """As `RecordService.create_in`; without a label the participation takes its exchange's."""
+        if label is None and not any(name in values for name in LABEL_FIELDS) and values.get("exchange"):
+            try:
+                exchange = self.desk.exchanges._find(session, actor, values["exchange"])
+                label = load_labels(session, {exchange.label_id})[exchange.label_id]
+            except NotFound:
+                pass  # reported under "exchange" by check()
+        return super().create_in(session, actor, values, label)
+
+    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Participation | None, errors: dict[str, str]) -> None:
+        """Exchange and person visible (and fixed once set), one role each, dates in order, status by moves."""
+        exchange: Exchange | None = session.get(Exchange, record.exchange_id) if record is not None else None
+        person_id = record.person_id if record is not None else None
+        if "exchange" in values:
+            try:
+                found = self.desk.exchanges._find(session, actor, values["exchange"])
+            except NotFound:
+                errors["exchange"] = f"Exchange: no exchange {values['exchange']}"
+            else:
+                if record is not None and found.id != record.exchange_id:
+                    errors["exchange"] = "Exchange cannot be changed: remove this participation and add the person to the other exchange"
+                elif record is None and found.archived:
+                    errors["exchange"] = f"Exchange {found.reference} is archived"
+                exchange = found
+                values["exchange"] = found.id
+        if "person" in values:
+            try:
+                person = self.desk.people._find(session, actor, values["person"])
+            except NotFound:
+                errors["person"] = f"Person: no person {values['person']}"
+            else:
+                if record is not None and person.id != record.person_id:
+                    errors["person"] = "Person cannot be changed: remove this participation and add the other person"
+                elif record is None and person.archived:
+                    errors["person"] = f"Person {person.reference} is archived"
+                person_id = person.id
+                values["person"] = person.id
+        if record is None and not values.get("role"):
+            values["role"] = ParticipationRole.TRAINEE.value
+        role = values.get("role") or (record.role if record is not None else None)
+        if exchange is not None and person_id is not None and role and "exchange" not in errors and "person" not in errors:
+            clash = session.scalar(select(Participation.id).where(
+                Participation.exchange_id == exchange.id, Participation.person_id == person_id, Participation.role == role,
+                Participation.id != (record.id if record is not None else -1),
+            ).limit(1))
+            if clash is not None:
+                errors["role"] = f"Role: this person already takes part in {exchange.reference} as {ParticipationRole(role).label.lower()}"
+        merged = {name: getattr(record, name) for name in ("arrival_date", "departure_date", "status", "withdrawn_reason")} if record else {}
+        merged.update({k: v for k, v in values.items() if k in ("arrival_date", "departure_date", "status", "withdrawn_reason")})
+        arrival, departure = merged.get("arrival_date"), merged.get("departure_date")
+        if arrival and departure and departure < arrival:
+            errors["departure_date"] = f"Departure {departure.isoformat()} is before the arrival {arrival.isoformat()}"
+        if exchange is not None:
+            if arrival and arrival > exchange.end_date:
+                errors["arrival_date"] = f"Arrival {arrival.isoformat()} is after {exchange.reference} ends ({exchange.end_date.isoformat()})"
+            if departure and departure < exchange.start_date:
+                errors["departure_date"] = f"Departure {departure.isoformat()} is before {exchange.reference} starts ({exchange.start_date.isoformat()})"
+        if record is None:
+            if not values.get("status"):
+                values["status"] = ParticipationStatus.NOMINATED.value
+            merged["status"] = values["status"]
+        elif "status" in values and values["status"] != record.status:
+            errors["status"] = "Status is changed with a status move (change_status), not an edit"
+        elif "status" in values:
+            values.pop("status")
+        if merged.get("status") == ParticipationStatus.WITHDRAWN.value and not (merged.get("withdrawn_reason") or "").strip():
+            errors["withdrawn_reason"] = "Reason for withdrawal is required for a withdrawn participant"
+
+    def apply(self, session: Session, record: Participation, values: dict[str, Any]) -> None:
+        """Exchange and person as ids (resolved in `check`)."""
+        values = dict(values)
+        if "exchange" in values:
+            record.exchange_id = values.pop("exchange")
+        if "person" in values:
+            record.person_id = values.pop("person")
+        super().apply(session, record, values)
+
+    def value_of(self, record: Participation, name: str) -> Any:
+        """Exchange and person as their references (visible whenever the participation is)."""
+        from app.services.liaison import _reference_of
+
+        if name == "exchange":
+            return _reference_of(self, record, Exchange, record.exchange_id)
+        if name == "person":
+            return _reference_of(self, record, Person, record.person_id)
+        if name == "person_name":
+            return self._person_name(record)
+        return getattr(record, name)
+
+    def _person_name(self, record: Participation) -> str:
+        from sqlalchemy.orm import object_session
+
+        statement = select(Person.family_name, Person.given_names).where(Person.id == record.person_id)
+        session = object_session(record)
+        if session is not None:
+            row = session.execute(statement).first()
+        else:
+            with self.desk.db.reading() as reader:
+                row = reader.execute(statement).first()
+        return f"{row[0].upper()}, {row[1]}".rstrip(", ") if row else str(record.person_id)
+
+    def change_status(self, participation_id: int, new_status: Any, reason: str | None = None, expected_version: int | None = None) -> Saved[Participation]:
+        """Move along PARTICIPATION_MOVES; withdrawing needs a reason (kept in ``withdrawn_reason``); audited."""
+
+        def before_move(session: Session, record: Participation, new: ParticipationStatus, reason: str, errors: dict[str, str]) -> None:
+            if new is ParticipationStatus.WITHDRAWN:
+                if not reason:
+                    errors["reason"] = "Withdrawing a participant needs a reason"
+                else:
+                    record.withdrawn_reason = reason
+
+        return move_status(self, participation_id, new_status, PARTICIPATION_MOVES, ParticipationStatus, reason, expected_version, before_move)
+
+    def delete(self, record_id: int, reason: str = "") -> None:
+        """Remove a participation and its attachments; audited with what it held."""
+        with self.desk.writing() as (session, actor):
+            _require(check_write, actor)
+            record = self._load(session, actor, record_id)
+            before = self.snapshot(record)
+            removed = session.execute(
+                delete(Attachment).where(Attachment.record_kind == self.kind, Attachment.record_id == record_id)
+            ).rowcount
+            session.delete(record)
+            audit.record(session, actor.username, "delete", kind=self.kind, record_id=record_id,
+                         ref=before.get("exchange", ""),
+                         details={"before": before, "reason": reason, "attachments_deleted": removed or 0})
+
+    # --- warnings --------------------------------------------------------------------------
+
+    def warnings(self, session: Session, actor: Actor, record: Participation, label: Label) -> list[str]:
+        """Releasability, clearance, passport and visa, overlapping bookings, early or late travel."""
+        if record.status == ParticipationStatus.WITHDRAWN.value:
+            return []
+        exchange = session.get(Exchange, record.exchange_id)
+        person = session.scalar(select(Person).where(Person.id == record.person_id).options(undefer_group("identity")))
+        if exchange is None or person is None:
+            return []
+        name = person_name(person)
+        scheme = self.desk.db.scheme
+        owner = self.desk.owner
+        found: list[str] = []
+        exchange_label = load_labels(session, {exchange.label_id})[exchange.label_id]
+        if person.nation_code != owner:
+            if exchange_label.release is Release.NOFORN:
+                found.append(f"{name} is from {person.nation_code}, but {exchange.reference} is NOFORN (not releasable to foreign nationals)")
+            elif exchange_label.release is Release.REL and person.nation_code not in expand(exchange_label.rel_to, self.desk.db.nation_groups()):
+                release = ", ".join(sorted(exchange_label.rel_to | {owner}))
+                found.append(f"{name} is from {person.nation_code}, but {exchange.reference} is releasable only to {release}")
+        if exchange_label.level > 0:
+            if person.clearance_level is None:
+                found.append(f"{name} has no security clearance recorded, but {exchange.reference} is {scheme.name(exchange_label.level)}")
+            elif person.clearance_level < exchange_label.level:
+                found.append(f"{name} holds a {scheme.name(person.clearance_level)} clearance, below {exchange.reference}'s {scheme.name(exchange_label.level)}")
+            if person.clearance_expiry and person.clearance_expiry < exchange.end_date:
+                found.append(f"{name}'s clearance expires on {person.clearance_expiry.isoformat()}, before {exchange.reference} ends on {exchange.end_date.isoformat()}")
+        leaving = record.departure_date or exchange.end_date
+        identity: dict[str, str] = {}
+        if actor.may_write_records:
+            if person.passport_expiry and person.passport_expiry < leaving:
+                identity["passport_expiry"] = f"{name}'s passport expires on {person.passport_expiry.isoformat()}, before departure on {leaving.isoformat()}"
+            if person.visa_expiry and record.visa_status != DocumentStatus.NOT_REQUIRED.value and person.visa_expiry < leaving:
+                identity["visa_expiry"] = f"{name}'s visa expires on {person.visa_expiry.isoformat()}, before departure on {leaving.isoformat()}"
+        if identity:
+            audit.record(session, actor.username, "view_identity", kind="person", record_id=person.id, ref=person.reference,
+                         details={"purpose": "participation warnings", "participation": record.id, "fields": sorted(identity)})
+            found.extend(identity.values())
+        if exchange.status != ExchangeStatus.CANCELLED.value:
+            others = session.execute(
+                select(Exchange.reference, Exchange.title, Exchange.start_date, Exchange.end_date)
+                .join(Participation, Participation.exchange_id == Exchange.id)
+                .where(
+                    Participation.person_id == record.person_id,
+                    Participation.id != record.id,
+                    Participation.exchange_id != record.exchange_id,
+                    Participation.status != ParticipationStatus.WITHDRAWN.value,
+                    Exchange.status != ExchangeStatus.CANCELLED.value,
+                    Exchange.start_date <= exchange.end_date,
+                    Exchange.end_date >= exchange.start_date,
+                    *self.visible(actor),
+                )
+                .order_by(Exchange.start_date, Exchange.id)
+                .limit(5)
+            ).all()
+            for reference, title, start, end in others:
+                found.append(f"{name} is also booked into {reference} {title} ({start.isoformat()} to {end.isoformat()}), which overlaps {exchange.reference}")
+        if record.arrival_date and (exchange.start_date - record.arrival_date).days > SLACK_DAYS:
+            found.append(f"{name} arrives on {record.arrival_date.isoformat()}, more than {SLACK_DAYS} days before {exchange.reference} starts")
+        if record.departure_date and (record.departure_date - exchange.end_date).days > SLACK_DAYS:
+            found.append(f"{name} leaves on {record.departure_date.isoformat()}, more than {SLACK_DAYS} days after {exchange.reference} ends")
+        return found
+
+    def warnings_for(self, participation_id: int) -> list[str]:
+        """The current warnings of a visible participation (for forms); `NotFound` if hidden."""
+        with self.desk.writing() as (session, actor):  # writing: an identity warning is audited
+            record = self._load(session, actor, participation_id)
+            label = load_labels(session, {record.label_id})[record.label_id]
+            return self.warnings(session, actor, record, label)
+
+    # --- related panels --------------------------------------------------------------------
+
+    def for_exchange(self, exchange_id: int) -> Page[Participation]:
+        """A visible exchange's participations (roster order: family name); `NotFound` if the exchange is hidden."""
+        self.desk.exchanges.get(exchange_id)
+        with self.desk.reading() as (session, actor):
+            records = list(session.scalars(
+                select(Participation).join(Person, Person.id == Participation.person_id)
+                .where(Participation.exchange_id == exchange_id, *self.visible(actor))
+                .order_by(Person.family_name, Person.given_names, Participation.id)
+            ))
+            return Page(records, load_labels(session, {r.label_id for r in records}), len(records))
+
+    def for_person(self, person_id: int) -> Page[Participation]:
+        """A visible person's participations, latest exchange first; `NotFound` if the person is hidden."""
+        self.desk.people.get(person_id)
+        with self.desk.reading() as (session, actor):
+            records = list(session.scalars(
+                select(Participation).join(Exchange, Exchange.id == Participation.exchange_id)
+                .where(Participation.person_id == person_id, *self.visible(actor))
+                .order_by(Exchange.start_date.desc(), Participation.id.desc())
+            ))
+            return Page(records, load_labels(session, {r.label_id for r in records}), len(records))
+
+
+__all__: Sequence[str] = ("ParticipationService", "person_name")
