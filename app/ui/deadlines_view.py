@@ -33,7 +33,7 @@ class DeadlinesView(QWidget):
             ("Title", lambda d: d.title),
         ], self)
         self.model.decorate = self._decorate
-        self.table = read_only_table(self.model, "Deadlines")
+        self.table = read_only_table(self.model, "Deadlines", stretch=5)
         self.table.setMaximumHeight(16777215)
         self.lead = QSpinBox()
         self.lead.setRange(1, 3650)

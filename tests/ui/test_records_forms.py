@@ -320,3 +320,19 @@ def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> Non
     panel.confirm = lambda _text: True
     click(qtbot, panel.remove_button)
     assert admin.participations.for_exchange(record_id).records == []
+
+
+def test_label_changed_carries_what_is_on_the_form(qtbot, admin: Desk) -> None:
+    """An UNCLASSIFIED agreement listing a SECRET exchange signals a SECRET combined label."""
+    agreement_id = agreement(admin)
+    reference = admin.agreements.get(agreement_id)[0].reference
+    admin.exchanges.create({"title": "Deep talks", "kind": "staff_visit", "host_nation": "GBR", "agreement": reference,
+                            "start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)},
+                           label=Label(admin.db.scheme.parse("S"), Release.NOFORN))
+    widget = AgreementForm(admin, None)
+    qtbot.addWidget(widget)
+    shown = []
+    widget.label_changed.connect(shown.append)
+    widget.load(agreement_id)
+    assert shown[-1].level == admin.db.scheme.parse("S") and shown[-1].release is Release.NOFORN
+    assert widget.exchanges_model.rowCount() == 1

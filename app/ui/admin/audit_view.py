@@ -49,7 +49,7 @@ class AuditView(QWidget):
             ("Record", lambda e: e.record_ref or ("" if e.record_id is None else str(e.record_id))),
             ("Outcome", lambda e: e.outcome),
         ], self)
-        self.table = read_only_table(self.model, "Audit events")
+        self.table = read_only_table(self.model, "Audit events", stretch=5)
         self.table.setMaximumHeight(16777215)
         self.user = QLineEdit()
         self.user.setPlaceholderText("any user")

@@ -45,7 +45,7 @@ class UsersView(QWidget):
             ("State", lambda u: "locked" if u.locked else ("active" if u.active else "deactivated")),
             ("Last login", lambda u: u.last_login),
         ], self)
-        self.table = read_only_table(self.model, "User accounts")
+        self.table = read_only_table(self.model, "User accounts", stretch=5)
         self.table.setMaximumHeight(16777215)
         self.username = QLineEdit()
         self.display_name = QLineEdit()

@@ -28,7 +28,7 @@ class WhoCanSeeDialog(QDialog):
             ("Nation", lambda u: u.nation),
             ("Groups", lambda u: ", ".join(u.groups)),
         ], self)
-        self.table = read_only_table(self.model, "Users who can see the record")
+        self.table = read_only_table(self.model, "Users who can see the record", stretch=1)
         self.table.setMaximumHeight(16777215)
         heading = QLabel(f"<b>{title}</b><br>Marked {desk.marking(label)}")
         heading.setWordWrap(True)

@@ -20,8 +20,9 @@ from app.services.errors import ServiceError, ValidationFailed
 from app.ui.records.common import CollectionEditor, RecordForm, RowsModel, refusal
 
 
-def read_only_table(model: Any, name: str) -> QTableView:
-    """A compact, row-selecting, read-only table view of a model."""
+def read_only_table(model: Any, name: str, stretch: int | None = None) -> QTableView:
+    """A compact, row-selecting, read-only table view of a model; ``stretch``: the column taking spare width
+    (-1: every column shares it; None: the last)."""
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
@@ -29,7 +30,12 @@ def read_only_table(model: Any, name: str) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    if stretch == -1:
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    elif stretch is not None:
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        table.horizontalHeader().setStretchLastSection(True)
     table.setMinimumHeight(100)
     table.setMaximumHeight(170)
     return table
@@ -63,7 +69,7 @@ class AgreementForm(RecordForm):
             ("Remaining", lambda q: q.remaining),
         ], self)
         self.use_model.decorate = self._decorate_use
-        self.use_table = read_only_table(self.use_model, "Quota use")
+        self.use_table = read_only_table(self.use_model, "Quota use", stretch=-1)
         self.reciprocity = QLabel()
         self.reciprocity.setWordWrap(True)
         self.exchanges_model = RowsModel([
@@ -74,7 +80,7 @@ class AgreementForm(RecordForm):
             ("Status", lambda e: ExchangeStatus(e.status).label),
         ], self)
         self._exchange_labels: dict[int, Any] = {}
-        self.exchanges_table = read_only_table(self.exchanges_model, "Exchanges under this agreement")
+        self.exchanges_table = read_only_table(self.exchanges_model, "Exchanges under this agreement", stretch=2)
         for title, widgets in (
             ("Signatories", [self.signatories]),
             ("Quotas (billets per year and direction)", [self.quotas]),
@@ -86,6 +92,10 @@ class AgreementForm(RecordForm):
             for widget in widgets:
                 box_layout.addWidget(widget)
             layout.addWidget(box)
+
+    def related_labels(self) -> list[Any]:
+        """The labels of the exchanges listed under the agreement."""
+        return [self._exchange_labels[e.label_id] for e in self.exchanges_model.rows if e.label_id in self._exchange_labels]
 
     def _decorate_use(self, line: Any, role: int) -> Any:
         from PySide6.QtCore import Qt

@@ -85,7 +85,7 @@ class AttachmentsPanel(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(90)
         self.table.setMaximumHeight(160)
         self.message = MessageArea()
@@ -117,6 +117,7 @@ class AttachmentsPanel(QGroupBox):
         """Re-read the list from the service."""
         if self.record_id is None:
             self._labels = {}
+            self.labels = []
             self.model.set_rows([])
             return
         try:
@@ -127,7 +128,6 @@ class AttachmentsPanel(QGroupBox):
             return
         self._labels = dict(page.labels)
         self.model.set_rows(page.records)
-        self.table.resizeColumnsToContents()
         self.labels = [page.labels[r.label_id] for r in page.records if r.label_id in page.labels]
         self.labelsChanged.emit(self.labels)
 

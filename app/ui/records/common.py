@@ -63,6 +63,8 @@ class ReferencePicker(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
         self.lineEdit().setPlaceholderText("Type a reference…")
         self.addItem("", "")
         try:
@@ -114,8 +116,8 @@ def editor_for(field: Field, nations: dict[str, str]) -> Editor:
         items = ([(code, f"{code} — {name}") for code, name in sorted(nations.items())] if kind == "nations"
                  else [(m.value, m.label) for m in field.choices or ()])
         checks = CheckList(items, "Search…")
-        checks.setMinimumHeight(120 if kind == "nations" else 90)
-        checks.setMaximumHeight(150)
+        checks.setMinimumHeight(120 if kind == "nations" else 70)
+        checks.setMaximumHeight(150 if kind == "nations" else 110)
         return Editor(checks, lambda c=checks: sorted(c.checked()), lambda v, c=checks: c.set_checked(v or []), checks.changed, error)
     if kind == "enum":
         combo = vocabulary_combo(field.choices)  # type: ignore[arg-type]
@@ -138,6 +140,7 @@ def editor_for(field: Field, nations: dict[str, str]) -> Editor:
 
     def set_line(value: Any, line: QLineEdit = line) -> None:
         line.setText("" if value is None else (value if isinstance(value, str) else text_of(value)))
+        line.setCursorPosition(0)
 
     return Editor(line, line.text, set_line, line.textEdited, error)
 
@@ -287,6 +290,7 @@ class RecordForm(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)
         self.message = MessageArea()
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Status")
@@ -307,7 +311,12 @@ class RecordForm(QWidget):
         self.body_layout.addWidget(self.title)
         self.body_layout.addWidget(self.status_row)
         self.body_layout.addWidget(self.message)
-        for group_title, names in self.groups:
+        columns = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        self.body_layout.addLayout(columns)
+        for number, (group_title, names) in enumerate(self.groups):
             box = QGroupBox(group_title)
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -326,7 +335,9 @@ class RecordForm(QWidget):
                 editor.widget.setAccessibleName(field.title)
                 form.addRow(caption, cell)
                 self.editors[name] = editor
-            self.body_layout.addWidget(box)
+            (left if number == 0 else right).addWidget(box)
+        left.addStretch(1)
+        right.addStretch(1)
         self.label_editor = label_editor_for(desk, actor.clearance)
         label_box = QGroupBox("Classification")
         QVBoxLayout(label_box).addWidget(self.label_editor)
@@ -365,7 +376,8 @@ class RecordForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.who_button.clicked.connect(self.show_who_can_see)
-        self.label_editor.changed.connect(lambda: self.label_changed.emit(self.current_label()))
+        self.label_editor.changed.connect(lambda: self.label_changed.emit(self.shown_label()))
+        self.attachments.labelsChanged.connect(lambda _labels: self.label_changed.emit(self.shown_label()))
         if record_id is None:
             self._show_new()
         else:
@@ -403,8 +415,18 @@ class RecordForm(QWidget):
         return self.label_editor.label()
 
     def labels_on_screen(self) -> list[Label]:
-        """The stored label and the edited one (for the window's banner)."""
-        return [label for label in (self.stored_label, self.current_label()) if label is not None]
+        """The stored label, the edited one and those of the related rows shown (for the banner)."""
+        own = [label for label in (self.stored_label, self.current_label()) if label is not None]
+        return own + list(self.attachments.labels) + self.related_labels()
+
+    def related_labels(self) -> list[Label]:
+        """Labels of the rows the related panels show (override per form)."""
+        return []
+
+    def shown_label(self) -> Label:
+        """The combined label of everything on the form: what the window's banner should show."""
+        labels = self.labels_on_screen()
+        return self.desk.combined(labels) if labels else Label()
 
     def has_unsaved_changes(self) -> bool:
         """True when the fields or the label differ from what was loaded or saved."""
@@ -428,7 +450,7 @@ class RecordForm(QWidget):
         self.attachments.set_record(None)
         self.who_button.setEnabled(False)
         self._snapshot()
-        self.label_changed.emit(self.current_label())
+        self.label_changed.emit(self.shown_label())
 
     def load(self, record_id: int) -> bool:
         """Show a stored record; a hidden or missing one is reported as not found."""
@@ -457,7 +479,7 @@ class RecordForm(QWidget):
         self._snapshot()
         self.attachments.set_record(record.id, label)
         self.load_related()
-        self.label_changed.emit(self.current_label())
+        self.label_changed.emit(self.shown_label())
 
     # --- messages ----------------------------------------------------------------------------
 

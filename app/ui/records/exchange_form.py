@@ -75,7 +75,7 @@ class ParticipantsPanel(QGroupBox):
             ("Arrival", lambda p: p.arrival_date),
             ("Departure", lambda p: p.departure_date),
         ], self)
-        self.table = read_only_table(self.model, "Participants")
+        self.table = read_only_table(self.model, "Participants", stretch=1)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a person by name, reference or passport…")
         self.search.setAccessibleName("Find a person")
@@ -83,7 +83,8 @@ class ParticipantsPanel(QGroupBox):
         self.find_button = tool_button("find", "Find", "List the people matching the text")
         self.person = QComboBox()
         self.person.setAccessibleName("Person to add")
-        self.person.setMinimumContentsLength(28)
+        self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.person.setMinimumContentsLength(24)
         self.role = vocabulary_combo(ParticipationRole)
         self.role.removeItem(0)
         self.role.setAccessibleName("Role")
@@ -287,9 +288,9 @@ class ExchangeForm(RecordForm):
         if self.record.status == ExchangeStatus.CANCELLED.value and self.record.cancel_reason:
             self.status_label.setText(f"<b>Cancelled</b>: {html.escape(self.record.cancel_reason)}")
 
-    def labels_on_screen(self) -> list[Label]:
-        """The exchange's labels and its participants'."""
-        return super().labels_on_screen() + self.participants.labels()
+    def related_labels(self) -> list[Label]:
+        """The participants' labels."""
+        return self.participants.labels()
 
 
 __all__ = ["ExchangeForm", "ParticipantsPanel"]

@@ -56,7 +56,7 @@ class ContactLogPanel(QGroupBox):
             ("Done", lambda e: "yes" if e.follow_up_done else ("" if e.follow_up_due is None else "open")),
         ], self)
         self.model.decorate = self._decorate
-        self.table = read_only_table(self.model, "Contact log entries")
+        self.table = read_only_table(self.model, "Contact log entries", stretch=2)
         self.date = OptionalDateEdit()
         self.subject = QLineEdit()
         self.counterparts = QLineEdit()
@@ -240,6 +240,10 @@ class LiaisonForm(RecordForm):
         """The contact-log panel."""
         self.contact_log = ContactLogPanel(self.desk)
         layout.addWidget(self.contact_log)
+
+    def related_labels(self) -> list[Label]:
+        """The contact-log entries' labels."""
+        return [self.contact_log._labels[e.label_id] for e in self.contact_log.model.rows if e.label_id in self.contact_log._labels]
 
     def load_related(self) -> None:
         """The log of the assignment shown."""
