@@ -1,0 +1,155 @@
+"""Printable reports: content from the services (`builders`), layout with Qt (`render`).
+
+Marking rule: per page. Each page's top and bottom banner is the combined marking
+(`desk.combined` then `desk.marking`) of the labels of exactly the record blocks and table rows
+placed on that page; a row showing two records (participation and person) carries both labels
+combined. A page holding no record content is UNCLASSIFIED. Each record's block and each row
+starts with its portion mark. The audit extract marks each event at the reader's clearance,
+NOFORN (audit events have no label of their own).
+
+`render_report` writes the PDF and appends a ``report`` audit event (name, parameters, record
+count, marking of the whole document, pages) in the same call; nothing is audited when the
+report could not be produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.domain.labels import Label
+from app.reports import builders
+from app.reports.model import Report
+from app.security import audit
+from app.services.errors import ValidationFailed
+
+if TYPE_CHECKING:
+    from app.services.desk import Desk
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A report parameter: its name (CLI ``--name``), title, and whether it is required."""
+
+    name: str
+    title: str
+    required: bool = False
+    kind: str = "text"  # text, date, exchange, person, nation, status
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """A report the desk can print: name, title, parameters, builder, who may print it."""
+
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    build: Callable[[Desk, dict[str, Any]], Report]
+    auditors_only: bool = False
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What a rendered report held: pages, record count and the document's marking."""
+
+    pages: int
+    records: int
+    marking: str
+    page_markings: tuple[str, ...] = ()
+
+
+EXCHANGE = Parameter("exchange", "Exchange reference", True, "exchange")
+REPORTS: dict[str, ReportSpec] = {spec.name: spec for spec in (
+    ReportSpec("exchange-summary", "Exchange summary", "Details, agreement, costs, participants and outcome of one exchange.",
+               (EXCHANGE,), builders.exchange_summary),
+    ReportSpec("roster", "Participant roster / sign-in sheet", "Every participant of one exchange with a signature column.",
+               (EXCHANGE,), builders.roster),
+    ReportSpec("person", "Person record", "A person's details and history of exchanges and liaison assignments.",
+               (Parameter("person", "Person reference", True, "person"),), builders.person),
+    ReportSpec("agreements", "Agreements register", "All agreements, with those expiring soon first.",
+               (Parameter("status", "Status", kind="status"), Parameter("nation", "Party nation", kind="nation")),
+               lambda desk, params: builders.agreements(desk, params)),
+    ReportSpec("liaison-directory", "Liaison officer directory", "Active tours by host nation and organisation.",
+               (Parameter("nation", "Host nation", kind="nation"),), builders.liaison_directory),
+    ReportSpec("statistics", "Activity statistics", "Exchanges in a period by nation, kind and domain; participants; a chart.",
+               (Parameter("from", "From", kind="date"), Parameter("to", "To", kind="date"), Parameter("nation", "Host nation", kind="nation")),
+               builders.statistics),
+    ReportSpec("audit", "Audit extract", "Audit events of a period (auditors and administrators).",
+               (Parameter("from", "From", kind="date"), Parameter("to", "To", kind="date")), builders.audit_extract, auditors_only=True),
+)}
+PAPERS = ("a4", "letter")
+
+
+def build_report(desk: Desk, name: str, params: dict[str, Any]) -> Report:
+    """The content of a report (no Qt, no audit): for previews and tests."""
+    spec = REPORTS.get(name)
+    if spec is None:
+        raise ValidationFailed({"report": f"unknown report {name!r}; use one of {', '.join(REPORTS)}"})
+    known = {p.name for p in spec.parameters}
+    unknown = sorted(k for k, v in params.items() if k not in known and v not in (None, ""))
+    if unknown:
+        raise ValidationFailed({unknown[0]: f"{unknown[0]} is not a parameter of the {name} report"})
+    return spec.build(desk, params)
+
+
+def ensure_gui_application() -> Any:
+    """A QGuiApplication (fonts need one); offscreen when there is no display."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+    return app
+
+
+def render_report(desk: Desk, name: str, params: dict[str, Any], out_path: str | Path, paper: str = "a4",
+                  now: dt.datetime | None = None) -> ReportResult:
+    """Build, lay out and write a report as PDF; audited as ``report`` in the same call."""
+    from app.reports.render import Frame, Renderer
+
+    paper = (paper or "a4").lower()
+    if paper not in PAPERS:
+        raise ValidationFailed({"paper": f"paper must be a4 or letter, not {paper!r}"})
+    params = {k: v for k, v in params.items() if v not in (None, "")}
+    report = build_report(desk, name, params)
+    ensure_gui_application()
+    actor = desk.actor()
+    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+    def marking(labels: list[Label]) -> tuple[str, int]:
+        label = desk.combined(labels)
+        return desk.marking(label), label.level
+
+    with desk.reading() as (session, _actor):
+        from sqlalchemy import select
+
+        from app.domain.models import User
+
+        display = session.scalar(select(User.display_name).where(User.username == actor.username)) or ""
+    producer = f"{actor.username} ({display})" if display and display != actor.username else actor.username
+    frame = Frame(marking, producer, now, desk.owner, report.title)
+    out_path = Path(out_path)
+    partial = out_path.with_name(out_path.name + ".partial")
+    try:
+        pages = Renderer(report, frame, desk.portion_mark, paper).render(partial)
+        overall = desk.marking(desk.combined(report.labels()))
+        page_markings = tuple(marking(labels)[0] for labels in pages)
+        with desk.writing() as (session, writer):
+            audit.record(session, writer.username, "report", kind="report", ref=name[:40], details={
+                "report": name, "parameters": {k: str(v) for k, v in params.items()}, "records": report.records,
+                "marking": overall, "pages": len(pages), "paper": paper, "file": out_path.name,
+            })
+        os.replace(partial, out_path)  # the file appears only once its printing is on the trail
+    finally:
+        partial.unlink(missing_ok=True)
+    return ReportResult(len(pages), report.records, overall, page_markings)
+
+
+__all__ = ["REPORTS", "ReportResult", "ReportSpec", "Parameter", "build_report", "render_report"]

@@ -1,0 +1,147 @@
+"""List exports: any service list (kind, filters, sort) to CSV or XLSX, marked and audited.
+
+Records are read through the service's own `list` (so only what the user may read), a page
+at a time, and spooled to a temporary file; the marking (combined label of every exported
+record) is known only at the end, so the final file is written from the spool: the CSV's first
+line states the marking, the XLSX carries it in the page header and footer and in a first-row
+banner. The export is audited (``export``: kind, filters, sort, record count, marking, format).
+Columns are the service's fields (as CSV text, the import format) after the reference, the
+portion mark and the three label cells; identity fields of people are never exported.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.domain.labels import Label, releasability_cell
+from app.security import audit
+from app.services.errors import ValidationFailed
+
+if TYPE_CHECKING:
+    from app.services.desk import Desk
+
+KINDS = {
+    "person": "people", "people": "people",
+    "exchange": "exchanges", "exchanges": "exchanges",
+    "participation": "participations", "participations": "participations",
+    "agreement": "agreements", "agreements": "agreements",
+    "liaison_assignment": "liaison", "liaison": "liaison",
+    "contact_log": "contact_log",
+}
+PAGE = 1000
+FORMATS = ("csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: rows, the marking stated on it, the format."""
+
+    records: int
+    marking: str
+    format: str
+
+
+def _service(desk: Desk, kind: str) -> Any:
+    name = KINDS.get(kind.strip().lower())
+    if name is None:
+        raise ValidationFailed({"kind": f"unknown list {kind!r}; use one of {', '.join(sorted(set(KINDS.values())))}"})
+    return getattr(desk, name)
+
+
+def export_list(desk: Desk, kind: str, out_path: str | Path, filters: dict[str, Any] | None = None,
+                sort: list[str] | None = None, fmt: str | None = None) -> ExportResult:
+    """Write a list view to CSV or XLSX (format from ``fmt`` or the file suffix); audited."""
+    out_path = Path(out_path)
+    fmt = (fmt or out_path.suffix.lstrip(".") or "csv").lower()
+    if fmt not in FORMATS:
+        raise ValidationFailed({"format": f"format must be csv or xlsx, not {fmt!r}"})
+    service = _service(desk, kind)
+    from app.services.people import IDENTITY_FIELDS
+
+    names = [f.name for f in service.fields if not (service.kind == "person" and f.name in IDENTITY_FIELDS)]
+    header = ["reference", "portion_mark", "classification", "releasable_to", "groups", *[n for n in names if n != "reference"]]
+    labels: list[Label] = []
+    scheme = desk.db.scheme
+    with tempfile.TemporaryFile("w+", newline="", encoding="utf-8") as spool:
+        writer = csv.writer(spool)
+        offset = 0
+        while True:
+            page = service.list(filters, sort=sort, offset=offset, limit=PAGE, count_total=False)
+            for record in page.records:
+                label = page.labels[record.label_id]
+                labels.append(label)
+                snapshot = service.snapshot(record)
+                reference = getattr(record, "reference", "") or str(record.id)
+                writer.writerow([reference, desk.portion_mark(label), scheme.name(label.level), releasability_cell(label),
+                                 " ".join(sorted(label.groups)), *[snapshot.get(n, "") for n in names if n != "reference"]])
+            if len(page.records) < PAGE:
+                break
+            offset += PAGE
+        marking = desk.marking(desk.combined(labels))
+        spool.seek(0)
+        partial = out_path.with_name(out_path.name + ".partial")
+        try:
+            if fmt == "csv":
+                _write_csv(partial, marking, header, spool)
+            else:
+                _write_xlsx(partial, marking, header, spool, service.kind)
+            with desk.writing() as (session, actor):
+                audit.record(session, actor.username, "export", kind=service.kind, details={
+                    "format": fmt, "filters": json.loads(json.dumps(filters or {}, default=str)), "sort": list(sort or []),
+                    "records": len(labels), "marking": marking, "file": out_path.name,
+                })
+            os.replace(partial, out_path)
+        finally:
+            partial.unlink(missing_ok=True)
+    return ExportResult(len(labels), marking, fmt)
+
+
+def _write_csv(path: Path, marking: str, header: list[str], spool: Any) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        out.write(f"# {marking}\n")
+        writer = csv.writer(out)
+        writer.writerow(header)
+        for row in csv.reader(spool):
+            writer.writerow(row)
+
+
+def _write_xlsx(path: Path, marking: str, header: list[str], spool: Any, kind: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(kind[:31])
+    for part in (sheet.oddHeader, sheet.evenHeader, sheet.oddFooter, sheet.evenFooter):
+        part.center.text = marking
+        part.center.font = "DejaVu Sans,Bold"
+    colour = {0: "1E7B34", 1: "1F4FA8", 2: "1F4FA8", 3: "C8102E"}.get(_level_of(marking), "F08C00")
+    banner = WriteOnlyCell(sheet, value=marking)
+    banner.font = Font(bold=True, color="FFFFFF")
+    banner.fill = PatternFill("solid", fgColor=colour)
+    banner.alignment = Alignment(horizontal="left")
+    sheet.append([banner])
+    bold = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = Font(bold=True)
+        bold.append(cell)
+    sheet.append(bold)
+    for row in csv.reader(spool):
+        sheet.append(row)
+    book.save(path)
+
+
+def _level_of(marking: str) -> int:
+    head = marking.split("//", 1)[0]
+    for index, names in enumerate((("UNCLASSIFIED", "NATO UNCLASSIFIED"), ("RESTRICTED", "NATO RESTRICTED"),
+                                   ("CONFIDENTIAL", "NATO CONFIDENTIAL"), ("SECRET", "NATO SECRET"))):
+        if head in names:
+            return index
+    return 4
