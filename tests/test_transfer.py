@@ -152,7 +152,8 @@ def _seed(desk: Desk) -> None:
     desk.people.create({"family_name": "Dupont", "nation_code": "FRA", "notes": "line one\nline two, with \"quotes\"",
                         "classification": "S", "releasable_to": "NOFORN"})
     desk.people.create({"family_name": "Quiet", "nation_code": "USA", "classification": "U", "groups": "SOF"})
-    desk.people.create({"family_name": "Ōtake", "original_script_name": "大竹", "nation_code": "JPN", "classification": "R"})
+    desk.people.create({"family_name": "Ōtake", "original_script_name": "大竹", "nation_code": "JPN", "classification": "R",
+                        "phone": "+81 3 1234 5678", "unit": "=HYPERLINK(\"http://x\")", "position": "'=quoted", "notes": "'plain"})
     desk.agreements.create({"reference": "MOU-USA-POL-2019-01", "title": "Pilot training", "kind": "memorandum_of_understanding",
                             "parties": "USA POL", "signed_date": "2019-04-11", "classification": "C", "releasable_to": "POL"})
     person = desk.people.list({"family_name": "Kowalski"}).records[0]
@@ -173,10 +174,20 @@ def test_export_then_import_into_a_second_database_gives_the_same_records(admin:
             imported = import_file(second, kind, path, all_or_nothing=True)
             assert imported.ok, imported.rejected
             assert export_text(second, kind)[0] == text
+        otake = second.people.list({"family_name": "Ōtake"}).records[0]
+        assert (otake.phone, otake.unit, otake.position, otake.notes) == ("+81 3 1234 5678", '=HYPERLINK("http://x")', "'=quoted", "'plain")
         json_text, _ = export_text(admin, "people", "json")
         assert json.loads(export_text(second, "people", "json")[0]) == json.loads(json_text)
     finally:
         second_db.dispose()
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_defused_and_reimport(admin: Desk) -> None:
+    _seed(admin)
+    text, _ = export_text(admin, "people")
+    otake = next(r for r in csv.DictReader(io.StringIO(text)) if r["family_name"] == "Ōtake")
+    assert (otake["phone"], otake["unit"]) == ("'+81 3 1234 5678", "'=HYPERLINK(\"http://x\")")
+    assert (otake["position"], otake["notes"]) == ("''=quoted", "''plain")
 
 
 def test_json_export_reimports(admin: Desk, tmp_path: Path) -> None:

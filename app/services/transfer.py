@@ -50,6 +50,20 @@ _ALIASES = {
 COLUMN_NAMES: dict[str, dict[str, str]] = {"people": {"nation_code": "nation"}}
 # keys of a JSON export that an import skips
 _JSON_EXTRAS = ("id", "reference", "marking")
+# a spreadsheet runs a cell starting with one of these as a formula: CSV exports put a ' before
+# it (the spreadsheet shows the text as typed; a leading ' is doubled) and CSV imports take it
+# away again, so an export re-imports exactly
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula: ``=1+2`` -> ``'=1+2``."""
+    return "'" + cell if cell.startswith((*FORMULA_STARTS, "'")) else cell
+
+
+def from_spreadsheet_safe(cell: str) -> str:
+    """Undo `spreadsheet_safe`: ``'=1+2`` -> ``=1+2`` (any other cell is kept as it is)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith((*FORMULA_STARTS, "'")) else cell
 
 
 def canonical_kind(name: str) -> str:
@@ -200,7 +214,7 @@ def _csv_rows(path: Path, fields: list[str | None]) -> Iterator[tuple[int, dict[
         for name, cell in zip(fields, cells, strict=False):
             if name is None:
                 continue
-            cell = cell.strip() if "\n" not in cell else cell
+            cell = from_spreadsheet_safe(cell.strip() if "\n" not in cell else cell)
             if cell != "" or name in LABEL_FIELDS:
                 values[name] = cell
         yield line, values, True
@@ -413,7 +427,7 @@ def export_records(
             row = record_row(desk, kind, service, record, label, identities.get(record_id))
             labels.add(label)
             if writer is not None:
-                writer.writerow([row[name] for name in header])
+                writer.writerow([spreadsheet_safe(row[name]) for name in header])
             else:
                 item: dict[str, Any] = {"id": record.id}
                 if hasattr(record, "reference") and "reference" not in row:
