@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
+import io
 import json
 import os
 import sys
@@ -537,12 +539,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exchanges", type=int, default=80)
     p.add_argument("--seed", type=int, default=2026)
 
-    try:
-        from app.search import cli as search_cli
-
-        search_cli.add_parser(sub)
-    except ImportError:  # pragma: no cover - search is part of the product
-        pass
+    for module in ("app.search.cli", "app.reports.cli"):  # commands other modules define
+        try:
+            importlib.import_module(module).add_parser(sub)
+        except ImportError:  # pragma: no cover - both are part of the product
+            pass
     return parser
 
 
@@ -560,10 +561,8 @@ def _run(args: argparse.Namespace) -> int:
         return cmd_check(args)
     database, desk = _login(args)
     try:
-        if args.command == "search":
-            from app.search import cli as search_cli
-
-            return search_cli.run(args, desk)
+        if args.command in ("search", "report"):
+            return importlib.import_module(f"app.{'search' if args.command == 'search' else 'reports'}.cli").run(args, desk)
         return AUTHENTICATED[args.command](args, desk)
     finally:
         database.dispose()
@@ -603,6 +602,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SQLAlchemyError as error:
         first = str(getattr(error, "orig", None) or error).splitlines()[0]
         _err(f"error: the database refused the operation: {first}")
+        return 1
+    except BrokenPipeError:  # the reader went away (xdesk export people | head)
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
         return 1
     except KeyboardInterrupt:
         _err("interrupted")

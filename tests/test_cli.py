@@ -266,3 +266,16 @@ def test_demo_fills_the_database(cli: Cli) -> None:
     assert "demo data created" in out and "12 people" in out
     # some demo people sit in compartments the administrator is not in: they stay hidden
     assert 0 < json.loads(cli("list", "people", "--json")[1])["total"] <= 12
+
+
+def test_search_and_report_commands_are_wired(cli: Cli, tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(PEOPLE, encoding="utf-8")
+    cli("import", "people", str(people))
+    code, out, _ = cli("search", "Kowalski")
+    assert code == 0 and "KOWALSKI, Jan" in out
+    pytest.importorskip("app.reports.cli")
+    pdf = tmp_path / "person.pdf"
+    code, out, err = cli("report", "person", "--person", json.loads(cli("list", "people", "--json", "--filter", "nation=POL")[1])["records"][0]["reference"], "--out", str(pdf))
+    assert code == 0, err
+    assert pdf.exists() and "CONFIDENTIAL//REL TO USA, NATO" in out

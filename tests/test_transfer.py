@@ -274,3 +274,19 @@ def test_every_column_of_every_kind_is_documented(admin: Desk) -> None:
         documented = [line.split("`")[1] for line in rows]
         assert documented == columns(admin, kind), kind
         assert all(line.count("|") == 6 and "|  |" not in line for line in rows), kind
+
+
+def test_an_export_that_fails_part_way_is_still_audited(admin: Desk) -> None:
+    for n in range(3):
+        admin.people.create({"family_name": f"Person{n}", "nation_code": "POL", "classification": "C"})
+
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            if "Person1" in text:
+                raise OSError(28, "No space left on device")
+            return super().write(text)
+
+    with pytest.raises(OSError):
+        export_records(admin, "people", Full(), "csv")
+    [event] = admin.audit.list(action="export")
+    assert event.outcome == "failure" and event.details["count"] == 1 and event.details["marking"] == "CONFIDENTIAL"

@@ -413,40 +413,47 @@ def export_records(
     labels: set[Label] = set()
     count = 0
     after = 0
-    while True:
-        ids = service.ids({**(filters or {}), "id__gte": after + 1}, sort=["id"], limit=page_size)
-        if not ids:
-            break
-        after = ids[-1]
-        fetched = service.fetch(ids)
-        identities = _identity_of(desk, service, ids) if identity else {}
-        for record_id in ids:
-            if record_id not in fetched:
-                continue
-            record, label = fetched[record_id]
-            row = record_row(desk, kind, service, record, label, identities.get(record_id))
-            labels.add(label)
-            if writer is not None:
-                writer.writerow([spreadsheet_safe(row[name]) for name in header])
-            else:
-                item: dict[str, Any] = {"id": record.id}
-                if hasattr(record, "reference") and "reference" not in row:
-                    item["reference"] = record.reference
-                item.update(row)
-                item["marking"] = desk.marking(label)
-                out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(item, ensure_ascii=False))
-            count += 1
-        if progress is not None and not progress(count, total):
-            break
-        if len(ids) < page_size:
-            break
-    if writer is None:
-        out.write("\n]\n" if count else "]\n")
-    combined = desk.combined(list(labels))
-    marking = desk.marking(combined)
-    with desk.writing() as (session, actor):
-        audit.record(session, actor.username, "export", kind=service.kind, details={
-            "records": kind, "format": fmt, "count": count, "marking": marking, "identity": identity,
-            "filters": {k: text_of(v) for k, v in (filters or {}).items()},
-        })
+    finished = cancelled = False
+    try:
+        while True:
+            ids = service.ids({**(filters or {}), "id__gte": after + 1}, sort=["id"], limit=page_size)
+            if not ids:
+                break
+            after = ids[-1]
+            fetched = service.fetch(ids)
+            identities = _identity_of(desk, service, ids) if identity else {}
+            for record_id in ids:
+                if record_id not in fetched:
+                    continue
+                record, label = fetched[record_id]
+                row = record_row(desk, kind, service, record, label, identities.get(record_id))
+                labels.add(label)
+                if writer is not None:
+                    writer.writerow([spreadsheet_safe(row[name]) for name in header])
+                else:
+                    item: dict[str, Any] = {"id": record.id}
+                    if hasattr(record, "reference") and "reference" not in row:
+                        item["reference"] = record.reference
+                    item.update(row)
+                    item["marking"] = desk.marking(label)
+                    out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(item, ensure_ascii=False))
+                count += 1
+            if progress is not None and not progress(count, total):
+                cancelled = True
+                break
+            if len(ids) < page_size:
+                break
+        if writer is None:
+            out.write("\n]\n" if count else "]\n")
+        finished = True
+    finally:
+        # audited even when writing failed part way: what was written has left the database
+        combined = desk.combined(list(labels))
+        marking = desk.marking(combined)
+        with desk.writing() as (session, actor):
+            audit.record(session, actor.username, "export", kind=service.kind,
+                         outcome="success" if finished else "failure", details={
+                "records": kind, "format": fmt, "count": count, "marking": marking, "identity": identity,
+                "filters": {k: text_of(v) for k, v in (filters or {}).items()}, "cancelled": cancelled,
+            })
     return ExportResult(kind, fmt, count, combined, marking, identity)
