@@ -108,7 +108,7 @@ class _Filler:
         self.today = today
         self.n_people = max(0, people)
         self.n_exchanges = max(0, exchanges)
-        self.n_agreements = max(4, self.n_exchanges // 3 + 4) if self.n_people else 0
+        self.n_agreements = min(max(4, self.n_exchanges // 3 + 4), 400) if self.n_people else 0
         self.n_liaison = min(max(3, self.n_people // 20), 5000) if self.n_people else 0
         self.progress = progress
         self.total = self.n_people + self.n_agreements + self.n_exchanges + self.n_liaison
@@ -128,7 +128,6 @@ class _Filler:
             self.nation_weights[self.nation_codes.index(self.owner)] = 14
         self.emails: set[str] = set()
         self.passports: set[str] = set()
-        self.usernames = ["admin"]
         self.compartment_actor: Any = None
         self.compartment_desk = desk
 
@@ -208,7 +207,6 @@ class _Filler:
                 continue
             self.desk.users.create({**values, "password": DEMO_PASSWORD})
             self.counts["users"] += 1
-        self.usernames = ["admin", "coordinator", "gbr.coordinator", "sof.coordinator"]
         # records in a need-to-know group are written by a member of it (the administrator may not be)
         self.compartment_desk = Desk(self.desk.db, "sof.coordinator")
         self.compartment_actor = self.compartment_desk.actor()
