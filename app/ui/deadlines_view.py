@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from app.services.errors import ServiceError
 from app.ui.records.agreement_form import read_only_table
@@ -35,6 +35,7 @@ class DeadlinesView(QWidget):
         self.model.decorate = self._decorate
         self.table = read_only_table(self.model, "Deadlines", stretch=5)
         self.table.setMaximumHeight(16777215)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.lead = QSpinBox()
         self.lead.setRange(1, 3650)
         self.lead.setValue(lead_days)
@@ -79,6 +80,7 @@ class DeadlinesView(QWidget):
         rows = sorted(found, key=lambda d: (d.due, d.reference))
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 280))
         overdue = sum(1 for d in rows if d.overdue)
         self.summary.setText(f"{len(rows)} due within {self.lead.value()} days" + (f", {overdue} overdue (bold)" if overdue else ""))
         self.labels = [d.label for d in rows]

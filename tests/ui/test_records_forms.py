@@ -152,8 +152,11 @@ def test_liaison_form_and_contact_log_entry(qtbot, admin: Desk, qtmodeltester) -
     click(qtbot, widget.save_button)
     assert "before the tour start" in widget.editors["end_date"].error.text()
     widget.editors["end_date"].set(TODAY + dt.timedelta(days=700))
+    widget.editors["disclosure_level"].set(2)
     with qtbot.waitSignal(widget.saved):
         click(qtbot, widget.save_button)
+    assert admin.liaison.get(widget.record_id)[0].disclosure_level == 2
+    assert widget.editors["disclosure_level"].widget.currentText() == admin.db.scheme.names[2]
     log = widget.contact_log
     assert log.isEnabled()
     click(qtbot, log.save_button)  # no subject

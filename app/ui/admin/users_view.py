@@ -128,6 +128,7 @@ class UsersView(QWidget):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([880, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

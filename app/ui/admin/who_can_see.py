@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -30,7 +31,7 @@ class WhoCanSeeDialog(QDialog):
         ], self)
         self.table = read_only_table(self.model, "Users who can see the record", stretch=1)
         self.table.setMaximumHeight(16777215)
-        heading = QLabel(f"<b>{title}</b><br>Marked {desk.marking(label)}")
+        heading = QLabel(f"<b>{html.escape(title)}</b><br>Marked {html.escape(desk.marking(label))}")
         heading.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

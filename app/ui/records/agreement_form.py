@@ -27,6 +27,7 @@ def read_only_table(model: Any, name: str, stretch: int | None = None) -> QTable
     table.setModel(model)
     table.setAccessibleName(name)
     table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)  # one line per row; the full text is in the tooltip
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -231,9 +232,15 @@ class LiaisonForm(RecordForm):
             picker = ReferencePicker(self.desk.people if field.name == "person" else self.desk.agreements)
             return Editor(picker, picker.value, picker.set_value, picker.valueChanged, _Error())
         if field.name == "disclosure_level":
-            editor = super().make_editor(field)
-            editor.widget.setPlaceholderText(f"a level, e.g. {self.desk.db.scheme.names[1]}")
-            return editor
+            combo = QComboBox()
+            combo.addItem("not set", "")
+            for index, name in enumerate(self.desk.db.scheme.names):
+                combo.addItem(name, str(index))
+
+            def set_level(value: Any, combo: QComboBox = combo) -> None:
+                combo.setCurrentIndex(max(combo.findData("" if value is None else str(value)), 0))
+
+            return Editor(combo, combo.currentData, set_level, combo.currentIndexChanged, ErrorLabel())
         return super().make_editor(field)
 
     def build_related(self, layout: QVBoxLayout) -> None:
