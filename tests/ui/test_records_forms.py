@@ -339,3 +339,45 @@ def test_label_changed_carries_what_is_on_the_form(qtbot, admin: Desk) -> None:
     widget.load(agreement_id)
     assert shown[-1].level == admin.db.scheme.parse("S") and shown[-1].release is Release.NOFORN
     assert widget.exchanges_model.rowCount() == 1
+
+
+def test_form_undo_redo_and_revert(qtbot, admin: Desk) -> None:
+    """Edits are undone and redone field by field; Revert goes back to the stored record."""
+    widget = form(qtbot, AgreementForm, admin, agreement(admin))
+    title = widget.editors["title"].widget
+    title.selectAll()
+    qtbot.keyClicks(title, "Renamed")
+    widget.editors["notice_period_days"].widget.setText("30")
+    widget.editors["notice_period_days"].widget.textEdited.emit("30")
+    assert widget.has_unsaved_changes()
+    widget.undo_stack.undo()
+    assert widget.editors["notice_period_days"].widget.text() == ""
+    while widget.undo_stack.canUndo():
+        widget.undo_stack.undo()
+    assert title.text() == "Pilot training MoU" and not widget.has_unsaved_changes()
+    widget.undo_stack.redo()
+    assert title.text() != "Pilot training MoU"
+    click(qtbot, widget.revert_button)
+    assert title.text() == "Pilot training MoU" and not widget.has_unsaved_changes()
+
+
+def test_foreign_user_sees_no_noforn_rows_in_related_panels(qtbot, admin: Desk, make_user, tmp_path: Path) -> None:
+    """A GBR coordinator opening a REL GBR agreement sees neither its NOFORN exchange nor its NOFORN file."""
+    rel_gbr = Label(1, Release.REL, frozenset({"GBR"}))
+    agreement_id = admin.agreements.create({"title": "Staff college seats", "kind": "memorandum_of_understanding",
+                                            "parties": ["USA", "GBR"]}, label=rel_gbr).record.id
+    reference = admin.agreements.get(agreement_id)[0].reference
+    dates = {"start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)}
+    for title, label in (("Shared seminar", rel_gbr), ("Domestic planning", Label(1, Release.NOFORN))):
+        admin.exchanges.create({"title": title, "kind": "seminar", "host_nation": "GBR", "agreement": reference, **dates}, label=label)
+    admin.attachments.add("agreement", agreement_id, "annex-noforn.txt", b"secret annex", label=Label(1, Release.NOFORN))
+    admin.attachments.add("agreement", agreement_id, "annex-shared.txt", b"shared annex", label=rel_gbr)
+    gbr = make_user("gbr.coord", nation="GBR")
+    widget = form(qtbot, AgreementForm, gbr, agreement_id)
+    titles = [widget.exchanges_model.row(r).title for r in range(widget.exchanges_model.rowCount())]
+    assert titles == ["Shared seminar"]
+    files = [widget.attachments.model.row(r).name for r in range(widget.attachments.model.rowCount())]
+    assert files == ["annex-shared.txt"]
+    assert all(label.release is not Release.NOFORN for label in widget.labels_on_screen())
+    mine = form(qtbot, AgreementForm, admin, agreement_id)
+    assert mine.exchanges_model.rowCount() == 2 and mine.attachments.model.rowCount() == 2

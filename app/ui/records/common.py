@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -255,6 +256,26 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+class FieldEdit(QUndoCommand):
+    """One edit of one field of a record form (undone and redone through the form)."""
+
+    def __init__(self, form: RecordForm, name: str, old: Any, new: Any) -> None:
+        super().__init__(f"Edit {name.replace('_', ' ')}")
+        self.form, self.name, self.old, self.new = form, name, old, new
+        self._first = True
+
+    def redo(self) -> None:
+        """Apply the new value (the first time it is already on screen)."""
+        if self._first:
+            self._first = False
+            return
+        self.form.apply_value(self.name, self.new)
+
+    def undo(self) -> None:
+        """Put the old value back."""
+        self.form.apply_value(self.name, self.old)
+
+
 class RecordForm(QWidget):
     """A labelled record's form: fields from the service, label editor, messages, save / revert."""
 
@@ -280,6 +301,9 @@ class RecordForm(QWidget):
         self._clean: dict[str, Any] = {}
         self._clean_label: Label | None = None
         self.editors: dict[str, Editor] = {}
+        self.undo_stack = QUndoStack(self)
+        self._applying = False
+        self._last: dict[str, Any] = {}
         self.nations = all_nations()
         actor = desk.actor()
         self.actor = actor
@@ -373,6 +397,13 @@ class RecordForm(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
+        for name, editor in self.editors.items():
+            editor.changed.connect(lambda *_a, n=name: self._edited(n))
+        for action, keys in ((self.undo_stack.createUndoAction(self, "Undo"), QKeySequence.StandardKey.Undo),
+                             (self.undo_stack.createRedoAction(self, "Redo"), QKeySequence.StandardKey.Redo)):
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.who_button.clicked.connect(self.show_who_can_see)
@@ -406,9 +437,33 @@ class RecordForm(QWidget):
         return {name: editor.get() for name, editor in self.editors.items()}
 
     def set_values(self, values: dict[str, Any]) -> None:
-        """Show values in the editors (missing names emptied)."""
-        for name, editor in self.editors.items():
-            editor.set(values.get(name))
+        """Show values in the editors (missing names emptied); the undo history starts afresh."""
+        self._applying = True
+        try:
+            for name, editor in self.editors.items():
+                editor.set(values.get(name))
+        finally:
+            self._applying = False
+        self._last = self.values()
+        self.undo_stack.clear()
+
+    def apply_value(self, name: str, value: Any) -> None:
+        """Set one field without recording an undo step (undo and redo use this)."""
+        self._applying = True
+        try:
+            self.editors[name].set(value)
+        finally:
+            self._applying = False
+        self._last[name] = self.editors[name].get()
+
+    def _edited(self, name: str) -> None:
+        if self._applying:
+            return
+        new = self.editors[name].get()
+        old = self._last.get(name)
+        if new != old:
+            self._last[name] = new
+            self.undo_stack.push(FieldEdit(self, name, old, new))
 
     def current_label(self) -> Label | None:
         """The label being edited (None when REL TO has no nation)."""
