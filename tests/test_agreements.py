@@ -331,3 +331,14 @@ def test_viewers_change_nothing(admin: Desk, make_user) -> None:
     with pytest.raises(PermissionDenied):
         viewer.agreements.set_quotas(saved.record.id, [{"year": 2025, "direction": "sent", "allotted": 1}])
     assert admin.agreements.get(saved.record.id)[0].quotas == []
+
+
+def test_a_hidden_agreement_number_is_refused_without_being_confirmed(admin, make_user) -> None:
+    admin.agreements.create({"reference": "TA-USA-GBR-2020-07", "title": "Hidden", "kind": "technical_arrangement",
+                             "parties": "USA GBR", "classification": "S", "releasable_to": "NOFORN"})
+    foreign = make_user("gbr2", nation="GBR", clearance="TS")
+    from app.services.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as failure:
+        foreign.agreements.create({"reference": "TA-USA-GBR-2020-07", "title": "Mine", "kind": "technical_arrangement", "parties": "USA GBR"})
+    assert failure.value.errors["reference"] == "Reference TA-USA-GBR-2020-07 cannot be used; choose another number"

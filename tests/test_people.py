@@ -124,3 +124,10 @@ def test_pages_read_backwards_from_the_end_match_pages_read_forwards(admin: Desk
         assert [p.id for p in backwards.records] == [p.id for p in forwards.records]
 
     check()
+
+
+def test_a_hidden_person_is_not_revealed_by_the_uniqueness_check(admin: Desk, make_user) -> None:
+    admin.people.create({**VALID, "passport_number": "EA1111111", "classification": "S", "releasable_to": "NOFORN"})
+    foreign = make_user("gbr", nation="GBR", clearance="TS")
+    saved = foreign.people.create({**VALID, "given_names": "Other", "passport_number": "EA1111111"})
+    assert saved.record.id and foreign.people.count() == 1

@@ -240,7 +240,13 @@ class AgreementService(RecordService[Agreement]):
             elif not AGREEMENT_NUMBER.match(reference):
                 errors["reference"] = "Reference may hold letters, digits and - / . _ (e.g. MOU-USA-POL-2019-01)"
             elif session.scalar(select(Agreement.id).where(Agreement.reference == reference, Agreement.id != (record.id if record else -1))) is not None:
-                errors["reference"] = f"Reference {reference} is already used by another agreement"
+                # the number is unique in the database; a clash with an agreement the user may not
+                # see must not confirm that it exists
+                visible = session.scalar(select(Agreement.id).where(Agreement.reference == reference, *self.visible(actor)))
+                errors["reference"] = (
+                    f"Reference {reference} is already used by another agreement" if visible is not None
+                    else f"Reference {reference} cannot be used; choose another number"
+                )
         kind = merged.get("kind")
         minimum = MINIMUM_PARTIES.get(kind, 2)
         if len(merged.get("parties") or []) < minimum:

@@ -111,7 +111,8 @@ class PeopleService(RecordService[Person]):
                     _CLASH[name],
                     {"value": value, "nation": merged.get("nation_code"), "own": record.id if record else -1},
                 ).first()
-                if clash is not None:
+                # a clash with a person the user may not see is not reported: it must not reveal them
+                if clash is not None and session.scalar(select(Person.id).where(Person.id == clash[0], *self.visible(actor))):
                     title = next(f.title for f in self.fields if f.name == name)
                     errors[name] = f"{title} {value} is already recorded for another person of this nation"
 
