@@ -288,10 +288,8 @@ class _Filler:
             code = rng.choices(codes, weights=[w for c, w in words.RANK_WEIGHTS if c in table])[0]
             rank = table[code]
             position = rng.choice(words.POSITIONS["officer" if code.startswith("OF") else "nco"])
-        forces = words.FORCES.get(nation)
+        force = _force(nation, service, branch)
         name = nation_name(nation)
-        force = {"land": forces[0] if forces else f"{name} Army", "sea": forces[1] if forces else f"{name} Navy",
-                 "air": forces[2] if forces else f"{name} Air Force", "civ": f"Ministry of Defence of {name}"}[branch]
         unit = rng.choice(words.UNITS[branch]).format(o=_ordinal(rng.randint(1, 35)))
         unit = f"{unit}, {force}" if branch != "civ" else f"{unit} ({name})"
         age_years = {"OR": 32, "WO": 40, "OF": 38, "ci": 45}[code[:2]] + rng.randint(-8, 12)
@@ -428,7 +426,7 @@ class _Filler:
                 male, _f, families = words.NAMES[group]
                 given, _ = self._name(rng.choice(male), False)
                 family, _ = self._name(rng.choice(families), False)
-                signatories.append({"name": f"{given} {family}", "title": rng.choice(words.SIGNATORY_TITLES),
+                signatories.append({"name": _full_name(nation, given, family), "title": rng.choice(words.SIGNATORY_TITLES),
                                     "nation_code": nation, "date_signed": signed})
         quotas = []
         if status in ("in_force", "signed", "expired") and kind in ("personnel_exchange_agreement", "technical_arrangement",
@@ -542,14 +540,16 @@ class _Filler:
         currency = words.NATIONS.get(host, words.NATIONS["USA"])[5] if rng.random() < 0.6 else rng.choice(["USD", "EUR"])
         scale = {"course_seat": 30000, "joint_exercise": 400000, "mobile_training_team": 90000, "seminar": 25000,
                  "staff_visit": 12000, "hadr_exercise": 250000, "personnel_exchange": 150000}[kind]
-        budget = Decimal(rng.randint(scale // 3, scale * 2) // 100 * 100)
-        costs = self._cost_lines(kind, budget, currency, host)
+        currency = currency if currency in words.PER_USD else "USD"
+        budget_usd = rng.randint(scale // 3, scale * 2)
+        budget = _money(budget_usd, currency)
+        costs = self._cost_lines(kind, budget_usd, currency, host)
         nations = {host, *partners}
         values: dict[str, Any] = {
             "title": title[:250], "kind": kind, "program": program[:120], "host_nation": host, "partner_nations": sorted(set(partners) - {host}),
             "location": location, "start_date": start, "end_date": end, "status": status, "domains": list(domains),
             "lead_coordinator": rng.choice(["coordinator", "coordinator", "admin"]), "objectives": " ".join(rng.sample(words.OBJECTIVES, 2)),
-            "budget_amount": budget, "budget_currency": "USD" if currency not in _CURRENCIES_OK else currency,
+            "budget_amount": budget, "budget_currency": currency,
         }
         if not values["partner_nations"]:
             values["partner_nations"] = [rng.choice([c for c in foreign if c != host])]
@@ -584,7 +584,8 @@ class _Filler:
             return rng.choice(["planned", "approved", "proposed"]), ""
         return rng.choice(["proposed", "proposed", "planned"]), ""
 
-    def _cost_lines(self, kind: str, budget: Decimal, currency: str, host: str) -> list[dict[str, Any]]:
+    def _cost_lines(self, kind: str, budget_usd: int, currency: str, host: str) -> list[dict[str, Any]]:
+        """Lines sharing (part of) the budget, each in its own currency (flights in dollars, tuition in euros ...)."""
         rng = self.rng
         categories = {"course_seat": ["tuition", "travel", "per_diem", "lodging"],
                       "joint_exercise": ["transport", "lodging", "per_diem", "other"],
@@ -592,16 +593,17 @@ class _Filler:
                       "personnel_exchange": ["travel", "lodging", "per_diem"]}.get(kind, ["travel", "lodging", "per_diem"])
         chosen = categories[: rng.randint(2, len(categories))]
         lines = []
-        remaining = budget
+        remaining = budget_usd
         for category in chosen:
-            share = (remaining * Decimal(rng.randint(20, 60)) / 100).quantize(Decimal("1"))
+            share = remaining * rng.randint(20, 60) // 100
             remaining -= share
             line_currency = "USD" if category == "travel" else ("EUR" if category == "tuition" and host in NATO and host != "USA" else currency)
             description = {"tuition": "Course fee", "travel": "Return flights", "lodging": "Accommodation",
                            "per_diem": "Meals and incidentals", "transport": "Strategic lift and local transport",
                            "other": "Interpreters and range fees"}[category]
-            lines.append({"category": category, "description": description, "amount": share,
-                          "currency": line_currency if line_currency in _CURRENCIES_OK else "USD"})
+            line_currency = line_currency if line_currency in words.PER_USD else "USD"
+            lines.append({"category": category, "description": description, "amount": _money(share, line_currency),
+                          "currency": line_currency})
         return lines
 
     def _exchanges(self) -> None:
@@ -688,6 +690,8 @@ class _Filler:
             p_status, reason = self._participation_status(status)
             arrival = start - dt.timedelta(days=rng.randint(0, 2))
             departure = end + dt.timedelta(days=rng.randint(0, 2))
+            if status in ("completed", "evaluated"):
+                departure = max(end, min(departure, self.today - dt.timedelta(days=1)))  # gone home already
             entry: dict[str, Any] = {"person": person.reference, "role": role, "status": p_status,
                                      "arrival_date": arrival, "departure_date": departure}
             if reason:
@@ -753,12 +757,11 @@ class _Filler:
             start, end = self.today - dt.timedelta(days=700), self.today + dt.timedelta(days=rng.randint(20, 80))
         status = "ended" if end < self.today else ("active" if start <= self.today else "planned")
         host_cities = words.NATIONS.get(host, words.NATIONS["USA"])[6]
-        forces = words.FORCES.get(host)
         if kind == "defence_attache":
             organisation = f"Embassy of {nation_name(person.nation)}, {host_cities[0]}"
         else:
             organisation = rng.choice(words.HOST_ORGS).format(
-                city=rng.choice(host_cities), force=forces[0] if forces else f"{nation_name(host)} Armed Forces")
+                city=rng.choice(host_cities), force=_force(host, "army", "land"))
         clearance = person.clearance if person.clearance is not None else 2
         level = max(0, min(clearance - rng.randint(0, 1), self.desk.db.scheme.top))
         poc_group = words.NATIONS.get(person.nation, words.NATIONS["USA"])[0]
@@ -769,7 +772,7 @@ class _Filler:
             "host_organisation": organisation[:200], "start_date": start, "end_date": end, "status": status,
             "duties": rng.choice(words.DUTIES), "disclosure_level": self.desk.db.scheme.name(level),
             "disclosure_categories": "; ".join(rng.sample(words.DISCLOSURE_CATEGORIES, rng.randint(1, 2))),
-            "home_poc": f"{poc_given} {poc_family}, defence cooperation desk",
+            "home_poc": f"{_full_name(person.nation, poc_given, poc_family)}, defence cooperation desk",
         }
         agreement = self._agreement_for({person.nation, host} - {owner}, ("personnel_exchange_agreement", "memorandum_of_understanding"),
                                         during=(start, end))
@@ -790,10 +793,11 @@ class _Filler:
                 if status == "active" and index == len(days) - 1:
                     date = max(start, self.today - dt.timedelta(days=rng.randint(0, 10)))
                     due, done = self.today + dt.timedelta(days=rng.randint(1, 14)), False  # due soon
-                cp_given, _ = self._name(rng.choice(words.NAMES[poc_group][0]), False)
                 host_group = words.NATIONS.get(host, words.NATIONS["USA"])[0]
+                cp_given, _ = self._name(rng.choice(words.NAMES[host_group][0]), False)
                 cp_family, _ = self._name(rng.choice(words.NAMES[host_group][2]), False)
-                entries.append({"date": date, "counterparts": f"{cp_family} ({host}); {cp_given} ({person.nation})",
+                cp_rank = rng.choice(["Col", "Lt Col", "Maj", "Cdr", "Capt", "Mr", "Ms"])
+                entries.append({"date": date, "counterparts": f"{cp_rank} {_full_name(host, cp_given, cp_family)} ({host})",
                                 "subject": rng.choice(words.CONTACT_SUBJECTS), "summary": rng.choice(words.CONTACT_SUMMARIES),
                                 "follow_up_due": due, "follow_up_done": done})
         return {"values": values, "label": label, "entries": entries}
@@ -831,10 +835,32 @@ _FIRST_LABELS: list[tuple[int, Release, tuple[str, ...]]] = [
     (2, Release.REL, ("SOF",)), (3, Release.REL, ("CYBER-ISR",)),
 ]
 
-_CURRENCIES_OK = frozenset({
-    "USD", "GBP", "CAD", "AUD", "NZD", "EUR", "PLN", "CZK", "TRY", "NOK", "DKK", "SEK", "ISK", "RON", "HUF", "UAH", "JPY",
-    "KRW", "PHP", "IDR", "INR", "THB", "VND", "JOD", "AED", "MAD", "KES", "NGN", "GHS", "XOF", "BRL", "COP", "CLP", "ARS", "PEN",
-})
+def _money(usd: int, currency: str) -> Decimal:
+    """A dollar amount in another currency, rounded to a plausible figure (three significant digits)."""
+    amount = usd * words.PER_USD.get(currency, 1)
+    step = 10 ** max(len(str(int(amount))) - 3, 0)
+    return Decimal(int(amount // step * step))
+
+
+def _force(nation: str, service: str, branch: str) -> str:
+    """The name of a nation's service: ``Royal Navy``, ``U.S. Space Force``, ``Portuguese Army``."""
+    if (nation, service) in words.OTHER_FORCES:
+        return words.OTHER_FORCES[(nation, service)]
+    name = nation_name(nation)
+    if branch == "civ":
+        return f"Ministry of Defence of {name}"
+    index = {"land": 0, "sea": 1, "air": 2}[branch]
+    if nation in words.FORCES:
+        return words.FORCES[nation][index]
+    noun = ("Army", "Navy", "Air Force")[index]
+    adjective = words.ADJECTIVES.get(nation)
+    return f"{adjective} {noun}" if adjective else f"{noun} of {name}"
+
+
+def _full_name(nation: str, given: str, family: str) -> str:
+    """A name as its nation writes it: family name first for Vietnamese, Korean and Hungarian names."""
+    group = words.NATIONS.get(nation, words.NATIONS["USA"])[0]
+    return f"{family} {given}" if group in words.FAMILY_FIRST else f"{given} {family}"
 
 
 def _ordinal(number: int) -> str:

@@ -573,3 +573,30 @@ CONTACT_SUMMARIES = [
     "Reviewed lessons from the last iteration; both sides to nominate planners.",
     "Courtesy call; counterpart keen to expand instructor exchanges.",
 ]
+
+# adjectives for force names ("Portuguese Army"); nations not listed use "Army of <name>"
+ADJECTIVES: dict[str, str] = {
+    "BEL": "Belgian", "CZE": "Czech", "NLD": "Royal Netherlands", "NOR": "Norwegian", "DNK": "Royal Danish", "SWE": "Swedish",
+    "FIN": "Finnish", "ISL": "Icelandic", "GRC": "Hellenic", "ROU": "Romanian", "HUN": "Hungarian", "LTU": "Lithuanian",
+    "LVA": "Latvian", "EST": "Estonian", "UKR": "Ukrainian", "PRT": "Portuguese", "IDN": "Indonesian", "IND": "Indian",
+    "THA": "Royal Thai", "VNM": "Vietnam People's", "JOR": "Royal Jordanian", "ARE": "UAE", "MAR": "Royal Moroccan",
+    "KEN": "Kenya", "NGA": "Nigerian", "GHA": "Ghana", "SEN": "Senegalese", "BRA": "Brazilian", "COL": "Colombian",
+    "CHL": "Chilean", "ARG": "Argentine", "PER": "Peruvian",
+}
+# services other than army, navy and air force where a nation names its own
+OTHER_FORCES: dict[tuple[str, str], str] = {
+    ("USA", "marines"): "U.S. Marine Corps", ("USA", "space"): "U.S. Space Force", ("USA", "coast_guard"): "U.S. Coast Guard",
+    ("GBR", "marines"): "Royal Marines", ("GBR", "space"): "UK Space Command", ("FRA", "space"): "Commandement de l'Espace",
+    ("KOR", "marines"): "ROK Marine Corps", ("PHL", "marines"): "Philippine Marine Corps", ("PHL", "coast_guard"): "Philippine Coast Guard",
+    ("JPN", "coast_guard"): "Japan Coast Guard", ("ITA", "coast_guard"): "Guardia Costiera", ("NLD", "marines"): "Korps Mariniers",
+    ("ESP", "marines"): "Infantería de Marina", ("IDN", "marines"): "Korps Marinir", ("THA", "marines"): "Royal Thai Marine Corps",
+}
+# name groups written family name first
+FAMILY_FIRST = frozenset({"vi", "ko", "hu", "ja_native"})
+# rough units of each currency per US dollar, so budgets are plausible in any currency
+PER_USD: dict[str, float] = {
+    "USD": 1, "EUR": 0.92, "GBP": 0.79, "CAD": 1.37, "AUD": 1.5, "NZD": 1.65, "PLN": 4, "CZK": 23, "TRY": 34, "NOK": 11,
+    "DKK": 6.9, "SEK": 10.5, "ISK": 138, "RON": 4.6, "HUF": 360, "UAH": 41, "JPY": 150, "KRW": 1350, "PHP": 57, "IDR": 16000,
+    "INR": 83, "THB": 35, "VND": 25000, "JOD": 0.71, "AED": 3.67, "MAD": 10, "KES": 130, "NGN": 1500, "GHS": 15, "XOF": 600,
+    "BRL": 5.5, "COP": 4000, "CLP": 950, "ARS": 900, "PEN": 3.7,
+}
