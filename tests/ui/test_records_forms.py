@@ -381,3 +381,25 @@ def test_foreign_user_sees_no_noforn_rows_in_related_panels(qtbot, admin: Desk, 
     assert all(label.release is not Release.NOFORN for label in widget.labels_on_screen())
     mine = form(qtbot, AgreementForm, admin, agreement_id)
     assert mine.exchanges_model.rowCount() == 2 and mine.attachments.model.rowCount() == 2
+
+
+def test_exchange_cost_lines_and_budget_warning(qtbot, admin: Desk) -> None:
+    """Cost lines typed in the table: a bad amount is reported; above the budget, a warning is shown."""
+    from app.ui.records.exchange_form import ExchangeForm
+
+    record_id = admin.exchanges.create({"title": "Course seat", "kind": "course_seat", "host_nation": "GBR",
+                                        "budget_amount": "1000", "budget_currency": "USD",
+                                        "start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=40)}).record.id
+    widget = form(qtbot, ExchangeForm, admin, record_id)
+    model = widget.costs.model
+    click(qtbot, widget.costs.add_button)
+    for column, text in enumerate(["travel", "Return flights", "lots", "USD"]):
+        model.setData(model.index(0, column), text)
+    click(qtbot, widget.costs.save_button)
+    assert widget.costs.error.isVisible() and "amount" in widget.costs.error.text().lower()
+    assert model.index(0, 2).data() == "lots"
+    model.setData(model.index(0, 2), "1200.50")
+    click(qtbot, widget.costs.save_button)
+    assert "Cost lines saved" in widget.message.text() and "above the budget" in widget.message.text()
+    assert [str(c.amount) for c in admin.exchanges.get(record_id)[0].costs] == ["1200.50"]
+    assert model.index(0, 2).data() == "1200.50"

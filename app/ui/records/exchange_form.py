@@ -21,14 +21,16 @@ from app.domain.labels import Label
 from app.domain.vocab import (
     EXCHANGE_MOVES,
     PARTICIPATION_MOVES,
+    CostCategory,
     ExchangeStatus,
     ParticipationRole,
     ParticipationStatus,
 )
-from app.services.errors import ServiceError
+from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
 from app.ui.records.agreement_form import read_only_table
 from app.ui.records.common import (
+    CollectionEditor,
     Editor,
     MessageArea,
     RecordForm,
@@ -39,6 +41,13 @@ from app.ui.records.common import (
     vocabulary_combo,
 )
 from app.ui.widgets import ErrorLabel
+
+COST_FIELDS = (
+    Field("category", "Category"),
+    Field("description", "Description"),
+    Field("amount", "Amount"),
+    Field("currency", "Currency"),
+)
 
 
 @dataclass(frozen=True)
@@ -258,7 +267,7 @@ class ExchangeForm(RecordForm):
         ("Exchange", ["title", "kind", "program", "domains", "host_nation", "partner_nations", "location", "agreement",
                       "lead_coordinator"]),
         ("Dates", ["start_date", "end_date"]),
-        ("Objectives and budget", ["objectives", "budget_amount", "budget_currency", "cost_lines"]),
+        ("Objectives and budget", ["objectives", "budget_amount", "budget_currency"]),
         ("Outcome", ["outcome_summary", "lessons_learned", "outcome_rating"]),
     ]
     status_vocabulary = ExchangeStatus
@@ -278,15 +287,40 @@ class ExchangeForm(RecordForm):
         return editor
 
     def build_related(self, layout: QVBoxLayout) -> None:
-        """The participants panel."""
+        """The participants panel and the cost lines."""
         self.participants = ParticipantsPanel(self.desk)
         layout.addWidget(self.participants)
+        self.costs = CollectionEditor("Cost lines", COST_FIELDS, self.save_cost_lines)
+        self.costs.table.setToolTip(f"Category: {', '.join(c.value for c in CostCategory)}; currency: ISO 4217 (USD, EUR…)")
+        box = QGroupBox("Cost lines")
+        QVBoxLayout(box).addWidget(self.costs)
+        layout.addWidget(box)
 
     def load_related(self) -> None:
-        """The roster of the exchange shown; a cancelled exchange shows its reason."""
+        """The roster and cost lines of the exchange shown; a cancelled exchange shows its reason."""
         self.participants.set_exchange(self.record.id, self.record.reference)
+        self.costs.model.set_rows([{f.name: getattr(c, f.name) for f in COST_FIELDS} for c in self.record.costs])
+        self.costs.error.show_message("")
         if self.record.status == ExchangeStatus.CANCELLED.value and self.record.cancel_reason:
             self.status_label.setText(f"<b>Cancelled</b>: {html.escape(self.record.cancel_reason)}")
+
+    def save_cost_lines(self, rows: list[dict[str, str]]) -> bool:
+        """Replace the cost lines through the service; budget warnings shown."""
+        if self.record_id is None:
+            return False
+        try:
+            saved = self.service.set_cost_lines(self.record_id, rows, expected_version=self.version)
+        except ValidationFailed as failure:
+            self.costs.error.show_message("; ".join(failure.errors.values()))
+            self.message.show_message("Cost lines not saved: please correct the rows marked below the table.")
+            return False
+        except ServiceError as error:
+            self.message.show_message(f"Cost lines not saved. {refusal(error)}")
+            return False
+        self._show(saved.record, saved.label)
+        self.message.show_warnings("Cost lines saved.", saved.warnings)
+        self.saved.emit(saved.record.id)
+        return True
 
     def related_labels(self) -> list[Label]:
         """The participants' labels."""
