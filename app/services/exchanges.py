@@ -37,6 +37,10 @@ from app.services.fields import Field
 
 _AMOUNT = Field("amount", "Amount", kind="decimal", required=True)
 _CURRENCY = Field("currency", "Currency", kind="currency", required=True)
+# aliases built once (building one copies every column); an alias keeps a caller's own join of
+# Agreement from swallowing the visibility subquery
+_GOVERNING = aliased(Agreement, name="governing_agreement")
+_GOVERNING_OF_ALIAS = aliased(Agreement, name="parent_governing_agreement")
 _DESCRIPTION = Field("description", "Description", max_length=200)
 
 
@@ -128,13 +132,13 @@ class ExchangeService(RecordService[Exchange]):
 
     def parent_visible(self, actor: Actor) -> list[ColumnElement[bool]]:
         """The governing agreement, when there is one, must be visible too."""
-        agreement = aliased(Agreement)
+        agreement = _GOVERNING
         visible = exists().where(agreement.id == Exchange.agreement_id, label_visible(actor, self.desk.owner, agreement.label_id))
         return [or_(Exchange.agreement_id.is_(None), visible)]
 
     def visible_as(self, actor: Actor, exchange: Any) -> list[ColumnElement[bool]]:
         """`visible` for an alias of Exchange (subqueries of records that name an exchange)."""
-        agreement = aliased(Agreement)
+        agreement = _GOVERNING_OF_ALIAS
         return [
             label_visible(actor, self.desk.owner, exchange.label_id),
             or_(exchange.agreement_id.is_(None),

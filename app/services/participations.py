@@ -45,6 +45,10 @@ from app.services.errors import NotFound
 from app.services.fields import Field
 
 SLACK_DAYS = 7
+# aliases, built once (building one copies every column): callers join Exchange and Person
+# themselves, and auto-correlation must not swallow the visibility subqueries
+_PARENT_EXCHANGE = aliased(Exchange, name="parent_exchange")
+_PARENT_PERSON = aliased(Person, name="parent_person")
 
 
 def person_name(person: Person) -> str:
@@ -80,8 +84,7 @@ class ParticipationService(RecordService[Participation]):
     def parent_visible(self, actor: Actor) -> list[ColumnElement[bool]]:
         """The exchange (under its own conditions) and the person must be visible too."""
         owner = self.desk.owner
-        # aliases: callers join Exchange and Person themselves, which must not swallow these subqueries
-        exchange, person = aliased(Exchange), aliased(Person)
+        exchange, person = _PARENT_EXCHANGE, _PARENT_PERSON
         return [
             exists().where(exchange.id == Participation.exchange_id, *self.desk.exchanges.visible_as(actor, exchange)),
             exists().where(person.id == Participation.person_id, label_visible(actor, owner, person.label_id)),
