@@ -13,6 +13,7 @@ from app.domain.labels import Label, Release
 from app.security.auth import authenticate
 from app.services import demo
 from app.services.desk import Desk
+from app.services.errors import PermissionDenied
 from app.services.setup import initialise
 from tests.conftest import PASSWORD
 
@@ -188,3 +189,10 @@ def test_large_fills_write_people_in_bulk_with_summary_events(admin: Desk, monke
     assert admin.audit.count(action="create", kind="person") == 0
     assert admin.audit.count(action="demo_fill", kind="person") >= 2  # one per batch (and per writer)
     assert admin.audit.verify().problems == []
+
+
+def test_only_an_administrator_fills(make_user) -> None:  # noqa: ANN001
+    coordinator = make_user("coord", role="coordinator", clearance="TS")
+    with pytest.raises(PermissionDenied):
+        demo.fill(coordinator, people=5, exchanges=1, today=TODAY)
+    assert coordinator.people.count() == 0

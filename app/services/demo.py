@@ -26,7 +26,7 @@ from app.domain.nations import FVEY, NATO, nation_name
 from app.services import demo_data as words
 from app.services.bulk import BulkCreate
 from app.services.desk import Desk
-from app.services.errors import ValidationFailed
+from app.services.errors import PermissionDenied, ValidationFailed
 
 log = logging.getLogger(__name__)
 
@@ -130,10 +130,15 @@ class _Filler:
         self.passports: set[str] = set()
         self.compartment_actor: Any = None
         self.compartment_desk = desk
+        self.max_level = desk.db.scheme.top
 
     # --- driving ---------------------------------------------------------------------------
 
     def run(self) -> dict[str, int]:
+        actor = self.desk.actor()
+        if not actor.is_admin:
+            raise PermissionDenied("only an administrator fills a database with the demo data set")
+        self.max_level = min(actor.clearance, self.desk.db.scheme.top)  # nobody labels above their clearance
         try:
             self._groups_and_users()
             self._people()
@@ -167,11 +172,12 @@ class _Filler:
     # --- labels ----------------------------------------------------------------------------
 
     def _level(self, weights: tuple[int, ...] = (32, 26, 24, 12, 6)) -> int:
-        return self.rng.choices(range(5), weights=weights[: self.desk.db.scheme.top + 1])[0]
+        level = self.rng.choices(range(5), weights=weights[: self.desk.db.scheme.top + 1])[0]
+        return min(level, self.max_level)
 
     def _label(self, nations: list[str], level: int | None = None, groups: tuple[str, ...] = (), noforn: float = 0.45) -> Label:
         """A label for a record concerning ``nations``: releasable to them, to a group, NOFORN or to all."""
-        level = self._level() if level is None else level
+        level = self._level() if level is None else min(level, self.max_level)
         foreign = sorted({n for n in nations if n != self.owner})
         roll = self.rng.random()
         if level == 0 and roll < 0.6:
@@ -328,7 +334,7 @@ class _Filler:
         label = self._label([nation], self._level((40, 30, 20, 7, 3)), groups)
         if number < len(_FIRST_LABELS):  # even a tiny fill shows every level, NOFORN and both compartments
             level, release, groups = _FIRST_LABELS[number]
-            level = min(level, self.desk.db.scheme.top)
+            level = min(level, self.desk.db.scheme.top, self.max_level)
             label = self._label([nation], level, groups)
             if release is Release.NOFORN or (release is Release.ALL and level == 0):
                 label = Label(level, release, frozenset(), frozenset(groups))
