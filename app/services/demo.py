@@ -16,7 +16,6 @@ import logging
 import random
 import unicodedata
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -156,18 +155,13 @@ class _Filler:
         if self.progress is not None and self.progress(min(self.done, self.total), self.total) is False:
             raise Cancelled
 
-    @contextmanager
-    def _batches(self, items: list[Any]) -> Iterator[Callable[[], Iterator[tuple[Any, Any, Any]]]]:
-        """Yield a generator of (item, session, actor), one write transaction per BATCH items."""
-
-        def generate() -> Iterator[tuple[Any, Any, Any]]:
-            for start in range(0, len(items), BATCH):
-                with self.desk.writing() as (session, actor):
-                    for item in items[start:start + BATCH]:
-                        yield item, session, actor
-                self._report()
-
-        yield generate
+    def _batches(self, items: list[Any]) -> Iterator[tuple[Any, Any, Any]]:
+        """(item, session, actor) for each item, one write transaction per BATCH items."""
+        for start in range(0, len(items), BATCH):
+            with self.desk.writing() as (session, actor):
+                for item in items[start:start + BATCH]:
+                    yield item, session, actor
+            self._report()
 
     # --- labels ----------------------------------------------------------------------------
 
@@ -818,22 +812,21 @@ class _Filler:
         self.rng.shuffle(own)
         chosen = (candidates[: self.n_liaison * 2 // 3] + own[: self.n_liaison])[: self.n_liaison]
         plans = [self._liaison_plan(p, n) for n, p in enumerate(chosen)]
-        with self._batches(plans) as batches:
-            for plan, session, actor in batches():
-                self._tick()
+        for plan, session, actor in self._batches(plans):
+            self._tick()
+            try:
+                saved = self.desk.liaison.create_in(session, self._as(actor, plan["label"]), plan["values"], plan["label"])
+            except ValidationFailed as failure:
+                log.warning("demo liaison assignment skipped: %s", failure.errors)
+                continue
+            self.counts["liaison"] += 1
+            for entry in plan["entries"]:
                 try:
-                    saved = self.desk.liaison.create_in(session, self._as(actor, plan["label"]), plan["values"], plan["label"])
+                    self.desk.contact_log.create_in(session, self._as(actor, plan["label"]), {**entry, "assignment": saved.record.reference})
                 except ValidationFailed as failure:
-                    log.warning("demo liaison assignment skipped: %s", failure.errors)
+                    log.warning("demo contact log entry skipped: %s", failure.errors)
                     continue
-                self.counts["liaison"] += 1
-                for entry in plan["entries"]:
-                    try:
-                        self.desk.contact_log.create_in(session, self._as(actor, plan["label"]), {**entry, "assignment": saved.record.reference})
-                    except ValidationFailed as failure:
-                        log.warning("demo contact log entry skipped: %s", failure.errors)
-                        continue
-                    self.counts["contact_log"] += 1
+                self.counts["contact_log"] += 1
 
 
 _FIRST_LABELS: list[tuple[int, Release, tuple[str, ...]]] = [
