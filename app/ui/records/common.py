@@ -558,6 +558,7 @@ class RecordForm(QWidget):
         self.label_editor.error.show_message("; ".join(label_errors))
         first = next((self.editors[n].widget for n in errors if n in self.editors), None)
         if first is not None:
+            self.scroll.verticalScrollBar().setValue(0)  # the message on top, then the field if further down
             first.setFocus()
             self.scroll.ensureWidgetVisible(first)
         self.message.show_message("Not saved. Please correct the fields marked below." + ("\n" + "\n".join(other) if other else ""))
