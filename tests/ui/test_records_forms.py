@@ -156,6 +156,7 @@ def test_liaison_form_and_contact_log_entry(qtbot, admin: Desk, qtmodeltester) -
     with qtbot.waitSignal(widget.saved):
         click(qtbot, widget.save_button)
     assert admin.liaison.get(widget.record_id)[0].disclosure_level == 2
+    assert not widget.has_unsaved_changes()
     assert widget.editors["disclosure_level"].widget.currentText() == admin.db.scheme.names[2]
     log = widget.contact_log
     assert log.isEnabled()
@@ -302,6 +303,7 @@ def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> Non
                                         "start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)},
                                        label=Label(1)).record.id
     widget = form(qtbot, ExchangeForm, admin, record_id)
+    assert not widget.has_unsaved_changes()
     panel = widget.participants
     qtbot.keyClicks(panel.search, "Nakam")
     click(qtbot, panel.find_button)
