@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ class RecordListView(QWidget):
 
     openRequested = Signal(int)
     labelsChanged = Signal(list)
+    exportRequested = Signal()
 
     def __init__(
         self,
@@ -39,7 +41,7 @@ class RecordListView(QWidget):
         self.model = model
         self.nation_field = nation_field
         self.quick_filter = QLineEdit()
-        self.quick_filter.setPlaceholderText("Filter (name, reference, unit…)  Ctrl+F")
+        self.quick_filter.setPlaceholderText("Filter (name, reference, unit…)  Ctrl+Shift+F")
         self.quick_filter.setClearButtonEnabled(True)
         self.quick_filter.setAccessibleName("Quick filter")
         self.status = None
@@ -57,6 +59,12 @@ class RecordListView(QWidget):
             self.nation.setMinimumContentsLength(16)
             self.nation.valueChanged.connect(self.apply_filters)
         self.count_label = QLabel()
+        self.export_button = QToolButton()
+        self.export_button.setText("Export…")
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.export_button.setToolTip("Export this list, as filtered and sorted, to CSV or Excel")
+        self.export_button.setAccessibleName("Export list")
+        self.export_button.clicked.connect(self.exportRequested)
         self.table = QTableView()
         self.table.setModel(model)
         model.active = self.isVisible
@@ -86,6 +94,7 @@ class RecordListView(QWidget):
         if self.nation is not None:
             bar.addWidget(self.nation, 1)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

@@ -271,6 +271,8 @@ class MainWindow(QMainWindow):
         self.deadlines_view: DeadlinesView | None = None
         self.splitters: dict[str, QSplitter] = {}
         self.record_windows: list[QWidget] = []
+        self.report_dialog: QDialog | None = None
+        self.export_runner: QWidget | None = None
 
         for key, title, icon_name, service_name in PAGES:
             if key == "users" and not self.actor.is_admin:
@@ -335,6 +337,7 @@ class MainWindow(QMainWindow):
             view.setObjectName(f"list-{key}")
             self.lists[key] = view
             view.labelsChanged.connect(lambda _labels: self.update_banner())
+            view.exportRequested.connect(lambda k=key: self.export_list(k))
             if key != "people":
                 view.openRequested.connect(lambda _id, k=key: self.statusBar().showMessage(f"The {k} form is not available yet.", 5000))
                 self.page_labels[key] = view.visible_labels
@@ -445,7 +448,9 @@ class MainWindow(QMainWindow):
         self.search_action = self._action("&Search everything…", "find", "Ctrl+K", self.focus_search, "Search every record")
         self.find_action = self._action("&Find…", "find", QKeySequence.StandardKey.Find, self.find, "Search every record")
         self.filter_action = self._action("F&ilter the list…", "find", "Ctrl+Shift+F", self.filter_list, "Filter the list shown")
-        self.print_action = self._action("&Print…", "print", QKeySequence.StandardKey.Print, self.print_page, "Print this page")
+        self.print_action = self._action("&Print / Reports…", "print", QKeySequence.StandardKey.Print, self.reports, "Print a report")
+        self.export_action = self._action("&Export list…", "save", "Ctrl+E", self.export_list, "Export the list to CSV or Excel")
+        self.screen_action = self._action("Print this &screen…", "print", None, self.print_page, "Print this screen")
         self.preferences_action = self._action("Pr&eferences…", "preferences", QKeySequence.StandardKey.Preferences, self.preferences)
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -455,12 +460,13 @@ class MainWindow(QMainWindow):
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         for action in (self.new_action, self.save_action, self.search_action, self.find_action, self.filter_action,
-                       self.print_action, self.preferences_action, self.password_action, self.lock_action, self.quit_action):
+                       self.print_action, self.export_action, self.screen_action, self.preferences_action,
+                       self.password_action, self.lock_action, self.quit_action):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(action.property("tip") + (f" ({keys})" if keys else ""))
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.new_action, self.save_action, None, self.print_action, None, self.password_action,
-                       self.lock_action, self.quit_action):
+        for action in (self.new_action, self.save_action, None, self.print_action, self.export_action, self.screen_action,
+                       None, self.password_action, self.lock_action, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu("&Edit")
         if self.person_form is not None:
@@ -586,6 +592,28 @@ class MainWindow(QMainWindow):
 
         if query:
             search(self.desk, query, limit=1, as_you_type=True, audited=True)
+
+    def reports(self) -> None:
+        """The report dialog: choose, preview, print or save a report (File → Print / Reports…)."""
+        from app.ui.report_dialog import ReportDialog
+
+        try:
+            self.report_dialog = ReportDialog(self.desk, self)
+        except ImportError as error:
+            self.statusBar().showMessage(f"Reports are not available: {error}", 8000)
+            return
+        self.report_dialog.show()
+
+    def export_list(self, key: str | None = None) -> None:
+        """Export the list shown (its filter and sort) to CSV or Excel."""
+        from app.ui.report_dialog import export_view
+
+        key = key or self.current_key()
+        view = self.lists.get(key)
+        if view is None:
+            self.statusBar().showMessage("Choose a list to export first.", 5000)
+            return
+        self.export_runner = export_view(self.desk, key, view.model, self)
 
     def print_page(self) -> None:
         """Print the page with its banners."""

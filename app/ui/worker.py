@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 POLL_MS = 15
 
@@ -51,6 +51,18 @@ class Job:
         self.check()
 
 
+class _QtThread(QThread):
+    """A Qt thread running a Python callable (for calls that create Qt objects: painting)."""
+
+    def __init__(self, target: Callable[[], None]) -> None:
+        super().__init__()
+        self.target = target
+
+    def run(self) -> None:
+        """Run the callable (it never raises: `Worker._run` keeps the outcome)."""
+        self.target()
+
+
 class Worker(QObject):
     """Runs one call in a Python thread; ``finishedWith`` carries the result, ``failedWith`` the
     error text, ``progressed`` (done, total, text) the job's progress; ``finished`` comes last,
@@ -61,10 +73,13 @@ class Worker(QObject):
     progressed = Signal(int, int, str)
     finished = Signal()
 
-    def __init__(self, call: Callable[..., Any], parent: QObject | None = None, with_job: bool = False) -> None:
+    def __init__(self, call: Callable[..., Any], parent: QObject | None = None, with_job: bool = False,
+                 qt_thread: bool = False) -> None:
         super().__init__(parent)
         self.call = call
         self.with_job = with_job
+        self.qt_thread = qt_thread  # a QThread, not a Python thread: for calls that paint with Qt
+        self._qthread: _QtThread | None = None
         self.job = Job()
         self.cancelled = False
         self._outcome: tuple[str, Any] | None = None
@@ -77,8 +92,12 @@ class Worker(QObject):
 
     def start(self) -> None:
         """Start the call."""
-        self._thread = threading.Thread(target=self._run, name="xdesk-worker", daemon=True)
-        self._thread.start()
+        if self.qt_thread:
+            self._qthread = _QtThread(self._run)
+            self._qthread.start()
+        else:
+            self._thread = threading.Thread(target=self._run, name="xdesk-worker", daemon=True)
+            self._thread.start()
         self._timer.start()
 
     def _run(self) -> None:
@@ -108,6 +127,8 @@ class Worker(QObject):
             return
         self._delivered = True
         self._timer.stop()
+        if self._qthread is not None:
+            self._qthread.wait()  # its run() has returned; let the thread end before it is dropped
         kind, value = outcome
         if not self.cancelled:
             if kind == "ok":
@@ -123,6 +144,10 @@ class Worker(QObject):
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the call ends, then deliver its outcome; False on timeout."""
+        if self._qthread is not None:
+            finished = self._qthread.wait() if timeout is None else self._qthread.wait(int(timeout * 1000))
+            if not finished:
+                return False
         if self._thread is not None:
             self._thread.join(timeout)
             if self._thread.is_alive():

@@ -111,3 +111,71 @@ def test_background_model_passes_qtmodeltester_and_shows_rows(qtbot, qtmodeltest
     qtbot.waitUntil(lambda: not model.loading())
     assert model.rowCount() == 100 and model.index(0, 2).data() == "ROW100"
     qtmodeltester.check(model, force_py=True)
+
+
+# --- reports and exports ---------------------------------------------------------------------
+
+
+def test_report_dialog_saves_a_pdf_marked_on_every_page(qtbot, admin: Desk, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.report_dialog import ReportDialog
+
+    label = Label(2, Release.REL, frozenset({"GBR"}))
+    person = admin.people.create({"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL"}, label=label).record
+    target = tmp_path / "person.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF files (*.pdf)"))
+    dialog = ReportDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.report.setCurrentIndex(dialog.report.findData("person"))
+    chooser = dialog.editors["person"]
+    qtbot.waitUntil(lambda: chooser.loaded)
+    qtbot.keyClicks(chooser.lineEdit(), person.reference)
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy() and target.exists(), timeout=30_000)
+    marking = admin.marking(label)
+    pages = PdfReader(str(target)).pages
+    assert len(pages) >= 1
+    for page in pages:
+        lines = [" ".join(line.split()) for line in page.extract_text().splitlines() if line.strip()]
+        text = "\n".join(lines)
+        assert lines[0] == marking and lines[-1] == marking, text  # top and bottom banner
+        assert "KOWALSKI" in text.upper()
+    assert marking in dialog.message.text() and "Saved to" in dialog.message.text()
+    assert any(e.action == "report" for e in admin.audit.list(limit=20))
+
+
+def test_report_dialog_names_a_missing_parameter(qtbot, admin: Desk) -> None:
+    from app.ui.report_dialog import ReportDialog
+
+    dialog = ReportDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.report.setCurrentIndex(dialog.report.findData("roster"))
+    dialog.save_pdf("/nonexistent/never.pdf")
+    assert "required" in dialog.message.text() and not dialog.busy()
+
+
+def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(qtbot, admin: Desk, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    admin.people.create({"family_name": "Andersen", "nation_code": "DNK"}, label=Label(1))
+    admin.people.create({"family_name": "Anderson", "nation_code": "USA"}, label=Label(3, Release.NOFORN))
+    admin.people.create({"family_name": "Berg", "nation_code": "NOR"}, label=Label(3, Release.NOFORN))
+    target = tmp_path / "people.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "CSV (*.csv)"))
+    window = open_window(qtbot, admin)
+    view = window.lists["people"]
+    qtbot.keyClicks(view.quick_filter, "anders")
+    qtbot.waitUntil(lambda: view.model.filters.get("text") == "anders" and not view.model.loading())
+    assert view.model.rowCount() == 2
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    runner = window.export_runner
+    qtbot.waitUntil(lambda: target.exists() and not runner.running(), timeout=30_000)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    expected = admin.marking(admin.combined([Label(1), Label(3, Release.NOFORN)]))
+    assert expected in lines[0]
+    body = "\n".join(lines[1:])
+    assert "Andersen" in body and "Anderson" in body and "Berg" not in body  # the list's filter

@@ -1,0 +1,493 @@
+"""Reports and list exports in the desktop application.
+
+`ReportDialog` chooses a report of the reports package (`app.reports.REPORTS`) and its
+parameters, renders it to PDF off the GUI thread (progress and Cancel), and previews, prints or
+saves it. Previews and printing paint the rendered PDF's pages (rasterised with poppler's
+``pdftoppm``), so what is printed is exactly the marked PDF the reports package produced.
+`export_view` writes a list view's current filter and sort through `app.reports.exports`.
+Every report rendered (preview, print or save) and every export is audited by the reports
+package. The reports package is imported only when a report or export is asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.nations import all_nations
+from app.domain.vocab import AgreementStatus, ExchangeStatus
+from app.ui.widgets import NationPicker, OptionalDateEdit
+from app.ui.worker import Job, Worker
+
+PAPER_TITLES = (("a4", "A4"), ("letter", "US Letter"))
+PREVIEW_DPI = 110
+
+
+def pdf_pages(pdf: Path, dpi: int = PREVIEW_DPI) -> list[QImage]:
+    """The pages of a PDF as images (poppler's ``pdftoppm``); empty when it is not installed."""
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        return []
+    with tempfile.TemporaryDirectory(prefix="xdesk-preview-") as folder:
+        subprocess.run([tool, "-r", str(dpi), "-png", str(pdf), str(Path(folder) / "page")],  # noqa: S603 - fixed tool, our file
+                       check=True, capture_output=True, timeout=300)
+        return [QImage(str(path)) for path in sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))]
+
+
+def paint_pages(printer: Any, pages: list[QImage]) -> None:
+    """Paint page images onto a printer (or a preview's printer), each scaled to the full page."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return
+    try:
+        for number, image in enumerate(pages):
+            if number:
+                printer.newPage()
+            target = printer.pageLayout().fullRectPixels(printer.resolution())
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(target.topLeft(), image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio,
+                                                             Qt.TransformationMode.SmoothTransformation))
+    finally:
+        painter.end()
+
+
+class ReferenceChooser(QComboBox):
+    """An editable choice of a record by reference: recent records listed, any reference typed."""
+
+    def __init__(self, desk: Any, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(36)
+        self.desk = desk
+        self.kind = kind
+        self.lineEdit().setPlaceholderText("reference, e.g. EX-2026-0001" if kind == "exchange" else "reference or pick from the list")
+        self.loader: Worker | None = None
+        self.loaded = False
+
+    def load(self) -> None:
+        """Fill the list with recent records (off the GUI thread), once."""
+        if self.loaded or self.loader is not None:
+            return
+        service = self.desk.exchanges if self.kind == "exchange" else self.desk.people
+        sort = ["-start_date"] if self.kind == "exchange" else None
+
+        def read() -> list[tuple[str, str]]:
+            page = service.list({}, sort, offset=0, limit=300, count_total=False)
+            return [(r.reference, f"{r.reference} — {service.title(r) if self.kind == 'exchange' else _person(r)}") for r in page.records]
+
+        self.loader = Worker(read, self)
+        self.loader.finishedWith.connect(self._fill)
+        self.loader.finished.connect(self._loaded)
+        self.loader.start()
+
+    def _fill(self, items: list[tuple[str, str]]) -> None:
+        typed = self.currentText()
+        for reference, text in items:
+            self.addItem(text, reference)
+        self.setEditText(typed)
+
+    def _loaded(self) -> None:
+        self.loaded = True
+        if self.loader is not None:
+            self.loader.deleteLater()
+        self.loader = None
+
+    def value(self) -> str:
+        """The reference chosen or typed."""
+        text = self.currentText().strip()
+        index = self.findText(text)
+        if index >= 0 and self.itemData(index):
+            return str(self.itemData(index))
+        return text.split(" — ", 1)[0].strip()
+
+
+def _person(record: Any) -> str:
+    return f"{(record.family_name or '').upper()}, {record.given_names or ''}".rstrip(", ")
+
+
+class ReportDialog(QDialog):
+    """Choose a report and its parameters; preview, print or save it as PDF."""
+
+    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+        from app.reports import REPORTS
+
+        super().__init__(parent)
+        self.setWindowTitle("Reports — Exchange Desk")
+        self.desk = desk
+        actor = desk.actor()
+        self.specs = [spec for spec in REPORTS.values() if not spec.auditors_only or actor.reads_audit or actor.is_admin]
+        self.report = QComboBox()
+        self.report.setAccessibleName("Report")
+        for spec in self.specs:
+            self.report.addItem(spec.title, spec.name)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setObjectName("reportDescription")
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper")
+        for value, title in PAPER_TITLES:
+            self.paper.addItem(title, value)
+        if QLocaleUsesLetter():
+            self.paper.setCurrentIndex(1)
+        self.params_box = QWidget()
+        self.params_form = QFormLayout(self.params_box)
+        self.params_form.setContentsMargins(0, 0, 0, 0)
+        self.editors: dict[str, Any] = {}
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("reportMessage")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.preview_button = QPushButton("Preview…")
+        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton("Save as PDF…")
+        self.close_button = QPushButton("Close")
+        self.preview_button.setDefault(True)
+
+        form = QFormLayout()
+        form.addRow("Report", self.report)
+        form.addRow("", self.description)
+        form.addRow("Paper", self.paper)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.params_box)
+        layout.addWidget(self.message)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        layout.addLayout(running)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.resize(620, 420)
+
+        self.worker: Worker | None = None
+        self.after: Any = None
+        self.last_pdf: Path | None = None
+        self.last_result: Any = None
+        self._temp = tempfile.TemporaryDirectory(prefix="xdesk-report-")
+        self.report.currentIndexChanged.connect(self._report_changed)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_report)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.close_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._report_changed()
+
+    # --- parameters --------------------------------------------------------------------------
+
+    def spec(self) -> Any:
+        """The chosen report's spec."""
+        return self.specs[self.report.currentIndex()]
+
+    def _report_changed(self) -> None:
+        while self.params_form.rowCount():
+            self.params_form.removeRow(0)
+        self.editors = {}
+        spec = self.spec()
+        self.description.setText(spec.description)
+        for parameter in spec.parameters:
+            editor = self._editor(parameter, spec.name)
+            self.editors[parameter.name] = editor
+            self.params_form.addRow(parameter.title + (" *" if parameter.required else ""), editor)
+        self.message.clear()
+
+    def _editor(self, parameter: Any, report: str) -> Any:
+        if parameter.kind in ("exchange", "person"):
+            editor = ReferenceChooser(self.desk, parameter.kind)
+            editor.load()
+        elif parameter.kind == "date":
+            editor = OptionalDateEdit()
+            if parameter.name == "from":
+                editor.set_value(dt.date(dt.date.today().year, 1, 1))
+            elif parameter.name == "to":
+                editor.set_value(dt.date.today())
+        elif parameter.kind == "nation":
+            editor = NationPicker(all_nations(), allow_empty=True, empty_text="Any nation")
+            editor.setMinimumContentsLength(20)
+        elif parameter.kind == "status":
+            editor = QComboBox()
+            editor.addItem("Any status", "")
+            for member in (AgreementStatus if report == "agreements" else ExchangeStatus):
+                editor.addItem(member.label, member.value)
+        else:
+            from PySide6.QtWidgets import QLineEdit
+
+            editor = QLineEdit()
+        editor.setAccessibleName(parameter.title)
+        return editor
+
+    def params(self) -> dict[str, Any]:
+        """The parameters as the reports package takes them (empty ones left out)."""
+        values: dict[str, Any] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, ReferenceChooser):
+                value: Any = editor.value()
+            elif isinstance(editor, OptionalDateEdit):
+                date = editor.value()
+                value = date.isoformat() if date else ""
+            elif isinstance(editor, NationPicker):
+                value = editor.value()
+            elif isinstance(editor, QComboBox):
+                value = editor.currentData()
+            else:
+                value = editor.text().strip()
+            if value not in (None, ""):
+                values[name] = value
+        return values
+
+    # --- rendering ---------------------------------------------------------------------------
+
+    def render(self, out_path: Path, then: Any) -> None:
+        """Render the chosen report to ``out_path`` off the GUI thread, then call ``then(result)``."""
+        if self.worker is not None:
+            return
+        from app.reports import render_report
+
+        name, params, paper = self.spec().name, self.params(), self.paper.currentData()
+        missing = [p.title for p in self.spec().parameters if p.required and p.name not in params]
+        if missing:
+            self.message.setText(f"{missing[0]} is required for this report.")
+            return
+        self.message.setText("Preparing the report…")
+        self.after = then
+        self._busy(True)
+
+        def run(job: Job) -> Any:
+            result = render_report(self.desk, name, params, out_path, paper)
+            if job.cancelled():  # too late to stop the renderer: at least drop the file
+                Path(out_path).unlink(missing_ok=True)
+            return result
+
+        self.worker = Worker(run, self, with_job=True, qt_thread=True)
+        self.worker.finishedWith.connect(self._rendered)
+        self.worker.failedWith.connect(self._failed)
+        self.worker.finished.connect(self._worker_done)
+        self.worker.start()
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        for widget in (self.preview_button, self.print_button, self.save_button, self.report, self.paper, self.params_box):
+            widget.setEnabled(not busy)
+
+    def _rendered(self, result: Any) -> None:
+        self.last_result = result
+        self.message.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, {result.records:,} records, "
+                             f"marked {result.marking}.")
+        then, self.after = self.after, None
+        if then is not None:
+            then(result)
+
+    def _failed(self, message: str) -> None:
+        self.message.setText(f"The report could not be produced: {message}")
+
+    def _worker_done(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.deleteLater()
+        self._busy(False)
+
+    def cancel(self) -> None:
+        """Stop waiting for the render (its file, if it still appears, is deleted)."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.after = None
+            self.message.setText("Cancelled.")
+            self._busy(False)
+
+    def busy(self) -> bool:
+        """True while a report is being rendered."""
+        return self.worker is not None
+
+    def _scratch(self) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        return Path(self._temp.name) / f"{self.spec().name}-{stamp}.pdf"
+
+    # --- the three buttons -------------------------------------------------------------------
+
+    def save_pdf(self, path: str | None = None) -> None:
+        """Save the report as a PDF file (asks where unless given)."""
+        if not path:
+            suggested = str(Path.home() / f"{self.spec().name}-{dt.date.today().isoformat()}.pdf")
+            path, _filter = QFileDialog.getSaveFileName(self, "Save report as PDF", suggested, "PDF files (*.pdf)")
+            if not path:
+                return
+        target = Path(path if str(path).lower().endswith(".pdf") else f"{path}.pdf")
+        self.last_pdf = target
+        self.render(target, lambda _r: self.message.setText(self.message.text() + f" Saved to {target}."))
+
+    def preview(self) -> None:
+        """Render, then show the pages in a print preview (from which it can be printed)."""
+        target = self._scratch()
+        self.render(target, lambda _r: self._show_preview(target))
+
+    def _show_preview(self, pdf: Path) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        pages = pdf_pages(pdf)
+        if not pages:
+            self.message.setText(self.message.text() + " (Preview needs poppler's pdftoppm; use Save as PDF.)")
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._set_paper(printer, pages)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(f"Preview — {self.spec().title}")
+        dialog.paintRequested.connect(lambda p: paint_pages(p, pages))
+        dialog.resize(900, 1000)
+        self.preview_dialog = dialog
+        dialog.exec()
+
+    def print_report(self) -> None:
+        """Render, then print through the system's print dialog."""
+        target = self._scratch()
+        self.render(target, lambda _r: self._print(target))
+
+    def _print(self, pdf: Path) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        pages = pdf_pages(pdf, dpi=150)
+        self._set_paper(printer, pages)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        pages = pdf_pages(pdf, dpi=min(printer.resolution(), 300)) or pages
+        if not pages:
+            QMessageBox.information(self, "Print", "Printing needs poppler's pdftoppm; save the report as PDF and print that.")
+            return
+        paint_pages(printer, pages)
+
+    def _set_paper(self, printer: Any, pages: list[QImage] | None = None) -> None:
+        from PySide6.QtGui import QPageLayout, QPageSize
+
+        size = QPageSize(QPageSize.PageSizeId.Letter if self.paper.currentData() == "letter" else QPageSize.PageSizeId.A4)
+        printer.setPageSize(size)
+        landscape = bool(pages) and pages[0].width() > pages[0].height()
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+
+    def done(self, result: int) -> None:
+        """Closing while rendering forgets the render."""
+        self.cancel()
+        super().done(result)
+
+
+def QLocaleUsesLetter() -> bool:  # noqa: N802 - reads like the Qt call it wraps
+    """True where US Letter is the usual paper (the system locale's measurement system)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+
+
+# --- list exports -----------------------------------------------------------------------------
+
+
+class ExportRunner(QWidget):
+    """Runs one list export off the GUI thread with a progress bar and Cancel, in a small panel."""
+
+    def __init__(self, desk: Any, kind: str, filters: dict[str, Any], sort: list[str] | None, target: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Dialog)
+        self.setWindowTitle("Export — Exchange Desk")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.target = target
+        self.result: Any = None
+        self.error = ""
+        self.text = QLabel(f"Exporting to {target.name}…")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.cancel_button = QPushButton("Cancel")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        self.resize(460, 100)
+        self.cancel_button.clicked.connect(self.cancel)
+        scratch = Path(tempfile.mkdtemp(prefix=".xdesk-export-", dir=str(target.parent)))
+        self.scratch = scratch
+
+        def run(job: Job) -> Any:
+            from app.reports.exports import export_list
+
+            result = export_list(desk, kind, scratch / target.name, filters=filters, sort=sort)
+            job.check()  # cancelled meanwhile: the file is not moved into place
+            shutil.move(str(scratch / target.name), str(target))
+            return result
+
+        self.worker = Worker(run, self, with_job=True)
+        self.worker.finishedWith.connect(self._done)
+        self.worker.failedWith.connect(self._failed)
+        self.worker.finished.connect(self._finished)
+        self.worker.start()
+
+    def _done(self, result: Any) -> None:
+        self.result = result
+        self.text.setText(f"Exported {result.records:,} records to {self.target.name}, marked {result.marking}.")
+
+    def _failed(self, message: str) -> None:
+        self.error = message
+        self.text.setText(f"The export failed: {message}")
+
+    def _finished(self) -> None:
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        self.progress.hide()
+        self.cancel_button.setText("Close")
+        self.cancel_button.clicked.disconnect()
+        self.cancel_button.clicked.connect(self.close)
+        if self.result is not None and not self.error:
+            QTimer.singleShot(2500, self.close)
+
+    def running(self) -> bool:
+        """True until the export has ended."""
+        return self.worker.isRunning()
+
+    def cancel(self) -> None:
+        """Stop: no file is written at the chosen place."""
+        self.worker.cancel()
+        self.text.setText("Export cancelled.")
+
+
+def export_view(desk: Any, kind: str, model: Any, parent: QWidget | None = None, path: str | None = None) -> ExportRunner | None:
+    """Export a list view's current filter and sort to CSV or Excel (asks where unless given)."""
+    if not path:
+        suggested = str(Path.home() / f"{kind}-{dt.date.today().isoformat()}.csv")
+        path, chosen = QFileDialog.getSaveFileName(parent, "Export list", suggested, "CSV (*.csv);;Excel workbook (*.xlsx)")
+        if not path:
+            return None
+        if not path.lower().endswith((".csv", ".xlsx")):
+            path += ".xlsx" if "xlsx" in chosen else ".csv"
+    filters = dict(getattr(model, "effective_filters", None) or model.filters)
+    runner = ExportRunner(desk, kind, filters, list(model.sort_keys) if model.sort_keys else None, Path(path), parent)
+    runner.show()
+    return runner
