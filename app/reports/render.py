@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
+import gc
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -44,22 +46,20 @@ _incref.argtypes = [ctypes.py_object]
 _incref.restype = None
 
 
-class NoneGuard:
-    """Works around PySide6 6.12 on Python 3.11: every call of a void Qt method (setPen,
-    setFont, fillRect, drawLine, QTextLayout.beginLayout ...) drops one reference to ``None``
-    without taking it, and a long report would deallocate ``None`` (a fatal error). The guard
-    records None's reference count and tops it up (references never given back: None must
-    outlive even the interpreter's shutdown, when the missing references are dropped again).
+def guarded(call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)``, then None's lost references given back.
+
+    Works around PySide6 6.12 on Python 3.11: many void Qt methods (setPen, setFont, fillRect,
+    drawLine, QTextLayout.beginLayout ...) drop a reference to ``None`` they never took, and a
+    long report would deallocate ``None`` (a fatal error). The references are given back for
+    good (never released), so None outlives even the interpreter's shutdown.
     """
-
-    def __init__(self) -> None:
-        self.base = sys.getrefcount(None)
-
-    def balance(self) -> None:
-        """Restore None's reference count to what it was when the guard was made."""
-        deficit = self.base - sys.getrefcount(None)
-        for _ in range(max(deficit, 0)):
-            _incref(None)
+    before = sys.getrefcount(None)
+    result = call(*args)
+    after = sys.getrefcount(None) - (1 if result is None else 0)
+    for _ in range(max(before - after, 0)):
+        _incref(None)
+    return result
 
 
 def mm(value: float) -> float:
@@ -122,7 +122,6 @@ class Layout:
         self.y = content.top()
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.guard = NoneGuard()
 
     # --- measuring --------------------------------------------------------------------------
 
@@ -132,6 +131,9 @@ class Layout:
         fm = self.fonts.fm(font)
         if "\n" not in text and fm.horizontalAdvance(text) <= width:
             return [text]
+        return guarded(self._wrap_lines, text, font, width)
+
+    def _wrap_lines(self, text: str, font: QFont, width: float) -> list[str]:
         lines: list[str] = []
         for paragraph in text.split("\n"):
             if not paragraph:
@@ -175,7 +177,6 @@ class Layout:
 
     def place(self, height: float, paint: Callable[[QPainter, float], None], label: Label | None = None, keep: float = 0.0) -> None:
         """Put a piece of ``height`` (and ``keep`` more after it) on this page or the next."""
-        self.guard.balance()
         if not self.fits(height + keep) and self.y > self.area.top():
             self.new_page()
         y = self.y
@@ -214,6 +215,16 @@ class Renderer:
 
     def render(self, out_path: str | Path) -> list[list[Label]]:
         """Write the PDF; the labels of the content of each page."""
+        gc.collect()
+        before = sys.getrefcount(None)
+        pages = guarded(self._render, out_path)
+        # everything the layout made is freed now: what None lost beyond that was taken by Qt
+        gc.collect()
+        for _ in range(max(before - sys.getrefcount(None), 0)):
+            _incref(None)
+        return pages
+
+    def _render(self, out_path: str | Path) -> list[list[Label]]:
         writer = QPdfWriter(str(out_path))
         writer.setResolution(DPI)
         writer.setCreator("Exchange Desk")
@@ -227,7 +238,6 @@ class Renderer:
         top = self.full.top() + self.band + mm(9)
         bottom = self.full.bottom() - self.band - mm(9)
         content = QRectF(self.full.left(), top, self.full.width(), bottom - top)
-        guard = NoneGuard()
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError(f"cannot write {out_path}")
@@ -249,12 +259,11 @@ class Renderer:
             pages = [p for p in layout.pages if p.ops or p is layout.pages[0]]
             for number, page in enumerate(pages, start=1):
                 if number > 1:
-                    writer.newPage()
-                self._paint_page(painter, page, number, len(pages))
-                layout.guard.balance()
+                    guarded(writer.newPage)
+                guarded(self._paint_page, painter, page, number, len(pages))
         finally:
-            painter.end()
-            guard.balance()
+            guarded(painter.end)
+            del writer
             self.layout = None  # type: ignore[assignment]  # drop Qt objects tied to the writer now
         return [page.labels for page in pages]
 
@@ -281,7 +290,6 @@ class Renderer:
         painter.drawLine(QPointF(self.full.left(), header.bottom() + mm(0.5)), QPointF(self.full.right(), header.bottom() + mm(0.5)))
         for op in page.ops:
             op(painter)
-            self.layout.guard.balance()
         # footer
         footer = QRectF(self.full.left(), bottom_band.top() - mm(7), self.full.width(), mm(5))
         painter.setPen(QPen(QColor("#999999"), mm(0.2)))
