@@ -38,6 +38,9 @@ from app.services.desk import Desk
 from app.services.errors import ValidationFailed
 from app.services.setup import open_desk_database
 
+# the SQLite FTS5 engine; a PostgreSQL engine behind the same interface is not written yet
+pytestmark = pytest.mark.sqlite_only
+
 DATA = Path(__file__).parent / "data"
 NOFORN_S = Label(3, Release.NOFORN)
 UNCLASSIFIED = Label()

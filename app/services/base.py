@@ -93,6 +93,10 @@ class RecordService(Generic[M]):
         """Things the coordinator should know about the saved record (not errors)."""
         return []
 
+    def default_label(self, session: Session, actor: Actor, values: dict[str, Any]) -> Label | None:
+        """The label a new record takes when none is given (e.g. its parent's); None: UNCLASSIFIED."""
+        return None
+
     def reference_year(self, values: dict[str, Any]) -> int:
         """The year in a new record's reference."""
         return dt.date.today().year
@@ -279,6 +283,8 @@ class RecordService(Generic[M]):
     def create_in(self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None) -> Saved[M]:
         """`create` inside a transaction the caller holds (imports)."""
         _require(check_write, actor)
+        if label is None and not any(name in values for name in LABEL_FIELDS):
+            label = self.default_label(session, actor, values)
         parsed, errors = self._parse(values, creating=True)
         new_label = self._label_from(values, label, errors) or Label()
         if not errors:

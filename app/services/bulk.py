@@ -19,7 +19,7 @@ from app.domain.models import ReferenceCounter
 from app.security import audit
 from app.security.policy import check_write
 from app.security.principal import Actor
-from app.services.base import RecordService, _require
+from app.services.base import LABEL_FIELDS, RecordService, _require
 from app.services.errors import ValidationFailed
 
 
@@ -47,6 +47,8 @@ class BulkCreate:
             return self._add(service, values, label)
 
     def _add(self, service: RecordService[Any], values: dict[str, Any], label: Label | None) -> Any:
+        if label is None and not any(name in values for name in LABEL_FIELDS):
+            label = service.default_label(self.session, self.actor, values)
         parsed, errors = service._parse(values, creating=True)
         new_label = service._label_from(values, label, errors) or Label()
         if not errors:

@@ -26,12 +26,11 @@ from app.services.errors import PermissionDenied, ValidationFailed
 if TYPE_CHECKING:
     from app.services.agreements import AgreementService
     from app.services.attachments import AttachmentService
+    from app.services.audit_trail import AuditTrailService
+    from app.services.deadlines import DeadlineService
     from app.services.exchanges import ExchangeService
     from app.services.liaison import ContactLogService, LiaisonService
     from app.services.participations import ParticipationService
-
-    from app.services.audit_trail import AuditTrailService
-    from app.services.deadlines import DeadlineService
     from app.services.people import PeopleService
     from app.services.users import UserService
 

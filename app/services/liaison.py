@@ -22,7 +22,7 @@ from app.security import audit
 from app.security.policy import check_write, label_visible
 from app.security.principal import Actor
 from app.services.agreements import move_status
-from app.services.base import LABEL_FIELDS, Page, RecordService, Saved, _require
+from app.services.base import Page, RecordService, Saved, _require
 from app.services.errors import NotFound
 from app.services.fields import Field
 
@@ -229,15 +229,15 @@ class ContactLogService(RecordService[ContactLogEntry]):
         """``LO-2026-0003 2026-03-14 Port visit planning``."""
         return f"{self.value_of(record, 'assignment')} {record.date.isoformat()} {record.subject}".strip()
 
-    def create_in(self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None) -> Saved[ContactLogEntry]:
-        """As `RecordService.create_in`; without a label the entry takes its assignment's."""
-        if label is None and not any(name in values for name in LABEL_FIELDS) and values.get("assignment"):
-            try:
-                assignment = self.desk.liaison._find(session, actor, values["assignment"])
-                label = load_labels(session, {assignment.label_id})[assignment.label_id]
-            except NotFound:
-                pass  # reported under "assignment" by check()
-        return super().create_in(session, actor, values, label)
+    def default_label(self, session: Session, actor: Actor, values: dict[str, Any]) -> Label | None:
+        """Without a label of its own, a new record takes its assignment's."""
+        if not values.get("assignment"):
+            return None
+        try:
+            parent = self.desk.liaison._find(session, actor, values["assignment"])
+        except NotFound:
+            return None  # reported under "assignment" by check()
+        return load_labels(session, {parent.label_id})[parent.label_id]
 
     def check(self, session: Session, actor: Actor, values: dict[str, Any], record: ContactLogEntry | None, errors: dict[str, str]) -> None:
         """Assignment visible; follow-up not before the engagement."""

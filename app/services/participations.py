@@ -40,7 +40,7 @@ from app.security import audit
 from app.security.policy import check_write, label_visible
 from app.security.principal import Actor
 from app.services.agreements import move_status
-from app.services.base import LABEL_FIELDS, Page, RecordService, Saved, _require
+from app.services.base import Page, RecordService, Saved, _require
 from app.services.errors import NotFound
 from app.services.fields import Field
 
@@ -96,15 +96,15 @@ class ParticipationService(RecordService[Participation]):
 
     # --- writes ----------------------------------------------------------------------------
 
-    def create_in(self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None) -> Saved[Participation]:
-        """As `RecordService.create_in`; without a label the participation takes its exchange's."""
-        if label is None and not any(name in values for name in LABEL_FIELDS) and values.get("exchange"):
-            try:
-                exchange = self.desk.exchanges._find(session, actor, values["exchange"])
-                label = load_labels(session, {exchange.label_id})[exchange.label_id]
-            except NotFound:
-                pass  # reported under "exchange" by check()
-        return super().create_in(session, actor, values, label)
+    def default_label(self, session: Session, actor: Actor, values: dict[str, Any]) -> Label | None:
+        """Without a label of its own, a new record takes its exchange's."""
+        if not values.get("exchange"):
+            return None
+        try:
+            parent = self.desk.exchanges._find(session, actor, values["exchange"])
+        except NotFound:
+            return None  # reported under "exchange" by check()
+        return load_labels(session, {parent.label_id})[parent.label_id]
 
     def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Participation | None, errors: dict[str, str]) -> None:
         """Exchange and person visible (and fixed once set), one role each, dates in order, status by moves."""
