@@ -81,17 +81,47 @@ def fill(desk: Desk) -> list[int]:
                                  "end_date": today + dt.timedelta(days=60 + 200 * n), "status": "active"}, label=Label(n % 3))
         except Exception as error:  # noqa: BLE001
             print("liaison:", error)
-    desk.users.create_ntk_group("PROJECT-ALPHA")
+    try:
+        desk.users.create_ntk_group("PROJECT-ALPHA")
+    except Exception as error:  # noqa: BLE001 - the demo filler may have made it
+        print("group:", error)
     for name, role, nation in (("coord", "coordinator", "USA"), ("viewer", "viewer", "USA"), ("gbr.lo", "viewer", "GBR"),
                                ("auditor", "auditor", "USA")):
-        desk.users.create({"username": name, "role": role, "clearance": "S", "nation": nation, "groups": [], "password": PASSWORD})
+        try:
+            desk.users.create({"username": name, "role": role, "clearance": "S", "nation": nation, "groups": [], "password": PASSWORD})
+        except Exception as error:  # noqa: BLE001 - the demo filler may have made it
+            print("user:", error)
     return ids
 
 
-def settle(app: QApplication) -> None:
-    """Let queued page fetches and layouts finish."""
-    for _ in range(20):
-        app.processEvents()
+def settle(app: QApplication, until: object = None, limit: float = 15.0) -> None:
+    """Let background fetches, layouts and paints finish (and ``until()`` become true)."""
+    import time
+
+    from PySide6.QtTest import QTest
+
+    end = time.monotonic() + limit
+    QTest.qWait(60)
+    while until is not None and not until() and time.monotonic() < end:  # type: ignore[operator]
+        QTest.qWait(20)
+    QTest.qWait(60)
+
+
+def lists_loaded(window: object) -> object:
+    """A check that every list of a window has its rows."""
+    return lambda: all(not view.model.loading() or not view.isVisible() for view in window.lists.values())  # type: ignore[attr-defined]
+
+
+def with_popup(window: object, popup: object) -> object:
+    """The window's picture with a separate popup window painted where it shows."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    picture = window.grab()  # type: ignore[attr-defined]
+    painter = QPainter(picture)
+    painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0))), popup.grab())  # type: ignore[attr-defined]
+    painter.end()
+    return picture
 
 
 def main() -> int:
@@ -124,10 +154,18 @@ def main() -> int:
     window.person.confirm = lambda _text: "discard"
     window.resize(1440, 900)
     window.show()
-    settle(app)
+    settle(app, lists_loaded(window))
     window.open_person(ids[0])
-    settle(app)
+    settle(app, lists_loaded(window))
     window.grab().save(str(OUT / "screen-people.png"))
+
+    # global search as you type: "muller" (no diacritics) and "ko" find people and more
+    window.focus_search()
+    window.search.box.setText("mul")
+    settle(app, lambda: window.search.shown_query == "mul" and not window.search.busy())
+    with_popup(window, window.search.panel).save(str(OUT / "screen-search.png"))
+    window.search.box.clear()
+    settle(app)
     window.person.new()
     form = window.person_form
     form.editors["family_name"].set("Nowak")
@@ -139,13 +177,42 @@ def main() -> int:
         if key not in window.page_keys:
             continue
         window.sidebar.setCurrentRow(window.page_keys.index(key))
-        settle(app)
+        settle(app, lists_loaded(window))
         if key == "audit":
             window.audit_view.verify()
             window.audit_view.worker.wait()
             settle(app)
             window.audit_view.table.selectRow(window.audit_view.table.rowCount() - 3)
         window.grab().save(str(OUT / f"screen-{key}.png"))
+    from app.ui.report_dialog import ReportDialog
+
+    dialog = ReportDialog(desk, window)
+    dialog.report.setCurrentIndex(dialog.report.findData("person"))
+    dialog.show()
+    chooser = dialog.editors["person"]
+    settle(app, lambda: chooser.loaded)
+    chooser.setCurrentIndex(0)
+    report_pdf = Path(os.environ["XDESK_HOME"]) / "person.pdf"
+    dialog.save_pdf(str(report_pdf))
+    settle(app, lambda: not dialog.busy(), limit=60)
+    dialog.grab().save(str(OUT / "screen-report-dialog.png"))
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from app.ui.report_dialog import paint_pages, pdf_pages
+
+    pages = pdf_pages(report_pdf)
+    if pages:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog._set_paper(printer, pages)  # noqa: SLF001 - the dialog's own paper choice
+        preview = QPrintPreviewDialog(printer, dialog)
+        preview.paintRequested.connect(lambda p: paint_pages(p, pages))
+        preview.resize(900, 980)
+        preview.show()
+        settle(app)
+        preview.grab().save(str(OUT / "screen-report-preview.png"))
+        preview.close()
+    dialog.close()
+
     window.lock()
     settle(app)
     window.grab().save(str(OUT / "screen-locked.png"))

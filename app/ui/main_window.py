@@ -505,6 +505,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
         self.search = GlobalSearch(self._run_search, self)
+        self.search.below = self.top_banner
         self.search.openRequested.connect(self.open_record)
         self.search.resultsChanged.connect(self.update_banner)
         self.toolbar.addWidget(self.search)

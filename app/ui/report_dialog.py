@@ -189,7 +189,7 @@ class ReportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.resize(620, 420)
+        self.resize(640, 300)
 
         self.worker: Worker | None = None
         self.after: Any = None
@@ -303,8 +303,8 @@ class ReportDialog(QDialog):
 
     def _rendered(self, result: Any) -> None:
         self.last_result = result
-        self.message.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, {result.records:,} records, "
-                             f"marked {result.marking}.")
+        self.message.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, "
+                             f"{result.records:,} record{'s' if result.records != 1 else ''}, marked {result.marking}.")
         then, self.after = self.after, None
         if then is not None:
             then(result)

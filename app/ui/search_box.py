@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,6 +65,7 @@ class SearchPanel(QFrame):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(60)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.tree.setColumnWidth(1, 300)
@@ -94,15 +95,18 @@ class SearchPanel(QFrame):
             groups.setdefault(hit.kind, []).append(hit)
         first: QTreeWidgetItem | None = None
         for kind in sorted(groups, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99):
-            group = QTreeWidgetItem(self.tree, ["", f"{KIND_TITLES.get(kind, kind)} ({len(groups[kind])})", ""])
+            group = QTreeWidgetItem(self.tree, [f"{KIND_TITLES.get(kind, kind)} ({len(groups[kind])})", "", ""])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = group.font(1)
+            font = group.font(0)
             font.setBold(True)
-            group.setFont(1, font)
+            group.setFont(0, font)
+            group.setForeground(0, self.palette().placeholderText())
             group.setFirstColumnSpanned(True)
+            group.setSizeHint(0, QSize(0, self.fontMetrics().height() + 10))
             for hit in groups[kind]:
                 title = hit.title + (f"  ·  {hit.reference}" if hit.reference and hit.reference not in hit.title else "")
                 item = QTreeWidgetItem(group, [hit.portion_mark, title, ""])
+                item.setSizeHint(1, QSize(0, self.fontMetrics().height() + 10))
                 item.setData(0, HitRole, hit)
                 item.setToolTip(1, f"{hit.marking}\n{title}")
                 label = QLabel(snippet_html(hit.snippet))
@@ -121,6 +125,12 @@ class SearchPanel(QFrame):
             self.status.setText(f"Best {shown} of {results.total:,} matches · Enter opens · Esc closes")
         else:
             self.status.setText(f"{results.total:,} match{'es' if results.total != 1 else ''} · Enter opens · Esc closes")
+
+    def wanted_height(self) -> int:
+        """The height that shows every row (the caller caps it)."""
+        rows = self.tree.topLevelItemCount() + len(self.hits())
+        row = self.fontMetrics().height() + 10
+        return self.tree.header().height() + rows * row + self.status.sizeHint().height() + 12
 
     def move_selection(self, step: int) -> None:
         """Select the next or previous hit (group rows are skipped)."""
@@ -160,6 +170,8 @@ class GlobalSearch(QWidget):
         self.box.setAccessibleName("Search everything")
         self.box.setClearButtonEnabled(True)
         self.box.setMinimumWidth(320)
+        self.box.setMaximumWidth(480)
+        self.below: QWidget | None = None  # the panel opens under this widget too (the window's banner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.box)
@@ -234,9 +246,11 @@ class GlobalSearch(QWidget):
         """Show the panel under the box, inside the window's width."""
         window = self.window()
         below = self.box.mapToGlobal(QPoint(0, self.box.height() + 2))
+        if self.below is not None and self.below.isVisible():  # never over the classification banner
+            below.setY(max(below.y(), self.below.mapToGlobal(QPoint(0, self.below.height())).y()))
         width = max(560, min(900, window.width() - 40))
         left = min(below.x(), window.mapToGlobal(QPoint(window.width() - width - 12, 0)).x())
-        self.panel.resize(width, min(460, max(240, window.height() // 2)))
+        self.panel.resize(width, max(120, min(self.panel.wanted_height(), 520, window.height() * 2 // 3)))
         self.panel.move(max(left, window.mapToGlobal(QPoint(8, 0)).x()), below.y())
         self.panel.show()
         self.panel.raise_()
