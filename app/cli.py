@@ -220,11 +220,31 @@ def cmd_passwd(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
+def _progress(what: str) -> Callable[[int, int], bool]:
+    """A progress callback writing ``what: done/total`` to stderr at most twice a second."""
+    import time
+
+    last = [0.0]
+
+    def report(done: int, total: int) -> bool:
+        now = time.monotonic()
+        if done >= total or now - last[0] >= 0.5:
+            last[0] = now
+            percent = f" ({100 * done // total}%)" if total else ""
+            end = "\n" if done >= total else ""
+            sys.stderr.write(f"\r{what}: {done:,} of {total:,}{percent}{end}")
+            sys.stderr.flush()
+        return True
+
+    return report
+
+
 def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
     """Import a CSV (or JSON) file of one kind; rejected rows reported with their line numbers."""
     from app.services.transfer import KINDS, import_file
 
-    result = import_file(desk, args.kind, args.file, all_or_nothing=args.all_or_nothing)
+    result = import_file(desk, args.kind, args.file, all_or_nothing=args.all_or_nothing,
+                         progress=_progress(f"importing {Path(args.file).name}"))
     words = KINDS[result.kind][1]
     for problem in result.rejected:
         for text in problem.lines(result.unit):
@@ -299,7 +319,9 @@ def cmd_list(args: argparse.Namespace, desk: Desk) -> int:
     for record in page.records:
         label = page.labels[record.label_id]
         reference = getattr(record, "reference", "") or f"#{record.id}"
-        print(f"{desk.portion_mark(label):<24} {reference:<20} {service.title(record)}")
+        title = service.title(record)
+        title = title[len(reference):].strip() if reference and title.startswith(reference) else title
+        print(f"{desk.portion_mark(label):<24} {reference:<20} {title}")
     first = args.offset + 1 if page.records else 0
     print(f"{first}-{args.offset + len(page.records)} of {page.total}")
     print(banner)
@@ -438,7 +460,7 @@ def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
     except ImportError:
         raise CommandFailed("the demo data set is not available in this version") from None
     _require_admin(desk, "fill the database with demo data")
-    counts = fill(desk, people=args.people, exchanges=args.exchanges, seed=args.seed)
+    counts = fill(desk, people=args.people, exchanges=args.exchanges, seed=args.seed, progress=_progress("demo data"))
     made = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items() if n)
     print(f"demo data created: {made or 'nothing'}")
     return 0
