@@ -394,7 +394,7 @@ class Renderer:
         if any(marks):
             fm = fonts.fm(fonts.small)
             longest = max((fm.horizontalAdvance(m) for m in marks), default=0.0)
-            mark_width = min(max(longest + 2 * pad, mm(8)), width * 0.14)
+            mark_width = max(min(longest + 2 * pad, width * 0.14), fonts.fm(fonts.header).horizontalAdvance("Mark") + 3 * pad)
         widths = self._column_widths(block, width - mark_width, pad)
         xs = [left + mark_width]
         for w in widths[:-1]:
