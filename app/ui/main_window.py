@@ -339,7 +339,8 @@ class MainWindow(QMainWindow):
             view.labelsChanged.connect(lambda _labels: self.update_banner())
             view.exportRequested.connect(lambda k=key: self.export_list(k))
             if key != "people":
-                view.openRequested.connect(lambda _id, k=key: self.statusBar().showMessage(f"The {k} form is not available yet.", 5000))
+                view.openRequested.connect(lambda record_id, k=key: self.open_form(SEARCH_KINDS[k], record_id)
+                                           or self.statusBar().showMessage(f"The {k} form is not available yet.", 5000))
                 self.page_labels[key] = view.visible_labels
                 return view
             self.person_form = PersonForm(nations, level_names, min(self.actor.clearance, len(level_names) - 1),
@@ -562,18 +563,8 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(self.page_keys.index("people"))
             self.open_person(record_id)
             return
-        form_class = RECORD_FORMS.get(kind)
-        if form_class is not None:
-            try:
-                module = importlib.import_module(form_class[0])
-                window = RecordWindow(getattr(module, form_class[1])(self.desk, record_id), self.desk, self)
-            except (ImportError, AttributeError, ServiceError) as error:
-                self.statusBar().showMessage(f"Cannot open the record: {error}", 8000)
-            else:
-                window.show()
-                self.record_windows.append(window)
-                window.destroyed.connect(lambda _o=None, w=window: self.record_windows.remove(w) if w in self.record_windows else None)
-                return
+        if self.open_form(kind, record_id):
+            return
         key = LIST_OF_KIND.get(kind)
         if key in self.lists:
             view = self.lists[key]
@@ -587,6 +578,32 @@ class MainWindow(QMainWindow):
             view.table.setFocus()
             return
         self.statusBar().showMessage("This kind of record opens from its parent record.", 6000)
+
+    def open_form(self, kind: str, record_id: int) -> bool:
+        """Open a record in its records-package form, in its own marked window; False when
+        that form is not installed."""
+        form_class = RECORD_FORMS.get(kind)
+        if form_class is None:
+            return False
+        try:
+            module = importlib.import_module(form_class[0])
+            form = getattr(module, form_class[1])
+        except (ImportError, AttributeError):
+            return False
+        try:
+            window = RecordWindow(form(self.desk, record_id), self.desk, self)
+        except ServiceError as error:
+            self.statusBar().showMessage(f"Cannot open the record: {error}", 8000)
+            return True
+        form_widget = window.form
+        saved = getattr(form_widget, "saved", None)
+        key = LIST_OF_KIND.get(kind)
+        if saved is not None and key in self.lists:
+            saved.connect(lambda _id, k=key: self.lists[k].model.refresh())
+        window.show()
+        self.record_windows.append(window)
+        window.destroyed.connect(lambda _o=None, w=window: self.record_windows.remove(w) if w in self.record_windows else None)
+        return True
 
     def _audit_search(self, query: str) -> None:
         from app.search import search

@@ -179,3 +179,21 @@ def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(qtbot, admin: 
     assert expected in lines[0]
     body = "\n".join(lines[1:])
     assert "Andersen" in body and "Anderson" in body and "Berg" not in body  # the list's filter
+
+
+def test_a_search_hit_of_another_kind_opens_its_form_in_a_marked_window(qtbot, admin: Desk) -> None:
+    pytest.importorskip("app.ui.records.agreement_form")
+    label = Label(1, Release.REL, frozenset({"GBR"}))
+    admin.agreements.create({"title": "MOU on combined training", "kind": "memorandum_of_understanding",
+                             "status": "in_negotiation", "parties": ["USA", "GBR"]}, label=label)
+    window = open_window(qtbot, admin)
+    window.focus_search()
+    qtbot.keyClicks(window.search.box, "combined train")
+    qtbot.waitUntil(lambda: window.search.shown_query == "combined train")
+    assert [hit.kind for hit in window.search.panel.hits()] == ["agreement"]
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    assert len(window.record_windows) == 1
+    record_window = window.record_windows[0]
+    qtbot.addWidget(record_window)
+    assert record_window.top_banner.text() == admin.marking(label)
+    assert "combined training" in record_window.windowTitle() or record_window.form.record_id is not None
