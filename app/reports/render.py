@@ -8,14 +8,10 @@ headings or notes) is marked with the lowest level, no caveat.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import gc
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -33,33 +29,13 @@ from PySide6.QtGui import (
 
 from app.domain.labels import Label
 from app.reports.model import Chart, Heading, Note, RecordBlock, Report, Table
+from app.ui import keep_singletons_alive
 
 DPI = 300
 FONT_FAMILY = "DejaVu Sans"
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 LEVEL_COLOURS = ("#1e7b34", "#1f4fa8", "#1f4fa8", "#c8102e", "#f08c00")  # U, R, C, S, TS
 SERIES_COLOURS = ("#1f4fa8", "#c8102e", "#1e7b34", "#f08c00", "#6f42c1", "#17a2b8", "#6c757d", "#8b4513", "#e83e8c")
-
-
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
-
-
-def guarded(call: Callable[..., Any], *args: Any) -> Any:
-    """``call(*args)``, then None's lost references given back.
-
-    Works around PySide6 6.12 on Python 3.11: many void Qt methods (setPen, setFont, fillRect,
-    drawLine, QTextLayout.beginLayout ...) drop a reference to ``None`` they never took, and a
-    long report would deallocate ``None`` (a fatal error). The references are given back for
-    good (never released), so None outlives even the interpreter's shutdown.
-    """
-    before = sys.getrefcount(None)
-    result = call(*args)
-    after = sys.getrefcount(None) - (1 if result is None else 0)
-    for _ in range(max(before - after, 0)):
-        _incref(None)
-    return result
 
 
 def mm(value: float) -> float:
@@ -131,7 +107,7 @@ class Layout:
         fm = self.fonts.fm(font)
         if "\n" not in text and fm.horizontalAdvance(text) <= width:
             return [text]
-        return guarded(self._wrap_lines, text, font, width)
+        return self._wrap_lines(text, font, width)
 
     def _wrap_lines(self, text: str, font: QFont, width: float) -> list[str]:
         lines: list[str] = []
@@ -215,14 +191,10 @@ class Renderer:
 
     def render(self, out_path: str | Path) -> list[list[Label]]:
         """Write the PDF; the labels of the content of each page."""
-        gc.collect()
-        before = sys.getrefcount(None)
-        pages = guarded(self._render, out_path)
-        # everything the layout made is freed now: what None lost beyond that was taken by Qt
-        gc.collect()
-        for _ in range(max(before - sys.getrefcount(None), 0)):
-            _incref(None)
-        return pages
+        # PySide6 6.12 on Python 3.11 drops a reference to None/True/False on every void Qt call;
+        # a long report would make CPython deallocate None (see app/ui/__init__.py, no widgets)
+        keep_singletons_alive()
+        return self._render(out_path)
 
     def _render(self, out_path: str | Path) -> list[list[Label]]:
         writer = QPdfWriter(str(out_path))
@@ -259,11 +231,10 @@ class Renderer:
             pages = [p for p in layout.pages if p.ops or p is layout.pages[0]]
             for number, page in enumerate(pages, start=1):
                 if number > 1:
-                    guarded(writer.newPage)
-                guarded(self._paint_page, painter, page, number, len(pages))
+                    writer.newPage()
+                self._paint_page(painter, page, number, len(pages))
         finally:
-            guarded(painter.end)
-            del writer
+            painter.end()
             self.layout = None  # type: ignore[assignment]  # drop Qt objects tied to the writer now
         return [page.labels for page in pages]
 
