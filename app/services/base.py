@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from app.database.labels import intern_label, load_labels
@@ -107,13 +107,22 @@ class RecordService(Generic[M]):
 
     # --- reads -------------------------------------------------------------------------------
 
-    def visible(self, actor: Actor) -> list[ColumnElement[bool]]:
-        """SQL conditions under which the actor may see a row of this model."""
-        return [label_visible(actor, self.desk.owner, self.model.label_id), *self.parent_visible(actor)]
+    def visible(self, actor: Actor, listing: bool = False) -> list[ColumnElement[bool]]:
+        """SQL conditions under which the actor may see a row of this model.
 
-    def query(self, actor: Actor, filters: dict[str, Any] | None = None, sort: Sequence[str] | None = None) -> Select:
+        ``listing``: for a sorted page, the label condition is written ``+label_id`` so SQLite
+        walks the sort's index and checks each row, instead of taking every visible row through
+        the (label_id, archived) index and sorting them all (1 s instead of 20 ms at 1M rows).
+        """
+        column: Any = self.model.label_id
+        if listing and self.desk.db.is_sqlite:
+            column = literal_column(f"+{self.model.__table__.name}.label_id", Integer)
+        return [label_visible(actor, self.desk.owner, column), *self.parent_visible(actor)]
+
+    def query(self, actor: Actor, filters: dict[str, Any] | None = None, sort: Sequence[str] | None = None,
+              listing: bool = False) -> Select:
         """The access-filtered select of this model with filters and sort applied."""
-        statement = select(self.model).where(*self.visible(actor))
+        statement = select(self.model).where(*self.visible(actor, listing))
         statement = statement.where(*self._filter_conditions(filters or {}))
         return statement.order_by(*self._order(sort or self.default_sort))
 
@@ -180,7 +189,7 @@ class RecordService(Generic[M]):
         backwards from the end, so the last page of a million rows is as quick as the first.
         """
         with self.desk.reading() as (session, actor):
-            statement = self.query(actor, filters, sort)
+            statement = self.query(actor, filters, sort, listing=True)
             if total_hint is not None and offset > total_hint // 2:
                 end = min(offset + limit, total_hint)
                 backwards = statement.order_by(None).order_by(*self._order(sort or self.default_sort, reverse=True))
@@ -190,7 +199,8 @@ class RecordService(Generic[M]):
                 records = list(session.scalars(statement.offset(offset).limit(limit)))
             total = -1
             if count_total:
-                total = session.scalar(statement.order_by(None).with_only_columns(func.count(self.model.id))) or 0
+                counting = self.query(actor, filters).order_by(None)  # counts use the label index
+                total = session.scalar(counting.with_only_columns(func.count(self.model.id))) or 0
             labels = load_labels(session, {r.label_id for r in records})
             return Page(records, labels, total)
 

@@ -34,6 +34,8 @@ from app.ui.columns import MARK, Column, cell_text
 
 Index = QModelIndex | QPersistentModelIndex
 PLACEHOLDER = "…"
+STILL_WANTED = 4  # pages fetched: the most recently asked for (a view shows two or three)
+FETCH_DEBOUNCE_MS = 30
 _SEQUENCE = itertools.count(1)
 
 
@@ -116,8 +118,9 @@ class RecordTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[tuple[Any, Label]]] = OrderedDict()
         self._pending: set[int] = set()
         self._inflight: set[int] = set()
-        self._latest = 0  # sequence number of the newest page request
-        self._requested: dict[int, int] = {}
+        self._recent: OrderedDict[int, None] = OrderedDict()  # pages asked for, least recent first
+        self._wanted_now: frozenset[int] = frozenset()  # the newest of them (read by fetch threads)
+        self._last_asked = -1
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._outstanding = 0  # submitted and not yet delivered, any generation
         self._poll_timer = QTimer(self)
@@ -125,7 +128,7 @@ class RecordTableModel(QAbstractTableModel):
         self._poll_timer.timeout.connect(self.poll)
         self._fetch_timer = QTimer(self)
         self._fetch_timer.setSingleShot(True)
-        self._fetch_timer.setInterval(0)
+        self._fetch_timer.setInterval(FETCH_DEBOUNCE_MS)
         self._fetch_timer.timeout.connect(self.fetch_pending)
         self._kick_timer = QTimer(self)
         self._kick_timer.setSingleShot(True)
@@ -215,13 +218,18 @@ class RecordTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def _request(self, page_number: int) -> None:
+        if self._last_asked != page_number:  # remember the pages asked for most recently
+            self._last_asked = page_number
+            self._recent.pop(page_number, None)
+            self._recent[page_number] = None
+            while len(self._recent) > 4 * STILL_WANTED:
+                self._recent.popitem(last=False)
+            self._wanted_now = frozenset(list(self._recent)[-STILL_WANTED:])
         if page_number in self._inflight:
-            self._requested[page_number] = next(_SEQUENCE)  # still wanted: keep it from being skipped
-            self._latest = self._requested[page_number]
             return
         if page_number not in self._pending:
             self._pending.add(page_number)
-            self._fetch_timer.start()
+            self._fetch_timer.start()  # restarted by each new page: a fast scroll fetches where it stops
 
     def _page_call(self, page_number: int, total: int | None) -> Callable[[], Any]:
         filters, sort, size = dict(self.effective_filters), list(self.sort_keys) if self.sort_keys else None, self.page_size
@@ -298,16 +306,19 @@ class RecordTableModel(QAbstractTableModel):
             self._poll_timer.stop()
 
     def fetch_pending(self) -> None:
-        """Start background fetches of the pages asked for since the last turn of the event loop.
+        """Start background fetches of the pages asked for (debounced: while the user drags the
+        scroll bar through a million rows nothing is fetched until the view rests).
 
-        Pages wait until this generation's count is known (it gives ``total_hint``), except the
-        first, fetched beside the count. A queued page that has meanwhile scrolled far out of
-        interest (``max_pages`` newer requests) is skipped when its turn comes.
+        Pages wait until this generation's count is known (it gives ``total_hint``). Only the
+        pages asked for most recently (`STILL_WANTED`) are fetched; a queued page that has
+        meanwhile left that set is skipped when its turn comes (paint asks again if it shows).
         """
-        pending = sorted(self._pending)
+        pending = sorted(p for p in self._pending if p in self._wanted_now)
         if not self._counted:
             pending = [p for p in pending if p == 0]
-        self._pending.difference_update(pending)
+            self._pending.difference_update(pending)
+        else:
+            self._pending.clear()
         generation, total = self._generation, (self._total if self._counted else None)
         for page_number in pending:
             if page_number in self._inflight or page_number in self._pages:
@@ -315,13 +326,12 @@ class RecordTableModel(QAbstractTableModel):
             if total is not None and page_number * self.page_size >= total:
                 continue
             self._inflight.add(page_number)
-            sequence = self._requested[page_number] = next(_SEQUENCE)
-            self._latest = sequence
 
             def wanted(number: int = page_number, generation: int = generation) -> bool:
-                return generation == self._generation and self._latest - self._requested.get(number, 0) < 4 * self.max_pages
+                return generation == self._generation and number in self._wanted_now
 
-            self._start(("page", generation, page_number), self._page_call(page_number, total), sequence % 1_000_000 + 1, wanted)
+            self._start(("page", generation, page_number), self._page_call(page_number, total),
+                        next(_SEQUENCE) % 1_000_000 + 1, wanted)
 
     def _delivered(self, outcome: tuple[tuple[Any, ...], Any, str, bool]) -> None:
         token, result, error, skipped = outcome
@@ -429,7 +439,9 @@ class RecordTableModel(QAbstractTableModel):
         self._pages.clear()
         self._pending.clear()
         self._inflight.clear()
-        self._requested.clear()
+        self._recent.clear()
+        self._wanted_now = frozenset()
+        self._last_asked = -1
         self._total = 0
         self._counted = False
         self.error = ""
