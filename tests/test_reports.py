@@ -204,3 +204,21 @@ def test_exports_state_marking_and_hide_records(world: dict, fmt: str, tmp_path:
     event = world["admin"].audit.list(action="export", limit=1)[0]
     assert event.username == "gbr" and event.details["records"] == len(visible) and event.details["marking"] == expected
     assert json.dumps(event.details["filters"]) == '{"status": "in_force"}'
+
+
+def test_long_text_wraps_across_pages_without_loss(admin: Desk, tmp_path: Path) -> None:
+    words = " ".join(f"objective{n:04d}" for n in range(900))
+    unbroken = "X" * 400  # one word wider than the page: broken, never cut
+    exchange = admin.exchanges.create({"title": "Long text exchange", "kind": "seminar", "host_nation": "USA",
+                                       "start_date": dt.date(2026, 5, 4), "end_date": dt.date(2026, 5, 8),
+                                       "objectives": f"{words} {unbroken} last-word"}, S_FVEY).record
+    out = tmp_path / "summary.pdf"
+    result = render_report(admin, "exchange-summary", {"exchange": exchange.reference}, out, paper="letter")
+    pages = _pages(out)
+    assert result.pages == len(pages) > 1
+    text = " ".join(" ".join(lines) for lines in pages)
+    assert all(f"objective{n:04d}" in text for n in range(900))
+    assert "last-word" in text and text.replace(" ", "").count("X" * 400) >= 1
+    for number, lines in enumerate(pages, start=1):
+        assert lines[0] == lines[-1] == admin.marking(S_FVEY.with_owner("USA"))
+        assert f"Page {number} of {len(pages)}" in " ".join(lines)
