@@ -97,3 +97,10 @@ def make_user(admin: Desk) -> Callable[..., Desk]:
         return Desk(admin.db, username)
 
     return make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp):  # noqa: ANN001, ANN202
+    """Create the widgets QApplication first: the reports would otherwise create a plain
+    QGuiApplication, and a later widget test would abort on it."""
+    return qapp

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, Integer, create_engine, event, literal_column, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -123,6 +124,17 @@ class Database:
         """A write transaction: commits when the block ends, rolls back on any exception."""
         with self._writer() as session, session.begin():
             yield session
+
+    def index_bypassed(self, column: Any) -> Any:
+        """The column written so the planner will not pick an index for it (``+t.c`` on SQLite).
+
+        Sorted pages then walk the sort's index and test each row, instead of collecting every
+        matching row through the column's index and sorting them all. Other databases plan
+        this well on their own: the column is returned as it is.
+        """
+        if not self.is_sqlite:
+            return column
+        return literal_column(f"+{column.table.name}.{column.name}", Integer)
 
     def load_facts(self) -> None:
         """Read owning nation and scheme from the settings table."""

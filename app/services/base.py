@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Integer, Select, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.database.labels import intern_label, load_labels
@@ -110,13 +110,11 @@ class RecordService(Generic[M]):
     def visible(self, actor: Actor, listing: bool = False) -> list[ColumnElement[bool]]:
         """SQL conditions under which the actor may see a row of this model.
 
-        ``listing``: for a sorted page, the label condition is written ``+label_id`` so SQLite
-        walks the sort's index and checks each row, instead of taking every visible row through
-        the (label_id, archived) index and sorting them all (1 s instead of 20 ms at 1M rows).
+        ``listing``: for a sorted page, the label index is bypassed so the database walks the
+        sort's index and checks each row, instead of taking every visible row through the
+        (label_id, archived) index and sorting them all (20 ms instead of 1 s at 1M rows).
         """
-        column: Any = self.model.label_id
-        if listing and self.desk.db.is_sqlite:
-            column = literal_column(f"+{self.model.__table__.name}.label_id", Integer)
+        column: Any = self.desk.db.index_bypassed(self.model.label_id) if listing else self.model.label_id
         return [label_visible(actor, self.desk.owner, column), *self.parent_visible(actor)]
 
     def query(self, actor: Actor, filters: dict[str, Any] | None = None, sort: Sequence[str] | None = None,
