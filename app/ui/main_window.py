@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +34,11 @@ from app.security.auth import LoginFailed, authenticate
 from app.services import session as session_events
 from app.services.desk import Desk
 from app.services.errors import PermissionDenied, ServiceError
-from app.ui.admin_views import AuditView, UsersView
+from app.ui.admin.audit_view import AuditView
+from app.ui.admin.users_view import UsersView
 from app.ui.banner import ClassificationBanner
 from app.ui.columns import COLUMNS, NATION_FILTERS, STATUS_FILTERS
+from app.ui.deadlines_view import DeadlinesView
 from app.ui.icons import icon
 from app.ui.list_view import RecordListView
 from app.ui.person_form import PersonForm, PersonFormController
@@ -154,54 +155,6 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
 
-class DeadlinesView(QWidget):
-    """What is due soon, sorted by due date (through ``desk.deadlines``)."""
-
-    labelsChanged = Signal(list)
-
-    def __init__(self, deadlines: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.deadlines = deadlines
-        self.lead = QSpinBox()
-        self.lead.setRange(1, 730)
-        self.lead.setValue(90)
-        self.lead.setSuffix(" days ahead")
-        self.lead.setAccessibleName("Lead time")
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Due", "What", "Reference", "Title", "Mark"])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
-        form.addRow("Show", self.lead)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        self.lead.valueChanged.connect(lambda _v: self.refresh())
-        self.portion_mark: Callable[[Label], str] = str
-        self.labels: list[Label] = []
-
-    def refresh(self) -> None:
-        """Reload the deadlines."""
-        try:
-            items = self.deadlines.upcoming(lead_days=self.lead.value())
-        except (ServiceError, ImportError) as error:  # ImportError: a record kind not installed yet
-            self.table.setRowCount(0)
-            self.labels = []
-            self.labelsChanged.emit([])
-            self.setToolTip(str(error))
-            return
-        self.table.setRowCount(len(items))
-        for row, item in enumerate(items):
-            for column, text in enumerate((item.due.isoformat(), item.what, item.reference, item.title, self.portion_mark(item.label))):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.labels = [item.label for item in items]
-        self.labelsChanged.emit(self.labels)
-
-
 class RecordWindow(QWidget):
     """A record form of the records package in its own window, marked top and bottom."""
 
@@ -229,6 +182,22 @@ class RecordWindow(QWidget):
             signal.connect(lambda _label: self.update_banner())
         self.update_banner()
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Ask before unsaved edits are lost."""
+        unsaved = getattr(self.form, "has_unsaved_changes", lambda: False)()
+        if unsaved and self.isVisible():
+            answer = QMessageBox.question(
+                self, "Unsaved changes", "Save the changes to this record before closing?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self.form.save()
+            ):
+                event.ignore()
+                return
+        event.accept()
+
     def update_banner(self) -> None:
         """The combined marking of what the form shows."""
         getter = getattr(self.form, "labels_on_screen", None)
@@ -247,6 +216,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.actor = desk.actor()
         self.locked = False
+        self._hidden_windows: list[QWidget] = []
         self._copied_text: str | None = None
         self._logged_out = False
         self.setWindowTitle(f"Exchange Desk — {desk.owner} — {desk.username}" + (f" — {location}" if location else ""))
@@ -287,6 +257,9 @@ class MainWindow(QMainWindow):
                 page.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setToolTip("not available yet")
             self.sidebar.addItem(item)
+            # a page may be narrower than its layout's wish (it scrolls); otherwise the widest
+            # page would squeeze the sidebar whenever the window is restored
+            page.setMinimumSize(320, 240)
             self.pages.addWidget(page)
             self.page_keys.append(key)
 
@@ -358,17 +331,17 @@ class MainWindow(QMainWindow):
             self.page_labels[key] = lambda: view.visible_labels() + self.person.labels_on_screen()
             return splitter
         if key == "deadlines":
-            self.deadlines_view = DeadlinesView(self.desk.deadlines)
-            self.deadlines_view.portion_mark = self.desk.portion_mark
+            self.deadlines_view = DeadlinesView(self.desk)
             self.deadlines_view.labelsChanged.connect(lambda _l: self.update_banner())
+            self.deadlines_view.openRequested.connect(self.open_deadline)
             self.page_labels[key] = lambda: self.deadlines_view.labels
             return self.deadlines_view
         if key == "users":
-            self.users_view = UsersView(self.desk.users, level_names)
+            self.users_view = UsersView(self.desk)
             self.splitters["users"] = self.users_view.splitter
             return self.users_view
         if key == "audit":
-            self.audit_view = AuditView(self.desk.audit)
+            self.audit_view = AuditView(self.desk)
             self.splitters["audit"] = self.audit_view.splitter
             # event details hold fields of records at any level: marked conservatively, as
             # the highest the user may read and owning-nation only
@@ -579,6 +552,23 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage("This kind of record opens from its parent record.", 6000)
 
+    def open_deadline(self, kind: str, record_id: int) -> None:
+        """Open the record a deadline is about (a participation opens its exchange)."""
+        try:
+            if kind == "contact_log":
+                kind, record_id = "liaison", int(self.desk.contact_log.get(record_id)[0].assignment_id)
+            elif kind == "participation":
+                kind, record_id = "exchange", int(self.desk.participations.get(record_id)[0].exchange_id)
+        except ServiceError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        kind = {"liaison_assignment": "liaison"}.get(kind, kind)
+        if kind == "person" and "people" in self.page_keys:
+            self.sidebar.setCurrentRow(self.page_keys.index("people"))
+            self.open_person(record_id)
+        elif not self.open_form(kind, record_id):
+            self.statusBar().showMessage(f"No form for a {kind.replace('_', ' ')}", 5000)
+
     def open_form(self, kind: str, record_id: int) -> bool:
         """Open a record in its records-package form, in its own marked window; False when
         that form is not installed."""
@@ -679,6 +669,11 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.content.setCurrentWidget(self.lock_page)
+        # record windows, dialogs and popups show classified content too: hidden until unlocked
+        # (a dialog hidden this way is closed; record windows come back with their edits)
+        self._hidden_windows = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        for window in self._hidden_windows:
+            window.hide()
         self.menuBar().setEnabled(False)
         self.toolbar.setEnabled(False)
         clipboard = QGuiApplication.clipboard()
@@ -706,6 +701,10 @@ class MainWindow(QMainWindow):
         session_events.record_event(self.desk, "unlock")
         self.locked = False
         self.content.setCurrentWidget(self.main_splitter)
+        for window in self._hidden_windows:
+            if isinstance(window, RecordWindow):
+                window.show()
+        self._hidden_windows = []
         self.menuBar().setEnabled(True)
         self.toolbar.setEnabled(True)
         self.idle.timer.start()

@@ -227,6 +227,38 @@ def test_idle_lock_hides_content_clears_clipboard_and_asks_the_password(qtbot, a
     assert "idle_lock" in actions and actions.index("unlock") > actions.index("idle_lock")
 
 
+def test_lock_hides_open_record_windows_and_unlock_brings_them_back(qtbot, admin: Desk) -> None:
+    saved = admin.agreements.create({"reference": "MOU-USA-GBR-2024-01", "title": "Staff college seats",
+                                     "kind": "memorandum_of_understanding", "parties": "USA GBR"})
+    window = open_window(qtbot, admin)
+    assert window.open_form("agreement", saved.record.id)
+    record_window = window.record_windows[-1]
+    qtbot.waitUntil(record_window.isVisible)
+    window.lock()
+    assert not record_window.isVisible()
+    qtbot.keyClicks(window.lock_page.password, PASSWORD)
+    qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    assert not window.locked and record_window.isVisible()
+
+
+def test_closing_a_record_window_with_unsaved_edits_asks_first(qtbot, admin: Desk, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    saved = admin.agreements.create({"reference": "MOU-USA-GBR-2024-02", "title": "Billets",
+                                     "kind": "memorandum_of_understanding", "parties": "USA GBR"})
+    window = open_window(qtbot, admin)
+    window.open_form("agreement", saved.record.id)
+    record_window = window.record_windows[-1]
+    qtbot.waitUntil(record_window.isVisible)
+    monkeypatch.setattr(record_window.form, "has_unsaved_changes", lambda: True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Cancel)
+    record_window.close()
+    assert record_window.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    record_window.close()
+    assert not record_window.isVisible()
+
+
 # --- the lazy model --------------------------------------------------------------------------
 
 
@@ -282,12 +314,26 @@ def test_users_view_creates_an_account(qtbot, admin: Desk) -> None:
     window.sidebar.setCurrentRow(window.page_keys.index("users"))
     view = window.users_view
     qtbot.keyClicks(view.username, "newbie")
-    qtbot.keyClicks(view.nation, "GBR")
+    view.nation.set_value("GBR")
     view.role.setCurrentIndex(view.role.findData("viewer"))
     qtbot.keyClicks(view.password, PASSWORD)
     qtbot.mouseClick(view.create_button, Qt.MouseButton.LeftButton)
     assert admin.users.get("newbie").nation == "GBR"
-    assert any(view.table.item(r, 0).text() == "newbie" for r in range(view.table.rowCount()))
+    assert any(view.model.row(r).username == "newbie" for r in range(view.model.rowCount()))
+
+
+def test_deadlines_page_opens_the_record_a_deadline_is_about(qtbot, admin: Desk) -> None:
+    import datetime as dt
+
+    soon = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    saved = admin.people.create({"family_name": "Expiring", "nation_code": "USA", "clearance_level": "2", "clearance_expiry": soon})
+    window = open_window(qtbot, admin)
+    window.sidebar.setCurrentRow(window.page_keys.index("deadlines"))
+    view = window.deadlines_view
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    row = next(r for r in range(view.model.rowCount()) if view.model.row(r).record_id == saved.record.id)
+    view.openRequested.emit("person", view.model.row(row).record_id)
+    assert window.person.record_id == saved.record.id
 
 
 @pytest.mark.sqlite_only
