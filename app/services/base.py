@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.database.labels import intern_label, load_labels
 from app.domain.labels import Label
@@ -71,6 +71,9 @@ class RecordService(Generic[M]):
     default_sort: ClassVar[tuple[str, ...]] = ("id",)
     text_columns: ClassVar[tuple[str, ...]] = ()
     archivable: ClassVar[bool] = True
+    # fields naming another record: field -> (id column, that record's model); the input is a
+    # reference or id resolved to an id by the kind's `check`, the output the record's reference
+    links: ClassVar[dict[str, tuple[str, type]]] = {}
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
@@ -85,9 +88,9 @@ class RecordService(Generic[M]):
         """Cross-field checks: add ``errors[field] = message`` for each problem."""
 
     def apply(self, session: Session, record: M, values: dict[str, Any]) -> None:
-        """Copy parsed values onto the record (override for collections)."""
+        """Copy parsed values onto the record (override for collections); links become ids."""
         for name, value in values.items():
-            setattr(record, name, value)
+            setattr(record, self.links[name][0] if name in self.links else name, value)
 
     def warnings(self, session: Session, actor: Actor, record: M, label: Label) -> list[str]:
         """Things the coordinator should know about the saved record (not errors)."""
@@ -397,8 +400,24 @@ class RecordService(Generic[M]):
         return {spec.name: text_of(self.value_of(record, spec.name)) for spec in self.fields}
 
     def value_of(self, record: M, name: str) -> Any:
-        """The value of an input field on a record (override for collections)."""
+        """The value of an input field on a record (override for collections); links as references."""
+        if name in self.links:
+            column, model = self.links[name]
+            return self.reference_of(record, model, getattr(record, column))
         return getattr(record, name)
+
+    def reference_of(self, record: M, model: type, record_id: int | None) -> str:
+        """The reference of a record this one names, read in its session (or a short new one)."""
+        if record_id is None:
+            return ""
+        statement = select(model.reference).where(model.id == record_id)
+        session = object_session(record)
+        if session is not None:
+            reference = session.scalar(statement)
+        else:
+            with self.desk.db.reading() as reader:
+                reference = reader.scalar(statement)
+        return reference or str(record_id)
 
 
 def _require(check: Any, actor: Actor) -> None:

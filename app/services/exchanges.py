@@ -105,6 +105,7 @@ class ExchangeService(RecordService[Exchange]):
     reference_prefix = "EX"
     default_sort = ("-start_date",)
     text_columns = ("reference", "title", "program", "location")
+    links = {"agreement": ("agreement_id", Agreement)}
     fields = (
         Field("title", "Title", required=True, max_length=250),
         Field("kind", "Kind", kind="enum", choices=ExchangeKind, required=True),
@@ -195,8 +196,6 @@ class ExchangeService(RecordService[Exchange]):
         partners = values.pop("partner_nations", None)
         domains = values.pop("domains", None)
         costs = values.pop("cost_lines", None)
-        if "agreement" in values:
-            record.agreement_id = values.pop("agreement")
         super().apply(session, record, values)
         if partners is not None and partners != self.value_of(record, "partner_nations"):
             keep = [p for p in record.partners if p.nation_code in partners]
@@ -217,11 +216,7 @@ class ExchangeService(RecordService[Exchange]):
             return sorted(d.domain for d in record.domains)
         if name == "cost_lines":
             return cost_lines_text(record.costs)
-        if name == "agreement":
-            from app.services.liaison import _reference_of
-
-            return _reference_of(self, record, Agreement, record.agreement_id)
-        return getattr(record, name)
+        return super().value_of(record, name)
 
     def warnings(self, session: Session, actor: Actor, record: Exchange, label: Label) -> list[str]:
         """Cost lines above the budget; the agreement expiring or not in force for the exchange."""

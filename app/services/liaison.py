@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, exists, or_, select
-from sqlalchemy.orm import Session, aliased, object_session
+from sqlalchemy.orm import Session, aliased
 
 from app.database.labels import load_labels
 from app.domain.labels import Label
@@ -38,6 +38,7 @@ class LiaisonService(RecordService[LiaisonAssignment]):
     reference_prefix = "LO"
     default_sort = ("-start_date",)
     text_columns = ("reference", "host_organisation", "home_poc", "duties")
+    links = {"person": ("person_id", Person), "agreement": ("agreement_id", Agreement)}
     fields = (
         Field("person", "Person", required=True, max_length=40),
         Field("kind", "Kind", kind="enum", choices=LiaisonKind, required=True),
@@ -132,23 +133,6 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         if record is None and "status" in values and not values["status"]:
             values.pop("status")
 
-    def apply(self, session: Session, record: LiaisonAssignment, values: dict[str, Any]) -> None:
-        """Person and agreement as ids (resolved in `check`)."""
-        values = dict(values)
-        if "person" in values:
-            record.person_id = values.pop("person")
-        if "agreement" in values:
-            record.agreement_id = values.pop("agreement")
-        super().apply(session, record, values)
-
-    def value_of(self, record: LiaisonAssignment, name: str) -> Any:
-        """Person and agreement as their references (visible whenever the assignment is)."""
-        if name == "person":
-            return _reference_of(self, record, Person, record.person_id)
-        if name == "agreement":
-            return _reference_of(self, record, Agreement, record.agreement_id)
-        return getattr(record, name)
-
     def warnings(self, session: Session, actor: Actor, record: LiaisonAssignment, label: Label) -> list[str]:
         """Overlapping open tours of the same person; sending nation or clearance not matching."""
         found: list[str] = []
@@ -203,6 +187,7 @@ class ContactLogService(RecordService[ContactLogEntry]):
     archivable = False
     default_sort = ("-date",)
     text_columns = ("subject", "counterparts", "summary")
+    links = {"assignment": ("assignment_id", LiaisonAssignment)}
     fields = (
         Field("assignment", "Assignment", required=True, max_length=40),
         Field("date", "Date", kind="date", required=True),
@@ -251,19 +236,6 @@ class ContactLogService(RecordService[ContactLogEntry]):
         if date and due and due < date:
             errors["follow_up_due"] = "Follow-up due is before the date of the engagement"
 
-    def apply(self, session: Session, record: ContactLogEntry, values: dict[str, Any]) -> None:
-        """Assignment as an id (resolved in `check`)."""
-        values = dict(values)
-        if "assignment" in values:
-            record.assignment_id = values.pop("assignment")
-        super().apply(session, record, values)
-
-    def value_of(self, record: ContactLogEntry, name: str) -> Any:
-        """Assignment as its reference (visible whenever the entry is)."""
-        if name == "assignment":
-            return _reference_of(self, record, LiaisonAssignment, record.assignment_id)
-        return getattr(record, name)
-
     def warnings(self, session: Session, actor: Actor, record: ContactLogEntry, label: Label) -> list[str]:
         """An engagement dated outside the tour."""
         assignment = session.get(LiaisonAssignment, record.assignment_id)
@@ -294,20 +266,6 @@ class ContactLogService(RecordService[ContactLogEntry]):
             session.delete(record)
             audit.record(session, actor.username, "delete", kind=self.kind, record_id=record_id,
                          details={"before": before, "reason": reason, "attachments_deleted": removed or 0})
-
-
-def _reference_of(service: RecordService[Any], record: Any, model: type, record_id: int | None) -> str:
-    """The reference of a record this one names, read in its session (or a short new one)."""
-    if record_id is None:
-        return ""
-    statement = select(model.reference).where(model.id == record_id)
-    session = object_session(record)
-    if session is not None:
-        reference = session.scalar(statement)
-    else:
-        with service.desk.db.reading() as reader:
-            reference = reader.scalar(statement)
-    return reference or str(record_id)
 
 
 __all__: Sequence[str] = ("ContactLogService", "LiaisonService")

@@ -64,6 +64,7 @@ class ParticipationService(RecordService[Participation]):
     archivable = False
     default_sort = ("id",)
     text_columns = ("role", "status", "feedback_comments", "withdrawn_reason")
+    links = {"exchange": ("exchange_id", Exchange), "person": ("person_id", Person)}
     fields = (
         Field("exchange", "Exchange", required=True, max_length=40),
         Field("person", "Person", required=True, max_length=40),
@@ -165,26 +166,11 @@ class ParticipationService(RecordService[Participation]):
         if merged.get("status") == ParticipationStatus.WITHDRAWN.value and not (merged.get("withdrawn_reason") or "").strip():
             errors["withdrawn_reason"] = "Reason for withdrawal is required for a withdrawn participant"
 
-    def apply(self, session: Session, record: Participation, values: dict[str, Any]) -> None:
-        """Exchange and person as ids (resolved in `check`)."""
-        values = dict(values)
-        if "exchange" in values:
-            record.exchange_id = values.pop("exchange")
-        if "person" in values:
-            record.person_id = values.pop("person")
-        super().apply(session, record, values)
-
     def value_of(self, record: Participation, name: str) -> Any:
-        """Exchange and person as their references (visible whenever the participation is)."""
-        from app.services.liaison import _reference_of
-
-        if name == "exchange":
-            return _reference_of(self, record, Exchange, record.exchange_id)
-        if name == "person":
-            return _reference_of(self, record, Person, record.person_id)
+        """Exchange and person as their references; ``person_name`` as FAMILY, Given."""
         if name == "person_name":
             return self._person_name(record)
-        return getattr(record, name)
+        return super().value_of(record, name)
 
     def _person_name(self, record: Participation) -> str:
         from sqlalchemy.orm import object_session
