@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -34,6 +34,7 @@ from app.domain.vocab import NATO_RANK_CODES, Service
 from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError, ValidationFailed
 from app.services.people import IDENTITY_FIELDS
 from app.ui.icons import icon
+from app.ui.undo import UndoableFields
 from app.ui.widgets import ErrorLabel, LabelEditor, LanguagesEditor, NationPicker, OptionalDateEdit
 
 LABEL_ERROR_FIELDS = ("classification", "releasable_to", "groups")
@@ -51,38 +52,7 @@ class Editor:
     mergeable: bool = False
 
 
-class FieldChange(QUndoCommand):
-    """One edit of one field (consecutive typing in a field merges into one step)."""
-
-    def __init__(self, form: PersonForm, name: str, old: Any, new: Any) -> None:
-        super().__init__(f"Edit {name}")
-        self.form, self.name, self.old, self.new = form, name, old, new
-        self._first = True
-
-    def id(self) -> int:  # noqa: A003
-        """Text fields merge consecutive edits."""
-        return (abs(hash(self.name)) % 100000) if self.form.editors[self.name].mergeable else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        """Absorb the next keystroke in the same field."""
-        if not isinstance(other, FieldChange) or other.name != self.name:
-            return False
-        self.new = other.new
-        return True
-
-    def redo(self) -> None:
-        """Apply the new value (the first time it is already on screen)."""
-        if self._first:
-            self._first = False
-            return
-        self.form.apply_value(self.name, self.new)
-
-    def undo(self) -> None:
-        """Put the old value back."""
-        self.form.apply_value(self.name, self.old)
-
-
-class PersonForm(QWidget):
+class PersonForm(UndoableFields, QWidget):
     """Layout of the person form: editors, error lines, label editor, message area, buttons."""
 
     def __init__(
@@ -257,32 +227,7 @@ class PersonForm(QWidget):
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Show values (missing names are emptied), start a fresh undo history."""
-        self._applying = True
-        try:
-            for name, editor in self.editors.items():
-                editor.set(values.get(name))
-        finally:
-            self._applying = False
-        self._last = {name: editor.get() for name, editor in self.editors.items()}
-        self.undo_stack.clear()
-
-    def apply_value(self, name: str, value: Any) -> None:
-        """Set one field without recording an undo step (undo/redo use this)."""
-        self._applying = True
-        try:
-            self.editors[name].set(value)
-        finally:
-            self._applying = False
-        self._last[name] = self.editors[name].get()
-
-    def _edited(self, name: str) -> None:
-        if self._applying:
-            return
-        new = self.editors[name].get()
-        old = self._last.get(name)
-        if new != old:
-            self._last[name] = new
-            self.undo_stack.push(FieldChange(self, name, old, new))
+        self.show_values(values)
 
     # --- messages ----------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from app.domain.nations import all_nations
 from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError, ValidationFailed
 from app.services.fields import Field, text_of
 from app.ui.icons import icon
+from app.ui.undo import UndoableFields
 from app.ui.widgets import CheckList, ErrorLabel, LabelEditor, NationPicker, OptionalDateEdit
 
 LABEL_ERROR_FIELDS = ("classification", "releasable_to", "groups")
@@ -256,27 +257,7 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-class FieldEdit(QUndoCommand):
-    """One edit of one field of a record form (undone and redone through the form)."""
-
-    def __init__(self, form: RecordForm, name: str, old: Any, new: Any) -> None:
-        super().__init__(f"Edit {name.replace('_', ' ')}")
-        self.form, self.name, self.old, self.new = form, name, old, new
-        self._first = True
-
-    def redo(self) -> None:
-        """Apply the new value (the first time it is already on screen)."""
-        if self._first:
-            self._first = False
-            return
-        self.form.apply_value(self.name, self.new)
-
-    def undo(self) -> None:
-        """Put the old value back."""
-        self.form.apply_value(self.name, self.old)
-
-
-class RecordForm(QWidget):
+class RecordForm(UndoableFields, QWidget):
     """A labelled record's form: fields from the service, label editor, messages, save / revert."""
 
     saved = Signal(int)
@@ -437,33 +418,8 @@ class RecordForm(QWidget):
         return {name: editor.get() for name, editor in self.editors.items()}
 
     def set_values(self, values: dict[str, Any]) -> None:
-        """Show values in the editors (missing names emptied); the undo history starts afresh."""
-        self._applying = True
-        try:
-            for name, editor in self.editors.items():
-                editor.set(values.get(name))
-        finally:
-            self._applying = False
-        self._last = self.values()
-        self.undo_stack.clear()
-
-    def apply_value(self, name: str, value: Any) -> None:
-        """Set one field without recording an undo step (undo and redo use this)."""
-        self._applying = True
-        try:
-            self.editors[name].set(value)
-        finally:
-            self._applying = False
-        self._last[name] = self.editors[name].get()
-
-    def _edited(self, name: str) -> None:
-        if self._applying:
-            return
-        new = self.editors[name].get()
-        old = self._last.get(name)
-        if new != old:
-            self._last[name] = new
-            self.undo_stack.push(FieldEdit(self, name, old, new))
+        """Show values (missing names are emptied), start a fresh undo history."""
+        self.show_values(values)
 
     def current_label(self) -> Label | None:
         """The label being edited (None when REL TO has no nation)."""
