@@ -42,6 +42,7 @@ from app.ui.deadlines_view import DeadlinesView
 from app.ui.icons import icon
 from app.ui.list_view import RecordListView
 from app.ui.person_form import PersonForm, PersonFormController
+from app.ui.person_related import PersonRelated
 from app.ui.search_box import LIMIT, MARKS, GlobalSearch
 from app.ui.settings import IDLE_KEY, idle_minutes
 from app.ui.table_model import RecordTableModel
@@ -319,16 +320,26 @@ class MainWindow(QMainWindow):
             self.person_form = PersonForm(nations, level_names, min(self.actor.clearance, len(level_names) - 1),
                                           self._nation_groups(), self._ntk_groups(), self.desk.marking)
             self.person = PersonFormController(self.desk.people, self.person_form, self.actor.may_write_records, parent=self)
+            self.person_related = PersonRelated(self.desk)
+            self.person_related.labelsChanged.connect(lambda _labels: self.update_banner())
+            self.person_related.openRequested.connect(self.open_deadline)
             self.person.labelChanged.connect(self.update_banner)
-            self.person.saved.connect(lambda _id: view.model.refresh())
+            self.person.saved.connect(lambda _id: (view.model.refresh(), self._show_person_related()))
             view.openRequested.connect(self.open_person)
+            person_side = QSplitter(Qt.Orientation.Vertical)
+            person_side.addWidget(self.person_form)
+            person_side.addWidget(self.person_related)
+            person_side.setStretchFactor(0, 3)
+            person_side.setStretchFactor(1, 1)
             splitter = QSplitter(Qt.Orientation.Horizontal)
             splitter.addWidget(view)
-            splitter.addWidget(self.person_form)
+            splitter.addWidget(person_side)
             splitter.setStretchFactor(0, 3)
             splitter.setStretchFactor(1, 2)
             self.splitters["people"] = splitter
-            self.page_labels[key] = lambda: view.visible_labels() + self.person.labels_on_screen()
+            self.splitters["person"] = person_side
+            self.page_labels[key] = lambda: (view.visible_labels() + self.person.labels_on_screen()
+                                             + self.person_related.labels)
             return splitter
         if key == "deadlines":
             self.deadlines_view = DeadlinesView(self.desk)
@@ -389,6 +400,10 @@ class MainWindow(QMainWindow):
         """Open a person in the form (asking about unsaved changes first)."""
         if self.person is not None and self.person.may_leave():
             self.person.open(record_id)
+            self._show_person_related()
+
+    def _show_person_related(self) -> None:
+        self.person_related.set_person(self.person.record_id, self.person.stored_label)
 
     # --- banner ------------------------------------------------------------------------------
 
@@ -485,10 +500,16 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.search)
 
     def new_record(self) -> None:
-        """A new record of the page's kind (people for now)."""
-        if self.current_key() == "people" and self.person is not None and self.person.may_leave():
+        """A new record of the page's kind: people in the person form, others in their form's window."""
+        key = self.current_key()
+        if key == "people" and self.person is not None and self.person.may_leave():
             self.person.new()
+            self._show_person_related()
             self.person_form.editors["family_name"].widget.setFocus()
+            return
+        kind = next((kind for kind, list_key in LIST_OF_KIND.items() if list_key == key), None)
+        if kind is not None and kind in RECORD_FORMS:
+            self.open_form(kind, None)
 
     def save_record(self) -> None:
         """Save the open form."""

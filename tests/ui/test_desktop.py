@@ -259,6 +259,32 @@ def test_closing_a_record_window_with_unsaved_edits_asks_first(qtbot, admin: Des
     assert not record_window.isVisible()
 
 
+def test_person_page_shows_their_exchanges_and_hides_what_the_user_may_not_see(qtbot, admin: Desk, make_user) -> None:
+    person = admin.people.create({"family_name": "Kowalska", "given_names": "Ewa", "nation_code": "POL", "classification": "U",
+                                  "releasable_to": "NATO"}).record
+    for title, release in (("Open course", "NATO"), ("Closed course", "NOFORN")):
+        exchange = admin.exchanges.create({"title": title, "kind": "course_seat", "host_nation": "USA", "start_date": "2026-05-04",
+                                           "end_date": "2026-05-22", "releasable_to": release}).record
+        admin.participations.create({"exchange": exchange.id, "person": person.id})
+    gbr = make_user("gbr", nation="GBR", clearance="TS")
+    window = open_window(qtbot, gbr)
+    window.sidebar.setCurrentRow(window.page_keys.index("people"))
+    window.open_person(person.id)
+    related = window.person_related
+    assert related.exchanges.rowCount() == 1
+    assert related.exchanges.row(0).exchange_id != 0 and related.tabText(0) == "Exchanges (1)"
+    assert "NOFORN" not in window.top_banner.text()
+
+
+def test_new_on_the_exchanges_page_opens_an_empty_exchange_form(qtbot, admin: Desk) -> None:
+    window = open_window(qtbot, admin)
+    window.sidebar.setCurrentRow(window.page_keys.index("exchanges"))
+    before = len(window.record_windows)
+    window.new_record()
+    assert len(window.record_windows) == before + 1
+    assert window.record_windows[-1].form.record_id is None
+
+
 # --- the lazy model --------------------------------------------------------------------------
 
 

@@ -1,0 +1,104 @@
+"""What a person's form shows beside the person: their exchanges, liaison tours and files.
+
+Every row comes from a service call, so a participation or tour the user may not see is simply
+absent. `labels` holds the labels of every row on screen, for the window's banner.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
+
+from app.domain.labels import Label
+from app.services.errors import ServiceError
+from app.ui.records.agreement_form import read_only_table
+from app.ui.records.attachments_panel import AttachmentsPanel
+from app.ui.records.common import RowsModel
+
+
+class PersonRelated(QTabWidget):
+    """Tabs: Exchanges (participations), Liaison tours, Attachments; and "Who can see this?"."""
+
+    labelsChanged = Signal(object)
+    openRequested = Signal(str, int)  # record kind, record id
+
+    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.person_id: int | None = None
+        self.person_label: Label | None = None
+        self._labels: dict[int, Label] = {}
+        mark = lambda record: desk.portion_mark(self._labels.get(record.label_id, Label()))  # noqa: E731
+        self.exchanges = RowsModel([
+            ("Mark", mark),
+            ("Exchange", lambda p: desk.participations.value_of(p, "exchange")),
+            ("Role", lambda p: p.role.replace("_", " ")),
+            ("Status", lambda p: p.status.replace("_", " ")),
+            ("Arrival", lambda p: p.arrival_date or ""),
+            ("Departure", lambda p: p.departure_date or ""),
+        ], self)
+        self.tours = RowsModel([
+            ("Mark", mark),
+            ("Reference", lambda t: t.reference),
+            ("Kind", lambda t: t.kind.replace("_", " ")),
+            ("Host", lambda t: f"{t.host_nation} {t.host_organisation}".strip()),
+            ("Start", lambda t: t.start_date),
+            ("End", lambda t: t.end_date or ""),
+            ("Status", lambda t: t.status),
+        ], self)
+        self.exchange_table = read_only_table(self.exchanges, "Exchanges of this person", stretch=1)
+        self.tour_table = read_only_table(self.tours, "Liaison tours of this person", stretch=3)
+        self.attachments = AttachmentsPanel(desk, "person")
+        self.attachments.setTitle("")
+        self.addTab(self.exchange_table, "Exchanges")
+        self.addTab(self.tour_table, "Liaison tours")
+        self.addTab(self.attachments, "Attachments")
+        self.who_button = QPushButton("Who can see this?")
+        self.who_button.setToolTip("The users whose clearance, nationality and groups admit this person's record")
+        self.setCornerWidget(self.who_button)
+        self.who_button.clicked.connect(self.show_who_can_see)
+        self.exchange_table.doubleClicked.connect(
+            lambda index: self.openRequested.emit("exchange", self.exchanges.row(index.row()).exchange_id))
+        self.tour_table.doubleClicked.connect(
+            lambda index: self.openRequested.emit("liaison", self.tours.row(index.row()).id))
+        self.attachments.labelsChanged.connect(lambda _labels: self.labelsChanged.emit(self.labels))
+        self.set_person(None)
+
+    @property
+    def labels(self) -> list[Label]:
+        """Labels of every row shown (exchanges, tours, attachments)."""
+        return list(self._labels.values()) + list(self.attachments.labels)
+
+    def set_person(self, person_id: int | None, label: Label | None = None) -> None:
+        """Show a person's related records (None: a new person, nothing yet)."""
+        self.person_id, self.person_label = person_id, label
+        self._labels = {}
+        participations: list[Any] = []
+        tours: list[Any] = []
+        if person_id is not None:
+            try:
+                page = self.desk.participations.for_person(person_id)
+                participations = page.records
+                self._labels.update(page.labels)
+                page = self.desk.liaison.for_person(person_id)
+                tours = page.records
+                self._labels.update(page.labels)
+            except ServiceError:
+                participations, tours = [], []
+        self.exchanges.set_rows(participations)
+        self.tours.set_rows(tours)
+        self.setTabText(0, f"Exchanges ({len(participations)})")
+        self.setTabText(1, f"Liaison tours ({len(tours)})")
+        self.attachments.set_record(person_id, label)
+        self.who_button.setEnabled(person_id is not None)
+        self.labelsChanged.emit(self.labels)
+
+    def show_who_can_see(self) -> None:
+        """The users the person's label admits (a service answer; refusals shown as they are)."""
+        if self.person_label is None:
+            return
+        from app.ui.admin.who_can_see import WhoCanSeeDialog
+
+        WhoCanSeeDialog(self.desk, self.person_label, "this person", self).open()
