@@ -212,3 +212,23 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def harness_section(table, path: Path) -> None:  # noqa: ANN001
+    """Top-50 ranked search p50/p95 in ms through `search()` (access filter, audit write) as a foreign
+    viewer, beside the raw FTS5 MATCH through sqlite3 on the same database."""
+    from app.services.setup import open_desk_database
+
+    database = open_desk_database(path)
+    desk = Desk(database, "gbr")
+    raw = sqlite3.connect(path)
+    for name, query in (("rare name", "Kowalski Anna"), ("common name", "Müller"), ("prefix", "Kow*")):
+        ours = timed(lambda q=query: search(desk, q, limit=50), 15)
+        fts = parse(query).fts()
+        floor = timed(lambda f=fts: raw.execute("SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50", (f,)).fetchall(), 15)
+        table.add(f"search '{query}' top 50 ({name}), p50 / p95",
+                  f"{quantile(ours, .5):.1f} / {quantile(ours, .95):.1f} ms",
+                  f"{quantile(floor, .5):.1f} / {quantile(floor, .95):.1f} ms",
+                  f"{quantile(ours, .95) / max(quantile(floor, .95), 1e-6):.1f}x at p95")
+    raw.close()
+    database.dispose()

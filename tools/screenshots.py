@@ -182,7 +182,7 @@ def main() -> int:
             window.audit_view.verify()
             window.audit_view.worker.wait()
             settle(app)
-            window.audit_view.table.selectRow(window.audit_view.table.rowCount() - 3)
+            window.audit_view.table.selectRow(max(window.audit_view.model.rowCount() - 3, 0))
         window.grab().save(str(OUT / f"screen-{key}.png"))
     from app.ui.report_dialog import ReportDialog
 
