@@ -153,12 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--exchanges", type=int, default=10_000)
+    parser.add_argument("--data", type=Path, default=HERE / "data", help="folder for the benchmark databases")
     parser.add_argument("--only", default="", help="comma-separated sections: " + ", ".join([*SECTIONS, "import", "search", "report"]))
     args = parser.parse_args(argv)
     sections = {**SECTIONS, **optional_sections()}
     wanted = [s for s in args.only.split(",") if s] or list(sections)
-    data = HERE / "data"
-    data.mkdir(exist_ok=True)
+    data = args.data
+    data.mkdir(parents=True, exist_ok=True)
     path = build(data / f"bench-{args.people}.sqlite", args.people, args.exchanges)
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
           f"SQLite {sqlite3.sqlite_version}; {args.people:,} people, {args.exchanges:,} exchanges; password {PASSWORD!r}")
