@@ -28,8 +28,8 @@ from PySide6.QtGui import (
 )
 
 from app.domain.labels import Label
+from app.pyside_fix import keep_singletons_alive
 from app.reports.model import Chart, Heading, Note, RecordBlock, Report, Table
-from app.ui import keep_singletons_alive
 
 DPI = 300
 FONT_FAMILY = "DejaVu Sans"

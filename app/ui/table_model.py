@@ -250,19 +250,12 @@ class RecordTableModel(QAbstractTableModel):
         if not text or self.search_kind is None:
             return filters
         try:  # imported on first use: startup stays short
-            from sqlalchemy import select
+            from app.search.service import quick_filter_ids
 
-            from app.search.engine import engine_for
-            from app.search.query import parse
-
-            fts = parse(text, as_you_type=True).fts()
-            if not fts:
-                return filters
-            engine = engine_for(self.service.desk.db)
-            hits = engine.matches(fts).subquery()
-            ids = select(engine.key_record_id(hits.c.key)).where(
-                engine.key_kind_code(hits.c.key) == engine.kind_code(self.search_kind))
+            ids = quick_filter_ids(self.service.desk, self.search_kind, text)
         except Exception:  # noqa: BLE001 - any trouble with the index: the plain text match still works
+            return filters
+        if ids is None:
             return filters
         resolved = {k: v for k, v in filters.items() if k != "text"}
         resolved["id__in"] = ids
