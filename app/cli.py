@@ -379,18 +379,10 @@ def cmd_audit(args: argparse.Namespace, desk: Desk) -> int:
 
 def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
     """Copy the live database with SQLite's online backup API (administrators); audited."""
-    from app.database.backup import backup_sqlite
-    from app.security import audit
-    from app.services.transfer import file_sha256
+    from app.services.maintenance import backup
 
-    _require_admin(desk, "back up the database")
-    destination = Path(args.file).resolve()
-    backup_sqlite(desk.db.engine, destination)
-    digest = file_sha256(destination)
-    size = destination.stat().st_size
-    with desk.writing() as (session, actor):
-        audit.record(session, actor.username, "backup", details={"file": str(destination), "bytes": size, "sha256": digest})
-    print(f"backed up {desk.db.path or 'the database'} to {destination} ({size} bytes, sha256 {digest[:16]}…)")
+    made = backup(desk, args.file)
+    print(f"backed up {desk.db.path or 'the database'} to {made.path} ({made.size} bytes, sha256 {made.sha256[:16]}…)")
     return 0
 
 

@@ -212,6 +212,18 @@ def main() -> int:
         preview.grab().save(str(OUT / "screen-report-preview.png"))
         preview.close()
     dialog.close()
+    from app.ui.import_backup import ImportDialog
+
+    bad_csv = Path(os.environ["XDESK_HOME"]) / "people-to-import.csv"
+    bad_csv.write_text("family_name,given_names,nation,classification,releasable_to,groups\n"
+                       "Nowak,Piotr,POL,U,,\nSilva,Ana,BR,R,NATO,\nSato,Yuki,JPN,C,FVEY JPN,\n", encoding="utf-8")
+    importer = ImportDialog(desk, window)
+    importer.path.setText(str(bad_csv))
+    importer.show()
+    importer.start()
+    settle(app, lambda: importer.worker is None and importer.result is not None)
+    importer.grab().save(str(OUT / "screen-import.png"))
+    importer.close()
 
     window.lock()
     settle(app)

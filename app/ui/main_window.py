@@ -440,6 +440,10 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("&Print / Reports…", "print", QKeySequence.StandardKey.Print, self.reports, "Print a report")
         self.export_action = self._action("&Export list…", "save", "Ctrl+E", self.export_list, "Export the list to CSV or Excel")
         self.screen_action = self._action("Print this &screen…", "print", None, self.print_page, "Print this screen")
+        self.import_action = self._action("&Import…", "add", "Ctrl+I", self.import_records, "Import records from a CSV file")
+        self.backup_action = self._action("&Back up…", "save", None, self.backup, "Back up the database (administrators)")
+        self.backup_action.setEnabled(self.actor.is_admin and self.desk.db.is_sqlite)
+        self.import_action.setEnabled(self.actor.may_write_records)
         self.preferences_action = self._action("Pr&eferences…", "preferences", QKeySequence.StandardKey.Preferences, self.preferences)
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -449,13 +453,14 @@ class MainWindow(QMainWindow):
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         for action in (self.new_action, self.save_action, self.search_action, self.find_action, self.filter_action,
-                       self.print_action, self.export_action, self.screen_action, self.preferences_action,
-                       self.password_action, self.lock_action, self.quit_action):
+                       self.print_action, self.export_action, self.screen_action, self.import_action, self.backup_action,
+                       self.preferences_action, self.password_action, self.lock_action, self.quit_action):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(action.property("tip") + (f" ({keys})" if keys else ""))
         file_menu = self.menuBar().addMenu("&File")
         for action in (self.new_action, self.save_action, None, self.print_action, self.export_action, self.screen_action,
-                       None, self.password_action, self.lock_action, self.quit_action):
+                       None, self.import_action, self.backup_action, None, self.password_action, self.lock_action,
+                       self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu("&Edit")
         if self.person_form is not None:
@@ -643,6 +648,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Choose a list to export first.", 5000)
             return
         self.export_runner = export_view(self.desk, key, view.model, self)
+
+    def import_records(self) -> None:
+        """Import a CSV file of one kind (the service validates, labels and audits every row)."""
+        from app.ui.import_backup import ImportDialog
+
+        self.import_dialog = ImportDialog(self.desk, self)
+        self.import_dialog.finished.connect(lambda _r: [view.model.refresh() for view in self.lists.values()])
+        self.import_dialog.show()
+
+    def backup(self, path: str | None = None) -> None:
+        """Back up the database to a new file (administrators; audited by the service)."""
+        from app.ui.import_backup import choose_backup
+
+        self.backup_runner = choose_backup(self.desk, self, path)
 
     def print_page(self) -> None:
         """Print the page with its banners."""
