@@ -74,6 +74,8 @@ class RecordService(Generic[M]):
     # fields naming another record: field -> (id column, that record's model); the input is a
     # reference or id resolved to an id by the kind's `check`, the output the record's reference
     links: ClassVar[dict[str, tuple[str, type]]] = {}
+    # a new record without a label takes its parent's: (link field, the parent's desk service)
+    label_parent: ClassVar[tuple[str, str] | None] = None
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
@@ -97,8 +99,16 @@ class RecordService(Generic[M]):
         return []
 
     def default_label(self, session: Session, actor: Actor, values: dict[str, Any]) -> Label | None:
-        """The label a new record takes when none is given (e.g. its parent's); None: UNCLASSIFIED."""
-        return None
+        """The label a new record takes when none is given: its parent's (`label_parent`), if the
+        user may see that parent; None (UNCLASSIFIED) otherwise."""
+        if self.label_parent is None or not values.get(self.label_parent[0]):
+            return None
+        field_name, service_name = self.label_parent
+        try:
+            parent = getattr(self.desk, service_name)._find(session, actor, values[field_name])
+        except NotFound:
+            return None  # reported under the field by the kind's check()
+        return load_labels(session, {parent.label_id})[parent.label_id]
 
     def reference_year(self, values: dict[str, Any]) -> int:
         """The year in a new record's reference."""

@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.database.labels import load_labels
 from app.domain.labels import Label
 from app.domain.models import Agreement, Attachment, ContactLogEntry, LiaisonAssignment, Person
 from app.domain.vocab import LIAISON_MOVES, LiaisonKind, LiaisonStatus
@@ -187,6 +186,7 @@ class ContactLogService(RecordService[ContactLogEntry]):
     archivable = False
     default_sort = ("-date",)
     text_columns = ("subject", "counterparts", "summary")
+    label_parent = ("assignment", "liaison")
     links = {"assignment": ("assignment_id", LiaisonAssignment)}
     fields = (
         Field("assignment", "Assignment", required=True, max_length=40),
@@ -213,16 +213,6 @@ class ContactLogService(RecordService[ContactLogEntry]):
     def title(self, record: ContactLogEntry) -> str:
         """``LO-2026-0003 2026-03-14 Port visit planning``."""
         return f"{self.value_of(record, 'assignment')} {record.date.isoformat()} {record.subject}".strip()
-
-    def default_label(self, session: Session, actor: Actor, values: dict[str, Any]) -> Label | None:
-        """Without a label of its own, a new record takes its assignment's."""
-        if not values.get("assignment"):
-            return None
-        try:
-            parent = self.desk.liaison._find(session, actor, values["assignment"])
-        except NotFound:
-            return None  # reported under "assignment" by check()
-        return load_labels(session, {parent.label_id})[parent.label_id]
 
     def check(self, session: Session, actor: Actor, values: dict[str, Any], record: ContactLogEntry | None, errors: dict[str, str]) -> None:
         """Assignment visible; follow-up not before the engagement."""

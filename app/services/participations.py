@@ -64,6 +64,7 @@ class ParticipationService(RecordService[Participation]):
     archivable = False
     default_sort = ("id",)
     text_columns = ("role", "status", "feedback_comments", "withdrawn_reason")
+    label_parent = ("exchange", "exchanges")
     links = {"exchange": ("exchange_id", Exchange), "person": ("person_id", Person)}
     fields = (
         Field("exchange", "Exchange", required=True, max_length=40),
@@ -96,16 +97,6 @@ class ParticipationService(RecordService[Participation]):
         return f"{self.value_of(record, 'person_name')} in {self.value_of(record, 'exchange')}"
 
     # --- writes ----------------------------------------------------------------------------
-
-    def default_label(self, session: Session, actor: Actor, values: dict[str, Any]) -> Label | None:
-        """Without a label of its own, a new record takes its exchange's."""
-        if not values.get("exchange"):
-            return None
-        try:
-            parent = self.desk.exchanges._find(session, actor, values["exchange"])
-        except NotFound:
-            return None  # reported under "exchange" by check()
-        return load_labels(session, {parent.label_id})[parent.label_id]
 
     def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Participation | None, errors: dict[str, str]) -> None:
         """Exchange and person visible (and fixed once set), one role each, dates in order, status by moves."""
