@@ -67,6 +67,7 @@ RECORD_FORMS = {
     "exchange": ("app.ui.records.exchange_form", "ExchangeForm"),
     "agreement": ("app.ui.records.agreement_form", "AgreementForm"),
     "liaison": ("app.ui.records.liaison_form", "LiaisonForm"),
+    "participation": ("app.ui.records.participation_form", "ParticipationForm"),
 }
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
                 QEvent.Type.TouchBegin}
@@ -616,6 +617,9 @@ class MainWindow(QMainWindow):
         key = LIST_OF_KIND.get(kind)
         if saved is not None and key in self.lists:
             saved.connect(lambda _id, k=key: self.lists[k].model.refresh())
+        related = getattr(form_widget, "openRequested", None)
+        if related is not None:
+            related.connect(self.open_form)
         window.show()
         self.record_windows.append(window)
         window.destroyed.connect(lambda _o=None, w=window: self.record_windows.remove(w) if w in self.record_windows else None)

@@ -474,3 +474,21 @@ def test_a_reset_password_must_be_changed(qtbot, admin: Desk, make_user) -> None
     window = open_window(qtbot, admin)
     assert window.save_action.toolTip().startswith("Save the record (")
     assert window.password_action.toolTip() == "Change password"
+
+
+def test_a_participant_opens_in_its_own_form_and_saves_travel_details(qtbot, admin: Desk) -> None:
+    person = admin.people.create({"family_name": "Novak", "given_names": "Petra", "nation_code": "CZE"}).record
+    exchange = admin.exchanges.create({"title": "Staff course", "kind": "course_seat", "host_nation": "USA",
+                                       "start_date": "2026-05-04", "end_date": "2026-05-22"}).record
+    participation = admin.participations.create({"exchange": exchange.id, "person": person.id}).record
+    window = open_window(qtbot, admin)
+    window.open_form("exchange", exchange.id)
+    exchange_window = window.record_windows[-1]
+    panel = exchange_window.form.participants
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    panel.openRequested.emit("participation", panel.model.row(0).id)
+    form = window.record_windows[-1].form
+    assert form.record_id == participation.id
+    form.editors["arrival_date"].set(__import__("datetime").date(2026, 5, 3))
+    assert form.save()
+    assert admin.participations.get(participation.id)[0].arrival_date.isoformat() == "2026-05-03"

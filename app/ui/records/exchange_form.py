@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -66,7 +67,10 @@ class ParticipantRow:
 
 
 class ParticipantsPanel(QGroupBox):
-    """The visible participations of an exchange: add a person, change status, remove; warnings shown."""
+    """The visible participations of an exchange: add a person, change status, remove; warnings shown.
+    Double-click (or Enter) asks for the participation's own form (travel, documents, feedback)."""
+
+    openRequested = Signal(str, int)  # "participation", its id
 
     def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
         super().__init__("Participants", parent)
@@ -132,6 +136,10 @@ class ParticipantsPanel(QGroupBox):
         self.status_button.clicked.connect(lambda: self.change_status(self.next_status.currentData()))
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._selected(current.row()))
+        self.table.doubleClicked.connect(
+            lambda index: self.openRequested.emit("participation", self.model.row(index.row()).id))
+        self.table.activated.connect(
+            lambda index: self.openRequested.emit("participation", self.model.row(index.row()).id))
         self._selected(-1)
 
     def set_exchange(self, exchange_id: int | None, reference: str = "") -> None:
@@ -261,6 +269,8 @@ class ParticipantsPanel(QGroupBox):
 class ExchangeForm(RecordForm):
     """An exchange with its status moves, outcome and participants."""
 
+    openRequested = Signal(str, int)  # a related record to open in its own form
+
     service_name = "exchanges"
     noun = "exchange"
     groups = [
@@ -289,6 +299,7 @@ class ExchangeForm(RecordForm):
     def build_related(self, layout: QVBoxLayout) -> None:
         """The participants panel and the cost lines."""
         self.participants = ParticipantsPanel(self.desk)
+        self.participants.openRequested.connect(self.openRequested)
         layout.addWidget(self.participants)
         self.costs = CollectionEditor("Cost lines", COST_FIELDS, self.save_cost_lines)
         self.costs.table.setToolTip(f"Category: {', '.join(c.value for c in CostCategory)}; currency: ISO 4217 (USD, EUR…)")

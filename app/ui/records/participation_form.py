@@ -1,0 +1,30 @@
+"""A participation on its own: role, status moves, travel dates, documents and feedback."""
+
+from __future__ import annotations
+
+from app.domain.vocab import PARTICIPATION_MOVES, ParticipationStatus
+from app.services.fields import Field
+from app.ui.records.common import Editor, RecordForm, ReferencePicker
+from app.ui.widgets import ErrorLabel
+
+
+class ParticipationForm(RecordForm):
+    """One person's part in one exchange (opened from the exchange's participants panel)."""
+
+    service_name = "participations"
+    noun = "participation"
+    groups = [
+        ("Participant", ["exchange", "person", "role"]),
+        ("Travel", ["arrival_date", "departure_date", "travel_status", "visa_status", "ito_status"]),
+        ("Feedback", ["feedback_score", "feedback_comments", "withdrawn_reason"]),
+    ]
+    status_vocabulary = ParticipationStatus
+    status_moves = PARTICIPATION_MOVES
+    reason_statuses = (ParticipationStatus.WITHDRAWN.value,)
+
+    def make_editor(self, field: Field) -> Editor:
+        """Exchange and person picked from what the services list."""
+        if field.name in ("exchange", "person"):
+            picker = ReferencePicker(self.desk.exchanges if field.name == "exchange" else self.desk.people)
+            return Editor(picker, picker.value, picker.set_value, picker.valueChanged, ErrorLabel())
+        return super().make_editor(field)
