@@ -13,12 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, delete, func, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from app.database.labels import intern_label, load_labels
 from app.domain.labels import Label
-from app.domain.models import Labelled, LabelRow, ReferenceCounter
+from app.domain.models import Attachment, Labelled, LabelRow, ReferenceCounter
 from app.security import audit
 from app.security.policy import AccessDenied, check_label_change, check_write, label_visible
 from app.security.principal import Actor
@@ -382,16 +382,21 @@ class RecordService(Generic[M]):
                          ref=getattr(record, "reference", ""), details={"reason": reason})
 
     def delete(self, record_id: int, reason: str = "") -> None:
-        """Remove a record whose deletion loses no history; audited with what it held."""
+        """Remove a record whose deletion loses no history, and the files attached to it; audited
+        with what it held and how many files went with it."""
         with self.desk.writing() as (session, actor):
             _require(check_write, actor)
             record = self._load(session, actor, record_id, self.load_options_for_write())
             if self.archivable:
                 raise PermissionDenied(f"a {self.kind} keeps its history: archive it instead")
             before = self.snapshot(record)
+            removed = session.execute(
+                delete(Attachment).where(Attachment.record_kind == self.kind, Attachment.record_id == record_id)
+            ).rowcount
             session.delete(record)
             audit.record(session, actor.username, "delete", kind=self.kind, record_id=record_id,
-                         details={"before": before, "reason": reason})
+                         ref=getattr(record, "reference", ""),
+                         details={"before": before, "reason": reason, "attachments_deleted": removed or 0})
 
     def load_options_for_write(self) -> Sequence[Any]:
         """Loader options for a record about to be changed (e.g. undeferred columns)."""

@@ -11,17 +11,16 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, exists, or_, select
+from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.labels import Label
-from app.domain.models import Agreement, Attachment, ContactLogEntry, LiaisonAssignment, Person
+from app.domain.models import Agreement, ContactLogEntry, LiaisonAssignment, Person
 from app.domain.vocab import LIAISON_MOVES, LiaisonKind, LiaisonStatus
-from app.security import audit
-from app.security.policy import check_write, label_visible
+from app.security.policy import label_visible
 from app.security.principal import Actor
 from app.services.agreements import move_status
-from app.services.base import Page, RecordService, Saved, _require
+from app.services.base import Page, RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
 
@@ -243,19 +242,6 @@ class ContactLogService(RecordService[ContactLogEntry]):
     def follow_ups_due(self, until: dt.date) -> Page[ContactLogEntry]:
         """Open follow-ups due on or before ``until``, soonest first."""
         return self.list({"follow_up_done": False, "follow_up_due__lte": until}, sort=["follow_up_due"], limit=EVERYTHING)
-
-    def delete(self, record_id: int, reason: str = "") -> None:
-        """Delete an entry and its attachments; audited with what it held."""
-        with self.desk.writing() as (session, actor):
-            _require(check_write, actor)
-            record = self._load(session, actor, record_id)
-            before = self.snapshot(record)
-            removed = session.execute(
-                delete(Attachment).where(Attachment.record_kind == self.kind, Attachment.record_id == record_id)
-            ).rowcount
-            session.delete(record)
-            audit.record(session, actor.username, "delete", kind=self.kind, record_id=record_id,
-                         details={"before": before, "reason": reason, "attachments_deleted": removed or 0})
 
 
 __all__: Sequence[str] = ("ContactLogService", "LiaisonService")

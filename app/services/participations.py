@@ -23,12 +23,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, exists, select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session, aliased, undefer_group
 
 from app.database.labels import load_labels
 from app.domain.labels import Label, Release, expand
-from app.domain.models import Attachment, Exchange, Participation, Person
+from app.domain.models import Exchange, Participation, Person
 from app.domain.vocab import (
     PARTICIPATION_MOVES,
     DocumentStatus,
@@ -37,10 +37,10 @@ from app.domain.vocab import (
     ParticipationStatus,
 )
 from app.security import audit
-from app.security.policy import check_write, label_visible
+from app.security.policy import label_visible
 from app.security.principal import Actor
 from app.services.agreements import move_status
-from app.services.base import Page, RecordService, Saved, _require
+from app.services.base import Page, RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
 
@@ -186,20 +186,6 @@ class ParticipationService(RecordService[Participation]):
                     record.withdrawn_reason = reason
 
         return move_status(self, participation_id, new_status, PARTICIPATION_MOVES, ParticipationStatus, reason, expected_version, before_move)
-
-    def delete(self, record_id: int, reason: str = "") -> None:
-        """Remove a participation and its attachments; audited with what it held."""
-        with self.desk.writing() as (session, actor):
-            _require(check_write, actor)
-            record = self._load(session, actor, record_id)
-            before = self.snapshot(record)
-            removed = session.execute(
-                delete(Attachment).where(Attachment.record_kind == self.kind, Attachment.record_id == record_id)
-            ).rowcount
-            session.delete(record)
-            audit.record(session, actor.username, "delete", kind=self.kind, record_id=record_id,
-                         ref=before.get("exchange", ""),
-                         details={"before": before, "reason": reason, "attachments_deleted": removed or 0})
 
     # --- warnings --------------------------------------------------------------------------
 
