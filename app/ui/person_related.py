@@ -30,10 +30,11 @@ class PersonRelated(QTabWidget):
         self.person_id: int | None = None
         self.person_label: Label | None = None
         self._labels: dict[int, Label] = {}
+        self._exchange_titles: dict[int, str] = {}  # read with the rows: data() never queries
         mark = lambda record: desk.portion_mark(self._labels.get(record.label_id, Label()))  # noqa: E731
         self.exchanges = RowsModel([
             ("Mark", mark),
-            ("Exchange", lambda p: desk.participations.value_of(p, "exchange")),
+            ("Exchange", lambda p: self._exchange_titles.get(p.exchange_id, "")),
             ("Role", lambda p: p.role.replace("_", " ")),
             ("Status", lambda p: p.status.replace("_", " ")),
             ("Arrival", lambda p: p.arrival_date or ""),
@@ -74,7 +75,7 @@ class PersonRelated(QTabWidget):
     def set_person(self, person_id: int | None, label: Label | None = None) -> None:
         """Show a person's related records (None: a new person, nothing yet)."""
         self.person_id, self.person_label = person_id, label
-        self._labels = {}
+        self._labels, self._exchange_titles = {}, {}
         participations: list[Any] = []
         tours: list[Any] = []
         if person_id is not None:
@@ -82,6 +83,8 @@ class PersonRelated(QTabWidget):
                 page = self.desk.participations.for_person(person_id)
                 participations = page.records
                 self._labels.update(page.labels)
+                shown = self.desk.exchanges.fetch(sorted({p.exchange_id for p in participations}))
+                self._exchange_titles = {ex_id: self.desk.exchanges.title(ex) for ex_id, (ex, _label) in shown.items()}
                 page = self.desk.liaison.for_person(person_id)
                 tours = page.records
                 self._labels.update(page.labels)

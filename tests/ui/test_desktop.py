@@ -273,6 +273,7 @@ def test_person_page_shows_their_exchanges_and_hides_what_the_user_may_not_see(q
     related = window.person_related
     assert related.exchanges.rowCount() == 1
     assert related.exchanges.row(0).exchange_id != 0 and related.tabText(0) == "Exchanges (1)"
+    assert "Open course" in related.exchanges.data(related.exchanges.index(0, 1))
     assert "NOFORN" not in window.top_banner.text()
 
 
