@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, undefer_group
 
-from app.database.labels import load_labels
 from app.domain.labels import Label
 from app.domain.models import Person, PersonLanguage
 from app.domain.vocab import Service
@@ -154,11 +153,3 @@ class PeopleService(RecordService[Person]):
             person = self._load(session, actor, person_id, (undefer_group("identity"),))
             audit.record(session, actor.username, "view_identity", kind=self.kind, record_id=person.id, ref=person.reference)
             return {name: getattr(person, name) for name in IDENTITY_FIELDS}
-
-    def get_with_identity(self, person_id: int) -> tuple[Person, Label]:
-        """A person with identity fields loaded (role-checked and audited like `identity`)."""
-        self.identity(person_id)
-        with self.desk.reading() as (session, actor):
-            person = self._load(session, actor, person_id, (undefer_group("identity"),))
-            return person, load_labels(session, {person.label_id})[person.label_id]
-

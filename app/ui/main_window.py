@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         self.restore_layout()
+        self.expire_agreements()
         start = self.page_keys.index("people") if "people" in self.page_keys else 0
         self.sidebar.setCurrentRow(start)
         self._page_changed(start)
@@ -396,6 +397,16 @@ class MainWindow(QMainWindow):
         except PermissionDenied as error:
             self.statusBar().showMessage(str(error), 8000)
         self.update_banner()
+
+    def expire_agreements(self) -> None:
+        """At the start of a session, in-force agreements past their expiry become expired (domain
+        rule; the service moves only what the user may change, and audits each move)."""
+        try:
+            moved = self.desk.agreements.expire_due()
+        except (ServiceError, ImportError, AttributeError):
+            return
+        if moved:
+            self.statusBar().showMessage(f"Expired today: {', '.join(moved)}", 15000)
 
     def open_person(self, record_id: int) -> None:
         """Open a person in the form (asking about unsaved changes first)."""

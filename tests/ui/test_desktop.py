@@ -493,3 +493,15 @@ def test_a_participant_opens_in_its_own_form_and_saves_travel_details(qtbot, adm
     form.editors["arrival_date"].set(__import__("datetime").date(2026, 5, 3))
     assert form.save()
     assert admin.participations.get(participation.id)[0].arrival_date.isoformat() == "2026-05-03"
+
+
+def test_opening_the_window_moves_lapsed_agreements_to_expired(qtbot, admin: Desk) -> None:
+    import datetime as dt
+
+    saved = admin.agreements.create({"reference": "TA-USA-NOR-2019-03", "title": "Winter training", "parties": "USA NOR",
+                                     "kind": "technical_arrangement", "status": "in_force",
+                                     "effective_date": "2019-01-01", "expiry_date": (dt.date.today() - dt.timedelta(days=3)).isoformat()})
+    window = open_window(qtbot, admin)
+    assert admin.agreements.get(saved.record.id)[0].status == "expired"
+    assert "TA-USA-NOR-2019-03" in window.statusBar().currentMessage()
+    assert admin.audit.list(action="status_change", kind="agreement", limit=1)[0].record_id == saved.record.id
