@@ -14,7 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Integer, create_engine, event, literal_column, select
+from sqlalchemy import (
+    Engine,
+    Integer,
+    Table,
+    create_engine,
+    event,
+    func,
+    insert,
+    literal_column,
+    select,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -124,6 +134,28 @@ class Database:
         """A write transaction: commits when the block ends, rolls back on any exception."""
         with self._writer() as session, session.begin():
             yield session
+
+    def insert_many(self, session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+        """Insert rows (same keys in each) in one executemany; their new ids, in the rows' order.
+
+        SQLite cannot promise the order of ``RETURNING`` rows, so SQLAlchemy would send one
+        statement per row; inside our write transaction (``BEGIN IMMEDIATE``: no other writer)
+        an ``INTEGER PRIMARY KEY`` takes the next numbers in insert order, so the rows go in one
+        ``executemany`` and the new ids are read back by range. Other databases return them
+        from ``INSERT … RETURNING`` sent in batches.
+        """
+        key = table.autoincrement_column
+        if key is None:
+            raise ValueError(f"{table.name} has no generated id")
+        if not self.is_sqlite:
+            statement = insert(table).returning(key, sort_by_parameter_order=True)
+            return list(session.execute(statement, rows).scalars())
+        before = session.scalar(select(func.max(key))) or 0
+        session.execute(insert(table), rows)
+        ids = list(session.scalars(select(key).where(key > before).order_by(key)))
+        if len(ids) != len(rows):
+            raise RuntimeError(f"{table.name}: {len(ids)} new ids for {len(rows)} rows inserted")
+        return ids
 
     def index_bypassed(self, column: Any) -> Any:
         """The column written so the planner will not pick an index for it (``+t.c`` on SQLite).

@@ -214,7 +214,7 @@ class Person(Labelled, Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     # identity: sensitive, loaded only on request (and that request is audited)
-    date_of_birth: Mapped[dt.date | None] = deferred(mapped_column(Date), group="identity")
+    date_of_birth: Mapped[dt.date | None] = deferred(mapped_column(Date, index=True), group="identity")  # duplicate checks
     place_of_birth: Mapped[str] = deferred(mapped_column(String(120), default=""), group="identity")
     passport_number: Mapped[str] = deferred(
         mapped_column(String(20), default="", index=True), group="identity"

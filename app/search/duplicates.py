@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +42,7 @@ class Duplicate:
         return f"probable duplicate of {self.title} ({self.reference}): similar name, same {' and '.join(self.same)}"
 
 
+@functools.lru_cache(maxsize=65536)  # imports compare the same names many times
 def name_fold(text: str) -> str:
     """A name reduced for comparison: Müller, Mueller and MULLER all give ``muller``."""
     return _NON_ALNUM.sub(" ", fold(name_key(fold(text)) if text else "")).strip()
@@ -49,13 +53,23 @@ def similar_names(family_a: str, given_a: str, family_b: str, given_b: str) -> b
     fa, fb = name_fold(family_a), name_fold(family_b)
     if not fa or not fb:
         return False
-    if fa != fb and difflib.SequenceMatcher(None, fa, fb).ratio() < SIMILARITY:
+    if not _close(fa, fb):
         return False
     ga, gb = name_fold(given_a).split(), name_fold(given_b).split()
     if not ga or not gb:
         return True
     initial = ga[0][0] == gb[0][0] and min(len(ga[0]), len(gb[0])) == 1
-    return initial or difflib.SequenceMatcher(None, ga[0], gb[0]).ratio() >= SIMILARITY
+    return initial or _close(ga[0], gb[0])
+
+
+@functools.lru_cache(maxsize=65536)  # common names meet each other again and again in an import
+def _close(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if 2 * min(len(a), len(b)) < SIMILARITY * (len(a) + len(b)):  # the lengths alone rule it out
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= SIMILARITY and matcher.ratio() >= SIMILARITY
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -120,3 +134,40 @@ def warnings_for(desk: Desk, session: Session, actor: Actor, record: Person) -> 
         "service_number": loaded.get("service_number"),
     }
     return [d.warning() for d in duplicates_in(desk, session, actor, values, exclude_id=record.id)]
+
+
+def warnings_for_batch(desk: Desk, session: Session, actor: Actor, people: Sequence[Person]) -> list[list[str]]:
+    """`warnings_for` of people just written in bulk, in order: the visible people sharing a birth
+    date, passport or service number with any of them are read in one query per 500 values
+    (each column is indexed) and the names compared here."""
+    identities = [
+        (p.id, p.family_name or "", p.given_names or "", p.__dict__.get("date_of_birth"),
+         (p.__dict__.get("passport_number") or "").upper(), p.__dict__.get("service_number") or "")
+        for p in people
+    ]
+    visible = desk.people.visible(actor)
+    candidates: dict[tuple[str, Any], list[tuple[int, str, str, str]]] = defaultdict(list)
+    for position, (same, column) in enumerate(_IDENTIFIERS):
+        wanted = sorted({identity[3 + position] for identity in identities if identity[3 + position]})
+        for start in range(0, len(wanted), 500):
+            statement = select(Person.id, Person.reference, Person.family_name, Person.given_names, column).where(
+                column.in_(wanted[start:start + 500]), *visible
+            )
+            for other_id, reference, family, given, value in session.execute(statement):
+                candidates[(same, value)].append((other_id, reference, family, given))
+    warnings = []
+    for person_id, family, given, *values in identities:
+        found: dict[int, tuple[str, str, list[str]]] = {}
+        for (same, _column), value in zip(_IDENTIFIERS, values, strict=True):
+            for other_id, reference, other_family, other_given in candidates.get((same, value), ()) if value else ():
+                if other_id in found:
+                    found[other_id][2].append(same)
+                elif other_id != person_id and similar_names(family, given, other_family, other_given):
+                    found[other_id] = (reference, f"{other_family.upper()}, {other_given}".rstrip(", "), [same])
+        warnings.append([Duplicate(other_id, reference, title, tuple(same)).warning()
+                         for other_id, (reference, title, same) in list(found.items())[:5]])
+    return warnings
+
+
+_IDENTIFIERS = (("date of birth", Person.date_of_birth), ("passport number", Person.passport_number),
+                ("service number", Person.service_number))

@@ -55,6 +55,15 @@ class SearchEngine(Protocol):
     def rebuild(self, session: Session) -> int:
         """Repopulate the index; returns its row count."""
 
+    def pause_indexing(self, session: Session) -> None:
+        """Bulk inserts: stop indexing each inserted row (within the session's transaction)."""
+
+    def resume_indexing(self, session: Session) -> None:
+        """Index each inserted row again."""
+
+    def index_records(self, session: Session, table_name: str, ids: Sequence[int]) -> None:
+        """Index the records of a table inserted while indexing was paused (if it is searched)."""
+
 
 def engine_for(database: Database) -> SearchEngine:
     """The search engine of a database's dialect."""

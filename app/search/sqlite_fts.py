@@ -9,8 +9,11 @@ and a hit joins its source table by primary key. Columns: ``kind`` and ``record_
 indexed terms for "did you mean".
 
 Triggers on every source table (and the child tables whose text is indexed with their parent)
-keep the index current on every write, whoever writes. The DDL of revision 0002 is frozen in
-`install_0002` / `uninstall_0002`: a later change to the index belongs in a new revision.
+keep the index current on every write, whoever writes. Since revision 0004 the insert triggers
+stand aside while ``search_index_paused`` holds a row: a bulk insert pauses them inside its own
+transaction, writes its batch, and indexes the batch's rows in one statement (`index_records`).
+The DDL of each revision is frozen in its ``install_`` / ``uninstall_`` functions: a later
+change to the index belongs in a new revision.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from sqlalchemy.sql import column, table
 
 INDEX = "search_index"
 TERMS = "search_index_terms"
+PAUSED = "search_index_paused"  # a row here pauses the insert triggers (within one transaction)
 FTS_TABLES = (INDEX, TERMS)  # virtual tables outside the ORM metadata (plus FTS5 shadow tables)
 KIND_BITS = 3
 # column weights for bm25: kind, record_id (unindexed), title, body, names
@@ -160,10 +164,12 @@ SOURCES: tuple[Source, ...] = (
 SOURCE_BY_KIND = {s.kind: s for s in SOURCES}
 
 
-def _triggers(source: Source) -> list[tuple[str, str]]:
+def _triggers(source: Source, pausable: bool = False) -> list[tuple[str, str]]:
+    """(name, body) of a source's triggers; ``pausable``: the insert triggers as of revision 0004."""
     name = f"{INDEX}_{source.kind}"
+    when = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSED}) " if pausable else ""
     triggers = [
-        (f"{name}_ai", f"AFTER INSERT ON {source.table} BEGIN {source.reindex('new.id')}END"),
+        (f"{name}_ai", f"AFTER INSERT ON {source.table} {when}BEGIN {source.reindex('new.id')}END"),
         (f"{name}_au", f"AFTER UPDATE OF {', '.join(source.watched)} ON {source.table} BEGIN "
                        f"{source.remove('old.id')}{source.reindex('new.id')}END"),
         (f"{name}_ad", f"AFTER DELETE ON {source.table} BEGIN {source.remove('old.id')}END"),
@@ -171,7 +177,7 @@ def _triggers(source: Source) -> list[tuple[str, str]]:
     for table_name, columns, ids in source.dependents:
         stem = f"{name}_{table_name}"
         of = f" OF {', '.join(columns)}" if columns else ""
-        triggers.append((f"{stem}_ai", f"AFTER INSERT ON {table_name} BEGIN {source.reindex(ids.format(row='new'))}END"))
+        triggers.append((f"{stem}_ai", f"AFTER INSERT ON {table_name} {when}BEGIN {source.reindex(ids.format(row='new'))}END"))
         triggers.append((f"{stem}_au", f"AFTER UPDATE{of} ON {table_name} BEGIN "
                                        f"{source.reindex(ids.format(row='old'))}{source.reindex(ids.format(row='new'))}END"))
         triggers.append((f"{stem}_ad", f"AFTER DELETE ON {table_name} BEGIN {source.reindex(ids.format(row='old'))}END"))
@@ -202,6 +208,26 @@ def uninstall_0002(connection: Connection) -> None:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TERMS}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {INDEX}")
+
+
+def _replace_insert_triggers(connection: Connection, pausable: bool) -> None:
+    for source in SOURCES:
+        for name, body in _triggers(source, pausable):
+            if name.endswith("_ai"):
+                connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+                connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+
+
+def install_0004(connection: Connection) -> None:
+    """The pause table, and insert triggers that stand aside while it holds a row (revision 0004)."""
+    connection.exec_driver_sql(f"CREATE TABLE {PAUSED} (id INTEGER PRIMARY KEY)")
+    _replace_insert_triggers(connection, pausable=True)
+
+
+def uninstall_0004(connection: Connection) -> None:
+    """Back to the insert triggers of revision 0002."""
+    _replace_insert_triggers(connection, pausable=False)
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {PAUSED}")
 
 
 def rebuild(connection: Connection | Session) -> int:
@@ -288,6 +314,23 @@ class SqliteFts:
     def rebuild(self, session: Session) -> int:
         """Repopulate the index from the source tables."""
         return rebuild(session)
+
+    def pause_indexing(self, session: Session) -> None:
+        """Stop the insert triggers for the rest of this transaction or until `resume_indexing`;
+        the rows inserted meanwhile are indexed by `index_records`."""
+        session.execute(text(f"INSERT INTO {PAUSED} (id) VALUES (1) ON CONFLICT DO NOTHING"))
+
+    def resume_indexing(self, session: Session) -> None:
+        """Let the insert triggers index again."""
+        session.execute(text(f"DELETE FROM {PAUSED}"))
+
+    def index_records(self, session: Session, table_name: str, ids: Sequence[int]) -> None:
+        """Write the index rows of records inserted into a table while indexing was paused."""
+        for source in SOURCES:
+            if source.table != table_name or not ids:
+                continue
+            statement = text(f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows('s.id IN :ids')}")
+            session.execute(statement.bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)})
 
 
 _KIND_OF = {code: kind for kind, code in KIND_CODES.items()}

@@ -89,6 +89,15 @@ class RecordService(Generic[M]):
     def check(self, session: Session, actor: Actor, values: dict[str, Any], record: M | None, errors: dict[str, str]) -> None:
         """Cross-field checks: add ``errors[field] = message`` for each problem."""
 
+    def check_new(self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]) -> None:
+        """`check` for many new records at once (imports): rows of (parsed values, errors to fill).
+        A kind whose checks query the database overrides this to ask once per batch."""
+        for values, errors in rows:
+            try:
+                self.check(session, actor, values, None, errors)
+            except (NotFound, Conflict, PermissionDenied) as error:
+                errors["row"] = str(error)
+
     def apply(self, session: Session, record: M, values: dict[str, Any]) -> None:
         """Copy parsed values onto the record (override for collections); links become ids."""
         for name, value in values.items():
@@ -97,6 +106,12 @@ class RecordService(Generic[M]):
     def warnings(self, session: Session, actor: Actor, record: M, label: Label) -> list[str]:
         """Things the coordinator should know about the saved record (not errors)."""
         return []
+
+    def warnings_new(self, session: Session, actor: Actor, written: Sequence[tuple[M, Label]]) -> list[list[str]]:
+        """`warnings` for records just written in bulk (by id, not in the session), in order.
+        A kind whose warnings query the database per record overrides this to ask once per batch."""
+        stored = {r.id: r for r in session.scalars(select(self.model).where(self.model.id.in_([r.id for r, _ in written])))}
+        return [self.warnings(session, actor, stored[record.id], label) for record, label in written]
 
     def default_label(self, session: Session, actor: Actor, values: dict[str, Any]) -> Label | None:
         """The label a new record takes when none is given: its parent's (`label_parent`), if the

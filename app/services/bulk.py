@@ -1,18 +1,26 @@
 """Bulk creation for imports and large data sets: the services' rules at batch speed.
 
 `BulkCreate` validates every row exactly as `RecordService.create` does (fields, labels, write
-rule, the kind's `check`), but skips the per-record audit event and flushes rows in batches
-through the ORM's multi-row INSERT. The caller writes one summary audit event for the whole
-operation (`summary`), in the same transaction as the rows.
+rule, the kind's checks, run once per batch through `check_new`), then writes each batch with
+SQLAlchemy Core: one ``INSERT … RETURNING id`` executed for all its rows, its one-to-many
+children (a person's languages, an exchange's partners) in one more statement per child table.
+While a batch is written the search index's insert triggers are paused and the batch's index
+rows are written afterwards in one statement. There is no audit event per record: the caller
+writes one summary event for the whole operation (`summary`), in the same transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Column, insert, inspect
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapper, Session
+from sqlalchemy.orm.interfaces import ONETOMANY
 
+from app.database.engine import Database
 from app.database.labels import fingerprint, intern_label
 from app.domain.labels import Label
 from app.domain.models import ReferenceCounter
@@ -20,7 +28,15 @@ from app.security import audit
 from app.security.policy import check_write
 from app.security.principal import Actor
 from app.services.base import LABEL_FIELDS, RecordService, _require
-from app.services.errors import ValidationFailed
+from app.services.errors import PermissionDenied, ServiceError, ValidationFailed
+
+
+@dataclass
+class Written:
+    """What one `BulkCreate.flush` stored, and the rows the database refused (with its error)."""
+
+    records: list[tuple[Any, Label]] = field(default_factory=list)
+    refused: list[tuple[Any, IntegrityError]] = field(default_factory=list)
 
 
 @dataclass
@@ -32,42 +48,69 @@ class BulkCreate:
     actor: Actor
     batch_size: int = 2000
     created: int = 0
-    warnings: list[tuple[int, str]] = field(default_factory=list)
-    _pending: list[Any] = field(default_factory=list)
+    _pending: list[tuple[Any, Label]] = field(default_factory=list)
     _labels: dict[str, int] = field(default_factory=dict)
     _counters: dict[tuple[str, int], ReferenceCounter] = field(default_factory=dict)
+    _label_cells: dict[tuple[str, ...], tuple[Label, dict[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _require(check_write, self.actor)
 
     def add(self, values: dict[str, Any], label: Label | None = None) -> Any:
         """Validate one row and queue it; `ValidationFailed` / `PermissionDenied` if it is bad."""
-        service = self.service
-        with self.session.no_autoflush:
-            return self._add(service, values, label)
+        (outcome,) = self.add_many([(values, label)])
+        if isinstance(outcome, ServiceError):
+            raise outcome
+        return outcome
 
-    def _add(self, service: RecordService[Any], values: dict[str, Any], label: Label | None) -> Any:
-        if label is None and not any(name in values for name in LABEL_FIELDS):
-            label = service.default_label(self.session, self.actor, values)
-        parsed, errors = service._parse(values, creating=True)
-        new_label = service._label_from(values, label, errors) or Label()
-        if not errors:
-            service.check(self.session, self.actor, parsed, None, errors)
+    def add_many(self, rows: Sequence[tuple[dict[str, Any], Label | None]]) -> list[Any]:
+        """Validate rows and queue the good ones: for each row its new (unsaved) record, or the
+        `ValidationFailed` / `PermissionDenied` saying why it was refused. Rows are written when
+        the queue reaches ``batch_size`` or on `flush`."""
+        service, session = self.service, self.session
+        with session.no_autoflush:
+            checked: list[tuple[dict[str, Any], Label, dict[str, str]]] = []
+            for values, label in rows:
+                if label is None and not any(name in values for name in LABEL_FIELDS):
+                    label = service.default_label(session, self.actor, values)
+                parsed, errors = service._parse(values, creating=True)
+                checked.append((parsed, self._label_from(values, label, errors), errors))
+            service.check_new(session, self.actor, [(parsed, errors) for parsed, _, errors in checked if not errors])
+            outcomes = [self._queue(parsed, label, errors) for parsed, label, errors in checked]
+        if len(self._pending) >= self.batch_size:
+            self.flush(isolate=False)
+        return outcomes
+
+    def _label_from(self, values: dict[str, Any], label: Label | None, errors: dict[str, str]) -> Label:
+        """The row's label; the few distinct label cells of a file are each parsed once."""
+        if label is not None or not any(name in values for name in LABEL_FIELDS):
+            return self.service._label_from(values, label, errors) or Label()
+        key = tuple(repr(values.get(name)) for name in LABEL_FIELDS)
+        if key not in self._label_cells:
+            problems: dict[str, str] = {}
+            self._label_cells[key] = (self.service._label_from(values, None, problems) or Label(), problems)
+        parsed, problems = self._label_cells[key]
+        errors.update(problems)
+        return parsed
+
+    def _queue(self, parsed: dict[str, Any], label: Label, errors: dict[str, str]) -> Any:
+        service = self.service
         if errors:
-            raise ValidationFailed(errors)
-        service._check_label(self.actor, None, new_label, None)
+            return ValidationFailed(errors)
+        try:
+            service._check_label(self.actor, None, label, None)
+        except PermissionDenied as denied:
+            return denied
         record = service.model()
         if service.reference_prefix and not parsed.get("reference"):
             record.reference = self._next_reference(service.reference_prefix, service.reference_year(parsed), service.reference_digits)
         service.apply(self.session, record, parsed)
-        key = fingerprint(new_label)
+        key = fingerprint(label)
         if key not in self._labels:
-            self._labels[key] = intern_label(self.session, new_label)
+            self._labels[key] = intern_label(self.session, label)
         record.label_id = self._labels[key]
         record.created_by = record.updated_by = self.actor.username
-        self._pending.append(record)
-        if len(self._pending) >= self.batch_size:
-            self.flush()
+        self._pending.append((record, label))
         return record
 
     def _next_reference(self, prefix: str, year: int, digits: int) -> str:
@@ -81,21 +124,133 @@ class BulkCreate:
         counter.last += 1
         return f"{prefix}-{year}-{counter.last:0{digits}d}"
 
-    def flush(self) -> None:
-        """Write the queued rows."""
-        if self._pending:
-            self.session.add_all(self._pending)
+    def discard(self) -> None:
+        """Forget the queued rows (their reference numbers stay used)."""
+        self._pending.clear()
+
+    def flush(self, isolate: bool = True) -> Written:
+        """Write the queued rows and their search index rows.
+
+        ``isolate``: the batch is written under a savepoint; if the database refuses it (a unique
+        constraint the checks could not see, e.g. a record another user stored meanwhile), each
+        row is written under its own savepoint and the refused ones are returned, the others
+        stored. Without it an `IntegrityError` propagates and the caller's transaction fails.
+        """
+        batch, self._pending = self._pending, []
+        written = Written()
+        if not batch:
+            return written
+        self.session.flush()  # reference counters and labels before the rows that use them
+        if not isolate:
+            self._write(batch)
+            written.records = batch
+        else:
+            try:
+                with self.session.begin_nested():
+                    self._write(batch)
+                written.records = batch
+            except IntegrityError:
+                for item in batch:
+                    try:
+                        with self.session.begin_nested():
+                            self._write([item])
+                        written.records.append(item)
+                    except IntegrityError as error:
+                        written.refused.append((item[0], error))
+        self.created += len(written.records)
+        return written
+
+    def _write(self, batch: list[tuple[Any, Label]]) -> None:
+        records = [record for record, _label in batch]
+        indexer = _indexer(self.service)
+        if indexer is not None:
+            indexer.pause_indexing(self.session)
+        if all(_core_writable(record) for record in records):
+            _insert(self.service.desk.db, self.session, records)
+        else:  # relationships Core cannot write: the ORM's unit of work
+            self.session.add_all(records)
             self.session.flush()
-            self.created += len(self._pending)
-            for record in self._pending:  # keep the session small; counters stay cached
+            for record in records:
                 self.session.expunge(record)
-            self._pending.clear()
+        if indexer is not None:
+            indexer.resume_indexing(self.session)
+            indexer.index_records(self.session, type(records[0]).__tablename__, [record.id for record in records])
 
     def summary(self, action: str, details: dict[str, Any]) -> None:
         """Flush and append the one audit event that stands for every row created."""
-        self.flush()
+        self.flush(isolate=False)
         if self.created == 0 and action != "import":
             return
         audit.record(self.session, self.actor.username, action, kind=self.service.kind,
                      details={**details, "created": self.created})
+
+
+def _indexer(service: RecordService[Any]) -> Any:
+    """The search engine whose index the rows go into, or None where the dialect has none yet.
+    (Search sits above the services: imported when used, as the people's duplicate warnings are.)"""
+    from app.search.engine import engine_for
+
+    try:
+        return engine_for(service.desk.db)
+    except NotImplementedError:
+        return None
+
+
+# --- Core writing ------------------------------------------------------------------------------
+
+
+def _core_writable(record: Any) -> bool:
+    """True when Core can write the record: plain columns plus one-to-many children that are plain."""
+    for relationship in inspect(type(record)).relationships:
+        value = record.__dict__.get(relationship.key)
+        if not value:
+            continue
+        if relationship.direction is not ONETOMANY or not relationship.uselist:
+            return False
+        for child in value:
+            if any(child.__dict__.get(r.key) for r in relationship.mapper.relationships):
+                return False
+    return True
+
+
+def _default(column: Column[Any]) -> Any:
+    """The value the ORM would give an unset column: its scalar or callable default, else None."""
+    default = column.default
+    if default is None:
+        return None
+    if default.is_scalar:
+        return default.arg
+    if default.is_callable:
+        return default.arg(None)  # SQLAlchemy wraps callables to take an execution context
+    return None
+
+
+def _rows(mapper: Mapper[Any], objects: Sequence[Any], extra: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Column dictionaries with the same keys for every object (unset columns get their default)."""
+    autoincrement = mapper.local_table.autoincrement_column
+    columns = [(prop.key, prop.columns[0]) for prop in mapper.column_attrs if prop.columns[0] is not autoincrement]
+    defaults = {key: _default(column) for key, column in columns}
+    rows = []
+    for obj in objects:
+        state = obj.__dict__
+        row = {column.key: state.get(key, defaults[key]) for key, column in columns}
+        rows.append(row | extra if extra else row)
+    return rows
+
+
+def _insert(database: Database, session: Session, records: list[Any]) -> None:
+    """Insert records and their one-to-many children; the new ids are set on the records."""
+    mapper = inspect(type(records[0]))
+    ids = database.insert_many(session, mapper.local_table, _rows(mapper, records))
+    for record, new_id in zip(records, ids, strict=True):
+        record.id = new_id
+    for relationship in mapper.relationships:
+        children: list[dict[str, Any]] = []
+        for record in records:
+            value = record.__dict__.get(relationship.key)
+            if value:
+                links = {remote.key: getattr(record, local.key) for local, remote in relationship.local_remote_pairs}
+                children += _rows(relationship.mapper, value, links)
+        if children:
+            session.execute(insert(relationship.mapper.local_table), children)
 

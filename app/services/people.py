@@ -94,15 +94,7 @@ class PeopleService(RecordService[Person]):
     def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Person | None, errors: dict[str, str]) -> None:
         """Dates in order, clearance within the scheme, unique passport and service numbers."""
         merged = {**({} if record is None else {f.name: self.value_of(record, f.name) for f in self.fields}), **values}
-        today = dt.date.today()
-        birth = merged.get("date_of_birth")
-        if birth and birth > today:
-            errors["date_of_birth"] = "Date of birth is in the future"
-        if birth and birth < dt.date(1900, 1, 1):
-            errors["date_of_birth"] = "Date of birth is before 1900"
-        level = merged.get("clearance_level")
-        if level is not None and level > self.desk.db.scheme.top:
-            errors["clearance_level"] = f"Clearance held must be 0 to {self.desk.db.scheme.top}"
+        self._check_values(merged, errors)
         for name in ("passport_number", "service_number"):
             value = values.get(name)
             if value:
@@ -112,8 +104,42 @@ class PeopleService(RecordService[Person]):
                 ).first()
                 # a clash with a person the user may not see is not reported: it must not reveal them
                 if clash is not None and session.scalar(select(Person.id).where(Person.id == clash[0], *self.visible(actor))):
-                    title = next(f.title for f in self.fields if f.name == name)
-                    errors[name] = f"{title} {value} is already recorded for another person of this nation"
+                    errors[name] = f"{self._title_of(name)} {value} is already recorded for another person of this nation"
+
+    def check_new(self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]) -> None:
+        """`check` for a batch of new people: one query per identifier for the whole batch, and a
+        number given twice within the batch is refused the second time."""
+        for values, errors in rows:
+            self._check_values(values, errors)
+        for name in ("passport_number", "service_number"):
+            wanted = [(values[name], values.get("nation_code"), errors) for values, errors in rows if values.get(name)]
+            stored: set[tuple[str, str]] = set()
+            numbers = sorted({number for number, _, _ in wanted})
+            column = getattr(Person, name)
+            for start in range(0, len(numbers), 500):
+                statement = select(column, Person.nation_code).where(column.in_(numbers[start:start + 500]), *self.visible(actor))
+                stored.update((number, nation) for number, nation in session.execute(statement))
+            seen: set[tuple[str, str]] = set()
+            for number, nation, errors in wanted:
+                if (number, nation) in stored:
+                    errors[name] = f"{self._title_of(name)} {number} is already recorded for another person of this nation"
+                elif (number, nation) in seen:
+                    errors[name] = f"{self._title_of(name)} {number} is given to another person of this nation earlier in the same import"
+                seen.add((number, nation))
+
+    def _check_values(self, merged: dict[str, Any], errors: dict[str, str]) -> None:
+        today = dt.date.today()
+        birth = merged.get("date_of_birth")
+        if birth and birth > today:
+            errors["date_of_birth"] = "Date of birth is in the future"
+        if birth and birth < dt.date(1900, 1, 1):
+            errors["date_of_birth"] = "Date of birth is before 1900"
+        level = merged.get("clearance_level")
+        if level is not None and level > self.desk.db.scheme.top:
+            errors["clearance_level"] = f"Clearance held must be 0 to {self.desk.db.scheme.top}"
+
+    def _title_of(self, name: str) -> str:
+        return next(f.title for f in self.fields if f.name == name)
 
     def apply(self, session: Session, record: Person, values: dict[str, Any]) -> None:
         """Columns as given; languages replace the list."""
@@ -142,6 +168,12 @@ class PeopleService(RecordService[Person]):
         from app.search.duplicates import warnings_for
 
         return warnings_for(self.desk, session, actor, record)
+
+    def warnings_new(self, session: Session, actor: Actor, written: Sequence[tuple[Person, Label]]) -> list[list[str]]:
+        """Duplicate warnings for a batch just imported, from one query per batch."""
+        from app.search.duplicates import warnings_for_batch
+
+        return warnings_for_batch(self.desk, session, actor, [record for record, _label in written])
 
     # --- identity ------------------------------------------------------------------------------
 

@@ -1,0 +1,34 @@
+"""Bulk import: pausable search-index insert triggers, and people found by date of birth.
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-30 20:00:00
+
+On SQLite the search index's insert triggers are recreated to stand aside while the new table
+``search_index_paused`` holds a row, so a bulk import indexes a whole batch in one statement
+(`app.search.sqlite_fts.install_0004`). Every dialect gets an index on ``people.date_of_birth``:
+the duplicate warnings of an import look up the birth dates of a whole batch at once.
+"""
+
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_index("ix_people_date_of_birth", "people", ["date_of_birth"], unique=False)
+    if op.get_bind().dialect.name == "sqlite":
+        from app.search.sqlite_fts import install_0004
+
+        install_0004(op.get_bind())
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        from app.search.sqlite_fts import uninstall_0004
+
+        uninstall_0004(op.get_bind())
+    op.drop_index("ix_people_date_of_birth", table_name="people")
