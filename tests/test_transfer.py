@@ -355,3 +355,17 @@ def test_a_row_the_database_refuses_is_reported_and_the_others_kept(admin: Desk,
     assert sorted(a.reference for a in admin.agreements.list().records) == ["MOU-USA-NOR-2026-01", "MOU-USA-NOR-2026-02"]
     result = import_file(admin, "agreements", path, all_or_nothing=True)
     assert result.imported == 0 and admin.agreements.count() == 2
+
+
+def test_participations_in_one_file_are_checked_against_each_other(admin: Desk, tmp_path: Path) -> None:
+    _seed(admin)
+    person = admin.people.list({"family_name": "Kowalski"}).records[0]
+    exchange = import_file(admin, "exchanges", write(tmp_path / "ex.csv", "title,kind,host_nation,start_date,end_date\n"
+                                                     "Staff course,course_seat,USA,2026-03-02,2026-05-29\n")).references[0]
+    path = write(tmp_path / "pa.csv", f"exchange,person,role\n{exchange},{person.reference},trainee\n"
+                 f"{exchange},{person.reference},trainee\n{exchange},{person.reference},instructor\n")
+    result = import_file(admin, "participations", path)
+    assert result.imported == 2 and [p.line for p in result.rejected] == [3]
+    assert result.rejected[0].errors["role"] == f"Role: this person already takes part in {exchange} as trainee"
+    again = import_file(admin, "participations", path)  # now both places are taken in the database
+    assert again.imported == 0 and [p.line for p in again.rejected] == [2, 3, 4]

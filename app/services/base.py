@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound=Labelled)
 LABEL_FIELDS = ("classification", "releasable_to", "groups")
+PREFETCHED = "prefetched records"  # session.info key: (model, actor, REFERENCE) -> record (see `prefetch`)
 
 
 @dataclass
@@ -267,6 +268,9 @@ class RecordService(Generic[M]):
 
     def _find(self, session: Session, actor: Actor, reference: str) -> M:
         reference = str(reference).strip()
+        prefetched = session.info.get(PREFETCHED)
+        if prefetched is not None and (self.model, actor, reference.upper()) in prefetched:
+            return prefetched[(self.model, actor, reference.upper())]
         if hasattr(self.model, "reference"):
             record = session.scalar(select(self.model).where(self.model.reference == reference.upper(), *self.visible(actor)))
             if record is not None:
@@ -274,6 +278,18 @@ class RecordService(Generic[M]):
         if reference.isdigit():
             return self._load(session, actor, int(reference))
         raise NotFound(f"no {self.kind.replace('_', ' ')} {reference}")
+
+    def prefetch(self, session: Session, actor: Actor, references: Iterable[str]) -> None:
+        """Find many visible records by reference in one query, for the `_find` calls that follow
+        in this session (bulk checks naming the same exchanges and people again and again)."""
+        wanted = sorted({str(r).strip().upper() for r in references if str(r).strip() and not str(r).strip().isdigit()})
+        if not wanted or not hasattr(self.model, "reference"):
+            return
+        prefetched = session.info.setdefault(PREFETCHED, {})
+        for start in range(0, len(wanted), 500):
+            statement = select(self.model).where(self.model.reference.in_(wanted[start:start + 500]), *self.visible(actor))
+            for record in session.scalars(statement):
+                prefetched[(self.model, actor, record.reference)] = record
 
     def _load(self, session: Session, actor: Actor, record_id: int, options: Sequence[Any] = ()) -> M:
         statement = select(self.model).where(self.model.id == record_id, *self.visible(actor))

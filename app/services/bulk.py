@@ -11,7 +11,8 @@ writes one summary event for the whole operation (`summary`), in the same transa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +28,7 @@ from app.domain.models import ReferenceCounter
 from app.security import audit
 from app.security.policy import check_write
 from app.security.principal import Actor
-from app.services.base import LABEL_FIELDS, RecordService, _require
+from app.services.base import LABEL_FIELDS, PREFETCHED, RecordService, _require
 from app.services.errors import PermissionDenied, ServiceError, ValidationFailed
 
 
@@ -49,8 +50,10 @@ class BulkCreate:
     batch_size: int = 2000
     created: int = 0
     _pending: list[tuple[Any, Label]] = field(default_factory=list)
-    _labels: dict[str, int] = field(default_factory=dict)
+    # label fingerprint -> stored id; BulkCreates of one long run (the demo) share one dict
+    label_ids: dict[str, int] = field(default_factory=dict)
     _counters: dict[tuple[str, int], ReferenceCounter] = field(default_factory=dict)
+    _default_labels: dict[str, Label | None] = field(default_factory=dict)
     _label_cells: dict[tuple[str, ...], tuple[Label, dict[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -68,11 +71,11 @@ class BulkCreate:
         `ValidationFailed` / `PermissionDenied` saying why it was refused. Rows are written when
         the queue reaches ``batch_size`` or on `flush`."""
         service, session = self.service, self.session
-        with session.no_autoflush:
+        with session.no_autoflush, self._linked_records(rows):
             checked: list[tuple[dict[str, Any], Label, dict[str, str]]] = []
             for values, label in rows:
                 if label is None and not any(name in values for name in LABEL_FIELDS):
-                    label = service.default_label(session, self.actor, values)
+                    label = self._default_label(values)
                 parsed, errors = service._parse(values, creating=True)
                 checked.append((parsed, self._label_from(values, label, errors), errors))
             service.check_new(session, self.actor, [(parsed, errors) for parsed, _, errors in checked if not errors])
@@ -80,6 +83,28 @@ class BulkCreate:
         if len(self._pending) >= self.batch_size:
             self.flush(isolate=False)
         return outcomes
+
+    @contextmanager
+    def _linked_records(self, rows: Sequence[tuple[dict[str, Any], Label | None]]) -> Iterator[None]:
+        """The records the rows name (an exchange, a person), found in one query per kind for
+        the checks of this batch."""
+        desk = self.service.desk
+        for name, (_column, model) in self.service.links.items():
+            target = next((s for s in (desk.people, desk.exchanges, desk.agreements, desk.liaison) if s.model is model), None)
+            if target is not None:
+                target.prefetch(self.session, self.actor, (values[name] for values, _ in rows if isinstance(values.get(name), str)))
+        try:
+            yield
+        finally:
+            self.session.info.pop(PREFETCHED, None)
+
+    def _default_label(self, values: dict[str, Any]) -> Label | None:
+        """`default_label`, asked once per parent (rows of a file often share one)."""
+        parent = self.service.label_parent
+        key = repr(values.get(parent[0])) if parent else ""
+        if key not in self._default_labels:
+            self._default_labels[key] = self.service.default_label(self.session, self.actor, values)
+        return self._default_labels[key]
 
     def _label_from(self, values: dict[str, Any], label: Label | None, errors: dict[str, str]) -> Label:
         """The row's label; the few distinct label cells of a file are each parsed once."""
@@ -106,9 +131,9 @@ class BulkCreate:
             record.reference = self._next_reference(service.reference_prefix, service.reference_year(parsed), service.reference_digits)
         service.apply(self.session, record, parsed)
         key = fingerprint(label)
-        if key not in self._labels:
-            self._labels[key] = intern_label(self.session, label)
-        record.label_id = self._labels[key]
+        if key not in self.label_ids:
+            self.label_ids[key] = intern_label(self.session, label)
+        record.label_id = self.label_ids[key]
         record.created_by = record.updated_by = self.actor.username
         self._pending.append((record, label))
         return record

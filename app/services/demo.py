@@ -16,6 +16,7 @@ import logging
 import random
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -25,7 +26,7 @@ from app.domain.nations import FVEY, NATO, nation_name
 from app.services import demo_data as words
 from app.services.bulk import BulkCreate
 from app.services.desk import Desk
-from app.services.errors import PermissionDenied, ValidationFailed
+from app.services.errors import PermissionDenied, ServiceError, ValidationFailed
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,8 @@ DEMO_PASSWORD = "exchange-desk-demo"
 
 NTK_GROUPS = {"CYBER-ISR": "Cyber and ISR cooperation", "SOF": "Special operations forces exchanges"}
 BATCH = 250  # creates per transaction
-BULK_FROM = 5000  # from this many people on, people are written in bulk (one audit event per batch)
-BULK_BATCH = 5000
+BULK_FROM = 5000  # from this many people on, records are written in bulk (one audit event per batch and writer)
+BULK_BATCH = 5000  # people per transaction in bulk (exchanges and liaison: a fifth of it)
 
 Progress = Callable[[int, int], Any]
 
@@ -130,6 +131,8 @@ class _Filler:
         self.compartment_actor: Any = None
         self.compartment_desk = desk
         self.max_level = desk.db.scheme.top
+        self.bulk = self.n_people >= BULK_FROM
+        self.label_ids: dict[str, int] = {}  # labels stored by earlier (committed) batches
 
     # --- driving ---------------------------------------------------------------------------
 
@@ -155,13 +158,14 @@ class _Filler:
         if self.progress is not None and self.progress(min(self.done, self.total), self.total) is False:
             raise Cancelled
 
-    def _batches(self, items: list[Any]) -> Iterator[tuple[Any, Any, Any]]:
-        """(item, session, actor) for each item, one write transaction per BATCH items."""
-        for start in range(0, len(items), BATCH):
-            with self.desk.writing() as (session, actor):
-                for item in items[start:start + BATCH]:
-                    yield item, session, actor
-            self._report()
+    @contextmanager
+    def _writes(self) -> Iterator[_Writes]:
+        """One write transaction whose records are created per record or in bulk (see `_Writes`)."""
+        with self.desk.writing() as (session, actor):
+            writes = _Writes(self, session, actor)
+            yield writes
+            writes.close()
+        self._report()
 
     # --- labels ----------------------------------------------------------------------------
 
@@ -347,36 +351,20 @@ class _Filler:
         return sorted(languages.items())
 
     def _people(self) -> None:
-        """People in batches, generated as they are written (a million plans never sit in memory).
-
-        Up to `BULK_FROM` people each create is its own audited event; above it the rows go
-        through `BulkCreate` (same validation and labels) with one summary audit event per batch.
-        """
-        bulk = self.n_people >= BULK_FROM
-        for start in range(0, self.n_people, BATCH if not bulk else BULK_BATCH):
-            size = min(BATCH if not bulk else BULK_BATCH, self.n_people - start)
-            plans = [self._person_values(start + n) for n in range(size)]
-            with self.desk.writing() as (session, actor):
-                writer = BulkCreate(self.desk.people, session, actor) if bulk else None
-                compartment = BulkCreate(self.desk.people, session, self.compartment_actor) if bulk and self.compartment_actor else None
-                for values, label, row in plans:
+        """People in batches, generated as they are written (a million plans never sit in memory)."""
+        size = BULK_BATCH if self.bulk else BATCH
+        for start in range(0, self.n_people, size):
+            plans = [self._person_values(n) for n in range(start, min(start + size, self.n_people))]
+            with self._writes() as writes:
+                outcomes = writes.add(self.desk.people, [(values, label) for values, label, _row in plans])
+                for (_values, _label, row), record in zip(plans, outcomes, strict=True):
                     self._tick()
-                    try:
-                        if writer is None:
-                            record = self.desk.people.create_in(session, self._as(actor, label), values, label).record
-                        else:
-                            record = (compartment if label.groups and compartment else writer).add(values, label)
-                    except ValidationFailed as failure:  # should not happen: log and carry on
-                        log.warning("demo person skipped: %s", failure.errors)
+                    if record is None:
                         continue
                     row.reference = record.reference
                     self.people.append(row)
                     self.by_nation.setdefault(row.nation, []).append(row)
                     self.counts["people"] += 1
-                for part in (writer, compartment):
-                    if part is not None:
-                        part.summary("demo_fill", {"batch_from": start + 1, "seed": self.seed})
-            self._report()
 
     # --- agreements ------------------------------------------------------------------------
 
@@ -624,38 +612,33 @@ class _Filler:
         p_fields = {f.name for f in participation_service.fields} if participation_service is not None else set()
         cost_field = next((name for name in ("costs", "cost_lines") if name in fields), None)
         dropped: set[str] = set()
-        for first in range(0, self.n_exchanges, BATCH):
-            plans = [self._exchange_plan(n) for n in range(first, min(first + BATCH, self.n_exchanges))]
+        size = BULK_BATCH // 5 if self.bulk else BATCH
+        for first in range(0, self.n_exchanges, size):
+            plans = [self._exchange_plan(n) for n in range(first, min(first + size, self.n_exchanges))]
             for plan in plans:
                 plan["participants"] = self._participants(plan)
-            with self.desk.writing() as (session, actor):
+            with self._writes() as writes:
+                items = []
                 for plan in plans:
-                    self._tick()
-                    writer = self._as(actor, plan["label"])
                     values = dict(plan["values"])
                     if cost_field:
                         values[cost_field] = plan["costs"]
                     dropped |= set(values) - fields
-                    try:
-                        saved = service.create_in(session, writer, {k: v for k, v in values.items() if k in fields}, plan["label"])
-                    except ValidationFailed as failure:
-                        log.warning("demo exchange skipped: %s", failure.errors)
+                    items.append(({k: v for k, v in values.items() if k in fields}, plan["label"]))
+                created = writes.add(service, items)
+                self._tick(len(plans))
+                participants = []
+                for plan, record in zip(plans, created, strict=True):
+                    if record is None:
                         continue
                     self.counts["exchanges"] += 1
                     self.counts["cost_lines"] += len(plan["costs"]) if cost_field else 0
-                    if participation_service is None:
-                        continue
-                    for participant in plan["participants"]:
-                        p_values = {**participant, "exchange": saved.record.reference}
+                    for participant in plan["participants"] if participation_service is not None else ():
+                        p_values = {**participant, "exchange": record.reference}
                         dropped |= {f"participation.{k}" for k in set(p_values) - p_fields}
-                        try:
-                            participation_service.create_in(session, writer, {k: v for k, v in p_values.items() if k in p_fields},
-                                                            plan["label"])
-                        except ValidationFailed as failure:
-                            log.warning("demo participation skipped: %s", failure.errors)
-                            continue
-                        self.counts["participations"] += 1
-            self._report()
+                        participants.append(({k: v for k, v in p_values.items() if k in p_fields}, plan["label"]))
+                if participation_service is not None:
+                    self.counts["participations"] += sum(r is not None for r in writes.add(participation_service, participants))
         if dropped:
             log.warning("demo: the services have no field for %s", ", ".join(sorted(dropped)))
 
@@ -812,21 +795,61 @@ class _Filler:
         self.rng.shuffle(own)
         chosen = (candidates[: self.n_liaison * 2 // 3] + own[: self.n_liaison])[: self.n_liaison]
         plans = [self._liaison_plan(p, n) for n, p in enumerate(chosen)]
-        for plan, session, actor in self._batches(plans):
-            self._tick()
-            try:
-                saved = self.desk.liaison.create_in(session, self._as(actor, plan["label"]), plan["values"], plan["label"])
-            except ValidationFailed as failure:
-                log.warning("demo liaison assignment skipped: %s", failure.errors)
-                continue
-            self.counts["liaison"] += 1
-            for entry in plan["entries"]:
-                try:
-                    self.desk.contact_log.create_in(session, self._as(actor, plan["label"]), {**entry, "assignment": saved.record.reference})
-                except ValidationFailed as failure:
-                    log.warning("demo contact log entry skipped: %s", failure.errors)
-                    continue
-                self.counts["contact_log"] += 1
+        for start in range(0, len(plans), BULK_BATCH // 5 if self.bulk else BATCH):
+            batch = plans[start:start + (BULK_BATCH // 5 if self.bulk else BATCH)]
+            with self._writes() as writes:
+                created = writes.add(self.desk.liaison, [(plan["values"], plan["label"]) for plan in batch])
+                self._tick(len(batch))
+                entries = [({**entry, "assignment": record.reference}, plan["label"])
+                           for plan, record in zip(batch, created, strict=True) if record is not None for entry in plan["entries"]]
+                self.counts["liaison"] += sum(r is not None for r in created)
+                self.counts["contact_log"] += sum(r is not None for r in writes.add(self.desk.contact_log, entries, label_given=False))
+
+
+class _Writes:
+    """The creates of one demo transaction: each through `create_in` (its own audit event, as a
+    coordinator's would be) for a small fill; for a large one through a `BulkCreate` per writer,
+    checked a batch at a time, written with Core, one summary audit event per writer."""
+
+    def __init__(self, filler: _Filler, session: Any, actor: Any) -> None:
+        self.filler, self.session, self.actor = filler, session, actor
+        self.bulk: dict[tuple[str, str], BulkCreate] = {}
+
+    def add(self, service: Any, items: list[tuple[dict[str, Any], Label]], label_given: bool = True) -> list[Any]:
+        """Create records (values, label); the new records in order, None where one was refused
+        (logged: the demo data is meant to be valid). ``label_given`` False: the service's
+        default label applies (a contact log entry takes its assignment's)."""
+        outcomes: list[Any] = [None] * len(items)
+        by_writer: dict[Any, list[int]] = {}
+        for index, (_values, label) in enumerate(items):
+            by_writer.setdefault(self.filler._as(self.actor, label), []).append(index)
+        for writer, indexes in by_writer.items():
+            rows = [(items[i][0], items[i][1] if label_given else None) for i in indexes]
+            if self.filler.bulk:
+                key = (service.kind, writer.username)
+                bulk = self.bulk.get(key) or self.bulk.setdefault(key, BulkCreate(service, self.session, writer, batch_size=1 << 30,
+                                                                 label_ids=self.filler.label_ids))
+                results = bulk.add_many(rows)
+                bulk.flush(isolate=False)
+            else:
+                results = [self._create(service, writer, values, label) for values, label in rows]
+            for index, result in zip(indexes, results, strict=True):
+                if isinstance(result, ServiceError):
+                    log.warning("demo %s skipped: %s", service.kind, getattr(result, "errors", result))
+                else:
+                    outcomes[index] = result
+        return outcomes
+
+    def _create(self, service: Any, writer: Any, values: dict[str, Any], label: Label | None) -> Any:
+        try:
+            return service.create_in(self.session, writer, values, label).record
+        except ValidationFailed as failure:
+            return failure
+
+    def close(self) -> None:
+        """The summary audit events of the bulk writers."""
+        for bulk in self.bulk.values():
+            bulk.summary("demo_fill", {"seed": self.filler.seed})
 
 
 _FIRST_LABELS: list[tuple[int, Release, tuple[str, ...]]] = [

@@ -47,6 +47,7 @@ from app.services.fields import Field
 SLACK_DAYS = 7
 # aliases, built once (building one copies every column): callers join Exchange and Person
 # themselves, and auto-correlation must not swallow the visibility subqueries
+_TAKEN = "participations taken"  # session.info key during check_new: {(exchange id, person id, role)}
 _PARENT_EXCHANGE = aliased(Exchange, name="parent_exchange")
 _PARENT_PERSON = aliased(Person, name="parent_person")
 
@@ -130,11 +131,15 @@ class ParticipationService(RecordService[Participation]):
             values["role"] = ParticipationRole.TRAINEE.value
         role = values.get("role") or (record.role if record is not None else None)
         if exchange is not None and person_id is not None and role and "exchange" not in errors and "person" not in errors:
-            clash = session.scalar(select(Participation.id).where(
-                Participation.exchange_id == exchange.id, Participation.person_id == person_id, Participation.role == role,
-                Participation.id != (record.id if record is not None else -1),
-            ).limit(1))
-            if clash is not None:
+            taken = session.info.get(_TAKEN) if record is None else None
+            if taken is not None:  # a batch of new participations (check_new)
+                clash = (exchange.id, person_id, role) in taken
+            else:
+                clash = session.scalar(select(Participation.id).where(
+                    Participation.exchange_id == exchange.id, Participation.person_id == person_id, Participation.role == role,
+                    Participation.id != (record.id if record is not None else -1),
+                ).limit(1)) is not None
+            if clash:
                 errors["role"] = f"Role: this person already takes part in {exchange.reference} as {ParticipationRole(role).label.lower()}"
         merged = {name: getattr(record, name) for name in ("arrival_date", "departure_date", "status", "withdrawn_reason")} if record else {}
         merged.update({k: v for k, v in values.items() if k in ("arrival_date", "departure_date", "status", "withdrawn_reason")})
@@ -156,6 +161,31 @@ class ParticipationService(RecordService[Participation]):
             values.pop("status")
         if merged.get("status") == ParticipationStatus.WITHDRAWN.value and not (merged.get("withdrawn_reason") or "").strip():
             errors["withdrawn_reason"] = "Reason for withdrawal is required for a withdrawn participant"
+
+    def check_new(self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]) -> None:
+        """`check` for a batch of new participations: the places already taken in the batch's
+        exchanges are read in one query, and the same person twice in one role is refused the
+        second time."""
+        exchange_ids = set()
+        for values, _errors in rows:
+            try:
+                exchange_ids.add(self.desk.exchanges._find(session, actor, values.get("exchange") or "").id)
+            except NotFound:
+                pass  # reported by check()
+        taken: set[tuple[int, int, str]] = set()
+        ordered = sorted(exchange_ids)
+        for start in range(0, len(ordered), 500):
+            statement = select(Participation.exchange_id, Participation.person_id, Participation.role).where(
+                Participation.exchange_id.in_(ordered[start:start + 500]))
+            taken.update((e, p, r) for e, p, r in session.execute(statement))
+        session.info[_TAKEN] = taken
+        try:
+            for values, errors in rows:
+                super().check_new(session, actor, [(values, errors)])
+                if not errors:  # the references are ids now
+                    taken.add((values["exchange"], values["person"], values["role"]))
+        finally:
+            session.info.pop(_TAKEN, None)
 
     def value_of(self, record: Participation, name: str) -> Any:
         """Exchange and person as their references; ``person_name`` as FAMILY, Given."""
