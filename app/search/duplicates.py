@@ -145,7 +145,7 @@ def warnings_for_batch(desk: Desk, session: Session, actor: Actor, people: Seque
          (p.__dict__.get("passport_number") or "").upper(), p.__dict__.get("service_number") or "")
         for p in people
     ]
-    visible = desk.people.visible(actor)
+    visible = desk.people.visible(actor, listing=True)  # led by the identifier's index, not the label index
     candidates: dict[tuple[str, Any], list[tuple[int, str, str, str]]] = defaultdict(list)
     for position, (same, column) in enumerate(_IDENTIFIERS):
         wanted = sorted({identity[3 + position] for identity in identities if identity[3 + position]})

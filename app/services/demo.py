@@ -127,7 +127,8 @@ class _Filler:
         else:  # the owning nation's own people are the largest share
             self.nation_weights[self.nation_codes.index(self.owner)] = 14
         self.emails: set[str] = set()
-        self.passports: set[str] = set()
+        self.passports: set[tuple[str, str]] = set()
+        self.service_numbers: set[tuple[str, str]] = set()
         self.compartment_actor: Any = None
         self.compartment_desk = desk
         self.max_level = desk.db.scheme.top
@@ -257,6 +258,13 @@ class _Filler:
                 self.passports.add((nation, number))
                 return number
 
+    def _service_number(self, nation: str) -> str:
+        while True:
+            number = f"{nation[:1]}{self.rng.randint(10**7, 10**8 - 1)}"
+            if (nation, number) not in self.service_numbers:
+                self.service_numbers.add((nation, number))
+                return number
+
     def _person_values(self, number: int) -> tuple[dict[str, Any], Label, _PersonRow]:
         rng = self.rng
         nation = rng.choices(self.nation_codes, weights=self.nation_weights)[0]
@@ -313,7 +321,7 @@ class _Filler:
             "phone": f"{dial} {rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
             "date_of_birth": birth, "place_of_birth": rng.choice(cities),
             "passport_number": self._passport(nation), "passport_expiry": passport_expiry,
-            "service_number": f"{nation[:1]}{rng.randint(10**7, 10**8 - 1)}" if branch != "civ" else "",
+            "service_number": self._service_number(nation) if branch != "civ" else "",
             "languages": self._languages(native, rng),
         }
         if clearance is not None:
