@@ -122,6 +122,13 @@ def test_pages_read_backwards_from_the_end_match_pages_read_forwards(admin: Desk
         forwards = admin.people.list(sort=sort, offset=offset, limit=limit, count_total=False)
         backwards = admin.people.list(sort=sort, offset=offset, limit=limit, count_total=False, total_hint=total)
         assert [p.id for p in backwards.records] == [p.id for p in forwards.records]
+        # the reference order, sorted here: each key in its direction, ties by id in the last key's
+        expected = sorted(everyone, key=lambda p: p.id, reverse=sort[-1].startswith("-"))
+        for key in reversed(sort):
+            expected.sort(key=lambda p, k=key: getattr(p, k.lstrip("-")), reverse=key.startswith("-"))
+        assert [p.id for p in forwards.records] == [p.id for p in expected[offset:offset + limit]]
+
+    everyone = admin.people.list(limit=total, count_total=False).records
 
     check()
 

@@ -196,7 +196,8 @@ class Person(Labelled, Base):
 
     __tablename__ = "people"
     __table_args__ = (
-        Index("ix_people_name", "family_name", "given_names"),
+        # the name sort, covering the access filter: a page deep in the list skips rows in the index alone
+        Index("ix_people_name", "family_name", "given_names", "id", "label_id", "archived"),
         Index("ix_people_nation_name", "nation_code", "family_name"),
         Index("ix_people_label_archived", "label_id", "archived"),  # visible counts from the index alone
     )
@@ -326,7 +327,7 @@ class Exchange(Labelled, Base):
 
     __tablename__ = "exchanges"
     __table_args__ = (
-        Index("ix_exchanges_start", "start_date"),
+        Index("ix_exchanges_start", "start_date", "id", "label_id", "archived", "agreement_id"),  # covers listing
         Index("ix_exchanges_status_start", "status", "start_date"),
         Index("ix_exchanges_host_start", "host_nation", "start_date"),
         Index("ix_exchanges_label_archived", "label_id", "archived"),

@@ -218,14 +218,18 @@ class RecordService(Generic[M]):
         backwards from the end, so the last page of a million rows is as quick as the first.
         """
         with self.desk.reading() as (session, actor):
-            statement = self.query(actor, filters, sort, listing=True)
+            # the page's ids first (a covering sort index skips OFFSET rows without reading them),
+            # then those records by primary key
+            statement = self.query(actor, filters, sort, listing=True).with_only_columns(self.model.id)
             if total_hint is not None and offset > total_hint // 2:
                 end = min(offset + limit, total_hint)
                 backwards = statement.order_by(None).order_by(*self._order(sort or self.default_sort, reverse=True))
-                records = list(session.scalars(backwards.offset(total_hint - end).limit(max(end - offset, 0))))
-                records.reverse()
+                ids = list(session.scalars(backwards.offset(total_hint - end).limit(max(end - offset, 0))))
+                ids.reverse()
             else:
-                records = list(session.scalars(statement.offset(offset).limit(limit)))
+                ids = list(session.scalars(statement.offset(offset).limit(limit)))
+            loaded = {r.id: r for r in session.scalars(select(self.model).where(self.model.id.in_(ids)))} if ids else {}
+            records = [loaded[record_id] for record_id in ids]
             total = -1
             if count_total:
                 counting = self.query(actor, filters).order_by(None)  # counts use the label index
