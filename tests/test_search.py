@@ -470,3 +470,25 @@ def test_every_index_trigger_survives_to_the_head_revision(database) -> None:  #
     with database.engine.connect() as connection:
         present = set(connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars())
     assert set(trigger_names()) <= present
+
+
+def test_more_visible_matches_than_the_cap_rank_the_most_recent(admin: Desk, make_user, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.search import service as search_service
+
+    monkeypatch.setattr(search_service, "RANK_CAP", 5)
+    ids = [put(admin, Person, UNCLASSIFIED if n % 2 else NOFORN_S, reference=f"P-2026-{n:06d}", family_name="Haugland",
+               given_names="Ola" * (n % 3 + 1), nation_code="NOR") for n in range(12)]
+    results = search(admin, "Haugland", audited=False)
+    assert not results.complete and results.total == 5
+    assert {h.record_id for h in results.hits} == set(ids[-5:])  # the five most recent, ranked among themselves
+    # a foreign viewer sees the six unclassified ones: still more than the cap
+    gbr = make_user("gbr", role="viewer", clearance="S", nation="GBR")
+    seen = search(gbr, "Haugland", audited=False)
+    assert not seen.complete and {h.record_id for h in seen.hits} == set(ids[1::2][-5:])
+    # under the cap the ranking and the count are exact, and hidden matches leave no trace
+    monkeypatch.setattr(search_service, "RANK_CAP", 6)
+    seen = search(gbr, "Haugland", audited=False)
+    assert seen.complete and seen.total == 6 and {h.record_id for h in seen.hits} == set(ids[1::2])
+    search(admin, "Haugland")  # audited: the count says there were more
+    [event] = admin.audit.list(action="search")
+    assert (event.details["count"], event.details["more"]) == (6, True)

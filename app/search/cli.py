@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, desk: Desk, out: Any = None) -> int:
             print(f"error: {field}: {message}", file=sys.stderr)
         return 2
     if args.json:
-        json.dump({"query": query, "total": results.total, "results": [h.as_json() for h in results.hits]},
+        json.dump({"query": query, "total": results.total, "complete": results.complete, "results": [h.as_json() for h in results.hits]},
                   out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0 if results.hits else 1
@@ -73,6 +73,8 @@ def run(args: argparse.Namespace, desk: Desk, out: Any = None) -> int:
         print(f"no results for {query!r}" + (f"; did you mean: {hint}" if hint else ""), file=out)
         return 1
     shown = f"{args.offset + 1}-{args.offset + len(results.hits)} of {results.total}"
+    if not results.complete:
+        shown += f" most recent (more than {results.total:,} match: refine the search to rank them all)"
     print(f"{shown} results for {query!r}", file=out)
     for hit in results.hits:
         print(f"{hit.portion_mark} {hit.kind:<11} {hit.reference or '#' + str(hit.record_id):<16} {hit.title}  ({hit.score:.2f})", file=out)

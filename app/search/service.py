@@ -70,6 +70,7 @@ KIND_ALIASES = {
 }
 FILTERS = ("nation", "status", "date_from", "date_to", "level", "program", "archived")
 MATCH_CAP = 5000  # most hits remembered by a saved search
+RANK_CAP = 5000  # most visible matches ranked by relevance: beyond it, the most recent are ranked
 MAX_LIMIT = 1000
 
 
@@ -108,6 +109,9 @@ class SearchResults:
     total: int
     query: str = ""
     suggestion: str | None = None
+    # False when more than RANK_CAP visible records match: the RANK_CAP most recent were ranked
+    # (``total`` is then RANK_CAP: "more than 5,000")
+    complete: bool = True
 
 
 def kind_of(name: str) -> str:
@@ -296,10 +300,12 @@ def _check_filters(filters: dict[str, Any]) -> None:
             _date(name, filters[name])
 
 
-def visible_hits(scope: Scope, engine: SearchEngine, fts: str, kinds: Iterable[str], filters: dict[str, Any]) -> Subquery | None:
+def visible_hits(scope: Scope, engine: SearchEngine, fts: str, kinds: Iterable[str], filters: dict[str, Any],
+                 newest: int | None = None) -> Subquery | None:
     """The hits of ``fts`` whose record is of a wanted kind, visible to the actor and passes the filters:
     a subquery ``(key, score)``; each hit is checked against its kind's source row by primary key.
-    None when no kind can match the filters."""
+    ``newest``: at most that many, the most recent records first (the index is read newest first
+    and stops there). None when no kind can match the filters."""
     key = engine.key_column
     per_kind = []
     for kind in kinds:
@@ -311,14 +317,25 @@ def visible_hits(scope: Scope, engine: SearchEngine, fts: str, kinds: Iterable[s
         per_kind.append(and_(engine.key_kind_code(key) == engine.kind_code(kind), source.exists()))
     if not per_kind:
         return None
-    return engine.matches(fts).where(or_(*per_kind)).subquery("visible_hits")
+    matches = engine.matches(fts).where(or_(*per_kind))
+    if newest is not None:
+        matches = matches.order_by(key.desc()).limit(newest)
+    return matches.subquery("visible_hits")
 
 
 def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, offset: int, params: dict[str, Any]) -> tuple[list[tuple[str, int, float]], int]:
-    """(kind, id, score) of one page, best first, and the total (one statement: a window count)."""
+    """(kind, id, score) of one page, best first, and the total (one statement: window functions).
+
+    ``hits`` holds at most RANK_CAP + 1 matches, the most recent: the RANK_CAP most recent are
+    ranked, and a total above RANK_CAP only says that there are more."""
+    candidates = select(
+        hits.c.key, hits.c.score, func.count().over().label("total"),
+        func.row_number().over(order_by=hits.c.key.desc()).label("recency"),
+    ).subquery("candidates")
     statement = (
-        select(hits.c.key, hits.c.score, func.count().over().label("total"))
-        .order_by(hits.c.score.desc(), hits.c.key)
+        select(candidates.c.key, candidates.c.score, candidates.c.total)
+        .where(candidates.c.recency <= RANK_CAP)
+        .order_by(candidates.c.score.desc(), candidates.c.key)
         .limit(limit)
         .offset(offset)
     )
@@ -360,12 +377,15 @@ def search(
     engine = engine_for(desk.db)
     with desk.reading() as (session, actor):
         hits, total, fts = _run(session, desk, actor, engine, parsed, wanted, filters, limit, offset, highlight)
+    complete = total <= RANK_CAP
+    total = min(total, RANK_CAP)
     if audited:
         with desk.writing() as (session, actor):
             audit.record(session, actor.username, "search", details={
                 "query": query, "kinds": wanted if kinds else [], "filters": filters, "count": total,
+                **({} if complete else {"more": True}),
             })
-    return SearchResults(hits, total, fts)
+    return SearchResults(hits, total, fts, complete=complete)
 
 
 def _run(session: Session, desk: Desk, actor: Actor, engine: SearchEngine, parsed: ParsedQuery, kinds: list[str],
@@ -375,12 +395,12 @@ def _run(session: Session, desk: Desk, actor: Actor, engine: SearchEngine, parse
     if not fts:
         return [], 0, ""
     try:
-        hits = visible_hits(scope, engine, fts, kinds, filters)
+        hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1)
         ranked, total = _ranked(session, engine, hits, limit, offset, scope.params) if hits is not None else ([], 0)
     except OperationalError:
         session.rollback()
         fts = parsed.plain()
-        hits = visible_hits(scope, engine, fts, kinds, filters) if fts else None
+        hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1) if fts else None
         if hits is None:
             return [], 0, fts
         ranked, total = _ranked(session, engine, hits, limit, offset, scope.params)

@@ -121,6 +121,9 @@ class SearchPanel(QFrame):
         if results.total == 0:
             suggestion = getattr(results, "suggestion", None)
             self.status.setText("No matches" + (f" — did you mean “{suggestion}”?" if suggestion else ""))
+        elif not getattr(results, "complete", True):
+            self.status.setText(f"More than {results.total:,} matches: best {shown} of the {results.total:,} most recent"
+                                " · refine the search · Enter opens · Esc closes")
         elif results.total > shown:
             self.status.setText(f"Best {shown} of {results.total:,} matches · Enter opens · Esc closes")
         else:
