@@ -64,6 +64,21 @@ def test_search_box_finds_a_person_without_diacritics_and_hides_noforn(qtbot, ad
     assert "NOFORN" in window_admin.top_banner.text()
 
 
+def test_the_search_box_says_when_only_the_most_recent_matches_were_ranked(qtbot, admin: Desk, monkeypatch) -> None:  # noqa: ANN001
+    from app.search import service as search_service
+
+    monkeypatch.setattr(search_service, "RANK_CAP", 3)
+    for n in range(5):
+        admin.people.create({"family_name": "Haugland", "given_names": f"Ola {n}", "nation_code": "NOR"})
+    window = open_window(qtbot, admin)
+    window.resize(1100, 700)
+    window.find()
+    qtbot.keyClicks(window.search.box, "haugland")
+    qtbot.waitUntil(lambda: window.search.shown_query == "haugland")
+    assert sorted(h.title for h in window.search.panel.hits()) == ["HAUGLAND, Ola 2", "HAUGLAND, Ola 3", "HAUGLAND, Ola 4"]
+    assert window.search.panel.status.text().startswith("More than 3 matches: best 3 of the 3 most recent · refine the search")
+
+
 def test_stale_queries_are_dropped_and_typing_is_never_blocked(qtbot, admin: Desk) -> None:
     for name in ("Kowalski", "Kowalczyk", "Novak"):
         admin.people.create({"family_name": name, "nation_code": "POL"}, label=Label(0))
