@@ -50,6 +50,7 @@ def language_codes() -> frozenset[str]:
     return frozenset(codes)
 
 
+@cache
 def currency_codes() -> frozenset[str]:
     """ISO 4217 currency codes."""
     return frozenset(c.alpha_3 for c in pycountry.currencies)

@@ -21,9 +21,9 @@ class Vocabulary(StrEnum):
     def parse(cls, text: str) -> Vocabulary:
         """Member for a stored value or its label, case and spacing forgiven."""
         wanted = str(text).strip().lower().replace(" ", "_").replace("-", "_")
-        for member in cls:
-            if member.value == wanted:
-                return member
+        member = cls._value2member_map_.get(wanted)
+        if member is not None:
+            return member  # type: ignore[return-value]
         raise ValueError(f"unknown value {text!r}; use one of {', '.join(m.value for m in cls)}")
 
 
