@@ -24,7 +24,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import BinaryExpression
 from sqlalchemy.sql.selectable import Select
@@ -415,7 +415,8 @@ def _hits(session: Session, scope: Scope, engine: SearchEngine, parsed: ParsedQu
     for kind in {k for k, _ in keys}:
         model = KINDS[kind][0]
         ids = [i for k, i in keys if k == kind]
-        for record in session.scalars(select(model).where(model.id.in_(ids), *scope.visible(kind)), scope.params):
+        statement = select(model).where(model.id.in_(ids), *scope.visible(kind)).options(lazyload("*"))  # columns only
+        for record in session.scalars(statement, scope.params):
             records[(kind, record.id)] = record
     keys = [key for key in keys if key in records]
     texts = engine.texts(session, keys)
