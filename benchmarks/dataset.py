@@ -55,10 +55,15 @@ def build(path: Path, people: int, exchanges: int, seed: int = 7) -> Path:
     connection.execute("PRAGMA synchronous=OFF")
     now = dt.datetime(2026, 1, 1).isoformat(sep=" ")
     batch = []
+    born = dt.date(1960, 1, 1)
     for n in range(people - len(LABELS)):
+        # identity columns as an office has them: most people have a passport and a birth date
+        passport = f"XA{n:07d}" if rng.random() < 0.8 else ""
+        service_number = f"S{n:08d}" if rng.random() < 0.6 else ""
+        birth = (born + dt.timedelta(days=rng.randrange(0, 40 * 365))).isoformat() if rng.random() < 0.9 else None
         batch.append((
             f"B-{n:07d}", rng.choice(FAMILY), rng.choice(GIVEN), "", "", "", "army", rng.choice(NATIONS), "", "", "", "",
-            "", "", "", "", "", "", rng.choice(label_ids), now, "bench", now, "bench", 1, 0,
+            "", passport, service_number, "", "", "", rng.choice(label_ids), now, "bench", now, "bench", 1, 0, birth,
         ))
         if len(batch) == 50_000:
             _insert_people(connection, batch)
@@ -87,8 +92,8 @@ def _insert_people(connection: sqlite3.Connection, rows: list[tuple]) -> None:
     connection.executemany(
         "INSERT INTO people (reference, family_name, given_names, original_script_name, rank, rank_code, service,"
         " nation_code, unit, position, email, phone, place_of_birth, passport_number, service_number, visa_type,"
-        " visa_number, notes, label_id, created_at, created_by, updated_at, updated_by, row_version, archived)"
-        " VALUES (" + ",".join("?" * 25) + ")",
+        " visa_number, notes, label_id, created_at, created_by, updated_at, updated_by, row_version, archived,"
+        " date_of_birth) VALUES (" + ",".join("?" * 26) + ")",
         rows,
     )
     connection.commit()

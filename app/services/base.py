@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, delete, func, or_, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session, lazyload, object_session
 
 from app.database.labels import intern_label, load_labels
 from app.domain.labels import Label
@@ -294,6 +294,7 @@ class RecordService(Generic[M]):
         prefetched = session.info.setdefault(PREFETCHED, {})
         for start in range(0, len(wanted), 500):
             statement = select(self.model).where(self.model.reference.in_(wanted[start:start + 500]), *self.visible(actor, listing=True))
+            statement = statement.options(lazyload("*"))  # the checks read columns; collections load if asked
             for record in session.scalars(statement):
                 prefetched[(self.model, actor, record.reference)] = record
 
