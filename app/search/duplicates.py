@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, literal, or_, select
+from sqlalchemy import literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.models import Person
-from app.search.engine import engine_for
 from app.search.query import fold, name_key
 from app.security.principal import Actor
 
@@ -90,7 +89,7 @@ def duplicates_in(desk: Desk, session: Session, actor: Actor, values: dict[str, 
     service_number = str(values.get("service_number") or "").strip()
     if not family or not (birth or passport or service_number):
         return []
-    visible = list(desk.people.visible(actor))
+    visible = list(desk.people.visible(actor, listing=True))  # led by an identifier or birth-date index
     if exclude_id is not None:
         visible.append(Person.id != exclude_id)
     same_birth = Person.date_of_birth == birth if birth else literal(False)
@@ -101,12 +100,8 @@ def duplicates_in(desk: Desk, session: Session, actor: Actor, values: dict[str, 
     identifiers = [c == v for c, v in ((Person.passport_number, passport), (Person.service_number, service_number)) if v]
     if identifiers:
         rows += session.execute(select(*columns).where(or_(*identifiers), *visible).limit(50)).all()
-    if birth:
-        conditions = [same_birth]
-        if desk.db.is_sqlite:  # narrowed by the name index; elsewhere the birth date alone (then names in Python)
-            prefixes = sorted({w[:3] for w in name_fold(family).split() if len(w) >= 3} or {name_fold(family)})
-            conditions.append(Person.id.in_(engine_for(desk.db).person_ids_by_name(session, prefixes)))
-        rows += session.execute(select(*columns).where(and_(*conditions), *visible).limit(500)).all()
+    if birth:  # the birth-date index finds the few people born that day; names are compared here
+        rows += session.execute(select(*columns).where(same_birth, *visible).limit(2000)).all()
     found: dict[int, Duplicate] = {}
     for person_id, reference, other_family, other_given, birth_eq, passport_eq, service_eq in rows:
         if person_id in found or not similar_names(family, given, other_family, other_given):

@@ -7,7 +7,7 @@ columns; the engine owns the index and every statement that is specific to it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import Session
@@ -45,9 +45,6 @@ class SearchEngine(Protocol):
 
     def texts(self, session: Session, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
         """The indexed texts of access-checked hits, most important first (snippets are cut from them)."""
-
-    def person_ids_by_name(self, session: Session, key_prefixes: Sequence[str]) -> Any:
-        """A subquery of person ids whose folded name has a word starting with one of the prefixes."""
 
     def vocabulary(self, session: Session, prefix: str, limit: int = 2000) -> list[str]:
         """Indexed terms starting with ``prefix``."""

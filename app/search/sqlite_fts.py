@@ -292,17 +292,6 @@ class SqliteFts:
         statement = select(_fts.c.rowid, column("title"), column("body")).select_from(_fts).where(_fts.c.rowid.in_(rowids))
         return {self.decode(rowid): [title or "", body or ""] for rowid, title, body in session.execute(statement)}
 
-    def person_ids_by_name(self, session: Session, key_prefixes: Sequence[str]) -> Select:
-        """Ids of people whose folded name has a word starting with any of the prefixes (SQL subquery)."""
-        terms = " OR ".join('"' + p.replace('"', '""') + '"*' for p in key_prefixes if p)
-        if not terms:
-            return select(literal_column("NULL")).where(literal_column("0") == 1)
-        return (
-            select(_fts.c.rowid.op(">>")(KIND_BITS))
-            .where(literal_column(INDEX).op("MATCH")(bindparam("name_query", f"names : ({terms})")))
-            .where(_fts.c.rowid.op("&")(7) == KIND_CODES["person"])
-        )
-
     def vocabulary(self, session: Session, prefix: str, limit: int = 2000) -> list[str]:
         """Indexed terms starting with ``prefix`` (already folded), most documents first."""
         rows = session.execute(
