@@ -200,6 +200,8 @@ class Person(Labelled, Base):
         Index("ix_people_name", "family_name", "given_names", "id", "label_id", "archived"),
         Index("ix_people_nation_name", "nation_code", "family_name"),
         Index("ix_people_label_archived", "label_id", "archived"),  # visible counts from the index alone
+        # duplicate checks: the people born on given days, their names and labels, from the index alone
+        Index("ix_people_date_of_birth", "date_of_birth", "family_name", "given_names", "label_id", "archived"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -215,7 +217,7 @@ class Person(Labelled, Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     # identity: sensitive, loaded only on request (and that request is audited)
-    date_of_birth: Mapped[dt.date | None] = deferred(mapped_column(Date, index=True), group="identity")  # duplicate checks
+    date_of_birth: Mapped[dt.date | None] = deferred(mapped_column(Date), group="identity")
     place_of_birth: Mapped[str] = deferred(mapped_column(String(120), default=""), group="identity")
     passport_number: Mapped[str] = deferred(
         mapped_column(String(20), default="", index=True), group="identity"

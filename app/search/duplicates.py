@@ -141,27 +141,32 @@ def warnings_for_batch(desk: Desk, session: Session, actor: Actor, people: Seque
         for p in people
     ]
     visible = desk.people.visible(actor, listing=True)  # led by the identifier's index, not the label index
-    candidates: dict[tuple[str, Any], list[tuple[int, str, str, str]]] = defaultdict(list)
+    candidates: dict[tuple[str, Any], list[tuple[int, str, str]]] = defaultdict(list)
     for position, (same, column) in enumerate(_IDENTIFIERS):
         wanted = sorted({identity[3 + position] for identity in identities if identity[3 + position]})
         for start in range(0, len(wanted), 500):
-            statement = select(Person.id, Person.reference, Person.family_name, Person.given_names, column).where(
+            statement = select(Person.id, Person.family_name, Person.given_names, column).where(
                 column.in_(wanted[start:start + 500]), *visible
             )
-            for other_id, reference, family, given, value in session.execute(statement):
-                candidates[(same, value)].append((other_id, reference, family, given))
-    warnings = []
+            for other_id, family, given, value in session.connection().execute(statement):
+                candidates[(same, value)].append((other_id, family, given))
+    found_for: list[dict[int, tuple[str, list[str]]]] = []
     for person_id, family, given, *values in identities:
-        found: dict[int, tuple[str, str, list[str]]] = {}
+        found: dict[int, tuple[str, list[str]]] = {}
         for (same, _column), value in zip(_IDENTIFIERS, values, strict=True):
-            for other_id, reference, other_family, other_given in candidates.get((same, value), ()) if value else ():
+            for other_id, other_family, other_given in candidates.get((same, value), ()) if value else ():
                 if other_id in found:
-                    found[other_id][2].append(same)
+                    found[other_id][1].append(same)
                 elif other_id != person_id and similar_names(family, given, other_family, other_given):
-                    found[other_id] = (reference, f"{other_family.upper()}, {other_given}".rstrip(", "), [same])
-        warnings.append([Duplicate(other_id, reference, title, tuple(same)).warning()
-                         for other_id, (reference, title, same) in list(found.items())[:5]])
-    return warnings
+                    found[other_id] = (f"{other_family.upper()}, {other_given}".rstrip(", "), [same])
+        found_for.append(dict(list(found.items())[:5]))
+    wanted_ids = sorted({other_id for found in found_for for other_id in found})
+    references: dict[int, str] = {}
+    for start in range(0, len(wanted_ids), 500):
+        statement = select(Person.id, Person.reference).where(Person.id.in_(wanted_ids[start:start + 500]))
+        references.update((person_id, reference) for person_id, reference in session.execute(statement))
+    return [[Duplicate(other_id, references[other_id], title, tuple(same)).warning() for other_id, (title, same) in found.items()]
+            for found in found_for]
 
 
 _IDENTIFIERS = (("date of birth", Person.date_of_birth), ("passport number", Person.passport_number),

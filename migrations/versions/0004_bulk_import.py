@@ -6,8 +6,9 @@ Create Date: 2026-11-30 20:00:00
 
 On SQLite the search index's insert triggers are recreated to stand aside while the new table
 ``search_index_paused`` holds a row, so a bulk import indexes a whole batch in one statement
-(`app.search.sqlite_fts.install_0004`). Every dialect gets an index on ``people.date_of_birth``:
-the duplicate warnings of an import look up the birth dates of a whole batch at once.
+(`app.search.sqlite_fts.install_0004`). Every dialect gets an index on ``people.date_of_birth``
+that also holds the names and what the access filter reads: the duplicate warnings of an import
+look up the people born on the days of a whole batch from the index alone.
 """
 
 from alembic import op
@@ -19,7 +20,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_people_date_of_birth", "people", ["date_of_birth"], unique=False)
+    op.create_index("ix_people_date_of_birth", "people", ["date_of_birth", "family_name", "given_names", "label_id", "archived"],
+                    unique=False)
     if op.get_bind().dialect.name == "sqlite":
         from app.search.sqlite_fts import install_0004
 
