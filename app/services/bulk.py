@@ -2,8 +2,9 @@
 
 `BulkCreate` validates every row exactly as `RecordService.create` does (fields, labels, write
 rule, the kind's checks, run once per batch through `check_new`), then writes each batch with
-SQLAlchemy Core: one ``INSERT … RETURNING id`` executed for all its rows, its one-to-many
-children (a person's languages, an exchange's partners) in one more statement per child table.
+SQLAlchemy Core: one ``INSERT`` executed for all its rows (`Database.insert_many`, which returns
+the new ids), its one-to-many children (a person's languages, an exchange's partners) in one
+more statement per child table.
 While a batch is written the search index's insert triggers are paused and the batch's index
 rows are written afterwards in one statement. There is no audit event per record: the caller
 writes one summary event for the whole operation (`summary`), in the same transaction.
