@@ -369,3 +369,24 @@ def test_participations_in_one_file_are_checked_against_each_other(admin: Desk, 
     assert result.rejected[0].errors["role"] == f"Role: this person already takes part in {exchange} as trainee"
     again = import_file(admin, "participations", path)  # now both places are taken in the database
     assert again.imported == 0 and [p.line for p in again.rejected] == [2, 3, 4]
+
+
+def test_a_long_row_by_row_import_commits_batch_by_batch_each_audited(admin: Desk, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from app.services import transfer
+
+    monkeypatch.setattr(transfer, "IMPORT_BATCH", 2)
+    rows = "".join(f"P{n},POL\n" for n in range(5)) + "Bad,XX\n"
+    seen: list[int] = []
+
+    def watch(done: int, total: int) -> bool:
+        seen.append(admin.people.count())  # another user's view while the import runs
+        return True
+
+    result = import_file(admin, "people", write(tmp_path / "p.csv", "family_name,nation\n" + rows), progress=watch)
+    assert result.imported == 5 and [p.line for p in result.rejected] == [7]
+    assert seen[-1] == 5 and 2 in seen  # earlier batches were committed while later ones were read
+    events = sorted(admin.audit.list(action="import"), key=lambda e: e.id)
+    assert [e.details.get("part") for e in events] == [1, 2, None]
+    assert [e.details.get("lines") for e in events[:2]] == ["2-3", "4-5"]
+    assert (events[-1].details["imported"], events[-1].details["rejected"], events[-1].details["parts"]) == (5, 1, 3)
+    assert admin.audit.verify().ok

@@ -261,8 +261,8 @@ def import_file(
     """Import a CSV (or ``.json``) file of one kind of record; see the module docstring.
 
     ``all_or_nothing``: one transaction; any bad row and nothing is stored (every bad row is
-    still reported). Otherwise each row has its own savepoint: good rows are stored, bad rows
-    reported. ``progress(done, total)`` returning False cancels: in all-or-nothing mode nothing
+    still reported). Otherwise good rows are stored and bad rows reported, a batch of rows per
+    transaction (see `_import_in_parts`). ``progress(done, total)`` returning False cancels: in all-or-nothing mode nothing
     is stored, otherwise the rows already imported stay. Header problems (unknown or missing
     columns) raise `ValidationFailed` before anything is imported.
     """
@@ -282,46 +282,94 @@ def import_file(
         rows = _csv_rows(path, fields)
     column_of = {field_name: column for column, field_name in _column_map(kind, service).items() if column != field_name}
     details = {"file": result.file, "sha256": result.sha256, "mode": result.mode, "records": kind}
+    summary = {**details, "rows": result.total}
+    batches = _batches(rows, result, progress)
+    if not all_or_nothing:
+        _import_in_parts(desk, service, batches, result, column_of, summary)
+    else:
+        _import_at_once(desk, service, batches, result, column_of, summary)
+    result.rejected.sort(key=lambda problem: problem.line)  # bad cells are noted as read, bad rows per batch
+    result.warnings.sort(key=lambda warning: warning[0])
+    if progress is not None and not result.cancelled:
+        progress(result.total, result.total)  # every row read and written
+    return result
+
+
+def _import_at_once(desk: Desk, service: RecordService[Any], batches: Iterator[list[tuple[int, dict[str, Any]]]],
+                    result: ImportResult, column_of: dict[str, str], summary: dict[str, Any]) -> None:
+    """All or nothing: every batch in one transaction, rolled back if any row is bad or on Cancel."""
     try:
         with desk.writing() as (session, actor):
-            bulk = BulkCreate(service, session, actor, batch_size=IMPORT_BATCH + 1)  # flushed here, per batch
-            batch: list[tuple[int, dict[str, Any]]] = []
-            done = 0
-            for line, values, ok in rows:
-                if progress is not None and not progress(done, result.total):
-                    result.cancelled = True
-                    break
-                done += 1
-                if not ok:
-                    result.rejected.append(RowProblem(line, values))
-                    continue
-                batch.append((line, values))
-                if len(batch) >= IMPORT_BATCH:
-                    _import_batch(bulk, batch, result, column_of)
-                    batch.clear()
-            _import_batch(bulk, batch, result, column_of)  # the rows read before the end (or Cancel)
-            if progress is not None and not result.cancelled:
-                progress(done, result.total)
-            result.rejected.sort(key=lambda problem: problem.line)
-            result.warnings.sort(key=lambda warning: warning[0])
-            if all_or_nothing and (result.rejected or result.cancelled):
+            bulk = BulkCreate(service, session, actor, batch_size=IMPORT_BATCH + 1)  # flushed per batch here
+            for batch in batches:
+                _import_batch(bulk, batch, result, column_of)
+            if result.rejected or result.cancelled:
                 raise _Abort()
-            audit.record(session, actor.username, "import", kind=service.kind, details={
-                **details, "rows": result.total, "imported": result.imported, "rejected": len(result.rejected),
-                "cancelled": result.cancelled,
-                "first_reference": result.references[0] if result.references else "",
-                "last_reference": result.references[-1] if result.references else "",
-            })
+            audit.record(session, actor.username, "import", kind=service.kind, details=_totals(summary, result))
     except _Abort:
         result.imported = 0
         result.references.clear()
         result.warnings.clear()
         with desk.writing() as (session, actor):
             audit.record(session, actor.username, "import", kind=service.kind, outcome="failure", details={
-                **details, "rows": result.total, "imported": 0, "rejected": len(result.rejected),
-                "cancelled": result.cancelled,
+                **summary, "imported": 0, "rejected": len(result.rejected), "cancelled": result.cancelled,
             })
-    return result
+
+
+def _batches(rows: Iterator[tuple[int, Any, bool]], result: ImportResult, progress: Progress | None) -> Iterator[list[tuple[int, dict[str, Any]]]]:
+    """The good rows in batches of IMPORT_BATCH (rows that cannot be read are noted in
+    ``result``); the last batch holds the rows read before the end or Cancel. At least one
+    batch, perhaps empty: its transaction carries the import's audit event."""
+    batch: list[tuple[int, dict[str, Any]]] = []
+    done = yielded = 0
+    for line, values, ok in rows:
+        if progress is not None and not progress(done, result.total):
+            result.cancelled = True
+            break
+        done += 1
+        if not ok:
+            result.rejected.append(RowProblem(line, values))
+            continue
+        batch.append((line, values))
+        if len(batch) >= IMPORT_BATCH:
+            yield batch
+            batch, yielded = [], yielded + 1
+    if batch or not yielded:
+        yield batch
+
+
+def _import_in_parts(desk: Desk, service: RecordService[Any], batches: Iterator[list[tuple[int, dict[str, Any]]]],
+                     result: ImportResult, column_of: dict[str, str], summary: dict[str, Any]) -> None:
+    """Row by row: each batch in its own transaction with its own audit event (the write lock is
+    let go between batches, so other coordinators keep saving during a long import); the last
+    transaction carries the summary event of the whole file."""
+    label_ids: dict[str, int] = {}  # labels stored by committed batches
+    batch = next(batches)
+    part = 1
+    while True:
+        following = next(batches, None)  # read ahead: is this the last part?
+        with desk.writing() as (session, actor):
+            bulk = BulkCreate(service, session, actor, batch_size=IMPORT_BATCH + 1, label_ids=label_ids)
+            before = result.imported
+            _import_batch(bulk, batch, result, column_of)
+            if following is None:
+                audit.record(session, actor.username, "import", kind=service.kind, details={**_totals(summary, result), "parts": part})
+            else:
+                audit.record(session, actor.username, "import", kind=service.kind, details={
+                    **summary, "part": part, "lines": f"{batch[0][0]}-{batch[-1][0]}", "imported": result.imported - before,
+                })
+        if following is None:
+            return
+        batch, part = following, part + 1
+
+
+def _totals(summary: dict[str, Any], result: ImportResult) -> dict[str, Any]:
+    """The details of the event that closes an import."""
+    return {
+        **summary, "imported": result.imported, "rejected": len(result.rejected), "cancelled": result.cancelled,
+        "first_reference": result.references[0] if result.references else "",
+        "last_reference": result.references[-1] if result.references else "",
+    }
 
 
 def _import_batch(bulk: BulkCreate, batch: list[tuple[int, dict[str, Any]]], result: ImportResult, column_of: dict[str, str]) -> None:
