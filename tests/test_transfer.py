@@ -353,6 +353,9 @@ def test_a_row_the_database_refuses_is_reported_and_the_others_kept(admin: Desk,
     assert result.imported == 2 and [p.line for p in result.rejected] == [3]
     assert result.rejected[0].errors["row"].startswith("clashes with a record already stored")
     assert sorted(a.reference for a in admin.agreements.list().records) == ["MOU-USA-NOR-2026-01", "MOU-USA-NOR-2026-02"]
+    if admin.db.is_sqlite:  # the refused batch's pause of the search triggers went with its savepoint
+        with admin.db.reading() as session:
+            assert session.execute(text("SELECT count(*) FROM search_index_paused")).scalar() == 0
     result = import_file(admin, "agreements", path, all_or_nothing=True)
     assert result.imported == 0 and admin.agreements.count() == 2
 
