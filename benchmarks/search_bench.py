@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> None:
         def ranked(open_: bool, fts: str = fts) -> tuple[list, int]:
             with viewer.reading() as (session, actor):
                 scope = (OpenScope if open_ else Scope).of(viewer, session, actor)
-                return _ranked(session, engine, visible_hits(scope, engine, fts, list(KINDS), {}), 50, 0, scope.params)
+                return _ranked(session, engine, visible_hits(scope, engine, fts, list(KINDS), {}), 50, 0)
 
         def floor(fts: str = fts) -> list:
             return raw.execute("SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50", (fts,)).fetchall()

@@ -72,10 +72,11 @@ def run(args: argparse.Namespace, desk: Desk, out: Any = None) -> int:
         hint = suggest(desk, query, args.kind or None)
         print(f"no results for {query!r}" + (f"; did you mean: {hint}" if hint else ""), file=out)
         return 1
-    shown = f"{args.offset + 1}-{args.offset + len(results.hits)} of {results.total}"
-    if not results.complete:
-        shown += f" most recent (more than {results.total:,} match: refine the search to rank them all)"
-    print(f"{shown} results for {query!r}", file=out)
+    if results.complete:
+        print(f"{args.offset + 1}-{args.offset + len(results.hits)} of {results.total} results for {query!r}", file=out)
+    else:
+        print(f"{args.offset + 1}-{args.offset + len(results.hits)} of the {results.total:,} most recent results for {query!r}"
+              f" (more than {results.total:,} match: refine the search to rank them all)", file=out)
     for hit in results.hits:
         print(f"{hit.portion_mark} {hit.kind:<11} {hit.reference or '#' + str(hit.record_id):<16} {hit.title}  ({hit.score:.2f})", file=out)
         if hit.snippet.strip():

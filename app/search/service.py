@@ -17,7 +17,6 @@ from sqlalchemy import (
     ColumnElement,
     Subquery,
     and_,
-    bindparam,
     exists,
     func,
     or_,
@@ -27,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import BinaryExpression
-from sqlalchemy.sql.selectable import Select
+from sqlalchemy.sql.selectable import CTE, Select
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from app.database.labels import load_labels
@@ -128,46 +127,46 @@ def kind_of(name: str) -> str:
 
 @dataclass
 class Scope:
-    """Who is searching, in one read transaction: the visibility conditions of each kind.
+    """Who is searching: the visibility conditions of each kind.
 
     The services' conditions nest the label rule as a subquery at every level (an attachment's
-    parent's parent ...); SQLite's parser has a fixed depth, so the label subquery is replaced by
-    the list of label ids the actor may read, computed once in the same transaction (same rule,
-    same snapshot, flatter and faster SQL).
+    parent's parent ...); SQLite's parser has a fixed depth, so each label subquery is replaced
+    by a reference to one common table expression of the label ids the actor may read, computed
+    once per statement (same rule, same snapshot, flatter SQL, no limit on how many labels a
+    database holds).
     """
 
     desk: Desk
     actor: Actor
-    label_ids: list[int]
 
     @classmethod
     def of(cls, desk: Desk, session: Session, actor: Actor) -> Scope:
-        """The scope of an actor, label ids read in ``session``."""
-        return cls(desk, actor, list(session.scalars(visible_labels(actor, desk.owner))))
-
-    @property
-    def params(self) -> dict[str, Any]:
-        """Execution parameters every statement using `visible` needs."""
-        return {LABEL_IDS: self.label_ids}
+        """The scope of an actor (``session``: the read transaction the search runs in)."""
+        return cls(desk, actor)
 
     def visible(self, kind: str) -> list[ColumnElement[bool]]:
-        """The kind's visibility conditions, label subqueries flattened to the ``LABEL_IDS`` parameter."""
-        key = (id(self.desk.db), self.desk.owner, self.actor, kind)
-        conditions = _FLATTENED.get(key)
-        if conditions is None:
-            conditions = _flatten(visible_conditions(self.desk, self.actor, kind), visible_labels(self.actor, self.desk.owner))
-            if len(_FLATTENED) > 512:
+        """The kind's visibility conditions, label subqueries flattened to the ``LABEL_IDS`` CTE."""
+        key = (id(self.desk.db), self.desk.owner, self.actor)
+        if key not in _READABLE:
+            if len(_READABLE) > 128:
+                _READABLE.clear()
                 _FLATTENED.clear()
-            _FLATTENED[key] = conditions
+            _READABLE[key] = visible_labels(self.actor, self.desk.owner).cte(LABEL_IDS)
+        conditions = _FLATTENED.get((*key, kind))
+        if conditions is None:
+            target = visible_labels(self.actor, self.desk.owner)
+            conditions = _flatten(visible_conditions(self.desk, self.actor, kind), target, _READABLE[key])
+            _FLATTENED[(*key, kind)] = conditions
         return conditions
 
 
 LABEL_IDS = "visible_label_ids"
 _FLATTENED: dict[tuple[Any, ...], list[ColumnElement[bool]]] = {}
+_READABLE: dict[tuple[Any, ...], CTE] = {}  # one CTE object per actor: every kind's conditions name the same one
 
 
-def _flatten(conditions: list[ColumnElement[bool]], target: Select) -> list[ColumnElement[bool]]:
-    """Replace every ``x IN (<target>)`` by ``x IN :visible_label_ids`` (same rule, one level)."""
+def _flatten(conditions: list[ColumnElement[bool]], target: Select, readable: CTE) -> list[ColumnElement[bool]]:
+    """Replace every ``x IN (<target>)`` by ``x IN (SELECT id FROM visible_label_ids)`` (the CTE ``readable``)."""
     target_key = target.whereclause._generate_cache_key()
     target_values = [b.effective_value for b in target_key.bindparams]
     target_columns = list(target.selected_columns)
@@ -178,7 +177,7 @@ def _flatten(conditions: list[ColumnElement[bool]], target: Select) -> list[Colu
             if isinstance(inner, Select) and list(inner.selected_columns) == target_columns and inner.whereclause is not None:
                 key = inner.whereclause._generate_cache_key()
                 if key.key == target_key.key and [b.effective_value for b in key.bindparams] == target_values:
-                    return element.left.in_(bindparam(LABEL_IDS, expanding=True))
+                    return element.left.in_(select(readable.c.id))
         return None
 
     return [replacement_traverse(c, {}, flatten) for c in conditions]
@@ -323,7 +322,7 @@ def visible_hits(scope: Scope, engine: SearchEngine, fts: str, kinds: Iterable[s
     return matches.subquery("visible_hits")
 
 
-def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, offset: int, params: dict[str, Any]) -> tuple[list[tuple[str, int, float]], int]:
+def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, offset: int) -> tuple[list[tuple[str, int, float]], int]:
     """(kind, id, score) of one page, best first, and the total (one statement: window functions).
 
     ``hits`` holds at most RANK_CAP + 1 matches, the most recent: the RANK_CAP most recent are
@@ -339,16 +338,16 @@ def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, 
         .limit(limit)
         .offset(offset)
     )
-    rows = session.execute(statement, params).all()
+    rows = session.execute(statement).all()
     if rows:
         total = rows[0][2]
     else:
-        total = _count(session, hits, params) if offset else 0
+        total = _count(session, hits) if offset else 0
     return [(*engine.decode(key), float(score)) for key, score, _ in rows], total
 
 
-def _count(session: Session, hits: Subquery | None, params: dict[str, Any]) -> int:
-    return 0 if hits is None else session.execute(select(func.count()).select_from(hits), params).scalar_one()
+def _count(session: Session, hits: Subquery | None) -> int:
+    return 0 if hits is None else session.execute(select(func.count()).select_from(hits)).scalar_one()
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -396,14 +395,14 @@ def _run(session: Session, desk: Desk, actor: Actor, engine: SearchEngine, parse
         return [], 0, ""
     try:
         hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1)
-        ranked, total = _ranked(session, engine, hits, limit, offset, scope.params) if hits is not None else ([], 0)
+        ranked, total = _ranked(session, engine, hits, limit, offset) if hits is not None else ([], 0)
     except OperationalError:
         session.rollback()
         fts = parsed.plain()
         hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1) if fts else None
         if hits is None:
             return [], 0, fts
-        ranked, total = _ranked(session, engine, hits, limit, offset, scope.params)
+        ranked, total = _ranked(session, engine, hits, limit, offset)
     hits = _hits(session, scope, engine, parsed, [(k, i) for k, i, _ in ranked], {(k, i): s for k, i, s in ranked}, highlight)
     return hits, total, fts
 
@@ -416,7 +415,7 @@ def _hits(session: Session, scope: Scope, engine: SearchEngine, parsed: ParsedQu
         model = KINDS[kind][0]
         ids = [i for k, i in keys if k == kind]
         statement = select(model).where(model.id.in_(ids), *scope.visible(kind)).options(lazyload("*"))  # columns only
-        for record in session.scalars(statement, scope.params):
+        for record in session.scalars(statement):
             records[(kind, record.id)] = record
     keys = [key for key in keys if key in records]
     texts = engine.texts(session, keys)
@@ -466,7 +465,7 @@ def matching_keys(desk: Desk, query: str, kinds: Sequence[str] | None = None, fi
             if hits is None:
                 return []
             try:
-                return [engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap), scope.params)]
+                return [engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap))]
             except OperationalError:
                 session.rollback()
         return []
@@ -492,7 +491,7 @@ def suggest(desk: Desk, query: str, kinds: Sequence[str] | None = None) -> str |
 
         def visible_count(fts: str) -> int:
             hits = visible_hits(scope, engine, fts, wanted, {})
-            return 0 if hits is None else len(session.execute(select(hits.c.key).limit(1), scope.params).all())
+            return 0 if hits is None else len(session.execute(select(hits.c.key).limit(1)).all())
 
         for term in parsed.terms:
             word = term.text
