@@ -394,6 +394,23 @@ def test_upgrading_a_0001_database_fills_the_index(tmp_path: Path) -> None:
         database.dispose()
 
 
+def test_a_0003_database_upgraded_keeps_indexing_single_saves_and_imports(tmp_path: Path) -> None:
+    from app.services.transfer import import_file
+
+    target = tmp_path / "office.sqlite"
+    shutil.copyfile(DATA / "schema-0003.sqlite", target)
+    database = open_desk_database(target)  # 0004 recreates the insert triggers, 0005 the list indexes
+    try:
+        desk = Desk(database, "admin")
+        assert {h.title.split(",")[0] for h in search(desk, "Muller OR Nunez OR Tanaka", audited=False).hits} == {"MÜLLER", "NÚÑEZ", "TANAKA"}
+        desk.people.create({"family_name": "Haugland", "nation_code": "NOR"})
+        (tmp_path / "p.csv").write_text("family_name,nation\nHaugen,NOR\n", encoding="utf-8")
+        assert import_file(desk, "people", tmp_path / "p.csv").imported == 1
+        assert sorted(h.title for h in search(desk, "Haugland OR Haugen", audited=False).hits) == ["HAUGEN", "HAUGLAND"]
+    finally:
+        database.dispose()
+
+
 def test_fts_tables_are_not_in_the_metadata(database) -> None:  # noqa: ANN001
     from app.domain.models import Base
 
