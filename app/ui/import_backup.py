@@ -116,9 +116,12 @@ class ImportDialog(QDialog):
 
     def _finished(self, result: Any) -> None:
         self.result = result
+        counts = [f"{len(result.rejected):,} rejected"] if result.rejected else []
+        counts += [f"{len(result.warnings):,} warning{'s' if len(result.warnings) != 1 else ''}"] if result.warnings else []
         lines = [
-            f"Imported {result.imported} of {result.total} rows from {result.file}"
-            + (" — nothing was imported (all or nothing)." if result.mode == "all-or-nothing" and result.rejected else ".")
+            f"Imported {result.imported:,} of {result.total:,} rows from {result.file}"
+            + (" — nothing was imported (all or nothing)" if result.mode == "all-or-nothing" and result.rejected else "")
+            + (f" ({', '.join(counts)}, listed below)." if counts else ".")
         ]
         if result.cancelled:
             lines.append("Cancelled.")
