@@ -255,8 +255,9 @@ def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
         _err(f"error: nothing imported from {result.file}: {len(result.rejected)} of {result.total} rows rejected "
              "(all-or-nothing); correct them and import the file again")
         return 1
-    print(f"imported {result.imported} of {result.total} {words} from {result.file}"
-          + (f"; {len(result.rejected)} rejected" if result.rejected else "")
+    print(f"imported {result.imported:,} of {result.total:,} {words} from {result.file}"
+          + (f"; {len(result.rejected):,} rejected" if result.rejected else "")
+          + (f"; {len(result.warnings):,} warnings" if result.warnings else "")
           + (f" (sha256 {result.sha256[:16]}…)" if result.total else ""))
     return 1 if result.rejected else 0
 
