@@ -104,7 +104,7 @@ class PeopleService(RecordService[Person]):
                 ).first()
                 # a clash with a person the user may not see is not reported: it must not reveal them
                 if clash is not None and session.scalar(select(Person.id).where(Person.id == clash[0], *self.visible(actor))):
-                    errors[name] = f"{self._title_of(name)} {value} is already recorded for another person of this nation"
+                    errors[name] = self._taken(name, value)
 
     def check_new(self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]) -> None:
         """`check` for a batch of new people: one query per identifier for the whole batch, and a
@@ -123,7 +123,7 @@ class PeopleService(RecordService[Person]):
             seen: set[tuple[str, str]] = set()
             for number, nation, errors in wanted:
                 if (number, nation) in stored:
-                    errors[name] = f"{self._title_of(name)} {number} is already recorded for another person of this nation"
+                    errors[name] = self._taken(name, number)
                 elif (number, nation) in seen:
                     errors[name] = f"{self._title_of(name)} {number} is given to another person of this nation earlier in the same import"
                 seen.add((number, nation))
@@ -141,6 +141,9 @@ class PeopleService(RecordService[Person]):
 
     def _title_of(self, name: str) -> str:
         return next(f.title for f in self.fields if f.name == name)
+
+    def _taken(self, name: str, value: str) -> str:
+        return f"{self._title_of(name)} {value} is already recorded for another person of this nation"
 
     def apply(self, session: Session, record: Person, values: dict[str, Any]) -> None:
         """Columns as given; languages replace the list."""
