@@ -48,7 +48,7 @@ class BulkCreate:
     service: RecordService[Any]
     session: Session
     actor: Actor
-    batch_size: int = 2000
+    batch_size: int | None = 2000  # queued rows written on their own at this size; None: only by `flush`
     created: int = 0
     _pending: list[tuple[Any, Label]] = field(default_factory=list)
     # label fingerprint -> stored id; BulkCreates of one long run (the demo) share one dict
@@ -70,7 +70,7 @@ class BulkCreate:
     def add_many(self, rows: Sequence[tuple[dict[str, Any], Label | None]]) -> list[Any]:
         """Validate rows and queue the good ones: for each row its new (unsaved) record, or the
         `ValidationFailed` / `PermissionDenied` saying why it was refused. Rows are written when
-        the queue reaches ``batch_size`` or on `flush`."""
+        the queue reaches ``batch_size`` (if set) or on `flush`."""
         service, session = self.service, self.session
         with session.no_autoflush, self._linked_records(rows):
             checked: list[tuple[dict[str, Any], Label, dict[str, str]]] = []
@@ -81,7 +81,7 @@ class BulkCreate:
                 checked.append((parsed, self._label_from(values, label, errors), errors))
             service.check_new(session, self.actor, [(parsed, errors) for parsed, _, errors in checked if not errors])
             outcomes = [self._queue(parsed, label, errors) for parsed, label, errors in checked]
-        if len(self._pending) >= self.batch_size:
+        if self.batch_size is not None and len(self._pending) >= self.batch_size:
             self.flush(isolate=False)
         return outcomes
 
@@ -191,13 +191,9 @@ class BulkCreate:
         indexer = _indexer(self.service)
         if indexer is not None:
             indexer.pause_indexing(self.session)
-        if all(_core_writable(record) for record in records):
-            _insert(self.service.desk.db, self.session, records)
-        else:  # relationships Core cannot write: the ORM's unit of work
-            self.session.add_all(records)
-            self.session.flush()
-            for record in records:
-                self.session.expunge(record)
+        if not all(_core_writable(record) for record in records):
+            raise TypeError(f"BulkCreate writes columns and plain one-to-many children; a {self.service.kind} sets more")
+        _insert(self.service.desk.db, self.session, records)
         if indexer is not None:
             indexer.resume_indexing(self.session)
             indexer.index_records(self.session, type(records[0]).__tablename__, [record.id for record in records])

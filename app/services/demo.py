@@ -251,19 +251,14 @@ class _Filler:
         return address
 
     def _passport(self, nation: str) -> str:
-        while True:
+        def draw() -> str:
             letters = "".join(self.rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(2))
-            number = f"{letters}{self.rng.randrange(10**6, 10**7)}"
-            if (nation, number) not in self.passports:
-                self.passports.add((nation, number))
-                return number
+            return f"{letters}{self.rng.randrange(10**6, 10**7)}"
+
+        return _unused(self.passports, nation, draw)
 
     def _service_number(self, nation: str) -> str:
-        while True:
-            number = f"{nation[:1]}{self.rng.randint(10**7, 10**8 - 1)}"
-            if (nation, number) not in self.service_numbers:
-                self.service_numbers.add((nation, number))
-                return number
+        return _unused(self.service_numbers, nation, lambda: f"{nation[:1]}{self.rng.randint(10**7, 10**8 - 1)}")
 
     def _person_values(self, number: int) -> tuple[dict[str, Any], Label, _PersonRow]:
         rng = self.rng
@@ -835,8 +830,9 @@ class _Writes:
             rows = [(items[i][0], items[i][1] if label_given else None) for i in indexes]
             if self.filler.bulk:
                 key = (service.kind, writer.username)
-                bulk = self.bulk.get(key) or self.bulk.setdefault(key, BulkCreate(service, self.session, writer, batch_size=1 << 30,
-                                                                 label_ids=self.filler.label_ids))
+                if key not in self.bulk:
+                    self.bulk[key] = BulkCreate(service, self.session, writer, batch_size=None, label_ids=self.filler.label_ids)
+                bulk = self.bulk[key]
                 results = bulk.add_many(rows)
                 bulk.flush(isolate=False)
             else:
@@ -864,6 +860,15 @@ _FIRST_LABELS: list[tuple[int, Release, tuple[str, ...]]] = [
     (0, Release.ALL, ()), (1, Release.REL, ()), (2, Release.REL, ()), (3, Release.NOFORN, ()), (4, Release.NOFORN, ()),
     (2, Release.REL, ("SOF",)), (3, Release.REL, ("CYBER-ISR",)),
 ]
+
+def _unused(taken: set[tuple[str, str]], nation: str, draw: Callable[[], str]) -> str:
+    """A number drawn until it is not yet taken for the nation (then taken)."""
+    while True:
+        number = draw()
+        if (nation, number) not in taken:
+            taken.add((nation, number))
+            return number
+
 
 def _money(usd: int, currency: str) -> Decimal:
     """A dollar amount in another currency, rounded to a plausible figure (three significant digits)."""

@@ -300,7 +300,7 @@ def _import_at_once(desk: Desk, service: RecordService[Any], batches: Iterator[l
     """All or nothing: every batch in one transaction, rolled back if any row is bad or on Cancel."""
     try:
         with desk.writing() as (session, actor):
-            bulk = BulkCreate(service, session, actor, batch_size=IMPORT_BATCH + 1)  # flushed per batch here
+            bulk = BulkCreate(service, session, actor, batch_size=None)  # flushed per batch here
             for batch in batches:
                 _import_batch(bulk, batch, result, column_of)
             if result.rejected or result.cancelled:
@@ -349,7 +349,7 @@ def _import_in_parts(desk: Desk, service: RecordService[Any], batches: Iterator[
     while True:
         following = next(batches, None)  # read ahead: is this the last part?
         with desk.writing() as (session, actor):
-            bulk = BulkCreate(service, session, actor, batch_size=IMPORT_BATCH + 1, label_ids=label_ids)
+            bulk = BulkCreate(service, session, actor, batch_size=None, label_ids=label_ids)
             before = result.imported
             _import_batch(bulk, batch, result, column_of)
             if following is None:
