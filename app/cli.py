@@ -54,7 +54,9 @@ def _kind(text: str) -> str:
     try:
         return canonical_kind(text)
     except ValidationFailed:
-        raise argparse.ArgumentTypeError(f"unknown kind {text!r}; use one of {KIND_CHOICES}") from None
+        raise argparse.ArgumentTypeError(
+            f"unknown kind {text!r}; use one of {KIND_CHOICES}"
+        ) from None
 
 
 def _target(args: argparse.Namespace) -> str:
@@ -141,11 +143,23 @@ def _parse_filters(desk: Desk, kind: str, service: Any, items: Sequence[str]) ->
             filters["text"] = value
             continue
         spec = specs.get(name)
-        parse: Callable[[Any], Any] = (lambda v: v) if spec is None or spec.kind in ("nations", "enums", "languages") else spec.parse
+        parse: Callable[[Any], Any] = (
+            (lambda v: v)
+            if spec is None or spec.kind in ("nations", "enums", "languages")
+            else spec.parse
+        )
         try:
-            parsed: Any = [parse(v) for v in value.replace(",", " ").split()] if op == "in" else parse(value)
+            parsed: Any = (
+                [parse(v) for v in value.replace(",", " ").split()] if op == "in" else parse(value)
+            )
         except ValueError as error:
-            raise ValidationFailed({name: f"{spec.title if spec else name} {error}" if str(error).startswith("is ") else str(error)}) from None
+            raise ValidationFailed(
+                {
+                    name: f"{spec.title if spec else name} {error}"
+                    if str(error).startswith("is ")
+                    else str(error)
+                }
+            ) from None
         filters[f"{name}__{op}" if op else name] = parsed
     return filters
 
@@ -167,13 +181,19 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = sqlite_path(to_url(target))
     existed = path is not None and path.exists() and path.stat().st_size > 0
     password = _new_password("XDESK_PASSWORD", f"Password for the administrator {args.admin}: ")
-    database = initialise(target, args.owner_nation, args.scheme, args.admin, password, args.display_name or "")
+    database = initialise(
+        target, args.owner_nation, args.scheme, args.admin, password, args.display_name or ""
+    )
     try:
         where = path or target
         if existed:
-            print(f"database at {where} is ready (owner {database.owner}, {database.scheme.key} scheme, schema up to date)")
+            print(
+                f"database at {where} is ready (owner {database.owner}, {database.scheme.key} scheme, schema up to date)"
+            )
         else:
-            print(f"created database at {where}: owner {database.owner}, {database.scheme.key} scheme, administrator {args.admin}")
+            print(
+                f"created database at {where}: owner {database.owner}, {database.scheme.key} scheme, administrator {args.admin}"
+            )
     finally:
         database.dispose()
     return 0
@@ -183,12 +203,22 @@ def cmd_user(args: argparse.Namespace, desk: Desk) -> int:
     """User accounts: add, list, unlock."""
     if args.user_command == "add":
         password = _new_password("XDESK_NEW_PASSWORD", f"Password for the new user {args.name}: ")
-        view = desk.users.create({
-            "username": args.name, "role": args.role, "clearance": args.clearance, "nation": args.nation,
-            "groups": list(args.group or []), "display_name": args.display_name or args.name, "password": password,
-        })
-        print(f"created user {view.username}: {view.role}, cleared {desk.db.scheme.name(view.clearance)}, "
-              f"nationality {view.nation}" + (f", groups {', '.join(view.groups)}" if view.groups else ""))
+        view = desk.users.create(
+            {
+                "username": args.name,
+                "role": args.role,
+                "clearance": args.clearance,
+                "nation": args.nation,
+                "groups": list(args.group or []),
+                "display_name": args.display_name or args.name,
+                "password": password,
+            }
+        )
+        print(
+            f"created user {view.username}: {view.role}, cleared {desk.db.scheme.name(view.clearance)}, "
+            f"nationality {view.nation}"
+            + (f", groups {', '.join(view.groups)}" if view.groups else "")
+        )
         return 0
     if args.user_command == "unlock":
         desk.users.unlock(args.name)
@@ -196,12 +226,23 @@ def cmd_user(args: argparse.Namespace, desk: Desk) -> int:
         return 0
     users = desk.users.list()
     if args.json:
-        _print_json([{**u.__dict__, "groups": list(u.groups), "clearance_name": desk.db.scheme.name(u.clearance)} for u in users])
+        _print_json(
+            [
+                {
+                    **u.__dict__,
+                    "groups": list(u.groups),
+                    "clearance_name": desk.db.scheme.name(u.clearance),
+                }
+                for u in users
+            ]
+        )
         return 0
     print(f"{'USERNAME':<20} {'ROLE':<14} {'CLEARANCE':<14} {'NATION':<6} {'STATE':<10} GROUPS")
     for u in users:
         state = "locked" if u.locked else ("active" if u.active else "inactive")
-        print(f"{u.username:<20} {u.role:<14} {desk.db.scheme.name(u.clearance):<14} {u.nation:<6} {state:<10} {', '.join(u.groups)}")
+        print(
+            f"{u.username:<20} {u.role:<14} {desk.db.scheme.name(u.clearance):<14} {u.nation:<6} {state:<10} {', '.join(u.groups)}"
+        )
     return 0
 
 
@@ -243,8 +284,13 @@ def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
     """Import a CSV (or JSON) file of one kind; rejected rows reported with their line numbers."""
     from app.services.transfer import KINDS, import_file
 
-    result = import_file(desk, args.kind, args.file, all_or_nothing=args.all_or_nothing,
-                         progress=_progress(f"importing {Path(args.file).name}"))
+    result = import_file(
+        desk,
+        args.kind,
+        args.file,
+        all_or_nothing=args.all_or_nothing,
+        progress=_progress(f"importing {Path(args.file).name}"),
+    )
     words = KINDS[result.kind][1]
     for problem in result.rejected:
         for text in problem.lines(result.unit):
@@ -252,13 +298,17 @@ def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
     for line, warning in result.warnings:
         print(f"{result.file}: {result.unit} {line}: warning: {warning}")
     if args.all_or_nothing and result.rejected:
-        _err(f"error: nothing imported from {result.file}: {len(result.rejected)} of {result.total} rows rejected "
-             "(all-or-nothing); correct them and import the file again")
+        _err(
+            f"error: nothing imported from {result.file}: {len(result.rejected)} of {result.total} rows rejected "
+            "(all-or-nothing); correct them and import the file again"
+        )
         return 1
-    print(f"imported {result.imported:,} of {result.total:,} {words} from {result.file}"
-          + (f"; {len(result.rejected):,} rejected" if result.rejected else "")
-          + (f"; {len(result.warnings):,} warnings" if result.warnings else "")
-          + (f" (sha256 {result.sha256[:16]}…)" if result.total else ""))
+    print(
+        f"imported {result.imported:,} of {result.total:,} {words} from {result.file}"
+        + (f"; {len(result.rejected):,} rejected" if result.rejected else "")
+        + (f"; {len(result.warnings):,} warnings" if result.warnings else "")
+        + (f" (sha256 {result.sha256[:16]}…)" if result.total else "")
+    )
     return 1 if result.rejected else 0
 
 
@@ -270,7 +320,12 @@ def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
     if args.out:
         out_path = Path(args.out)
         partial = out_path.with_name(out_path.name + ".part")
-        handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="")
+        handle = os.fdopen(
+            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+            "w",
+            encoding="utf-8",
+            newline="",
+        )
         try:
             with handle:
                 result = export_records(desk, args.kind, handle, args.format, filters=filters)
@@ -282,12 +337,25 @@ def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
         result = export_records(desk, args.kind, sys.stdout, args.format, filters=filters)
         sys.stdout.flush()
     where = f" to {args.out}" if args.out else ""
-    _err(f"exported {result.count} {KINDS[result.kind][1]}{where}; marking: {result.marking}"
-         + ("" if result.identity or result.kind != "people" else " (identity fields left empty for your role)"))
+    _err(
+        f"exported {result.count} {KINDS[result.kind][1]}{where}; marking: {result.marking}"
+        + (
+            ""
+            if result.identity or result.kind != "people"
+            else " (identity fields left empty for your role)"
+        )
+    )
     return 0
 
 
-def _row_json(desk: Desk, kind: str, service: Any, record: Any, label: Any, identity: dict[str, Any] | None = None) -> dict[str, Any]:
+def _row_json(
+    desk: Desk,
+    kind: str,
+    service: Any,
+    record: Any,
+    label: Any,
+    identity: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     from app.services.people import IDENTITY_FIELDS
     from app.services.transfer import record_row
 
@@ -313,15 +381,26 @@ def cmd_list(args: argparse.Namespace, desk: Desk) -> int:
     labels = [page.labels[r.label_id] for r in page.records]
     banner = desk.marking(desk.combined(labels))
     if args.json:
-        _print_json({"marking": banner, "total": page.total, "offset": args.offset,
-                     "records": [_row_json(desk, args.kind, service, r, page.labels[r.label_id]) for r in page.records]})
+        _print_json(
+            {
+                "marking": banner,
+                "total": page.total,
+                "offset": args.offset,
+                "records": [
+                    _row_json(desk, args.kind, service, r, page.labels[r.label_id])
+                    for r in page.records
+                ],
+            }
+        )
         return 0
     print(banner)
     for record in page.records:
         label = page.labels[record.label_id]
         reference = getattr(record, "reference", "") or f"#{record.id}"
         title = service.title(record)
-        title = title[len(reference):].strip() if reference and title.startswith(reference) else title
+        title = (
+            title[len(reference) :].strip() if reference and title.startswith(reference) else title
+        )
         print(f"{desk.portion_mark(label):<24} {reference:<20} {title}")
     first = args.offset + 1 if page.records else 0
     print(f"{first}-{args.offset + len(page.records)} of {page.total}")
@@ -365,16 +444,24 @@ def cmd_audit(args: argparse.Namespace, desk: Desk) -> int:
             return 0
         for problem in result.problems:
             _err(f"audit: {problem.message}")
-        _err(f"error: audit trail broken: {len(result.problems)} problem(s) in {result.checked} events checked")
+        _err(
+            f"error: audit trail broken: {len(result.problems)} problem(s) in {result.checked} events checked"
+        )
         return 1
-    filters = {k: v for k, v in (("username", args.user_filter), ("action", args.action), ("kind", args.kind)) if v}
+    filters = {
+        k: v
+        for k, v in (("username", args.user_filter), ("action", args.action), ("kind", args.kind))
+        if v
+    }
     events = desk.audit.list(limit=args.limit, **filters)
     if args.json:
         _print_json([e.as_dict() for e in events])
         return 0
     for e in events:
         record = f"{e.record_kind} {e.record_ref or (e.record_id if e.record_id is not None else '')}".strip()
-        print(f"{e.id:>7} {e.at.isoformat(timespec='seconds')}Z {e.username:<16} {e.action:<16} {e.outcome:<8} {record}")
+        print(
+            f"{e.id:>7} {e.at.isoformat(timespec='seconds')}Z {e.username:<16} {e.action:<16} {e.outcome:<8} {record}"
+        )
     return 0
 
 
@@ -383,7 +470,9 @@ def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
     from app.services.maintenance import backup
 
     made = backup(desk, args.file)
-    print(f"backed up {desk.db.path or 'the database'} to {made.path} ({made.size} bytes, sha256 {made.sha256[:16]}…)")
+    print(
+        f"backed up {desk.db.path or 'the database'} to {made.path} ({made.size} bytes, sha256 {made.sha256[:16]}…)"
+    )
     return 0
 
 
@@ -397,7 +486,9 @@ def cmd_restore(args: argparse.Namespace, desk: Desk) -> int:
     _require_admin(desk, "restore the database")
     path = desk.db.path
     if path is None:
-        raise DatabaseError("restore is for the embedded SQLite database; use the server's own tools for PostgreSQL")
+        raise DatabaseError(
+            "restore is for the embedded SQLite database; use the server's own tools for PostgreSQL"
+        )
     backup = Path(args.file).resolve()
     if not backup.is_file():
         raise FileNotFoundError(f"no backup file {backup}")
@@ -407,12 +498,22 @@ def cmd_restore(args: argparse.Namespace, desk: Desk) -> int:
     restored = open_desk_database(path)
     try:
         with restored.writing() as session:
-            audit.record(session, desk.username, "restore", details={
-                "from": str(backup), "sha256": digest, "replaced_file_kept_at": str(kept or ""),
-            })
+            audit.record(
+                session,
+                desk.username,
+                "restore",
+                details={
+                    "from": str(backup),
+                    "sha256": digest,
+                    "replaced_file_kept_at": str(kept or ""),
+                },
+            )
     finally:
         restored.dispose()
-    print(f"restored {path} from {backup}" + (f"; the replaced database was kept at {kept}" if kept else ""))
+    print(
+        f"restored {path} from {backup}"
+        + (f"; the replaced database was kept at {kept}" if kept else "")
+    )
     return 0
 
 
@@ -442,7 +543,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     for problem in problems:
         print(f"{where}: {problem}")
-    _err(f"error: {len(problems)} problem(s) found in {where}; restore a backup (xdesk restore FILE)")
+    _err(
+        f"error: {len(problems)} problem(s) found in {where}; restore a backup (xdesk restore FILE)"
+    )
     return 1
 
 
@@ -453,7 +556,13 @@ def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
     except ImportError:
         raise CommandFailed("the demo data set is not available in this version") from None
     _require_admin(desk, "fill the database with demo data")
-    counts = fill(desk, people=args.people, exchanges=args.exchanges, seed=args.seed, progress=_progress("demo data"))
+    counts = fill(
+        desk,
+        people=args.people,
+        exchanges=args.exchanges,
+        seed=args.seed,
+        progress=_progress("demo data"),
+    )
     made = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items() if n)
     print(f"demo data created: {made or 'nothing'}")
     return 0
@@ -465,32 +574,66 @@ def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser of every sub-command."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL", help="the database (or XDESK_DB)")
-    common.add_argument("--user", default=argparse.SUPPRESS, metavar="NAME", help="who you are (or XDESK_USER)")
-    db_only = argparse.ArgumentParser(add_help=False)
-    db_only.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL", help="the database (or XDESK_DB)")
-    parser = argparse.ArgumentParser(
-        prog=PROG, description="Exchange Desk on the command line. Passwords come from XDESK_PASSWORD or a prompt.",
+    common.add_argument(
+        "--db", default=argparse.SUPPRESS, metavar="PATH|URL", help="the database (or XDESK_DB)"
     )
-    parser.add_argument("--db", default=None, metavar="PATH|URL", help="the database file or URL (default: XDESK_DB, else the user-data database)")
-    parser.add_argument("--user", default=None, metavar="NAME", help="your username (default: XDESK_USER)")
+    common.add_argument(
+        "--user", default=argparse.SUPPRESS, metavar="NAME", help="who you are (or XDESK_USER)"
+    )
+    db_only = argparse.ArgumentParser(add_help=False)
+    db_only.add_argument(
+        "--db", default=argparse.SUPPRESS, metavar="PATH|URL", help="the database (or XDESK_DB)"
+    )
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Exchange Desk on the command line. Passwords come from XDESK_PASSWORD or a prompt.",
+    )
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="PATH|URL",
+        help="the database file or URL (default: XDESK_DB, else the user-data database)",
+    )
+    parser.add_argument(
+        "--user", default=None, metavar="NAME", help="your username (default: XDESK_USER)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, help_text: str, **kwargs: Any) -> argparse.ArgumentParser:
-        return sub.add_parser(name, parents=[common], help=help_text, description=help_text, **kwargs)
+        return sub.add_parser(
+            name, parents=[common], help=help_text, description=help_text, **kwargs
+        )
 
     p = add("init", "create the database (or upgrade an existing one)")
-    p.add_argument("--owner-nation", required=True, metavar="CODE", help="owning nation, ISO alpha-3 (e.g. USA)")
-    p.add_argument("--scheme", choices=sorted(SCHEMES), default="default", help="classification scheme")
-    p.add_argument("--admin", required=True, metavar="NAME", help="username of the first administrator")
+    p.add_argument(
+        "--owner-nation",
+        required=True,
+        metavar="CODE",
+        help="owning nation, ISO alpha-3 (e.g. USA)",
+    )
+    p.add_argument(
+        "--scheme", choices=sorted(SCHEMES), default="default", help="classification scheme"
+    )
+    p.add_argument(
+        "--admin", required=True, metavar="NAME", help="username of the first administrator"
+    )
     p.add_argument("--display-name", metavar="TEXT", help="the administrator's display name")
 
     p = add("user", "user accounts (administrators)")
     users = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")
-    u = users.add_parser("add", parents=[common], help="create an account (password from XDESK_NEW_PASSWORD or a prompt)")
+    u = users.add_parser(
+        "add",
+        parents=[common],
+        help="create an account (password from XDESK_NEW_PASSWORD or a prompt)",
+    )
     u.add_argument("name")
     u.add_argument("--role", required=True, help="administrator, coordinator, viewer or auditor")
-    u.add_argument("--clearance", required=True, metavar="LEVEL", help="level name or abbreviation (U, R, C, S, TS)")
+    u.add_argument(
+        "--clearance",
+        required=True,
+        metavar="LEVEL",
+        help="level name or abbreviation (U, R, C, S, TS)",
+    )
     u.add_argument("--nation", required=True, metavar="CODE", help="nationality, ISO alpha-3")
     u.add_argument("--group", action="append", metavar="G", help="need-to-know group (repeatable)")
     u.add_argument("--display-name", metavar="TEXT")
@@ -516,13 +659,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", type=_kind, metavar="KIND", help=KIND_CHOICES)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--filter", action="append", metavar="FIELD=VALUE", help="only matching records (repeatable)")
+    p.add_argument(
+        "--filter",
+        action="append",
+        metavar="FIELD=VALUE",
+        help="only matching records (repeatable)",
+    )
 
     p = add("list", "list the records you may see")
     p.add_argument("kind", type=_kind, metavar="KIND", help=KIND_CHOICES)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--filter", action="append", metavar="FIELD=VALUE",
-                   help="field=value, field__gte=value, field__in=a,b, text=words, level=S (repeatable)")
+    p.add_argument(
+        "--filter",
+        action="append",
+        metavar="FIELD=VALUE",
+        help="field=value, field__gte=value, field__in=a,b, text=words, level=S (repeatable)",
+    )
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--offset", type=int, default=0)
 
@@ -530,7 +682,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", type=_kind, metavar="KIND", help=KIND_CHOICES)
     p.add_argument("ref", metavar="REF")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--identity", action="store_true", help="people: include identity fields (audited; coordinators and administrators)")
+    p.add_argument(
+        "--identity",
+        action="store_true",
+        help="people: include identity fields (audited; coordinators and administrators)",
+    )
 
     p = add("audit", "the audit trail (auditors and administrators)")
     audits = p.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
@@ -563,8 +719,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 AUTHENTICATED: dict[str, Callable[[argparse.Namespace, Desk], int]] = {
-    "user": cmd_user, "group": cmd_group, "passwd": cmd_passwd, "import": cmd_import, "export": cmd_export,
-    "list": cmd_list, "show": cmd_show, "audit": cmd_audit, "backup": cmd_backup, "restore": cmd_restore,
+    "user": cmd_user,
+    "group": cmd_group,
+    "passwd": cmd_passwd,
+    "import": cmd_import,
+    "export": cmd_export,
+    "list": cmd_list,
+    "show": cmd_show,
+    "audit": cmd_audit,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "demo": cmd_demo,
 }
 
@@ -577,7 +741,9 @@ def _run(args: argparse.Namespace) -> int:
     database, desk = _login(args)
     try:
         if args.command in ("search", "report"):
-            return importlib.import_module(f"app.{'search' if args.command == 'search' else 'reports'}.cli").run(args, desk)
+            return importlib.import_module(
+                f"app.{'search' if args.command == 'search' else 'reports'}.cli"
+            ).run(args, desk)
         return AUTHENTICATED[args.command](args, desk)
     finally:
         database.dispose()

@@ -13,7 +13,9 @@ APP_NAME = "ExchangeDesk"
 def data_dir() -> Path:
     """The per-user data folder (created on first use)."""
     home = os.environ.get("XDESK_HOME")
-    path = Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -21,7 +23,11 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     """The per-user configuration folder (created on first use)."""
     home = os.environ.get("XDESK_HOME")
-    path = Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(home) / "config"
+        if home
+        else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -18,9 +18,10 @@ _MARGIN = 1 << 40
 
 def keep_singletons_alive() -> None:
     """Top up the reference counts of None, True and False (no-op where they are immortal)."""
-    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):  # immortal, or a debug build's layout
+    if sys.version_info >= (3, 12) or hasattr(
+        sys, "gettotalrefcount"
+    ):  # immortal, or a debug build's layout
         return
     for value in (None, True, False):
         if sys.getrefcount(value) < _MARGIN // 2:
             ctypes.c_ssize_t.from_address(id(value)).value += _MARGIN
-

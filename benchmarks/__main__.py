@@ -47,7 +47,9 @@ class Table:
 
     def add(self, name: str, ours: str, floor: str = "", ratio: str = "", memory: str = "") -> None:
         self.rows.append((name, ours, floor, ratio, memory))
-        print(f"  {name}: {ours}  {('floor ' + floor) if floor else ''} {ratio} {memory}", flush=True)
+        print(
+            f"  {name}: {ours}  {('floor ' + floor) if floor else ''} {ratio} {memory}", flush=True
+        )
 
     def print(self) -> None:
         header = ("measurement", "Exchange Desk", "raw floor", "ratio", "peak Python memory")
@@ -78,17 +80,39 @@ def bench_list(table: Table, path: Path) -> None:
     total = desk.people.count()
     raw = sqlite3.connect(path)
     raw_sql = "SELECT * FROM people ORDER BY family_name, given_names, id LIMIT 200 OFFSET ?"
-    pages = (("first page (200 rows)", 0), ("middle page (200 rows)", total // 2), ("last page (200 rows)", max(total - 200, 0)))
+    pages = (
+        ("first page (200 rows)", 0),
+        ("middle page (200 rows)", total // 2),
+        ("last page (200 rows)", max(total - 200, 0)),
+    )
     for name, offset in pages:
-        ours = timed(lambda o=offset: desk.people.list(sort=sort, offset=o, limit=200, count_total=False, total_hint=total), 7)
+        ours = timed(
+            lambda o=offset: desk.people.list(
+                sort=sort, offset=o, limit=200, count_total=False, total_hint=total
+            ),
+            7,
+        )
         floor = timed(lambda o=offset: raw.execute(raw_sql, (o,)).fetchall(), 7)
-        _r, memory = with_memory(lambda o=offset: desk.people.list(sort=sort, offset=o, limit=200, count_total=False, total_hint=total))
-        table.add(f"list people {name}, p50", f"{p(ours, .5) * 1000:.1f} ms", f"{p(floor, .5) * 1000:.1f} ms",
-                  f"{p(ours, .5) / p(floor, .5):.1f}x", memory)
+        _r, memory = with_memory(
+            lambda o=offset: desk.people.list(
+                sort=sort, offset=o, limit=200, count_total=False, total_hint=total
+            )
+        )
+        table.add(
+            f"list people {name}, p50",
+            f"{p(ours, 0.5) * 1000:.1f} ms",
+            f"{p(floor, 0.5) * 1000:.1f} ms",
+            f"{p(ours, 0.5) / p(floor, 0.5):.1f}x",
+            memory,
+        )
     counted = timed(lambda: desk.people.count(), 5)
     floor = timed(lambda: raw.execute("SELECT count(*) FROM people").fetchone(), 5)
-    table.add("count visible people, p50", f"{p(counted, .5) * 1000:.0f} ms", f"{p(floor, .5) * 1000:.0f} ms",
-              f"{p(counted, .5) / p(floor, .5):.1f}x")
+    table.add(
+        "count visible people, p50",
+        f"{p(counted, 0.5) * 1000:.0f} ms",
+        f"{p(floor, 0.5) * 1000:.0f} ms",
+        f"{p(counted, 0.5) / p(floor, 0.5):.1f}x",
+    )
     raw.close()
     database.dispose()
 
@@ -103,10 +127,18 @@ def bench_save(table: Table, path: Path) -> None:
     page = desk.people.list(limit=50, count_total=False)
     ids = [r.id for r in page.records]
     counter = iter(range(10**9))
-    times = timed(lambda: desk.people.update(ids[next(counter) % len(ids)], {"position": f"Staff officer {next(counter)}"}), 40)
+    times = timed(
+        lambda: desk.people.update(
+            ids[next(counter) % len(ids)], {"position": f"Staff officer {next(counter)}"}
+        ),
+        40,
+    )
     _r, memory = with_memory(lambda: desk.people.update(ids[0], {"position": "Desk officer"}))
-    table.add("save one person (validate, write, audit), p50 / p95",
-              f"{p(times, .5) * 1000:.1f} / {p(times, .95) * 1000:.1f} ms", memory=memory)
+    table.add(
+        "save one person (validate, write, audit), p50 / p95",
+        f"{p(times, 0.5) * 1000:.1f} / {p(times, 0.95) * 1000:.1f} ms",
+        memory=memory,
+    )
     database.dispose()
 
 
@@ -122,13 +154,40 @@ def bench_cold_start(table: Table, path: Path) -> None:
     )
     env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
     try:
-        ours = [float(subprocess.run([sys.executable, "-c", code_app], capture_output=True, text=True, env=env, check=True, cwd=HERE.parent).stdout.split()[-1]) for _ in range(3)]
-        bare = [float(subprocess.run([sys.executable, "-c", code_bare], capture_output=True, text=True, env=env, check=True).stdout.split()[-1]) for _ in range(3)]
+        ours = [
+            float(
+                subprocess.run(
+                    [sys.executable, "-c", code_app],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                    check=True,
+                    cwd=HERE.parent,
+                ).stdout.split()[-1]
+            )
+            for _ in range(3)
+        ]
+        bare = [
+            float(
+                subprocess.run(
+                    [sys.executable, "-c", code_bare],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                    check=True,
+                ).stdout.split()[-1]
+            )
+            for _ in range(3)
+        ]
     except (subprocess.CalledProcessError, ValueError, IndexError) as error:
         table.add("cold start to login dialog", f"n/a ({type(error).__name__})")
         return
-    table.add("cold start to login dialog (offscreen), median", f"{statistics.median(ours):.2f} s",
-              f"{statistics.median(bare):.2f} s", f"{statistics.median(ours) / statistics.median(bare):.1f}x")
+    table.add(
+        "cold start to login dialog (offscreen), median",
+        f"{statistics.median(ours):.2f} s",
+        f"{statistics.median(bare):.2f} s",
+        f"{statistics.median(ours) / statistics.median(bare):.1f}x",
+    )
 
 
 SECTIONS: dict[str, Callable[[Table, Path], None]] = {
@@ -141,7 +200,11 @@ SECTIONS: dict[str, Callable[[Table, Path], None]] = {
 def optional_sections() -> dict[str, Callable[[Table, Path], None]]:
     """Sections contributed by the search, import and report benchmarks, when present."""
     found = {}
-    for name, module in (("import", "benchmarks.import_bench"), ("search", "benchmarks.search_bench"), ("report", "benchmarks.report_bench")):
+    for name, module in (
+        ("import", "benchmarks.import_bench"),
+        ("search", "benchmarks.search_bench"),
+        ("report", "benchmarks.report_bench"),
+    ):
         try:
             found[name] = __import__(module, fromlist=["harness_section"]).harness_section
         except (ImportError, AttributeError):
@@ -154,16 +217,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--exchanges", type=int, default=10_000)
-    parser.add_argument("--data", type=Path, default=HERE / "data", help="folder for the benchmark databases")
-    parser.add_argument("--only", default="", help="comma-separated sections: " + ", ".join([*SECTIONS, "import", "search", "report"]))
+    parser.add_argument(
+        "--data", type=Path, default=HERE / "data", help="folder for the benchmark databases"
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated sections: " + ", ".join([*SECTIONS, "import", "search", "report"]),
+    )
     args = parser.parse_args(argv)
     sections = {**SECTIONS, **optional_sections()}
     wanted = [s for s in args.only.split(",") if s] or list(sections)
     data = args.data
     data.mkdir(parents=True, exist_ok=True)
     path = build(data / f"bench-{args.people}.sqlite", args.people, args.exchanges)
-    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
-          f"SQLite {sqlite3.sqlite_version}; {args.people:,} people, {args.exchanges:,} exchanges; password {PASSWORD!r}")
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}; {args.people:,} people, {args.exchanges:,} exchanges; password {PASSWORD!r}"
+    )
     table = Table()
     for name in wanted:
         if name in sections:

@@ -17,17 +17,98 @@ from app.services.desk import Desk
 from app.services.setup import initialise, open_desk_database
 
 PASSWORD = "benchmark password"
-FAMILY = ["Smith", "Müller", "Kowalski", "Núñez", "Dubois", "Rossi", "Tanaka", "Kim", "Novák", "Yılmaz", "Papadopoulos",
-          "Johansson", "Nielsen", "Kovács", "Popescu", "Silva", "García", "Ivanenko", "Haddad", "Nguyen", "Santos", "Brown",
-          "Schmidt", "Lefèvre", "Wiśniewski", "Øvergaard", "Þórsson", "Şahin", "Čapek", "Džeko"]
-GIVEN = ["Anna", "Jan", "Hiroshi", "María", "Pierre", "Giulia", "Min-jun", "Petr", "Ayşe", "Nikos", "Lars", "Zsófia",
-         "Andrei", "João", "Olena", "Omar", "Linh", "James", "Klaus", "Élodie"]
-NATIONS = ["USA", "GBR", "DEU", "POL", "ESP", "FRA", "ITA", "JPN", "KOR", "CZE", "TUR", "GRC", "SWE", "DNK", "HUN",
-           "ROU", "PRT", "UKR", "JOR", "VNM", "AUS", "CAN", "NOR", "ISL"]
+FAMILY = [
+    "Smith",
+    "Müller",
+    "Kowalski",
+    "Núñez",
+    "Dubois",
+    "Rossi",
+    "Tanaka",
+    "Kim",
+    "Novák",
+    "Yılmaz",
+    "Papadopoulos",
+    "Johansson",
+    "Nielsen",
+    "Kovács",
+    "Popescu",
+    "Silva",
+    "García",
+    "Ivanenko",
+    "Haddad",
+    "Nguyen",
+    "Santos",
+    "Brown",
+    "Schmidt",
+    "Lefèvre",
+    "Wiśniewski",
+    "Øvergaard",
+    "Þórsson",
+    "Şahin",
+    "Čapek",
+    "Džeko",
+]
+GIVEN = [
+    "Anna",
+    "Jan",
+    "Hiroshi",
+    "María",
+    "Pierre",
+    "Giulia",
+    "Min-jun",
+    "Petr",
+    "Ayşe",
+    "Nikos",
+    "Lars",
+    "Zsófia",
+    "Andrei",
+    "João",
+    "Olena",
+    "Omar",
+    "Linh",
+    "James",
+    "Klaus",
+    "Élodie",
+]
+NATIONS = [
+    "USA",
+    "GBR",
+    "DEU",
+    "POL",
+    "ESP",
+    "FRA",
+    "ITA",
+    "JPN",
+    "KOR",
+    "CZE",
+    "TUR",
+    "GRC",
+    "SWE",
+    "DNK",
+    "HUN",
+    "ROU",
+    "PRT",
+    "UKR",
+    "JOR",
+    "VNM",
+    "AUS",
+    "CAN",
+    "NOR",
+    "ISL",
+]
 LABELS = [
-    Label(0), Label(0), Label(0), Label(1), Label(1), Label(2, Release.REL, frozenset({"FVEY"})),
-    Label(2, Release.REL, frozenset({"NATO"})), Label(2, Release.NOFORN), Label(3, Release.REL, frozenset({"GBR", "AUS"})),
-    Label(3, Release.NOFORN), Label(4, Release.NOFORN),
+    Label(0),
+    Label(0),
+    Label(0),
+    Label(1),
+    Label(1),
+    Label(2, Release.REL, frozenset({"FVEY"})),
+    Label(2, Release.REL, frozenset({"NATO"})),
+    Label(2, Release.NOFORN),
+    Label(3, Release.REL, frozenset({"GBR", "AUS"})),
+    Label(3, Release.NOFORN),
+    Label(4, Release.NOFORN),
 ]
 
 
@@ -44,7 +125,15 @@ def build(path: Path, people: int, exchanges: int, seed: int = 7) -> Path:
     started = time.perf_counter()
     database = initialise(path, "USA", "default", "admin", PASSWORD)
     desk = Desk(database, "admin")
-    desk.users.create({"username": "gbr", "role": "viewer", "clearance": "S", "nation": "GBR", "password": PASSWORD})
+    desk.users.create(
+        {
+            "username": "gbr",
+            "role": "viewer",
+            "clearance": "S",
+            "nation": "GBR",
+            "password": PASSWORD,
+        }
+    )
     label_ids = []
     for label in LABELS:
         saved = desk.people.create({"family_name": "Seed", "nation_code": "USA"}, label=label)
@@ -60,11 +149,41 @@ def build(path: Path, people: int, exchanges: int, seed: int = 7) -> Path:
         # identity columns as an office has them: most people have a passport and a birth date
         passport = f"XA{n:07d}" if rng.random() < 0.8 else ""
         service_number = f"S{n:08d}" if rng.random() < 0.6 else ""
-        birth = (born + dt.timedelta(days=rng.randrange(0, 40 * 365))).isoformat() if rng.random() < 0.9 else None
-        batch.append((
-            f"B-{n:07d}", rng.choice(FAMILY), rng.choice(GIVEN), "", "", "", "army", rng.choice(NATIONS), "", "", "", "",
-            "", passport, service_number, "", "", "", rng.choice(label_ids), now, "bench", now, "bench", 1, 0, birth,
-        ))
+        birth = (
+            (born + dt.timedelta(days=rng.randrange(0, 40 * 365))).isoformat()
+            if rng.random() < 0.9
+            else None
+        )
+        batch.append(
+            (
+                f"B-{n:07d}",
+                rng.choice(FAMILY),
+                rng.choice(GIVEN),
+                "",
+                "",
+                "",
+                "army",
+                rng.choice(NATIONS),
+                "",
+                "",
+                "",
+                "",
+                "",
+                passport,
+                service_number,
+                "",
+                "",
+                "",
+                rng.choice(label_ids),
+                now,
+                "bench",
+                now,
+                "bench",
+                1,
+                0,
+                birth,
+            )
+        )
         if len(batch) == 50_000:
             _insert_people(connection, batch)
             batch = []
@@ -73,18 +192,45 @@ def build(path: Path, people: int, exchanges: int, seed: int = 7) -> Path:
     rows = []
     for n in range(exchanges):
         first = start + dt.timedelta(days=rng.randrange(0, 1500))
-        rows.append((f"EX-B-{n:06d}", f"Exchange {n}", "course_seat", "", rng.choice(NATIONS), "", first.isoformat(),
-                     (first + dt.timedelta(days=rng.randrange(1, 60))).isoformat(), "planned", "", "", "", "", "", "",
-                     rng.choice(label_ids), now, "bench", now, "bench", 1, 0))
+        rows.append(
+            (
+                f"EX-B-{n:06d}",
+                f"Exchange {n}",
+                "course_seat",
+                "",
+                rng.choice(NATIONS),
+                "",
+                first.isoformat(),
+                (first + dt.timedelta(days=rng.randrange(1, 60))).isoformat(),
+                "planned",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                rng.choice(label_ids),
+                now,
+                "bench",
+                now,
+                "bench",
+                1,
+                0,
+            )
+        )
     connection.executemany(
         "INSERT INTO exchanges (reference, title, kind, program, host_nation, location, start_date, end_date, status,"
         " cancel_reason, lead_coordinator, objectives, budget_currency, outcome_summary, lessons_learned, label_id,"
         " created_at, created_by, updated_at, updated_by, row_version, archived) VALUES"
-        " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
     connection.commit()
     connection.execute("ANALYZE")
     connection.close()
-    print(f"built {path} with {people:,} people and {exchanges:,} exchanges in {time.perf_counter() - started:.1f} s")
+    print(
+        f"built {path} with {people:,} people and {exchanges:,} exchanges in {time.perf_counter() - started:.1f} s"
+    )
     return path
 
 

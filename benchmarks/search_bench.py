@@ -36,22 +36,166 @@ from app.services.desk import Desk
 from app.services.setup import initialise
 
 PASSWORD = "benchmark password"
-FAMILY = ["Smith", "Müller", "Mueller", "Kowalski", "Núñez", "Dubois", "Rossi", "Tanaka", "Kim", "Novák", "Yılmaz",
-          "Papadopoulos", "Johansson", "Nielsen", "Kovács", "Popescu", "Silva", "García", "Ivanenko", "Haddad", "Nguyen",
-          "Santos", "Brown", "Schmidt", "Lefèvre", "Wiśniewski", "Øvergaard", "Þórsson", "Şahin", "Čapek", "Džeko"]
-SYLLABLES = ["ka", "lo", "mi", "ne", "sa", "to", "ri", "va", "do", "ber", "gan", "hol", "ist", "jor", "kel", "lin",
-             "mar", "nor", "ost", "pet", "ran", "sen", "tov", "und", "wal", "zek", "ova", "ski", "son", "ez"]
-GIVEN = ["Anna", "Jan", "Hiroshi", "María", "Pierre", "Giulia", "Min-jun", "Petr", "Ayşe", "Nikos", "Lars", "Zsófia",
-         "Andrei", "João", "Olena", "Omar", "Linh", "James", "Klaus", "Élodie", "Mariusz", "Marta", "Marek", "Mario"]
-TOPIC = ["maritime", "cyber", "logistics", "aviation", "medical", "engineering", "intelligence", "signals", "infantry",
-         "artillery", "staff", "language", "command", "peacekeeping", "humanitarian", "disaster", "space", "diving"]
-KIND = ["course", "exercise", "seminar", "visit", "tour", "conference", "workshop", "mobile training team"]
-NATIONS = ["USA", "GBR", "DEU", "POL", "ESP", "FRA", "ITA", "JPN", "KOR", "CZE", "TUR", "GRC", "SWE", "DNK", "HUN",
-           "ROU", "PRT", "UKR", "JOR", "VNM", "AUS", "CAN", "NOR", "ISL"]
+FAMILY = [
+    "Smith",
+    "Müller",
+    "Mueller",
+    "Kowalski",
+    "Núñez",
+    "Dubois",
+    "Rossi",
+    "Tanaka",
+    "Kim",
+    "Novák",
+    "Yılmaz",
+    "Papadopoulos",
+    "Johansson",
+    "Nielsen",
+    "Kovács",
+    "Popescu",
+    "Silva",
+    "García",
+    "Ivanenko",
+    "Haddad",
+    "Nguyen",
+    "Santos",
+    "Brown",
+    "Schmidt",
+    "Lefèvre",
+    "Wiśniewski",
+    "Øvergaard",
+    "Þórsson",
+    "Şahin",
+    "Čapek",
+    "Džeko",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "sa",
+    "to",
+    "ri",
+    "va",
+    "do",
+    "ber",
+    "gan",
+    "hol",
+    "ist",
+    "jor",
+    "kel",
+    "lin",
+    "mar",
+    "nor",
+    "ost",
+    "pet",
+    "ran",
+    "sen",
+    "tov",
+    "und",
+    "wal",
+    "zek",
+    "ova",
+    "ski",
+    "son",
+    "ez",
+]
+GIVEN = [
+    "Anna",
+    "Jan",
+    "Hiroshi",
+    "María",
+    "Pierre",
+    "Giulia",
+    "Min-jun",
+    "Petr",
+    "Ayşe",
+    "Nikos",
+    "Lars",
+    "Zsófia",
+    "Andrei",
+    "João",
+    "Olena",
+    "Omar",
+    "Linh",
+    "James",
+    "Klaus",
+    "Élodie",
+    "Mariusz",
+    "Marta",
+    "Marek",
+    "Mario",
+]
+TOPIC = [
+    "maritime",
+    "cyber",
+    "logistics",
+    "aviation",
+    "medical",
+    "engineering",
+    "intelligence",
+    "signals",
+    "infantry",
+    "artillery",
+    "staff",
+    "language",
+    "command",
+    "peacekeeping",
+    "humanitarian",
+    "disaster",
+    "space",
+    "diving",
+]
+KIND = [
+    "course",
+    "exercise",
+    "seminar",
+    "visit",
+    "tour",
+    "conference",
+    "workshop",
+    "mobile training team",
+]
+NATIONS = [
+    "USA",
+    "GBR",
+    "DEU",
+    "POL",
+    "ESP",
+    "FRA",
+    "ITA",
+    "JPN",
+    "KOR",
+    "CZE",
+    "TUR",
+    "GRC",
+    "SWE",
+    "DNK",
+    "HUN",
+    "ROU",
+    "PRT",
+    "UKR",
+    "JOR",
+    "VNM",
+    "AUS",
+    "CAN",
+    "NOR",
+    "ISL",
+]
 LABELS = [
-    Label(0), Label(0), Label(0), Label(1), Label(1), Label(2, Release.REL, frozenset({"FVEY"})),
-    Label(2, Release.REL, frozenset({"NATO"})), Label(2, Release.NOFORN), Label(3, Release.REL, frozenset({"GBR", "AUS"})),
-    Label(3, Release.NOFORN), Label(4, Release.NOFORN), Label(1, Release.ALL, frozenset(), frozenset({"ORCA"})),
+    Label(0),
+    Label(0),
+    Label(0),
+    Label(1),
+    Label(1),
+    Label(2, Release.REL, frozenset({"FVEY"})),
+    Label(2, Release.REL, frozenset({"NATO"})),
+    Label(2, Release.NOFORN),
+    Label(3, Release.REL, frozenset({"GBR", "AUS"})),
+    Label(3, Release.NOFORN),
+    Label(4, Release.NOFORN),
+    Label(1, Release.ALL, frozenset(), frozenset({"ORCA"})),
 ]
 QUERIES = {
     "rare name": "Kowalski Marek",
@@ -65,7 +209,12 @@ QUERIES = {
 
 
 def _words(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(TOPIC) if rng.random() < 0.3 else "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(n))
+    return " ".join(
+        rng.choice(TOPIC)
+        if rng.random() < 0.3
+        else "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4)))
+        for _ in range(n)
+    )
 
 
 def build(path: Path, people: int, exchanges: int, seed: int = 11) -> None:
@@ -74,23 +223,62 @@ def build(path: Path, people: int, exchanges: int, seed: int = 11) -> None:
     database = initialise(path, "USA", "default", "admin", PASSWORD)
     admin = Desk(database, "admin")
     admin.users.create_ntk_group("ORCA")
-    admin.users.create({"username": "gbr", "role": "viewer", "clearance": "S", "nation": "GBR", "password": PASSWORD})
+    admin.users.create(
+        {
+            "username": "gbr",
+            "role": "viewer",
+            "clearance": "S",
+            "nation": "GBR",
+            "password": PASSWORD,
+        }
+    )
     with database.writing() as session:
         label_ids = [intern_label(session, label.with_owner("USA")) for label in LABELS]
     database.dispose()
     rng = random.Random(seed)
-    families = FAMILY + ["".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))).capitalize() for _ in range(max(people // 20, 100))]
+    families = FAMILY + [
+        "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))).capitalize()
+        for _ in range(max(people // 20, 100))
+    ]
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA synchronous=OFF")
     now = dt.datetime(2026, 1, 1).isoformat(sep=" ")
     batch = []
     for n in range(people):
-        notes = f"{rng.choice(TOPIC)} {rng.choice(KIND)} {_words(rng, rng.randint(3, 10))}" if rng.random() < 0.6 else ""
-        batch.append((
-            f"P-2026-{n:07d}", rng.choice(families), rng.choice(GIVEN), "", "", "", "army", rng.choice(NATIONS),
-            f"{rng.choice(TOPIC).capitalize()} {rng.choice(['Battalion', 'School', 'Wing', 'Command'])}", "", "", "", "", "", "",
-            "", "", notes, rng.choice(label_ids), now, "bench", now, "bench", 1, 0,
-        ))
+        notes = (
+            f"{rng.choice(TOPIC)} {rng.choice(KIND)} {_words(rng, rng.randint(3, 10))}"
+            if rng.random() < 0.6
+            else ""
+        )
+        batch.append(
+            (
+                f"P-2026-{n:07d}",
+                rng.choice(families),
+                rng.choice(GIVEN),
+                "",
+                "",
+                "",
+                "army",
+                rng.choice(NATIONS),
+                f"{rng.choice(TOPIC).capitalize()} {rng.choice(['Battalion', 'School', 'Wing', 'Command'])}",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                notes,
+                rng.choice(label_ids),
+                now,
+                "bench",
+                now,
+                "bench",
+                1,
+                0,
+            )
+        )
         if len(batch) == 50_000:
             _insert_people(connection, batch)
             batch = []
@@ -100,19 +288,49 @@ def build(path: Path, people: int, exchanges: int, seed: int = 11) -> None:
     for n in range(exchanges):
         first = start + dt.timedelta(days=rng.randrange(0, 2500))
         title = f"{rng.choice(TOPIC).capitalize()} {rng.choice(KIND)} {_words(rng, 2)}"
-        rows.append((f"EX-{first.year}-{n:06d}", title, "course_seat", rng.choice(["IMET", "NATO school", "bilateral", ""]),
-                     rng.choice(NATIONS), "", first.isoformat(), (first + dt.timedelta(days=rng.randrange(1, 60))).isoformat(),
-                     "planned", "", "", _words(rng, 12), "", _words(rng, 8), "", rng.choice(label_ids), now, "bench", now, "bench", 1, 0))
+        rows.append(
+            (
+                f"EX-{first.year}-{n:06d}",
+                title,
+                "course_seat",
+                rng.choice(["IMET", "NATO school", "bilateral", ""]),
+                rng.choice(NATIONS),
+                "",
+                first.isoformat(),
+                (first + dt.timedelta(days=rng.randrange(1, 60))).isoformat(),
+                "planned",
+                "",
+                "",
+                _words(rng, 12),
+                "",
+                _words(rng, 8),
+                "",
+                rng.choice(label_ids),
+                now,
+                "bench",
+                now,
+                "bench",
+                1,
+                0,
+            )
+        )
     connection.executemany(
         "INSERT INTO exchanges (reference, title, kind, program, host_nation, location, start_date, end_date, status,"
         " cancel_reason, lead_coordinator, objectives, budget_currency, outcome_summary, lessons_learned, label_id,"
-        " created_at, created_by, updated_at, updated_by, row_version, archived) VALUES (" + ",".join("?" * 22) + ")", rows)
+        " created_at, created_by, updated_at, updated_by, row_version, archived) VALUES ("
+        + ",".join("?" * 22)
+        + ")",
+        rows,
+    )
     connection.commit()
     connection.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
     connection.commit()
     connection.execute("ANALYZE")
     connection.close()
-    print(f"built {people:,} people and {exchanges:,} exchanges (indexed by the triggers) in {time.perf_counter() - started:.1f} s", flush=True)
+    print(
+        f"built {people:,} people and {exchanges:,} exchanges (indexed by the triggers) in {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
 
 
 def _insert_people(connection: sqlite3.Connection, rows: list[tuple]) -> None:
@@ -120,7 +338,9 @@ def _insert_people(connection: sqlite3.Connection, rows: list[tuple]) -> None:
         "INSERT INTO people (reference, family_name, given_names, original_script_name, rank, rank_code, service,"
         " nation_code, unit, position, email, phone, place_of_birth, passport_number, service_number, visa_type,"
         " visa_number, notes, label_id, created_at, created_by, updated_at, updated_by, row_version, archived)"
-        " VALUES (" + ",".join("?" * 25) + ")", rows)
+        " VALUES (" + ",".join("?" * 25) + ")",
+        rows,
+    )
     connection.commit()
 
 
@@ -155,7 +375,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--exchanges", type=int, default=None, help="default: people / 10")
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--db", type=Path, default=None, help="reuse or create this file instead of a temporary one")
+    parser.add_argument(
+        "--db", type=Path, default=None, help="reuse or create this file instead of a temporary one"
+    )
     args = parser.parse_args(argv)
     exchanges = args.people // 10 if args.exchanges is None else args.exchanges
     workdir = tempfile.TemporaryDirectory(prefix="search-bench-")
@@ -168,37 +390,68 @@ def main(argv: list[str] | None = None) -> None:
     viewer, admin = Desk(database, "gbr"), Desk(database, "admin")
     engine = engine_for(database)
     raw = sqlite3.connect(path)
-    print(f"{args.people:,} people, {exchanges:,} exchanges; top 50, {args.repeat} runs each; times in ms (p50 / p95)")
-    header = ("query", "hits (viewer/all)", "api (access)", "ranked (access)", "ranked (no filter)", "raw floor", "ratio p50 / p95")
+    print(
+        f"{args.people:,} people, {exchanges:,} exchanges; top 50, {args.repeat} runs each; times in ms (p50 / p95)"
+    )
+    header = (
+        "query",
+        "hits (viewer/all)",
+        "api (access)",
+        "ranked (access)",
+        "ranked (no filter)",
+        "raw floor",
+        "ratio p50 / p95",
+    )
     rows = [header]
     for name, text in QUERIES.items():
         parsed = parse(text, as_you_type=(name == "as you type"))
         fts = parsed.fts()
 
         def api(text: str = text, name: str = name) -> object:
-            return search(viewer, text, limit=50, audited=False, as_you_type=(name == "as you type"))
+            return search(
+                viewer, text, limit=50, audited=False, as_you_type=(name == "as you type")
+            )
 
         def ranked(open_: bool, fts: str = fts) -> tuple[list, int]:
             with viewer.reading() as (session, actor):
                 scope = (OpenScope if open_ else Scope).of(viewer, session, actor)
-                return _ranked(session, engine, visible_hits(scope, engine, fts, list(KINDS), {}), 50, 0)
+                return _ranked(
+                    session, engine, visible_hits(scope, engine, fts, list(KINDS), {}), 50, 0
+                )
 
         def floor(fts: str = fts) -> list:
-            return raw.execute("SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50", (fts,)).fetchall()
+            return raw.execute(
+                "SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50",
+                (fts,),
+            ).fetchall()
 
         total_viewer = ranked(False)[1]
         total_all = ranked(True)[1]
-        t_api, t_access, t_open, t_floor = (timed(f, args.repeat) for f in (api, lambda: ranked(False), lambda: ranked(True), floor))
+        t_api, t_access, t_open, t_floor = (
+            timed(f, args.repeat) for f in (api, lambda: ranked(False), lambda: ranked(True), floor)
+        )
         f50, f95 = quantile(t_floor, 0.5), quantile(t_floor, 0.95)
 
         def cell(times: list[float]) -> str:
             return f"{quantile(times, 0.5):.1f} / {quantile(times, 0.95):.1f}"
 
         ratio = f"{quantile(t_api, 0.5) / max(f50, 1e-3):.1f}x / {quantile(t_api, 0.95) / max(f95, 1e-3):.1f}x"
-        rows.append((name, f"{total_viewer:,}/{total_all:,}", cell(t_api), cell(t_access), cell(t_open), cell(t_floor), ratio))
+        rows.append(
+            (
+                name,
+                f"{total_viewer:,}/{total_all:,}",
+                cell(t_api),
+                cell(t_access),
+                cell(t_open),
+                cell(t_floor),
+                ratio,
+            )
+        )
         print("  " + " | ".join(rows[-1]), flush=True)
     audited = timed(lambda: search(viewer, "maritime course", limit=50), max(5, args.repeat // 3))
-    print(f"api with its audit write (maritime course): {quantile(audited, 0.5):.1f} / {quantile(audited, 0.95):.1f} ms")
+    print(
+        f"api with its audit write (maritime course): {quantile(audited, 0.5):.1f} / {quantile(audited, 0.95):.1f} ms"
+    )
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     print()
     for row in [rows[0], tuple("-" * w for w in widths), *rows[1:]]:
@@ -222,13 +475,25 @@ def harness_section(table, path: Path) -> None:  # noqa: ANN001
     database = open_desk_database(path)
     desk = Desk(database, "gbr")
     raw = sqlite3.connect(path)
-    for name, query in (("rare name", "Kowalski Anna"), ("common name", "Müller"), ("prefix", "Kow*")):
+    for name, query in (
+        ("rare name", "Kowalski Anna"),
+        ("common name", "Müller"),
+        ("prefix", "Kow*"),
+    ):
         ours = timed(lambda q=query: search(desk, q, limit=50), 15)
         fts = parse(query).fts()
-        floor = timed(lambda f=fts: raw.execute("SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50", (f,)).fetchall(), 15)
-        table.add(f"search '{query}' top 50 ({name}), p50 / p95",
-                  f"{quantile(ours, .5):.1f} / {quantile(ours, .95):.1f} ms",
-                  f"{quantile(floor, .5):.1f} / {quantile(floor, .95):.1f} ms",
-                  f"{quantile(ours, .95) / max(quantile(floor, .95), 1e-6):.1f}x at p95")
+        floor = timed(
+            lambda f=fts: raw.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50",
+                (f,),
+            ).fetchall(),
+            15,
+        )
+        table.add(
+            f"search '{query}' top 50 ({name}), p50 / p95",
+            f"{quantile(ours, 0.5):.1f} / {quantile(ours, 0.95):.1f} ms",
+            f"{quantile(floor, 0.5):.1f} / {quantile(floor, 0.95):.1f} ms",
+            f"{quantile(ours, 0.95) / max(quantile(floor, 0.95), 1e-6):.1f}x at p95",
+        )
     raw.close()
     database.dispose()

@@ -12,7 +12,9 @@ target_metadata = Base.metadata
 
 def run_migrations_online() -> None:
     """Migrate on the given engine (or one made from the URL), batch mode for SQLite."""
-    engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = config.attributes.get("engine") or create_engine(
+        config.get_main_option("sqlalchemy.url")
+    )
     with engine.connect() as connection:
         context.configure(
             connection=connection,

@@ -25,7 +25,9 @@ passwords._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep user data, config and settings of every test in a temporary folder."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDESK_HOME", str(home))
@@ -39,11 +41,15 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "desk.sqlite"
 
 
-SERVER_URL = os.environ.get("XDESK_TEST_DATABASE_URL", "")  # e.g. postgresql+psycopg2://user@host/postgres
+SERVER_URL = os.environ.get(
+    "XDESK_TEST_DATABASE_URL", ""
+)  # e.g. postgresql+psycopg2://user@host/postgres
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "sqlite_only: needs the embedded SQLite file (tampering, backup, pragmas)")
+    config.addinivalue_line(
+        "markers", "sqlite_only: needs the embedded SQLite file (tampering, backup, pragmas)"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -72,7 +78,11 @@ def database(db_path: Path, request: pytest.FixtureRequest) -> Database:
 
     A SQLite file by default; a fresh database on a server when XDESK_TEST_DATABASE_URL is set.
     """
-    target = _server_database(f"xdesk_{abs(hash(request.node.nodeid)) % 10**12}") if SERVER_URL else db_path
+    target = (
+        _server_database(f"xdesk_{abs(hash(request.node.nodeid)) % 10**12}")
+        if SERVER_URL
+        else db_path
+    )
     db = initialise(target, "USA", "default", "admin", PASSWORD)
     yield db
     db.dispose()
@@ -88,12 +98,26 @@ def admin(database: Database) -> Desk:
 def make_user(admin: Desk) -> Callable[..., Desk]:
     """Create a user and return their desk: ``make_user("gbr", role="viewer", clearance="S", nation="GBR")``."""
 
-    def make(username: str, role: str = "coordinator", clearance: str = "S", nation: str = "USA", groups: tuple[str, ...] = ()) -> Desk:
+    def make(
+        username: str,
+        role: str = "coordinator",
+        clearance: str = "S",
+        nation: str = "USA",
+        groups: tuple[str, ...] = (),
+    ) -> Desk:
         for group in groups:
             if group not in admin.users.ntk_groups():
                 admin.users.create_ntk_group(group)
-        admin.users.create({"username": username, "role": role, "clearance": clearance, "nation": nation,
-                            "groups": list(groups), "password": PASSWORD})
+        admin.users.create(
+            {
+                "username": username,
+                "role": role,
+                "clearance": clearance,
+                "nation": nation,
+                "groups": list(groups),
+                "password": PASSWORD,
+            }
+        )
         return Desk(admin.db, username)
 
     return make

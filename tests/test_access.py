@@ -39,7 +39,10 @@ def reference_can_read(user: dict, label: Label, nation_groups: dict[str, frozen
 
 labels = st.builds(
     lambda level, release, rel_to, groups: Label(
-        level, release, frozenset(rel_to) if release is Release.REL else frozenset(), frozenset(groups)
+        level,
+        release,
+        frozenset(rel_to) if release is Release.REL else frozenset(),
+        frozenset(groups),
     ),
     st.integers(0, 4),
     st.sampled_from(list(Release)),
@@ -65,14 +68,26 @@ def office(admin: Desk) -> Desk:
     return admin
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(records=st.lists(labels, min_size=1, max_size=8), user=users)
-def test_every_read_path_returns_exactly_what_the_reference_allows(office: Desk, records: list[Label], user: dict) -> None:
+def test_every_read_path_returns_exactly_what_the_reference_allows(
+    office: Desk, records: list[Label], user: dict
+) -> None:
     for label in records:
         office.people.create({"family_name": "Record", "nation_code": "USA"}, label=label)
     name = f"u{next(COUNTER)}"
-    office.users.create({"username": name, "role": user["role"], "clearance": LEVELS[user["clearance"]],
-                         "nation": user["nation"], "groups": sorted(user["groups"]), "password": "long enough pw"})
+    office.users.create(
+        {
+            "username": name,
+            "role": user["role"],
+            "clearance": LEVELS[user["clearance"]],
+            "nation": user["nation"],
+            "groups": sorted(user["groups"]),
+            "password": "long enough pw",
+        }
+    )
     desk = Desk(office.db, name)
     with office.db.reading() as session:
         people = session.scalars(select(Person)).all()
@@ -95,14 +110,25 @@ def test_every_read_path_returns_exactly_what_the_reference_allows(office: Desk,
             assert "not allowed" not in str(hidden.value)
     # the label-level filter never reveals more
     for level in range(5):
-        assert desk.people.count({"level": level}) == sum(1 for pid in allowed if truth[pid].level == level)
+        assert desk.people.count({"level": level}) == sum(
+            1 for pid in allowed if truth[pid].level == level
+        )
 
 
 COUNTER = itertools.count()
 
 
-def test_hidden_record_cannot_be_updated_and_the_error_says_not_found(admin: Desk, make_user) -> None:
-    secret = admin.people.create({"family_name": "Hidden", "nation_code": "USA", "classification": "S", "releasable_to": "NOFORN"})
+def test_hidden_record_cannot_be_updated_and_the_error_says_not_found(
+    admin: Desk, make_user
+) -> None:
+    secret = admin.people.create(
+        {
+            "family_name": "Hidden",
+            "nation_code": "USA",
+            "classification": "S",
+            "releasable_to": "NOFORN",
+        }
+    )
     foreign = make_user("gbr", nation="GBR", clearance="TS")
     with pytest.raises(NotFound):
         foreign.people.update(secret.record.id, {"rank": "Maj"})

@@ -40,7 +40,9 @@ def days(n: int) -> str:
         ("colour", "blue", "not a field"),
     ],
 )
-def test_each_field_error_is_reported_under_its_field(admin: Desk, field: str, value: str, message: str) -> None:
+def test_each_field_error_is_reported_under_its_field(
+    admin: Desk, field: str, value: str, message: str
+) -> None:
     with pytest.raises(ValidationFailed) as failure:
         admin.agreements.create({**VALID, field: value})
     assert message in failure.value.errors[field]
@@ -49,12 +51,18 @@ def test_each_field_error_is_reported_under_its_field(admin: Desk, field: str, v
 
 def test_dates_must_be_in_order(admin: Desk) -> None:
     with pytest.raises(ValidationFailed) as failure:
-        admin.agreements.create({**VALID, "signed_date": "2020-05-01", "effective_date": "2020-04-01"})
+        admin.agreements.create(
+            {**VALID, "signed_date": "2020-05-01", "effective_date": "2020-04-01"}
+        )
     assert "before the signed date" in failure.value.errors["effective_date"]
     with pytest.raises(ValidationFailed) as failure:
-        admin.agreements.create({**VALID, "effective_date": "2020-05-01", "expiry_date": "2020-05-01"})
+        admin.agreements.create(
+            {**VALID, "effective_date": "2020-05-01", "expiry_date": "2020-05-01"}
+        )
     assert "after the effective date" in failure.value.errors["expiry_date"]
-    saved = admin.agreements.create({**VALID, "signed_date": "2020-05-01", "expiry_date": "2025-05-01"})
+    saved = admin.agreements.create(
+        {**VALID, "signed_date": "2020-05-01", "expiry_date": "2025-05-01"}
+    )
     with pytest.raises(ValidationFailed) as failure:
         admin.agreements.update(saved.record.id, {"expiry_date": "2019-01-01"})
     assert "after the signed date" in failure.value.errors["expiry_date"]
@@ -79,7 +87,10 @@ def test_references_generated_or_given_and_unique(admin: Desk) -> None:
     assert "already used" in failure.value.errors["reference"]
     # a number typed in that looks generated is skipped by the generator
     admin.agreements.create({**VALID, "reference": "AGR-2019-0002"})
-    assert admin.agreements.create({**VALID, "signed_date": "2019-06-01"}).record.reference == "AGR-2019-0003"
+    assert (
+        admin.agreements.create({**VALID, "signed_date": "2019-06-01"}).record.reference
+        == "AGR-2019-0003"
+    )
     with pytest.raises(ValidationFailed) as failure:
         admin.agreements.update(given.record.id, {"reference": ""})
     assert "cannot be emptied" in failure.value.errors["reference"]
@@ -88,20 +99,28 @@ def test_references_generated_or_given_and_unique(admin: Desk) -> None:
 def test_create_and_update_are_audited_with_before_and_after(admin: Desk) -> None:
     saved = admin.agreements.create({**VALID, "scope": "Staff college seats"})
     created = admin.audit.list(action="create", kind="agreement", limit=1)[0]
-    assert created.record_id == saved.record.id and created.details["after"]["parties"] == "POL, USA"
-    admin.agreements.update(saved.record.id, {"parties": "USA POL CZE", "notice_period_days": "180"})
+    assert (
+        created.record_id == saved.record.id and created.details["after"]["parties"] == "POL, USA"
+    )
+    admin.agreements.update(
+        saved.record.id, {"parties": "USA POL CZE", "notice_period_days": "180"}
+    )
     updated = admin.audit.list(action="update", kind="agreement", limit=1)[0]
     assert updated.details == {
         "before": {"notice_period_days": "", "parties": "POL, USA"},
         "after": {"notice_period_days": "180", "parties": "CZE, POL, USA"},
     }
     admin.agreements.archive(saved.record.id, reason="superseded")
-    assert admin.audit.list(action="archive", kind="agreement", limit=1)[0].details == {"reason": "superseded"}
+    assert admin.audit.list(action="archive", kind="agreement", limit=1)[0].details == {
+        "reason": "superseded"
+    }
     assert admin.agreements.count() == 0
 
 
 def test_status_moves_allowed_and_refused(admin: Desk) -> None:
-    saved = admin.agreements.create({**VALID, "signed_date": "2024-01-01", "expiry_date": days(400)})
+    saved = admin.agreements.create(
+        {**VALID, "signed_date": "2024-01-01", "expiry_date": days(400)}
+    )
     agreement_id = saved.record.id
     with pytest.raises(ValidationFailed) as failure:
         admin.agreements.change_status(agreement_id, "in force")
@@ -111,12 +130,18 @@ def test_status_moves_allowed_and_refused(admin: Desk) -> None:
     assert admin.agreements.get(agreement_id)[0].status == "in_force"
     events = admin.audit.list(action="status_change", kind="agreement", newest_first=False)
     assert [(e.details["before"], e.details["after"]) for e in events] == [
-        ("draft", "in_negotiation"), ("in_negotiation", "signed"), ("signed", "in_force")]
+        ("draft", "in_negotiation"),
+        ("in_negotiation", "signed"),
+        ("signed", "in_force"),
+    ]
     with pytest.raises(ValidationFailed) as failure:
         admin.agreements.change_status(agreement_id, "terminated")
     assert "needs a reason" in failure.value.errors["reason"]
     admin.agreements.change_status(agreement_id, "terminated", reason="denounced by note verbale")
-    assert admin.audit.list(action="status_change", limit=1)[0].details["reason"] == "denounced by note verbale"
+    assert (
+        admin.audit.list(action="status_change", limit=1)[0].details["reason"]
+        == "denounced by note verbale"
+    )
     with pytest.raises(ValidationFailed, match="it is final"):
         admin.agreements.change_status(agreement_id, "in force")
     with pytest.raises(ValidationFailed) as failure:
@@ -125,19 +150,31 @@ def test_status_moves_allowed_and_refused(admin: Desk) -> None:
 
 
 def test_expire_due_moves_past_expiry_to_expired_one_event_each(admin: Desk, make_user) -> None:
-    old = admin.agreements.create({**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": "2020-01-01"})
-    older = admin.agreements.create({**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": "2019-01-01"})
-    current = admin.agreements.create({**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": days(30)})
-    draft = admin.agreements.create({**VALID, "signed_date": "2015-01-01", "expiry_date": "2019-01-01"})
-    secret = admin.agreements.create({**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": "2018-01-01"},
-                                     label=Label(level=3))
+    old = admin.agreements.create(
+        {**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": "2020-01-01"}
+    )
+    older = admin.agreements.create(
+        {**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": "2019-01-01"}
+    )
+    current = admin.agreements.create(
+        {**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": days(30)}
+    )
+    draft = admin.agreements.create(
+        {**VALID, "signed_date": "2015-01-01", "expiry_date": "2019-01-01"}
+    )
+    secret = admin.agreements.create(
+        {**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": "2018-01-01"},
+        label=Label(level=3),
+    )
     assert "still marked in force" in old.warnings[0]
     assert make_user("vera", role="viewer").agreements.expire_due() == []
     low = make_user("carl", clearance="C")
     assert low.agreements.expire_due() == [older.record.reference, old.record.reference]
     events = admin.audit.list(action="status_change", kind="agreement", newest_first=False)
     assert [(e.record_id, e.username, e.details["after"]) for e in events] == [
-        (older.record.id, "carl", "expired"), (old.record.id, "carl", "expired")]
+        (older.record.id, "carl", "expired"),
+        (old.record.id, "carl", "expired"),
+    ]
     assert admin.agreements.get(current.record.id)[0].status == "in_force"
     assert admin.agreements.get(draft.record.id)[0].status == "draft"
     assert admin.agreements.get(secret.record.id)[0].status == "in_force"  # carl cannot see it
@@ -153,10 +190,16 @@ def test_expire_due_moves_past_expiry_to_expired_one_event_each(admin: Desk, mak
 
 def test_expiring_within_days_and_within_notice_period(admin: Desk) -> None:
     soon = admin.agreements.create({**VALID, "status": "in force", "expiry_date": days(20)})
-    later = admin.agreements.create({**VALID, "status": "in force", "expiry_date": days(200), "notice_period_days": "365"})
-    admin.agreements.create({**VALID, "status": "in force", "expiry_date": days(200)})  # default notice 90 days
+    later = admin.agreements.create(
+        {**VALID, "status": "in force", "expiry_date": days(200), "notice_period_days": "365"}
+    )
+    admin.agreements.create(
+        {**VALID, "status": "in force", "expiry_date": days(200)}
+    )  # default notice 90 days
     admin.agreements.create({**VALID, "status": "terminated", "expiry_date": days(10)})
-    admin.agreements.create({**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": days(-3)})
+    admin.agreements.create(
+        {**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": days(-3)}
+    )
     assert [a.id for a, _label in admin.agreements.expiring(30)] == [soon.record.id]
     assert [a.id for a, _label in admin.agreements.expiring()] == [soon.record.id, later.record.id]
 
@@ -164,20 +207,45 @@ def test_expiring_within_days_and_within_notice_period(admin: Desk) -> None:
 def test_signatories_must_sign_for_a_party_and_are_audited(admin: Desk) -> None:
     saved = admin.agreements.create(VALID)
     with pytest.raises(ValidationFailed) as failure:
-        admin.agreements.set_signatories(saved.record.id, [
-            {"name": "Anna Nowak", "title": "Deputy Minister", "nation_code": "POL", "date_signed": "2019-03-04"},
-            {"name": "John Smith", "nation_code": "GBR"},
-            {"name": "", "nation_code": "USA", "date_signed": days(3)},
-        ])
-    assert set(failure.value.errors) == {"signatories[2].nation_code", "signatories[3].name", "signatories[3].date_signed"}
+        admin.agreements.set_signatories(
+            saved.record.id,
+            [
+                {
+                    "name": "Anna Nowak",
+                    "title": "Deputy Minister",
+                    "nation_code": "POL",
+                    "date_signed": "2019-03-04",
+                },
+                {"name": "John Smith", "nation_code": "GBR"},
+                {"name": "", "nation_code": "USA", "date_signed": days(3)},
+            ],
+        )
+    assert set(failure.value.errors) == {
+        "signatories[2].nation_code",
+        "signatories[3].name",
+        "signatories[3].date_signed",
+    }
     assert "GBR is not a party" in failure.value.errors["signatories[2].nation_code"]
     assert "future" in failure.value.errors["signatories[3].date_signed"]
     rows = [
-        {"name": "Anna Nowak", "title": "Deputy Minister", "nation_code": "POL", "date_signed": "2019-03-04"},
-        {"name": "John Smith", "title": "Under Secretary", "nation_code": "usa", "date_signed": dt.date(2019, 3, 5)},
+        {
+            "name": "Anna Nowak",
+            "title": "Deputy Minister",
+            "nation_code": "POL",
+            "date_signed": "2019-03-04",
+        },
+        {
+            "name": "John Smith",
+            "title": "Under Secretary",
+            "nation_code": "usa",
+            "date_signed": dt.date(2019, 3, 5),
+        },
     ]
     stored = admin.agreements.set_signatories(saved.record.id, rows).record
-    assert [(s.name, s.nation_code) for s in stored.signatories] == [("Anna Nowak", "POL"), ("John Smith", "USA")]
+    assert [(s.name, s.nation_code) for s in stored.signatories] == [
+        ("Anna Nowak", "POL"),
+        ("John Smith", "USA"),
+    ]
     event = admin.audit.list(action="update", kind="agreement", limit=1)[0]
     assert event.details["before"] == {"signatories": ""}
     assert "Anna Nowak, Deputy Minister, POL, 2019-03-04" in event.details["after"]["signatories"]
@@ -189,95 +257,160 @@ def test_signatories_must_sign_for_a_party_and_are_audited(admin: Desk) -> None:
 def test_quota_rows_validated_and_replaced(admin: Desk) -> None:
     saved = admin.agreements.create(VALID)
     with pytest.raises(ValidationFailed) as failure:
-        admin.agreements.set_quotas(saved.record.id, [
-            {"year": "2025", "direction": "outbound", "allotted": "3"},
-            {"year": "1800", "direction": "sent", "allotted": "-2"},
-        ])
-    assert set(failure.value.errors) == {"quotas[1].direction", "quotas[2].year", "quotas[2].allotted"}
+        admin.agreements.set_quotas(
+            saved.record.id,
+            [
+                {"year": "2025", "direction": "outbound", "allotted": "3"},
+                {"year": "1800", "direction": "sent", "allotted": "-2"},
+            ],
+        )
+    assert set(failure.value.errors) == {
+        "quotas[1].direction",
+        "quotas[2].year",
+        "quotas[2].allotted",
+    }
     with pytest.raises(ValidationFailed) as failure:
-        admin.agreements.set_quotas(saved.record.id, [
-            {"year": 2025, "direction": "sent", "allotted": 3},
-            {"year": 2025, "direction": "sent", "category": "Course seats", "allotted": 1},
-        ])
+        admin.agreements.set_quotas(
+            saved.record.id,
+            [
+                {"year": 2025, "direction": "sent", "allotted": 3},
+                {"year": 2025, "direction": "sent", "category": "Course seats", "allotted": 1},
+            ],
+        )
     assert "repeats row 1" in failure.value.errors["quotas[2].category"]
-    admin.agreements.set_quotas(saved.record.id, [{"year": 2025, "direction": "sent", "allotted": 3}])
-    stored = admin.agreements.set_quotas(saved.record.id, [
-        {"year": 2025, "direction": "sent", "allotted": 4},
-        {"year": 2025, "direction": "received", "category": "staff college", "allotted": 2},
-    ]).record
+    admin.agreements.set_quotas(
+        saved.record.id, [{"year": 2025, "direction": "sent", "allotted": 3}]
+    )
+    stored = admin.agreements.set_quotas(
+        saved.record.id,
+        [
+            {"year": 2025, "direction": "sent", "allotted": 4},
+            {"year": 2025, "direction": "received", "category": "staff college", "allotted": 2},
+        ],
+    ).record
     assert sorted((q.direction, q.category, q.allotted) for q in stored.quotas) == [
-        ("received", "staff college", 2), ("sent", "course seats", 4)]
+        ("received", "staff college", 2),
+        ("sent", "course seats", 4),
+    ]
     event = admin.audit.list(action="update", kind="agreement", limit=1)[0]
     assert event.details["before"] == {"quotas": "2025 sent course seats: 3"}
-    assert event.details["after"] == {"quotas": "2025 received staff college: 2; 2025 sent course seats: 4"}
+    assert event.details["after"] == {
+        "quotas": "2025 received staff college: 2; 2025 sent course seats: 4"
+    }
 
 
 # --- quota use ---------------------------------------------------------------------------------
 
 
-def _exchange(admin: Desk, agreement: str | None, host: str, start: str, status: str = "approved", label: Label | None = None) -> str:
+def _exchange(
+    admin: Desk,
+    agreement: str | None,
+    host: str,
+    start: str,
+    status: str = "approved",
+    label: Label | None = None,
+) -> str:
     """An exchange under an agreement (by reference), hosted by ``host``; its reference."""
     begin = dt.date.fromisoformat(start)
-    values = {"title": f"Course {host} {start}", "kind": "course seat", "host_nation": host, "start_date": begin,
-              "end_date": begin + dt.timedelta(days=10), "agreement": agreement or "", "status": status,
-              "cancel_reason": "typhoon" if status == "cancelled" else ""}
+    values = {
+        "title": f"Course {host} {start}",
+        "kind": "course seat",
+        "host_nation": host,
+        "start_date": begin,
+        "end_date": begin + dt.timedelta(days=10),
+        "agreement": agreement or "",
+        "status": status,
+        "cancel_reason": "typhoon" if status == "cancelled" else "",
+    }
     return admin.exchanges.create(values, label=label).record.reference
 
 
-def _participant(admin: Desk, exchange: str, person: str, status: str = "approved", label: Label | None = None) -> None:
+def _participant(
+    admin: Desk, exchange: str, person: str, status: str = "approved", label: Label | None = None
+) -> None:
     """A person (by reference) taking part in an exchange (by reference)."""
-    values = {"exchange": exchange, "person": person, "status": status,
-              "withdrawn_reason": "illness" if status == "withdrawn" else ""}
+    values = {
+        "exchange": exchange,
+        "person": person,
+        "status": status,
+        "withdrawn_reason": "illness" if status == "withdrawn" else "",
+    }
     admin.participations.create(values, label=label)
 
 
-def test_quota_use_counts_visible_participations_by_year_and_direction(admin: Desk, make_user) -> None:
+def test_quota_use_counts_visible_participations_by_year_and_direction(
+    admin: Desk, make_user
+) -> None:
     saved = admin.agreements.create(VALID).record
     agreement, number = saved.id, saved.reference
-    admin.agreements.set_quotas(agreement, [
-        {"year": 2025, "direction": "sent", "allotted": 3},
-        {"year": 2025, "direction": "received", "allotted": 2},
-        {"year": 2026, "direction": "sent", "category": "billets", "allotted": 1},
-    ])
-    us = [admin.people.create({"family_name": f"Smith{n}", "nation_code": "USA"}).record.reference for n in range(3)]
-    pl = [admin.people.create({"family_name": f"Nowak{n}", "nation_code": "POL"}).record.reference for n in range(3)]
+    admin.agreements.set_quotas(
+        agreement,
+        [
+            {"year": 2025, "direction": "sent", "allotted": 3},
+            {"year": 2025, "direction": "received", "allotted": 2},
+            {"year": 2026, "direction": "sent", "category": "billets", "allotted": 1},
+        ],
+    )
+    us = [
+        admin.people.create({"family_name": f"Smith{n}", "nation_code": "USA"}).record.reference
+        for n in range(3)
+    ]
+    pl = [
+        admin.people.create({"family_name": f"Nowak{n}", "nation_code": "POL"}).record.reference
+        for n in range(3)
+    ]
     abroad_2025 = _exchange(admin, number, "POL", "2025-04-01")
-    _participant(admin, abroad_2025, us[0])                       # sent 2025
-    _participant(admin, abroad_2025, us[1], status="withdrawn")    # withdrawn: not counted
-    _participant(admin, abroad_2025, pl[0])                       # a Pole in Poland: neither
+    _participant(admin, abroad_2025, us[0])  # sent 2025
+    _participant(admin, abroad_2025, us[1], status="withdrawn")  # withdrawn: not counted
+    _participant(admin, abroad_2025, pl[0])  # a Pole in Poland: neither
     home_2025 = _exchange(admin, number, "USA", "2025-09-01")
-    _participant(admin, home_2025, pl[1])                         # received 2025
-    _participant(admin, home_2025, pl[2])                         # received 2025
-    _participant(admin, home_2025, us[2])                         # an American at home: neither
+    _participant(admin, home_2025, pl[1])  # received 2025
+    _participant(admin, home_2025, pl[2])  # received 2025
+    _participant(admin, home_2025, us[2])  # an American at home: neither
     abroad_2026 = _exchange(admin, number, "GBR", "2026-02-01")
-    _participant(admin, abroad_2026, us[0])                       # sent 2026
+    _participant(admin, abroad_2026, us[0])  # sent 2026
     _participant(admin, abroad_2026, us[1], label=Label(level=3))  # sent 2026, SECRET
     cancelled = _exchange(admin, number, "USA", "2025-05-01", status="cancelled")
-    _participant(admin, cancelled, pl[0])                         # cancelled exchange: not counted
+    _participant(admin, cancelled, pl[0])  # cancelled exchange: not counted
     other = _exchange(admin, None, "POL", "2025-06-01")
-    _participant(admin, other, us[2])                             # another agreement's business
+    _participant(admin, other, us[2])  # another agreement's business
 
     use = admin.agreements.quota_use(agreement)
     assert [(q.year, q.direction, q.allotted, q.used) for q in use.lines] == [
-        (2025, "sent", 3, 1), (2025, "received", 2, 2), (2026, "sent", 1, 2)]
+        (2025, "sent", 3, 1),
+        (2025, "received", 2, 2),
+        (2026, "sent", 1, 2),
+    ]
     assert use.lines[2].remaining == -1
-    assert [(r.year, r.sent, r.received, r.balance) for r in use.reciprocity] == [(2025, 1, 2, -1), (2026, 2, 0, 2)]
+    assert [(r.year, r.sent, r.received, r.balance) for r in use.reciprocity] == [
+        (2025, 1, 2, -1),
+        (2026, 2, 0, 2),
+    ]
     assert (use.total_sent, use.total_received) == (3, 2)
 
     low = make_user("carl", clearance="C")
     assert [(q.year, q.direction, q.used) for q in low.agreements.quota_use(agreement).lines] == [
-        (2025, "sent", 1), (2025, "received", 2), (2026, "sent", 1)]
+        (2025, "sent", 1),
+        (2025, "received", 2),
+        (2026, "sent", 1),
+    ]
 
 
 def test_quota_use_ignores_hidden_exchanges_and_people(admin: Desk, make_user) -> None:
     released = admin.parse_label("U", "GBR")
     saved = admin.agreements.create({**VALID, "parties": "USA GBR"}, label=released).record
-    hidden_person = admin.people.create({"family_name": "Jones", "nation_code": "GBR"}, label=Label(release="NOFORN")).record.reference
-    shown_person = admin.people.create({"family_name": "Brown", "nation_code": "GBR"}, label=released).record.reference
+    hidden_person = admin.people.create(
+        {"family_name": "Jones", "nation_code": "GBR"}, label=Label(release="NOFORN")
+    ).record.reference
+    shown_person = admin.people.create(
+        {"family_name": "Brown", "nation_code": "GBR"}, label=released
+    ).record.reference
     home = _exchange(admin, saved.reference, "USA", "2025-03-01", label=released)
     _participant(admin, home, hidden_person, label=released)
     _participant(admin, home, shown_person, label=released)
-    noforn_exchange = _exchange(admin, saved.reference, "USA", "2025-07-01", label=Label(release="NOFORN"))
+    noforn_exchange = _exchange(
+        admin, saved.reference, "USA", "2025-07-01", label=Label(release="NOFORN")
+    )
     _participant(admin, noforn_exchange, shown_person, label=released)
     assert admin.agreements.quota_use(saved.id).reciprocity[0].received == 3
     briton = make_user("gbr", role="viewer", nation="GBR")
@@ -287,14 +420,22 @@ def test_quota_use_ignores_hidden_exchanges_and_people(admin: Desk, make_user) -
 # --- visibility ----------------------------------------------------------------------------------
 
 
-def test_hidden_agreements_do_not_exist_for_foreign_low_or_outside_group_users(admin: Desk, make_user) -> None:
+def test_hidden_agreements_do_not_exist_for_foreign_low_or_outside_group_users(
+    admin: Desk, make_user
+) -> None:
     admin.users.create_ntk_group("ORION")
     plain = admin.agreements.create(VALID).record
-    noforn = admin.agreements.create({**VALID, "reference": "NF-1"}, label=Label(release="NOFORN")).record
-    rel_gbr = admin.agreements.create({**VALID, "reference": "REL-GBR-1"}, label=admin.parse_label("C", "GBR")).record
+    noforn = admin.agreements.create(
+        {**VALID, "reference": "NF-1"}, label=Label(release="NOFORN")
+    ).record
+    rel_gbr = admin.agreements.create(
+        {**VALID, "reference": "REL-GBR-1"}, label=admin.parse_label("C", "GBR")
+    ).record
     secret = admin.agreements.create({**VALID, "reference": "S-1"}, label=Label(level=3)).record
     member = make_user("orion", groups=("ORION",))
-    grouped = member.agreements.create({**VALID, "reference": "G-1"}, label=Label(groups=frozenset({"ORION"}))).record
+    grouped = member.agreements.create(
+        {**VALID, "reference": "G-1"}, label=Label(groups=frozenset({"ORION"}))
+    ).record
 
     def seen(desk: Desk) -> set[int]:
         return {a.id for a in desk.agreements.list().records}
@@ -329,16 +470,36 @@ def test_viewers_change_nothing(admin: Desk, make_user) -> None:
     with pytest.raises(PermissionDenied):
         viewer.agreements.change_status(saved.record.id, "in negotiation")
     with pytest.raises(PermissionDenied):
-        viewer.agreements.set_quotas(saved.record.id, [{"year": 2025, "direction": "sent", "allotted": 1}])
+        viewer.agreements.set_quotas(
+            saved.record.id, [{"year": 2025, "direction": "sent", "allotted": 1}]
+        )
     assert admin.agreements.get(saved.record.id)[0].quotas == []
 
 
 def test_a_hidden_agreement_number_is_refused_without_being_confirmed(admin, make_user) -> None:
-    admin.agreements.create({"reference": "TA-USA-GBR-2020-07", "title": "Hidden", "kind": "technical_arrangement",
-                             "parties": "USA GBR", "classification": "S", "releasable_to": "NOFORN"})
+    admin.agreements.create(
+        {
+            "reference": "TA-USA-GBR-2020-07",
+            "title": "Hidden",
+            "kind": "technical_arrangement",
+            "parties": "USA GBR",
+            "classification": "S",
+            "releasable_to": "NOFORN",
+        }
+    )
     foreign = make_user("gbr2", nation="GBR", clearance="TS")
     from app.services.errors import ValidationFailed
 
     with pytest.raises(ValidationFailed) as failure:
-        foreign.agreements.create({"reference": "TA-USA-GBR-2020-07", "title": "Mine", "kind": "technical_arrangement", "parties": "USA GBR"})
-    assert failure.value.errors["reference"] == "Reference TA-USA-GBR-2020-07 cannot be used; choose another number"
+        foreign.agreements.create(
+            {
+                "reference": "TA-USA-GBR-2020-07",
+                "title": "Mine",
+                "kind": "technical_arrangement",
+                "parties": "USA GBR",
+            }
+        )
+    assert (
+        failure.value.errors["reference"]
+        == "Reference TA-USA-GBR-2020-07 cannot be used; choose another number"
+    )

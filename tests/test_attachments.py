@@ -20,7 +20,9 @@ PDF = b"%PDF-1.7\n signed memorandum \n%%EOF"
 @pytest.fixture
 def agreement(admin: Desk) -> int:
     """An unclassified agreement's id."""
-    return admin.agreements.create({"title": "Seats", "kind": "technical arrangement", "parties": "USA GBR"}).record.id
+    return admin.agreements.create(
+        {"title": "Seats", "kind": "technical arrangement", "parties": "USA GBR"}
+    ).record.id
 
 
 def test_add_stores_hash_size_type_and_audits(admin: Desk, agreement: int) -> None:
@@ -29,18 +31,38 @@ def test_add_stores_hash_size_type_and_audits(admin: Desk, agreement: int) -> No
     assert record.sha256 == hashlib.sha256(PDF).hexdigest()
     assert record.size == len(PDF) and record.media_type == "application/pdf"
     assert saved.label == Label()  # the record's
-    assert admin.attachments.add("agreement", agreement, "notes", b"x").record.media_type == "application/octet-stream"
-    assert admin.attachments.add("agreement", agreement, "scan.bin", b"x", media_type="Image/PNG").record.media_type == "image/png"
+    assert (
+        admin.attachments.add("agreement", agreement, "notes", b"x").record.media_type
+        == "application/octet-stream"
+    )
+    assert (
+        admin.attachments.add(
+            "agreement", agreement, "scan.bin", b"x", media_type="Image/PNG"
+        ).record.media_type
+        == "image/png"
+    )
     event = admin.audit.list(action="create", kind="attachment", newest_first=False, limit=1)[0]
     assert event.record_id == record.id
-    assert event.details["after"] == {"name": "MOU signed.pdf", "media_type": "application/pdf", "record_kind": "agreement",
-                                      "record_id": str(agreement), "size": str(len(PDF)), "sha256": record.sha256}
+    assert event.details["after"] == {
+        "name": "MOU signed.pdf",
+        "media_type": "application/pdf",
+        "record_kind": "agreement",
+        "record_id": str(agreement),
+        "size": str(len(PDF)),
+        "sha256": record.sha256,
+    }
 
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("", "is required"), ("../etc/passwd", "without folders"), ("C:\\temp\\x.pdf", "without folders"),
-     ("..", "not a usable"), ("a\x00b.pdf", "not a usable"), ("x" * 256, "too long")],
+    [
+        ("", "is required"),
+        ("../etc/passwd", "without folders"),
+        ("C:\\temp\\x.pdf", "without folders"),
+        ("..", "not a usable"),
+        ("a\x00b.pdf", "not a usable"),
+        ("x" * 256, "too long"),
+    ],
 )
 def test_bad_names_are_refused(admin: Desk, agreement: int, name: str, message: str) -> None:
     with pytest.raises(ValidationFailed) as failure:
@@ -69,7 +91,9 @@ def test_other_bad_input_is_refused_with_its_field(admin: Desk, agreement: int) 
     assert admin.attachments.count() == 0
 
 
-def test_lists_do_not_load_content_and_reading_is_checked_and_audited(admin: Desk, agreement: int, tmp_path: Path) -> None:
+def test_lists_do_not_load_content_and_reading_is_checked_and_audited(
+    admin: Desk, agreement: int, tmp_path: Path
+) -> None:
     saved = admin.attachments.add("agreement", agreement, "b.pdf", PDF)
     admin.attachments.add("agreement", agreement, "a.txt", b"alpha")
     page = admin.attachments.for_record("agreement", agreement)
@@ -77,16 +101,27 @@ def test_lists_do_not_load_content_and_reading_is_checked_and_audited(admin: Des
     assert all("content" not in a.__dict__ for a in page.records)
     assert admin.attachments.content(saved.record.id) == PDF
     view = admin.audit.list(action="view", kind="attachment", limit=1)[0]
-    assert (view.record_id, view.outcome, view.details["purpose"]) == (saved.record.id, "success", "view")
+    assert (view.record_id, view.outcome, view.details["purpose"]) == (
+        saved.record.id,
+        "success",
+        "view",
+    )
     target = admin.attachments.save_as(saved.record.id, tmp_path / "copy.pdf")
     assert target.read_bytes() == PDF
-    assert admin.audit.list(action="view", kind="attachment", limit=1)[0].details["purpose"] == "save"
+    assert (
+        admin.audit.list(action="view", kind="attachment", limit=1)[0].details["purpose"] == "save"
+    )
 
 
-def test_damaged_content_is_detected_and_the_failed_read_audited(admin: Desk, agreement: int, tmp_path: Path) -> None:
+def test_damaged_content_is_detected_and_the_failed_read_audited(
+    admin: Desk, agreement: int, tmp_path: Path
+) -> None:
     saved = admin.attachments.add("agreement", agreement, "orders.pdf", PDF)
     with admin.db.writing() as session:
-        session.execute(text("UPDATE attachments SET content = :c WHERE id = :i"), {"c": PDF.replace(b"signed", b"forged"), "i": saved.record.id})
+        session.execute(
+            text("UPDATE attachments SET content = :c WHERE id = :i"),
+            {"c": PDF.replace(b"signed", b"forged"), "i": saved.record.id},
+        )
     with pytest.raises(DamagedAttachment, match="stored file orders.pdf is damaged"):
         admin.attachments.content(saved.record.id)
     with pytest.raises(DamagedAttachment):
@@ -104,23 +139,41 @@ def test_rename_relabel_and_delete_are_audited(admin: Desk, agreement: int) -> N
     assert "without folders" in failure.value.errors["name"]
     admin.attachments.update(saved.record.id, {"name": "final.pdf"})
     assert admin.audit.list(action="update", kind="attachment", limit=1)[0].details == {
-        "before": {"name": "draft.pdf"}, "after": {"name": "final.pdf"}}
+        "before": {"name": "draft.pdf"},
+        "after": {"name": "final.pdf"},
+    }
     admin.attachments.update(saved.record.id, {}, label=Label(level=3))
-    assert admin.audit.list(action="label_change", kind="attachment", limit=1)[0].details["after"] == "SECRET"
+    assert (
+        admin.audit.list(action="label_change", kind="attachment", limit=1)[0].details["after"]
+        == "SECRET"
+    )
     admin.attachments.delete(saved.record.id, reason="wrong file")
     deleted = admin.audit.list(action="delete", kind="attachment", limit=1)[0]
-    assert deleted.details["before"]["name"] == "final.pdf" and deleted.details["reason"] == "wrong file"
+    assert (
+        deleted.details["before"]["name"] == "final.pdf"
+        and deleted.details["reason"] == "wrong file"
+    )
     with pytest.raises(NotFound):
         admin.attachments.get(saved.record.id)
 
 
-def test_attachment_visible_only_with_its_own_label_and_its_record(admin: Desk, make_user, agreement: int) -> None:
-    secret_agreement = admin.agreements.create({"title": "Secret", "kind": "technical arrangement", "parties": "USA GBR"},
-                                               label=Label(level=3)).record.id
+def test_attachment_visible_only_with_its_own_label_and_its_record(
+    admin: Desk, make_user, agreement: int
+) -> None:
+    secret_agreement = admin.agreements.create(
+        {"title": "Secret", "kind": "technical arrangement", "parties": "USA GBR"},
+        label=Label(level=3),
+    ).record.id
     plain = admin.attachments.add("agreement", agreement, "plain.pdf", PDF).record
-    secret_file = admin.attachments.add("agreement", agreement, "annex.pdf", PDF, label=Label(level=3))
-    noforn_file = admin.attachments.add("agreement", agreement, "internal.pdf", PDF, label=Label(release="NOFORN")).record
-    under_secret = admin.attachments.add("agreement", secret_agreement, "cover.pdf", PDF, label=Label())
+    secret_file = admin.attachments.add(
+        "agreement", agreement, "annex.pdf", PDF, label=Label(level=3)
+    )
+    noforn_file = admin.attachments.add(
+        "agreement", agreement, "internal.pdf", PDF, label=Label(release="NOFORN")
+    ).record
+    under_secret = admin.attachments.add(
+        "agreement", secret_agreement, "cover.pdf", PDF, label=Label()
+    )
     assert under_secret.label == Label() and "lower than its record" in under_secret.warnings[0]
     assert secret_file.label.level == 3
 
@@ -128,7 +181,10 @@ def test_attachment_visible_only_with_its_own_label_and_its_record(admin: Desk, 
     briton = make_user("gbr", nation="GBR", clearance="TS", role="viewer")
     assert {a.id for a in low.attachments.list().records} == {plain.id, noforn_file.id}
     assert low.attachments.count() == 2
-    assert [a.name for a in low.attachments.for_record("agreement", agreement).records] == ["internal.pdf", "plain.pdf"]
+    assert [a.name for a in low.attachments.for_record("agreement", agreement).records] == [
+        "internal.pdf",
+        "plain.pdf",
+    ]
     with pytest.raises(NotFound):
         low.attachments.for_record("agreement", secret_agreement)
     for hidden in (secret_file.record.id, under_secret.record.id):
@@ -136,7 +192,11 @@ def test_attachment_visible_only_with_its_own_label_and_its_record(admin: Desk, 
             low.attachments.content(hidden)
         with pytest.raises(NotFound):
             low.attachments.get(hidden)
-    assert {a.name for a in briton.attachments.list().records} == {"plain.pdf", "annex.pdf", "cover.pdf"}
+    assert {a.name for a in briton.attachments.list().records} == {
+        "plain.pdf",
+        "annex.pdf",
+        "cover.pdf",
+    }
     with pytest.raises(NotFound):
         briton.attachments.content(noforn_file.id)
     assert low.attachments.content(plain.id) == PDF  # viewers read (audited), never write
@@ -145,18 +205,38 @@ def test_attachment_visible_only_with_its_own_label_and_its_record(admin: Desk, 
     with pytest.raises(PermissionDenied):
         low.attachments.delete(plain.id)
     with pytest.raises(PermissionDenied, match="above your own clearance"):
-        make_user("cora", clearance="C").attachments.add("agreement", agreement, "x.pdf", PDF, label=Label(level=3))
+        make_user("cora", clearance="C").attachments.add(
+            "agreement", agreement, "x.pdf", PDF, label=Label(level=3)
+        )
 
 
-def test_attachments_of_people_liaison_and_contact_log_follow_their_records(admin: Desk, make_user) -> None:
+def test_attachments_of_people_liaison_and_contact_log_follow_their_records(
+    admin: Desk, make_user
+) -> None:
     admin.users.create_ntk_group("ORION")
     member = make_user("orion", groups=("ORION",))
-    person = member.people.create({"family_name": "Tanaka", "nation_code": "JPN"}, label=Label(groups=frozenset({"ORION"}))).record
-    tour = member.liaison.create({"person": person.reference, "kind": "exchange officer", "host_nation": "USA",
-                                  "start_date": "2026-04-01"}).record
-    entry = member.contact_log.create({"assignment": tour.reference, "date": "2026-04-02", "subject": "Arrival"}).record
-    files = [member.attachments.add(kind, record_id, f"{kind}.txt", b"x").record.id
-             for kind, record_id in (("person", person.id), ("liaison_assignment", tour.id), ("contact_log", entry.id))]
+    person = member.people.create(
+        {"family_name": "Tanaka", "nation_code": "JPN"}, label=Label(groups=frozenset({"ORION"}))
+    ).record
+    tour = member.liaison.create(
+        {
+            "person": person.reference,
+            "kind": "exchange officer",
+            "host_nation": "USA",
+            "start_date": "2026-04-01",
+        }
+    ).record
+    entry = member.contact_log.create(
+        {"assignment": tour.reference, "date": "2026-04-02", "subject": "Arrival"}
+    ).record
+    files = [
+        member.attachments.add(kind, record_id, f"{kind}.txt", b"x").record.id
+        for kind, record_id in (
+            ("person", person.id),
+            ("liaison_assignment", tour.id),
+            ("contact_log", entry.id),
+        )
+    ]
     assert {a.id for a in member.attachments.list().records} == set(files)
     outsider = make_user("out")
     assert outsider.attachments.count() == 0  # the person is in a group the outsider is not
@@ -166,13 +246,28 @@ def test_attachments_of_people_liaison_and_contact_log_follow_their_records(admi
         outsider.attachments.content(files[2])
 
 
-def test_attachments_of_exchanges_and_participations_follow_their_records(admin: Desk, make_user) -> None:
-    exchange = admin.exchanges.create({"title": "Staff course", "kind": "course seat", "host_nation": "USA",
-                                       "start_date": "2026-09-01", "end_date": "2026-12-15"}).record
-    secret_person = admin.people.create({"family_name": "Sato", "nation_code": "JPN"}, label=Label(level=3)).record
-    part = admin.participations.create({"exchange": exchange.reference, "person": secret_person.reference}, label=Label()).record
+def test_attachments_of_exchanges_and_participations_follow_their_records(
+    admin: Desk, make_user
+) -> None:
+    exchange = admin.exchanges.create(
+        {
+            "title": "Staff course",
+            "kind": "course seat",
+            "host_nation": "USA",
+            "start_date": "2026-09-01",
+            "end_date": "2026-12-15",
+        }
+    ).record
+    secret_person = admin.people.create(
+        {"family_name": "Sato", "nation_code": "JPN"}, label=Label(level=3)
+    ).record
+    part = admin.participations.create(
+        {"exchange": exchange.reference, "person": secret_person.reference}, label=Label()
+    ).record
     on_exchange = admin.attachments.add("exchange", exchange.id, "syllabus.pdf", PDF).record
-    on_part = admin.attachments.add("participation", part.id, "orders.pdf", PDF, label=Label()).record
+    on_part = admin.attachments.add(
+        "participation", part.id, "orders.pdf", PDF, label=Label()
+    ).record
     low = make_user("carl", clearance="C", role="viewer")
     assert {a.id for a in low.attachments.list().records} == {on_exchange.id}
     with pytest.raises(NotFound):

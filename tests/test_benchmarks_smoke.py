@@ -11,7 +11,21 @@ from benchmarks.__main__ import main
 
 @pytest.mark.sqlite_only
 def test_harness_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--people", "40", "--exchanges", "5", "--only", "list,save,search,report", "--data", str(tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "--people",
+                "40",
+                "--exchanges",
+                "5",
+                "--only",
+                "list,save,search,report",
+                "--data",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     for row in ("list people first page", "save one person", "search 'Müller'", "roster report"):
         assert row in out

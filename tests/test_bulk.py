@@ -15,11 +15,20 @@ def test_bulk_create_validates_each_row_and_writes_one_summary_event(admin: Desk
         bulk = BulkCreate(admin.people, session, actor, batch_size=3)
         for n in range(10):
             try:
-                bulk.add({"family_name": f"Name{n}", "nation_code": "POL" if n != 4 else "PL", "classification": "C", "releasable_to": "NATO"})
+                bulk.add(
+                    {
+                        "family_name": f"Name{n}",
+                        "nation_code": "POL" if n != 4 else "PL",
+                        "classification": "C",
+                        "releasable_to": "NATO",
+                    }
+                )
             except ValidationFailed as failure:
                 bad_rows.append((n, failure.errors))
         bulk.summary("import", {"file": "people.csv"})
-    assert bad_rows == [(4, {"nation_code": "'PL' is not an ISO 3166-1 alpha-3 nation code (e.g. USA, GBR, JPN)"})]
+    assert bad_rows == [
+        (4, {"nation_code": "'PL' is not an ISO 3166-1 alpha-3 nation code (e.g. USA, GBR, JPN)"})
+    ]
     assert admin.people.count() == 9
     references = sorted(p.reference for p in admin.people.list().records)
     assert len(set(references)) == 9 and references[0].endswith("000001")
@@ -28,7 +37,9 @@ def test_bulk_create_validates_each_row_and_writes_one_summary_event(admin: Desk
     assert admin.audit.count(action="create") == 0
     assert admin.audit.verify().ok
     page = admin.people.list()
-    assert {admin.marking(page.labels[p.label_id]) for p in page.records} == {"CONFIDENTIAL//REL TO USA, NATO"}
+    assert {admin.marking(page.labels[p.label_id]) for p in page.records} == {
+        "CONFIDENTIAL//REL TO USA, NATO"
+    }
 
 
 def test_bulk_create_keeps_the_write_rule(make_user) -> None:

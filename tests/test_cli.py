@@ -13,22 +13,35 @@ import pytest
 from app.cli import main
 from tests.conftest import PASSWORD
 
-PEOPLE = "\n".join([
-    "family_name,given_names,nation,rank,service,date_of_birth,passport_number,email,classification,releasable_to,groups",
-    "Kowalski,Jan,POL,Major,army,1984-05-17,EA1234567,jan@example.pl,C,NATO,",
-    "Müller,Anna,DEU,Kapitänleutnant,navy,1990-11-02,C01X00T47,,R,,",
-    "Yamada,Taro,JPN,1st Lt,air_force,1992-01-30,TK1234567,,S,\"USA, JPN\",SOF",
-    "Dupont,Marie,FRA,,,,,,S,NOFORN,",
-]) + "\n"
+PEOPLE = (
+    "\n".join(
+        [
+            "family_name,given_names,nation,rank,service,date_of_birth,passport_number,email,classification,releasable_to,groups",
+            "Kowalski,Jan,POL,Major,army,1984-05-17,EA1234567,jan@example.pl,C,NATO,",
+            "Müller,Anna,DEU,Kapitänleutnant,navy,1990-11-02,C01X00T47,,R,,",
+            'Yamada,Taro,JPN,1st Lt,air_force,1992-01-30,TK1234567,,S,"USA, JPN",SOF',
+            "Dupont,Marie,FRA,,,,,,S,NOFORN,",
+        ]
+    )
+    + "\n"
+)
 
 
 class Cli:
     """Runs ``main`` against one database and returns (status, stdout, stderr)."""
 
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(
+        self, db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         self.db, self.capsys, self.monkeypatch = db, capsys, monkeypatch
 
-    def __call__(self, *argv: str, user: str | None = "admin", password: str = PASSWORD, db: Path | None = None) -> tuple[int, str, str]:
+    def __call__(
+        self,
+        *argv: str,
+        user: str | None = "admin",
+        password: str = PASSWORD,
+        db: Path | None = None,
+    ) -> tuple[int, str, str]:
         self.monkeypatch.setenv("XDESK_PASSWORD", password)
         if user is None:
             self.monkeypatch.delenv("XDESK_USER", raising=False)
@@ -66,32 +79,66 @@ def test_init_twice_upgrades_and_refuses_another_owner(cli: Cli) -> None:
     assert code == 1 and out == "" and "belongs to USA" in err and "Traceback" not in err
 
 
-def test_init_asks_for_the_password_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_asks_for_the_password_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("XDESK_PASSWORD", raising=False)
     answers = iter([PASSWORD, "something else entirely"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
-    assert main(["--db", str(tmp_path / "x.sqlite"), "init", "--owner-nation", "USA", "--admin", "root"]) == 1
+    assert (
+        main(
+            ["--db", str(tmp_path / "x.sqlite"), "init", "--owner-nation", "USA", "--admin", "root"]
+        )
+        == 1
+    )
     assert "differ" in capsys.readouterr().err and not (tmp_path / "x.sqlite").exists()
     answers = iter([PASSWORD, PASSWORD])
-    assert main(["--db", str(tmp_path / "x.sqlite"), "init", "--owner-nation", "USA", "--admin", "root"]) == 0
+    assert (
+        main(
+            ["--db", str(tmp_path / "x.sqlite"), "init", "--owner-nation", "USA", "--admin", "root"]
+        )
+        == 0
+    )
 
 
 def test_user_add_list_and_login(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDESK_NEW_PASSWORD", "gwen's own password")
-    code, out, err = cli("user", "add", "gwen", "--role", "viewer", "--clearance", "S", "--nation", "GBR", "--group", "SOF")
+    code, out, err = cli(
+        "user",
+        "add",
+        "gwen",
+        "--role",
+        "viewer",
+        "--clearance",
+        "S",
+        "--nation",
+        "GBR",
+        "--group",
+        "SOF",
+    )
     assert code == 0, err
     assert "created user gwen" in out and "SECRET" in out
     code, out, _ = cli("user", "list", "--json")
     users = {u["username"]: u for u in json.loads(out)}
-    assert users["gwen"]["groups"] == ["SOF"] and users["gwen"]["role"] == "viewer" and users["gwen"]["nation"] == "GBR"
+    assert (
+        users["gwen"]["groups"] == ["SOF"]
+        and users["gwen"]["role"] == "viewer"
+        and users["gwen"]["nation"] == "GBR"
+    )
     assert cli("list", "people", user="gwen", password="gwen's own password")[0] == 0
     code, _, err = cli("user", "list", user="gwen", password="gwen's own password")
     assert code == 1 and "only an administrator" in err
-    code, _, err = cli("user", "add", "bad name", "--role", "boss", "--clearance", "X", "--nation", "XX")
-    assert code == 1 and {"username", "role", "clearance", "nation"} <= {line.split(":")[2].strip() for line in err.splitlines()}
+    code, _, err = cli(
+        "user", "add", "bad name", "--role", "boss", "--clearance", "X", "--nation", "XX"
+    )
+    assert code == 1 and {"username", "role", "clearance", "nation"} <= {
+        line.split(":")[2].strip() for line in err.splitlines()
+    }
 
 
-def test_wrong_password_is_one_line_and_no_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrong_password_is_one_line_and_no_traceback(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out, err = cli("list", "people", password="not the password")
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and err.startswith("xdesk: error: Login failed")
@@ -111,7 +158,10 @@ def test_usage_mistakes_exit_2(cli: Cli) -> None:
     code, _, err = cli("list", "spaceships")
     assert code == 2 and "unknown kind 'spaceships'" in err
     code, _, err = cli("list", "people", user=None)
-    assert code == 2 and err.strip() == "xdesk: error: say who you are: --user NAME (or set XDESK_USER)"
+    assert (
+        code == 2
+        and err.strip() == "xdesk: error: say who you are: --user NAME (or set XDESK_USER)"
+    )
     assert cli("export", "people", "--format", "xml")[0] == 2
     code, _, err = cli("list", "people", "--filter", "nonsense")
     assert code == 2 and "FIELD=VALUE" in err
@@ -121,10 +171,16 @@ def test_usage_mistakes_exit_2(cli: Cli) -> None:
 
 def test_import_both_modes_reports_line_numbers(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text(PEOPLE + "Broken,,XX,,,1990-13-01,,,U,,\n,NoFamily,POL,,,,,,U,,\n", encoding="utf-8")
+    bad.write_text(
+        PEOPLE + "Broken,,XX,,,1990-13-01,,,U,,\n,NoFamily,POL,,,,,,U,,\n", encoding="utf-8"
+    )
     code, out, err = cli("import", "people", str(bad), "--all-or-nothing")
     assert code == 1 and "nothing imported" in err
-    assert "bad.csv: line 6: nation: " in err and "bad.csv: line 6: date_of_birth: " in err and "line 7: family_name" in err
+    assert (
+        "bad.csv: line 6: nation: " in err
+        and "bad.csv: line 6: date_of_birth: " in err
+        and "line 7: family_name" in err
+    )
     assert json.loads(cli("list", "people", "--json")[1])["total"] == 0
     code, out, err = cli("import", "person", str(bad))
     assert code == 1 and "imported 4 of 6 people from bad.csv; 2 rejected" in out
@@ -152,7 +208,10 @@ def test_export_round_trip_into_a_second_database(cli: Cli, tmp_path: Path) -> N
     assert code == 0 and "exported 4 people; marking: SECRET//NOFORN" in err
     out_file = tmp_path / "export.csv"
     assert cli("export", "people", "--out", str(out_file))[0] == 0
-    assert out_file.read_text(encoding="utf-8") == exported and not out_file.with_name("export.csv.part").exists()
+    assert (
+        out_file.read_text(encoding="utf-8") == exported
+        and not out_file.with_name("export.csv.part").exists()
+    )
     second = tmp_path / "second.sqlite"
     assert cli("init", "--owner-nation", "USA", "--admin", "admin", db=second, user=None)[0] == 0
     assert cli("group", "add", "SOF", db=second)[0] == 0
@@ -168,11 +227,15 @@ def test_export_round_trip_into_a_second_database(cli: Cli, tmp_path: Path) -> N
     assert len(list(csv.DictReader(io.StringIO(exported)))) == 4
     code, json_out, _ = cli("export", "people", "--format", "json", db=second)
     items = json.loads(json_out)
-    assert {i["family_name"]: i["marking"] for i in items}["Kowalski"] == "CONFIDENTIAL//REL TO USA, NATO"
+    assert {i["family_name"]: i["marking"] for i in items}[
+        "Kowalski"
+    ] == "CONFIDENTIAL//REL TO USA, NATO"
     assert all({"id", "reference", "marking", "classification"} <= set(i) for i in items)
 
 
-def test_viewer_export_lacks_what_they_may_not_see(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_viewer_export_lacks_what_they_may_not_see(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     people = tmp_path / "people.csv"
     people.write_text(PEOPLE, encoding="utf-8")
     cli("import", "people", str(people))
@@ -186,7 +249,10 @@ def test_viewer_export_lacks_what_they_may_not_see(cli: Cli, tmp_path: Path, mon
     code, _, err = cli("show", "people", "Dupont", user="gwen")
     assert code == 1 and "no person" in err
     event = json.loads(cli("audit", "list", "--json", "--user", "gwen", "--action", "export")[1])[0]
-    assert event["details"]["count"] == 2 and event["details"]["marking"] == "CONFIDENTIAL//REL TO USA, NATO"
+    assert (
+        event["details"]["count"] == 2
+        and event["details"]["marking"] == "CONFIDENTIAL//REL TO USA, NATO"
+    )
 
 
 def test_list_and_show_json(cli: Cli, tmp_path: Path) -> None:
@@ -195,7 +261,11 @@ def test_list_and_show_json(cli: Cli, tmp_path: Path) -> None:
     cli("import", "people", str(people))
     code, out, _ = cli("list", "people", "--json", "--filter", "nation=POL")
     listing = json.loads(out)
-    assert code == 0 and listing["total"] == 1 and listing["marking"] == "CONFIDENTIAL//REL TO USA, NATO"
+    assert (
+        code == 0
+        and listing["total"] == 1
+        and listing["marking"] == "CONFIDENTIAL//REL TO USA, NATO"
+    )
     [record] = listing["records"]
     assert record["family_name"] == "Kowalski" and "passport_number" not in record
     code, out, _ = cli("list", "people", "--limit", "2")
@@ -203,10 +273,19 @@ def test_list_and_show_json(cli: Cli, tmp_path: Path) -> None:
     assert lines[0] == lines[-1] == "SECRET//NOFORN" and "1-2 of 4" in out
     code, out, _ = cli("show", "person", record["reference"], "--json")
     shown = json.loads(out)
-    assert code == 0 and shown["reference"] == record["reference"] and shown["marking"] == record["marking"]
+    assert (
+        code == 0
+        and shown["reference"] == record["reference"]
+        and shown["marking"] == record["marking"]
+    )
     code, out, _ = cli("show", "people", record["reference"], "--identity")
-    assert code == 0 and "EA1234567" in out and out.splitlines()[0] == "CONFIDENTIAL//REL TO USA, NATO"
-    assert json.loads(cli("audit", "list", "--json", "--action", "view_identity")[1])[0]["record_ref"] == record["reference"]
+    assert (
+        code == 0 and "EA1234567" in out and out.splitlines()[0] == "CONFIDENTIAL//REL TO USA, NATO"
+    )
+    assert (
+        json.loads(cli("audit", "list", "--json", "--action", "view_identity")[1])[0]["record_ref"]
+        == record["reference"]
+    )
     code, _, err = cli("show", "people", "P-1999-000001")
     assert code == 1 and err.strip() == "xdesk: error: no person P-1999-000001"
 
@@ -215,7 +294,9 @@ def test_audit_verify_finds_tampering(cli: Cli) -> None:
     code, out, _ = cli("audit", "verify")
     assert code == 0 and "audit trail intact" in out
     connection = sqlite3.connect(cli.db)
-    connection.execute("DROP TRIGGER IF EXISTS audit_events_no_update")  # what a tamperer with the file would do
+    connection.execute(
+        "DROP TRIGGER IF EXISTS audit_events_no_update"
+    )  # what a tamperer with the file would do
     connection.execute("UPDATE audit_events SET username = 'mallory' WHERE id = 2")
     connection.commit()
     connection.close()
@@ -237,11 +318,18 @@ def test_backup_restore_and_check(cli: Cli, tmp_path: Path) -> None:
     assert kept.exists()
     assert json.loads(cli("list", "people", "--json")[1])["total"] == 0  # the restored state
     [event] = json.loads(cli("audit", "list", "--json", "--action", "restore")[1])
-    assert event["details"]["from"] == str(backup.resolve()) and event["details"]["replaced_file_kept_at"] == str(kept)
+    assert event["details"]["from"] == str(backup.resolve()) and event["details"][
+        "replaced_file_kept_at"
+    ] == str(kept)
     # the backup event was written after the copy: it is in the replaced database, not in the backup
     assert json.loads(cli("audit", "list", "--json", "--action", "backup")[1]) == []
     with sqlite3.connect(kept) as replaced:
-        assert replaced.execute("SELECT count(*) FROM audit_events WHERE action = 'backup'").fetchone()[0] == 1
+        assert (
+            replaced.execute(
+                "SELECT count(*) FROM audit_events WHERE action = 'backup'"
+            ).fetchone()[0]
+            == 1
+        )
     assert cli("audit", "verify")[0] == 0
     code, out, _ = cli("check")
     assert code == 0 and "integrity ok" in out
@@ -251,7 +339,9 @@ def test_backup_restore_and_check(cli: Cli, tmp_path: Path) -> None:
     assert code == 1 and "Traceback" not in err
 
 
-def test_restore_and_backup_need_an_administrator(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_restore_and_backup_need_an_administrator(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDESK_NEW_PASSWORD", PASSWORD)
     cli("user", "add", "carl", "--role", "coordinator", "--clearance", "S", "--nation", "USA")
     code, _, err = cli("backup", str(tmp_path / "b.sqlite"), user="carl")
@@ -276,6 +366,15 @@ def test_search_and_report_commands_are_wired(cli: Cli, tmp_path: Path) -> None:
     assert code == 0 and "KOWALSKI, Jan" in out
     pytest.importorskip("app.reports.cli")
     pdf = tmp_path / "person.pdf"
-    code, out, err = cli("report", "person", "--person", json.loads(cli("list", "people", "--json", "--filter", "nation=POL")[1])["records"][0]["reference"], "--out", str(pdf))
+    code, out, err = cli(
+        "report",
+        "person",
+        "--person",
+        json.loads(cli("list", "people", "--json", "--filter", "nation=POL")[1])["records"][0][
+            "reference"
+        ],
+        "--out",
+        str(pdf),
+    )
     assert code == 0, err
     assert pdf.exists() and "CONFIDENTIAL//REL TO USA, NATO" in out

@@ -32,13 +32,19 @@ def _labels(desk: Desk) -> list[Label]:
 
 def _scripts(text: str) -> set[str]:
     """Unicode script words (GREEK, CYRILLIC, HANGUL, CJK, ARABIC, ...) of the non-Latin letters in text."""
-    return {unicodedata.name(c).split()[0] for c in text if c.isalpha() and not unicodedata.name(c).startswith("LATIN")}
+    return {
+        unicodedata.name(c).split()[0]
+        for c in text
+        if c.isalpha() and not unicodedata.name(c).startswith("LATIN")
+    }
 
 
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, dict[str, int]]]:
     """A database filled at a small size, shared by the tests that only read it."""
-    database = initialise(tmp_path_factory.mktemp("demo") / "demo.sqlite", "USA", "default", "admin", PASSWORD)
+    database = initialise(
+        tmp_path_factory.mktemp("demo") / "demo.sqlite", "USA", "default", "admin", PASSWORD
+    )
     admin = Desk(database, "admin")
     yield admin, demo.fill(admin, **SMALL)
     database.dispose()
@@ -60,12 +66,16 @@ def test_fill_creates_every_kind_through_the_services(filled: tuple[Desk, dict[s
 
 def test_fill_covers_every_level_release_and_group(filled: tuple[Desk, dict[str, int]]) -> None:
     desk, _counts = filled
-    labels = _labels(Desk(desk.db, "sof.coordinator"))  # TOP SECRET, in both compartments: sees everything
+    labels = _labels(
+        Desk(desk.db, "sof.coordinator")
+    )  # TOP SECRET, in both compartments: sees everything
     assert len(labels) > len(_labels(desk))  # the administrator is in no compartment
     assert {label.level for label in labels} == {0, 1, 2, 3, 4}
     assert any(label.release is Release.NOFORN for label in labels)
     rel_to = set().union(*(label.rel_to for label in labels if label.release is Release.REL))
-    assert {"FVEY", "NATO"} & rel_to and len(rel_to - {"FVEY", "NATO", "USA"}) >= 3  # groups and lists of nations
+    assert {"FVEY", "NATO"} & rel_to and len(
+        rel_to - {"FVEY", "NATO", "USA"}
+    ) >= 3  # groups and lists of nations
     assert any(label.release is Release.ALL for label in labels)
     assert {"SOF", "CYBER-ISR"} <= set().union(*(label.groups for label in labels))
 
@@ -73,7 +83,9 @@ def test_fill_covers_every_level_release_and_group(filled: tuple[Desk, dict[str,
 def test_names_carry_diacritics_and_other_scripts(filled: tuple[Desk, dict[str, int]]) -> None:
     desk, _counts = filled
     people = desk.people.list(limit=1000).records
-    assert any(not (p.family_name + p.given_names).isascii() for p in people)  # Łukasz, Müller, Yılmaz ...
+    assert any(
+        not (p.family_name + p.given_names).isascii() for p in people
+    )  # Łukasz, Müller, Yılmaz ...
     scripts = set().union(*(_scripts(p.original_script_name) for p in people))
     assert len(scripts) >= 2, scripts  # e.g. CJK and HANGUL, GREEK, CYRILLIC, ARABIC
     assert len({p.nation_code for p in people}) >= 10
@@ -88,11 +100,23 @@ def test_same_seed_same_data(filled: tuple[Desk, dict[str, int]], tmp_path: Path
         assert demo.fill(again, **SMALL) == counts
 
         def people(d: Desk) -> list[tuple[str, ...]]:
-            return [(p.reference, p.family_name, p.given_names, p.original_script_name, p.rank, p.nation_code)
-                    for p in d.people.list(sort=["reference"], limit=1000).records]
+            return [
+                (
+                    p.reference,
+                    p.family_name,
+                    p.given_names,
+                    p.original_script_name,
+                    p.rank,
+                    p.nation_code,
+                )
+                for p in d.people.list(sort=["reference"], limit=1000).records
+            ]
 
         def agreements(d: Desk) -> list[tuple[str, ...]]:
-            return [(a.reference, a.title, a.status) for a in d.agreements.list(sort=["reference"], limit=1000).records]
+            return [
+                (a.reference, a.title, a.status)
+                for a in d.agreements.list(sort=["reference"], limit=1000).records
+            ]
 
         assert people(again) == people(desk)
         assert agreements(again) == agreements(desk)
@@ -114,7 +138,10 @@ def test_demo_users_log_in_and_see_only_what_they_may(filled: tuple[Desk, dict[s
     viewer = Desk(desk.db, "jpn.viewer")
     seen = _labels(viewer)
     assert 0 < len(seen) < len(_labels(desk))
-    assert all(label.level <= 2 and label.release is not Release.NOFORN and not label.groups for label in seen)
+    assert all(
+        label.level <= 2 and label.release is not Release.NOFORN and not label.groups
+        for label in seen
+    )
     assert authenticate(desk.db, "auditor", demo.DEMO_PASSWORD).role == "auditor"
 
 
@@ -129,7 +156,9 @@ def test_agreements_and_tours_around_today(filled: tuple[Desk, dict[str, int]]) 
             assert agreement.expiry_date < TODAY
         assert len(agreement.parties) >= 2
     for tour in desk.liaison.list(limit=1000).records:
-        assert tour.status == ("planned" if tour.start_date > TODAY else "ended" if tour.end_date < TODAY else "active")
+        assert tour.status == (
+            "planned" if tour.start_date > TODAY else "ended" if tour.end_date < TODAY else "active"
+        )
 
 
 def test_exchange_statuses_follow_dates(filled: tuple[Desk, dict[str, int]]) -> None:
@@ -153,7 +182,9 @@ def test_progress_reports_and_cancels(admin: Desk, monkeypatch: pytest.MonkeyPat
         return False
 
     monkeypatch.setattr(demo, "BATCH", 20)
-    counts = demo.fill(admin, people=60, exchanges=0, seed=1, progress=stop_after_first, today=TODAY)
+    counts = demo.fill(
+        admin, people=60, exchanges=0, seed=1, progress=stop_after_first, today=TODAY
+    )
     assert calls and calls[0][1] >= 60
     assert counts["people"] == 20 and counts["agreements"] == 0
     assert admin.audit.verify().problems == []
@@ -164,16 +195,25 @@ def test_deadlines_show_what_is_due_soon(filled: tuple[Desk, dict[str, int]]) ->
     everything = Desk(desk.db, "sof.coordinator")
     due = everything.deadlines.upcoming(lead_days=90, today=TODAY)
     whats = {d.what.split(":")[0] for d in due}
-    assert {"Agreement expires", "Passport expires", "Liaison tour ends", "Follow-up due"} <= whats, whats
+    assert {
+        "Agreement expires",
+        "Passport expires",
+        "Liaison tour ends",
+        "Follow-up due",
+    } <= whats, whats
 
 
-def test_large_fills_write_people_in_bulk_with_summary_events(admin: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_fills_write_people_in_bulk_with_summary_events(
+    admin: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(demo, "BULK_FROM", 20)
     monkeypatch.setattr(demo, "BULK_BATCH", 10)
     counts = demo.fill(admin, people=20, exchanges=2, seed=3, today=TODAY)
     assert counts["people"] == 20 and counts["exchanges"] == 2
     assert admin.audit.count(action="create", kind="person") == 0
-    assert admin.audit.count(action="demo_fill", kind="person") >= 2  # one per batch (and per writer)
+    assert (
+        admin.audit.count(action="demo_fill", kind="person") >= 2
+    )  # one per batch (and per writer)
     assert admin.audit.verify().problems == []
 
 

@@ -24,7 +24,10 @@ from app.security.policy import can_read
 from app.security.principal import Actor
 
 OWNER = "USA"
-GROUPS = {"FVEY": frozenset({"AUS", "CAN", "GBR", "NZL", "USA"}), "BALT": frozenset({"EST", "LVA", "LTU"})}
+GROUPS = {
+    "FVEY": frozenset({"AUS", "CAN", "GBR", "NZL", "USA"}),
+    "BALT": frozenset({"EST", "LVA", "LTU"}),
+}
 
 
 def rel(*codes: str, level: int = 3) -> Label:
@@ -39,7 +42,10 @@ def test_banner_lines_follow_domain_examples() -> None:
 
 
 def test_owner_first_then_alphabetical_and_owner_always_included() -> None:
-    assert marking(rel("NZL", "AUS", "GBR"), DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, AUS, GBR, NZL"
+    assert (
+        marking(rel("NZL", "AUS", "GBR"), DEFAULT_SCHEME, OWNER)
+        == "SECRET//REL TO USA, AUS, GBR, NZL"
+    )
 
 
 def test_portion_marks() -> None:
@@ -49,7 +55,9 @@ def test_portion_marks() -> None:
 
 
 def test_combined_marking_takes_highest_level_and_intersection() -> None:
-    page = combine([rel("GBR", "AUS", level=1), rel("GBR", "CAN", level=3), Label(0)], OWNER, GROUPS)
+    page = combine(
+        [rel("GBR", "AUS", level=1), rel("GBR", "CAN", level=3), Label(0)], OWNER, GROUPS
+    )
     assert marking(page, DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, GBR"
 
 
@@ -61,7 +69,10 @@ def test_noforn_wins_and_empty_intersection_is_noforn() -> None:
 def test_groups_meet_their_members() -> None:
     page = combine([rel("FVEY"), rel("GBR", "FRA")], OWNER, GROUPS)
     assert marking(page, DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, GBR"
-    assert marking(combine([rel("FVEY"), rel("FVEY", level=1)], OWNER, GROUPS), DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, FVEY"
+    assert (
+        marking(combine([rel("FVEY"), rel("FVEY", level=1)], OWNER, GROUPS), DEFAULT_SCHEME, OWNER)
+        == "SECRET//REL TO USA, FVEY"
+    )
 
 
 def test_nothing_on_the_page_is_unclassified() -> None:
@@ -117,7 +128,9 @@ def admitted(label: Label, nation: str) -> bool:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(labels, max_size=5))
-def test_combined_releasability_admits_exactly_the_nations_every_record_admits(page: list[Label]) -> None:
+def test_combined_releasability_admits_exactly_the_nations_every_record_admits(
+    page: list[Label],
+) -> None:
     combined = combine(page, OWNER, GROUPS)
     assert combined.level == max((label.level for label in page), default=0)
     for nation in NATIONS:
@@ -145,7 +158,8 @@ READERS = readers()
 @given(labels, labels)
 def test_downgrade_means_someone_new_can_read(old: Label, new: Label) -> None:
     widened = any(
-        can_read(a, new.with_owner(OWNER), OWNER, GROUPS) and not can_read(a, old.with_owner(OWNER), OWNER, GROUPS)
+        can_read(a, new.with_owner(OWNER), OWNER, GROUPS)
+        and not can_read(a, old.with_owner(OWNER), OWNER, GROUPS)
         for a in READERS
     )
     assert is_downgrade(old, new, OWNER, GROUPS) == widened

@@ -31,7 +31,9 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     engine = make_engine(to_url(tmp_path / "fresh.sqlite"))
     upgrade(engine)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": include_object})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
@@ -48,7 +50,9 @@ def test_sqlite_connections_are_configured(database) -> None:
 def test_every_released_schema_upgrades_with_a_copy_first(released: Path, tmp_path: Path) -> None:
     target = tmp_path / "office.sqlite"
     shutil.copyfile(released, target)
-    before = sqlite3.connect(target).execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    before = (
+        sqlite3.connect(target).execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    )
     database = open_desk_database(target)
     try:
         copies = list(tmp_path.glob("office.before-*.sqlite"))
@@ -56,9 +60,16 @@ def test_every_released_schema_upgrades_with_a_copy_first(released: Path, tmp_pa
             assert copies == []
         else:
             assert len(copies) == 1
-            copied = sqlite3.connect(copies[0]).execute("SELECT version_num FROM alembic_version").fetchone()[0]
+            copied = (
+                sqlite3.connect(copies[0])
+                .execute("SELECT version_num FROM alembic_version")
+                .fetchone()[0]
+            )
             assert copied == before
-            assert Desk(database, "admin").audit.list(limit=1, action="migration")[0].details["from"] == before
+            assert (
+                Desk(database, "admin").audit.list(limit=1, action="migration")[0].details["from"]
+                == before
+            )
         assert current_revision(database.engine) == head_revision()
         names = [p.family_name for p in Desk(database, "admin").people.list().records]
         assert names == ["Müller", "Núñez", "Tanaka"]

@@ -7,7 +7,12 @@ import pytest
 from app.services.desk import Desk
 from app.services.errors import Conflict, PermissionDenied, ValidationFailed
 
-VALID = {"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL", "email": "jan.kowalski@mon.gov.pl"}
+VALID = {
+    "family_name": "Kowalski",
+    "given_names": "Jan",
+    "nation_code": "POL",
+    "email": "jan.kowalski@mon.gov.pl",
+}
 
 
 @pytest.mark.parametrize(
@@ -31,7 +36,9 @@ VALID = {"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL", 
         ("nickname", "JJ", "not a field"),
     ],
 )
-def test_each_field_error_is_reported_under_its_field(admin: Desk, field: str, value: str, message: str) -> None:
+def test_each_field_error_is_reported_under_its_field(
+    admin: Desk, field: str, value: str, message: str
+) -> None:
     with pytest.raises(ValidationFailed) as failure:
         admin.people.create({**VALID, field: value})
     assert message in failure.value.errors[field]
@@ -47,9 +54,15 @@ def test_all_errors_are_reported_at_once(admin: Desk) -> None:
 def test_create_generates_references_and_audits(admin: Desk) -> None:
     first = admin.people.create(VALID)
     second = admin.people.create({**VALID, "given_names": "Anna", "email": ""})
-    assert first.record.reference.startswith("P-") and first.record.reference != second.record.reference
+    assert (
+        first.record.reference.startswith("P-")
+        and first.record.reference != second.record.reference
+    )
     event = admin.audit.list(action="create", limit=1)[0]
-    assert event.record_ref == second.record.reference and event.details["after"]["given_names"] == "Anna"
+    assert (
+        event.record_ref == second.record.reference
+        and event.details["after"]["given_names"] == "Anna"
+    )
 
 
 def test_duplicate_passport_of_same_nation_is_refused(admin: Desk) -> None:
@@ -63,18 +76,27 @@ def test_update_records_before_and_after(admin: Desk) -> None:
     saved = admin.people.create(VALID)
     admin.people.update(saved.record.id, {"rank": "Kapitan", "rank_code": "OF-2"})
     event = admin.audit.list(action="update", limit=1)[0]
-    assert event.details == {"before": {"rank": "", "rank_code": ""}, "after": {"rank": "Kapitan", "rank_code": "OF-2"}}
+    assert event.details == {
+        "before": {"rank": "", "rank_code": ""},
+        "after": {"rank": "Kapitan", "rank_code": "OF-2"},
+    }
 
 
 def test_stale_update_is_a_conflict(admin: Desk) -> None:
     saved = admin.people.create(VALID)
-    admin.people.update(saved.record.id, {"rank": "Kapitan"}, expected_version=saved.record.row_version)
+    admin.people.update(
+        saved.record.id, {"rank": "Kapitan"}, expected_version=saved.record.row_version
+    )
     with pytest.raises(Conflict, match="changed by admin"):
-        admin.people.update(saved.record.id, {"rank": "Major"}, expected_version=saved.record.row_version)
+        admin.people.update(
+            saved.record.id, {"rank": "Major"}, expected_version=saved.record.row_version
+        )
 
 
 def test_identity_is_deferred_and_its_view_audited(admin: Desk, make_user) -> None:
-    saved = admin.people.create({**VALID, "date_of_birth": "1984-05-06", "passport_number": "EA7654321"})
+    saved = admin.people.create(
+        {**VALID, "date_of_birth": "1984-05-06", "passport_number": "EA7654321"}
+    )
     listed = admin.people.list().records[0]
     assert "passport_number" not in listed.__dict__
     assert admin.people.identity(saved.record.id)["passport_number"] == "EA7654321"
@@ -95,13 +117,20 @@ def test_archive_hides_from_lists_but_keeps_history(admin: Desk) -> None:
 def test_languages_round_trip(admin: Desk) -> None:
     saved = admin.people.create({**VALID, "languages": "pol 5/5/5/5; eng 3/3/3/2+"})
     person, _label = admin.people.get(saved.record.id)
-    assert [(lang.language, lang.profile) for lang in person.languages] == [("eng", "3/3/3/2+"), ("pol", "5/5/5/5")]
+    assert [(lang.language, lang.profile) for lang in person.languages] == [
+        ("eng", "3/3/3/2+"),
+        ("pol", "5/5/5/5"),
+    ]
 
 
 def test_sort_filter_and_quick_text(admin: Desk) -> None:
     for family, nation in [("Żółkiewski", "POL"), ("Anders", "POL"), ("Brown", "GBR")]:
         admin.people.create({"family_name": family, "nation_code": nation})
-    assert [p.family_name for p in admin.people.list(sort=["family_name"]).records] == ["Anders", "Brown", "Żółkiewski"]
+    assert [p.family_name for p in admin.people.list(sort=["family_name"]).records] == [
+        "Anders",
+        "Brown",
+        "Żółkiewski",
+    ]
     assert admin.people.count({"nation_code": "POL"}) == 2
     assert [p.family_name for p in admin.people.list({"text": "row"}).records] == ["Brown"]
     with pytest.raises(ValidationFailed):
@@ -113,20 +142,41 @@ def test_pages_read_backwards_from_the_end_match_pages_read_forwards(admin: Desk
     from hypothesis import strategies as st
 
     for n in range(23):
-        admin.people.create({"family_name": ["Ng", "Ode", "Ali"][n % 3], "given_names": f"G{n % 4}", "nation_code": ["POL", "GBR"][n % 2]})
+        admin.people.create(
+            {
+                "family_name": ["Ng", "Ode", "Ali"][n % 3],
+                "given_names": f"G{n % 4}",
+                "nation_code": ["POL", "GBR"][n % 2],
+            }
+        )
     total = admin.people.count()
 
     @settings(max_examples=60, deadline=None)
-    @given(st.integers(0, total), st.integers(1, 10), st.sampled_from([["family_name", "given_names"], ["-nation_code"], ["-family_name", "given_names"], ["id"]]))
+    @given(
+        st.integers(0, total),
+        st.integers(1, 10),
+        st.sampled_from(
+            [
+                ["family_name", "given_names"],
+                ["-nation_code"],
+                ["-family_name", "given_names"],
+                ["id"],
+            ]
+        ),
+    )
     def check(offset: int, limit: int, sort: list[str]) -> None:
         forwards = admin.people.list(sort=sort, offset=offset, limit=limit, count_total=False)
-        backwards = admin.people.list(sort=sort, offset=offset, limit=limit, count_total=False, total_hint=total)
+        backwards = admin.people.list(
+            sort=sort, offset=offset, limit=limit, count_total=False, total_hint=total
+        )
         assert [p.id for p in backwards.records] == [p.id for p in forwards.records]
         # the reference order, sorted here: each key in its direction, ties by id in the last key's
         expected = sorted(everyone, key=lambda p: p.id, reverse=sort[-1].startswith("-"))
         for key in reversed(sort):
-            expected.sort(key=lambda p, k=key: getattr(p, k.lstrip("-")), reverse=key.startswith("-"))
-        assert [p.id for p in forwards.records] == [p.id for p in expected[offset:offset + limit]]
+            expected.sort(
+                key=lambda p, k=key: getattr(p, k.lstrip("-")), reverse=key.startswith("-")
+            )
+        assert [p.id for p in forwards.records] == [p.id for p in expected[offset : offset + limit]]
 
     everyone = admin.people.list(limit=total, count_total=False).records
 
@@ -134,7 +184,9 @@ def test_pages_read_backwards_from_the_end_match_pages_read_forwards(admin: Desk
 
 
 def test_a_hidden_person_is_not_revealed_by_the_uniqueness_check(admin: Desk, make_user) -> None:
-    admin.people.create({**VALID, "passport_number": "EA1111111", "classification": "S", "releasable_to": "NOFORN"})
+    admin.people.create(
+        {**VALID, "passport_number": "EA1111111", "classification": "S", "releasable_to": "NOFORN"}
+    )
     foreign = make_user("gbr", nation="GBR", clearance="TS")
     saved = foreign.people.create({**VALID, "given_names": "Other", "passport_number": "EA1111111"})
     assert saved.record.id and foreign.people.count() == 1

@@ -34,7 +34,14 @@ LABELS = [U, C_GBR, S_FVEY, S_NOFORN, R_FRA, TS, SOF]
 
 def _pages(path: Path) -> list[list[str]]:
     reader = PdfReader(str(path))
-    return [[" ".join(line.split()) for line in (page.extract_text() or "").splitlines() if line.strip()] for page in reader.pages]
+    return [
+        [
+            " ".join(line.split())
+            for line in (page.extract_text() or "").splitlines()
+            if line.strip()
+        ]
+        for page in reader.pages
+    ]
 
 
 @pytest.fixture
@@ -48,38 +55,82 @@ def world(admin: Desk, make_user) -> dict:
         for n in range(90):
             label = LABELS[n % len(LABELS)]
             family = f"Zqx{n:03d}"
-            saved = admin.people.create_in(session, actor, {"family_name": family, "given_names": "Test", "nation_code": ["USA", "GBR", "FRA"][n % 3],
-                                                             "rank": "Major", "unit": "Test unit with a rather long name to wrap " * (n % 2 + 1)}, label)
+            saved = admin.people.create_in(
+                session,
+                actor,
+                {
+                    "family_name": family,
+                    "given_names": "Test",
+                    "nation_code": ["USA", "GBR", "FRA"][n % 3],
+                    "rank": "Major",
+                    "unit": "Test unit with a rather long name to wrap " * (n % 2 + 1),
+                },
+                label,
+            )
             people.append((saved.record.reference, label))
             markers[family.upper()] = label
         for n in range(70):
             label = LABELS[(n * 3) % len(LABELS)]
             reference = f"TST-{n:04d}"
-            values = {"reference": reference, "title": f"Agreement number {n} on training cooperation", "kind": "memorandum_of_understanding",
-                      "parties": ["USA", "GBR"], "status": "in_force", "effective_date": dt.date(2020, 1, 1),
-                      "expiry_date": dt.date.today() + dt.timedelta(days=30 + n * 20)}
+            values = {
+                "reference": reference,
+                "title": f"Agreement number {n} on training cooperation",
+                "kind": "memorandum_of_understanding",
+                "parties": ["USA", "GBR"],
+                "status": "in_force",
+                "effective_date": dt.date(2020, 1, 1),
+                "expiry_date": dt.date.today() + dt.timedelta(days=30 + n * 20),
+            }
             admin.agreements.create_in(session, actor, values, label)
             markers[reference] = label
-    exchange = admin.exchanges.create({"title": "Combined staff course", "kind": "course_seat", "host_nation": "USA",
-                                       "partner_nations": ["GBR"], "start_date": dt.date(2026, 3, 2), "end_date": dt.date(2026, 3, 20),
-                                       "domains": ["land"]}, U).record
+    exchange = admin.exchanges.create(
+        {
+            "title": "Combined staff course",
+            "kind": "course_seat",
+            "host_nation": "USA",
+            "partner_nations": ["GBR"],
+            "start_date": dt.date(2026, 3, 2),
+            "end_date": dt.date(2026, 3, 20),
+            "domains": ["land"],
+        },
+        U,
+    ).record
     with admin.writing() as (session, actor):
         for reference, _label in people:
-            admin.participations.create_in(session, actor, {"exchange": exchange.reference, "person": reference, "role": "trainee"}, U)
-    return {"markers": markers, "exchange": exchange.reference, "people": people, "admin": admin,
-            "users": {"admin": admin, "gbr": make_user("gbr", role="coordinator", clearance="S", nation="GBR"),
-                      "fra": make_user("fra", role="viewer", clearance="C", nation="FRA"),
-                      "usa_c": make_user("usac", role="viewer", clearance="C", nation="USA", groups=("SOF",))}}
+            admin.participations.create_in(
+                session,
+                actor,
+                {"exchange": exchange.reference, "person": reference, "role": "trainee"},
+                U,
+            )
+    return {
+        "markers": markers,
+        "exchange": exchange.reference,
+        "people": people,
+        "admin": admin,
+        "users": {
+            "admin": admin,
+            "gbr": make_user("gbr", role="coordinator", clearance="S", nation="GBR"),
+            "fra": make_user("fra", role="viewer", clearance="C", nation="FRA"),
+            "usa_c": make_user("usac", role="viewer", clearance="C", nation="USA", groups=("SOF",)),
+        },
+    }
 
 
-def _check_pages(desk: Desk, path: Path, markers: dict[str, Label], extra: list[Label] | None = None) -> list[list[str]]:
+def _check_pages(
+    desk: Desk, path: Path, markers: dict[str, Label], extra: list[Label] | None = None
+) -> list[list[str]]:
     pages = _pages(path)
     total = len(pages)
     readable = set(_visible_markers(desk, markers))
     for number, lines in enumerate(pages, start=1):
         text = "\n".join(lines)
         assert f"Page {number} of {total}" in text
-        on_page = [label for marker, label in markers.items() if re.search(rf"\b{re.escape(marker)}\b", text)]
+        on_page = [
+            label
+            for marker, label in markers.items()
+            if re.search(rf"\b{re.escape(marker)}\b", text)
+        ]
         for marker in markers:
             if marker not in readable:
                 assert marker not in text, f"hidden record {marker} printed on page {number}"
@@ -93,7 +144,11 @@ def _visible_markers(desk: Desk, markers: dict[str, Label]) -> list[str]:
     from app.security.policy import can_read
 
     actor = desk.actor()
-    return [m for m, label in markers.items() if can_read(actor, label.with_owner(desk.owner), desk.owner, desk.db.nation_groups())]
+    return [
+        m
+        for m, label in markers.items()
+        if can_read(actor, label.with_owner(desk.owner), desk.owner, desk.db.nation_groups())
+    ]
 
 
 @pytest.mark.parametrize("who", ["admin", "gbr", "fra", "usa_c"])
@@ -126,7 +181,9 @@ def test_roster_hides_people_and_marks_pages(world: dict, who: str, tmp_path: Pa
     assert len(pages) > 1
     for lines in pages:
         first_row = next(i for i, line in enumerate(lines) if "ZQX" in line)
-        assert {"Name", "Signature"} <= set(lines[:first_row]), "header row repeated with the signature column"
+        assert {"Name", "Signature"} <= set(lines[:first_row]), (
+            "header row repeated with the signature column"
+        )
 
 
 def test_person_report_and_hidden_person_is_not_found(world: dict, tmp_path: Path) -> None:
@@ -138,7 +195,9 @@ def test_person_report_and_hidden_person_is_not_found(world: dict, tmp_path: Pat
     shown, label = next((ref, lab) for ref, lab in world["people"] if lab == C_GBR)
     render_report(gbr, "person", {"person": shown}, tmp_path / "p.pdf")
     pages = _pages(tmp_path / "p.pdf")
-    assert pages[0][0] == gbr.marking(gbr.combined([label, U]))  # the person and their participation in a U exchange
+    assert pages[0][0] == gbr.marking(
+        gbr.combined([label, U])
+    )  # the person and their participation in a U exchange
     assert any(line.startswith(gbr.portion_mark(label)) for line in pages[0])
 
 
@@ -155,8 +214,12 @@ def test_report_is_audited_with_marking_and_count(world: dict, tmp_path: Path) -
 
 def test_every_report_renders_for_the_admin(world: dict, tmp_path: Path) -> None:
     admin = world["admin"]
-    params = {"exchange-summary": {"exchange": world["exchange"]}, "roster": {"exchange": world["exchange"]},
-              "person": {"person": world["people"][0][0]}, "statistics": {"from": "2026-01-01", "to": "2026-12-31"}}
+    params = {
+        "exchange-summary": {"exchange": world["exchange"]},
+        "roster": {"exchange": world["exchange"]},
+        "person": {"person": world["people"][0][0]},
+        "statistics": {"from": "2026-01-01", "to": "2026-12-31"},
+    }
     for name in REPORTS:
         out = tmp_path / f"{name}.pdf"
         result = render_report(admin, name, params.get(name, {}), out)
@@ -167,11 +230,20 @@ def test_every_report_renders_for_the_admin(world: dict, tmp_path: Path) -> None
             assert f"Page {number} of {len(pages)}" in "\n".join(lines)
 
 
-def test_statistics_counts_only_visible_and_audit_is_for_auditors(world: dict, tmp_path: Path) -> None:
+def test_statistics_counts_only_visible_and_audit_is_for_auditors(
+    world: dict, tmp_path: Path
+) -> None:
     fra = world["users"]["fra"]
     report = build_report(fra, "statistics", {"from": "2026-01-01", "to": "2026-12-31"})
-    visible_people = len(_visible_markers(fra, {m: lab for m, lab in world["markers"].items() if m.startswith("ZQX")}))
-    assert f"1 exchanges starting in the period, {visible_people} participations." in report.blocks[0].text
+    visible_people = len(
+        _visible_markers(
+            fra, {m: lab for m, lab in world["markers"].items() if m.startswith("ZQX")}
+        )
+    )
+    assert (
+        f"1 exchanges starting in the period, {visible_people} participations."
+        in report.blocks[0].text
+    )
     with pytest.raises(PermissionDenied):
         render_report(fra, "audit", {}, tmp_path / "audit.pdf")
     with pytest.raises(ValidationFailed) as failure:
@@ -198,22 +270,39 @@ def test_exports_state_marking_and_hide_records(world: dict, fmt: str, tmp_path:
         sheet = load_workbook(out).active
         assert sheet.cell(1, 1).value == expected
         assert expected in sheet.oddHeader.center.text and expected in sheet.oddFooter.center.text
-        rows = [[c if c is not None else "" for c in r] for r in sheet.iter_rows(min_row=3, values_only=True)]
+        rows = [
+            [c if c is not None else "" for c in r]
+            for r in sheet.iter_rows(min_row=3, values_only=True)
+        ]
     references = [row[0] for row in rows]
     assert references == sorted(visible, reverse=True)
     event = world["admin"].audit.list(action="export", limit=1)[0]
-    assert event.username == "gbr" and event.details["records"] == len(visible) and event.details["marking"] == expected
+    assert (
+        event.username == "gbr"
+        and event.details["records"] == len(visible)
+        and event.details["marking"] == expected
+    )
     assert json.dumps(event.details["filters"]) == '{"status": "in_force"}'
 
 
 def test_long_text_wraps_across_pages_without_loss(admin: Desk, tmp_path: Path) -> None:
     words = " ".join(f"objective{n:04d}" for n in range(900))
     unbroken = "X" * 400  # one word wider than the page: broken, never cut
-    exchange = admin.exchanges.create({"title": "Long text exchange", "kind": "seminar", "host_nation": "USA",
-                                       "start_date": dt.date(2026, 5, 4), "end_date": dt.date(2026, 5, 8),
-                                       "objectives": f"{words} {unbroken} last-word"}, S_FVEY).record
+    exchange = admin.exchanges.create(
+        {
+            "title": "Long text exchange",
+            "kind": "seminar",
+            "host_nation": "USA",
+            "start_date": dt.date(2026, 5, 4),
+            "end_date": dt.date(2026, 5, 8),
+            "objectives": f"{words} {unbroken} last-word",
+        },
+        S_FVEY,
+    ).record
     out = tmp_path / "summary.pdf"
-    result = render_report(admin, "exchange-summary", {"exchange": exchange.reference}, out, paper="letter")
+    result = render_report(
+        admin, "exchange-summary", {"exchange": exchange.reference}, out, paper="letter"
+    )
     pages = _pages(out)
     assert result.pages == len(pages) > 1
     text = " ".join(" ".join(lines) for lines in pages)

@@ -57,8 +57,17 @@ def put(desk: Desk, model: type, label: Label = UNCLASSIFIED, **values: object) 
 
 def attach(desk: Desk, kind: str, record_id: int, name: str, label: Label = UNCLASSIFIED) -> int:
     content = name.encode()
-    return put(desk, Attachment, label, record_kind=kind, record_id=record_id, name=name, size=len(content),
-               sha256=hashlib.sha256(content).hexdigest(), content=content)
+    return put(
+        desk,
+        Attachment,
+        label,
+        record_kind=kind,
+        record_id=record_id,
+        name=name,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+    )
 
 
 @pytest.fixture
@@ -66,35 +75,135 @@ def corpus(admin: Desk) -> SimpleNamespace:
     """A small fixed corpus across every kind, some of it hidden from foreign users."""
     c = SimpleNamespace()
     people = admin.people
-    c.muller = people.create({"family_name": "Müller", "given_names": "Hans", "nation_code": "DEU", "unit": "Marinekommando",
-                              "date_of_birth": "1980-01-02", "notes": "attended the maritime course in 2024"}).record.id
-    c.mueller = people.create({"family_name": "Mueller", "given_names": "Anna", "nation_code": "DEU"}).record.id
-    c.nunez = people.create({"family_name": "Núñez", "given_names": "María", "nation_code": "ESP",
-                             "position": "Maritime instructor", "passport_number": "X1234567"}).record.id
-    c.tanaka = people.create({"family_name": "Tanaka", "given_names": "Hiroshi", "nation_code": "JPN", "unit": "JMSDF",
-                              "original_script_name": "田中 浩", "notes": "maritime staff course",
-                              "date_of_birth": "1975-05-05"}, label=NOFORN_S).record.id
-    c.kowalski = people.create({"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL",
-                                "notes": "cyber exercise planner"}, label=Label(2, Release.REL, frozenset({"NATO"}))).record.id
-    c.pacific = put(admin, Exchange, reference="EX-2024-0001", title="Pacific maritime course", kind="course_seat",
-                    program="IMET", host_nation="JPN", location="Yokosuka", start_date=dt.date(2024, 3, 1),
-                    end_date=dt.date(2024, 4, 1), status="completed", objectives="interoperability at sea")
-    c.cyber = put(admin, Exchange, Label(2, Release.REL, frozenset({"NATO"})), reference="EX-2025-0002",
-                  title="Cyber Coalition exercise", kind="joint_exercise", program="NATO exercises", host_nation="EST",
-                  location="Tallinn", start_date=dt.date(2025, 11, 20), end_date=dt.date(2025, 11, 28), status="planned")
-    c.seminar = put(admin, Exchange, Label(4, Release.NOFORN), reference="EX-2023-0003", title="Maritime lessons seminar",
-                    kind="seminar", program="bilateral", host_nation="USA", location="Newport", start_date=dt.date(2023, 6, 1),
-                    end_date=dt.date(2023, 6, 3), status="evaluated", lessons_learned="maritime maritime maritime")
-    c.mou = put(admin, Agreement, reference="MOU-USA-POL-2019-01", title="Personnel exchange memorandum",
-                kind="memorandum_of_understanding", status="in_force", scope="officer exchange billets")
+    c.muller = people.create(
+        {
+            "family_name": "Müller",
+            "given_names": "Hans",
+            "nation_code": "DEU",
+            "unit": "Marinekommando",
+            "date_of_birth": "1980-01-02",
+            "notes": "attended the maritime course in 2024",
+        }
+    ).record.id
+    c.mueller = people.create(
+        {"family_name": "Mueller", "given_names": "Anna", "nation_code": "DEU"}
+    ).record.id
+    c.nunez = people.create(
+        {
+            "family_name": "Núñez",
+            "given_names": "María",
+            "nation_code": "ESP",
+            "position": "Maritime instructor",
+            "passport_number": "X1234567",
+        }
+    ).record.id
+    c.tanaka = people.create(
+        {
+            "family_name": "Tanaka",
+            "given_names": "Hiroshi",
+            "nation_code": "JPN",
+            "unit": "JMSDF",
+            "original_script_name": "田中 浩",
+            "notes": "maritime staff course",
+            "date_of_birth": "1975-05-05",
+        },
+        label=NOFORN_S,
+    ).record.id
+    c.kowalski = people.create(
+        {
+            "family_name": "Kowalski",
+            "given_names": "Jan",
+            "nation_code": "POL",
+            "notes": "cyber exercise planner",
+        },
+        label=Label(2, Release.REL, frozenset({"NATO"})),
+    ).record.id
+    c.pacific = put(
+        admin,
+        Exchange,
+        reference="EX-2024-0001",
+        title="Pacific maritime course",
+        kind="course_seat",
+        program="IMET",
+        host_nation="JPN",
+        location="Yokosuka",
+        start_date=dt.date(2024, 3, 1),
+        end_date=dt.date(2024, 4, 1),
+        status="completed",
+        objectives="interoperability at sea",
+    )
+    c.cyber = put(
+        admin,
+        Exchange,
+        Label(2, Release.REL, frozenset({"NATO"})),
+        reference="EX-2025-0002",
+        title="Cyber Coalition exercise",
+        kind="joint_exercise",
+        program="NATO exercises",
+        host_nation="EST",
+        location="Tallinn",
+        start_date=dt.date(2025, 11, 20),
+        end_date=dt.date(2025, 11, 28),
+        status="planned",
+    )
+    c.seminar = put(
+        admin,
+        Exchange,
+        Label(4, Release.NOFORN),
+        reference="EX-2023-0003",
+        title="Maritime lessons seminar",
+        kind="seminar",
+        program="bilateral",
+        host_nation="USA",
+        location="Newport",
+        start_date=dt.date(2023, 6, 1),
+        end_date=dt.date(2023, 6, 3),
+        status="evaluated",
+        lessons_learned="maritime maritime maritime",
+    )
+    c.mou = put(
+        admin,
+        Agreement,
+        reference="MOU-USA-POL-2019-01",
+        title="Personnel exchange memorandum",
+        kind="memorandum_of_understanding",
+        status="in_force",
+        scope="officer exchange billets",
+    )
     with admin.db.writing() as session:
-        session.add_all([AgreementParty(agreement_id=c.mou, nation_code="USA"), AgreementParty(agreement_id=c.mou, nation_code="POL")])
-        session.add(Signatory(agreement_id=c.mou, name="Jan Nowak", title="Deputy Minister", nation_code="POL"))
-    c.tour = put(admin, LiaisonAssignment, reference="LO-2025-0001", person_id=c.tanaka, kind="liaison_officer",
-                 sending_nation="JPN", host_nation="USA", host_organisation="Pacific Fleet", start_date=dt.date(2025, 1, 1),
-                 status="active", duties="naval liaison")
-    c.visit = put(admin, ContactLogEntry, assignment_id=c.tour, date=dt.date(2025, 2, 1), subject="Port visit planning",
-                  counterparts="harbour master", summary="berths agreed")
+        session.add_all(
+            [
+                AgreementParty(agreement_id=c.mou, nation_code="USA"),
+                AgreementParty(agreement_id=c.mou, nation_code="POL"),
+            ]
+        )
+        session.add(
+            Signatory(
+                agreement_id=c.mou, name="Jan Nowak", title="Deputy Minister", nation_code="POL"
+            )
+        )
+    c.tour = put(
+        admin,
+        LiaisonAssignment,
+        reference="LO-2025-0001",
+        person_id=c.tanaka,
+        kind="liaison_officer",
+        sending_nation="JPN",
+        host_nation="USA",
+        host_organisation="Pacific Fleet",
+        start_date=dt.date(2025, 1, 1),
+        status="active",
+        duties="naval liaison",
+    )
+    c.visit = put(
+        admin,
+        ContactLogEntry,
+        assignment_id=c.tour,
+        date=dt.date(2025, 2, 1),
+        subject="Port visit planning",
+        counterparts="harbour master",
+        summary="berths agreed",
+    )
     c.report = attach(admin, "person", c.muller, "pacific-course-report.pdf")
     return c
 
@@ -108,7 +217,10 @@ def found(results) -> set[tuple[str, int]]:  # noqa: ANN001
 
 def test_diacritics_and_transliterations_fold(admin: Desk, corpus: SimpleNamespace) -> None:
     assert found(search(admin, "Muller")) >= {("person", corpus.muller), ("person", corpus.mueller)}
-    assert found(search(admin, "Mueller")) == {("person", corpus.muller), ("person", corpus.mueller)}
+    assert found(search(admin, "Mueller")) == {
+        ("person", corpus.muller),
+        ("person", corpus.mueller),
+    }
     assert found(search(admin, "Müller")) == {("person", corpus.muller), ("person", corpus.mueller)}
     assert found(search(admin, "Nunez")) == {("person", corpus.nunez)}
     assert found(search(admin, "NÚÑEZ maría")) == {("person", corpus.nunez)}
@@ -124,27 +236,62 @@ def test_prefixes_and_search_as_you_type(admin: Desk, corpus: SimpleNamespace) -
 
 
 def test_phrases(admin: Desk, corpus: SimpleNamespace) -> None:
-    assert found(search(admin, '"maritime course"')) == {("person", corpus.muller), ("exchange", corpus.pacific)}
-    assert ("person", corpus.tanaka) in found(search(admin, "maritime course"))  # words, not the phrase
+    assert found(search(admin, '"maritime course"')) == {
+        ("person", corpus.muller),
+        ("exchange", corpus.pacific),
+    }
+    assert ("person", corpus.tanaka) in found(
+        search(admin, "maritime course")
+    )  # words, not the phrase
     assert found(search(admin, "EX-2024-0001")) == {("exchange", corpus.pacific)}
     assert found(search(admin, "mou-usa-pol-2019-01")) == {("agreement", corpus.mou)}
 
 
 def test_boolean_operators(admin: Desk, corpus: SimpleNamespace) -> None:
-    assert found(search(admin, "Kowalski OR Tanaka", kinds=["person"])) == {("person", corpus.kowalski), ("person", corpus.tanaka)}
-    assert found(search(admin, "maritime NOT course")) == {("person", corpus.nunez), ("exchange", corpus.seminar)}
+    assert found(search(admin, "Kowalski OR Tanaka", kinds=["person"])) == {
+        ("person", corpus.kowalski),
+        ("person", corpus.tanaka),
+    }
+    assert found(search(admin, "maritime NOT course")) == {
+        ("person", corpus.nunez),
+        ("exchange", corpus.seminar),
+    }
     assert found(search(admin, "maritime -course")) == found(search(admin, "maritime NOT course"))
     assert found(search(admin, "maritime AND instructor")) == {("person", corpus.nunez)}
 
 
-@pytest.mark.parametrize("text_", ['"', 'a" OR', "NOT", "OR OR AND", "(", ")*", "-", "***", "col:umn", "NEAR(a b)", "a NOT",
-                                   "''", "^x", '"unterminated phrase', "AND maritime OR", "{title}: x", "x + y"])
-def test_user_text_never_causes_a_syntax_error(admin: Desk, corpus: SimpleNamespace, text_: str) -> None:
+@pytest.mark.parametrize(
+    "text_",
+    [
+        '"',
+        'a" OR',
+        "NOT",
+        "OR OR AND",
+        "(",
+        ")*",
+        "-",
+        "***",
+        "col:umn",
+        "NEAR(a b)",
+        "a NOT",
+        "''",
+        "^x",
+        '"unterminated phrase',
+        "AND maritime OR",
+        "{title}: x",
+        "x + y",
+    ],
+)
+def test_user_text_never_causes_a_syntax_error(
+    admin: Desk, corpus: SimpleNamespace, text_: str
+) -> None:
     search(admin, text_)
     search(admin, text_, as_you_type=True)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=30))
 def test_any_text_is_a_valid_query(admin: Desk, text_: str) -> None:
     results = search(admin, text_, audited=False)
@@ -153,7 +300,9 @@ def test_any_text_is_a_valid_query(admin: Desk, text_: str) -> None:
 
 def test_related_text_is_found_with_its_record(admin: Desk, corpus: SimpleNamespace) -> None:
     assert found(search(admin, "Nowak")) == {("agreement", corpus.mou)}  # signatory
-    assert found(search(admin, "Poland", kinds=["agreement"])) == {("agreement", corpus.mou)}  # party nation name
+    assert found(search(admin, "Poland", kinds=["agreement"])) == {
+        ("agreement", corpus.mou)
+    }  # party nation name
     assert found(search(admin, "harbour")) == {("contact_log", corpus.visit)}
     assert found(search(admin, "report")) == {("attachment", corpus.report)}
     assert ("liaison", corpus.tour) in found(search(admin, "Tanaka"))  # the officer's name
@@ -163,14 +312,32 @@ def test_related_text_is_found_with_its_record(admin: Desk, corpus: SimpleNamesp
 
 
 def test_structured_filters(admin: Desk, corpus: SimpleNamespace) -> None:
-    assert found(search(admin, "maritime", kinds=["exchange"])) == {("exchange", corpus.pacific), ("exchange", corpus.seminar)}
-    assert found(search(admin, "maritime", filters={"nation": "jpn"})) == {("person", corpus.tanaka), ("exchange", corpus.pacific)}
-    assert found(search(admin, "maritime", filters={"status": "completed"})) == {("exchange", corpus.pacific)}
-    assert found(search(admin, "maritime", filters={"program": "imet"})) == {("exchange", corpus.pacific)}
-    assert found(search(admin, "maritime", filters={"date_from": "2024-01-01", "date_to": "2024-12-31"})) == {("exchange", corpus.pacific)}
-    assert found(search(admin, "maritime", filters={"level": "TS"})) == {("exchange", corpus.seminar)}
-    assert found(search(admin, "maritime", filters={"level": 3}, kinds=["people"])) == {("person", corpus.tanaka)}
-    assert found(search(admin, "exercise", filters={"nation": "EST", "status": "planned"})) == {("exchange", corpus.cyber)}
+    assert found(search(admin, "maritime", kinds=["exchange"])) == {
+        ("exchange", corpus.pacific),
+        ("exchange", corpus.seminar),
+    }
+    assert found(search(admin, "maritime", filters={"nation": "jpn"})) == {
+        ("person", corpus.tanaka),
+        ("exchange", corpus.pacific),
+    }
+    assert found(search(admin, "maritime", filters={"status": "completed"})) == {
+        ("exchange", corpus.pacific)
+    }
+    assert found(search(admin, "maritime", filters={"program": "imet"})) == {
+        ("exchange", corpus.pacific)
+    }
+    assert found(
+        search(admin, "maritime", filters={"date_from": "2024-01-01", "date_to": "2024-12-31"})
+    ) == {("exchange", corpus.pacific)}
+    assert found(search(admin, "maritime", filters={"level": "TS"})) == {
+        ("exchange", corpus.seminar)
+    }
+    assert found(search(admin, "maritime", filters={"level": 3}, kinds=["people"])) == {
+        ("person", corpus.tanaka)
+    }
+    assert found(search(admin, "exercise", filters={"nation": "EST", "status": "planned"})) == {
+        ("exchange", corpus.cyber)
+    }
     with pytest.raises(ValidationFailed) as bad:
         search(admin, "x", filters={"colour": "red"})
     assert "colour" in bad.value.errors
@@ -201,7 +368,9 @@ def test_title_matches_rank_above_body_matches(admin: Desk, corpus: SimpleNamesp
     assert search(admin, "Kowalski OR Nowak").hits[0].record_id == corpus.kowalski
 
 
-def test_hits_carry_title_marking_and_highlighted_snippet(admin: Desk, corpus: SimpleNamespace) -> None:
+def test_hits_carry_title_marking_and_highlighted_snippet(
+    admin: Desk, corpus: SimpleNamespace
+) -> None:
     hit = search(admin, "Tanaka", kinds=["person"]).hits[0]
     assert hit.title == "TANAKA, Hiroshi"
     assert hit.portion_mark == "(S//NOFORN)" and hit.marking == "SECRET//NOFORN"
@@ -214,7 +383,9 @@ def test_hits_carry_title_marking_and_highlighted_snippet(admin: Desk, corpus: S
 def test_each_search_is_audited_with_query_and_count(admin: Desk, corpus: SimpleNamespace) -> None:
     search(admin, "maritime")
     with admin.db.reading() as session:
-        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "search").order_by(AuditEvent.id.desc())).first()
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "search").order_by(AuditEvent.id.desc())
+        ).first()
     details = json.loads(event.details)
     assert event.username == "admin" and details["query"] == "maritime" and details["count"] == 5
 
@@ -233,10 +404,16 @@ def test_query_parser_quotes_everything() -> None:
 # --- access -----------------------------------------------------------------------------------
 
 
-def test_foreign_viewer_sees_no_hidden_hits_counts_or_snippets(make_user, corpus: SimpleNamespace) -> None:  # noqa: ANN001
+def test_foreign_viewer_sees_no_hidden_hits_counts_or_snippets(
+    make_user, corpus: SimpleNamespace
+) -> None:  # noqa: ANN001
     gbr = make_user("gbr", role="viewer", clearance="S", nation="GBR")
     results = search(gbr, "maritime")
-    assert found(results) == {("person", corpus.muller), ("person", corpus.nunez), ("exchange", corpus.pacific)}
+    assert found(results) == {
+        ("person", corpus.muller),
+        ("person", corpus.nunez),
+        ("exchange", corpus.pacific),
+    }
     assert results.total == 3
     assert search(gbr, "Tanaka").total == 0
     assert search(gbr, "田中*").total == 0
@@ -248,7 +425,9 @@ def test_foreign_viewer_sees_no_hidden_hits_counts_or_snippets(make_user, corpus
     assert found(search(low, "cyber")) == set()
 
 
-def test_did_you_mean_offers_only_visible_words(admin: Desk, make_user, corpus: SimpleNamespace) -> None:  # noqa: ANN001
+def test_did_you_mean_offers_only_visible_words(
+    admin: Desk, make_user, corpus: SimpleNamespace
+) -> None:  # noqa: ANN001
     assert suggest(admin, "Kowalsky") == "kowalski"
     assert suggest(admin, "maritime") is None
     gbr = make_user("gbr", role="viewer", clearance="S", nation="GBR")
@@ -258,20 +437,34 @@ def test_did_you_mean_offers_only_visible_words(admin: Desk, make_user, corpus: 
 WORDS = ["alpha", "bravo", "charlie", "delta"]
 NATIONS = ["USA", "GBR", "FRA", "POL"]
 label_strategy = st.builds(
-    lambda level, release, rel, groups: Label(level, release, frozenset(rel) if release is Release.REL else frozenset(), frozenset(groups)),
-    st.integers(0, 4), st.sampled_from(list(Release)), st.sets(st.sampled_from(NATIONS + ["FVEY", "NATO"]), min_size=1, max_size=2),
+    lambda level, release, rel, groups: Label(
+        level, release, frozenset(rel) if release is Release.REL else frozenset(), frozenset(groups)
+    ),
+    st.integers(0, 4),
+    st.sampled_from(list(Release)),
+    st.sets(st.sampled_from(NATIONS + ["FVEY", "NATO"]), min_size=1, max_size=2),
     st.sets(st.sampled_from(["RED", "BLUE"]), max_size=1),
 )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(
     labels=st.lists(label_strategy, min_size=9, max_size=9),
     words=st.lists(st.sets(st.sampled_from(WORDS), min_size=1, max_size=3), min_size=9, max_size=9),
-    clearance=st.integers(0, 4), nation=st.sampled_from(NATIONS), groups=st.sets(st.sampled_from(["RED", "BLUE"]), max_size=2),
-    query=st.sampled_from(WORDS + ["alpha OR bravo", "alpha -bravo", '"alpha bravo"', "char*", "delta charlie"]),
+    clearance=st.integers(0, 4),
+    nation=st.sampled_from(NATIONS),
+    groups=st.sets(st.sampled_from(["RED", "BLUE"]), max_size=2),
+    query=st.sampled_from(
+        WORDS + ["alpha OR bravo", "alpha -bravo", '"alpha bravo"', "char*", "delta charlie"]
+    ),
 )
-def test_no_user_ever_sees_a_record_they_may_not_read(admin: Desk, labels, words, clearance, nation, groups, query) -> None:  # noqa: ANN001
+def test_no_user_ever_sees_a_record_they_may_not_read(
+    admin: Desk, labels, words, clearance, nation, groups, query
+) -> None:  # noqa: ANN001
     """Three people, three exchanges, three liaison tours (visible only with their officer)."""
     for group in ("RED", "BLUE"):
         if group not in admin.users.ntk_groups():
@@ -281,14 +474,56 @@ def test_no_user_ever_sees_a_record_they_may_not_read(admin: Desk, labels, words
         session.execute(text("DELETE FROM exchanges"))
         session.execute(text("DELETE FROM people"))
         session.execute(text("DELETE FROM users WHERE username = 'probe'"))
-    people = [put(admin, Person, labels[i], reference=f"P-{i}", family_name=" ".join(sorted(words[i])), nation_code="USA") for i in range(3)]
-    exchanges = [put(admin, Exchange, labels[3 + i], reference=f"E-{i}", title=" ".join(sorted(words[3 + i])), kind="seminar",
-                     host_nation="USA", start_date=dt.date(2025, 1, 1), end_date=dt.date(2025, 1, 2)) for i in range(3)]
-    tours = [put(admin, LiaisonAssignment, labels[6 + i], reference=f"L-{i}", person_id=people[i], kind="liaison_officer",
-                 sending_nation="USA", host_nation="GBR", start_date=dt.date(2025, 1, 1), duties=" ".join(sorted(words[6 + i])))
-             for i in range(3)]
-    admin.users.create({"username": "probe", "role": "viewer", "clearance": clearance, "nation": nation,
-                        "groups": sorted(groups), "password": "correct horse battery"})
+    people = [
+        put(
+            admin,
+            Person,
+            labels[i],
+            reference=f"P-{i}",
+            family_name=" ".join(sorted(words[i])),
+            nation_code="USA",
+        )
+        for i in range(3)
+    ]
+    exchanges = [
+        put(
+            admin,
+            Exchange,
+            labels[3 + i],
+            reference=f"E-{i}",
+            title=" ".join(sorted(words[3 + i])),
+            kind="seminar",
+            host_nation="USA",
+            start_date=dt.date(2025, 1, 1),
+            end_date=dt.date(2025, 1, 2),
+        )
+        for i in range(3)
+    ]
+    tours = [
+        put(
+            admin,
+            LiaisonAssignment,
+            labels[6 + i],
+            reference=f"L-{i}",
+            person_id=people[i],
+            kind="liaison_officer",
+            sending_nation="USA",
+            host_nation="GBR",
+            start_date=dt.date(2025, 1, 1),
+            duties=" ".join(sorted(words[6 + i])),
+        )
+        for i in range(3)
+    ]
+    admin.users.create(
+        {
+            "username": "probe",
+            "role": "viewer",
+            "clearance": clearance,
+            "nation": nation,
+            "groups": sorted(groups),
+            "password": "correct horse battery",
+        }
+    )
     probe = Desk(admin.db, "probe")
     actor = probe.actor()
     owner, nation_groups = admin.owner, admin.db.nation_groups()
@@ -304,18 +539,32 @@ def test_no_user_ever_sees_a_record_they_may_not_read(admin: Desk, labels, words
 
     allowed = {("person", i) for i in people if readable(Person, i)}
     allowed |= {("exchange", i) for i in exchanges if readable(Exchange, i)}
-    allowed |= {("liaison", t) for t, p in zip(tours, people, strict=True) if readable(LiaisonAssignment, t) and readable(Person, p)}
+    allowed |= {
+        ("liaison", t)
+        for t, p in zip(tours, people, strict=True)
+        if readable(LiaisonAssignment, t) and readable(Person, p)
+    }
     results = search(probe, query, limit=100, audited=False)
     with admin.db.reading() as session:
-        rowids = session.execute(text("SELECT rowid FROM search_index WHERE search_index MATCH :q"), {"q": parse(query).fts()}).scalars()
+        rowids = session.execute(
+            text("SELECT rowid FROM search_index WHERE search_index MATCH :q"),
+            {"q": parse(query).fts()},
+        ).scalars()
         kinds = {1: "person", 2: "exchange", 4: "liaison"}
         matching = {(kinds[r & 7], r >> 3) for r in rowids}
     hits = found(results)
     assert hits <= allowed
     assert hits == matching & allowed  # nothing visible is lost either
     assert results.total == len(hits)
-    record_words = dict(zip([("person", i) for i in people] + [("exchange", i) for i in exchanges] + [("liaison", i) for i in tours],
-                            words, strict=True))
+    record_words = dict(
+        zip(
+            [("person", i) for i in people]
+            + [("exchange", i) for i in exchanges]
+            + [("liaison", i) for i in tours],
+            words,
+            strict=True,
+        )
+    )
     shown = {w for key, ws in record_words.items() if key in allowed for w in ws}
     hidden_only = {w for key, ws in record_words.items() if key not in allowed for w in ws} - shown
     for hit in results.hits:
@@ -326,24 +575,72 @@ def test_no_user_ever_sees_a_record_they_may_not_read(admin: Desk, labels, words
 
 
 def test_probable_duplicates_tolerate_transliteration(admin: Desk, corpus: SimpleNamespace) -> None:
-    same_birth = probable_duplicates(admin, {"family_name": "Mueller", "given_names": "Hans", "date_of_birth": "1980-01-02"})
-    assert [d.person_id for d in same_birth] == [corpus.muller] and same_birth[0].same == ("date of birth",)
-    assert [d.person_id for d in probable_duplicates(admin, {"family_name": "MULLER", "date_of_birth": dt.date(1980, 1, 2)})] == [corpus.muller]
-    same_passport = probable_duplicates(admin, {"family_name": "Nunez", "given_names": "Maria", "passport_number": "x1234567"})
-    assert [d.person_id for d in same_passport] == [corpus.nunez] and same_passport[0].same == ("passport number",)
-    assert probable_duplicates(admin, {"family_name": "Mueller", "date_of_birth": "1980-01-03"}) == []
-    assert probable_duplicates(admin, {"family_name": "Schmidt", "date_of_birth": "1980-01-02"}) == []
+    same_birth = probable_duplicates(
+        admin, {"family_name": "Mueller", "given_names": "Hans", "date_of_birth": "1980-01-02"}
+    )
+    assert [d.person_id for d in same_birth] == [corpus.muller] and same_birth[0].same == (
+        "date of birth",
+    )
+    assert [
+        d.person_id
+        for d in probable_duplicates(
+            admin, {"family_name": "MULLER", "date_of_birth": dt.date(1980, 1, 2)}
+        )
+    ] == [corpus.muller]
+    same_passport = probable_duplicates(
+        admin, {"family_name": "Nunez", "given_names": "Maria", "passport_number": "x1234567"}
+    )
+    assert [d.person_id for d in same_passport] == [corpus.nunez] and same_passport[0].same == (
+        "passport number",
+    )
+    assert (
+        probable_duplicates(admin, {"family_name": "Mueller", "date_of_birth": "1980-01-03"}) == []
+    )
+    assert (
+        probable_duplicates(admin, {"family_name": "Schmidt", "date_of_birth": "1980-01-02"}) == []
+    )
     assert probable_duplicates(admin, {"family_name": "Müller"}) == []  # a name alone is not enough
 
 
-def test_creating_a_probable_duplicate_warns(admin: Desk, make_user, corpus: SimpleNamespace) -> None:  # noqa: ANN001
-    saved_ = admin.people.create({"family_name": "Muller", "given_names": "H.", "nation_code": "DEU", "date_of_birth": "1980-01-02"})
-    assert saved_.warnings == [f"probable duplicate of MÜLLER, Hans ({admin.people.get(corpus.muller)[0].reference}): similar name, same date of birth"]
-    assert admin.people.create({"family_name": "Muller", "given_names": "Karl", "nation_code": "DEU", "date_of_birth": "1980-01-02"}).warnings == []
+def test_creating_a_probable_duplicate_warns(
+    admin: Desk, make_user, corpus: SimpleNamespace
+) -> None:  # noqa: ANN001
+    saved_ = admin.people.create(
+        {
+            "family_name": "Muller",
+            "given_names": "H.",
+            "nation_code": "DEU",
+            "date_of_birth": "1980-01-02",
+        }
+    )
+    assert saved_.warnings == [
+        f"probable duplicate of MÜLLER, Hans ({admin.people.get(corpus.muller)[0].reference}): similar name, same date of birth"
+    ]
+    assert (
+        admin.people.create(
+            {
+                "family_name": "Muller",
+                "given_names": "Karl",
+                "nation_code": "DEU",
+                "date_of_birth": "1980-01-02",
+            }
+        ).warnings
+        == []
+    )
     gbr = make_user("gbrc", role="coordinator", clearance="S", nation="GBR")
     # the existing Tanaka is NOFORN: a foreign coordinator is never offered it
-    assert gbr.people.create({"family_name": "Tanaka", "nation_code": "JPN", "date_of_birth": "1975-05-05"}).warnings == []
-    assert admin.people.create({"family_name": "Tanaka", "nation_code": "JPN", "date_of_birth": "1975-05-05"}).warnings != []
+    assert (
+        gbr.people.create(
+            {"family_name": "Tanaka", "nation_code": "JPN", "date_of_birth": "1975-05-05"}
+        ).warnings
+        == []
+    )
+    assert (
+        admin.people.create(
+            {"family_name": "Tanaka", "nation_code": "JPN", "date_of_birth": "1975-05-05"}
+        ).warnings
+        != []
+    )
 
 
 # --- index upkeep -----------------------------------------------------------------------------------
@@ -351,7 +648,12 @@ def test_creating_a_probable_duplicate_warns(admin: Desk, make_user, corpus: Sim
 
 def _index_rows(admin: Desk) -> list[tuple]:
     with admin.db.reading() as session:
-        return sorted(tuple(r) for r in session.execute(text("SELECT rowid, kind, record_id, title, body, names FROM search_index")))
+        return sorted(
+            tuple(r)
+            for r in session.execute(
+                text("SELECT rowid, kind, record_id, title, body, names FROM search_index")
+            )
+        )
 
 
 def test_index_follows_updates_and_deletes(admin: Desk, corpus: SimpleNamespace) -> None:
@@ -363,7 +665,9 @@ def test_index_follows_updates_and_deletes(admin: Desk, corpus: SimpleNamespace)
         session.get(Exchange, corpus.pacific).title = "Indo-Pacific seamanship course"
         session.delete(session.get(ContactLogEntry, corpus.visit))
         session.delete(session.get(Attachment, corpus.report))
-    assert search(admin, "Nowak").total == 0 and found(search(admin, "Zielinska")) == {("agreement", corpus.mou)}
+    assert search(admin, "Nowak").total == 0 and found(search(admin, "Zielinska")) == {
+        ("agreement", corpus.mou)
+    }
     assert found(search(admin, "seamanship")) == {("exchange", corpus.pacific)}
     assert search(admin, "harbour").total == 0 and search(admin, "report").total == 0
     with admin.db.writing() as session:
@@ -384,12 +688,19 @@ def test_rebuild_is_for_administrators(make_user, corpus: SimpleNamespace) -> No
 def test_upgrading_a_0001_database_fills_the_index(tmp_path: Path) -> None:
     target = tmp_path / "office.sqlite"
     shutil.copyfile(DATA / "schema-0001.sqlite", target)
-    assert sqlite3.connect(target).execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert (
+        sqlite3.connect(target).execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        == "0001"
+    )
     database = open_desk_database(target)
     try:
         desk = Desk(database, "admin")
         assert [h.title.split(",")[0] for h in search(desk, "Muller OR Nunez OR Tanaka").hits] != []
-        assert {h.title.split(",")[0] for h in search(desk, "Muller OR Nunez OR Tanaka").hits} == {"MÜLLER", "NÚÑEZ", "TANAKA"}
+        assert {h.title.split(",")[0] for h in search(desk, "Muller OR Nunez OR Tanaka").hits} == {
+            "MÜLLER",
+            "NÚÑEZ",
+            "TANAKA",
+        }
     finally:
         database.dispose()
 
@@ -399,14 +710,22 @@ def test_a_0003_database_upgraded_keeps_indexing_single_saves_and_imports(tmp_pa
 
     target = tmp_path / "office.sqlite"
     shutil.copyfile(DATA / "schema-0003.sqlite", target)
-    database = open_desk_database(target)  # 0004 recreates the insert triggers, 0005 the list indexes
+    database = open_desk_database(
+        target
+    )  # 0004 recreates the insert triggers, 0005 the list indexes
     try:
         desk = Desk(database, "admin")
-        assert {h.title.split(",")[0] for h in search(desk, "Muller OR Nunez OR Tanaka", audited=False).hits} == {"MÜLLER", "NÚÑEZ", "TANAKA"}
+        assert {
+            h.title.split(",")[0]
+            for h in search(desk, "Muller OR Nunez OR Tanaka", audited=False).hits
+        } == {"MÜLLER", "NÚÑEZ", "TANAKA"}
         desk.people.create({"family_name": "Haugland", "nation_code": "NOR"})
         (tmp_path / "p.csv").write_text("family_name,nation\nHaugen,NOR\n", encoding="utf-8")
         assert import_file(desk, "people", tmp_path / "p.csv").imported == 1
-        assert sorted(h.title for h in search(desk, "Haugland OR Haugen", audited=False).hits) == ["HAUGEN", "HAUGLAND"]
+        assert sorted(h.title for h in search(desk, "Haugland OR Haugen", audited=False).hits) == [
+            "HAUGEN",
+            "HAUGLAND",
+        ]
     finally:
         database.dispose()
 
@@ -424,7 +743,9 @@ def test_saved_search_reports_new_matches(admin: Desk, make_user, corpus: Simple
     saved.save(admin, "maritime people", "maritime", kinds=["person"])
     first = saved.run(admin, "maritime people")
     assert first.results.total == 3 and first.new == []
-    newcomer = admin.people.create({"family_name": "Okafor", "nation_code": "NGA", "position": "maritime planner"}).record.id
+    newcomer = admin.people.create(
+        {"family_name": "Okafor", "nation_code": "NGA", "position": "maritime planner"}
+    ).record.id
     second = saved.run(admin, "maritime people")
     assert [h.record_id for h in second.new] == [newcomer] and second.new_count == 1
     assert saved.run(admin, "maritime people").new == []
@@ -448,12 +769,22 @@ def _cli(desk: Desk, *argv: str) -> tuple[int, str]:
 
 
 def test_cli_json_and_text(admin: Desk, corpus: SimpleNamespace) -> None:
-    code, output = _cli(admin, "maritime", "--kind", "exchange", "--filter", "status=completed", "--json")
+    code, output = _cli(
+        admin, "maritime", "--kind", "exchange", "--filter", "status=completed", "--json"
+    )
     assert code == 0
     data = json.loads(output)
     assert data["total"] == 1
     assert data["results"][0]["reference"] == "EX-2024-0001"
-    assert set(data["results"][0]) >= {"kind", "reference", "id", "title", "marking", "snippet", "score"}
+    assert set(data["results"][0]) >= {
+        "kind",
+        "reference",
+        "id",
+        "title",
+        "marking",
+        "snippet",
+        "score",
+    }
     code, output = _cli(admin, "Nunez")
     assert code == 0 and "NÚÑEZ, María" in output and "[Núñez]" in output
     code, output = _cli(admin, "Kowalsky")
@@ -485,19 +816,37 @@ def test_every_index_trigger_survives_to_the_head_revision(database) -> None:  #
     from app.search.sqlite_fts import trigger_names
 
     with database.engine.connect() as connection:
-        present = set(connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars())
+        present = set(
+            connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            ).scalars()
+        )
     assert set(trigger_names()) <= present
 
 
-def test_more_visible_matches_than_the_cap_rank_the_most_recent(admin: Desk, make_user, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_more_visible_matches_than_the_cap_rank_the_most_recent(
+    admin: Desk, make_user, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.search import service as search_service
 
     monkeypatch.setattr(search_service, "RANK_CAP", 5)
-    ids = [put(admin, Person, UNCLASSIFIED if n % 2 else NOFORN_S, reference=f"P-2026-{n:06d}", family_name="Haugland",
-               given_names="Ola" * (n % 3 + 1), nation_code="NOR") for n in range(12)]
+    ids = [
+        put(
+            admin,
+            Person,
+            UNCLASSIFIED if n % 2 else NOFORN_S,
+            reference=f"P-2026-{n:06d}",
+            family_name="Haugland",
+            given_names="Ola" * (n % 3 + 1),
+            nation_code="NOR",
+        )
+        for n in range(12)
+    ]
     results = search(admin, "Haugland", audited=False)
     assert not results.complete and results.total == 5
-    assert {h.record_id for h in results.hits} == set(ids[-5:])  # the five most recent, ranked among themselves
+    assert {h.record_id for h in results.hits} == set(
+        ids[-5:]
+    )  # the five most recent, ranked among themselves
     # a foreign viewer sees the six unclassified ones: still more than the cap
     gbr = make_user("gbr", role="viewer", clearance="S", nation="GBR")
     seen = search(gbr, "Haugland", audited=False)

@@ -56,9 +56,16 @@ def test_five_failures_lock_for_fifteen_minutes(database, admin, make_user) -> N
     with pytest.raises(LoginFailed) as locked:
         authenticate(database, "alice", PASSWORD, now=now + dt.timedelta(minutes=14))
     assert str(locked.value) == LOGIN_FAILED  # never says "locked" for a name that may not exist
-    assert authenticate(database, "alice", PASSWORD, now=now + dt.timedelta(minutes=16)).username == "alice"
+    assert (
+        authenticate(database, "alice", PASSWORD, now=now + dt.timedelta(minutes=16)).username
+        == "alice"
+    )
     actions = [e.action for e in admin.audit.list(username="alice", newest_first=False)]
-    assert actions.count("login_failure") == 6 and actions.count("lockout") == 1 and actions[-1] == "login"
+    assert (
+        actions.count("login_failure") == 6
+        and actions.count("lockout") == 1
+        and actions[-1] == "login"
+    )
 
 
 def test_unlock_by_administrator(database, admin, make_user) -> None:
@@ -90,12 +97,21 @@ def test_viewers_and_auditors_write_nothing(make_user) -> None:
 def test_nobody_labels_above_their_clearance(make_user) -> None:
     coordinator = make_user("carol", clearance="C")
     with pytest.raises(PermissionDenied, match="above your own clearance"):
-        coordinator.people.create({"family_name": "Doe", "nation_code": "USA", "classification": "S"})
+        coordinator.people.create(
+            {"family_name": "Doe", "nation_code": "USA", "classification": "S"}
+        )
 
 
 def test_downgrade_only_by_administrator_with_reason(admin, make_user) -> None:
     coordinator = make_user("carol", clearance="TS")
-    saved = coordinator.people.create({"family_name": "Doe", "nation_code": "USA", "classification": "S", "releasable_to": "NOFORN"})
+    saved = coordinator.people.create(
+        {
+            "family_name": "Doe",
+            "nation_code": "USA",
+            "classification": "S",
+            "releasable_to": "NOFORN",
+        }
+    )
     person_id = saved.record.id
     wider = Label(3, Release.REL, frozenset({"GBR"}))
     with pytest.raises(PermissionDenied, match="administrator"):
@@ -104,7 +120,11 @@ def test_downgrade_only_by_administrator_with_reason(admin, make_user) -> None:
         admin.people.update(person_id, {}, label=wider)
     admin.people.update(person_id, {}, label=wider, reason="released for exercise planning")
     event = admin.audit.list(action="downgrade")[0]
-    assert event.details == {"before": "SECRET//NOFORN", "after": "SECRET//REL TO USA, GBR", "reason": "released for exercise planning"}
+    assert event.details == {
+        "before": "SECRET//NOFORN",
+        "after": "SECRET//REL TO USA, GBR",
+        "reason": "released for exercise planning",
+    }
     # raising the level is not a downgrade: a coordinator may do it
     coordinator.people.update(person_id, {}, label=Label(4, Release.REL, frozenset({"GBR"})))
     assert admin.audit.list(limit=1)[0].action == "label_change"
@@ -201,7 +221,9 @@ def test_inserted_event_is_found(trail) -> None:
 @pytest.mark.sqlite_only
 def test_event_added_at_the_end_is_found(trail) -> None:
     with _raw(trail.db) as connection:
-        last_id, last_hash = connection.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+        last_id, last_hash = connection.execute(
+            "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"
+        ).fetchone()
         connection.execute(
             "INSERT INTO audit_events (id, at, username, action, record_kind, record_id, record_ref, outcome, details, prev_hash, hash)"
             " VALUES (?, '2026-01-01 00:00:00', 'mallory', 'login', '', NULL, '', 'success', '{}', ?, ?)",
@@ -225,7 +247,13 @@ def test_event_hash_covers_every_field(trail) -> None:
 
         event = session.scalar(select(AuditEvent).where(AuditEvent.id == 3))
         original = audit.event_hash(event)
-        for name, value in [("username", "x"), ("action", "y"), ("record_ref", "z"), ("outcome", "failure"), ("details", "{}")]:
+        for name, value in [
+            ("username", "x"),
+            ("action", "y"),
+            ("record_ref", "z"),
+            ("outcome", "failure"),
+            ("details", "{}"),
+        ]:
             saved = getattr(event, name)
             setattr(event, name, value)
             assert audit.event_hash(event) != original, name
@@ -240,6 +268,10 @@ def test_who_can_read_lists_exactly_the_admitted_users(admin, make_user) -> None
     make_user("usa_c", clearance="C")
     label = Label(3, Release.REL, frozenset({"FVEY"}))
     assert [u.username for u in admin.users.who_can_read(label)] == ["admin", "gbr_ts", "usa_s"]
-    assert [u.username for u in admin.users.who_can_read(Label(2, Release.NOFORN))] == ["admin", "usa_c", "usa_s"]
+    assert [u.username for u in admin.users.who_can_read(Label(2, Release.NOFORN))] == [
+        "admin",
+        "usa_c",
+        "usa_s",
+    ]
     with pytest.raises(PermissionDenied):
         make_user("vera", role="viewer").users.who_can_read(label)

@@ -31,13 +31,20 @@ def export_text(desk: Desk, kind: str, fmt: str = "csv", **kwargs) -> tuple[str,
 
 
 def test_good_file_with_bom_is_imported_and_audited(admin: Desk, tmp_path: Path) -> None:
-    path = write(tmp_path / "people.csv", "\n".join([
-        HEADER,
-        "Kowalski,Jan,POL,Major,army,1984-05-17,EA1234567,jan@example.pl,C,NATO,",
-        "Müller,Anna,deu,Kapitänleutnant,Navy,1990-11-02,,,R,,",
-        "",
-        "Yamada,Taro,JPN,1st Lt,air force,1992-01-30,,,S,\"USA, JPN\",",
-    ]) + "\n", bom=True)
+    path = write(
+        tmp_path / "people.csv",
+        "\n".join(
+            [
+                HEADER,
+                "Kowalski,Jan,POL,Major,army,1984-05-17,EA1234567,jan@example.pl,C,NATO,",
+                "Müller,Anna,deu,Kapitänleutnant,Navy,1990-11-02,,,R,,",
+                "",
+                'Yamada,Taro,JPN,1st Lt,air force,1992-01-30,,,S,"USA, JPN",',
+            ]
+        )
+        + "\n",
+        bom=True,
+    )
     result = import_file(admin, "person", path)
     assert result.ok and (result.total, result.imported) == (3, 3)
     assert result.sha256 == file_sha256(path)
@@ -46,26 +53,41 @@ def test_good_file_with_bom_is_imported_and_audited(admin: Desk, tmp_path: Path)
     assert people["Müller"].nation_code == "DEU" and people["Yamada"].service == "air_force"
     page = admin.people.list()
     assert {admin.marking(page.labels[p.label_id]) for p in page.records} == {
-        "CONFIDENTIAL//REL TO USA, NATO", "RESTRICTED", "SECRET//REL TO USA, JPN"}
+        "CONFIDENTIAL//REL TO USA, NATO",
+        "RESTRICTED",
+        "SECRET//REL TO USA, JPN",
+    }
     # one event stands for the whole import (the issue allows it): count, file hash, references
     assert admin.audit.count(action="create", kind="person") == 0
     [event] = admin.audit.list(action="import")
     assert event.details["sha256"] == result.sha256 and event.details["file"] == "people.csv"
-    assert (event.details["first_reference"], event.details["last_reference"]) == (result.references[0], result.references[-1])
-    assert (event.details["imported"], event.details["rejected"], event.details["mode"]) == (3, 0, "row-by-row")
+    assert (event.details["first_reference"], event.details["last_reference"]) == (
+        result.references[0],
+        result.references[-1],
+    )
+    assert (event.details["imported"], event.details["rejected"], event.details["mode"]) == (
+        3,
+        0,
+        "row-by-row",
+    )
     assert admin.audit.verify().ok
 
 
-BAD_FILE = "\n".join([
-    HEADER,                                                          # line 1
-    "Good,One,POL,,,,,,U,,",                                         # line 2
-    "Bad,Nation,XX,,,,,,U,,",                                        # line 3
-    '"Good, Two","with a',                                           # line 4 (cell spans two lines)
-    'line break",GBR,,,,,,U,,',                                      # line 5
-    "Bad,Date,FRA,,,1990-13-01,,not-an-email,U,,",                   # line 6
-    ",Nameless,USA,,,,,,TS,NOFORN,",                                 # line 7
-    "Good,Three,CAN,,,,,,C,FVEY,",                                   # line 8
-]) + "\n"
+BAD_FILE = (
+    "\n".join(
+        [
+            HEADER,  # line 1
+            "Good,One,POL,,,,,,U,,",  # line 2
+            "Bad,Nation,XX,,,,,,U,,",  # line 3
+            '"Good, Two","with a',  # line 4 (cell spans two lines)
+            'line break",GBR,,,,,,U,,',  # line 5
+            "Bad,Date,FRA,,,1990-13-01,,not-an-email,U,,",  # line 6
+            ",Nameless,USA,,,,,,TS,NOFORN,",  # line 7
+            "Good,Three,CAN,,,,,,C,FVEY,",  # line 8
+        ]
+    )
+    + "\n"
+)
 
 
 def test_row_by_row_keeps_good_rows_and_reports_bad_lines(admin: Desk, tmp_path: Path) -> None:
@@ -73,10 +95,16 @@ def test_row_by_row_keeps_good_rows_and_reports_bad_lines(admin: Desk, tmp_path:
     assert (result.total, result.imported) == (6, 3)
     problems = {p.line: p.errors for p in result.rejected}
     assert set(problems) == {3, 6, 7}
-    assert "nation" in problems[3] and "ISO 3166-1" in problems[3]["nation"]  # column name, not nation_code
+    assert (
+        "nation" in problems[3] and "ISO 3166-1" in problems[3]["nation"]
+    )  # column name, not nation_code
     assert set(problems[6]) == {"date_of_birth", "email"}
     assert "family_name" in problems[7]
-    assert sorted(p.family_name for p in admin.people.list().records) == ["Good", "Good", "Good, Two"]
+    assert sorted(p.family_name for p in admin.people.list().records) == [
+        "Good",
+        "Good",
+        "Good, Two",
+    ]
     assert [text for p in result.rejected for text in p.lines()][0].startswith("line 3: nation: ")
     [event] = admin.audit.list(action="import")
     assert (event.details["imported"], event.details["rejected"]) == (3, 3)
@@ -98,14 +126,25 @@ def test_all_or_nothing_writes_nothing_when_a_row_is_bad(admin: Desk, tmp_path: 
     assert admin.audit.verify().ok
 
 
-def test_header_problems_are_reported_before_anything_is_imported(admin: Desk, tmp_path: Path) -> None:
+def test_header_problems_are_reported_before_anything_is_imported(
+    admin: Desk, tmp_path: Path
+) -> None:
     with pytest.raises(ValidationFailed) as caught:
-        import_file(admin, "people", write(tmp_path / "a.csv", "family_name,nation,shoe_size\nA,POL,44\n"))
-    assert "shoe_size" in caught.value.errors["columns"] and "family_name" in caught.value.errors["columns"]
+        import_file(
+            admin, "people", write(tmp_path / "a.csv", "family_name,nation,shoe_size\nA,POL,44\n")
+        )
+    assert (
+        "shoe_size" in caught.value.errors["columns"]
+        and "family_name" in caught.value.errors["columns"]
+    )
     with pytest.raises(ValidationFailed, match="required column missing: nation"):
         import_file(admin, "people", write(tmp_path / "b.csv", "family_name\nA\n"))
     with pytest.raises(ValidationFailed, match="more than one column"):
-        import_file(admin, "people", write(tmp_path / "c.csv", "family_name,nation,nation_code\nA,POL,POL\n"))
+        import_file(
+            admin,
+            "people",
+            write(tmp_path / "c.csv", "family_name,nation,nation_code\nA,POL,POL\n"),
+        )
     latin1 = tmp_path / "d.csv"
     latin1.write_bytes(b"family_name,nation\nM\xfcller,DEU\n")
     with pytest.raises(ValidationFailed, match="UTF-8"):
@@ -149,22 +188,72 @@ def _join_sof(desk: Desk) -> None:
 
 def _seed(desk: Desk) -> None:
     _join_sof(desk)
-    desk.people.create({"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL", "date_of_birth": "1984-05-17",
-                        "passport_number": "EA1234567", "languages": "eng 3/3/3/2; pol 5/5/5/5", "rank_code": "OF-3",
-                        "classification": "C", "releasable_to": "NATO"})
-    desk.people.create({"family_name": "Dupont", "nation_code": "FRA", "notes": "line one\nline two, with \"quotes\"",
-                        "classification": "S", "releasable_to": "NOFORN"})
-    desk.people.create({"family_name": "Quiet", "nation_code": "USA", "classification": "U", "groups": "SOF"})
-    desk.people.create({"family_name": "Ōtake", "original_script_name": "大竹", "nation_code": "JPN", "classification": "R",
-                        "phone": "+81 3 1234 5678", "unit": "=HYPERLINK(\"http://x\")", "position": "'=quoted", "notes": "'plain"})
-    desk.agreements.create({"reference": "MOU-USA-POL-2019-01", "title": "Pilot training", "kind": "memorandum_of_understanding",
-                            "parties": "USA POL", "signed_date": "2019-04-11", "classification": "C", "releasable_to": "POL"})
+    desk.people.create(
+        {
+            "family_name": "Kowalski",
+            "given_names": "Jan",
+            "nation_code": "POL",
+            "date_of_birth": "1984-05-17",
+            "passport_number": "EA1234567",
+            "languages": "eng 3/3/3/2; pol 5/5/5/5",
+            "rank_code": "OF-3",
+            "classification": "C",
+            "releasable_to": "NATO",
+        }
+    )
+    desk.people.create(
+        {
+            "family_name": "Dupont",
+            "nation_code": "FRA",
+            "notes": 'line one\nline two, with "quotes"',
+            "classification": "S",
+            "releasable_to": "NOFORN",
+        }
+    )
+    desk.people.create(
+        {"family_name": "Quiet", "nation_code": "USA", "classification": "U", "groups": "SOF"}
+    )
+    desk.people.create(
+        {
+            "family_name": "Ōtake",
+            "original_script_name": "大竹",
+            "nation_code": "JPN",
+            "classification": "R",
+            "phone": "+81 3 1234 5678",
+            "unit": '=HYPERLINK("http://x")',
+            "position": "'=quoted",
+            "notes": "'plain",
+        }
+    )
+    desk.agreements.create(
+        {
+            "reference": "MOU-USA-POL-2019-01",
+            "title": "Pilot training",
+            "kind": "memorandum_of_understanding",
+            "parties": "USA POL",
+            "signed_date": "2019-04-11",
+            "classification": "C",
+            "releasable_to": "POL",
+        }
+    )
     person = desk.people.list({"family_name": "Kowalski"}).records[0]
-    desk.liaison.create({"person": person.reference, "kind": "liaison_officer", "host_nation": "USA", "start_date": "2025-08-01",
-                         "agreement": "MOU-USA-POL-2019-01", "disclosure_level": "C", "classification": "C", "releasable_to": "POL"})
+    desk.liaison.create(
+        {
+            "person": person.reference,
+            "kind": "liaison_officer",
+            "host_nation": "USA",
+            "start_date": "2025-08-01",
+            "agreement": "MOU-USA-POL-2019-01",
+            "disclosure_level": "C",
+            "classification": "C",
+            "releasable_to": "POL",
+        }
+    )
 
 
-def test_export_then_import_into_a_second_database_gives_the_same_records(admin: Desk, tmp_path: Path) -> None:
+def test_export_then_import_into_a_second_database_gives_the_same_records(
+    admin: Desk, tmp_path: Path
+) -> None:
     _seed(admin)
     second_db = initialise(tmp_path / "second.sqlite", "USA", "default", "admin", PASSWORD)
     try:
@@ -178,7 +267,12 @@ def test_export_then_import_into_a_second_database_gives_the_same_records(admin:
             assert imported.ok, imported.rejected
             assert export_text(second, kind)[0] == text
         otake = second.people.list({"family_name": "Ōtake"}).records[0]
-        assert (otake.phone, otake.unit, otake.position, otake.notes) == ("+81 3 1234 5678", '=HYPERLINK("http://x")', "'=quoted", "'plain")
+        assert (otake.phone, otake.unit, otake.position, otake.notes) == (
+            "+81 3 1234 5678",
+            '=HYPERLINK("http://x")',
+            "'=quoted",
+            "'plain",
+        )
         json_text, _ = export_text(admin, "people", "json")
         assert json.loads(export_text(second, "people", "json")[0]) == json.loads(json_text)
     finally:
@@ -189,7 +283,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_defused_and_reimport(admin: Desk)
     _seed(admin)
     text, _ = export_text(admin, "people")
     otake = next(r for r in csv.DictReader(io.StringIO(text)) if r["family_name"] == "Ōtake")
-    assert (otake["phone"], otake["unit"]) == ("'+81 3 1234 5678", "'=HYPERLINK(\"http://x\")")
+    assert (otake["phone"], otake["unit"]) == ("'+81 3 1234 5678", '\'=HYPERLINK("http://x")')
     assert (otake["position"], otake["notes"]) == ("''=quoted", "''plain")
 
 
@@ -197,10 +291,16 @@ def test_json_export_reimports(admin: Desk, tmp_path: Path) -> None:
     _seed(admin)
     text, result = export_text(admin, "agreements", "json")
     [item] = json.loads(text)
-    assert item["reference"] == "MOU-USA-POL-2019-01" and item["marking"] == "CONFIDENTIAL//REL TO USA, POL" and "id" in item
+    assert (
+        item["reference"] == "MOU-USA-POL-2019-01"
+        and item["marking"] == "CONFIDENTIAL//REL TO USA, POL"
+        and "id" in item
+    )
     path = write(tmp_path / "agreements.json", text)
     again = import_file(admin, "agreements", path)
-    assert again.rejected[0].errors == {"reference": "Reference MOU-USA-POL-2019-01 is already used by another agreement"}
+    assert again.rejected[0].errors == {
+        "reference": "Reference MOU-USA-POL-2019-01 is already used by another agreement"
+    }
     assert again.unit == "record"
 
 
@@ -215,9 +315,15 @@ def test_viewer_export_lacks_hidden_records_and_identity(admin: Desk, make_user)
     assert list(rows[0]) == columns(admin, "people")
     assert result.marking == "CONFIDENTIAL//REL TO USA, NATO" and not result.identity
     [event] = admin.audit.list(action="export", username="gwen")
-    assert (event.details["count"], event.details["marking"], event.details["format"]) == (2, result.marking, "csv")
+    assert (event.details["count"], event.details["marking"], event.details["format"]) == (
+        2,
+        result.marking,
+        "csv",
+    )
     coordinator_text, coordinator = export_text(admin, "people")
-    kowalski = next(r for r in csv.DictReader(io.StringIO(coordinator_text)) if r["family_name"] == "Kowalski")
+    kowalski = next(
+        r for r in csv.DictReader(io.StringIO(coordinator_text)) if r["family_name"] == "Kowalski"
+    )
     assert (kowalski["date_of_birth"], kowalski["passport_number"]) == ("1984-05-17", "EA1234567")
     assert coordinator.count == 4 and coordinator.marking == "SECRET//NOFORN"
 
@@ -225,7 +331,9 @@ def test_viewer_export_lacks_hidden_records_and_identity(admin: Desk, make_user)
 def test_export_reads_page_by_page(admin: Desk) -> None:
     for n in range(7):
         admin.people.create({"family_name": f"Person{n}", "nation_code": "POL"})
-    admin.people.archive(admin.people.list({"family_name": "Person3"}).records[0].id, "left the service")
+    admin.people.archive(
+        admin.people.list({"family_name": "Person3"}).records[0].id, "left the service"
+    )
     text, result = export_text(admin, "people", page_size=2, filters={"nation_code": "POL"})
     names = [r["family_name"] for r in csv.DictReader(io.StringIO(text))]
     assert result.count == 6 and sorted(names) == [f"Person{n}" for n in range(7) if n != 3]
@@ -236,18 +344,35 @@ def test_export_reads_page_by_page(admin: Desk) -> None:
 def test_exchanges_and_participations_round_trip(admin: Desk, tmp_path: Path) -> None:
     _seed(admin)
     person = admin.people.list({"family_name": "Kowalski"}).records[0]
-    exchanges = write(tmp_path / "ex.csv", "\n".join([
-        "title,kind,host_nation,partner_nations,domains,start_date,end_date,agreement,cost_lines,budget_amount,budget_currency,classification,releasable_to",
-        'Pilot course,course_seat,USA,"POL, GBR",air joint,2026-03-02,2026-05-29,MOU-USA-POL-2019-01,travel 1200.00 USD Flights,45000,USD,C,"POL GBR"',
-        "Broken,course_seat,USA,,,2026-03-02,2026-01-01,,,,,U,",
-    ]) + "\n")
+    exchanges = write(
+        tmp_path / "ex.csv",
+        "\n".join(
+            [
+                "title,kind,host_nation,partner_nations,domains,start_date,end_date,agreement,cost_lines,budget_amount,budget_currency,classification,releasable_to",
+                'Pilot course,course_seat,USA,"POL, GBR",air joint,2026-03-02,2026-05-29,MOU-USA-POL-2019-01,travel 1200.00 USD Flights,45000,USD,C,"POL GBR"',
+                "Broken,course_seat,USA,,,2026-03-02,2026-01-01,,,,,U,",
+            ]
+        )
+        + "\n",
+    )
     result = import_file(admin, "exchanges", exchanges)
-    assert result.imported == 1 and [p.line for p in result.rejected] == [3] and "end_date" in result.rejected[0].errors
+    assert (
+        result.imported == 1
+        and [p.line for p in result.rejected] == [3]
+        and "end_date" in result.rejected[0].errors
+    )
     reference = result.references[0]
-    participations = write(tmp_path / "pa.csv", f"exchange,person,role,classification,releasable_to\n{reference},{person.reference},trainee,C,POL\n"
-                           f"{reference},P-1999-999999,trainee,C,POL\n")
+    participations = write(
+        tmp_path / "pa.csv",
+        f"exchange,person,role,classification,releasable_to\n{reference},{person.reference},trainee,C,POL\n"
+        f"{reference},P-1999-999999,trainee,C,POL\n",
+    )
     result = import_file(admin, "participation", participations)
-    assert result.imported == 1 and [p.line for p in result.rejected] == [3] and "person" in result.rejected[0].errors
+    assert (
+        result.imported == 1
+        and [p.line for p in result.rejected] == [3]
+        and "person" in result.rejected[0].errors
+    )
     text, _ = export_text(admin, "participations")
     assert next(csv.DictReader(io.StringIO(text)))["exchange"] == reference
     text, _ = export_text(admin, "exchanges")
@@ -258,8 +383,12 @@ def test_exchanges_and_participations_round_trip(admin: Desk, tmp_path: Path) ->
 def test_every_column_of_every_kind_is_documented(admin: Desk) -> None:
     from app.services.transfer import KINDS
 
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "DATA_FORMATS.md").read_text(encoding="utf-8")
-    sections = {part.split("`")[1]: part for part in doc.split("\n### ")[1:] if "(`" in part.splitlines()[0]}
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "DATA_FORMATS.md").read_text(
+        encoding="utf-8"
+    )
+    sections = {
+        part.split("`")[1]: part for part in doc.split("\n### ")[1:] if "(`" in part.splitlines()[0]
+    }
     for kind in KINDS:
         rows = [line for line in sections[kind].splitlines() if line.startswith("| `")]
         documented = [line.split("`")[1] for line in rows]
@@ -269,7 +398,9 @@ def test_every_column_of_every_kind_is_documented(admin: Desk) -> None:
 
 def test_an_export_that_fails_part_way_is_still_audited(admin: Desk) -> None:
     for n in range(3):
-        admin.people.create({"family_name": f"Person{n}", "nation_code": "POL", "classification": "C"})
+        admin.people.create(
+            {"family_name": f"Person{n}", "nation_code": "POL", "classification": "C"}
+        )
 
     class Full(io.StringIO):
         def write(self, text: str) -> int:
@@ -280,7 +411,11 @@ def test_an_export_that_fails_part_way_is_still_audited(admin: Desk) -> None:
     with pytest.raises(OSError):
         export_records(admin, "people", Full(), "csv")
     [event] = admin.audit.list(action="export")
-    assert event.outcome == "failure" and event.details["count"] == 1 and event.details["marking"] == "CONFIDENTIAL"
+    assert (
+        event.outcome == "failure"
+        and event.details["count"] == 1
+        and event.details["marking"] == "CONFIDENTIAL"
+    )
 
 
 # --- the bulk path: batches written with Core, checks and warnings asked once per batch --------
@@ -290,8 +425,11 @@ def test_an_export_that_fails_part_way_is_still_audited(admin: Desk) -> None:
 def test_imported_rows_are_searchable_and_keep_their_children(admin: Desk, tmp_path: Path) -> None:
     from app.search.service import search
 
-    path = write(tmp_path / "p.csv", "family_name,given_names,nation,languages\n"
-                 "Kowalczyk,Ewa,POL,pol 5/5/5/5; eng 3/3/3/2\nNakamura,Ren,JPN,\n")
+    path = write(
+        tmp_path / "p.csv",
+        "family_name,given_names,nation,languages\n"
+        "Kowalczyk,Ewa,POL,pol 5/5/5/5; eng 3/3/3/2\nNakamura,Ren,JPN,\n",
+    )
     result = import_file(admin, "people", path)
     assert result.ok
     [hit] = search(admin, "Kowalczyk", audited=False).hits
@@ -307,74 +445,135 @@ def test_imported_rows_are_searchable_and_keep_their_children(admin: Desk, tmp_p
 def test_imported_exchanges_are_indexed_with_their_partners(admin: Desk, tmp_path: Path) -> None:
     from app.search.service import search
 
-    path = write(tmp_path / "ex.csv", "title,kind,host_nation,partner_nations,start_date,end_date\n"
-                 "Arctic survival course,course_seat,USA,NOR,2026-03-02,2026-03-20\n")
+    path = write(
+        tmp_path / "ex.csv",
+        "title,kind,host_nation,partner_nations,start_date,end_date\n"
+        "Arctic survival course,course_seat,USA,NOR,2026-03-02,2026-03-20\n",
+    )
     [reference] = import_file(admin, "exchanges", path).references
     assert [h.reference for h in search(admin, "Norway arctic", audited=False).hits] == [reference]
 
 
-def test_the_same_passport_twice_in_one_file_is_refused_the_second_time(admin: Desk, tmp_path: Path) -> None:
-    admin.people.create({"family_name": "Stored", "nation_code": "POL", "passport_number": "EA7777777"})
-    path = write(tmp_path / "p.csv", "\n".join([
-        "family_name,nation,passport_number,service_number",
-        "One,POL,EA1111111,",
-        "Two,POL,EA1111111,",     # line 3: same passport, same nation, earlier in the file
-        "Three,GBR,EA1111111,",   # another nation may use the same number
-        "Four,POL,EA7777777,",    # line 5: already stored
-        "Five,POL,,SN-1",
-        "Six,POL,,SN-1",          # line 7
-    ]) + "\n")
+def test_the_same_passport_twice_in_one_file_is_refused_the_second_time(
+    admin: Desk, tmp_path: Path
+) -> None:
+    admin.people.create(
+        {"family_name": "Stored", "nation_code": "POL", "passport_number": "EA7777777"}
+    )
+    path = write(
+        tmp_path / "p.csv",
+        "\n".join(
+            [
+                "family_name,nation,passport_number,service_number",
+                "One,POL,EA1111111,",
+                "Two,POL,EA1111111,",  # line 3: same passport, same nation, earlier in the file
+                "Three,GBR,EA1111111,",  # another nation may use the same number
+                "Four,POL,EA7777777,",  # line 5: already stored
+                "Five,POL,,SN-1",
+                "Six,POL,,SN-1",  # line 7
+            ]
+        )
+        + "\n",
+    )
     result = import_file(admin, "people", path)
     assert result.imported == 3
     assert {p.line: p.errors for p in result.rejected} == {
-        3: {"passport_number": "Passport number EA1111111 is given to another person of this nation earlier in the same import"},
-        5: {"passport_number": "Passport number EA7777777 is already recorded for another person of this nation"},
-        7: {"service_number": "Service number SN-1 is given to another person of this nation earlier in the same import"},
+        3: {
+            "passport_number": "Passport number EA1111111 is given to another person of this nation earlier in the same import"
+        },
+        5: {
+            "passport_number": "Passport number EA7777777 is already recorded for another person of this nation"
+        },
+        7: {
+            "service_number": "Service number SN-1 is given to another person of this nation earlier in the same import"
+        },
     }
 
 
 def test_probable_duplicates_are_warned_with_their_line(admin: Desk, tmp_path: Path) -> None:
-    stored = admin.people.create({"family_name": "Müller", "given_names": "Anna", "nation_code": "DEU", "date_of_birth": "1990-11-02"}).record
-    path = write(tmp_path / "p.csv", "family_name,given_names,nation,date_of_birth\n"
-                 "Nowak,Piotr,POL,1990-11-02\n"       # same birth date, another name: no warning
-                 "Mueller,Anna,DEU,1990-11-02\n")     # line 3
+    stored = admin.people.create(
+        {
+            "family_name": "Müller",
+            "given_names": "Anna",
+            "nation_code": "DEU",
+            "date_of_birth": "1990-11-02",
+        }
+    ).record
+    path = write(
+        tmp_path / "p.csv",
+        "family_name,given_names,nation,date_of_birth\n"
+        "Nowak,Piotr,POL,1990-11-02\n"  # same birth date, another name: no warning
+        "Mueller,Anna,DEU,1990-11-02\n",
+    )  # line 3
     result = import_file(admin, "people", path)
     assert result.imported == 2
-    assert result.warnings == [(3, f"probable duplicate of MÜLLER, Anna ({stored.reference}): similar name, same date of birth")]
+    assert result.warnings == [
+        (
+            3,
+            f"probable duplicate of MÜLLER, Anna ({stored.reference}): similar name, same date of birth",
+        )
+    ]
 
 
-def test_a_row_the_database_refuses_is_reported_and_the_others_kept(admin: Desk, tmp_path: Path) -> None:
+def test_a_row_the_database_refuses_is_reported_and_the_others_kept(
+    admin: Desk, tmp_path: Path
+) -> None:
     # both rows pass the checks (the number is not stored yet); the unique index refuses the second
-    path = write(tmp_path / "a.csv", "reference,title,kind,parties\n"
-                 "MOU-USA-NOR-2026-01,Cold weather training,memorandum_of_understanding,USA NOR\n"
-                 "MOU-USA-NOR-2026-01,Cold weather training again,memorandum_of_understanding,USA NOR\n"
-                 "MOU-USA-NOR-2026-02,Ranges,memorandum_of_understanding,USA NOR\n")
+    path = write(
+        tmp_path / "a.csv",
+        "reference,title,kind,parties\n"
+        "MOU-USA-NOR-2026-01,Cold weather training,memorandum_of_understanding,USA NOR\n"
+        "MOU-USA-NOR-2026-01,Cold weather training again,memorandum_of_understanding,USA NOR\n"
+        "MOU-USA-NOR-2026-02,Ranges,memorandum_of_understanding,USA NOR\n",
+    )
     result = import_file(admin, "agreements", path)
     assert result.imported == 2 and [p.line for p in result.rejected] == [3]
     assert result.rejected[0].errors["row"].startswith("clashes with a record already stored")
-    assert sorted(a.reference for a in admin.agreements.list().records) == ["MOU-USA-NOR-2026-01", "MOU-USA-NOR-2026-02"]
-    if admin.db.is_sqlite:  # the refused batch's pause of the search triggers went with its savepoint
+    assert sorted(a.reference for a in admin.agreements.list().records) == [
+        "MOU-USA-NOR-2026-01",
+        "MOU-USA-NOR-2026-02",
+    ]
+    if (
+        admin.db.is_sqlite
+    ):  # the refused batch's pause of the search triggers went with its savepoint
         with admin.db.reading() as session:
             assert session.execute(text("SELECT count(*) FROM search_index_paused")).scalar() == 0
     result = import_file(admin, "agreements", path, all_or_nothing=True)
     assert result.imported == 0 and admin.agreements.count() == 2
 
 
-def test_participations_in_one_file_are_checked_against_each_other(admin: Desk, tmp_path: Path) -> None:
+def test_participations_in_one_file_are_checked_against_each_other(
+    admin: Desk, tmp_path: Path
+) -> None:
     _seed(admin)
     person = admin.people.list({"family_name": "Kowalski"}).records[0]
-    exchange = import_file(admin, "exchanges", write(tmp_path / "ex.csv", "title,kind,host_nation,start_date,end_date\n"
-                                                     "Staff course,course_seat,USA,2026-03-02,2026-05-29\n")).references[0]
-    path = write(tmp_path / "pa.csv", f"exchange,person,role\n{exchange},{person.reference},trainee\n"
-                 f"{exchange},{person.reference},trainee\n{exchange},{person.reference},instructor\n")
+    exchange = import_file(
+        admin,
+        "exchanges",
+        write(
+            tmp_path / "ex.csv",
+            "title,kind,host_nation,start_date,end_date\n"
+            "Staff course,course_seat,USA,2026-03-02,2026-05-29\n",
+        ),
+    ).references[0]
+    path = write(
+        tmp_path / "pa.csv",
+        f"exchange,person,role\n{exchange},{person.reference},trainee\n"
+        f"{exchange},{person.reference},trainee\n{exchange},{person.reference},instructor\n",
+    )
     result = import_file(admin, "participations", path)
     assert result.imported == 2 and [p.line for p in result.rejected] == [3]
-    assert result.rejected[0].errors["role"] == f"Role: this person already takes part in {exchange} as trainee"
+    assert (
+        result.rejected[0].errors["role"]
+        == f"Role: this person already takes part in {exchange} as trainee"
+    )
     again = import_file(admin, "participations", path)  # now both places are taken in the database
     assert again.imported == 0 and [p.line for p in again.rejected] == [2, 3, 4]
 
 
-def test_a_long_row_by_row_import_commits_batch_by_batch_each_audited(admin: Desk, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_long_row_by_row_import_commits_batch_by_batch_each_audited(
+    admin: Desk, tmp_path: Path, monkeypatch
+) -> None:  # noqa: ANN001
     from app.services import transfer
 
     monkeypatch.setattr(transfer, "IMPORT_BATCH", 2)
@@ -385,11 +584,17 @@ def test_a_long_row_by_row_import_commits_batch_by_batch_each_audited(admin: Des
         seen.append(admin.people.count())  # another user's view while the import runs
         return True
 
-    result = import_file(admin, "people", write(tmp_path / "p.csv", "family_name,nation\n" + rows), progress=watch)
+    result = import_file(
+        admin, "people", write(tmp_path / "p.csv", "family_name,nation\n" + rows), progress=watch
+    )
     assert result.imported == 5 and [p.line for p in result.rejected] == [7]
     assert seen[-1] == 5 and 2 in seen  # earlier batches were committed while later ones were read
     events = sorted(admin.audit.list(action="import"), key=lambda e: e.id)
     assert [e.details.get("part") for e in events] == [1, 2, None]
     assert [e.details.get("lines") for e in events[:2]] == ["2-3", "4-5"]
-    assert (events[-1].details["imported"], events[-1].details["rejected"], events[-1].details["parts"]) == (5, 1, 3)
+    assert (
+        events[-1].details["imported"],
+        events[-1].details["rejected"],
+        events[-1].details["parts"],
+    ) == (5, 1, 3)
     assert admin.audit.verify().ok

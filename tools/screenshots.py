@@ -27,20 +27,83 @@ OUT = ROOT / "docs" / "screenshots"
 PASSWORD = "correct horse battery"
 
 PEOPLE = [
-    ("Kowalski", "Jan", "Major", "OF-3", "army", "POL", "12th Mechanised Brigade", Label(2, Release.REL, frozenset({"POL"}))),
-    ("Smith", "Anna", "Squadron Leader", "OF-3", "air_force", "GBR", "RAF Waddington", Label(1, Release.REL, frozenset({"FVEY"}))),
-    ("Dubois", "Claire", "Capitaine de frégate", "OF-4", "navy", "FRA", "État-major de la Marine", Label(0)),
+    (
+        "Kowalski",
+        "Jan",
+        "Major",
+        "OF-3",
+        "army",
+        "POL",
+        "12th Mechanised Brigade",
+        Label(2, Release.REL, frozenset({"POL"})),
+    ),
+    (
+        "Smith",
+        "Anna",
+        "Squadron Leader",
+        "OF-3",
+        "air_force",
+        "GBR",
+        "RAF Waddington",
+        Label(1, Release.REL, frozenset({"FVEY"})),
+    ),
+    (
+        "Dubois",
+        "Claire",
+        "Capitaine de frégate",
+        "OF-4",
+        "navy",
+        "FRA",
+        "État-major de la Marine",
+        Label(0),
+    ),
     ("Müller", "Thomas", "Oberstleutnant", "OF-4", "army", "DEU", "Panzerbrigade 21", Label(0)),
     ("Tanaka", "Hiroshi", "Lieutenant Colonel", "OF-4", "joint", "JPN", "Joint Staff", Label(2)),
-    ("Rossi", "Marco", "Tenente Colonnello", "OF-4", "air_force", "ITA", "46ª Brigata Aerea", Label(0)),
-    ("Nguyen", "Linh", "Commander", "OF-4", "navy", "AUS", "HMAS Stirling", Label(1, Release.REL, frozenset({"FVEY"}))),
-    ("Johnson", "Mark", "Colonel", "OF-5", "army", "USA", "US Army Europe", Label(3, Release.NOFORN)),
+    (
+        "Rossi",
+        "Marco",
+        "Tenente Colonnello",
+        "OF-4",
+        "air_force",
+        "ITA",
+        "46ª Brigata Aerea",
+        Label(0),
+    ),
+    (
+        "Nguyen",
+        "Linh",
+        "Commander",
+        "OF-4",
+        "navy",
+        "AUS",
+        "HMAS Stirling",
+        Label(1, Release.REL, frozenset({"FVEY"})),
+    ),
+    (
+        "Johnson",
+        "Mark",
+        "Colonel",
+        "OF-5",
+        "army",
+        "USA",
+        "US Army Europe",
+        Label(3, Release.NOFORN),
+    ),
     ("García", "Lucía", "Comandante", "OF-3", "army", "ESP", "Brigada Guadarrama XII", Label(0)),
     ("Andersen", "Mette", "Major", "OF-3", "army", "DNK", "Danish Division", Label(1)),
     ("Kim", "Min-jun", "Lieutenant Commander", "OF-3", "navy", "KOR", "ROK Fleet", Label(2)),
     ("O'Brien", "Sean", "Commandant", "OF-3", "army", "IRL", "Defence Forces HQ", Label(0)),
     ("Novak", "Petra", "Major", "OF-3", "air_force", "CZE", "22nd Air Base", Label(0)),
-    ("Lefèvre", "Julien", "Lieutenant-colonel", "OF-4", "joint", "BEL", "Belgian Defence", Label(1)),
+    (
+        "Lefèvre",
+        "Julien",
+        "Lieutenant-colonel",
+        "OF-4",
+        "joint",
+        "BEL",
+        "Belgian Defence",
+        Label(1),
+    ),
 ]
 
 
@@ -55,40 +118,99 @@ def fill(desk: Desk) -> list[int]:
     ids = []
     today = dt.date.today()
     for n, (family, given, rank, code, service, nation, unit, label) in enumerate(PEOPLE):
-        saved = desk.people.create({
-            "family_name": family, "given_names": given, "rank": rank, "rank_code": code, "service": service,
-            "nation_code": nation, "unit": unit, "email": f"{given.lower()[:1]}.{family.lower().replace(chr(39), '')}@example.org",
-            "clearance_level": 2, "clearance_nation": nation, "clearance_expiry": today + dt.timedelta(days=40 + 90 * n),
-            "languages": "eng 3/3/3/3; fra 2/2/2/2", "passport_number": f"X{100000 + n}",
-            "passport_expiry": today + dt.timedelta(days=60 + 200 * n),
-        }, label=label)
+        saved = desk.people.create(
+            {
+                "family_name": family,
+                "given_names": given,
+                "rank": rank,
+                "rank_code": code,
+                "service": service,
+                "nation_code": nation,
+                "unit": unit,
+                "email": f"{given.lower()[:1]}.{family.lower().replace(chr(39), '')}@example.org",
+                "clearance_level": 2,
+                "clearance_nation": nation,
+                "clearance_expiry": today + dt.timedelta(days=40 + 90 * n),
+                "languages": "eng 3/3/3/3; fra 2/2/2/2",
+                "passport_number": f"X{100000 + n}",
+                "passport_expiry": today + dt.timedelta(days=60 + 200 * n),
+            },
+            label=label,
+        )
         ids.append(saved.record.id)
-    for n, (title, kind, status, parties) in enumerate([
-        ("Personnel exchange programme USA–POL", "personnel_exchange_agreement", "in_force", ["USA", "POL"]),
-        ("Technical arrangement on liaison officers", "technical_arrangement", "signed", ["GBR", "AUS"]),
-        ("MOU on combined training", "memorandum_of_understanding", "in_negotiation", ["DEU", "FRA"]),
-    ]):
+    for n, (title, kind, status, parties) in enumerate(
+        [
+            (
+                "Personnel exchange programme USA–POL",
+                "personnel_exchange_agreement",
+                "in_force",
+                ["USA", "POL"],
+            ),
+            (
+                "Technical arrangement on liaison officers",
+                "technical_arrangement",
+                "signed",
+                ["GBR", "AUS"],
+            ),
+            (
+                "MOU on combined training",
+                "memorandum_of_understanding",
+                "in_negotiation",
+                ["DEU", "FRA"],
+            ),
+        ]
+    ):
         try:
-            desk.agreements.create({"title": title, "kind": kind, "status": status, "parties": parties,
-                                    "expiry_date": today + dt.timedelta(days=50 + 300 * n)}, label=Label(n % 2))
+            desk.agreements.create(
+                {
+                    "title": title,
+                    "kind": kind,
+                    "status": status,
+                    "parties": parties,
+                    "expiry_date": today + dt.timedelta(days=50 + 300 * n),
+                },
+                label=Label(n % 2),
+            )
         except Exception as error:  # noqa: BLE001
             print("agreement:", error)
     for n, person in enumerate(ids[:4]):
         try:
             reference = desk.people.get(person)[0].reference
-            desk.liaison.create({"person": reference, "kind": "liaison_officer", "host_nation": "USA",
-                                 "host_organisation": "US Army Europe", "start_date": today - dt.timedelta(days=100 * n),
-                                 "end_date": today + dt.timedelta(days=60 + 200 * n), "status": "active"}, label=Label(n % 3))
+            desk.liaison.create(
+                {
+                    "person": reference,
+                    "kind": "liaison_officer",
+                    "host_nation": "USA",
+                    "host_organisation": "US Army Europe",
+                    "start_date": today - dt.timedelta(days=100 * n),
+                    "end_date": today + dt.timedelta(days=60 + 200 * n),
+                    "status": "active",
+                },
+                label=Label(n % 3),
+            )
         except Exception as error:  # noqa: BLE001
             print("liaison:", error)
     try:
         desk.users.create_ntk_group("PROJECT-ALPHA")
     except Exception as error:  # noqa: BLE001 - the demo filler may have made it
         print("group:", error)
-    for name, role, nation in (("coord", "coordinator", "USA"), ("viewer", "viewer", "USA"), ("gbr.lo", "viewer", "GBR"),
-                               ("auditor", "auditor", "USA")):
+    for name, role, nation in (
+        ("coord", "coordinator", "USA"),
+        ("viewer", "viewer", "USA"),
+        ("gbr.lo", "viewer", "GBR"),
+        ("auditor", "auditor", "USA"),
+    ):
         try:
-            desk.users.create({"username": name, "role": role, "clearance": "S", "nation": nation, "groups": [], "password": PASSWORD})
+            desk.users.create(
+                {
+                    "username": name,
+                    "role": role,
+                    "clearance": "S",
+                    "nation": nation,
+                    "groups": [],
+                    "password": PASSWORD,
+                }
+            )
         except Exception as error:  # noqa: BLE001 - the demo filler may have made it
             print("user:", error)
     return ids
@@ -109,7 +231,9 @@ def settle(app: QApplication, until: object = None, limit: float = 15.0) -> None
 
 def lists_loaded(window: object) -> object:
     """A check that every list of a window has its rows."""
-    return lambda: all(not view.model.loading() or not view.isVisible() for view in window.lists.values())  # type: ignore[attr-defined]
+    return lambda: all(
+        not view.model.loading() or not view.isVisible() for view in window.lists.values()
+    )  # type: ignore[attr-defined]
 
 
 def with_popup(window: object, popup: object) -> object:
@@ -215,8 +339,11 @@ def main() -> int:
     from app.ui.import_backup import ImportDialog
 
     bad_csv = Path(os.environ["XDESK_HOME"]) / "people-to-import.csv"
-    bad_csv.write_text("family_name,given_names,nation,classification,releasable_to,groups\n"
-                       "Nowak,Piotr,POL,U,,\nSilva,Ana,BR,R,NATO,\nSato,Yuki,JPN,C,FVEY JPN,\n", encoding="utf-8")
+    bad_csv.write_text(
+        "family_name,given_names,nation,classification,releasable_to,groups\n"
+        "Nowak,Piotr,POL,U,,\nSilva,Ana,BR,R,NATO,\nSato,Yuki,JPN,C,FVEY JPN,\n",
+        encoding="utf-8",
+    )
     importer = ImportDialog(desk, window)
     importer.path.setText(str(bad_csv))
     importer.show()

@@ -17,7 +17,9 @@ from app.database.engine import DatabaseError, check_sqlite_file
 def backup_sqlite(engine: Engine, destination: Path) -> Path:
     """Copy the live database to ``destination`` with the online backup API."""
     if engine.url.get_backend_name() != "sqlite":
-        raise DatabaseError("backup is for the embedded SQLite database; use the server's own tools (pg_dump) for PostgreSQL")
+        raise DatabaseError(
+            "backup is for the embedded SQLite database; use the server's own tools (pg_dump) for PostgreSQL"
+        )
     destination = Path(destination)
     if destination.exists():
         raise DatabaseError(f"{destination} exists already; choose a new file name")
@@ -45,7 +47,9 @@ def check(engine: Engine) -> list[str]:
         for (row,) in connection.exec_driver_sql("PRAGMA integrity_check").all():
             if row != "ok":
                 problems.append(f"integrity: {row}")
-        for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check").all():
+        for table, rowid, parent, _fk in connection.exec_driver_sql(
+            "PRAGMA foreign_key_check"
+        ).all():
             problems.append(f"foreign key: {table} row {rowid} points at a missing {parent} row")
     return problems
 
@@ -76,7 +80,9 @@ def restore_sqlite(backup: Path, destination: Path) -> Path | None:
         counter = 1
         while kept.exists():
             counter += 1
-            kept = destination.with_name(f"{destination.stem}.replaced{counter}{destination.suffix}")
+            kept = destination.with_name(
+                f"{destination.stem}.replaced{counter}{destination.suffix}"
+            )
         source = sqlite3.connect(destination)
         try:
             target = sqlite3.connect(kept)

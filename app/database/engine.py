@@ -60,7 +60,9 @@ def check_sqlite_file(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise DatabaseError(f"{path} is not an Exchange Desk database (not a SQLite file); refusing to open it")
+        raise DatabaseError(
+            f"{path} is not an Exchange Desk database (not a SQLite file); refusing to open it"
+        )
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -181,9 +183,7 @@ class Database:
         if self._groups is None:
             with self.reading() as session:
                 groups = session.scalars(select(NationGroup)).all()
-                self._groups = {
-                    g.code: frozenset(m.nation_code for m in g.members) for g in groups
-                }
+                self._groups = {g.code: frozenset(m.nation_code for m in g.members) for g in groups}
         return self._groups
 
     def forget_groups(self) -> None:

@@ -17,7 +17,12 @@ OUTSIDE_METADATA_PREFIXES = ("search_index", "sqlite_")
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
     """Alembic filter: leave tables made by hand (FTS5) out of autogenerate comparisons."""
-    return not (type_ == "table" and reflected and compare_to is None and str(name).startswith(OUTSIDE_METADATA_PREFIXES))
+    return not (
+        type_ == "table"
+        and reflected
+        and compare_to is None
+        and str(name).startswith(OUTSIDE_METADATA_PREFIXES)
+    )
 
 
 def migrations_dir() -> Path:
@@ -33,7 +38,9 @@ def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
+        config.set_main_option(
+            "sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%")
+        )
         config.attributes["engine"] = engine
     return config
 

@@ -54,7 +54,9 @@ def open_database(target: str | Path, *, create: bool = False) -> tuple[Database
         if revision is None:
             tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
             if tables:
-                raise DatabaseError(f"{url.render_as_string()} holds tables of another program; refusing to use it")
+                raise DatabaseError(
+                    f"{url.render_as_string()} holds tables of another program; refusing to use it"
+                )
             if not create:
                 raise DatabaseError("the database is empty; create one with 'xdesk init'")
             upgrade(engine)

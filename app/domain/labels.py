@@ -44,7 +44,9 @@ class Scheme:
     def parse(self, text: str) -> int:
         """Level number for a name or abbreviation (case-insensitive); ValueError if unknown."""
         wanted = " ".join(str(text).split()).upper()
-        for index, (name, abbreviation) in enumerate(zip(self.names, self.abbreviations, strict=True)):
+        for index, (name, abbreviation) in enumerate(
+            zip(self.names, self.abbreviations, strict=True)
+        ):
             if wanted in (name, abbreviation):
                 return index
         # the default scheme's short names are accepted in the NATO scheme too (U, R, C, S, TS)
@@ -212,7 +214,9 @@ def is_downgrade(old: Label, new: Label, owner: str, groups: Mapping[str, Iterab
     return _audience_wider(old, new, owner, groups)
 
 
-def _audience_wider(old: Label, new: Label, owner: str, groups: Mapping[str, Iterable[str]]) -> bool:
+def _audience_wider(
+    old: Label, new: Label, owner: str, groups: Mapping[str, Iterable[str]]
+) -> bool:
     if old.release is Release.ALL:
         return False
     if new.release is Release.ALL:

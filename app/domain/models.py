@@ -98,7 +98,9 @@ class NationGroupMember(Base):
     group_code: Mapped[str] = mapped_column(
         ForeignKey("nation_groups.code", ondelete="CASCADE"), primary_key=True
     )
-    nation_code: Mapped[str] = mapped_column(ForeignKey("nations.code"), primary_key=True, index=True)
+    nation_code: Mapped[str] = mapped_column(
+        ForeignKey("nations.code"), primary_key=True, index=True
+    )
 
 
 class NeedToKnowGroup(Base):
@@ -175,16 +177,16 @@ class User(Base):
     last_login: Mapped[dt.datetime | None] = mapped_column(DateTime)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    groups: Mapped[list[UserGroup]] = relationship(
-        lazy="selectin", cascade="all, delete-orphan"
-    )
+    groups: Mapped[list[UserGroup]] = relationship(lazy="selectin", cascade="all, delete-orphan")
 
 
 class UserGroup(Base):
     """A user's membership of a need-to-know group."""
 
     __tablename__ = "user_groups"
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
     group_name: Mapped[str] = mapped_column(ForeignKey("ntk_groups.name"), primary_key=True)
 
 
@@ -199,9 +201,18 @@ class Person(Labelled, Base):
         # the name sort, covering the access filter: a page deep in the list skips rows in the index alone
         Index("ix_people_name", "family_name", "given_names", "id", "label_id", "archived"),
         Index("ix_people_nation_name", "nation_code", "family_name"),
-        Index("ix_people_label_archived", "label_id", "archived"),  # visible counts from the index alone
+        Index(
+            "ix_people_label_archived", "label_id", "archived"
+        ),  # visible counts from the index alone
         # duplicate checks: the people born on given days, their names and labels, from the index alone
-        Index("ix_people_date_of_birth", "date_of_birth", "family_name", "given_names", "label_id", "archived"),
+        Index(
+            "ix_people_date_of_birth",
+            "date_of_birth",
+            "family_name",
+            "given_names",
+            "label_id",
+            "archived",
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -291,7 +302,9 @@ class AgreementParty(Base):
     agreement_id: Mapped[int] = mapped_column(
         ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True
     )
-    nation_code: Mapped[str] = mapped_column(ForeignKey("nations.code"), primary_key=True, index=True)
+    nation_code: Mapped[str] = mapped_column(
+        ForeignKey("nations.code"), primary_key=True, index=True
+    )
 
 
 class Signatory(Base):
@@ -329,7 +342,9 @@ class Exchange(Labelled, Base):
 
     __tablename__ = "exchanges"
     __table_args__ = (
-        Index("ix_exchanges_start", "start_date", "id", "label_id", "archived", "agreement_id"),  # covers listing
+        Index(
+            "ix_exchanges_start", "start_date", "id", "label_id", "archived", "agreement_id"
+        ),  # covers listing
         Index("ix_exchanges_status_start", "status", "start_date"),
         Index("ix_exchanges_host_start", "host_nation", "start_date"),
         Index("ix_exchanges_label_archived", "label_id", "archived"),
@@ -372,7 +387,9 @@ class ExchangePartner(Base):
     exchange_id: Mapped[int] = mapped_column(
         ForeignKey("exchanges.id", ondelete="CASCADE"), primary_key=True
     )
-    nation_code: Mapped[str] = mapped_column(ForeignKey("nations.code"), primary_key=True, index=True)
+    nation_code: Mapped[str] = mapped_column(
+        ForeignKey("nations.code"), primary_key=True, index=True
+    )
 
 
 class ExchangeDomain(Base):
@@ -537,4 +554,6 @@ class SavedSearch(Base):
     filters: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_run_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    last_matches: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of "kind:id" seen last run
+    last_matches: Mapped[str] = mapped_column(
+        Text, default="[]"
+    )  # JSON list of "kind:id" seen last run

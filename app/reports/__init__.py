@@ -64,24 +64,68 @@ class ReportResult:
 
 
 EXCHANGE = Parameter("exchange", "Exchange reference", True, "exchange")
-REPORTS: dict[str, ReportSpec] = {spec.name: spec for spec in (
-    ReportSpec("exchange-summary", "Exchange summary", "Details, agreement, costs, participants and outcome of one exchange.",
-               (EXCHANGE,), builders.exchange_summary),
-    ReportSpec("roster", "Participant roster / sign-in sheet", "Every participant of one exchange with a signature column.",
-               (EXCHANGE,), builders.roster),
-    ReportSpec("person", "Person record", "A person's details and history of exchanges and liaison assignments.",
-               (Parameter("person", "Person reference", True, "person"),), builders.person),
-    ReportSpec("agreements", "Agreements register", "All agreements, with those expiring soon first.",
-               (Parameter("status", "Status", kind="status"), Parameter("nation", "Party nation", kind="nation")),
-               lambda desk, params: builders.agreements(desk, params)),
-    ReportSpec("liaison-directory", "Liaison officer directory", "Active tours by host nation and organisation.",
-               (Parameter("nation", "Host nation", kind="nation"),), builders.liaison_directory),
-    ReportSpec("statistics", "Activity statistics", "Exchanges in a period by nation, kind and domain; participants; a chart.",
-               (Parameter("from", "From", kind="date"), Parameter("to", "To", kind="date"), Parameter("nation", "Host nation", kind="nation")),
-               builders.statistics),
-    ReportSpec("audit", "Audit extract", "Audit events of a period (auditors and administrators).",
-               (Parameter("from", "From", kind="date"), Parameter("to", "To", kind="date")), builders.audit_extract, auditors_only=True),
-)}
+REPORTS: dict[str, ReportSpec] = {
+    spec.name: spec
+    for spec in (
+        ReportSpec(
+            "exchange-summary",
+            "Exchange summary",
+            "Details, agreement, costs, participants and outcome of one exchange.",
+            (EXCHANGE,),
+            builders.exchange_summary,
+        ),
+        ReportSpec(
+            "roster",
+            "Participant roster / sign-in sheet",
+            "Every participant of one exchange with a signature column.",
+            (EXCHANGE,),
+            builders.roster,
+        ),
+        ReportSpec(
+            "person",
+            "Person record",
+            "A person's details and history of exchanges and liaison assignments.",
+            (Parameter("person", "Person reference", True, "person"),),
+            builders.person,
+        ),
+        ReportSpec(
+            "agreements",
+            "Agreements register",
+            "All agreements, with those expiring soon first.",
+            (
+                Parameter("status", "Status", kind="status"),
+                Parameter("nation", "Party nation", kind="nation"),
+            ),
+            lambda desk, params: builders.agreements(desk, params),
+        ),
+        ReportSpec(
+            "liaison-directory",
+            "Liaison officer directory",
+            "Active tours by host nation and organisation.",
+            (Parameter("nation", "Host nation", kind="nation"),),
+            builders.liaison_directory,
+        ),
+        ReportSpec(
+            "statistics",
+            "Activity statistics",
+            "Exchanges in a period by nation, kind and domain; participants; a chart.",
+            (
+                Parameter("from", "From", kind="date"),
+                Parameter("to", "To", kind="date"),
+                Parameter("nation", "Host nation", kind="nation"),
+            ),
+            builders.statistics,
+        ),
+        ReportSpec(
+            "audit",
+            "Audit extract",
+            "Audit events of a period (auditors and administrators).",
+            (Parameter("from", "From", kind="date"), Parameter("to", "To", kind="date")),
+            builders.audit_extract,
+            auditors_only=True,
+        ),
+    )
+}
 PAPERS = ("a4", "letter")
 
 
@@ -89,11 +133,15 @@ def build_report(desk: Desk, name: str, params: dict[str, Any]) -> Report:
     """The content of a report (no Qt, no audit): for previews and tests."""
     spec = REPORTS.get(name)
     if spec is None:
-        raise ValidationFailed({"report": f"unknown report {name!r}; use one of {', '.join(REPORTS)}"})
+        raise ValidationFailed(
+            {"report": f"unknown report {name!r}; use one of {', '.join(REPORTS)}"}
+        )
     known = {p.name for p in spec.parameters}
     unknown = sorted(k for k, v in params.items() if k not in known and v not in (None, ""))
     if unknown:
-        raise ValidationFailed({unknown[0]: f"{unknown[0]} is not a parameter of the {name} report"})
+        raise ValidationFailed(
+            {unknown[0]: f"{unknown[0]} is not a parameter of the {name} report"}
+        )
     return spec.build(desk, params)
 
 
@@ -109,8 +157,14 @@ def ensure_gui_application() -> Any:
     return app
 
 
-def render_report(desk: Desk, name: str, params: dict[str, Any], out_path: str | Path, paper: str = "a4",
-                  now: dt.datetime | None = None) -> ReportResult:
+def render_report(
+    desk: Desk,
+    name: str,
+    params: dict[str, Any],
+    out_path: str | Path,
+    paper: str = "a4",
+    now: dt.datetime | None = None,
+) -> ReportResult:
     """Build, lay out and write a report as PDF; audited as ``report`` in the same call."""
     from app.reports.render import Frame, Renderer
 
@@ -132,8 +186,12 @@ def render_report(desk: Desk, name: str, params: dict[str, Any], out_path: str |
 
         from app.domain.models import User
 
-        display = session.scalar(select(User.display_name).where(User.username == actor.username)) or ""
-    producer = f"{actor.username} ({display})" if display and display != actor.username else actor.username
+        display = (
+            session.scalar(select(User.display_name).where(User.username == actor.username)) or ""
+        )
+    producer = (
+        f"{actor.username} ({display})" if display and display != actor.username else actor.username
+    )
     frame = Frame(marking, producer, now, desk.owner, report.title)
     out_path = Path(out_path)
     partial = out_path.with_name(out_path.name + ".partial")
@@ -142,10 +200,22 @@ def render_report(desk: Desk, name: str, params: dict[str, Any], out_path: str |
         overall = desk.marking(desk.combined(report.labels()))
         page_markings = tuple(marking(labels)[0] for labels in pages)
         with desk.writing() as (session, writer):
-            audit.record(session, writer.username, "report", kind="report", ref=name[:40], details={
-                "report": name, "parameters": {k: str(v) for k, v in params.items()}, "records": report.records,
-                "marking": overall, "pages": len(pages), "paper": paper, "file": out_path.name,
-            })
+            audit.record(
+                session,
+                writer.username,
+                "report",
+                kind="report",
+                ref=name[:40],
+                details={
+                    "report": name,
+                    "parameters": {k: str(v) for k, v in params.items()},
+                    "records": report.records,
+                    "marking": overall,
+                    "pages": len(pages),
+                    "paper": paper,
+                    "file": out_path.name,
+                },
+            )
         os.replace(partial, out_path)  # the file appears only once its printing is on the trail
     finally:
         partial.unlink(missing_ok=True)

@@ -40,7 +40,9 @@ EXPIRING_DAYS = 180
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _all(service: Any, filters: dict[str, Any] | None = None, sort: list[str] | None = None) -> Iterator[tuple[Any, Label]]:
+def _all(
+    service: Any, filters: dict[str, Any] | None = None, sort: list[str] | None = None
+) -> Iterator[tuple[Any, Label]]:
     """Every visible record matching the filters, in pages, with its label."""
     offset = 0
     while True:
@@ -57,7 +59,7 @@ def _fetch(service: Any, ids: Iterable[int]) -> dict[int, tuple[Any, Label]]:
     wanted = sorted({i for i in ids if i is not None})
     found: dict[int, tuple[Any, Label]] = {}
     for start in range(0, len(wanted), 900):
-        found.update(service.fetch(wanted[start:start + 900]))
+        found.update(service.fetch(wanted[start : start + 900]))
     return found
 
 
@@ -103,7 +105,9 @@ def _date_param(params: dict[str, Any], name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValidationFailed({name: f"{name} must be a date written YYYY-MM-DD, not {value!r}"}) from None
+        raise ValidationFailed(
+            {name: f"{name} must be a date written YYYY-MM-DD, not {value!r}"}
+        ) from None
 
 
 def _required(params: dict[str, Any], name: str) -> str:
@@ -138,8 +142,15 @@ def _roster_rows(desk: Desk, exchange_id: int, signature: bool) -> tuple[list[Ro
     entries.sort(key=lambda e: (e[0].family_name.casefold(), e[0].given_names.casefold(), e[1].id))
     rows = []
     for number, (person, participation, label) in enumerate(entries, start=1):
-        cells = [str(number), _person_name(person), person.rank or "", person.nation_code, person.unit or "",
-                 _word(ParticipationRole, participation.role), _word(ParticipationStatus, participation.status)]
+        cells = [
+            str(number),
+            _person_name(person),
+            person.rank or "",
+            person.nation_code,
+            person.unit or "",
+            _word(ParticipationRole, participation.role),
+            _word(ParticipationStatus, participation.status),
+        ]
         if signature:
             cells.append("")
         else:
@@ -157,7 +168,11 @@ def _exchange_fields(desk: Desk, exchange: Any) -> list[tuple[str, str]]:
     fields = [
         ("Kind", _word(ExchangeKind, exchange.kind)),
         ("Program", exchange.program or ""),
-        ("Status", _word(ExchangeStatus, exchange.status) + (f" ({exchange.cancel_reason})" if exchange.cancel_reason else "")),
+        (
+            "Status",
+            _word(ExchangeStatus, exchange.status)
+            + (f" ({exchange.cancel_reason})" if exchange.cancel_reason else ""),
+        ),
         ("Host nation", f"{exchange.host_nation} — {nation_name(exchange.host_nation)}"),
         ("Partner nations", partners),
         ("Location", exchange.location or ""),
@@ -185,41 +200,98 @@ def exchange_summary(desk: Desk, params: dict[str, Any]) -> Report:
     exchange, label = _find(desk.exchanges, reference, "exchange")
     blocks: list[Any] = []
     records = 1
-    blocks.append(RecordBlock(label, f"{exchange.reference} {exchange.title}", _exchange_fields(desk, exchange),
-                              [("Objectives", exchange.objectives or "")]))
+    blocks.append(
+        RecordBlock(
+            label,
+            f"{exchange.reference} {exchange.title}",
+            _exchange_fields(desk, exchange),
+            [("Objectives", exchange.objectives or "")],
+        )
+    )
     if exchange.agreement_id:
         agreement = _fetch(desk.agreements, [exchange.agreement_id]).get(exchange.agreement_id)
         if agreement is not None:
             record, agreement_label = agreement
             records += 1
             blocks.append(Heading("Governing agreement"))
-            blocks.append(RecordBlock(agreement_label, f"{record.reference} {record.title}", [
-                ("Kind", _word(AgreementKind, record.kind)),
-                ("Status", _word(AgreementStatus, record.status)),
-                ("Parties", ", ".join(p.nation_code for p in record.parties)),
-                ("In force", _period(record.effective_date, record.expiry_date)),
-            ]))
+            blocks.append(
+                RecordBlock(
+                    agreement_label,
+                    f"{record.reference} {record.title}",
+                    [
+                        ("Kind", _word(AgreementKind, record.kind)),
+                        ("Status", _word(AgreementStatus, record.status)),
+                        ("Parties", ", ".join(p.nation_code for p in record.parties)),
+                        ("In force", _period(record.effective_date, record.expiry_date)),
+                    ],
+                )
+            )
     costs = list(getattr(exchange, "costs", []) or [])
     blocks.append(Heading("Cost lines"))
-    blocks.append(Table(
-        [Column("Category", 1.2), Column("Description", 3), Column("Amount", 1.2, "right"), Column("Currency", 0.8)],
-        [Row([c.category.replace("_", " ").capitalize(), c.description or "", f"{c.amount:,.2f}", c.currency], label) for c in costs],
-    ))
+    blocks.append(
+        Table(
+            [
+                Column("Category", 1.2),
+                Column("Description", 3),
+                Column("Amount", 1.2, "right"),
+                Column("Currency", 0.8),
+            ],
+            [
+                Row(
+                    [
+                        c.category.replace("_", " ").capitalize(),
+                        c.description or "",
+                        f"{c.amount:,.2f}",
+                        c.currency,
+                    ],
+                    label,
+                )
+                for c in costs
+            ],
+        )
+    )
     rows, count = _roster_rows(desk, exchange.id, signature=False)
     records += count
     blocks.append(Heading(f"Participants ({len(rows)})"))
     blocks.append(Table(_roster_columns(signature=False), rows))
     blocks.append(Heading("Outcome"))
-    blocks.append(RecordBlock(label, f"{exchange.reference} outcome", [
-        ("Rating", f"{exchange.outcome_rating} of 5" if exchange.outcome_rating else "not rated"),
-    ], [("After-action summary", exchange.outcome_summary or ""), ("Lessons learned", exchange.lessons_learned or "")]))
-    return Report("exchange-summary", "Exchange summary", [("Exchange", exchange.reference)], blocks, records,
-                  subject_label=label, subtitle=f"{exchange.reference} — {exchange.title}")
+    blocks.append(
+        RecordBlock(
+            label,
+            f"{exchange.reference} outcome",
+            [
+                (
+                    "Rating",
+                    f"{exchange.outcome_rating} of 5" if exchange.outcome_rating else "not rated",
+                ),
+            ],
+            [
+                ("After-action summary", exchange.outcome_summary or ""),
+                ("Lessons learned", exchange.lessons_learned or ""),
+            ],
+        )
+    )
+    return Report(
+        "exchange-summary",
+        "Exchange summary",
+        [("Exchange", exchange.reference)],
+        blocks,
+        records,
+        subject_label=label,
+        subtitle=f"{exchange.reference} — {exchange.title}",
+    )
 
 
 def _roster_columns(signature: bool) -> list[Column]:
-    columns = [Column("#", 0.45, "right"), Column("Name", 3), Column("Rank", 1.6), Column("Nation", 0.8),
-               Column("Unit", 2.4), Column("Role", 1.1), Column("Status", 1.2)]
+    columns = [
+        Column("#", 0.45, "right"),
+        Column("Name", 3),
+        Column("Rank", 1.6),
+        Column("Nation", 0.8),
+        Column("Unit", 2.4),
+        Column("Role", 1.1),
+        Column("Status", 1.2),
+    ]
     if signature:
         columns.append(Column("Signature", 2.6))
     else:
@@ -233,15 +305,35 @@ def roster(desk: Desk, params: dict[str, Any]) -> Report:
     exchange, label = _find(desk.exchanges, reference, "exchange")
     rows, count = _roster_rows(desk, exchange.id, signature=True)
     blocks: list[Any] = [
-        RecordBlock(label, f"{exchange.reference} {exchange.title}", [
-            ("Host / location", f"{exchange.host_nation} — {exchange.location or nation_name(exchange.host_nation)}"),
-            ("Dates", _period(exchange.start_date, exchange.end_date)),
-            ("Status", _word(ExchangeStatus, exchange.status)),
-        ]),
-        Table(_roster_columns(signature=True), rows, title=f"Participants ({len(rows)})", row_height_mm=9.0),
+        RecordBlock(
+            label,
+            f"{exchange.reference} {exchange.title}",
+            [
+                (
+                    "Host / location",
+                    f"{exchange.host_nation} — {exchange.location or nation_name(exchange.host_nation)}",
+                ),
+                ("Dates", _period(exchange.start_date, exchange.end_date)),
+                ("Status", _word(ExchangeStatus, exchange.status)),
+            ],
+        ),
+        Table(
+            _roster_columns(signature=True),
+            rows,
+            title=f"Participants ({len(rows)})",
+            row_height_mm=9.0,
+        ),
     ]
-    return Report("roster", "Participant roster / sign-in sheet", [("Exchange", exchange.reference)], blocks, count + 1,
-                  landscape=True, subject_label=label, subtitle=f"{exchange.reference} — {exchange.title}")
+    return Report(
+        "roster",
+        "Participant roster / sign-in sheet",
+        [("Exchange", exchange.reference)],
+        blocks,
+        count + 1,
+        landscape=True,
+        subject_label=label,
+        subtitle=f"{exchange.reference} — {exchange.title}",
+    )
 
 
 def person(desk: Desk, params: dict[str, Any]) -> Report:
@@ -252,17 +344,27 @@ def person(desk: Desk, params: dict[str, Any]) -> Report:
     clearance = ""
     if record.clearance_level is not None:
         clearance = f"{_level_name(desk, record.clearance_level)} ({record.clearance_nation or '?'}), expires {_date(record.clearance_expiry) or '—'}"
-    blocks: list[Any] = [RecordBlock(label, f"{record.reference} {_person_name(record)}", [
-        ("Rank", f"{record.rank} {('(' + record.rank_code + ')') if record.rank_code else ''}".strip()),
-        ("Service", _word(Service, record.service)),
-        ("Nation", f"{record.nation_code} — {nation_name(record.nation_code)}"),
-        ("Unit / organisation", record.unit or ""),
-        ("Position", record.position or ""),
-        ("E-mail", record.email or ""),
-        ("Phone", record.phone or ""),
-        ("Languages (STANAG 6001)", languages),
-        ("Clearance held", clearance),
-    ], [("Notes", record.notes or "")])]
+    blocks: list[Any] = [
+        RecordBlock(
+            label,
+            f"{record.reference} {_person_name(record)}",
+            [
+                (
+                    "Rank",
+                    f"{record.rank} {('(' + record.rank_code + ')') if record.rank_code else ''}".strip(),
+                ),
+                ("Service", _word(Service, record.service)),
+                ("Nation", f"{record.nation_code} — {nation_name(record.nation_code)}"),
+                ("Unit / organisation", record.unit or ""),
+                ("Position", record.position or ""),
+                ("E-mail", record.email or ""),
+                ("Phone", record.phone or ""),
+                ("Languages (STANAG 6001)", languages),
+                ("Clearance held", clearance),
+            ],
+            [("Notes", record.notes or "")],
+        )
+    ]
     records = 1
     participations = list(_all(desk.participations, {"person_id": record.id}))
     exchanges = _fetch(desk.exchanges, (p.exchange_id for p, _l in participations))
@@ -271,26 +373,77 @@ def person(desk: Desk, params: dict[str, Any]) -> Report:
         if participation.exchange_id not in exchanges:
             continue
         exchange, e_label = exchanges[participation.exchange_id]
-        rows.append((exchange.start_date, Row([exchange.reference, exchange.title, _period(exchange.start_date, exchange.end_date),
-                                               exchange.host_nation, _word(ParticipationRole, participation.role),
-                                               _word(ParticipationStatus, participation.status)],
-                                              desk.combined([p_label, e_label]))))
+        rows.append(
+            (
+                exchange.start_date,
+                Row(
+                    [
+                        exchange.reference,
+                        exchange.title,
+                        _period(exchange.start_date, exchange.end_date),
+                        exchange.host_nation,
+                        _word(ParticipationRole, participation.role),
+                        _word(ParticipationStatus, participation.status),
+                    ],
+                    desk.combined([p_label, e_label]),
+                ),
+            )
+        )
         records += 2
     rows.sort(key=lambda r: r[0], reverse=True)
     blocks.append(Heading("Exchanges"))
-    blocks.append(Table([Column("Exchange", 1.4), Column("Title", 3.2), Column("Dates", 2), Column("Host", 0.7),
-                         Column("Role", 1), Column("Status", 1.2)], [r for _d, r in rows]))
+    blocks.append(
+        Table(
+            [
+                Column("Exchange", 1.4),
+                Column("Title", 3.2),
+                Column("Dates", 2),
+                Column("Host", 0.7),
+                Column("Role", 1),
+                Column("Status", 1.2),
+            ],
+            [r for _d, r in rows],
+        )
+    )
     tours = []
     for assignment, a_label in _all(desk.liaison, {"person_id": record.id}, sort=["-start_date"]):
-        tours.append(Row([assignment.reference, _word(LiaisonKind, assignment.kind), f"{assignment.sending_nation} → {assignment.host_nation}",
-                          assignment.host_organisation or "", _period(assignment.start_date, assignment.end_date),
-                          _word(LiaisonStatus, assignment.status)], a_label))
+        tours.append(
+            Row(
+                [
+                    assignment.reference,
+                    _word(LiaisonKind, assignment.kind),
+                    f"{assignment.sending_nation} → {assignment.host_nation}",
+                    assignment.host_organisation or "",
+                    _period(assignment.start_date, assignment.end_date),
+                    _word(LiaisonStatus, assignment.status),
+                ],
+                a_label,
+            )
+        )
         records += 1
     blocks.append(Heading("Liaison assignments"))
-    blocks.append(Table([Column("Reference", 1.3), Column("Kind", 1.5), Column("Nations", 1.2), Column("Host organisation", 2.8),
-                         Column("Tour", 2), Column("Status", 0.9)], tours))
-    return Report("person", "Person record", [("Person", record.reference)], blocks, records,
-                  subject_label=label, subtitle=f"{record.reference} — {_person_name(record)}")
+    blocks.append(
+        Table(
+            [
+                Column("Reference", 1.3),
+                Column("Kind", 1.5),
+                Column("Nations", 1.2),
+                Column("Host organisation", 2.8),
+                Column("Tour", 2),
+                Column("Status", 0.9),
+            ],
+            tours,
+        )
+    )
+    return Report(
+        "person",
+        "Person record",
+        [("Person", record.reference)],
+        blocks,
+        records,
+        subject_label=label,
+        subtitle=f"{record.reference} — {_person_name(record)}",
+    )
 
 
 def agreements(desk: Desk, params: dict[str, Any], today: dt.date | None = None) -> Report:
@@ -312,29 +465,79 @@ def agreements(desk: Desk, params: dict[str, Any], today: dt.date | None = None)
     def wanted(record: Any) -> bool:
         return not nation or nation in {p.nation_code for p in record.parties}
 
-    columns = [Column("Reference", 1.7), Column("Title", 3.4), Column("Kind", 1.7), Column("Parties", 1.8),
-               Column("Status", 1.0), Column("Signed", 0.95), Column("Effective", 0.95), Column("Expiry", 0.95)]
+    columns = [
+        Column("Reference", 1.7),
+        Column("Title", 3.4),
+        Column("Kind", 1.7),
+        Column("Parties", 1.8),
+        Column("Status", 1.0),
+        Column("Signed", 0.95),
+        Column("Effective", 0.95),
+        Column("Expiry", 0.95),
+    ]
 
     def row(record: Any, label: Label) -> Row:
-        return Row([record.reference, record.title, _word(AgreementKind, record.kind), ", ".join(p.nation_code for p in record.parties),
-                    _word(AgreementStatus, record.status), _date(record.signed_date), _date(record.effective_date),
-                    _date(record.expiry_date)], label)
+        return Row(
+            [
+                record.reference,
+                record.title,
+                _word(AgreementKind, record.kind),
+                ", ".join(p.nation_code for p in record.parties),
+                _word(AgreementStatus, record.status),
+                _date(record.signed_date),
+                _date(record.effective_date),
+                _date(record.expiry_date),
+            ],
+            label,
+        )
 
-    expiring = [(r, lab) for r, lab in desk.agreements.expiring(EXPIRING_DAYS, today=today)
-                if wanted(r) and (not status or r.status == filters["status"])]
-    soon_rows = [Row([r.reference, r.title, _date(r.expiry_date), f"{(r.expiry_date - today).days}",
-                      str(r.notice_period_days if r.notice_period_days is not None else 90), _word(AgreementStatus, r.status)], lab)
-                 for r, lab in expiring]
-    register = [row(r, lab) for r, lab in _all(desk.agreements, filters, sort=["reference"]) if wanted(r)]
+    expiring = [
+        (r, lab)
+        for r, lab in desk.agreements.expiring(EXPIRING_DAYS, today=today)
+        if wanted(r) and (not status or r.status == filters["status"])
+    ]
+    soon_rows = [
+        Row(
+            [
+                r.reference,
+                r.title,
+                _date(r.expiry_date),
+                f"{(r.expiry_date - today).days}",
+                str(r.notice_period_days if r.notice_period_days is not None else 90),
+                _word(AgreementStatus, r.status),
+            ],
+            lab,
+        )
+        for r, lab in expiring
+    ]
+    register = [
+        row(r, lab) for r, lab in _all(desk.agreements, filters, sort=["reference"]) if wanted(r)
+    ]
     blocks: list[Any] = [
         Heading(f"Expiring within {EXPIRING_DAYS} days ({len(soon_rows)})"),
-        Table([Column("Reference", 1.7), Column("Title", 4), Column("Expiry", 1), Column("Days left", 0.8, "right"),
-               Column("Notice (days)", 0.9, "right"), Column("Status", 1)], soon_rows),
+        Table(
+            [
+                Column("Reference", 1.7),
+                Column("Title", 4),
+                Column("Expiry", 1),
+                Column("Days left", 0.8, "right"),
+                Column("Notice (days)", 0.9, "right"),
+                Column("Status", 1),
+            ],
+            soon_rows,
+        ),
         Heading(f"Register ({len(register)})"),
         Table(columns, register),
     ]
-    return Report("agreements", "Agreements register", shown or [("Filter", "all agreements")], blocks,
-                  len(register) + len(soon_rows), landscape=True, subtitle=f"As of {today.isoformat()}")
+    return Report(
+        "agreements",
+        "Agreements register",
+        shown or [("Filter", "all agreements")],
+        blocks,
+        len(register) + len(soon_rows),
+        landscape=True,
+        subtitle=f"As of {today.isoformat()}",
+    )
 
 
 def liaison_directory(desk: Desk, params: dict[str, Any]) -> Report:
@@ -345,7 +548,9 @@ def liaison_directory(desk: Desk, params: dict[str, Any]) -> Report:
     if nation:
         filters["host_nation"] = nation
         shown.append(("Host nation", nation))
-    assignments = list(_all(desk.liaison, filters, sort=["host_nation", "host_organisation", "start_date"]))
+    assignments = list(
+        _all(desk.liaison, filters, sort=["host_nation", "host_organisation", "start_date"])
+    )
     people = _fetch(desk.people, (a.person_id for a, _l in assignments))
     groups: dict[str, list[Row]] = defaultdict(list)
     records = 0
@@ -354,19 +559,40 @@ def liaison_directory(desk: Desk, params: dict[str, Any]) -> Report:
             continue
         officer, o_label = people[assignment.person_id]
         records += 2
-        groups[assignment.host_nation].append(Row([
-            assignment.host_organisation or "", _person_name(officer), officer.rank or "", assignment.sending_nation,
-            _word(LiaisonKind, assignment.kind), _period(assignment.start_date, assignment.end_date),
-            officer.email or officer.phone or "", assignment.home_poc or ""], desk.combined([label, o_label])))
+        groups[assignment.host_nation].append(
+            Row(
+                [
+                    assignment.host_organisation or "",
+                    _person_name(officer),
+                    officer.rank or "",
+                    assignment.sending_nation,
+                    _word(LiaisonKind, assignment.kind),
+                    _period(assignment.start_date, assignment.end_date),
+                    officer.email or officer.phone or "",
+                    assignment.home_poc or "",
+                ],
+                desk.combined([label, o_label]),
+            )
+        )
     blocks: list[Any] = []
-    columns = [Column("Host organisation", 2.6), Column("Officer", 2.8), Column("Rank", 1.5), Column("From", 0.6),
-               Column("Kind", 1.4), Column("Tour", 1.9), Column("Contact", 2.2), Column("Home point of contact", 2.2)]
+    columns = [
+        Column("Host organisation", 2.6),
+        Column("Officer", 2.8),
+        Column("Rank", 1.5),
+        Column("From", 0.6),
+        Column("Kind", 1.4),
+        Column("Tour", 1.9),
+        Column("Contact", 2.2),
+        Column("Home point of contact", 2.2),
+    ]
     for host in sorted(groups):
         blocks.append(Heading(f"{host} — {nation_name(host)} ({len(groups[host])})"))
         blocks.append(Table(columns, groups[host]))
     if not groups:
         blocks.append(Note("No active tours that you may see."))
-    return Report("liaison-directory", "Liaison officer directory", shown, blocks, records, landscape=True)
+    return Report(
+        "liaison-directory", "Liaison officer directory", shown, blocks, records, landscape=True
+    )
 
 
 def statistics(desk: Desk, params: dict[str, Any]) -> Report:
@@ -385,7 +611,9 @@ def statistics(desk: Desk, params: dict[str, Any]) -> Report:
     participations: list[tuple[Any, Label]] = []
     ids = [e.id for e, _l in exchanges]
     for chunk in range(0, len(ids), 500):
-        participations.extend(_all(desk.participations, {"exchange_id__in": ids[chunk:chunk + 500]}))
+        participations.extend(
+            _all(desk.participations, {"exchange_id__in": ids[chunk : chunk + 500]})
+        )
     people = _fetch(desk.people, (p.person_id for p, _l in participations))
 
     def tally(keyed: Iterable[tuple[str, Label]]) -> list[tuple[str, int, Label]]:
@@ -394,7 +622,10 @@ def statistics(desk: Desk, params: dict[str, Any]) -> Report:
         for key, label in keyed:
             counts[key] += 1
             labels[key].append(label)
-        return [(key, n, desk.combined(labels[key])) for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return [
+            (key, n, desk.combined(labels[key]))
+            for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
 
     participants_by_exchange: Counter[int] = Counter()
     person_rows: list[tuple[str, Label]] = []
@@ -408,34 +639,99 @@ def statistics(desk: Desk, params: dict[str, Any]) -> Report:
     total_participants = len(person_rows)
     all_labels = [lab for _e, lab in exchanges]
     overall = desk.combined(all_labels) if all_labels else None
-    blocks.append(Note(f"{len(exchanges)} exchanges starting in the period, {total_participants} participations.", overall))
+    blocks.append(
+        Note(
+            f"{len(exchanges)} exchanges starting in the period, {total_participants} participations.",
+            overall,
+        )
+    )
 
-    def table(title: str, rows: list[tuple[str, int, Label]], name: str, extra: dict[str, int] | None = None) -> None:
-        columns = [Column(name, 3), Column("Exchanges" if extra is not None or name != "Nation of participant" else "Participations", 1, "right")]
+    def table(
+        title: str,
+        rows: list[tuple[str, int, Label]],
+        name: str,
+        extra: dict[str, int] | None = None,
+    ) -> None:
+        columns = [
+            Column(name, 3),
+            Column(
+                "Exchanges"
+                if extra is not None or name != "Nation of participant"
+                else "Participations",
+                1,
+                "right",
+            ),
+        ]
         if extra is not None:
             columns.append(Column("Participants", 1, "right"))
-        body = [Row([key, str(n)] + ([str(extra.get(key, 0))] if extra is not None else []), label) for key, n, label in rows]
+        body = [
+            Row([key, str(n)] + ([str(extra.get(key, 0))] if extra is not None else []), label)
+            for key, n, label in rows
+        ]
         blocks.append(Heading(title))
         blocks.append(Table(columns, body))
 
     by_host_participants: Counter[str] = Counter()
     for exchange, _l in exchanges:
-        by_host_participants[f"{exchange.host_nation} — {nation_name(exchange.host_nation)}"] += participants_by_exchange[exchange.id]
+        by_host_participants[f"{exchange.host_nation} — {nation_name(exchange.host_nation)}"] += (
+            participants_by_exchange[exchange.id]
+        )
     years = sorted({e.start_date.year for e, _l in exchanges})
     kinds = sorted({e.kind for e, _l in exchanges})
-    series = {_word(ExchangeKind, k): [sum(1 for e, _l in exchanges if e.kind == k and e.start_date.year == y) for y in years] for k in kinds}
+    series = {
+        _word(ExchangeKind, k): [
+            sum(1 for e, _l in exchanges if e.kind == k and e.start_date.year == y) for y in years
+        ]
+        for k in kinds
+    }
     if exchanges:
-        blocks.append(Chart("Exchanges per kind by year (starting in the period)", [str(y) for y in years], series, overall))
-    table("Exchanges by host nation", tally((f"{e.host_nation} — {nation_name(e.host_nation)}", lab) for e, lab in exchanges),
-          "Host nation", dict(by_host_participants))
+        blocks.append(
+            Chart(
+                "Exchanges per kind by year (starting in the period)",
+                [str(y) for y in years],
+                series,
+                overall,
+            )
+        )
+    table(
+        "Exchanges by host nation",
+        tally((f"{e.host_nation} — {nation_name(e.host_nation)}", lab) for e, lab in exchanges),
+        "Host nation",
+        dict(by_host_participants),
+    )
     by_kind_participants: Counter[str] = Counter()
     for exchange, _l in exchanges:
-        by_kind_participants[_word(ExchangeKind, exchange.kind)] += participants_by_exchange[exchange.id]
-    table("Exchanges by kind", tally((_word(ExchangeKind, e.kind), lab) for e, lab in exchanges), "Kind", dict(by_kind_participants))
-    table("Exchanges by domain", tally((_word(Domain, d.domain), lab) for e, lab in exchanges for d in (getattr(e, "domains", []) or [])), "Domain")
-    table("Exchanges by status", tally((_word(ExchangeStatus, e.status), lab) for e, lab in exchanges), "Status")
-    table("Participants by nation", tally((f"{code} — {nation_name(code)}", lab) for code, lab in person_rows), "Nation of participant")
-    return Report("statistics", "Activity statistics", shown, blocks, len(exchanges) + 2 * total_participants)
+        by_kind_participants[_word(ExchangeKind, exchange.kind)] += participants_by_exchange[
+            exchange.id
+        ]
+    table(
+        "Exchanges by kind",
+        tally((_word(ExchangeKind, e.kind), lab) for e, lab in exchanges),
+        "Kind",
+        dict(by_kind_participants),
+    )
+    table(
+        "Exchanges by domain",
+        tally(
+            (_word(Domain, d.domain), lab)
+            for e, lab in exchanges
+            for d in (getattr(e, "domains", []) or [])
+        ),
+        "Domain",
+    )
+    table(
+        "Exchanges by status",
+        tally((_word(ExchangeStatus, e.status), lab) for e, lab in exchanges),
+        "Status",
+    )
+    table(
+        "Participants by nation",
+        tally((f"{code} — {nation_name(code)}", lab) for code, lab in person_rows),
+        "Nation of participant",
+    )
+    return Report(
+        "statistics", "Activity statistics", shown, blocks, len(exchanges) + 2 * total_participants
+    )
 
 
 def audit_extract(desk: Desk, params: dict[str, Any]) -> Report:
@@ -464,18 +760,62 @@ def audit_extract(desk: Desk, params: dict[str, Any]) -> Report:
         events = desk.audit.list(offset=offset, limit=PAGE, newest_first=False, **filters)
         for event in events:
             details = ", ".join(f"{k}: {_short(v)}" for k, v in sorted(event.details.items()))
-            record = " ".join(x for x in (event.record_kind, event.record_ref or (str(event.record_id) if event.record_id else "")) if x)
-            rows.append(Row([str(event.id), event.at.strftime("%Y-%m-%d %H:%M:%S"), event.username, event.action, record,
-                             event.outcome, details], label))
+            record = " ".join(
+                x
+                for x in (
+                    event.record_kind,
+                    event.record_ref or (str(event.record_id) if event.record_id else ""),
+                )
+                if x
+            )
+            rows.append(
+                Row(
+                    [
+                        str(event.id),
+                        event.at.strftime("%Y-%m-%d %H:%M:%S"),
+                        event.username,
+                        event.action,
+                        record,
+                        event.outcome,
+                        details,
+                    ],
+                    label,
+                )
+            )
         if len(events) < PAGE:
             break
         offset += PAGE
-    blocks = [Table([Column("#", 0.6, "right"), Column("When (UTC)", 1.7), Column("User", 1.1), Column("Action", 1.2),
-                     Column("Record", 1.9), Column("Outcome", 0.9), Column("Details", 6)], rows,
-                    title=f"Events ({len(rows)})")]
-    return Report("audit", "Audit extract", shown or [("Period", "whole trail")], blocks, len(rows), landscape=True)
+    blocks = [
+        Table(
+            [
+                Column("#", 0.6, "right"),
+                Column("When (UTC)", 1.7),
+                Column("User", 1.1),
+                Column("Action", 1.2),
+                Column("Record", 1.9),
+                Column("Outcome", 0.9),
+                Column("Details", 6),
+            ],
+            rows,
+            title=f"Events ({len(rows)})",
+        )
+    ]
+    return Report(
+        "audit",
+        "Audit extract",
+        shown or [("Period", "whole trail")],
+        blocks,
+        len(rows),
+        landscape=True,
+    )
 
 
 def _short(value: Any, limit: int = 160) -> str:
-    text = value if isinstance(value, str) else repr(value) if not isinstance(value, dict | list) else str(value)
+    text = (
+        value
+        if isinstance(value, str)
+        else repr(value)
+        if not isinstance(value, dict | list)
+        else str(value)
+    )
     return text if len(text) <= limit else text[: limit - 1] + "…"

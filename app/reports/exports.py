@@ -27,11 +27,16 @@ if TYPE_CHECKING:
     from app.services.desk import Desk
 
 KINDS = {
-    "person": "people", "people": "people",
-    "exchange": "exchanges", "exchanges": "exchanges",
-    "participation": "participations", "participations": "participations",
-    "agreement": "agreements", "agreements": "agreements",
-    "liaison_assignment": "liaison", "liaison": "liaison",
+    "person": "people",
+    "people": "people",
+    "exchange": "exchanges",
+    "exchanges": "exchanges",
+    "participation": "participations",
+    "participations": "participations",
+    "agreement": "agreements",
+    "agreements": "agreements",
+    "liaison_assignment": "liaison",
+    "liaison": "liaison",
     "contact_log": "contact_log",
 }
 PAGE = 1000
@@ -50,12 +55,20 @@ class ExportResult:
 def _service(desk: Desk, kind: str) -> Any:
     name = KINDS.get(kind.strip().lower())
     if name is None:
-        raise ValidationFailed({"kind": f"unknown list {kind!r}; use one of {', '.join(sorted(set(KINDS.values())))}"})
+        raise ValidationFailed(
+            {"kind": f"unknown list {kind!r}; use one of {', '.join(sorted(set(KINDS.values())))}"}
+        )
     return getattr(desk, name)
 
 
-def export_list(desk: Desk, kind: str, out_path: str | Path, filters: dict[str, Any] | None = None,
-                sort: list[str] | None = None, fmt: str | None = None) -> ExportResult:
+def export_list(
+    desk: Desk,
+    kind: str,
+    out_path: str | Path,
+    filters: dict[str, Any] | None = None,
+    sort: list[str] | None = None,
+    fmt: str | None = None,
+) -> ExportResult:
     """Write a list view to CSV or XLSX (format from ``fmt`` or the file suffix); audited."""
     out_path = Path(out_path)
     fmt = (fmt or out_path.suffix.lstrip(".") or "csv").lower()
@@ -64,8 +77,19 @@ def export_list(desk: Desk, kind: str, out_path: str | Path, filters: dict[str, 
     service = _service(desk, kind)
     from app.services.people import IDENTITY_FIELDS
 
-    names = [f.name for f in service.fields if not (service.kind == "person" and f.name in IDENTITY_FIELDS)]
-    header = ["reference", "portion_mark", "classification", "releasable_to", "groups", *[n for n in names if n != "reference"]]
+    names = [
+        f.name
+        for f in service.fields
+        if not (service.kind == "person" and f.name in IDENTITY_FIELDS)
+    ]
+    header = [
+        "reference",
+        "portion_mark",
+        "classification",
+        "releasable_to",
+        "groups",
+        *[n for n in names if n != "reference"],
+    ]
     labels: list[Label] = []
     scheme = desk.db.scheme
     with tempfile.TemporaryFile("w+", newline="", encoding="utf-8") as spool:
@@ -78,8 +102,16 @@ def export_list(desk: Desk, kind: str, out_path: str | Path, filters: dict[str, 
                 labels.append(label)
                 snapshot = service.snapshot(record)
                 reference = getattr(record, "reference", "") or str(record.id)
-                writer.writerow([reference, desk.portion_mark(label), scheme.name(label.level), releasability_cell(label),
-                                 " ".join(sorted(label.groups)), *[snapshot.get(n, "") for n in names if n != "reference"]])
+                writer.writerow(
+                    [
+                        reference,
+                        desk.portion_mark(label),
+                        scheme.name(label.level),
+                        releasability_cell(label),
+                        " ".join(sorted(label.groups)),
+                        *[snapshot.get(n, "") for n in names if n != "reference"],
+                    ]
+                )
             if len(page.records) < PAGE:
                 break
             offset += PAGE
@@ -92,10 +124,20 @@ def export_list(desk: Desk, kind: str, out_path: str | Path, filters: dict[str, 
             else:
                 _write_xlsx(partial, marking, header, spool, service.kind)
             with desk.writing() as (session, actor):
-                audit.record(session, actor.username, "export", kind=service.kind, details={
-                    "format": fmt, "filters": json.loads(json.dumps(filters or {}, default=str)), "sort": list(sort or []),
-                    "records": len(labels), "marking": marking, "file": out_path.name,
-                })
+                audit.record(
+                    session,
+                    actor.username,
+                    "export",
+                    kind=service.kind,
+                    details={
+                        "format": fmt,
+                        "filters": json.loads(json.dumps(filters or {}, default=str)),
+                        "sort": list(sort or []),
+                        "records": len(labels),
+                        "marking": marking,
+                        "file": out_path.name,
+                    },
+                )
             os.replace(partial, out_path)
         finally:
             partial.unlink(missing_ok=True)
@@ -140,8 +182,14 @@ def _write_xlsx(path: Path, marking: str, header: list[str], spool: Any, kind: s
 
 def _level_of(marking: str) -> int:
     head = marking.split("//", 1)[0]
-    for index, names in enumerate((("UNCLASSIFIED", "NATO UNCLASSIFIED"), ("RESTRICTED", "NATO RESTRICTED"),
-                                   ("CONFIDENTIAL", "NATO CONFIDENTIAL"), ("SECRET", "NATO SECRET"))):
+    for index, names in enumerate(
+        (
+            ("UNCLASSIFIED", "NATO UNCLASSIFIED"),
+            ("RESTRICTED", "NATO RESTRICTED"),
+            ("CONFIDENTIAL", "NATO CONFIDENTIAL"),
+            ("SECRET", "NATO SECRET"),
+        )
+    ):
         if head in names:
             return index
     return 4

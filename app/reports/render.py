@@ -35,7 +35,17 @@ DPI = 300
 FONT_FAMILY = "DejaVu Sans"
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 LEVEL_COLOURS = ("#1e7b34", "#1f4fa8", "#1f4fa8", "#c8102e", "#f08c00")  # U, R, C, S, TS
-SERIES_COLOURS = ("#1f4fa8", "#c8102e", "#1e7b34", "#f08c00", "#6f42c1", "#17a2b8", "#6c757d", "#8b4513", "#e83e8c")
+SERIES_COLOURS = (
+    "#1f4fa8",
+    "#c8102e",
+    "#1e7b34",
+    "#f08c00",
+    "#6f42c1",
+    "#17a2b8",
+    "#6c757d",
+    "#8b4513",
+    "#e83e8c",
+)
 
 
 def mm(value: float) -> float:
@@ -123,7 +133,9 @@ class Layout:
                 if not line.isValid():
                     break
                 line.setLineWidth(width)
-                lines.append(paragraph[line.textStart(): line.textStart() + line.textLength()].rstrip())
+                lines.append(
+                    paragraph[line.textStart() : line.textStart() + line.textLength()].rstrip()
+                )
             layout.endLayout()
         return lines or [""]
 
@@ -151,7 +163,13 @@ class Layout:
         """Whether ``height`` fits on the current page."""
         return height <= self.room() + 0.01
 
-    def place(self, height: float, paint: Callable[[QPainter, float], None], label: Label | None = None, keep: float = 0.0) -> None:
+    def place(
+        self,
+        height: float,
+        paint: Callable[[QPainter, float], None],
+        label: Label | None = None,
+        keep: float = 0.0,
+    ) -> None:
         """Put a piece of ``height`` (and ``keep`` more after it) on this page or the next."""
         if not self.fits(height + keep) and self.y > self.area.top():
             self.new_page()
@@ -166,7 +184,9 @@ class Layout:
         if self.y > self.area.top():
             self.y = min(self.y + height, self.area.bottom())
 
-    def text(self, lines: list[str], font: QFont, x: float, colour: str = "#000000") -> Callable[[QPainter, float], None]:
+    def text(
+        self, lines: list[str], font: QFont, x: float, colour: str = "#000000"
+    ) -> Callable[[QPainter, float], None]:
         """A painter of wrapped lines at ``x``."""
         fm = self.fonts.fm(font)
         ascent, step = fm.ascent(), fm.lineSpacing()
@@ -183,7 +203,9 @@ class Layout:
 class Renderer:
     """Lays a report out on pages and paints them into a PDF file."""
 
-    def __init__(self, report: Report, frame: Frame, portion: Callable[[Label], str], paper: str = "a4") -> None:
+    def __init__(
+        self, report: Report, frame: Frame, portion: Callable[[Label], str], paper: str = "a4"
+    ) -> None:
         self.report = report
         self.frame = frame
         self.portion = portion
@@ -201,8 +223,14 @@ class Renderer:
         writer.setResolution(DPI)
         writer.setCreator("Exchange Desk")
         writer.setTitle(self.report.title)
-        orientation = QPageLayout.Orientation.Landscape if self.report.landscape else QPageLayout.Orientation.Portrait
-        writer.setPageLayout(QPageLayout(QPageSize(PAPERS[self.paper]), orientation, QMarginsF(0, 0, 0, 0)))
+        orientation = (
+            QPageLayout.Orientation.Landscape
+            if self.report.landscape
+            else QPageLayout.Orientation.Portrait
+        )
+        writer.setPageLayout(
+            QPageLayout(QPageSize(PAPERS[self.paper]), orientation, QMarginsF(0, 0, 0, 0))
+        )
         page_rect = QRectF(writer.pageLayout().paintRectPixels(DPI))
         margin = mm(12)
         self.band = mm(7)
@@ -246,7 +274,9 @@ class Renderer:
         colour = QColor(LEVEL_COLOURS[min(level, len(LEVEL_COLOURS) - 1)])
         ink = QColor("#000000") if level >= 4 else QColor("#ffffff")
         top_band = QRectF(self.full.left(), self.full.top(), self.full.width(), self.band)
-        bottom_band = QRectF(self.full.left(), self.full.bottom() - self.band, self.full.width(), self.band)
+        bottom_band = QRectF(
+            self.full.left(), self.full.bottom() - self.band, self.full.width(), self.band
+        )
         painter.fillRect(top_band, colour)
         painter.setFont(fonts.banner)
         painter.setPen(ink)
@@ -256,21 +286,39 @@ class Renderer:
         painter.setPen(QColor("#444444"))
         header_y = top_band.bottom() + mm(1.5)
         header = QRectF(self.full.left(), header_y, self.full.width(), mm(5))
-        painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"Exchange Desk — {self.report.title}")
+        painter.drawText(
+            header,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            f"Exchange Desk — {self.report.title}",
+        )
         painter.setPen(QPen(QColor("#999999"), mm(0.2)))
-        painter.drawLine(QPointF(self.full.left(), header.bottom() + mm(0.5)), QPointF(self.full.right(), header.bottom() + mm(0.5)))
+        painter.drawLine(
+            QPointF(self.full.left(), header.bottom() + mm(0.5)),
+            QPointF(self.full.right(), header.bottom() + mm(0.5)),
+        )
         for op in page.ops:
             op(painter)
         # footer
         footer = QRectF(self.full.left(), bottom_band.top() - mm(7), self.full.width(), mm(5))
         painter.setPen(QPen(QColor("#999999"), mm(0.2)))
-        painter.drawLine(QPointF(self.full.left(), footer.top() - mm(0.5)), QPointF(self.full.right(), footer.top() - mm(0.5)))
+        painter.drawLine(
+            QPointF(self.full.left(), footer.top() - mm(0.5)),
+            QPointF(self.full.right(), footer.top() - mm(0.5)),
+        )
         painter.setFont(fonts.small)
         painter.setPen(QColor("#444444"))
         when = self.frame.produced_at.strftime("%Y-%m-%d %H:%M UTC")
-        producer = f"Produced by {self.frame.producer} on {when} · Owning nation: {self.frame.owner}"
-        painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), producer)
-        painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"Page {number} of {total}")
+        producer = (
+            f"Produced by {self.frame.producer} on {when} · Owning nation: {self.frame.owner}"
+        )
+        painter.drawText(
+            footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), producer
+        )
+        painter.drawText(
+            footer,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            f"Page {number} of {total}",
+        )
         painter.fillRect(bottom_band, colour)
         painter.setFont(fonts.banner)
         painter.setPen(ink)
@@ -282,14 +330,26 @@ class Renderer:
         layout, fonts = self.layout, self.layout.fonts
         width = layout.area.width()
         lines = layout.wrap(self.report.title, fonts.h1, width)
-        layout.place(len(lines) * layout.line_height(fonts.h1), layout.text(lines, fonts.h1, layout.area.left()), self.report.subject_label)
+        layout.place(
+            len(lines) * layout.line_height(fonts.h1),
+            layout.text(lines, fonts.h1, layout.area.left()),
+            self.report.subject_label,
+        )
         if self.report.subtitle:
             sub = layout.wrap(self.report.subtitle, fonts.h2, width)
-            layout.place(len(sub) * layout.line_height(fonts.h2), layout.text(sub, fonts.h2, layout.area.left(), "#333333"), self.report.subject_label)
+            layout.place(
+                len(sub) * layout.line_height(fonts.h2),
+                layout.text(sub, fonts.h2, layout.area.left(), "#333333"),
+                self.report.subject_label,
+            )
         if self.report.parameters:
             text = " · ".join(f"{name}: {value}" for name, value in self.report.parameters)
             par = layout.wrap(text, fonts.body, width)
-            layout.place(len(par) * layout.line_height(fonts.body), layout.text(par, fonts.body, layout.area.left(), "#444444"), self.report.subject_label)
+            layout.place(
+                len(par) * layout.line_height(fonts.body),
+                layout.text(par, fonts.body, layout.area.left(), "#444444"),
+                self.report.subject_label,
+            )
         layout.gap(mm(4))
 
     def _heading(self, block: Heading) -> None:
@@ -305,7 +365,11 @@ class Renderer:
         layout, fonts = self.layout, self.layout.fonts
         text = block.text if block.label is None else f"{self.portion(block.label)} {block.text}"
         for line in layout.wrap(text, fonts.body, layout.area.width()):
-            layout.place(layout.line_height(fonts.body), layout.text([line], fonts.body, layout.area.left()), block.label)
+            layout.place(
+                layout.line_height(fonts.body),
+                layout.text([line], fonts.body, layout.area.left()),
+                block.label,
+            )
         layout.gap(mm(2))
 
     def _record(self, block: RecordBlock) -> None:
@@ -315,13 +379,24 @@ class Renderer:
         title_lines = layout.wrap(f"{mark} {block.title}", fonts.bold, width)
         title_height = len(title_lines) * layout.line_height(fonts.bold) + mm(1)
         layout.gap(mm(1.5))
-        layout.place(title_height, layout.text(title_lines, fonts.bold, left), block.label, keep=layout.line_height(fonts.body) * 2)
+        layout.place(
+            title_height,
+            layout.text(title_lines, fonts.bold, left),
+            block.label,
+            keep=layout.line_height(fonts.body) * 2,
+        )
         first_page = layout.page
 
         def continued() -> None:
-            if layout.page is not first_page and not getattr(layout.page, "_continued", None) == id(block):
+            if layout.page is not first_page and not getattr(layout.page, "_continued", None) == id(
+                block
+            ):
                 lines = layout.wrap(f"{mark} {block.title} (continued)", fonts.bold, width)
-                layout.place(len(lines) * layout.line_height(fonts.bold) + mm(1), layout.text(lines, fonts.bold, left, "#555555"), block.label)
+                layout.place(
+                    len(lines) * layout.line_height(fonts.bold) + mm(1),
+                    layout.text(lines, fonts.bold, left, "#555555"),
+                    block.label,
+                )
                 layout.page._continued = id(block)  # type: ignore[attr-defined]
 
         key_width = min(mm(42), width * 0.3)
@@ -336,7 +411,7 @@ class Renderer:
             keys = layout.wrap(name, fonts.bold, key_width - mm(2))
             values = layout.wrap(value or "—", fonts.body, width - key_width)
             for n in range(max(len(keys), len(values))):
-                key_line, value_line = keys[n:n + 1], values[n:n + 1]
+                key_line, value_line = keys[n : n + 1], values[n : n + 1]
 
                 def paint(painter: QPainter, y: float, k=key_line, v=value_line) -> None:
                     layout.text(k, fonts.bold, left, "#333333")(painter, y)
@@ -350,7 +425,9 @@ class Renderer:
             layout.gap(mm(1.5))
             heading = layout.wrap(name, fonts.bold, width)
             ensure(len(heading) * step + step)
-            layout.place(len(heading) * step, layout.text(heading, fonts.bold, left, "#333333"), block.label)
+            layout.place(
+                len(heading) * step, layout.text(heading, fonts.bold, left, "#333333"), block.label
+            )
             for line in layout.wrap(value, fonts.body, width - mm(4)):
                 ensure(step)
                 layout.place(step, layout.text([line], fonts.body, left + mm(4)), block.label)
@@ -365,15 +442,23 @@ class Renderer:
         if any(marks):
             fm = fonts.fm(fonts.small)
             longest = max((fm.horizontalAdvance(m) for m in marks), default=0.0)
-            mark_width = max(min(longest + 2 * pad, width * 0.14), fonts.fm(fonts.header).horizontalAdvance("Mark") + 3 * pad)
+            mark_width = max(
+                min(longest + 2 * pad, width * 0.14),
+                fonts.fm(fonts.header).horizontalAdvance("Mark") + 3 * pad,
+            )
         widths = self._column_widths(block, width - mark_width, pad)
         xs = [left + mark_width]
         for w in widths[:-1]:
             xs.append(xs[-1] + w)
         step_body = layout.line_height(fonts.body)
         step_small = layout.line_height(fonts.small)
-        header_cells = [layout.wrap(c.title, fonts.header, w - 2 * pad) for c, w in zip(block.columns, widths, strict=True)]
-        header_height = max(len(c) for c in header_cells) * layout.line_height(fonts.header) + 2 * pad
+        header_cells = [
+            layout.wrap(c.title, fonts.header, w - 2 * pad)
+            for c, w in zip(block.columns, widths, strict=True)
+        ]
+        header_height = (
+            max(len(c) for c in header_cells) * layout.line_height(fonts.header) + 2 * pad
+        )
         min_row = mm(block.row_height_mm)
 
         def paint_header(painter: QPainter, y: float) -> None:
@@ -383,24 +468,42 @@ class Renderer:
             for lines, x, column, w in zip(header_cells, xs, block.columns, widths, strict=True):
                 _aligned(layout, painter, lines, fonts.header, x, w, pad, y + pad, column.align)
             painter.setPen(QPen(QColor("#7a8699"), mm(0.25)))
-            painter.drawLine(QPointF(left, y + header_height), QPointF(left + width, y + header_height))
+            painter.drawLine(
+                QPointF(left, y + header_height), QPointF(left + width, y + header_height)
+            )
 
         if block.title:
             layout.gap(mm(2))
             title = layout.wrap(block.title, fonts.bold, width)
-            layout.place(len(title) * step_body, layout.text(title, fonts.bold, left), keep=header_height + step_body * 2)
+            layout.place(
+                len(title) * step_body,
+                layout.text(title, fonts.bold, left),
+                keep=header_height + step_body * 2,
+            )
             layout.gap(mm(1))
         if not block.rows:
             layout.place(header_height, paint_header)
-            layout.place(step_body + 2 * pad, layout.text([block.empty_text], fonts.body, left + pad, "#555555"))
+            layout.place(
+                step_body + 2 * pad,
+                layout.text([block.empty_text], fonts.body, left + pad, "#555555"),
+            )
             layout.gap(mm(3))
             return
         layout.place(header_height, paint_header, keep=step_body + 2 * pad)
         header_page = layout.page
         for index, (row, mark) in enumerate(zip(block.rows, marks, strict=True)):
-            cells = [layout.wrap(text, fonts.body, w - 2 * pad) for text, w in zip(row.cells, widths, strict=True)]
+            cells = [
+                layout.wrap(text, fonts.body, w - 2 * pad)
+                for text, w in zip(row.cells, widths, strict=True)
+            ]
             mark_lines = layout.wrap(mark, fonts.small, mark_width - 2 * pad) if mark else []
-            height = max(max((len(c) for c in cells), default=1) * step_body, len(mark_lines) * step_small) + 2 * pad
+            height = (
+                max(
+                    max((len(c) for c in cells), default=1) * step_body,
+                    len(mark_lines) * step_small,
+                )
+                + 2 * pad
+            )
             height = max(height, min_row)
             if not layout.fits(height):
                 layout.new_page()
@@ -409,11 +512,20 @@ class Renderer:
                 header_page = layout.page
             shade = index % 2 == 1
 
-            def paint(painter: QPainter, y: float, cells=cells, mark_lines=mark_lines, height=height, shade=shade) -> None:
+            def paint(
+                painter: QPainter,
+                y: float,
+                cells=cells,
+                mark_lines=mark_lines,
+                height=height,
+                shade=shade,
+            ) -> None:
                 if shade:
                     painter.fillRect(QRectF(left, y, width, height), QColor("#f5f6f8"))
                 if mark_lines:
-                    layout.text(mark_lines, fonts.small, left + pad, "#333333")(painter, y + pad + (step_body - step_small))
+                    layout.text(mark_lines, fonts.small, left + pad, "#333333")(
+                        painter, y + pad + (step_body - step_small)
+                    )
                 for lines, x, column, w in zip(cells, xs, block.columns, widths, strict=True):
                     _aligned(layout, painter, lines, fonts.body, x, w, pad, y + pad, column.align)
                 painter.setPen(QPen(QColor("#d0d5dd"), mm(0.15)))
@@ -434,17 +546,24 @@ class Renderer:
             for row in sample:
                 text = row.cells[index]
                 cells = max(cells, body.horizontalAdvance(text))
-                words = max(words, max((body.horizontalAdvance(w) for w in text.split()), default=0.0))
+                words = max(
+                    words, max((body.horizontalAdvance(w) for w in text.split()), default=0.0)
+                )
             minimum.append(min(words, available * 0.25) + 2 * pad + 1)
             natural.append(max(cells, words) + 2 * pad + 1)
         total_weight = sum(c.weight for c in block.columns) or 1.0
         if sum(natural) <= available:
             spare = available - sum(natural)
-            return [n + spare * c.weight / total_weight for n, c in zip(natural, block.columns, strict=True)]
+            return [
+                n + spare * c.weight / total_weight
+                for n, c in zip(natural, block.columns, strict=True)
+            ]
         spare = available - sum(minimum)
         if spare <= 0:
             return [m * available / sum(minimum) for m in minimum]
-        demand = [(n - m) * c.weight for n, m, c in zip(natural, minimum, block.columns, strict=True)]
+        demand = [
+            (n - m) * c.weight for n, m, c in zip(natural, minimum, block.columns, strict=True)
+        ]
         total_demand = sum(demand) or 1.0
         return [m + spare * d / total_demand for m, d in zip(minimum, demand, strict=True)]
 
@@ -458,8 +577,12 @@ class Renderer:
         layout.gap(mm(2))
         layout.place(title_height, layout.text(title, fonts.bold, left), block.label, keep=height)
         names = list(block.series)
-        totals = [sum(block.series[n][i] for n in names) if block.stacked else max((block.series[n][i] for n in names), default=0)
-                  for i in range(len(block.categories))]
+        totals = [
+            sum(block.series[n][i] for n in names)
+            if block.stacked
+            else max((block.series[n][i] for n in names), default=0)
+            for i in range(len(block.categories))
+        ]
         top_value = max(totals, default=0) or 1
         step_value = _nice_step(top_value)
         axis_top = ((top_value + step_value - 1) // step_value) * step_value
@@ -475,7 +598,11 @@ class Renderer:
                 painter.setPen(QPen(QColor("#dddddd"), mm(0.15)))
                 painter.drawLine(QPointF(plot.left(), ty), QPointF(plot.right(), ty))
                 painter.setPen(QColor("#444444"))
-                painter.drawText(QRectF(left, ty - step_small / 2, mm(10), step_small), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(tick))
+                painter.drawText(
+                    QRectF(left, ty - step_small / 2, mm(10), step_small),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    str(tick),
+                )
             count = max(len(block.categories), 1)
             slot = plot.width() / count
             bar = slot * 0.6
@@ -487,18 +614,33 @@ class Renderer:
                     if not value:
                         continue
                     h = plot.height() * value / axis_top
-                    painter.fillRect(QRectF(x, base - h, bar, h), QColor(SERIES_COLOURS[s % len(SERIES_COLOURS)]))
+                    painter.fillRect(
+                        QRectF(x, base - h, bar, h), QColor(SERIES_COLOURS[s % len(SERIES_COLOURS)])
+                    )
                     base -= h
                 painter.setPen(QColor("#222222"))
-                painter.drawText(QRectF(plot.left() + i * slot, plot.bottom() + mm(1), slot, step_small), int(Qt.AlignmentFlag.AlignCenter), category)
-                painter.drawText(QRectF(plot.left() + i * slot, base - step_small - mm(0.5), slot, step_small), int(Qt.AlignmentFlag.AlignCenter), str(totals[i]))
+                painter.drawText(
+                    QRectF(plot.left() + i * slot, plot.bottom() + mm(1), slot, step_small),
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    category,
+                )
+                painter.drawText(
+                    QRectF(plot.left() + i * slot, base - step_small - mm(0.5), slot, step_small),
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    str(totals[i]),
+                )
             painter.setPen(QPen(QColor("#444444"), mm(0.25)))
-            painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+            painter.drawLine(
+                QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom())
+            )
             painter.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.left(), plot.bottom()))
             lx = plot.right() + mm(5)
             for s, name in enumerate(names):
                 ly = plot.top() + s * (step_small + mm(1.5))
-                painter.fillRect(QRectF(lx, ly + mm(0.5), mm(3), mm(3)), QColor(SERIES_COLOURS[s % len(SERIES_COLOURS)]))
+                painter.fillRect(
+                    QRectF(lx, ly + mm(0.5), mm(3), mm(3)),
+                    QColor(SERIES_COLOURS[s % len(SERIES_COLOURS)]),
+                )
                 painter.setPen(QColor("#222222"))
                 painter.drawText(QPointF(lx + mm(4.5), ly + fonts.fm(small).ascent()), name)
 
@@ -506,7 +648,17 @@ class Renderer:
         layout.gap(mm(3))
 
 
-def _aligned(layout: Layout, painter: QPainter, lines: list[str], font: QFont, x: float, w: float, pad: float, y: float, align: str) -> None:
+def _aligned(
+    layout: Layout,
+    painter: QPainter,
+    lines: list[str],
+    font: QFont,
+    x: float,
+    w: float,
+    pad: float,
+    y: float,
+    align: str,
+) -> None:
     if align == "left":
         layout.text(lines, font, x + pad)(painter, y)
         return

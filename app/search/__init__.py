@@ -10,6 +10,15 @@ from app.search.engine import SearchEngine, engine_for
 from app.search.service import KINDS, Hit, SearchResults, kind_of, rebuild, search, suggest
 
 __all__ = [
-    "KINDS", "Duplicate", "Hit", "SearchEngine", "SearchResults", "engine_for", "kind_of",
-    "probable_duplicates", "rebuild", "search", "suggest",
+    "KINDS",
+    "Duplicate",
+    "Hit",
+    "SearchEngine",
+    "SearchResults",
+    "engine_for",
+    "kind_of",
+    "probable_duplicates",
+    "rebuild",
+    "search",
+    "suggest",
 ]

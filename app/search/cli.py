@@ -22,16 +22,31 @@ if TYPE_CHECKING:
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``search`` sub-command to an argparse sub-parsers object."""
     parser = subparsers.add_parser(
-        "search", help="full-text search across every record you may see",
+        "search",
+        help="full-text search across every record you may see",
         description='Words are ANDed; use "phrases", prefix*, OR, NOT, -word.',
     )
     # like the other sub-commands: --db / --user also after the command name (the top level's otherwise)
-    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL", help="the database (or XDESK_DB)")
-    parser.add_argument("--user", default=argparse.SUPPRESS, metavar="NAME", help="who you are (or XDESK_USER)")
+    parser.add_argument(
+        "--db", default=argparse.SUPPRESS, metavar="PATH|URL", help="the database (or XDESK_DB)"
+    )
+    parser.add_argument(
+        "--user", default=argparse.SUPPRESS, metavar="NAME", help="who you are (or XDESK_USER)"
+    )
     parser.add_argument("query", nargs="+", help="what to look for")
-    parser.add_argument("--kind", action="append", default=[], help=f"only this kind (repeatable): {', '.join(KINDS)}")
-    parser.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE",
-                        help=f"structured filter (repeatable): {', '.join(FILTERS)}")
+    parser.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        help=f"only this kind (repeatable): {', '.join(KINDS)}",
+    )
+    parser.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help=f"structured filter (repeatable): {', '.join(FILTERS)}",
+    )
     parser.add_argument("--limit", type=int, default=20, help="how many results (default 20)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many results")
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -57,15 +72,31 @@ def run(args: argparse.Namespace, desk: Desk, out: Any = None) -> int:
     try:
         if args.limit < 1:
             raise ValidationFailed({"limit": "--limit must be at least 1"})
-        results = search(desk, query, args.kind or None, parse_filters(args.filter), limit=args.limit,
-                         offset=max(args.offset, 0), highlight=("[", "]"))
+        results = search(
+            desk,
+            query,
+            args.kind or None,
+            parse_filters(args.filter),
+            limit=args.limit,
+            offset=max(args.offset, 0),
+            highlight=("[", "]"),
+        )
     except ValidationFailed as failure:
         for field, message in failure.errors.items():
             print(f"error: {field}: {message}", file=sys.stderr)
         return 2
     if args.json:
-        json.dump({"query": query, "total": results.total, "complete": results.complete, "results": [h.as_json() for h in results.hits]},
-                  out, ensure_ascii=False, indent=2)
+        json.dump(
+            {
+                "query": query,
+                "total": results.total,
+                "complete": results.complete,
+                "results": [h.as_json() for h in results.hits],
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
         out.write("\n")
         return 0 if results.hits else 1
     if not results.hits:
@@ -73,12 +104,21 @@ def run(args: argparse.Namespace, desk: Desk, out: Any = None) -> int:
         print(f"no results for {query!r}" + (f"; did you mean: {hint}" if hint else ""), file=out)
         return 1
     if results.complete:
-        print(f"{args.offset + 1}-{args.offset + len(results.hits)} of {results.total} results for {query!r}", file=out)
+        print(
+            f"{args.offset + 1}-{args.offset + len(results.hits)} of {results.total} results for {query!r}",
+            file=out,
+        )
     else:
-        print(f"{args.offset + 1}-{args.offset + len(results.hits)} of the {results.total:,} most recent results for {query!r}"
-              f" (more than {results.total:,} match: refine the search to rank them all)", file=out)
+        print(
+            f"{args.offset + 1}-{args.offset + len(results.hits)} of the {results.total:,} most recent results for {query!r}"
+            f" (more than {results.total:,} match: refine the search to rank them all)",
+            file=out,
+        )
     for hit in results.hits:
-        print(f"{hit.portion_mark} {hit.kind:<11} {hit.reference or '#' + str(hit.record_id):<16} {hit.title}  ({hit.score:.2f})", file=out)
+        print(
+            f"{hit.portion_mark} {hit.kind:<11} {hit.reference or '#' + str(hit.record_id):<16} {hit.title}  ({hit.score:.2f})",
+            file=out,
+        )
         if hit.snippet.strip():
             print(f"    {' '.join(hit.snippet.split())}", file=out)
     return 0

@@ -43,7 +43,9 @@ class SearchEngine(Protocol):
     def record_ids(self, query: str, kind: str) -> Select:
         """``SELECT`` of the ids of one kind's records matching a query."""
 
-    def texts(self, session: Session, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
+    def texts(
+        self, session: Session, keys: Iterable[tuple[str, int]]
+    ) -> dict[tuple[str, int], list[str]]:
         """The indexed texts of access-checked hits, most important first (snippets are cut from them)."""
 
     def vocabulary(self, session: Session, prefix: str, limit: int = 2000) -> list[str]:
@@ -68,4 +70,6 @@ def engine_for(database: Database) -> SearchEngine:
         from app.search.sqlite_fts import SqliteFts
 
         return SqliteFts()
-    raise NotImplementedError(f"full-text search is not implemented for {database.url.get_backend_name()} yet")
+    raise NotImplementedError(
+        f"full-text search is not implemented for {database.url.get_backend_name()} yet"
+    )

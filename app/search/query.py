@@ -138,7 +138,9 @@ def _arrange(raw: list[Term | str]) -> list[Term | str]:
 _TOKENS = re.compile(r"\w+", re.UNICODE)
 
 
-def highlight(texts: list[str], parsed: ParsedQuery, markers: tuple[str, str] = ("[", "]"), tokens: int = 12) -> str:
+def highlight(
+    texts: list[str], parsed: ParsedQuery, markers: tuple[str, str] = ("[", "]"), tokens: int = 12
+) -> str:
     """A snippet of the first text with a match: about ``tokens`` words around the first matched
     word, matched words between the markers (folded like the index: Muller marks Müller)."""
     wanted: list[tuple[str, bool]] = []
@@ -156,7 +158,10 @@ def highlight(texts: list[str], parsed: ParsedQuery, markers: tuple[str, str] = 
     def matches(word: str) -> bool:
         folded = fold(word)
         keyed = fold(name_key(folded))
-        return any(folded.startswith(w) or keyed.startswith(w) if p else folded == w or keyed == w for w, p in wanted)
+        return any(
+            folded.startswith(w) or keyed.startswith(w) if p else folded == w or keyed == w
+            for w, p in wanted
+        )
 
     for text in texts:
         found = [m for m in _TOKENS.finditer(text or "")]
@@ -164,11 +169,11 @@ def highlight(texts: list[str], parsed: ParsedQuery, markers: tuple[str, str] = 
         if not hits:
             continue
         first = max(0, min(hits[0] - tokens // 3, len(found) - tokens))
-        window = found[first:first + tokens]
+        window = found[first : first + tokens]
         parts = []
         cursor = window[0].start()
         for offset, m in enumerate(window, start=first):
-            parts.append(text[cursor:m.start()])
+            parts.append(text[cursor : m.start()])
             parts.append(f"{markers[0]}{m.group()}{markers[1]}" if offset in hits else m.group())
             cursor = m.end()
         snippet = " ".join("".join(parts).split())

@@ -40,13 +40,21 @@ class SavedRun:
 
 
 def _own(session: Any, username: str, name: str) -> SavedSearch:
-    saved = session.scalar(select(SavedSearch).where(SavedSearch.username == username, SavedSearch.name == name))
+    saved = session.scalar(
+        select(SavedSearch).where(SavedSearch.username == username, SavedSearch.name == name)
+    )
     if saved is None:
         raise NotFound(f"no saved search {name!r}")
     return saved
 
 
-def save(desk: Desk, name: str, query: str, kinds: list[str] | None = None, filters: dict[str, Any] | None = None) -> SavedSearch:
+def save(
+    desk: Desk,
+    name: str,
+    query: str,
+    kinds: list[str] | None = None,
+    filters: dict[str, Any] | None = None,
+) -> SavedSearch:
     """Save (or replace) a named search for the current user; audited as ``saved_search``."""
     name = (name or "").strip()
     errors = {}
@@ -63,7 +71,11 @@ def save(desk: Desk, name: str, query: str, kinds: list[str] | None = None, filt
         raise ValidationFailed(errors)
     kinds = [kind_of(k) for k in kinds or []]
     with desk.writing() as (session, actor):
-        saved = session.scalar(select(SavedSearch).where(SavedSearch.username == actor.username, SavedSearch.name == name))
+        saved = session.scalar(
+            select(SavedSearch).where(
+                SavedSearch.username == actor.username, SavedSearch.name == name
+            )
+        )
         if saved is None:
             saved = SavedSearch(username=actor.username, name=name, last_matches="[]")
             session.add(saved)
@@ -71,26 +83,48 @@ def save(desk: Desk, name: str, query: str, kinds: list[str] | None = None, filt
         saved.kinds = " ".join(kinds)
         saved.filters = json.dumps(filters or {}, sort_keys=True, default=str)
         session.flush()
-        audit.record(session, actor.username, "saved_search", kind="saved_search", record_id=saved.id, ref=name,
-                     details={"query": saved.query, "kinds": kinds, "filters": filters or {}})
+        audit.record(
+            session,
+            actor.username,
+            "saved_search",
+            kind="saved_search",
+            record_id=saved.id,
+            ref=name,
+            details={"query": saved.query, "kinds": kinds, "filters": filters or {}},
+        )
         return saved
 
 
 def saved_searches(desk: Desk) -> list[SavedSearch]:
     """The current user's saved searches, by name."""
     with desk.reading() as (session, actor):
-        return list(session.scalars(select(SavedSearch).where(SavedSearch.username == actor.username).order_by(SavedSearch.name)))
+        return list(
+            session.scalars(
+                select(SavedSearch)
+                .where(SavedSearch.username == actor.username)
+                .order_by(SavedSearch.name)
+            )
+        )
 
 
 def delete(desk: Desk, name: str) -> None:
     """Delete one of the current user's saved searches; audited."""
     with desk.writing() as (session, actor):
         saved = _own(session, actor.username, name)
-        audit.record(session, actor.username, "saved_search_delete", kind="saved_search", record_id=saved.id, ref=name)
+        audit.record(
+            session,
+            actor.username,
+            "saved_search_delete",
+            kind="saved_search",
+            record_id=saved.id,
+            ref=name,
+        )
         session.delete(saved)
 
 
-def run(desk: Desk, name: str, limit: int = 50, highlight: tuple[str, str] = ("[", "]")) -> SavedRun:
+def run(
+    desk: Desk, name: str, limit: int = 50, highlight: tuple[str, str] = ("[", "]")
+) -> SavedRun:
     """Re-run a saved search: ranked results (audited like any search) and the matches new since last run."""
     with desk.reading() as (session, actor):
         saved = _own(session, actor.username, name)
@@ -98,7 +132,10 @@ def run(desk: Desk, name: str, limit: int = 50, highlight: tuple[str, str] = ("[
         before = {tuple(k) for k in json.loads(saved.last_matches or "[]")}
         first_run = saved.last_run_at is None
     results = search(desk, query, kinds or None, filters, limit=limit, highlight=highlight)
-    now = [(kind, record_id) for kind, record_id in matching_keys(desk, query, kinds or None, filters, cap=MATCH_CAP)]
+    now = [
+        (kind, record_id)
+        for kind, record_id in matching_keys(desk, query, kinds or None, filters, cap=MATCH_CAP)
+    ]
     fresh = [] if first_run else [key for key in now if key not in before]
     new_hits = hits_for(desk, query, fresh[:limit], highlight) if fresh else []
     with desk.writing() as (session, actor):

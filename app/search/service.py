@@ -63,9 +63,18 @@ KINDS: dict[str, tuple[type, str]] = {
     "attachment": (Attachment, "attachments"),
 }
 KIND_ALIASES = {
-    "people": "person", "persons": "person", "exchanges": "exchange", "agreements": "agreement",
-    "liaison_assignment": "liaison", "liaisons": "liaison", "assignment": "liaison", "contact": "contact_log",
-    "contact_logs": "contact_log", "log": "contact_log", "attachments": "attachment", "file": "attachment",
+    "people": "person",
+    "persons": "person",
+    "exchanges": "exchange",
+    "agreements": "agreement",
+    "liaison_assignment": "liaison",
+    "liaisons": "liaison",
+    "assignment": "liaison",
+    "contact": "contact_log",
+    "contact_logs": "contact_log",
+    "log": "contact_log",
+    "attachments": "attachment",
+    "file": "attachment",
 }
 FILTERS = ("nation", "status", "date_from", "date_to", "level", "program", "archived")
 MATCH_CAP = 5000  # most hits remembered by a saved search
@@ -95,8 +104,14 @@ class Hit:
     def as_json(self) -> dict[str, Any]:
         """The CLI's JSON form."""
         return {
-            "kind": self.kind, "reference": self.reference or None, "id": self.record_id, "title": self.title,
-            "marking": self.marking, "portion_mark": self.portion_mark, "snippet": self.snippet, "score": round(self.score, 4),
+            "kind": self.kind,
+            "reference": self.reference or None,
+            "id": self.record_id,
+            "title": self.title,
+            "marking": self.marking,
+            "portion_mark": self.portion_mark,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
         }
 
 
@@ -155,17 +170,23 @@ class Scope:
         conditions = _FLATTENED.get((*key, kind))
         if conditions is None:
             target = visible_labels(self.actor, self.desk.owner)
-            conditions = _flatten(visible_conditions(self.desk, self.actor, kind), target, _READABLE[key])
+            conditions = _flatten(
+                visible_conditions(self.desk, self.actor, kind), target, _READABLE[key]
+            )
             _FLATTENED[(*key, kind)] = conditions
         return conditions
 
 
 LABEL_IDS = "visible_label_ids"
 _FLATTENED: dict[tuple[Any, ...], list[ColumnElement[bool]]] = {}
-_READABLE: dict[tuple[Any, ...], CTE] = {}  # one CTE object per actor: every kind's conditions name the same one
+_READABLE: dict[
+    tuple[Any, ...], CTE
+] = {}  # one CTE object per actor: every kind's conditions name the same one
 
 
-def _flatten(conditions: list[ColumnElement[bool]], target: Select, readable: CTE) -> list[ColumnElement[bool]]:
+def _flatten(
+    conditions: list[ColumnElement[bool]], target: Select, readable: CTE
+) -> list[ColumnElement[bool]]:
     """Replace every ``x IN (<target>)`` by ``x IN (SELECT id FROM visible_label_ids)`` (the CTE ``readable``)."""
     target_key = target.whereclause._generate_cache_key()
     target_values = [b.effective_value for b in target_key.bindparams]
@@ -174,9 +195,16 @@ def _flatten(conditions: list[ColumnElement[bool]], target: Select, readable: CT
     def flatten(element: Any) -> Any:
         if isinstance(element, BinaryExpression) and element.operator is operators.in_op:
             inner = getattr(element.right, "element", None)
-            if isinstance(inner, Select) and list(inner.selected_columns) == target_columns and inner.whereclause is not None:
+            if (
+                isinstance(inner, Select)
+                and list(inner.selected_columns) == target_columns
+                and inner.whereclause is not None
+            ):
                 key = inner.whereclause._generate_cache_key()
-                if key.key == target_key.key and [b.effective_value for b in key.bindparams] == target_values:
+                if (
+                    key.key == target_key.key
+                    and [b.effective_value for b in key.bindparams] == target_values
+                ):
                     return element.left.in_(select(readable.c.id))
         return None
 
@@ -201,18 +229,43 @@ def _fallback_visible(desk: Desk, actor: Actor, kind: str) -> list[ColumnElement
     model = KINDS[kind][0]
     conditions = [label_visible(actor, owner, model.label_id)]
     if kind == "liaison":
-        conditions.append(exists().where(Person.id == LiaisonAssignment.person_id, label_visible(actor, owner, Person.label_id)))
-        conditions.append(or_(LiaisonAssignment.agreement_id.is_(None), exists().where(
-            Agreement.id == LiaisonAssignment.agreement_id, label_visible(actor, owner, Agreement.label_id))))
+        conditions.append(
+            exists().where(
+                Person.id == LiaisonAssignment.person_id,
+                label_visible(actor, owner, Person.label_id),
+            )
+        )
+        conditions.append(
+            or_(
+                LiaisonAssignment.agreement_id.is_(None),
+                exists().where(
+                    Agreement.id == LiaisonAssignment.agreement_id,
+                    label_visible(actor, owner, Agreement.label_id),
+                ),
+            )
+        )
     elif kind == "contact_log":
-        conditions.append(select(LiaisonAssignment.id).where(
-            LiaisonAssignment.id == ContactLogEntry.assignment_id, *visible_conditions(desk, actor, "liaison")).exists())
+        conditions.append(
+            select(LiaisonAssignment.id)
+            .where(
+                LiaisonAssignment.id == ContactLogEntry.assignment_id,
+                *visible_conditions(desk, actor, "liaison"),
+            )
+            .exists()
+        )
     elif kind == "attachment":
         parents = []
-        for parent_kind, names in (("person", ("person",)), ("exchange", ("exchange",)), ("agreement", ("agreement",)),
-                                   ("liaison", ("liaison", "liaison_assignment")), ("contact_log", ("contact_log",))):
+        for parent_kind, names in (
+            ("person", ("person",)),
+            ("exchange", ("exchange",)),
+            ("agreement", ("agreement",)),
+            ("liaison", ("liaison", "liaison_assignment")),
+            ("contact_log", ("contact_log",)),
+        ):
             parent = KINDS[parent_kind][0]
-            visible = select(parent.id).where(parent.id == Attachment.record_id, *visible_conditions(desk, actor, parent_kind))
+            visible = select(parent.id).where(
+                parent.id == Attachment.record_id, *visible_conditions(desk, actor, parent_kind)
+            )
             parents.append(and_(Attachment.record_kind.in_(names), visible.exists()))
         conditions.append(or_(*parents))
     return conditions
@@ -227,7 +280,9 @@ def _date(name: str, value: Any) -> dt.date:
         raise ValidationFailed({name: f"{value!r} is not a date (use YYYY-MM-DD)"}) from None
 
 
-def filter_conditions(desk: Desk, kind: str, filters: dict[str, Any]) -> list[ColumnElement[bool]] | None:
+def filter_conditions(
+    desk: Desk, kind: str, filters: dict[str, Any]
+) -> list[ColumnElement[bool]] | None:
     """Conditions of the structured filters for one kind; None when the kind cannot match them."""
     model = KINDS[kind][0]
     conditions: list[ColumnElement[bool]] = []
@@ -238,13 +293,24 @@ def filter_conditions(desk: Desk, kind: str, filters: dict[str, Any]) -> list[Co
         code = str(nation).strip().upper()
         by_kind = {
             "person": lambda: Person.nation_code == code,
-            "exchange": lambda: or_(Exchange.host_nation == code, exists().where(
-                ExchangePartner.exchange_id == Exchange.id, ExchangePartner.nation_code == code)),
-            "agreement": lambda: exists().where(AgreementParty.agreement_id == Agreement.id, AgreementParty.nation_code == code),
-            "liaison": lambda: or_(LiaisonAssignment.sending_nation == code, LiaisonAssignment.host_nation == code),
+            "exchange": lambda: or_(
+                Exchange.host_nation == code,
+                exists().where(
+                    ExchangePartner.exchange_id == Exchange.id, ExchangePartner.nation_code == code
+                ),
+            ),
+            "agreement": lambda: exists().where(
+                AgreementParty.agreement_id == Agreement.id, AgreementParty.nation_code == code
+            ),
+            "liaison": lambda: or_(
+                LiaisonAssignment.sending_nation == code, LiaisonAssignment.host_nation == code
+            ),
             "contact_log": lambda: exists().where(
                 LiaisonAssignment.id == ContactLogEntry.assignment_id,
-                or_(LiaisonAssignment.sending_nation == code, LiaisonAssignment.host_nation == code)),
+                or_(
+                    LiaisonAssignment.sending_nation == code, LiaisonAssignment.host_nation == code
+                ),
+            ),
         }
         if kind not in by_kind:
             return None
@@ -264,7 +330,10 @@ def filter_conditions(desk: Desk, kind: str, filters: dict[str, Any]) -> list[Co
     if low or high:
         spans = {
             "exchange": (Exchange.start_date, Exchange.end_date),
-            "agreement": (func.coalesce(Agreement.effective_date, Agreement.signed_date), Agreement.expiry_date),
+            "agreement": (
+                func.coalesce(Agreement.effective_date, Agreement.signed_date),
+                Agreement.expiry_date,
+            ),
             "liaison": (LiaisonAssignment.start_date, LiaisonAssignment.end_date),
             "contact_log": (ContactLogEntry.date, ContactLogEntry.date),
             "attachment": (func.date(Attachment.created_at), func.date(Attachment.created_at)),
@@ -279,7 +348,13 @@ def filter_conditions(desk: Desk, kind: str, filters: dict[str, Any]) -> list[Co
     level = filters.get("level")
     if level not in (None, ""):
         try:
-            number = level if isinstance(level, int) else (int(level) if str(level).strip().isdigit() else desk.db.scheme.parse(str(level)))
+            number = (
+                level
+                if isinstance(level, int)
+                else (
+                    int(level) if str(level).strip().isdigit() else desk.db.scheme.parse(str(level))
+                )
+            )
         except ValueError as error:
             raise ValidationFailed({"level": str(error)}) from None
         conditions.append(model.label_id.in_(select(LabelRow.id).where(LabelRow.level == number)))
@@ -293,14 +368,22 @@ def _truthy(value: Any) -> bool:
 def _check_filters(filters: dict[str, Any]) -> None:
     unknown = sorted(set(filters) - set(FILTERS))
     if unknown:
-        raise ValidationFailed({unknown[0]: f"is not a search filter; use one of {', '.join(FILTERS)}"})
+        raise ValidationFailed(
+            {unknown[0]: f"is not a search filter; use one of {', '.join(FILTERS)}"}
+        )
     for name in ("date_from", "date_to"):
         if filters.get(name):
             _date(name, filters[name])
 
 
-def visible_hits(scope: Scope, engine: SearchEngine, fts: str, kinds: Iterable[str], filters: dict[str, Any],
-                 newest: int | None = None) -> Subquery | None:
+def visible_hits(
+    scope: Scope,
+    engine: SearchEngine,
+    fts: str,
+    kinds: Iterable[str],
+    filters: dict[str, Any],
+    newest: int | None = None,
+) -> Subquery | None:
     """The hits of ``fts`` whose record is of a wanted kind, visible to the actor and passes the filters:
     a subquery ``(key, score)``; each hit is checked against its kind's source row by primary key.
     ``newest``: at most that many, the most recent records first (the index is read newest first
@@ -312,7 +395,9 @@ def visible_hits(scope: Scope, engine: SearchEngine, fts: str, kinds: Iterable[s
         if extra is None:
             continue
         model = KINDS[kind][0]
-        source = select(model.id).where(model.id == engine.key_record_id(key), *scope.visible(kind), *extra)
+        source = select(model.id).where(
+            model.id == engine.key_record_id(key), *scope.visible(kind), *extra
+        )
         per_kind.append(and_(engine.key_kind_code(key) == engine.kind_code(kind), source.exists()))
     if not per_kind:
         return None
@@ -322,13 +407,17 @@ def visible_hits(scope: Scope, engine: SearchEngine, fts: str, kinds: Iterable[s
     return matches.subquery("visible_hits")
 
 
-def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, offset: int) -> tuple[list[tuple[str, int, float]], int]:
+def _ranked(
+    session: Session, engine: SearchEngine, hits: Subquery, limit: int, offset: int
+) -> tuple[list[tuple[str, int, float]], int]:
     """(kind, id, score) of one page, best first, and the total (one statement: window functions).
 
     ``hits`` holds at most RANK_CAP + 1 matches, the most recent: the RANK_CAP most recent are
     ranked, and a total above RANK_CAP only says that there are more."""
     candidates = select(
-        hits.c.key, hits.c.score, func.count().over().label("total"),
+        hits.c.key,
+        hits.c.score,
+        func.count().over().label("total"),
         func.row_number().over(order_by=hits.c.key.desc()).label("recency"),
     ).subquery("candidates")
     statement = (
@@ -347,7 +436,9 @@ def _ranked(session: Session, engine: SearchEngine, hits: Subquery, limit: int, 
 
 
 def _count(session: Session, hits: Subquery | None) -> int:
-    return 0 if hits is None else session.execute(select(func.count()).select_from(hits)).scalar_one()
+    return (
+        0 if hits is None else session.execute(select(func.count()).select_from(hits)).scalar_one()
+    )
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -375,46 +466,87 @@ def search(
     parsed = parse(query, as_you_type=as_you_type)
     engine = engine_for(desk.db)
     with desk.reading() as (session, actor):
-        hits, total, fts = _run(session, desk, actor, engine, parsed, wanted, filters, limit, offset, highlight)
+        hits, total, fts = _run(
+            session, desk, actor, engine, parsed, wanted, filters, limit, offset, highlight
+        )
     complete = total <= RANK_CAP
     total = min(total, RANK_CAP)
     if audited:
         with desk.writing() as (session, actor):
-            audit.record(session, actor.username, "search", details={
-                "query": query, "kinds": wanted if kinds else [], "filters": filters, "count": total,
-                **({} if complete else {"more": True}),
-            })
+            audit.record(
+                session,
+                actor.username,
+                "search",
+                details={
+                    "query": query,
+                    "kinds": wanted if kinds else [],
+                    "filters": filters,
+                    "count": total,
+                    **({} if complete else {"more": True}),
+                },
+            )
     return SearchResults(hits, total, fts, complete=complete)
 
 
-def _run(session: Session, desk: Desk, actor: Actor, engine: SearchEngine, parsed: ParsedQuery, kinds: list[str],
-         filters: dict[str, Any], limit: int, offset: int, highlight: tuple[str, str]) -> tuple[list[Hit], int, str]:
+def _run(
+    session: Session,
+    desk: Desk,
+    actor: Actor,
+    engine: SearchEngine,
+    parsed: ParsedQuery,
+    kinds: list[str],
+    filters: dict[str, Any],
+    limit: int,
+    offset: int,
+    highlight: tuple[str, str],
+) -> tuple[list[Hit], int, str]:
     fts = parsed.fts()
     scope = Scope.of(desk, session, actor)
     if not fts:
         return [], 0, ""
     try:
         hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1)
-        ranked, total = _ranked(session, engine, hits, limit, offset) if hits is not None else ([], 0)
+        ranked, total = (
+            _ranked(session, engine, hits, limit, offset) if hits is not None else ([], 0)
+        )
     except OperationalError:
         session.rollback()
         fts = parsed.plain()
-        hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1) if fts else None
+        hits = (
+            visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1) if fts else None
+        )
         if hits is None:
             return [], 0, fts
         ranked, total = _ranked(session, engine, hits, limit, offset)
-    hits = _hits(session, scope, engine, parsed, [(k, i) for k, i, _ in ranked], {(k, i): s for k, i, s in ranked}, highlight)
+    hits = _hits(
+        session,
+        scope,
+        engine,
+        parsed,
+        [(k, i) for k, i, _ in ranked],
+        {(k, i): s for k, i, s in ranked},
+        highlight,
+    )
     return hits, total, fts
 
 
-def _hits(session: Session, scope: Scope, engine: SearchEngine, parsed: ParsedQuery, keys: list[tuple[str, int]],
-          scores: dict[tuple[str, int], float], highlight: tuple[str, str]) -> list[Hit]:
+def _hits(
+    session: Session,
+    scope: Scope,
+    engine: SearchEngine,
+    parsed: ParsedQuery,
+    keys: list[tuple[str, int]],
+    scores: dict[tuple[str, int], float],
+    highlight: tuple[str, str],
+) -> list[Hit]:
     """Hits for keys, in order; each record re-read through its kind's access filter."""
     records: dict[tuple[str, int], Any] = {}
     for kind in {k for k, _ in keys}:
         model = KINDS[kind][0]
         ids = [i for k, i in keys if k == kind]
-        statement = select(model).where(model.id.in_(ids), *scope.visible(kind)).options(lazyload("*"))  # columns only
+        statement = (
+            select(model).where(model.id.in_(ids), *scope.visible(kind)).options(lazyload("*"))
+        )  # columns only
         for record in session.scalars(statement):
             records[(kind, record.id)] = record
     keys = [key for key in keys if key in records]
@@ -425,11 +557,19 @@ def _hits(session: Session, scope: Scope, engine: SearchEngine, parsed: ParsedQu
     for key in keys:
         record = records[key]
         label = labels[record.label_id]
-        hits.append(Hit(
-            kind=key[0], record_id=key[1], reference=getattr(record, "reference", "") or "",
-            title=title_of(key[0], record), marking=scope.desk.marking(label), portion_mark=scope.desk.portion_mark(label),
-            snippet=snippets.get(key, ""), score=scores.get(key, 0.0), label=label,
-        ))
+        hits.append(
+            Hit(
+                kind=key[0],
+                record_id=key[1],
+                reference=getattr(record, "reference", "") or "",
+                title=title_of(key[0], record),
+                marking=scope.desk.marking(label),
+                portion_mark=scope.desk.portion_mark(label),
+                snippet=snippets.get(key, ""),
+                score=scores.get(key, 0.0),
+                label=label,
+            )
+        )
     return hits
 
 
@@ -447,8 +587,13 @@ def title_of(kind: str, record: Any) -> str:
     return record.name
 
 
-def matching_keys(desk: Desk, query: str, kinds: Sequence[str] | None = None, filters: dict[str, Any] | None = None,
-                  cap: int = MATCH_CAP) -> list[tuple[str, int]]:
+def matching_keys(
+    desk: Desk,
+    query: str,
+    kinds: Sequence[str] | None = None,
+    filters: dict[str, Any] | None = None,
+    cap: int = MATCH_CAP,
+) -> list[tuple[str, int]]:
     """(kind, id) of every visible match (at most ``cap``), unranked; not audited (callers audit)."""
     wanted = [kind_of(k) for k in kinds] if kinds else list(KINDS)
     filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
@@ -465,21 +610,27 @@ def matching_keys(desk: Desk, query: str, kinds: Sequence[str] | None = None, fi
             if hits is None:
                 return []
             try:
-                return [engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap))]
+                return [
+                    engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap))
+                ]
             except OperationalError:
                 session.rollback()
         return []
 
 
-def hits_for(desk: Desk, query: str, keys: Sequence[tuple[str, int]], highlight: tuple[str, str] = ("[", "]")) -> list[Hit]:
+def hits_for(
+    desk: Desk, query: str, keys: Sequence[tuple[str, int]], highlight: tuple[str, str] = ("[", "]")
+) -> list[Hit]:
     """Hits (with snippets for ``query``) for given record keys; hidden ones are left out."""
     engine = engine_for(desk.db)
     with desk.reading() as (session, actor):
-        return _hits(session, Scope.of(desk, session, actor), engine, parse(query), list(keys), {}, highlight)
+        return _hits(
+            session, Scope.of(desk, session, actor), engine, parse(query), list(keys), {}, highlight
+        )
 
 
 def suggest(desk: Desk, query: str, kinds: Sequence[str] | None = None) -> str | None:
-    """"Did you mean": the query with unknown words replaced by close indexed words that find
+    """ "Did you mean": the query with unknown words replaced by close indexed words that find
     something the user may see; None when there is nothing better to offer."""
     parsed = parse(query)
     wanted = [kind_of(k) for k in kinds] if kinds else list(KINDS)
@@ -516,7 +667,9 @@ def suggest(desk: Desk, query: str, kinds: Sequence[str] | None = None) -> str |
     return " ".join(words) if changed else None
 
 
-def quick_filter(desk: Desk, kind: str, text: str, as_you_type: bool = True) -> ColumnElement[bool] | None:
+def quick_filter(
+    desk: Desk, kind: str, text: str, as_you_type: bool = True
+) -> ColumnElement[bool] | None:
     """A condition for a list view's quick filter on ``kind``: the record matches ``text`` in the
     search index (same folding, prefixes and operators as search). None when there is nothing to match;
     the list's own query keeps its access filter."""

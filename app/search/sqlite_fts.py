@@ -41,7 +41,14 @@ FTS_TABLES = (INDEX, TERMS)  # virtual tables outside the ORM metadata (plus FTS
 KIND_BITS = 3
 # column weights for bm25: kind, record_id (unindexed), title, body, names
 RANK = "bm25(0.0, 0.0, 10.0, 1.0, 6.0)"
-KIND_CODES = {"person": 1, "exchange": 2, "agreement": 3, "liaison": 4, "contact_log": 5, "attachment": 6}
+KIND_CODES = {
+    "person": 1,
+    "exchange": 2,
+    "agreement": 3,
+    "liaison": 4,
+    "contact_log": 5,
+    "attachment": 6,
+}
 
 
 def name_key_sql(expression: str) -> str:
@@ -100,32 +107,68 @@ class Source:
 
 SOURCES: tuple[Source, ...] = (
     Source(
-        "person", "people",
+        "person",
+        "people",
         title=_cat("s.family_name", "s.given_names", "s.original_script_name"),
-        body=_cat("s.reference", "s.rank", "s.unit", "s.position", _nation_name("s.nation_code"), "s.notes"),
+        body=_cat(
+            "s.reference",
+            "s.rank",
+            "s.unit",
+            "s.position",
+            _nation_name("s.nation_code"),
+            "s.notes",
+        ),
         names=name_key_sql(_cat("s.family_name", "s.given_names")),
-        watched=("reference", "family_name", "given_names", "original_script_name", "rank", "unit", "position", "nation_code", "notes"),
+        watched=(
+            "reference",
+            "family_name",
+            "given_names",
+            "original_script_name",
+            "rank",
+            "unit",
+            "position",
+            "nation_code",
+            "notes",
+        ),
     ),
     Source(
-        "exchange", "exchanges",
+        "exchange",
+        "exchanges",
         title=_cat("s.reference", "s.title"),
         body=_cat(
-            "s.program", "replace(s.kind, '_', ' ')", "s.location", _nation_name("s.host_nation"),
+            "s.program",
+            "replace(s.kind, '_', ' ')",
+            "s.location",
+            _nation_name("s.host_nation"),
             "(SELECT group_concat(n.name, ' ') FROM exchange_partners AS p JOIN nations AS n ON n.code = p.nation_code WHERE p.exchange_id = s.id)",
             "(SELECT group_concat(d.domain, ' ') FROM exchange_domains AS d WHERE d.exchange_id = s.id)",
-            "s.objectives", "s.outcome_summary", "s.lessons_learned",
+            "s.objectives",
+            "s.outcome_summary",
+            "s.lessons_learned",
         ),
-        watched=("reference", "title", "program", "kind", "location", "host_nation", "objectives", "outcome_summary", "lessons_learned"),
+        watched=(
+            "reference",
+            "title",
+            "program",
+            "kind",
+            "location",
+            "host_nation",
+            "objectives",
+            "outcome_summary",
+            "lessons_learned",
+        ),
         dependents=(
             ("exchange_partners", (), "SELECT {row}.exchange_id"),
             ("exchange_domains", (), "SELECT {row}.exchange_id"),
         ),
     ),
     Source(
-        "agreement", "agreements",
+        "agreement",
+        "agreements",
         title=_cat("s.reference", "s.title"),
         body=_cat(
-            "replace(s.kind, '_', ' ')", "s.scope",
+            "replace(s.kind, '_', ' ')",
+            "s.scope",
             "(SELECT group_concat(n.name, ' ') FROM agreement_parties AS p JOIN nations AS n ON n.code = p.nation_code WHERE p.agreement_id = s.id)",
             "(SELECT group_concat(coalesce(g.name, '') || ' ' || coalesce(g.title, ''), ' ') FROM signatories AS g WHERE g.agreement_id = s.id)",
         ),
@@ -136,26 +179,46 @@ SOURCES: tuple[Source, ...] = (
         ),
     ),
     Source(
-        "liaison", "liaison_assignments",
+        "liaison",
+        "liaison_assignments",
         title=_cat("s.reference", "replace(s.kind, '_', ' ')", "s.host_organisation"),
         body=_cat(
             "(SELECT p.family_name || ' ' || p.given_names FROM people AS p WHERE p.id = s.person_id)",
-            _nation_name("s.sending_nation"), _nation_name("s.host_nation"),
-            "s.duties", "s.disclosure_categories", "s.home_poc",
+            _nation_name("s.sending_nation"),
+            _nation_name("s.host_nation"),
+            "s.duties",
+            "s.disclosure_categories",
+            "s.home_poc",
         ),
-        watched=("reference", "kind", "host_organisation", "person_id", "sending_nation", "host_nation", "duties", "disclosure_categories", "home_poc"),
+        watched=(
+            "reference",
+            "kind",
+            "host_organisation",
+            "person_id",
+            "sending_nation",
+            "host_nation",
+            "duties",
+            "disclosure_categories",
+            "home_poc",
+        ),
         dependents=(
-            ("people", ("family_name", "given_names"), "SELECT id FROM liaison_assignments WHERE person_id = {row}.id"),
+            (
+                "people",
+                ("family_name", "given_names"),
+                "SELECT id FROM liaison_assignments WHERE person_id = {row}.id",
+            ),
         ),
     ),
     Source(
-        "contact_log", "contact_log",
+        "contact_log",
+        "contact_log",
         title="coalesce(s.subject, '')",
         body=_cat("s.counterparts", "s.summary"),
         watched=("subject", "counterparts", "summary"),
     ),
     Source(
-        "attachment", "attachments",
+        "attachment",
+        "attachments",
         title="coalesce(s.name, '')",
         body="coalesce(s.media_type, '')",
         watched=("name", "media_type"),
@@ -170,17 +233,35 @@ def _triggers(source: Source, pausable: bool = False) -> list[tuple[str, str]]:
     when = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSED}) " if pausable else ""
     triggers = [
         (f"{name}_ai", f"AFTER INSERT ON {source.table} {when}BEGIN {source.reindex('new.id')}END"),
-        (f"{name}_au", f"AFTER UPDATE OF {', '.join(source.watched)} ON {source.table} BEGIN "
-                       f"{source.remove('old.id')}{source.reindex('new.id')}END"),
+        (
+            f"{name}_au",
+            f"AFTER UPDATE OF {', '.join(source.watched)} ON {source.table} BEGIN "
+            f"{source.remove('old.id')}{source.reindex('new.id')}END",
+        ),
         (f"{name}_ad", f"AFTER DELETE ON {source.table} BEGIN {source.remove('old.id')}END"),
     ]
     for table_name, columns, ids in source.dependents:
         stem = f"{name}_{table_name}"
         of = f" OF {', '.join(columns)}" if columns else ""
-        triggers.append((f"{stem}_ai", f"AFTER INSERT ON {table_name} {when}BEGIN {source.reindex(ids.format(row='new'))}END"))
-        triggers.append((f"{stem}_au", f"AFTER UPDATE{of} ON {table_name} BEGIN "
-                                       f"{source.reindex(ids.format(row='old'))}{source.reindex(ids.format(row='new'))}END"))
-        triggers.append((f"{stem}_ad", f"AFTER DELETE ON {table_name} BEGIN {source.reindex(ids.format(row='old'))}END"))
+        triggers.append(
+            (
+                f"{stem}_ai",
+                f"AFTER INSERT ON {table_name} {when}BEGIN {source.reindex(ids.format(row='new'))}END",
+            )
+        )
+        triggers.append(
+            (
+                f"{stem}_au",
+                f"AFTER UPDATE{of} ON {table_name} BEGIN "
+                f"{source.reindex(ids.format(row='old'))}{source.reindex(ids.format(row='new'))}END",
+            )
+        )
+        triggers.append(
+            (
+                f"{stem}_ad",
+                f"AFTER DELETE ON {table_name} BEGIN {source.reindex(ids.format(row='old'))}END",
+            )
+        )
     return triggers
 
 
@@ -235,7 +316,11 @@ def rebuild(connection: Connection | Session) -> int:
     run = connection.execute
     run(text(f"DELETE FROM {INDEX}"))
     for source in SOURCES:
-        run(text(f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows(None)}"))
+        run(
+            text(
+                f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows(None)}"
+            )
+        )
     run(text(f"INSERT INTO {INDEX} ({INDEX}, rank) VALUES ('rank', :rank)"), {"rank": RANK})
     run(text(f"INSERT INTO {INDEX} ({INDEX}) VALUES ('optimize')"))
     return run(text(f"SELECT count(*) FROM {INDEX}")).scalar_one()
@@ -281,21 +366,33 @@ class SqliteFts:
     def record_ids(self, query: str, kind: str) -> Select:
         """``SELECT`` of the ids of one kind's records matching a query (for a list's quick filter)."""
         return select(_fts.c.rowid.op(">>")(KIND_BITS)).where(
-            literal_column(INDEX).op("MATCH")(bindparam("quick_query", query)), _fts.c.rowid.op("&")(7) == KIND_CODES[kind]
+            literal_column(INDEX).op("MATCH")(bindparam("quick_query", query)),
+            _fts.c.rowid.op("&")(7) == KIND_CODES[kind],
         )
 
-    def texts(self, session: Session, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
+    def texts(
+        self, session: Session, keys: Iterable[tuple[str, int]]
+    ) -> dict[tuple[str, int], list[str]]:
         """The indexed texts (title, body) of the given, already access-checked, hits (by rowid: no MATCH)."""
         rowids = [record_id * 8 + KIND_CODES[kind] for kind, record_id in keys]
         if not rowids:
             return {}
-        statement = select(_fts.c.rowid, column("title"), column("body")).select_from(_fts).where(_fts.c.rowid.in_(rowids))
-        return {self.decode(rowid): [title or "", body or ""] for rowid, title, body in session.execute(statement)}
+        statement = (
+            select(_fts.c.rowid, column("title"), column("body"))
+            .select_from(_fts)
+            .where(_fts.c.rowid.in_(rowids))
+        )
+        return {
+            self.decode(rowid): [title or "", body or ""]
+            for rowid, title, body in session.execute(statement)
+        }
 
     def vocabulary(self, session: Session, prefix: str, limit: int = 2000) -> list[str]:
         """Indexed terms starting with ``prefix`` (already folded), most documents first."""
         rows = session.execute(
-            text(f"SELECT term FROM {TERMS} WHERE term >= :low AND term < :high ORDER BY doc DESC LIMIT :limit"),
+            text(
+                f"SELECT term FROM {TERMS} WHERE term >= :low AND term < :high ORDER BY doc DESC LIMIT :limit"
+            ),
             {"low": prefix, "high": prefix + "\U0010ffff", "limit": limit},
         )
         return [row[0] for row in rows]
@@ -318,8 +415,12 @@ class SqliteFts:
         for source in SOURCES:
             if source.table != table_name or not ids:
                 continue
-            statement = text(f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows('s.id IN :ids')}")
-            session.execute(statement.bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)})
+            statement = text(
+                f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows('s.id IN :ids')}"
+            )
+            session.execute(
+                statement.bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)}
+            )
 
 
 _KIND_OF = {code: kind for kind, code in KIND_CODES.items()}

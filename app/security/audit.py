@@ -42,7 +42,9 @@ def _jsonable(value: Any) -> Any:
 
 def canonical_details(details: dict[str, Any] | None) -> str:
     """Details as canonical JSON (sorted keys, no spaces): what is stored and hashed."""
-    return json.dumps(_jsonable(details or {}), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(
+        _jsonable(details or {}), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
 
 
 def event_hash(event: AuditEvent, as_id: int | None = None) -> str:
@@ -165,30 +167,54 @@ def _check_link(
         original = _original_position(event)
         moved = original is not None
         if moved:
-            result.problems.append(Problem(event.id, "reordered", f"event #{event.id} was moved; it was written as #{original}"))
+            result.problems.append(
+                Problem(
+                    event.id,
+                    "reordered",
+                    f"event #{event.id} was moved; it was written as #{original}",
+                )
+            )
         else:
-            result.problems.append(Problem(event.id, "edited", f"event #{event.id} was changed after it was written"))
+            result.problems.append(
+                Problem(event.id, "edited", f"event #{event.id} was changed after it was written")
+            )
     expected = previous.hash if previous else GENESIS
     if event.prev_hash == expected:
         return
     if previous is None:
         result.problems.append(
-            Problem(event.id, "deleted", f"events before #{event.id} were deleted (the trail does not start at its beginning)")
+            Problem(
+                event.id,
+                "deleted",
+                f"events before #{event.id} were deleted (the trail does not start at its beginning)",
+            )
         )
     elif event.prev_hash == before_previous_hash and not _was_moved(previous, result):
         # the chain skips the previous event: it was never part of it
         result.problems[:] = [p for p in result.problems if p.event_id != previous.id]
-        result.problems.append(Problem(previous.id, "inserted", f"event #{previous.id} was inserted into the trail"))
+        result.problems.append(
+            Problem(previous.id, "inserted", f"event #{previous.id} was inserted into the trail")
+        )
     elif moved or _was_moved(previous, result):
         return  # a break next to a moved event is explained by the move
     elif event.prev_hash in by_hash and by_hash[event.prev_hash] > event.id:
         result.problems.append(
-            Problem(event.id, "reordered", f"event #{event.id} follows #{by_hash[event.prev_hash]} in the chain but is stored before it")
+            Problem(
+                event.id,
+                "reordered",
+                f"event #{event.id} follows #{by_hash[event.prev_hash]} in the chain but is stored before it",
+            )
         )
     elif event.id != previous.id + 1:
-        result.problems.append(Problem(event.id, "deleted", f"events between #{previous.id} and #{event.id} were deleted"))
+        result.problems.append(
+            Problem(
+                event.id, "deleted", f"events between #{previous.id} and #{event.id} were deleted"
+            )
+        )
     else:
-        result.problems.append(Problem(event.id, "deleted", f"the event before #{event.id} was deleted or replaced"))
+        result.problems.append(
+            Problem(event.id, "deleted", f"the event before #{event.id} was deleted or replaced")
+        )
 
 
 def _was_moved(event: AuditEvent, result: Verification) -> bool:
@@ -207,15 +233,27 @@ def _check_head(session: Session, last: AuditEvent | None, result: Verification)
     head = session.get(Setting, HEAD_KEY)
     if head is None:
         if last is not None:
-            result.problems.append(Problem(None, "inserted", "the trail has events but no recorded head"))
+            result.problems.append(
+                Problem(None, "inserted", "the trail has events but no recorded head")
+            )
         return
     count_text, head_hash = head.value.split(":", 1)
     if last is None:
         result.problems.append(Problem(None, "truncated", f"all {count_text} events were deleted"))
     elif last.hash != head_hash:
         if int(count_text) < result.checked:
-            result.problems.append(Problem(last.id, "inserted", f"event #{last.id} was added at the end outside the application"))
+            result.problems.append(
+                Problem(
+                    last.id,
+                    "inserted",
+                    f"event #{last.id} was added at the end outside the application",
+                )
+            )
         else:
             result.problems.append(
-                Problem(last.id, "truncated", f"events after #{last.id} were deleted (the newest recorded event is missing)")
+                Problem(
+                    last.id,
+                    "truncated",
+                    f"events after #{last.id} were deleted (the newest recorded event is missing)",
+                )
             )

@@ -56,7 +56,9 @@ def actor_of(user: User) -> Actor:
     )
 
 
-def authenticate(database: Database, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+def authenticate(
+    database: Database, username: str, password: str, now: dt.datetime | None = None
+) -> Actor:
     """Check a username and password; the actor on success, `LoginFailed` otherwise."""
     now = now or utcnow()
     with database.writing() as session:
@@ -64,20 +66,40 @@ def authenticate(database: Database, username: str, password: str, now: dt.datet
         attempts, minutes = lockout_rule(session)
         password_ok = verify_password(user.password_hash if user else None, password)
         if user is None:
-            audit.record(session, username, "login_failure", kind="user", details={"reason": "unknown user"})
+            audit.record(
+                session, username, "login_failure", kind="user", details={"reason": "unknown user"}
+            )
         elif user.locked_until is not None and user.locked_until > now:
-            audit.record(session, username, "login_failure", kind="user", record_id=user.id,
-                         details={"reason": "account locked"})
+            audit.record(
+                session,
+                username,
+                "login_failure",
+                kind="user",
+                record_id=user.id,
+                details={"reason": "account locked"},
+            )
         elif not user.active or not password_ok:
             user.failed_logins += 1
             reason = "account deactivated" if not user.active else "wrong password"
-            audit.record(session, username, "login_failure", kind="user", record_id=user.id,
-                         details={"reason": reason, "consecutive_failures": user.failed_logins})
+            audit.record(
+                session,
+                username,
+                "login_failure",
+                kind="user",
+                record_id=user.id,
+                details={"reason": reason, "consecutive_failures": user.failed_logins},
+            )
             if user.failed_logins >= attempts:
                 user.locked_until = now + dt.timedelta(minutes=minutes)
                 user.failed_logins = 0
-                audit.record(session, username, "lockout", kind="user", record_id=user.id,
-                             details={"until": user.locked_until, "attempts": attempts})
+                audit.record(
+                    session,
+                    username,
+                    "lockout",
+                    kind="user",
+                    record_id=user.id,
+                    details={"until": user.locked_until, "attempts": attempts},
+                )
         else:
             user.failed_logins = 0
             user.locked_until = None

@@ -46,7 +46,10 @@ def visible_labels(actor: Actor, owner: str) -> Select:
             or_(LabelRelease.code == actor.nation, LabelRelease.code.in_(member_of)),
         )
         conditions.append(
-            or_(LabelRow.release == Release.ALL.value, and_(LabelRow.release == Release.REL.value, released_to_actor))
+            or_(
+                LabelRow.release == Release.ALL.value,
+                and_(LabelRow.release == Release.REL.value, released_to_actor),
+            )
         )
     no_groups = ~exists().where(LabelGroup.label_id == LabelRow.id)
     if actor.groups:
@@ -92,7 +95,9 @@ def check_label_change(
     downgrade = is_downgrade(old, new, owner, groups)
     if downgrade:
         if not actor.is_admin:
-            raise AccessDenied("lowering the classification or widening releasability needs an administrator")
+            raise AccessDenied(
+                "lowering the classification or widening releasability needs an administrator"
+            )
         if not (reason or "").strip():
             raise AccessDenied("a downgrade needs a stated reason")
     return downgrade

@@ -120,7 +120,9 @@ class QuotaUse:
         return sum(r.received for r in self.reciprocity)
 
 
-def parse_rows(rows: Sequence[dict[str, Any]], fields: Sequence[Field], collection: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def parse_rows(
+    rows: Sequence[dict[str, Any]], fields: Sequence[Field], collection: str
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Parsed rows of a collection and the errors, keyed ``collection[n].field`` (n from 1).
 
     A value that does not parse is left out of its row.
@@ -138,7 +140,9 @@ def parse_rows(rows: Sequence[dict[str, Any]], fields: Sequence[Field], collecti
                 parsed[spec.name] = spec.parse(row.get(spec.name))
             except ValueError as error:
                 message = str(error)
-                errors[f"{collection}[{number}].{spec.name}"] = f"{spec.title} {message}" if message.startswith("is ") else message
+                errors[f"{collection}[{number}].{spec.name}"] = (
+                    f"{spec.title} {message}" if message.startswith("is ") else message
+                )
         parsed_rows.append(parsed)
     return parsed_rows, errors
 
@@ -163,7 +167,9 @@ def move_status(
         _require(check_write, actor)
         record = service._load(session, actor, record_id)
         if expected_version is not None and record.row_version != expected_version:
-            raise Conflict(f"{service.title(record)} was changed by {record.updated_by} since you opened it; reopen it and try again")
+            raise Conflict(
+                f"{service.title(record)} was changed by {record.updated_by} since you opened it; reopen it and try again"
+            )
         try:
             new = vocabulary.parse(status)
         except ValueError as error:
@@ -174,7 +180,11 @@ def move_status(
             return Saved(record, label, service.warnings(session, actor, record, label))
         if new not in moves[old]:
             allowed = ", ".join(sorted(m.label.lower() for m in moves[old])) or "none (it is final)"
-            raise ValidationFailed({"status": f"cannot move from {old.label.lower()} to {new.label.lower()}; allowed: {allowed}"})
+            raise ValidationFailed(
+                {
+                    "status": f"cannot move from {old.label.lower()} to {new.label.lower()}; allowed: {allowed}"
+                }
+            )
         errors: dict[str, str] = {}
         if before_move is not None:
             before_move(session, record, new, (reason or "").strip(), errors)
@@ -185,7 +195,11 @@ def move_status(
         record.row_version += 1
         session.flush()
         audit.record(
-            session, actor.username, "status_change", kind=service.kind, record_id=record.id,
+            session,
+            actor.username,
+            "status_change",
+            kind=service.kind,
+            record_id=record.id,
             ref=getattr(record, "reference", ""),
             details={"before": old.value, "after": new.value, "reason": (reason or "").strip()},
         )
@@ -227,9 +241,18 @@ class AgreementService(RecordService[Agreement]):
 
     # --- validation ------------------------------------------------------------------------
 
-    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Agreement | None, errors: dict[str, str]) -> None:
+    def check(
+        self,
+        session: Session,
+        actor: Actor,
+        values: dict[str, Any],
+        record: Agreement | None,
+        errors: dict[str, str],
+    ) -> None:
         """Reference format and uniqueness, enough parties, dates in order, status by moves only."""
-        current = {} if record is None else {f.name: self.value_of(record, f.name) for f in self.fields}
+        current = (
+            {} if record is None else {f.name: self.value_of(record, f.name) for f in self.fields}
+        )
         merged = {**current, **values}
         if "reference" in values:
             reference = " ".join(values["reference"].split()).upper()
@@ -238,20 +261,41 @@ class AgreementService(RecordService[Agreement]):
                 if record is not None:
                     errors["reference"] = "Reference cannot be emptied"
             elif not AGREEMENT_NUMBER.match(reference):
-                errors["reference"] = "Reference may hold letters, digits and - / . _ (e.g. MOU-USA-POL-2019-01)"
-            elif session.scalar(select(Agreement.id).where(Agreement.reference == reference, Agreement.id != (record.id if record else -1))) is not None:
+                errors["reference"] = (
+                    "Reference may hold letters, digits and - / . _ (e.g. MOU-USA-POL-2019-01)"
+                )
+            elif (
+                session.scalar(
+                    select(Agreement.id).where(
+                        Agreement.reference == reference,
+                        Agreement.id != (record.id if record else -1),
+                    )
+                )
+                is not None
+            ):
                 # the number is unique in the database; a clash with an agreement the user may not
                 # see must not confirm that it exists
-                visible = session.scalar(select(Agreement.id).where(Agreement.reference == reference, *self.visible(actor)))
+                visible = session.scalar(
+                    select(Agreement.id).where(
+                        Agreement.reference == reference, *self.visible(actor)
+                    )
+                )
                 errors["reference"] = (
-                    f"Reference {reference} is already used by another agreement" if visible is not None
+                    f"Reference {reference} is already used by another agreement"
+                    if visible is not None
                     else f"Reference {reference} cannot be used; choose another number"
                 )
         kind = merged.get("kind")
         minimum = MINIMUM_PARTIES.get(kind, 2)
         if len(merged.get("parties") or []) < minimum:
-            errors["parties"] = f"Parties: {AgreementKind(kind).label.lower() if kind else 'an agreement'} needs at least {minimum} nation{'s' if minimum > 1 else ''}"
-        signed, effective, expiry = merged.get("signed_date"), merged.get("effective_date"), merged.get("expiry_date")
+            errors["parties"] = (
+                f"Parties: {AgreementKind(kind).label.lower() if kind else 'an agreement'} needs at least {minimum} nation{'s' if minimum > 1 else ''}"
+            )
+        signed, effective, expiry = (
+            merged.get("signed_date"),
+            merged.get("effective_date"),
+            merged.get("expiry_date"),
+        )
         if signed and signed > dt.date.today():
             errors["signed_date"] = "Signed date is in the future"
         if signed and effective and effective < signed:
@@ -267,7 +311,9 @@ class AgreementService(RecordService[Agreement]):
         if record is not None and record.signatories and "parties" in values:
             missing = sorted({s.nation_code for s in record.signatories} - set(values["parties"]))
             if missing:
-                errors["parties"] = f"Parties must include {', '.join(missing)}: a signatory signed for it"
+                errors["parties"] = (
+                    f"Parties must include {', '.join(missing)}: a signatory signed for it"
+                )
 
     def apply(self, session: Session, record: Agreement, values: dict[str, Any]) -> None:
         """Columns as given (a generated reference is kept); parties replace the list."""
@@ -276,14 +322,28 @@ class AgreementService(RecordService[Agreement]):
         if not values.get("reference"):
             values.pop("reference", None)
         super().apply(session, record, values)
-        if record.id is None and record.reference and record.reference.startswith(f"{self.reference_prefix}-"):
+        if (
+            record.id is None
+            and record.reference
+            and record.reference.startswith(f"{self.reference_prefix}-")
+        ):
             # a generated number may clash with one typed in earlier: take the next free one
-            while session.scalar(select(Agreement.id).where(Agreement.reference == record.reference)) is not None:
-                record.reference = next_reference(session, self.reference_prefix, int(record.reference.split("-")[1]), self.reference_digits)
+            while (
+                session.scalar(select(Agreement.id).where(Agreement.reference == record.reference))
+                is not None
+            ):
+                record.reference = next_reference(
+                    session,
+                    self.reference_prefix,
+                    int(record.reference.split("-")[1]),
+                    self.reference_digits,
+                )
         if parties is not None:
             keep = [p for p in record.parties if p.nation_code in parties]
             have = {p.nation_code for p in keep}
-            record.parties = keep + [AgreementParty(nation_code=code) for code in parties if code not in have]
+            record.parties = keep + [
+                AgreementParty(nation_code=code) for code in parties if code not in have
+            ]
 
     def value_of(self, record: Agreement, name: str) -> Any:
         """Parties as a sorted list of codes."""
@@ -291,18 +351,31 @@ class AgreementService(RecordService[Agreement]):
             return sorted(p.nation_code for p in record.parties)
         return getattr(record, name)
 
-    def warnings(self, session: Session, actor: Actor, record: Agreement, label: Label) -> list[str]:
+    def warnings(
+        self, session: Session, actor: Actor, record: Agreement, label: Label
+    ) -> list[str]:
         """The owning nation not a party; in force but past expiry; expiring within the notice period."""
         found: list[str] = []
         parties = {p.nation_code for p in record.parties}
         if parties and self.desk.owner not in parties:
-            found.append(f"{self.desk.owner} (this installation's nation) is not a party: quota use counts from {self.desk.owner}'s side")
+            found.append(
+                f"{self.desk.owner} (this installation's nation) is not a party: quota use counts from {self.desk.owner}'s side"
+            )
         today = dt.date.today()
-        if record.expiry_date and record.status in (AgreementStatus.IN_FORCE, AgreementStatus.SIGNED):
+        if record.expiry_date and record.status in (
+            AgreementStatus.IN_FORCE,
+            AgreementStatus.SIGNED,
+        ):
             if record.expiry_date < today:
-                found.append(f"expired on {record.expiry_date.isoformat()} but still marked {AgreementStatus(record.status).label.lower()}")
-            elif (record.expiry_date - today).days <= (record.notice_period_days or DEFAULT_NOTICE_DAYS):
-                found.append(f"expires on {record.expiry_date.isoformat()}, within its notice period")
+                found.append(
+                    f"expired on {record.expiry_date.isoformat()} but still marked {AgreementStatus(record.status).label.lower()}"
+                )
+            elif (record.expiry_date - today).days <= (
+                record.notice_period_days or DEFAULT_NOTICE_DAYS
+            ):
+                found.append(
+                    f"expires on {record.expiry_date.isoformat()}, within its notice period"
+                )
         return found
 
     def snapshot(self, record: Agreement) -> dict[str, Any]:
@@ -314,16 +387,43 @@ class AgreementService(RecordService[Agreement]):
 
     # --- lifecycle -------------------------------------------------------------------------
 
-    def change_status(self, agreement_id: int, status: Any, reason: str | None = None, expected_version: int | None = None) -> Saved[Agreement]:
+    def change_status(
+        self,
+        agreement_id: int,
+        status: Any,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> Saved[Agreement]:
         """Move along AGREEMENT_MOVES; terminating needs a reason; audited as ``status_change``."""
 
-        def before_move(session: Session, record: Agreement, new: AgreementStatus, reason: str, errors: dict[str, str]) -> None:
+        def before_move(
+            session: Session,
+            record: Agreement,
+            new: AgreementStatus,
+            reason: str,
+            errors: dict[str, str],
+        ) -> None:
             if new is AgreementStatus.TERMINATED and not reason:
                 errors["reason"] = "Terminating an agreement needs a reason"
-            if new is AgreementStatus.IN_FORCE and record.expiry_date and record.expiry_date < dt.date.today():
-                errors["expiry_date"] = f"Expiry date {record.expiry_date.isoformat()} has passed: set a new expiry date before putting it in force"
+            if (
+                new is AgreementStatus.IN_FORCE
+                and record.expiry_date
+                and record.expiry_date < dt.date.today()
+            ):
+                errors["expiry_date"] = (
+                    f"Expiry date {record.expiry_date.isoformat()} has passed: set a new expiry date before putting it in force"
+                )
 
-        return move_status(self, agreement_id, status, AGREEMENT_MOVES, AgreementStatus, reason, expected_version, before_move)
+        return move_status(
+            self,
+            agreement_id,
+            status,
+            AGREEMENT_MOVES,
+            AgreementStatus,
+            reason,
+            expected_version,
+            before_move,
+        )
 
     def expire_due(self, today: dt.date | None = None) -> list[str]:
         """Move in-force agreements past their expiry to expired; one audit event each.
@@ -336,11 +436,13 @@ class AgreementService(RecordService[Agreement]):
             if not actor.may_write_records:
                 return []
             due = session.scalars(
-                select(Agreement).where(
+                select(Agreement)
+                .where(
                     Agreement.status == AgreementStatus.IN_FORCE.value,
                     Agreement.expiry_date < today,
                     *self.visible(actor),
-                ).order_by(Agreement.expiry_date, Agreement.id)
+                )
+                .order_by(Agreement.expiry_date, Agreement.id)
             ).all()
             for record in due:
                 record.status = AgreementStatus.EXPIRED.value
@@ -348,13 +450,23 @@ class AgreementService(RecordService[Agreement]):
                 record.row_version += 1
                 session.flush()
                 audit.record(
-                    session, actor.username, "status_change", kind=self.kind, record_id=record.id, ref=record.reference,
-                    details={"before": AgreementStatus.IN_FORCE.value, "after": AgreementStatus.EXPIRED.value,
-                             "reason": f"expiry date {record.expiry_date.isoformat()} passed"},
+                    session,
+                    actor.username,
+                    "status_change",
+                    kind=self.kind,
+                    record_id=record.id,
+                    ref=record.reference,
+                    details={
+                        "before": AgreementStatus.IN_FORCE.value,
+                        "after": AgreementStatus.EXPIRED.value,
+                        "reason": f"expiry date {record.expiry_date.isoformat()} passed",
+                    },
                 )
             return [record.reference for record in due]
 
-    def expiring(self, within_days: int | None = None, today: dt.date | None = None) -> list[tuple[Agreement, Label]]:
+    def expiring(
+        self, within_days: int | None = None, today: dt.date | None = None
+    ) -> list[tuple[Agreement, Label]]:
         """Signed or in-force agreements expiring from today within ``within_days`` days.
 
         Without ``within_days`` each agreement's own notice period counts (90 days when unset).
@@ -364,22 +476,37 @@ class AgreementService(RecordService[Agreement]):
         horizon = today + dt.timedelta(days=within_days if within_days is not None else 3650)
         with self.desk.reading() as (session, actor):
             records = session.scalars(
-                select(Agreement).where(
-                    Agreement.status.in_([AgreementStatus.SIGNED.value, AgreementStatus.IN_FORCE.value]),
+                select(Agreement)
+                .where(
+                    Agreement.status.in_(
+                        [AgreementStatus.SIGNED.value, AgreementStatus.IN_FORCE.value]
+                    ),
                     Agreement.archived.is_(False),
                     Agreement.expiry_date >= today,
                     Agreement.expiry_date <= horizon,
                     *self.visible(actor),
-                ).order_by(Agreement.expiry_date, Agreement.id)
+                )
+                .order_by(Agreement.expiry_date, Agreement.id)
             ).all()
             if within_days is None:
-                records = [r for r in records if (r.expiry_date - today).days <= (r.notice_period_days if r.notice_period_days is not None else DEFAULT_NOTICE_DAYS)]
+                records = [
+                    r
+                    for r in records
+                    if (r.expiry_date - today).days
+                    <= (
+                        r.notice_period_days
+                        if r.notice_period_days is not None
+                        else DEFAULT_NOTICE_DAYS
+                    )
+                ]
             labels = load_labels(session, {r.label_id for r in records})
             return [(r, labels[r.label_id]) for r in records]
 
     # --- collections -----------------------------------------------------------------------
 
-    def set_signatories(self, agreement_id: int, rows: Sequence[dict[str, Any]], expected_version: int | None = None) -> Saved[Agreement]:
+    def set_signatories(
+        self, agreement_id: int, rows: Sequence[dict[str, Any]], expected_version: int | None = None
+    ) -> Saved[Agreement]:
         """Replace the signatories (name, title, nation_code, date_signed); audited as ``update``.
 
         Each signatory's nation must be a party; a signing date may not be in the future.
@@ -391,7 +518,9 @@ class AgreementService(RecordService[Agreement]):
             parties = {p.nation_code for p in record.parties}
             for number, row in enumerate(parsed, start=1):
                 if row.get("nation_code") and row["nation_code"] not in parties:
-                    errors[f"signatories[{number}].nation_code"] = f"{row['nation_code']} is not a party to this agreement"
+                    errors[f"signatories[{number}].nation_code"] = (
+                        f"{row['nation_code']} is not a party to this agreement"
+                    )
                 if row.get("date_signed") and row["date_signed"] > dt.date.today():
                     errors[f"signatories[{number}].date_signed"] = "Date signed is in the future"
 
@@ -400,7 +529,9 @@ class AgreementService(RecordService[Agreement]):
 
         return self._replace_collection(agreement_id, "signatories", check, write, expected_version)
 
-    def set_quotas(self, agreement_id: int, rows: Sequence[dict[str, Any]], expected_version: int | None = None) -> Saved[Agreement]:
+    def set_quotas(
+        self, agreement_id: int, rows: Sequence[dict[str, Any]], expected_version: int | None = None
+    ) -> Saved[Agreement]:
         """Replace the annual quotas (year, direction sent/received, category, allotted); audited.
 
         One row per year, direction and category (category defaults to ``course seats``).
@@ -413,11 +544,16 @@ class AgreementService(RecordService[Agreement]):
             errors.update(row_errors)
             seen: dict[tuple[int, str, str], int] = {}
             for number, row in enumerate(parsed, start=1):
-                if f"quotas[{number}].year" in row_errors or f"quotas[{number}].direction" in row_errors:
+                if (
+                    f"quotas[{number}].year" in row_errors
+                    or f"quotas[{number}].direction" in row_errors
+                ):
                     continue
                 key = (row["year"], row["direction"], row["category"].casefold())
                 if key in seen:
-                    errors[f"quotas[{number}].category"] = f"repeats row {seen[key]} ({row['year']}, {row['direction']}, {row['category']})"
+                    errors[f"quotas[{number}].category"] = (
+                        f"repeats row {seen[key]} ({row['year']}, {row['direction']}, {row['category']})"
+                    )
                 seen.setdefault(key, number)
 
         def write(record: Agreement) -> None:
@@ -434,14 +570,18 @@ class AgreementService(RecordService[Agreement]):
 
         return self._replace_collection(agreement_id, "quotas", check, write, expected_version)
 
-    def _replace_collection(self, agreement_id: int, name: str, check: Any, write: Any, expected_version: int | None) -> Saved[Agreement]:
+    def _replace_collection(
+        self, agreement_id: int, name: str, check: Any, write: Any, expected_version: int | None
+    ) -> Saved[Agreement]:
         from app.services.errors import Conflict
 
         with self.desk.writing() as (session, actor):
             _require(check_write, actor)
             record = self._load(session, actor, agreement_id)
             if expected_version is not None and record.row_version != expected_version:
-                raise Conflict(f"{self.title(record)} was changed by {record.updated_by} since you opened it; reopen it and apply your changes again")
+                raise Conflict(
+                    f"{self.title(record)} was changed by {record.updated_by} since you opened it; reopen it and apply your changes again"
+                )
             errors: dict[str, str] = {}
             check(record, errors)
             if errors:
@@ -457,7 +597,12 @@ class AgreementService(RecordService[Agreement]):
                 record.row_version += 1
                 session.flush()
                 audit.record(
-                    session, actor.username, "update", kind=self.kind, record_id=record.id, ref=record.reference,
+                    session,
+                    actor.username,
+                    "update",
+                    kind=self.kind,
+                    record_id=record.id,
+                    ref=record.reference,
                     details={"before": {name: before}, "after": {name: after}},
                 )
             return Saved(record, label, self.warnings(session, actor, record, label))
@@ -480,12 +625,26 @@ class AgreementService(RecordService[Agreement]):
                 allotted[key] = allotted.get(key, 0) + quota.allotted
                 categories.setdefault(key, []).append(quota.category)
             used = self._used(session, actor, record.id, owner)
-        keys = sorted(set(allotted) | set(used), key=lambda k: (k[0], k[1] != QuotaDirection.SENT.value))
-        lines = [QuotaLine(year, direction, allotted.get((year, direction), 0), used.get((year, direction), 0),
-                           tuple(sorted(categories.get((year, direction), [])))) for year, direction in keys]
+        keys = sorted(
+            set(allotted) | set(used), key=lambda k: (k[0], k[1] != QuotaDirection.SENT.value)
+        )
+        lines = [
+            QuotaLine(
+                year,
+                direction,
+                allotted.get((year, direction), 0),
+                used.get((year, direction), 0),
+                tuple(sorted(categories.get((year, direction), []))),
+            )
+            for year, direction in keys
+        ]
         years = sorted({year for year, _direction in keys})
         reciprocity = [
-            Reciprocity(year, used.get((year, QuotaDirection.SENT.value), 0), used.get((year, QuotaDirection.RECEIVED.value), 0))
+            Reciprocity(
+                year,
+                used.get((year, QuotaDirection.SENT.value), 0),
+                used.get((year, QuotaDirection.RECEIVED.value), 0),
+            )
             for year in years
         ]
         return QuotaUse(lines, reciprocity)
@@ -494,11 +653,17 @@ class AgreementService(RecordService[Agreement]):
         """Billets sent and received per year under an agreement (see `quota_use`)."""
         return self.quota_use(agreement_id).reciprocity
 
-    def _used(self, session: Session, actor: Actor, agreement_id: int, owner: str) -> dict[tuple[int, str], int]:
+    def _used(
+        self, session: Session, actor: Actor, agreement_id: int, owner: str
+    ) -> dict[tuple[int, str], int]:
         year = extract("year", Exchange.start_date)
         direction_conditions: dict[str, ColumnElement[bool]] = {
-            QuotaDirection.SENT.value: and_(Person.nation_code == owner, Exchange.host_nation != owner),
-            QuotaDirection.RECEIVED.value: and_(Person.nation_code != owner, Exchange.host_nation == owner),
+            QuotaDirection.SENT.value: and_(
+                Person.nation_code == owner, Exchange.host_nation != owner
+            ),
+            QuotaDirection.RECEIVED.value: and_(
+                Person.nation_code != owner, Exchange.host_nation == owner
+            ),
         }
         used: dict[tuple[int, str], int] = {}
         for direction, condition in direction_conditions.items():
@@ -525,7 +690,8 @@ class AgreementService(RecordService[Agreement]):
 
 def _signatories_text(signatories: Sequence[Signatory]) -> str:
     return "; ".join(
-        ", ".join(part for part in (s.name, s.title, s.nation_code, text_of(s.date_signed)) if part) for s in signatories
+        ", ".join(part for part in (s.name, s.title, s.nation_code, text_of(s.date_signed)) if part)
+        for s in signatories
     )
 
 

@@ -102,7 +102,11 @@ class AttachmentService(RecordService[Attachment]):
     def _parent_service(self, record_kind: str) -> RecordService[Any]:
         service = self.parents().get(str(record_kind))
         if service is None:
-            raise ValidationFailed({"record_kind": f"files cannot be attached to {record_kind!r}; use one of {', '.join(sorted(self.parents()))}"})
+            raise ValidationFailed(
+                {
+                    "record_kind": f"files cannot be attached to {record_kind!r}; use one of {', '.join(sorted(self.parents()))}"
+                }
+            )
         return service
 
     def parent_visible(self, actor: Actor) -> list[ColumnElement[bool]]:
@@ -117,12 +121,25 @@ class AttachmentService(RecordService[Attachment]):
                 rule = [label_visible(actor, self.desk.owner, parent.label_id)]
             else:  # a kind whose parents are checked only against its own table
                 parent, rule = service.model, service.visible(actor)
-            conditions.append(and_(Attachment.record_kind == kind, exists().where(parent.id == Attachment.record_id, *rule)))
+            conditions.append(
+                and_(
+                    Attachment.record_kind == kind,
+                    exists().where(parent.id == Attachment.record_id, *rule),
+                )
+            )
         return [or_(*conditions) if conditions else false()]
 
     # --- writes ----------------------------------------------------------------------------
 
-    def add(self, record_kind: str, record_id: int, name: str, content: bytes, media_type: str | None = None, label: Label | None = None) -> Saved[Attachment]:
+    def add(
+        self,
+        record_kind: str,
+        record_id: int,
+        name: str,
+        content: bytes,
+        media_type: str | None = None,
+        label: Label | None = None,
+    ) -> Saved[Attachment]:
         """Attach a file to a visible record; label defaults to the record's; audited as ``create``."""
         service = self._parent_service(record_kind)
         errors: dict[str, str] = {}
@@ -137,7 +154,9 @@ class AttachmentService(RecordService[Attachment]):
         else:
             content = bytes(content)
             if len(content) > MAX_SIZE:
-                errors["content"] = f"The file is {_megabytes(len(content))}; an attachment may be at most {_megabytes(MAX_SIZE)}"
+                errors["content"] = (
+                    f"The file is {_megabytes(len(content))}; an attachment may be at most {_megabytes(MAX_SIZE)}"
+                )
         with self.desk.writing() as (session, actor):
             _require(check_write, actor)
             parent = service._load(session, actor, int(record_id))
@@ -147,28 +166,52 @@ class AttachmentService(RecordService[Attachment]):
             new_label = label.with_owner(self.desk.owner) if label is not None else parent_label
             self._check_label(actor, None, new_label, None)
             record = Attachment(
-                record_kind=service.kind, record_id=parent.id, name=name, media_type=media_type,
-                size=len(content), sha256=hashlib.sha256(content).hexdigest(), content=content,
+                record_kind=service.kind,
+                record_id=parent.id,
+                name=name,
+                media_type=media_type,
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                content=content,
             )
             record.label_id = intern_label(session, new_label)
             record.created_by = record.updated_by = actor.username
             session.add(record)
             session.flush()
             audit.record(
-                session, actor.username, "create", kind=self.kind, record_id=record.id,
+                session,
+                actor.username,
+                "create",
+                kind=self.kind,
+                record_id=record.id,
                 ref=getattr(parent, "reference", "") or "",
                 details={"after": self.snapshot(record), "label": self.desk.marking(new_label)},
             )
             found = []
             if new_label.level < parent_label.level:
-                found.append(f"the file is marked {self.desk.marking(new_label)}, lower than its record ({self.desk.marking(parent_label)})")
+                found.append(
+                    f"the file is marked {self.desk.marking(new_label)}, lower than its record ({self.desk.marking(parent_label)})"
+                )
             return Saved(record, new_label, found)
 
-    def create_in(self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None) -> Saved[Attachment]:
+    def create_in(
+        self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None
+    ) -> Saved[Attachment]:
         """Not used for attachments: a file is added with its content through `add`."""
-        raise ValidationFailed({"content": "an attachment is added with its file: use add(record_kind, record_id, name, content)"})
+        raise ValidationFailed(
+            {
+                "content": "an attachment is added with its file: use add(record_kind, record_id, name, content)"
+            }
+        )
 
-    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Attachment | None, errors: dict[str, str]) -> None:
+    def check(
+        self,
+        session: Session,
+        actor: Actor,
+        values: dict[str, Any],
+        record: Attachment | None,
+        errors: dict[str, str],
+    ) -> None:
         """A renamed file keeps a usable name; a media type looks like one."""
         if "name" in values:
             values["name"], problem = check_name(values["name"])
@@ -183,8 +226,12 @@ class AttachmentService(RecordService[Attachment]):
     def snapshot(self, record: Attachment) -> dict[str, Any]:
         """Name, media type, what it is attached to, size and SHA-256 (never the content)."""
         return {
-            "name": record.name, "media_type": record.media_type, "record_kind": record.record_kind,
-            "record_id": str(record.record_id), "size": str(record.size), "sha256": record.sha256,
+            "name": record.name,
+            "media_type": record.media_type,
+            "record_kind": record.record_kind,
+            "record_id": str(record.record_id),
+            "size": str(record.size),
+            "sha256": record.sha256,
         }
 
     def title(self, record: Attachment) -> str:
@@ -196,7 +243,11 @@ class AttachmentService(RecordService[Attachment]):
     def for_record(self, record_kind: str, record_id: int) -> Page[Attachment]:
         """A visible record's visible attachments by name, content not loaded."""
         self._parent_service(record_kind).get(int(record_id))
-        return self.list({"record_kind": record_kind, "record_id": int(record_id)}, sort=["name"], limit=EVERYTHING)
+        return self.list(
+            {"record_kind": record_kind, "record_id": int(record_id)},
+            sort=["name"],
+            limit=EVERYTHING,
+        )
 
     def content(self, attachment_id: int) -> bytes:
         """The file's bytes after re-checking the SHA-256; audited as ``view``."""
@@ -217,15 +268,27 @@ class AttachmentService(RecordService[Attachment]):
             record = self._load(session, actor, attachment_id, (undefer(Attachment.content),))
             data = bytes(record.content or b"")
             intact = len(data) == record.size and hashlib.sha256(data).hexdigest() == record.sha256
-            details: dict[str, Any] = {"name": record.name, "purpose": purpose, "record_kind": record.record_kind, "record_id": record.record_id}
+            details: dict[str, Any] = {
+                "name": record.name,
+                "purpose": purpose,
+                "record_kind": record.record_kind,
+                "record_id": record.record_id,
+            }
             if not intact:
                 details["problem"] = "SHA-256 mismatch: stored content damaged"
                 damaged = DamagedAttachment(
                     f"the stored file {record.name} is damaged: its content no longer matches the SHA-256 recorded "
                     "when it was added; restore the database from a backup or attach the file again"
                 )
-            audit.record(session, actor.username, "view", kind=self.kind, record_id=record.id,
-                         outcome="success" if intact else "failure", details=details)
+            audit.record(
+                session,
+                actor.username,
+                "view",
+                kind=self.kind,
+                record_id=record.id,
+                outcome="success" if intact else "failure",
+                details=details,
+            )
         if damaged is not None:
             raise damaged
         return data

@@ -46,7 +46,9 @@ class AuditTrailService:
         if not actor.reads_audit:
             raise PermissionDenied("the audit trail is for auditors and administrators")
 
-    def _select(self, username=None, action=None, kind=None, record_id=None, since=None, until=None):  # noqa: ANN001, ANN202
+    def _select(
+        self, username=None, action=None, kind=None, record_id=None, since=None, until=None
+    ):  # noqa: ANN001, ANN202
         statement = select(AuditEvent)
         if username:
             statement = statement.where(AuditEvent.username == username)
@@ -62,14 +64,28 @@ class AuditTrailService:
             statement = statement.where(AuditEvent.at < until)
         return statement
 
-    def list(self, offset: int = 0, limit: int = 200, newest_first: bool = True, **filters: Any) -> list[EventView]:
+    def list(
+        self, offset: int = 0, limit: int = 200, newest_first: bool = True, **filters: Any
+    ) -> list[EventView]:
         """Events matching the filters (username, action, kind, record_id, since, until)."""
         with self.desk.reading() as (session, actor):
             self._check(actor)
             order = AuditEvent.id.desc() if newest_first else AuditEvent.id
-            rows = session.scalars(self._select(**filters).order_by(order).offset(offset).limit(limit)).all()
+            rows = session.scalars(
+                self._select(**filters).order_by(order).offset(offset).limit(limit)
+            ).all()
             return [
-                EventView(e.id, e.at, e.username, e.action, e.record_kind, e.record_id, e.record_ref, e.outcome, json.loads(e.details))
+                EventView(
+                    e.id,
+                    e.at,
+                    e.username,
+                    e.action,
+                    e.record_kind,
+                    e.record_id,
+                    e.record_ref,
+                    e.outcome,
+                    json.loads(e.details),
+                )
                 for e in rows
             ]
 
@@ -77,7 +93,10 @@ class AuditTrailService:
         """How many events match."""
         with self.desk.reading() as (session, actor):
             self._check(actor)
-            return session.scalar(self._select(**filters).with_only_columns(func.count(AuditEvent.id))) or 0
+            return (
+                session.scalar(self._select(**filters).with_only_columns(func.count(AuditEvent.id)))
+                or 0
+            )
 
     def verify(self) -> audit.Verification:
         """Recompute the hash chain; the verification itself is audited."""
@@ -85,6 +104,14 @@ class AuditTrailService:
             self._check(actor)
             result = audit.verify(session)
         with self.desk.writing() as (session, actor):
-            audit.record(session, actor.username, "audit_verify", outcome="success" if result.ok else "failure",
-                         details={"checked": result.checked, "problems": [p.message for p in result.problems[:20]]})
+            audit.record(
+                session,
+                actor.username,
+                "audit_verify",
+                outcome="success" if result.ok else "failure",
+                details={
+                    "checked": result.checked,
+                    "problems": [p.message for p in result.problems[:20]],
+                },
+            )
         return result

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound=Labelled)
 LABEL_FIELDS = ("classification", "releasable_to", "groups")
-PREFETCHED = "prefetched records"  # session.info key: (model, actor, REFERENCE) -> record (see `prefetch`)
+PREFETCHED = (
+    "prefetched records"  # session.info key: (model, actor, REFERENCE) -> record (see `prefetch`)
+)
 
 
 @dataclass
@@ -87,10 +89,19 @@ class RecordService(Generic[M]):
         """Extra conditions for records that name other records (both must be visible)."""
         return []
 
-    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: M | None, errors: dict[str, str]) -> None:
+    def check(
+        self,
+        session: Session,
+        actor: Actor,
+        values: dict[str, Any],
+        record: M | None,
+        errors: dict[str, str],
+    ) -> None:
         """Cross-field checks: add ``errors[field] = message`` for each problem."""
 
-    def check_new(self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]) -> None:
+    def check_new(
+        self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]
+    ) -> None:
         """`check` for many new records at once (imports): rows of (parsed values, errors to fill).
         A kind whose checks query the database overrides this to ask once per batch."""
         for values, errors in rows:
@@ -108,11 +119,20 @@ class RecordService(Generic[M]):
         """Things the coordinator should know about the saved record (not errors)."""
         return []
 
-    def warnings_new(self, session: Session, actor: Actor, written: Sequence[tuple[M, Label]]) -> list[list[str]]:
+    def warnings_new(
+        self, session: Session, actor: Actor, written: Sequence[tuple[M, Label]]
+    ) -> list[list[str]]:
         """`warnings` for records just written in bulk (by id, not in the session), in order.
         A kind whose warnings query the database per record overrides this to ask once per batch."""
-        stored = {r.id: r for r in session.scalars(select(self.model).where(self.model.id.in_([r.id for r, _ in written])))}
-        return [self.warnings(session, actor, stored[record.id], label) for record, label in written]
+        stored = {
+            r.id: r
+            for r in session.scalars(
+                select(self.model).where(self.model.id.in_([r.id for r, _ in written]))
+            )
+        }
+        return [
+            self.warnings(session, actor, stored[record.id], label) for record, label in written
+        ]
 
     def default_label(self, session: Session, actor: Actor, values: dict[str, Any]) -> Label | None:
         """The label a new record takes when none is given: its parent's (`label_parent`), if the
@@ -145,11 +165,18 @@ class RecordService(Generic[M]):
         same holds for any query led by a more selective index (``reference IN (…500 values)``):
         SQLite would otherwise pick the label index for long IN lists.
         """
-        column: Any = self.desk.db.index_bypassed(self.model.label_id) if listing else self.model.label_id
+        column: Any = (
+            self.desk.db.index_bypassed(self.model.label_id) if listing else self.model.label_id
+        )
         return [label_visible(actor, self.desk.owner, column), *self.parent_visible(actor)]
 
-    def query(self, actor: Actor, filters: dict[str, Any] | None = None, sort: Sequence[str] | None = None,
-              listing: bool = False) -> Select:
+    def query(
+        self,
+        actor: Actor,
+        filters: dict[str, Any] | None = None,
+        sort: Sequence[str] | None = None,
+        listing: bool = False,
+    ) -> Select:
         """The access-filtered select of this model with filters and sort applied."""
         statement = select(self.model).where(*self.visible(actor, listing))
         statement = statement.where(*self._filter_conditions(filters or {}))
@@ -169,10 +196,14 @@ class RecordService(Generic[M]):
         text = filters.pop("text", None)
         if text:
             pattern = f"%{str(text).strip()}%"
-            conditions.append(or_(*(getattr(self.model, c).ilike(pattern) for c in self.text_columns)))
+            conditions.append(
+                or_(*(getattr(self.model, c).ilike(pattern) for c in self.text_columns))
+            )
         level = filters.pop("level", None)
         if level is not None:
-            conditions.append(self.model.label_id.in_(select(LabelRow.id).where(LabelRow.level == int(level))))
+            conditions.append(
+                self.model.label_id.in_(select(LabelRow.id).where(LabelRow.level == int(level)))
+            )
         for key, value in filters.items():
             name, _, op = key.partition("__")
             column = self._column(name)
@@ -220,15 +251,25 @@ class RecordService(Generic[M]):
         with self.desk.reading() as (session, actor):
             # the page's ids first (a covering sort index skips OFFSET rows without reading them),
             # then those records by primary key
-            statement = self.query(actor, filters, sort, listing=True).with_only_columns(self.model.id)
+            statement = self.query(actor, filters, sort, listing=True).with_only_columns(
+                self.model.id
+            )
             if total_hint is not None and offset > total_hint // 2:
                 end = min(offset + limit, total_hint)
-                backwards = statement.order_by(None).order_by(*self._order(sort or self.default_sort, reverse=True))
-                ids = list(session.scalars(backwards.offset(total_hint - end).limit(max(end - offset, 0))))
+                backwards = statement.order_by(None).order_by(
+                    *self._order(sort or self.default_sort, reverse=True)
+                )
+                ids = list(
+                    session.scalars(backwards.offset(total_hint - end).limit(max(end - offset, 0)))
+                )
                 ids.reverse()
             else:
                 ids = list(session.scalars(statement.offset(offset).limit(limit)))
-            loaded = {r.id: r for r in session.scalars(select(self.model).where(self.model.id.in_(ids)))} if ids else {}
+            loaded = (
+                {r.id: r for r in session.scalars(select(self.model).where(self.model.id.in_(ids)))}
+                if ids
+                else {}
+            )
             records = [loaded[record_id] for record_id in ids]
             total = -1
             if count_total:
@@ -240,13 +281,25 @@ class RecordService(Generic[M]):
     def count(self, filters: dict[str, Any] | None = None) -> int:
         """How many records the user may see (with filters)."""
         with self.desk.reading() as (session, actor):
-            statement = self.query(actor, filters).order_by(None).with_only_columns(func.count(self.model.id))
+            statement = (
+                self.query(actor, filters)
+                .order_by(None)
+                .with_only_columns(func.count(self.model.id))
+            )
             return session.scalar(statement) or 0
 
-    def ids(self, filters: dict[str, Any] | None = None, sort: Sequence[str] | None = None, offset: int = 0, limit: int | None = None) -> list[int]:
+    def ids(
+        self,
+        filters: dict[str, Any] | None = None,
+        sort: Sequence[str] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[int]:
         """Ordered ids of visible records (for lazy table models)."""
         with self.desk.reading() as (session, actor):
-            statement = self.query(actor, filters, sort).with_only_columns(self.model.id).offset(offset)
+            statement = (
+                self.query(actor, filters, sort).with_only_columns(self.model.id).offset(offset)
+            )
             if limit is not None:
                 statement = statement.limit(limit)
             return list(session.scalars(statement))
@@ -256,7 +309,9 @@ class RecordService(Generic[M]):
         if not ids:
             return {}
         with self.desk.reading() as (session, actor):
-            records = session.scalars(select(self.model).where(self.model.id.in_(list(ids)), *self.visible(actor))).all()
+            records = session.scalars(
+                select(self.model).where(self.model.id.in_(list(ids)), *self.visible(actor))
+            ).all()
             labels = load_labels(session, {r.label_id for r in records})
             return {r.id: (r, labels[r.label_id]) for r in records}
 
@@ -278,7 +333,11 @@ class RecordService(Generic[M]):
         if prefetched is not None and (self.model, actor, reference.upper()) in prefetched:
             return prefetched[(self.model, actor, reference.upper())]
         if hasattr(self.model, "reference"):
-            record = session.scalar(select(self.model).where(self.model.reference == reference.upper(), *self.visible(actor)))
+            record = session.scalar(
+                select(self.model).where(
+                    self.model.reference == reference.upper(), *self.visible(actor)
+                )
+            )
             if record is not None:
                 return record
         if reference.isdigit():
@@ -288,17 +347,30 @@ class RecordService(Generic[M]):
     def prefetch(self, session: Session, actor: Actor, references: Iterable[str]) -> None:
         """Find many visible records by reference in one query, for the `_find` calls that follow
         in this session (bulk checks naming the same exchanges and people again and again)."""
-        wanted = sorted({str(r).strip().upper() for r in references if str(r).strip() and not str(r).strip().isdigit()})
+        wanted = sorted(
+            {
+                str(r).strip().upper()
+                for r in references
+                if str(r).strip() and not str(r).strip().isdigit()
+            }
+        )
         if not wanted or not hasattr(self.model, "reference"):
             return
         prefetched = session.info.setdefault(PREFETCHED, {})
         for start in range(0, len(wanted), 500):
-            statement = select(self.model).where(self.model.reference.in_(wanted[start:start + 500]), *self.visible(actor, listing=True))
-            statement = statement.options(lazyload("*"))  # the checks read columns; collections load if asked
+            statement = select(self.model).where(
+                self.model.reference.in_(wanted[start : start + 500]),
+                *self.visible(actor, listing=True),
+            )
+            statement = statement.options(
+                lazyload("*")
+            )  # the checks read columns; collections load if asked
             for record in session.scalars(statement):
                 prefetched[(self.model, actor, record.reference)] = record
 
-    def _load(self, session: Session, actor: Actor, record_id: int, options: Sequence[Any] = ()) -> M:
+    def _load(
+        self, session: Session, actor: Actor, record_id: int, options: Sequence[Any] = ()
+    ) -> M:
         statement = select(self.model).where(self.model.id == record_id, *self.visible(actor))
         record = session.scalar(statement.options(*options))
         if record is None:
@@ -307,7 +379,9 @@ class RecordService(Generic[M]):
 
     # --- writes ------------------------------------------------------------------------------
 
-    def _parse(self, values: dict[str, Any], creating: bool) -> tuple[dict[str, Any], dict[str, str]]:
+    def _parse(
+        self, values: dict[str, Any], creating: bool
+    ) -> tuple[dict[str, Any], dict[str, str]]:
         parsed: dict[str, Any] = {}
         errors: dict[str, str] = {}
         known = {f.name: f for f in self.fields}
@@ -319,16 +393,24 @@ class RecordService(Generic[M]):
                 try:
                     parsed[spec.name] = spec.parse(values.get(spec.name))
                 except ValueError as error:
-                    errors[spec.name] = f"{spec.title} {error}" if str(error).startswith("is ") else str(error)
+                    errors[spec.name] = (
+                        f"{spec.title} {error}" if str(error).startswith("is ") else str(error)
+                    )
         return parsed, errors
 
-    def _label_from(self, values: dict[str, Any], label: Label | None, errors: dict[str, str]) -> Label | None:
+    def _label_from(
+        self, values: dict[str, Any], label: Label | None, errors: dict[str, str]
+    ) -> Label | None:
         if label is not None:
             return label.with_owner(self.desk.owner)
         if not any(name in values for name in LABEL_FIELDS):
             return None
         try:
-            return self.desk.parse_label(values.get("classification"), values.get("releasable_to", ""), values.get("groups", ""))
+            return self.desk.parse_label(
+                values.get("classification"),
+                values.get("releasable_to", ""),
+                values.get("groups", ""),
+            )
         except ValidationFailed as failure:
             errors.update(failure.errors)
             return None
@@ -339,7 +421,9 @@ class RecordService(Generic[M]):
             saved = self.create_in(session, actor, values, label)
         return saved
 
-    def create_in(self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None) -> Saved[M]:
+    def create_in(
+        self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None
+    ) -> Saved[M]:
         """`create` inside a transaction the caller holds (imports)."""
         _require(check_write, actor)
         if label is None and not any(name in values for name in LABEL_FIELDS):
@@ -353,26 +437,44 @@ class RecordService(Generic[M]):
         self._check_label(actor, None, new_label, None)
         record = self.model()
         if self.reference_prefix and not parsed.get("reference"):
-            record.reference = next_reference(session, self.reference_prefix, self.reference_year(parsed), self.reference_digits)
+            record.reference = next_reference(
+                session, self.reference_prefix, self.reference_year(parsed), self.reference_digits
+            )
         self.apply(session, record, parsed)
         record.label_id = intern_label(session, new_label)
         record.created_by = record.updated_by = actor.username
         session.add(record)
         session.flush()
         audit.record(
-            session, actor.username, "create", kind=self.kind, record_id=record.id,
+            session,
+            actor.username,
+            "create",
+            kind=self.kind,
+            record_id=record.id,
             ref=getattr(record, "reference", ""),
-            details={"after": {k: v for k, v in self.snapshot(record).items() if v != ""}, "label": self.desk.marking(new_label)},
+            details={
+                "after": {k: v for k, v in self.snapshot(record).items() if v != ""},
+                "label": self.desk.marking(new_label),
+            },
         )
         return Saved(record, new_label, self.warnings(session, actor, record, new_label))
 
-    def update(self, record_id: int, values: dict[str, Any], label: Label | None = None, reason: str | None = None, expected_version: int | None = None) -> Saved[M]:
+    def update(
+        self,
+        record_id: int,
+        values: dict[str, Any],
+        label: Label | None = None,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> Saved[M]:
         """Validate and store changes (and a new label); audited with the fields before and after."""
         with self.desk.writing() as (session, actor):
             _require(check_write, actor)
             record = self._load(session, actor, record_id, self.load_options_for_write())
             if expected_version is not None and record.row_version != expected_version:
-                raise Conflict(f"{self.title(record)} was changed by {record.updated_by} since you opened it; reopen it and apply your changes again")
+                raise Conflict(
+                    f"{self.title(record)} was changed by {record.updated_by} since you opened it; reopen it and apply your changes again"
+                )
             old_label = load_labels(session, {record.label_id})[record.label_id]
             parsed, errors = self._parse(values, creating=False)
             new_label = self._label_from(values, label, errors) or old_label
@@ -395,14 +497,30 @@ class RecordService(Generic[M]):
             ref = getattr(record, "reference", "")
             if changed:
                 audit.record(
-                    session, actor.username, "update", kind=self.kind, record_id=record.id, ref=ref,
-                    details={"before": {k: before.get(k) for k in sorted(changed)}, "after": {k: after[k] for k in sorted(changed)}},
+                    session,
+                    actor.username,
+                    "update",
+                    kind=self.kind,
+                    record_id=record.id,
+                    ref=ref,
+                    details={
+                        "before": {k: before.get(k) for k in sorted(changed)},
+                        "after": {k: after[k] for k in sorted(changed)},
+                    },
                 )
             if new_label != old_label:
                 audit.record(
-                    session, actor.username, "downgrade" if downgrade else "label_change", kind=self.kind,
-                    record_id=record.id, ref=ref,
-                    details={"before": self.desk.marking(old_label), "after": self.desk.marking(new_label), "reason": reason or ""},
+                    session,
+                    actor.username,
+                    "downgrade" if downgrade else "label_change",
+                    kind=self.kind,
+                    record_id=record.id,
+                    ref=ref,
+                    details={
+                        "before": self.desk.marking(old_label),
+                        "after": self.desk.marking(new_label),
+                        "reason": reason or "",
+                    },
                 )
             return Saved(record, new_label, self.warnings(session, actor, record, new_label))
 
@@ -416,8 +534,15 @@ class RecordService(Generic[M]):
             record.archived = True
             record.updated_by = actor.username
             record.row_version += 1
-            audit.record(session, actor.username, "archive", kind=self.kind, record_id=record.id,
-                         ref=getattr(record, "reference", ""), details={"reason": reason})
+            audit.record(
+                session,
+                actor.username,
+                "archive",
+                kind=self.kind,
+                record_id=record.id,
+                ref=getattr(record, "reference", ""),
+                details={"reason": reason},
+            )
 
     def delete(self, record_id: int, reason: str = "") -> None:
         """Remove a record whose deletion loses no history, and the files attached to it; audited
@@ -429,12 +554,20 @@ class RecordService(Generic[M]):
                 raise PermissionDenied(f"a {self.kind} keeps its history: archive it instead")
             before = self.snapshot(record)
             removed = session.execute(
-                delete(Attachment).where(Attachment.record_kind == self.kind, Attachment.record_id == record_id)
+                delete(Attachment).where(
+                    Attachment.record_kind == self.kind, Attachment.record_id == record_id
+                )
             ).rowcount
             session.delete(record)
-            audit.record(session, actor.username, "delete", kind=self.kind, record_id=record_id,
-                         ref=getattr(record, "reference", ""),
-                         details={"before": before, "reason": reason, "attachments_deleted": removed or 0})
+            audit.record(
+                session,
+                actor.username,
+                "delete",
+                kind=self.kind,
+                record_id=record_id,
+                ref=getattr(record, "reference", ""),
+                details={"before": before, "reason": reason, "attachments_deleted": removed or 0},
+            )
 
     def load_options_for_write(self) -> Sequence[Any]:
         """Loader options for a record about to be changed (e.g. undeferred columns)."""
@@ -444,7 +577,9 @@ class RecordService(Generic[M]):
         try:
             if new.level > self.desk.db.scheme.top:
                 raise AccessDenied("that level is not in this database's scheme")
-            return check_label_change(actor, old, new, self.desk.owner, self.desk.db.nation_groups(), reason)
+            return check_label_change(
+                actor, old, new, self.desk.owner, self.desk.db.nation_groups(), reason
+            )
         except AccessDenied as denied:
             raise PermissionDenied(str(denied)) from denied
 

@@ -48,7 +48,9 @@ class BulkCreate:
     service: RecordService[Any]
     session: Session
     actor: Actor
-    batch_size: int | None = 2000  # queued rows written on their own at this size; None: only by `flush`
+    batch_size: int | None = (
+        2000  # queued rows written on their own at this size; None: only by `flush`
+    )
     created: int = 0
     _pending: list[tuple[Any, Label]] = field(default_factory=list)
     # label fingerprint -> stored id; BulkCreates of one long run (the demo) share one dict
@@ -79,21 +81,38 @@ class BulkCreate:
                     label = self._default_label(values)
                 parsed, errors = service._parse(values, creating=True)
                 checked.append((parsed, self._label_from(values, label, errors), errors))
-            service.check_new(session, self.actor, [(parsed, errors) for parsed, _, errors in checked if not errors])
+            service.check_new(
+                session,
+                self.actor,
+                [(parsed, errors) for parsed, _, errors in checked if not errors],
+            )
             outcomes = [self._queue(parsed, label, errors) for parsed, label, errors in checked]
         if self.batch_size is not None and len(self._pending) >= self.batch_size:
             self.flush(isolate=False)
         return outcomes
 
     @contextmanager
-    def _linked_records(self, rows: Sequence[tuple[dict[str, Any], Label | None]]) -> Iterator[None]:
+    def _linked_records(
+        self, rows: Sequence[tuple[dict[str, Any], Label | None]]
+    ) -> Iterator[None]:
         """The records the rows name (an exchange, a person), found in one query per kind for
         the checks of this batch."""
         desk = self.service.desk
         for name, (_column, model) in self.service.links.items():
-            target = next((s for s in (desk.people, desk.exchanges, desk.agreements, desk.liaison) if s.model is model), None)
+            target = next(
+                (
+                    s
+                    for s in (desk.people, desk.exchanges, desk.agreements, desk.liaison)
+                    if s.model is model
+                ),
+                None,
+            )
             if target is not None:
-                target.prefetch(self.session, self.actor, (values[name] for values, _ in rows if isinstance(values.get(name), str)))
+                target.prefetch(
+                    self.session,
+                    self.actor,
+                    (values[name] for values, _ in rows if isinstance(values.get(name), str)),
+                )
         try:
             yield
         finally:
@@ -107,14 +126,19 @@ class BulkCreate:
             self._default_labels[key] = self.service.default_label(self.session, self.actor, values)
         return self._default_labels[key]
 
-    def _label_from(self, values: dict[str, Any], label: Label | None, errors: dict[str, str]) -> Label:
+    def _label_from(
+        self, values: dict[str, Any], label: Label | None, errors: dict[str, str]
+    ) -> Label:
         """The row's label; the few distinct label cells of a file are each parsed once."""
         if label is not None or not any(name in values for name in LABEL_FIELDS):
             return self.service._label_from(values, label, errors) or Label()
         key = tuple(repr(values.get(name)) for name in LABEL_FIELDS)
         if key not in self._label_cells:
             problems: dict[str, str] = {}
-            self._label_cells[key] = (self.service._label_from(values, None, problems) or Label(), problems)
+            self._label_cells[key] = (
+                self.service._label_from(values, None, problems) or Label(),
+                problems,
+            )
         parsed, problems = self._label_cells[key]
         errors.update(problems)
         return parsed
@@ -129,7 +153,9 @@ class BulkCreate:
             return denied
         record = service.model()
         if service.reference_prefix and not parsed.get("reference"):
-            record.reference = self._next_reference(service.reference_prefix, service.reference_year(parsed), service.reference_digits)
+            record.reference = self._next_reference(
+                service.reference_prefix, service.reference_year(parsed), service.reference_digits
+            )
         service.apply(self.session, record, parsed)
         key = fingerprint(label)
         if key not in self.label_ids:
@@ -192,19 +218,28 @@ class BulkCreate:
         if indexer is not None:
             indexer.pause_indexing(self.session)
         if not all(_core_writable(record) for record in records):
-            raise TypeError(f"BulkCreate writes columns and plain one-to-many children; a {self.service.kind} sets more")
+            raise TypeError(
+                f"BulkCreate writes columns and plain one-to-many children; a {self.service.kind} sets more"
+            )
         _insert(self.service.desk.db, self.session, records)
         if indexer is not None:
             indexer.resume_indexing(self.session)
-            indexer.index_records(self.session, type(records[0]).__tablename__, [record.id for record in records])
+            indexer.index_records(
+                self.session, type(records[0]).__tablename__, [record.id for record in records]
+            )
 
     def summary(self, action: str, details: dict[str, Any]) -> None:
         """Flush and append the one audit event that stands for every row created."""
         self.flush(isolate=False)
         if self.created == 0 and action != "import":
             return
-        audit.record(self.session, self.actor.username, action, kind=self.service.kind,
-                     details={**details, "created": self.created})
+        audit.record(
+            self.session,
+            self.actor.username,
+            action,
+            kind=self.service.kind,
+            details={**details, "created": self.created},
+        )
 
 
 def _indexer(service: RecordService[Any]) -> Any:
@@ -247,10 +282,16 @@ def _default(column: Column[Any]) -> Any:
     return None
 
 
-def _rows(mapper: Mapper[Any], objects: Sequence[Any], extra: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def _rows(
+    mapper: Mapper[Any], objects: Sequence[Any], extra: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     """Column dictionaries with the same keys for every object (unset columns get their default)."""
     autoincrement = mapper.local_table.autoincrement_column
-    columns = [(prop.key, prop.columns[0]) for prop in mapper.column_attrs if prop.columns[0] is not autoincrement]
+    columns = [
+        (prop.key, prop.columns[0])
+        for prop in mapper.column_attrs
+        if prop.columns[0] is not autoincrement
+    ]
     defaults = {key: _default(column) for key, column in columns}
     rows = []
     for obj in objects:
@@ -271,8 +312,10 @@ def _insert(database: Database, session: Session, records: list[Any]) -> None:
         for record in records:
             value = record.__dict__.get(relationship.key)
             if value:
-                links = {remote.key: getattr(record, local.key) for local, remote in relationship.local_remote_pairs}
+                links = {
+                    remote.key: getattr(record, local.key)
+                    for local, remote in relationship.local_remote_pairs
+                }
                 children += _rows(relationship.mapper, value, links)
         if children:
             session.execute(insert(relationship.mapper.local_table), children)
-

@@ -57,7 +57,9 @@ class DeadlineService:
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
 
-    def upcoming(self, lead_days: int = DEFAULT_LEAD_DAYS, today: dt.date | None = None, limit: int = 2000) -> list[Deadline]:
+    def upcoming(
+        self, lead_days: int = DEFAULT_LEAD_DAYS, today: dt.date | None = None, limit: int = 2000
+    ) -> list[Deadline]:
         """Everything due from (and overdue before) today until ``today + lead_days``, by date."""
         today = today or dt.date.today()
         until = today + dt.timedelta(days=lead_days)
@@ -67,11 +69,15 @@ class DeadlineService:
             d = self.desk
             # a notice period may start long before expiry: look a year further and keep what is due
             agreements = session.scalars(
-                select(Agreement).where(
-                    *d.agreements.visible(actor), Agreement.archived.is_(False),
-                    Agreement.status == AgreementStatus.IN_FORCE.value, Agreement.expiry_date.is_not(None),
+                select(Agreement)
+                .where(
+                    *d.agreements.visible(actor),
+                    Agreement.archived.is_(False),
+                    Agreement.status == AgreementStatus.IN_FORCE.value,
+                    Agreement.expiry_date.is_not(None),
                     Agreement.expiry_date <= until + dt.timedelta(days=366),
-                ).limit(limit)
+                )
+                .limit(limit)
             ).all()
             for agreement in agreements:
                 expiry = agreement.expiry_date
@@ -79,47 +85,116 @@ class DeadlineService:
                     found.append((expiry, "Agreement expires", "agreement", agreement))
                 notice_starts = expiry - dt.timedelta(days=agreement.notice_period_days or 0)
                 if agreement.notice_period_days and notice_starts <= until:
-                    found.append((notice_starts, "Agreement notice period starts", "agreement", agreement))
-            for person in session.scalars(select(Person).where(
-                *d.people.visible(actor), Person.archived.is_(False),
-                Person.clearance_expiry.is_not(None), Person.clearance_expiry <= until,
-            ).limit(limit)):
-                found.append((person.clearance_expiry, "Security clearance expires", "person", person))
+                    found.append(
+                        (notice_starts, "Agreement notice period starts", "agreement", agreement)
+                    )
+            for person in session.scalars(
+                select(Person)
+                .where(
+                    *d.people.visible(actor),
+                    Person.archived.is_(False),
+                    Person.clearance_expiry.is_not(None),
+                    Person.clearance_expiry <= until,
+                )
+                .limit(limit)
+            ):
+                found.append(
+                    (person.clearance_expiry, "Security clearance expires", "person", person)
+                )
             if actor.may_write_records:
-                for column, what in ((Person.passport_expiry, "Passport expires"), (Person.visa_expiry, "Visa expires")):
-                    rows = session.execute(select(Person, column).where(
-                        *d.people.visible(actor), Person.archived.is_(False), column.is_not(None), column <= until,
-                    ).limit(limit)).all()
+                for column, what in (
+                    (Person.passport_expiry, "Passport expires"),
+                    (Person.visa_expiry, "Visa expires"),
+                ):
+                    rows = session.execute(
+                        select(Person, column)
+                        .where(
+                            *d.people.visible(actor),
+                            Person.archived.is_(False),
+                            column.is_not(None),
+                            column <= until,
+                        )
+                        .limit(limit)
+                    ).all()
                     identity_count += len(rows)
                     found.extend((due, what, "person", person) for person, due in rows)
-            for tour in session.scalars(select(LiaisonAssignment).where(
-                *d.liaison.visible(actor), LiaisonAssignment.archived.is_(False),
-                LiaisonAssignment.status == LiaisonStatus.ACTIVE.value,
-                LiaisonAssignment.end_date.is_not(None), LiaisonAssignment.end_date <= until,
-            ).limit(limit)):
+            for tour in session.scalars(
+                select(LiaisonAssignment)
+                .where(
+                    *d.liaison.visible(actor),
+                    LiaisonAssignment.archived.is_(False),
+                    LiaisonAssignment.status == LiaisonStatus.ACTIVE.value,
+                    LiaisonAssignment.end_date.is_not(None),
+                    LiaisonAssignment.end_date <= until,
+                )
+                .limit(limit)
+            ):
                 found.append((tour.end_date, "Liaison tour ends", "liaison_assignment", tour))
-            for entry in session.scalars(select(ContactLogEntry).where(
-                *d.contact_log.visible(actor), ContactLogEntry.follow_up_done.is_(False),
-                ContactLogEntry.follow_up_due.is_not(None), ContactLogEntry.follow_up_due <= until,
-            ).limit(limit)):
-                found.append((entry.follow_up_due, f"Follow-up due: {entry.subject}", "contact_log", entry))
-            pending = session.execute(select(Participation, Exchange, Person).join(Exchange, Exchange.id == Participation.exchange_id)
-                .join(Person, Person.id == Participation.person_id).where(
-                *d.participations.visible(actor),
-                Participation.status == ParticipationStatus.NOMINATED.value,
-                Exchange.status.in_([s.value for s in (ExchangeStatus.PROPOSED, ExchangeStatus.PLANNED, ExchangeStatus.APPROVED)]),
-                Exchange.start_date >= today, Exchange.start_date <= today + dt.timedelta(days=min(lead_days, 30)),
-            ).limit(limit)).all()
+            for entry in session.scalars(
+                select(ContactLogEntry)
+                .where(
+                    *d.contact_log.visible(actor),
+                    ContactLogEntry.follow_up_done.is_(False),
+                    ContactLogEntry.follow_up_due.is_not(None),
+                    ContactLogEntry.follow_up_due <= until,
+                )
+                .limit(limit)
+            ):
+                found.append(
+                    (entry.follow_up_due, f"Follow-up due: {entry.subject}", "contact_log", entry)
+                )
+            pending = session.execute(
+                select(Participation, Exchange, Person)
+                .join(Exchange, Exchange.id == Participation.exchange_id)
+                .join(Person, Person.id == Participation.person_id)
+                .where(
+                    *d.participations.visible(actor),
+                    Participation.status == ParticipationStatus.NOMINATED.value,
+                    Exchange.status.in_(
+                        [
+                            s.value
+                            for s in (
+                                ExchangeStatus.PROPOSED,
+                                ExchangeStatus.PLANNED,
+                                ExchangeStatus.APPROVED,
+                            )
+                        ]
+                    ),
+                    Exchange.start_date >= today,
+                    Exchange.start_date <= today + dt.timedelta(days=min(lead_days, 30)),
+                )
+                .limit(limit)
+            ).all()
             for participation, exchange, person in pending:
                 participation._deadline_title = f"{person.family_name.upper()}, {person.given_names} — {exchange.reference} {exchange.title}"
-                found.append((exchange.start_date, "Participant not yet approved", "participation", participation))
+                found.append(
+                    (
+                        exchange.start_date,
+                        "Participant not yet approved",
+                        "participation",
+                        participation,
+                    )
+                )
             labels = load_labels(session, {record.label_id for *_rest, record in found})
         if identity_count:
             with self.desk.writing() as (session, actor):
-                audit.record(session, actor.username, "view_identity", kind="person",
-                             details={"purpose": "deadlines", "dates_shown": identity_count})
+                audit.record(
+                    session,
+                    actor.username,
+                    "view_identity",
+                    kind="person",
+                    details={"purpose": "deadlines", "dates_shown": identity_count},
+                )
         items = [
-            Deadline(due, what, kind, record.id, getattr(record, "reference", ""), _title(kind, record), labels[record.label_id])
+            Deadline(
+                due,
+                what,
+                kind,
+                record.id,
+                getattr(record, "reference", ""),
+                _title(kind, record),
+                labels[record.label_id],
+            )
             for due, what, kind, record in found
         ]
         return sorted(items, key=lambda item: (item.due, item.what, item.reference))

@@ -33,7 +33,10 @@ log = logging.getLogger(__name__)
 DEMO_PASSWORD = "exchange-desk-demo"
 """Password of every demo user (they are asked to change nothing: it is a demo)."""
 
-NTK_GROUPS = {"CYBER-ISR": "Cyber and ISR cooperation", "SOF": "Special operations forces exchanges"}
+NTK_GROUPS = {
+    "CYBER-ISR": "Cyber and ISR cooperation",
+    "SOF": "Special operations forces exchanges",
+}
 BATCH = 250  # creates per transaction
 BULK_FROM = 5000  # from this many people on, records are written in bulk (one audit event per batch and writer)
 BULK_BATCH = 5000  # people per transaction in bulk (exchanges and liaison: a fifth of it)
@@ -74,22 +77,65 @@ class _AgreementRow:
 def demo_users(owner: str) -> list[dict[str, Any]]:
     """The demo accounts: role, clearance, nation and groups of each (password `DEMO_PASSWORD`)."""
     return [
-        {"username": "coordinator", "display_name": f"Demo coordinator ({owner})", "role": "coordinator", "clearance": "S",
-         "nation": owner, "groups": ["CYBER-ISR"]},
-        {"username": "sof.coordinator", "display_name": f"Demo SOF desk officer ({owner})", "role": "coordinator",
-         "clearance": "TS", "nation": owner, "groups": ["SOF", "CYBER-ISR"]},
-        {"username": "gbr.coordinator", "display_name": "Demo coordinator (GBR liaison)", "role": "coordinator",
-         "clearance": "S", "nation": "GBR" if owner != "GBR" else "AUS", "groups": []},
-        {"username": "jpn.viewer", "display_name": "Demo viewer (JPN liaison)", "role": "viewer", "clearance": "C",
-         "nation": "JPN" if owner != "JPN" else "KOR", "groups": []},
-        {"username": "pol.viewer", "display_name": "Demo viewer (POL liaison)", "role": "viewer", "clearance": "R",
-         "nation": "POL" if owner != "POL" else "CZE", "groups": []},
-        {"username": "auditor", "display_name": "Demo auditor", "role": "auditor", "clearance": "S", "nation": owner, "groups": []},
+        {
+            "username": "coordinator",
+            "display_name": f"Demo coordinator ({owner})",
+            "role": "coordinator",
+            "clearance": "S",
+            "nation": owner,
+            "groups": ["CYBER-ISR"],
+        },
+        {
+            "username": "sof.coordinator",
+            "display_name": f"Demo SOF desk officer ({owner})",
+            "role": "coordinator",
+            "clearance": "TS",
+            "nation": owner,
+            "groups": ["SOF", "CYBER-ISR"],
+        },
+        {
+            "username": "gbr.coordinator",
+            "display_name": "Demo coordinator (GBR liaison)",
+            "role": "coordinator",
+            "clearance": "S",
+            "nation": "GBR" if owner != "GBR" else "AUS",
+            "groups": [],
+        },
+        {
+            "username": "jpn.viewer",
+            "display_name": "Demo viewer (JPN liaison)",
+            "role": "viewer",
+            "clearance": "C",
+            "nation": "JPN" if owner != "JPN" else "KOR",
+            "groups": [],
+        },
+        {
+            "username": "pol.viewer",
+            "display_name": "Demo viewer (POL liaison)",
+            "role": "viewer",
+            "clearance": "R",
+            "nation": "POL" if owner != "POL" else "CZE",
+            "groups": [],
+        },
+        {
+            "username": "auditor",
+            "display_name": "Demo auditor",
+            "role": "auditor",
+            "clearance": "S",
+            "nation": owner,
+            "groups": [],
+        },
     ]
 
 
-def fill(desk: Desk, people: int = 400, exchanges: int = 80, seed: int = 2026, progress: Progress | None = None,
-         today: dt.date | None = None) -> dict[str, int]:
+def fill(
+    desk: Desk,
+    people: int = 400,
+    exchanges: int = 80,
+    seed: int = 2026,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> dict[str, int]:
     """Fill the database behind ``desk`` (an administrator's) with demo records; counts per kind.
 
     ``progress(done, total)`` is called after each batch; returning False stops after that batch
@@ -101,7 +147,15 @@ def fill(desk: Desk, people: int = 400, exchanges: int = 80, seed: int = 2026, p
 class _Filler:
     """One fill run: the random source, what was created so far, and the phases."""
 
-    def __init__(self, desk: Desk, people: int, exchanges: int, seed: int, progress: Progress | None, today: dt.date) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        people: int,
+        exchanges: int,
+        seed: int,
+        progress: Progress | None,
+        today: dt.date,
+    ) -> None:
         self.desk = desk
         self.owner = desk.owner
         self.rng = random.Random(seed)
@@ -113,8 +167,20 @@ class _Filler:
         self.progress = progress
         self.total = self.n_people + self.n_agreements + self.n_exchanges + self.n_liaison
         self.done = 0
-        self.counts: dict[str, int] = {k: 0 for k in (
-            "groups", "users", "people", "agreements", "exchanges", "cost_lines", "participations", "liaison", "contact_log")}
+        self.counts: dict[str, int] = {
+            k: 0
+            for k in (
+                "groups",
+                "users",
+                "people",
+                "agreements",
+                "exchanges",
+                "cost_lines",
+                "participations",
+                "liaison",
+                "contact_log",
+            )
+        }
         self.people: list[_PersonRow] = []
         self.by_nation: dict[str, list[_PersonRow]] = {}
         self.seed = seed
@@ -141,7 +207,9 @@ class _Filler:
         actor = self.desk.actor()
         if not actor.is_admin:
             raise PermissionDenied("only an administrator fills a database with the demo data set")
-        self.max_level = min(actor.clearance, self.desk.db.scheme.top)  # nobody labels above their clearance
+        self.max_level = min(
+            actor.clearance, self.desk.db.scheme.top
+        )  # nobody labels above their clearance
         try:
             self._groups_and_users()
             self._people()
@@ -156,7 +224,10 @@ class _Filler:
         self.done += amount
 
     def _report(self) -> None:
-        if self.progress is not None and self.progress(min(self.done, self.total), self.total) is False:
+        if (
+            self.progress is not None
+            and self.progress(min(self.done, self.total), self.total) is False
+        ):
             raise Cancelled
 
     @contextmanager
@@ -174,7 +245,13 @@ class _Filler:
         level = self.rng.choices(range(5), weights=weights[: self.desk.db.scheme.top + 1])[0]
         return min(level, self.max_level)
 
-    def _label(self, nations: list[str], level: int | None = None, groups: tuple[str, ...] = (), noforn: float = 0.45) -> Label:
+    def _label(
+        self,
+        nations: list[str],
+        level: int | None = None,
+        groups: tuple[str, ...] = (),
+        noforn: float = 0.45,
+    ) -> Label:
         """A label for a record concerning ``nations``: releasable to them, to a group, NOFORN or to all."""
         level = self._level() if level is None else min(level, self.max_level)
         foreign = sorted({n for n in nations if n != self.owner})
@@ -218,7 +295,9 @@ class _Filler:
 
     def _as(self, actor: Any, label: Label) -> Any:
         """Who writes a record with this label: the compartment member when it has groups."""
-        return self.compartment_actor if label.groups and self.compartment_actor is not None else actor
+        return (
+            self.compartment_actor if label.groups and self.compartment_actor is not None else actor
+        )
 
     # --- people ----------------------------------------------------------------------------
 
@@ -234,8 +313,17 @@ class _Filler:
     def _email(self, given: str, family: str, nation: str, branch: str) -> str:
         def fold(text: str) -> str:
             text = text.lower()
-            for a, b in (("ł", "l"), ("ø", "o"), ("ß", "ss"), ("æ", "ae"), ("þ", "th"), ("ð", "d"), ("ı", "i"), ("đ", "d"),
-                         ("œ", "oe")):
+            for a, b in (
+                ("ł", "l"),
+                ("ø", "o"),
+                ("ß", "ss"),
+                ("æ", "ae"),
+                ("þ", "th"),
+                ("ð", "d"),
+                ("ı", "i"),
+                ("đ", "d"),
+                ("œ", "oe"),
+            ):
                 text = text.replace(a, b)
             text = unicodedata.normalize("NFKD", text)
             return "".join(c for c in text if c.isascii() and (c.isalnum() or c == "-"))
@@ -258,16 +346,33 @@ class _Filler:
         return _unused(self.passports, nation, draw)
 
     def _service_number(self, nation: str) -> str:
-        return _unused(self.service_numbers, nation, lambda: f"{nation[:1]}{self.rng.randint(10**7, 10**8 - 1)}")
+        return _unused(
+            self.service_numbers,
+            nation,
+            lambda: f"{nation[:1]}{self.rng.randint(10**7, 10**8 - 1)}",
+        )
 
     def _person_values(self, number: int) -> tuple[dict[str, Any], Label, _PersonRow]:
         rng = self.rng
         nation = rng.choices(self.nation_codes, weights=self.nation_weights)[0]
-        group, _w, native, style, dial, _currency, cities = words.NATIONS.get(nation, words.NATIONS["USA"])
+        group, _w, native, style, dial, _currency, cities = words.NATIONS.get(
+            nation, words.NATIONS["USA"]
+        )
         male, female_names, families = words.NAMES[group]
         female = rng.random() < 0.22
         given, given_script = self._name(rng.choice(female_names if female else male), female)
-        if rng.random() < 0.15 and group in ("en", "de", "fr", "es", "pt", "pl", "cs", "ro", "hu", "fil"):
+        if rng.random() < 0.15 and group in (
+            "en",
+            "de",
+            "fr",
+            "es",
+            "pt",
+            "pl",
+            "cs",
+            "ro",
+            "hu",
+            "fil",
+        ):
             second, _ = self._name(rng.choice(female_names if female else male), female)
             if second != given:
                 given = f"{given} {second}"
@@ -282,12 +387,34 @@ class _Filler:
                 script = f"{given_script} {family_script}".strip()
         service = rng.choices(
             ["army", "navy", "air_force", "marines", "joint", "civilian", "coast_guard", "space"],
-            weights=[40, 20, 20, 4 if nation in ("USA", "KOR", "PHL", "IDN", "GBR", "NLD", "ESP", "THA", "JPN") else 0, 8, 6,
-                     1 if nation in ("USA", "JPN", "PHL", "ITA") else 0, 1 if nation in ("USA", "FRA", "GBR") else 0])[0]
-        branch = {"army": "land", "marines": "land", "joint": "land", "navy": "sea", "coast_guard": "sea",
-                  "air_force": "air", "space": "air", "civilian": "civ"}[service]
+            weights=[
+                40,
+                20,
+                20,
+                4
+                if nation in ("USA", "KOR", "PHL", "IDN", "GBR", "NLD", "ESP", "THA", "JPN")
+                else 0,
+                8,
+                6,
+                1 if nation in ("USA", "JPN", "PHL", "ITA") else 0,
+                1 if nation in ("USA", "FRA", "GBR") else 0,
+            ],
+        )[0]
+        branch = {
+            "army": "land",
+            "marines": "land",
+            "joint": "land",
+            "navy": "sea",
+            "coast_guard": "sea",
+            "air_force": "air",
+            "space": "air",
+            "civilian": "civ",
+        }[service]
         if branch == "civ":
-            rank, code = rng.choice(["Civil servant", "Defence official", "Senior adviser", ""]), "civilian"
+            rank, code = (
+                rng.choice(["Civil servant", "Defence official", "Senior adviser", ""]),
+                "civilian",
+            )
             position = rng.choice(words.POSITIONS["civ"])
         else:
             table = words.RANKS.get(style, words.RANKS["en"])[branch]
@@ -310,12 +437,21 @@ class _Filler:
             passport_expiry = self.today + dt.timedelta(days=rng.randint(200, 3600))
         clearance = rng.choices([None, 0, 1, 2, 3, 4], weights=[10, 5, 15, 35, 28, 7])[0]
         values: dict[str, Any] = {
-            "family_name": family, "given_names": given, "original_script_name": script, "rank": rank,
-            "rank_code": code, "service": service, "nation_code": nation, "unit": unit[:200], "position": position,
+            "family_name": family,
+            "given_names": given,
+            "original_script_name": script,
+            "rank": rank,
+            "rank_code": code,
+            "service": service,
+            "nation_code": nation,
+            "unit": unit[:200],
+            "position": position,
             "email": self._email(given, family, nation, branch),
             "phone": f"{dial} {rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
-            "date_of_birth": birth, "place_of_birth": rng.choice(cities),
-            "passport_number": self._passport(nation), "passport_expiry": passport_expiry,
+            "date_of_birth": birth,
+            "place_of_birth": rng.choice(cities),
+            "passport_number": self._passport(nation),
+            "passport_expiry": passport_expiry,
             "service_number": self._service_number(nation) if branch != "civ" else "",
             "languages": self._languages(native, rng),
         }
@@ -323,25 +459,55 @@ class _Filler:
             values["clearance_level"] = min(clearance, self.desk.db.scheme.top)
             values["clearance_nation"] = nation
             soon = rng.random() < 0.1
-            values["clearance_expiry"] = self.today + dt.timedelta(days=rng.randint(10, 90) if soon else rng.randint(180, 2500))
+            values["clearance_expiry"] = self.today + dt.timedelta(
+                days=rng.randint(10, 90) if soon else rng.randint(180, 2500)
+            )
         if nation != self.owner and rng.random() < 0.45:
-            visa_type = rng.choice(["A-2", "NATO-2", "G-2"]) if self.owner == "USA" else rng.choice(["Official", "Diplomatic", "Service"])
-            values.update({"visa_type": visa_type, "visa_number": f"V{rng.randint(10**7, 10**8 - 1)}",
-                           "visa_expiry": self.today + dt.timedelta(days=rng.randint(-30, 900))})
+            visa_type = (
+                rng.choice(["A-2", "NATO-2", "G-2"])
+                if self.owner == "USA"
+                else rng.choice(["Official", "Diplomatic", "Service"])
+            )
+            values.update(
+                {
+                    "visa_type": visa_type,
+                    "visa_number": f"V{rng.randint(10**7, 10**8 - 1)}",
+                    "visa_expiry": self.today + dt.timedelta(days=rng.randint(-30, 900)),
+                }
+            )
         if rng.random() < 0.05:
-            values["notes"] = rng.choice(["Prefers to be addressed by rank.", "Vegetarian meals.", "Previously attended the staff course.",
-                                          "Also known under an older transliteration of the family name."])
-        groups = self._maybe_groups(("SOF",), 0.03) if branch == "land" else self._maybe_groups(("CYBER-ISR",), 0.02)
+            values["notes"] = rng.choice(
+                [
+                    "Prefers to be addressed by rank.",
+                    "Vegetarian meals.",
+                    "Previously attended the staff course.",
+                    "Also known under an older transliteration of the family name.",
+                ]
+            )
+        groups = (
+            self._maybe_groups(("SOF",), 0.03)
+            if branch == "land"
+            else self._maybe_groups(("CYBER-ISR",), 0.02)
+        )
         label = self._label([nation], self._level((40, 30, 20, 7, 3)), groups)
-        if number < len(_FIRST_LABELS):  # even a tiny fill shows every level, NOFORN and both compartments
+        if number < len(
+            _FIRST_LABELS
+        ):  # even a tiny fill shows every level, NOFORN and both compartments
             level, release, groups = _FIRST_LABELS[number]
             level = min(level, self.desk.db.scheme.top, self.max_level)
             label = self._label([nation], level, groups)
             if release is Release.NOFORN or (release is Release.ALL and level == 0):
                 label = Label(level, release, frozenset(), frozenset(groups))
             elif release is Release.REL and label.release is not Release.REL:
-                label = Label(level, Release.REL, frozenset({nation} - {self.owner} or {"FVEY"}), frozenset(groups))
-        row = _PersonRow("", nation, family, given, values.get("clearance_level"), frozenset(groups))
+                label = Label(
+                    level,
+                    Release.REL,
+                    frozenset({nation} - {self.owner} or {"FVEY"}),
+                    frozenset(groups),
+                )
+        row = _PersonRow(
+            "", nation, family, given, values.get("clearance_level"), frozenset(groups)
+        )
         return values, label, row
 
     def _languages(self, native: str, rng: random.Random) -> list[tuple[str, str]]:
@@ -359,7 +525,9 @@ class _Filler:
         for start in range(0, self.n_people, size):
             plans = [self._person_values(n) for n in range(start, min(start + size, self.n_people))]
             with self._writes() as writes:
-                outcomes = writes.add(self.desk.people, [(values, label) for values, label, _row in plans])
+                outcomes = writes.add(
+                    self.desk.people, [(values, label) for values, label, _row in plans]
+                )
                 for (_values, _label, row), record in zip(plans, outcomes, strict=True):
                     self._tick()
                     if record is None:
@@ -371,26 +539,45 @@ class _Filler:
 
     # --- agreements ------------------------------------------------------------------------
 
-    def _agreement_plan(self, number: int) -> tuple[dict[str, Any], Label, list[dict[str, Any]], list[dict[str, Any]]]:
+    def _agreement_plan(
+        self, number: int
+    ) -> tuple[dict[str, Any], Label, list[dict[str, Any]], list[dict[str, Any]]]:
         rng = self.rng
-        kind, prefix, _ = rng.choices(words.AGREEMENT_KINDS, weights=[w for *_, w in words.AGREEMENT_KINDS])[0]
+        kind, prefix, _ = rng.choices(
+            words.AGREEMENT_KINDS, weights=[w for *_, w in words.AGREEMENT_KINDS]
+        )[0]
         foreign = [c for c in self.nation_codes if c != self.owner]
         partners = [rng.choice(foreign)]
         if kind in ("memorandum_of_understanding", "technical_arrangement") and rng.random() < 0.25:
             partners = sorted(set(partners + rng.sample(foreign, rng.randint(1, 3))))
         parties = sorted({self.owner, *partners})
-        status = rng.choices(["in_force", "signed", "draft", "in_negotiation", "expired", "terminated"],
-                             weights=[55, 8, 8, 10, 12, 7])[0]
+        status = rng.choices(
+            ["in_force", "signed", "draft", "in_negotiation", "expired", "terminated"],
+            weights=[55, 8, 8, 10, 12, 7],
+        )[0]
         # even a tiny fill shows one agreement expiring soon, one expired and one under negotiation
         soon = number == 0 or rng.random() < 0.22
         status = {0: "in_force", 1: "expired", 2: "in_negotiation"}.get(number, status)
-        values: dict[str, Any] = {"kind": kind, "status": status, "parties": parties,
-                                  "notice_period_days": rng.choice([30, 90, 90, 180, 365])}
+        values: dict[str, Any] = {
+            "kind": kind,
+            "status": status,
+            "parties": parties,
+            "notice_period_days": rng.choice([30, 90, 90, 180, 365]),
+        }
         signed = effective = expiry = None
         if status in ("in_force", "signed", "terminated"):
-            expiry = self.today + dt.timedelta(days=rng.randint(10, 85) if soon else rng.randint(150, 3000))
-            signed = min(expiry - dt.timedelta(days=rng.choice([5, 5, 10, 3]) * 365), self.today - dt.timedelta(days=rng.randint(20, 400)))
-            effective = signed + dt.timedelta(days=rng.randint(0, 60)) if status != "signed" else self.today + dt.timedelta(days=rng.randint(5, 90))
+            expiry = self.today + dt.timedelta(
+                days=rng.randint(10, 85) if soon else rng.randint(150, 3000)
+            )
+            signed = min(
+                expiry - dt.timedelta(days=rng.choice([5, 5, 10, 3]) * 365),
+                self.today - dt.timedelta(days=rng.randint(20, 400)),
+            )
+            effective = (
+                signed + dt.timedelta(days=rng.randint(0, 60))
+                if status != "signed"
+                else self.today + dt.timedelta(days=rng.randint(5, 90))
+            )
             if status == "signed" and effective >= expiry:
                 expiry = effective + dt.timedelta(days=5 * 365)
         elif status == "expired":
@@ -405,11 +592,19 @@ class _Filler:
         topic = rng.choice(words.AGREEMENT_TOPICS[kind])
         names = " and ".join([nation_name(self.owner), ", ".join(nation_name(p) for p in partners)])
         kind_words = kind.replace("_", " ").replace("status of forces", "status-of-forces")
-        values["title"] = f"{kind_words[0].upper()}{kind_words[1:]} on {topic} between {names}"[:250]
-        values["signed_date"], values["effective_date"], values["expiry_date"] = signed, effective, expiry
+        values["title"] = f"{kind_words[0].upper()}{kind_words[1:]} on {topic} between {names}"[
+            :250
+        ]
+        values["signed_date"], values["effective_date"], values["expiry_date"] = (
+            signed,
+            effective,
+            expiry,
+        )
         values["renewal_terms"] = rng.choice(words.RENEWAL)
-        values["scope"] = (f"Covers {topic} between the parties: planning, funding principles, status of personnel, "
-                           f"claims, security of information, and settlement of disputes by consultation.")
+        values["scope"] = (
+            f"Covers {topic} between the parties: planning, funding principles, status of personnel, "
+            f"claims, security of information, and settlement of disputes by consultation."
+        )
         signatories = []
         if signed is not None:
             for nation in parties:
@@ -417,17 +612,35 @@ class _Filler:
                 male, _f, families = words.NAMES[group]
                 given, _ = self._name(rng.choice(male), False)
                 family, _ = self._name(rng.choice(families), False)
-                signatories.append({"name": _full_name(nation, given, family), "title": rng.choice(words.SIGNATORY_TITLES),
-                                    "nation_code": nation, "date_signed": signed})
+                signatories.append(
+                    {
+                        "name": _full_name(nation, given, family),
+                        "title": rng.choice(words.SIGNATORY_TITLES),
+                        "nation_code": nation,
+                        "date_signed": signed,
+                    }
+                )
         quotas = []
-        if status in ("in_force", "signed", "expired") and kind in ("personnel_exchange_agreement", "technical_arrangement",
-                                                                   "memorandum_of_understanding"):
-            category = "exchange billets" if kind == "personnel_exchange_agreement" else "course seats"
+        if status in ("in_force", "signed", "expired") and kind in (
+            "personnel_exchange_agreement",
+            "technical_arrangement",
+            "memorandum_of_understanding",
+        ):
+            category = (
+                "exchange billets" if kind == "personnel_exchange_agreement" else "course seats"
+            )
             first = max(2023, signed.year if signed else 2023)
             last = min(2027, expiry.year if expiry else 2027)
             for year in range(first, last + 1):
                 for direction in ("sent", "received"):
-                    quotas.append({"year": year, "direction": direction, "category": category, "allotted": rng.randint(1, 10)})
+                    quotas.append(
+                        {
+                            "year": year,
+                            "direction": direction,
+                            "category": category,
+                            "allotted": rng.randint(1, 10),
+                        }
+                    )
         groups = self._maybe_groups(("CYBER-ISR",), 0.5) if "cyber" in topic else ()
         label = self._label(parties, self._level((25, 30, 30, 10, 5)), groups)
         return values, label, signatories, quotas
@@ -440,13 +653,24 @@ class _Filler:
         with self.desk.writing() as (session, actor):
             for values, label, signatories, quotas in plans:
                 try:
-                    saved = self.desk.agreements.create_in(session, self._as(actor, label), values, label)
+                    saved = self.desk.agreements.create_in(
+                        session, self._as(actor, label), values, label
+                    )
                 except ValidationFailed as failure:
                     log.warning("demo agreement skipped: %s", failure.errors)
                     continue
                 record = saved.record
-                self.agreements.append(_AgreementRow(record.reference, values["kind"], values["parties"], values["status"], bool(label.groups),
-                                                  values["effective_date"] or values["signed_date"], values["expiry_date"]))
+                self.agreements.append(
+                    _AgreementRow(
+                        record.reference,
+                        values["kind"],
+                        values["parties"],
+                        values["status"],
+                        bool(label.groups),
+                        values["effective_date"] or values["signed_date"],
+                        values["expiry_date"],
+                    )
+                )
                 created.append((record.id, bool(label.groups), signatories, quotas))
                 self.counts["agreements"] += 1
         for agreement_id, grouped, signatories, quotas in created:
@@ -459,27 +683,56 @@ class _Filler:
         self.done += self.n_agreements - len(created)
         self._report()
 
-    def _agreement_for(self, nations: set[str], kinds: tuple[str, ...] = (), during: tuple[dt.date, dt.date | None] | None = None) -> str:
+    def _agreement_for(
+        self,
+        nations: set[str],
+        kinds: tuple[str, ...] = (),
+        during: tuple[dt.date, dt.date | None] | None = None,
+    ) -> str:
         """An agreement (not in a compartment) with one of these nations as a party, in force ``during`` the dates."""
+
         def covers(a: _AgreementRow) -> bool:
             if during is None:
                 return True
             start, end = during
-            return bool(a.effective and a.effective <= start and (a.expiry is None or (end is not None and a.expiry >= end)))
+            return bool(
+                a.effective
+                and a.effective <= start
+                and (a.expiry is None or (end is not None and a.expiry >= end))
+            )
 
         ended = during is not None and during[1] is not None and during[1] < self.today
         statuses = ("in_force", "signed", "expired") if ended else ("in_force", "signed")
-        matching = [a for a in self.agreements if not a.grouped and a.status in statuses
-                    and nations & set(a.parties) and (not kinds or a.kind in kinds) and covers(a)]
+        matching = [
+            a
+            for a in self.agreements
+            if not a.grouped
+            and a.status in statuses
+            and nations & set(a.parties)
+            and (not kinds or a.kind in kinds)
+            and covers(a)
+        ]
         return self.rng.choice(matching).reference if matching else ""
 
     # --- exchanges -------------------------------------------------------------------------
 
     def _exchange_plan(self, number: int) -> dict[str, Any]:
         rng = self.rng
-        kind = rng.choices(["course_seat", "joint_exercise", "mobile_training_team", "seminar", "staff_visit", "hadr_exercise",
-                            "personnel_exchange"], weights=[25, 20, 12, 12, 12, 8, 11])[0]
-        start = dt.date(2023, 1, 9) + dt.timedelta(days=rng.randint(0, (dt.date(2027, 10, 31) - dt.date(2023, 1, 9)).days))
+        kind = rng.choices(
+            [
+                "course_seat",
+                "joint_exercise",
+                "mobile_training_team",
+                "seminar",
+                "staff_visit",
+                "hadr_exercise",
+                "personnel_exchange",
+            ],
+            weights=[25, 20, 12, 12, 12, 8, 11],
+        )[0]
+        start = dt.date(2023, 1, 9) + dt.timedelta(
+            days=rng.randint(0, (dt.date(2027, 10, 31) - dt.date(2023, 1, 9)).days)
+        )
         owner = self.owner
         foreign = [c for c in words.NATIONS if c != owner]
         program = rng.choice(words.PROGRAMS.get(kind, ["Bilateral exchange program"]))
@@ -499,11 +752,15 @@ class _Filler:
                 domains = ("joint", "maritime") if rng.random() < 0.5 else ("joint", "land", "air")
             pool = [c for c in words.REGIONS[region] if c != owner]
             host = rng.choice(pool + [owner])
-            partners = sorted(set(rng.sample(pool, min(len(pool), rng.randint(2, 6))) + [owner]) - {host})
+            partners = sorted(
+                set(rng.sample(pool, min(len(pool), rng.randint(2, 6))) + [owner]) - {host}
+            )
             title = f"{series} {start.year % 100:02d}"
             program = f"{series.title()} exercise series"
             days = rng.randint(7, 21) if kind == "joint_exercise" else rng.randint(5, 14)
-            location = rng.choice(words.NATIONS.get(host, words.NATIONS["USA"])[6][1:] or ["Training area"])
+            location = rng.choice(
+                words.NATIONS.get(host, words.NATIONS["USA"])[6][1:] or ["Training area"]
+            )
         else:
             if kind == "mobile_training_team":
                 topic, domains = rng.choice(words.MTT_TOPICS)
@@ -513,7 +770,9 @@ class _Filler:
                 title, domains = rng.choice(words.SEMINARS)
                 days = rng.randint(2, 5)
                 host = rng.choice([owner, *foreign])
-                partners = sorted(set(rng.sample(foreign, rng.randint(2, 7))) - {host} | ({owner} - {host}))
+                partners = sorted(
+                    set(rng.sample(foreign, rng.randint(2, 7))) - {host} | ({owner} - {host})
+                )
             elif kind == "staff_visit":
                 title, domains, days = rng.choice(words.STAFF_VISITS), ("joint",), rng.randint(2, 6)
                 other = rng.choice(foreign)
@@ -524,23 +783,46 @@ class _Filler:
                 days = rng.choice([365, 730, 1095])
                 other = rng.choice(foreign)
                 host, partners = (owner, [other]) if rng.random() < 0.5 else (other, [owner])
-            location = words.NATIONS.get(host, words.NATIONS["USA"])[6][0] if host in words.NATIONS else ""
+            location = (
+                words.NATIONS.get(host, words.NATIONS["USA"])[6][0] if host in words.NATIONS else ""
+            )
             location = rng.choice(words.NATIONS[host][6]) if host in words.NATIONS else location
         end = start + dt.timedelta(days=max(days - 1, 0))
         status, cancel_reason = self._exchange_status(start, end)
-        currency = words.NATIONS.get(host, words.NATIONS["USA"])[5] if rng.random() < 0.6 else rng.choice(["USD", "EUR"])
-        scale = {"course_seat": 30000, "joint_exercise": 400000, "mobile_training_team": 90000, "seminar": 25000,
-                 "staff_visit": 12000, "hadr_exercise": 250000, "personnel_exchange": 150000}[kind]
+        currency = (
+            words.NATIONS.get(host, words.NATIONS["USA"])[5]
+            if rng.random() < 0.6
+            else rng.choice(["USD", "EUR"])
+        )
+        scale = {
+            "course_seat": 30000,
+            "joint_exercise": 400000,
+            "mobile_training_team": 90000,
+            "seminar": 25000,
+            "staff_visit": 12000,
+            "hadr_exercise": 250000,
+            "personnel_exchange": 150000,
+        }[kind]
         currency = currency if currency in words.PER_USD else "USD"
         budget_usd = rng.randint(scale // 3, scale * 2)
         budget = _money(budget_usd, currency)
         costs = self._cost_lines(kind, budget_usd, currency, host)
         nations = {host, *partners}
         values: dict[str, Any] = {
-            "title": title[:250], "kind": kind, "program": program[:120], "host_nation": host, "partner_nations": sorted(set(partners) - {host}),
-            "location": location, "start_date": start, "end_date": end, "status": status, "domains": list(domains),
-            "lead_coordinator": rng.choice(["coordinator", "coordinator", "admin"]), "objectives": " ".join(rng.sample(words.OBJECTIVES, 2)),
-            "budget_amount": budget, "budget_currency": currency,
+            "title": title[:250],
+            "kind": kind,
+            "program": program[:120],
+            "host_nation": host,
+            "partner_nations": sorted(set(partners) - {host}),
+            "location": location,
+            "start_date": start,
+            "end_date": end,
+            "status": status,
+            "domains": list(domains),
+            "lead_coordinator": rng.choice(["coordinator", "coordinator", "admin"]),
+            "objectives": " ".join(rng.sample(words.OBJECTIVES, 2)),
+            "budget_amount": budget,
+            "budget_currency": currency,
         }
         if not values["partner_nations"]:
             values["partner_nations"] = [rng.choice([c for c in foreign if c != host])]
@@ -550,11 +832,21 @@ class _Filler:
             values["outcome_summary"] = rng.choice(words.OUTCOMES).format(d=rng.randint(2, 5))
             if status == "evaluated":
                 values["lessons_learned"] = rng.choice(words.LESSONS).format(p=rng.randint(4, 15))
-                values["outcome_rating"] = rng.choices([1, 2, 3, 4, 5], weights=[1, 3, 10, 14, 7])[0]
-        reference = self._agreement_for(nations - {owner}, during=(start, end)) if rng.random() < 0.7 else ""
+                values["outcome_rating"] = rng.choices([1, 2, 3, 4, 5], weights=[1, 3, 10, 14, 7])[
+                    0
+                ]
+        reference = (
+            self._agreement_for(nations - {owner}, during=(start, end))
+            if rng.random() < 0.7
+            else ""
+        )
         if reference:
             values["agreement"] = reference
-        groups = ("CYBER-ISR",) if "cyber" in domains and rng.random() < 0.3 else self._maybe_groups(("SOF",), 0.03)
+        groups = (
+            ("CYBER-ISR",)
+            if "cyber" in domains and rng.random() < 0.3
+            else self._maybe_groups(("SOF",), 0.03)
+        )
         # foreign participants are the point of an exchange: NOFORN ones are rare (and draw warnings)
         label = self._label(sorted(nations), None, groups, noforn=0.1)
         return {"values": values, "label": label, "costs": costs, "nations": nations, "kind": kind}
@@ -565,7 +857,9 @@ class _Filler:
         if rng.random() < 0.06:
             return "cancelled", rng.choice(words.CANCEL_REASONS)
         if end < today:
-            return ("evaluated" if (today - end).days > 45 and rng.random() < 0.8 else "completed"), ""
+            return (
+                "evaluated" if (today - end).days > 45 and rng.random() < 0.8 else "completed"
+            ), ""
         if start <= today:
             return "in_progress", ""
         ahead = (start - today).days
@@ -575,26 +869,47 @@ class _Filler:
             return rng.choice(["planned", "approved", "proposed"]), ""
         return rng.choice(["proposed", "proposed", "planned"]), ""
 
-    def _cost_lines(self, kind: str, budget_usd: int, currency: str, host: str) -> list[dict[str, Any]]:
+    def _cost_lines(
+        self, kind: str, budget_usd: int, currency: str, host: str
+    ) -> list[dict[str, Any]]:
         """Lines sharing (part of) the budget, each in its own currency (flights in dollars, tuition in euros ...)."""
         rng = self.rng
-        categories = {"course_seat": ["tuition", "travel", "per_diem", "lodging"],
-                      "joint_exercise": ["transport", "lodging", "per_diem", "other"],
-                      "hadr_exercise": ["transport", "lodging", "other"],
-                      "personnel_exchange": ["travel", "lodging", "per_diem"]}.get(kind, ["travel", "lodging", "per_diem"])
+        categories = {
+            "course_seat": ["tuition", "travel", "per_diem", "lodging"],
+            "joint_exercise": ["transport", "lodging", "per_diem", "other"],
+            "hadr_exercise": ["transport", "lodging", "other"],
+            "personnel_exchange": ["travel", "lodging", "per_diem"],
+        }.get(kind, ["travel", "lodging", "per_diem"])
         chosen = categories[: rng.randint(2, len(categories))]
         lines = []
         remaining = budget_usd
         for category in chosen:
             share = remaining * rng.randint(20, 60) // 100
             remaining -= share
-            line_currency = "USD" if category == "travel" else ("EUR" if category == "tuition" and host in NATO and host != "USA" else currency)
-            description = {"tuition": "Course fee", "travel": "Return flights", "lodging": "Accommodation",
-                           "per_diem": "Meals and incidentals", "transport": "Strategic lift and local transport",
-                           "other": "Interpreters and range fees"}[category]
+            line_currency = (
+                "USD"
+                if category == "travel"
+                else (
+                    "EUR" if category == "tuition" and host in NATO and host != "USA" else currency
+                )
+            )
+            description = {
+                "tuition": "Course fee",
+                "travel": "Return flights",
+                "lodging": "Accommodation",
+                "per_diem": "Meals and incidentals",
+                "transport": "Strategic lift and local transport",
+                "other": "Interpreters and range fees",
+            }[category]
             line_currency = line_currency if line_currency in words.PER_USD else "USD"
-            lines.append({"category": category, "description": description, "amount": _money(share, line_currency),
-                          "currency": line_currency})
+            lines.append(
+                {
+                    "category": category,
+                    "description": description,
+                    "amount": _money(share, line_currency),
+                    "currency": line_currency,
+                }
+            )
         return lines
 
     def _exchanges(self) -> None:
@@ -612,12 +927,18 @@ class _Filler:
             participation_service = None
             log.warning("demo: no participation service yet; participations skipped")
         fields = {f.name for f in service.fields}
-        p_fields = {f.name for f in participation_service.fields} if participation_service is not None else set()
+        p_fields = (
+            {f.name for f in participation_service.fields}
+            if participation_service is not None
+            else set()
+        )
         cost_field = next((name for name in ("costs", "cost_lines") if name in fields), None)
         dropped: set[str] = set()
         size = BULK_BATCH // 5 if self.bulk else BATCH
         for first in range(0, self.n_exchanges, size):
-            plans = [self._exchange_plan(n) for n in range(first, min(first + size, self.n_exchanges))]
+            plans = [
+                self._exchange_plan(n) for n in range(first, min(first + size, self.n_exchanges))
+            ]
             for plan in plans:
                 plan["participants"] = self._participants(plan)
             with self._writes() as writes:
@@ -636,25 +957,45 @@ class _Filler:
                         continue
                     self.counts["exchanges"] += 1
                     self.counts["cost_lines"] += len(plan["costs"]) if cost_field else 0
-                    for participant in plan["participants"] if participation_service is not None else ():
+                    for participant in (
+                        plan["participants"] if participation_service is not None else ()
+                    ):
                         p_values = {**participant, "exchange": record.reference}
                         dropped |= {f"participation.{k}" for k in set(p_values) - p_fields}
-                        participants.append(({k: v for k, v in p_values.items() if k in p_fields}, plan["label"]))
+                        participants.append(
+                            ({k: v for k, v in p_values.items() if k in p_fields}, plan["label"])
+                        )
                 if participation_service is not None:
-                    self.counts["participations"] += sum(r is not None for r in writes.add(participation_service, participants))
+                    self.counts["participations"] += sum(
+                        r is not None for r in writes.add(participation_service, participants)
+                    )
         if dropped:
             log.warning("demo: the services have no field for %s", ", ".join(sorted(dropped)))
 
     def _participants(self, plan: dict[str, Any]) -> list[dict[str, Any]]:
         rng = self.rng
         values = plan["values"]
-        kind, start, end, status = plan["kind"], values["start_date"], values["end_date"], values["status"]
-        size = {"course_seat": (1, 4), "joint_exercise": (6, 14), "mobile_training_team": (3, 7), "seminar": (4, 10),
-                "staff_visit": (2, 5), "hadr_exercise": (5, 12), "personnel_exchange": (1, 1)}[kind]
+        kind, start, end, status = (
+            plan["kind"],
+            values["start_date"],
+            values["end_date"],
+            values["status"],
+        )
+        size = {
+            "course_seat": (1, 4),
+            "joint_exercise": (6, 14),
+            "mobile_training_team": (3, 7),
+            "seminar": (4, 10),
+            "staff_visit": (2, 5),
+            "hadr_exercise": (5, 12),
+            "personnel_exchange": (1, 1),
+        }[kind]
         wanted = rng.randint(*size)
         nations = plan["nations"] | {self.owner}
         groups, level = plan["label"].groups, plan["label"].level
-        pools = [self.by_nation[n] for n in sorted(nations) if n in self.by_nation] or list(self.by_nation.values())
+        pools = [self.by_nation[n] for n in sorted(nations) if n in self.by_nation] or list(
+            self.by_nation.values()
+        )
         chosen: list[_PersonRow] = []
         for _attempt in range(wanted * 6):
             if len(chosen) >= wanted or not pools:
@@ -677,9 +1018,16 @@ class _Filler:
             arrival = start - dt.timedelta(days=rng.randint(0, 2))
             departure = end + dt.timedelta(days=rng.randint(0, 2))
             if status in ("completed", "evaluated"):
-                departure = max(end, min(departure, self.today - dt.timedelta(days=1)))  # gone home already
-            entry: dict[str, Any] = {"person": person.reference, "role": role, "status": p_status,
-                                     "arrival_date": arrival, "departure_date": departure}
+                departure = max(
+                    end, min(departure, self.today - dt.timedelta(days=1))
+                )  # gone home already
+            entry: dict[str, Any] = {
+                "person": person.reference,
+                "role": role,
+                "status": p_status,
+                "arrival_date": arrival,
+                "departure_date": departure,
+            }
             if reason:
                 entry["withdrawn_reason"] = reason
             entry.update(self._documents(p_status, start, person))
@@ -701,7 +1049,10 @@ class _Filler:
             return rng.choice(["observer", "observer", "escort", "interpreter"])
         if kind == "seminar":
             return rng.choice(["trainee", "observer", "instructor"]) if index else "instructor"
-        return rng.choices(["trainee", "observer", "instructor", "liaison", "interpreter"], weights=[10, 3, 2, 2, 1])[0]
+        return rng.choices(
+            ["trainee", "observer", "instructor", "liaison", "interpreter"],
+            weights=[10, 3, 2, 2, 1],
+        )[0]
 
     def _participation_status(self, exchange_status: str) -> tuple[str, str]:
         rng = self.rng
@@ -710,20 +1061,34 @@ class _Filler:
         if rng.random() < 0.05:
             return "withdrawn", rng.choice(words.WITHDRAW_REASONS)
         return {
-            "completed": "completed", "evaluated": "completed", "in_progress": "arrived",
+            "completed": "completed",
+            "evaluated": "completed",
+            "in_progress": "arrived",
             "approved": rng.choice(["approved", "travel_arranged", "travel_arranged"]),
-            "planned": rng.choice(["nominated", "approved"]), "proposed": "nominated",
+            "planned": rng.choice(["nominated", "approved"]),
+            "proposed": "nominated",
         }[exchange_status], ""
 
     def _documents(self, status: str, start: dt.date, person: _PersonRow) -> dict[str, str]:
         rng = self.rng
         foreign = person.nation != self.owner
         if status in ("completed", "arrived", "travel_arranged"):
-            return {"travel_status": "issued", "ito_status": "issued", "visa_status": "issued" if foreign else "not_required"}
+            return {
+                "travel_status": "issued",
+                "ito_status": "issued",
+                "visa_status": "issued" if foreign else "not_required",
+            }
         if status == "approved":
-            return {"travel_status": rng.choice(["requested", "pending"]), "ito_status": "requested",
-                    "visa_status": rng.choice(["requested", "pending"]) if foreign else "not_required"}
-        return {"travel_status": "pending", "ito_status": "pending", "visa_status": "pending" if foreign else "not_required"}
+            return {
+                "travel_status": rng.choice(["requested", "pending"]),
+                "ito_status": "requested",
+                "visa_status": rng.choice(["requested", "pending"]) if foreign else "not_required",
+            }
+        return {
+            "travel_status": "pending",
+            "ito_status": "pending",
+            "visa_status": "pending" if foreign else "not_required",
+        }
 
     # --- liaison ---------------------------------------------------------------------------
 
@@ -734,38 +1099,61 @@ class _Filler:
             host = rng.choice([c for c in words.NATIONS if c != owner])
         else:
             host = owner
-        kind = rng.choices(["liaison_officer", "exchange_officer", "defence_attache"], weights=[5, 3, 2])[0]
-        start = dt.date(2022, 6, 1) + dt.timedelta(days=rng.randint(0, (dt.date(2027, 6, 1) - dt.date(2022, 6, 1)).days))
+        kind = rng.choices(
+            ["liaison_officer", "exchange_officer", "defence_attache"], weights=[5, 3, 2]
+        )[0]
+        start = dt.date(2022, 6, 1) + dt.timedelta(
+            days=rng.randint(0, (dt.date(2027, 6, 1) - dt.date(2022, 6, 1)).days)
+        )
         end = start + dt.timedelta(days=rng.choice([365, 730, 1095]) - 1)
         if rng.random() < 0.25 and start <= self.today <= end + dt.timedelta(days=200):
             end = self.today + dt.timedelta(days=rng.randint(10, 80))  # tour ending soon
         if number == 0:  # even a tiny fill shows an active tour ending soon, with a follow-up due
-            start, end = self.today - dt.timedelta(days=700), self.today + dt.timedelta(days=rng.randint(20, 80))
+            start, end = (
+                self.today - dt.timedelta(days=700),
+                self.today + dt.timedelta(days=rng.randint(20, 80)),
+            )
         status = "ended" if end < self.today else ("active" if start <= self.today else "planned")
         host_cities = words.NATIONS.get(host, words.NATIONS["USA"])[6]
         if kind == "defence_attache":
             organisation = f"Embassy of {nation_name(person.nation)}, {host_cities[0]}"
         else:
             organisation = rng.choice(words.HOST_ORGS).format(
-                city=rng.choice(host_cities), force=_force(host, "army", "land"))
+                city=rng.choice(host_cities), force=_force(host, "army", "land")
+            )
         clearance = person.clearance if person.clearance is not None else 2
         level = max(0, min(clearance - rng.randint(0, 1), self.desk.db.scheme.top))
         poc_group = words.NATIONS.get(person.nation, words.NATIONS["USA"])[0]
         poc_given, _ = self._name(rng.choice(words.NAMES[poc_group][0]), False)
         poc_family, _ = self._name(rng.choice(words.NAMES[poc_group][2]), False)
         values: dict[str, Any] = {
-            "person": person.reference, "kind": kind, "sending_nation": person.nation, "host_nation": host,
-            "host_organisation": organisation[:200], "start_date": start, "end_date": end, "status": status,
-            "duties": rng.choice(words.DUTIES), "disclosure_level": self.desk.db.scheme.name(level),
-            "disclosure_categories": "; ".join(rng.sample(words.DISCLOSURE_CATEGORIES, rng.randint(1, 2))),
+            "person": person.reference,
+            "kind": kind,
+            "sending_nation": person.nation,
+            "host_nation": host,
+            "host_organisation": organisation[:200],
+            "start_date": start,
+            "end_date": end,
+            "status": status,
+            "duties": rng.choice(words.DUTIES),
+            "disclosure_level": self.desk.db.scheme.name(level),
+            "disclosure_categories": "; ".join(
+                rng.sample(words.DISCLOSURE_CATEGORIES, rng.randint(1, 2))
+            ),
             "home_poc": f"{_full_name(person.nation, poc_given, poc_family)}, defence cooperation desk",
         }
-        agreement = self._agreement_for({person.nation, host} - {owner}, ("personnel_exchange_agreement", "memorandum_of_understanding"),
-                                        during=(start, end))
+        agreement = self._agreement_for(
+            {person.nation, host} - {owner},
+            ("personnel_exchange_agreement", "memorandum_of_understanding"),
+            during=(start, end),
+        )
         if agreement:
             values["agreement"] = agreement
-        label = self._label([person.nation, host], self._level((15, 30, 35, 15, 5)),
-                            tuple(person.groups) or self._maybe_groups(("SOF", "CYBER-ISR"), 0.08))
+        label = self._label(
+            [person.nation, host],
+            self._level((15, 30, 35, 15, 5)),
+            tuple(person.groups) or self._maybe_groups(("SOF", "CYBER-ISR"), 0.08),
+        )
         entries = []
         if status != "planned":
             last = min(end, self.today)
@@ -774,18 +1162,30 @@ class _Filler:
             days = sorted(rng.sample(range(span + 1), min(count, span + 1)))
             for index, offset in enumerate(days):
                 date = start + dt.timedelta(days=offset)
-                due: dt.date | None = date + dt.timedelta(days=rng.randint(7, 30)) if rng.random() < 0.6 else None
+                due: dt.date | None = (
+                    date + dt.timedelta(days=rng.randint(7, 30)) if rng.random() < 0.6 else None
+                )
                 done = bool(due and due < self.today - dt.timedelta(days=3) and rng.random() < 0.85)
                 if status == "active" and index == len(days) - 1:
                     date = max(start, self.today - dt.timedelta(days=rng.randint(0, 10)))
-                    due, done = self.today + dt.timedelta(days=rng.randint(1, 14)), False  # due soon
+                    due, done = (
+                        self.today + dt.timedelta(days=rng.randint(1, 14)),
+                        False,
+                    )  # due soon
                 host_group = words.NATIONS.get(host, words.NATIONS["USA"])[0]
                 cp_given, _ = self._name(rng.choice(words.NAMES[host_group][0]), False)
                 cp_family, _ = self._name(rng.choice(words.NAMES[host_group][2]), False)
                 cp_rank = rng.choice(["Col", "Lt Col", "Maj", "Cdr", "Capt", "Mr", "Ms"])
-                entries.append({"date": date, "counterparts": f"{cp_rank} {_full_name(host, cp_given, cp_family)} ({host})",
-                                "subject": rng.choice(words.CONTACT_SUBJECTS), "summary": rng.choice(words.CONTACT_SUMMARIES),
-                                "follow_up_due": due, "follow_up_done": done})
+                entries.append(
+                    {
+                        "date": date,
+                        "counterparts": f"{cp_rank} {_full_name(host, cp_given, cp_family)} ({host})",
+                        "subject": rng.choice(words.CONTACT_SUBJECTS),
+                        "summary": rng.choice(words.CONTACT_SUMMARIES),
+                        "follow_up_due": due,
+                        "follow_up_done": done,
+                    }
+                )
         return {"values": values, "label": label, "entries": entries}
 
     def _liaison(self) -> None:
@@ -799,14 +1199,23 @@ class _Filler:
         chosen = (candidates[: self.n_liaison * 2 // 3] + own[: self.n_liaison])[: self.n_liaison]
         plans = [self._liaison_plan(p, n) for n, p in enumerate(chosen)]
         for start in range(0, len(plans), BULK_BATCH // 5 if self.bulk else BATCH):
-            batch = plans[start:start + (BULK_BATCH // 5 if self.bulk else BATCH)]
+            batch = plans[start : start + (BULK_BATCH // 5 if self.bulk else BATCH)]
             with self._writes() as writes:
-                created = writes.add(self.desk.liaison, [(plan["values"], plan["label"]) for plan in batch])
+                created = writes.add(
+                    self.desk.liaison, [(plan["values"], plan["label"]) for plan in batch]
+                )
                 self._tick(len(batch))
-                entries = [({**entry, "assignment": record.reference}, plan["label"])
-                           for plan, record in zip(batch, created, strict=True) if record is not None for entry in plan["entries"]]
+                entries = [
+                    ({**entry, "assignment": record.reference}, plan["label"])
+                    for plan, record in zip(batch, created, strict=True)
+                    if record is not None
+                    for entry in plan["entries"]
+                ]
                 self.counts["liaison"] += sum(r is not None for r in created)
-                self.counts["contact_log"] += sum(r is not None for r in writes.add(self.desk.contact_log, entries, label_given=False))
+                self.counts["contact_log"] += sum(
+                    r is not None
+                    for r in writes.add(self.desk.contact_log, entries, label_given=False)
+                )
 
 
 class _Writes:
@@ -818,7 +1227,9 @@ class _Writes:
         self.filler, self.session, self.actor = filler, session, actor
         self.bulk: dict[tuple[str, str], BulkCreate] = {}
 
-    def add(self, service: Any, items: list[tuple[dict[str, Any], Label]], label_given: bool = True) -> list[Any]:
+    def add(
+        self, service: Any, items: list[tuple[dict[str, Any], Label]], label_given: bool = True
+    ) -> list[Any]:
         """Create records (values, label); the new records in order, None where one was refused
         (logged: the demo data is meant to be valid). ``label_given`` False: the service's
         default label applies (a contact log entry takes its assignment's)."""
@@ -831,7 +1242,13 @@ class _Writes:
             if self.filler.bulk:
                 key = (service.kind, writer.username)
                 if key not in self.bulk:
-                    self.bulk[key] = BulkCreate(service, self.session, writer, batch_size=None, label_ids=self.filler.label_ids)
+                    self.bulk[key] = BulkCreate(
+                        service,
+                        self.session,
+                        writer,
+                        batch_size=None,
+                        label_ids=self.filler.label_ids,
+                    )
                 bulk = self.bulk[key]
                 results = bulk.add_many(rows)
                 bulk.flush(isolate=False)
@@ -839,12 +1256,16 @@ class _Writes:
                 results = [self._create(service, writer, values, label) for values, label in rows]
             for index, result in zip(indexes, results, strict=True):
                 if isinstance(result, ServiceError):
-                    log.warning("demo %s skipped: %s", service.kind, getattr(result, "errors", result))
+                    log.warning(
+                        "demo %s skipped: %s", service.kind, getattr(result, "errors", result)
+                    )
                 else:
                     outcomes[index] = result
         return outcomes
 
-    def _create(self, service: Any, writer: Any, values: dict[str, Any], label: Label | None) -> Any:
+    def _create(
+        self, service: Any, writer: Any, values: dict[str, Any], label: Label | None
+    ) -> Any:
         try:
             return service.create_in(self.session, writer, values, label).record
         except ValidationFailed as failure:
@@ -857,9 +1278,15 @@ class _Writes:
 
 
 _FIRST_LABELS: list[tuple[int, Release, tuple[str, ...]]] = [
-    (0, Release.ALL, ()), (1, Release.REL, ()), (2, Release.REL, ()), (3, Release.NOFORN, ()), (4, Release.NOFORN, ()),
-    (2, Release.REL, ("SOF",)), (3, Release.REL, ("CYBER-ISR",)),
+    (0, Release.ALL, ()),
+    (1, Release.REL, ()),
+    (2, Release.REL, ()),
+    (3, Release.NOFORN, ()),
+    (4, Release.NOFORN, ()),
+    (2, Release.REL, ("SOF",)),
+    (3, Release.REL, ("CYBER-ISR",)),
 ]
+
 
 def _unused(taken: set[tuple[str, str]], nation: str, draw: Callable[[], str]) -> str:
     """A number drawn until it is not yet taken for the nation (then taken)."""
@@ -899,5 +1326,7 @@ def _full_name(nation: str, given: str, family: str) -> str:
 
 
 def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
     return f"{number}{suffix}"

@@ -91,14 +91,20 @@ class Desk:
         errors: dict[str, str] = {}
         level = 0
         try:
-            level = classification if isinstance(classification, int) else self.db.scheme.parse(classification or self.db.scheme.names[0])
+            level = (
+                classification
+                if isinstance(classification, int)
+                else self.db.scheme.parse(classification or self.db.scheme.names[0])
+            )
             if not 0 <= level <= self.db.scheme.top:
                 raise ValueError(f"level {level} is not in the scheme")
         except ValueError as error:
             errors["classification"] = str(error)
         release, codes = marks.Release.ALL, frozenset()
         try:
-            release, codes = marks.parse_releasability(releasable_to if isinstance(releasable_to, str) else " ".join(releasable_to or []))
+            release, codes = marks.parse_releasability(
+                releasable_to if isinstance(releasable_to, str) else " ".join(releasable_to or [])
+            )
             known_groups = self.db.nation_groups()
             unknown = sorted(c for c in codes if c not in known_groups and not _is_nation(c))
             if unknown:
@@ -106,7 +112,9 @@ class Desk:
         except ValueError as error:
             errors["releasable_to"] = str(error)
         group_names = frozenset(
-            g.strip() for g in (groups.replace(",", " ").split() if isinstance(groups, str) else groups or []) if g.strip()
+            g.strip()
+            for g in (groups.replace(",", " ").split() if isinstance(groups, str) else groups or [])
+            if g.strip()
         )
         if group_names:
             with self.db.reading() as session:

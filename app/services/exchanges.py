@@ -49,7 +49,11 @@ class CostLinesField(Field):
     """Cost lines: a list of dicts (forms) or ``category amount currency description; ...`` (CSV)."""
 
     def _parse_cost_lines(self, value: Any) -> list[dict[str, Any]]:
-        rows = value if isinstance(value, list | tuple) else [part for part in str(value).split(";") if part.strip()]
+        rows = (
+            value
+            if isinstance(value, list | tuple)
+            else [part for part in str(value).split(";") if part.strip()]
+        )
         lines: list[dict[str, Any]] = []
         for number, row in enumerate(rows, start=1):
             try:
@@ -57,19 +61,28 @@ class CostLinesField(Field):
                     unknown = sorted(set(row) - {"category", "description", "amount", "currency"})
                     if unknown:
                         raise ValueError(f"{', '.join(unknown)} is not a part of a cost line")
-                    category, amount, currency, description = row.get("category"), row.get("amount"), row.get("currency"), row.get("description", "")
+                    category, amount, currency, description = (
+                        row.get("category"),
+                        row.get("amount"),
+                        row.get("currency"),
+                        row.get("description", ""),
+                    )
                 else:
                     parts = str(row).split(maxsplit=3)
                     if len(parts) < 3:
-                        raise ValueError(f"{str(row).strip()!r} should read like 'travel 1200.00 USD Return flights'")
+                        raise ValueError(
+                            f"{str(row).strip()!r} should read like 'travel 1200.00 USD Return flights'"
+                        )
                     category, amount, currency = parts[:3]
                     description = parts[3] if len(parts) > 3 else ""
-                lines.append({
-                    "category": CostCategory.parse(category or "").value,
-                    "description": _field_value(_DESCRIPTION, description),
-                    "amount": _field_value(_AMOUNT, amount),
-                    "currency": _field_value(_CURRENCY, currency),
-                })
+                lines.append(
+                    {
+                        "category": CostCategory.parse(category or "").value,
+                        "description": _field_value(_DESCRIPTION, description),
+                        "amount": _field_value(_AMOUNT, amount),
+                        "currency": _field_value(_CURRENCY, currency),
+                    }
+                )
             except ValueError as error:
                 raise ValueError(f"{self.title}: line {number}: {error}") from None
         return lines
@@ -84,7 +97,9 @@ def _field_value(spec: Field, value: Any) -> Any:
         return spec.parse(value)
     except ValueError as error:
         message = str(error)
-        raise ValueError(f"{spec.title.lower()} {message}" if message.startswith("is ") else message) from None
+        raise ValueError(
+            f"{spec.title.lower()} {message}" if message.startswith("is ") else message
+        ) from None
 
 
 def cost_lines_text(lines: Sequence[Any]) -> str:
@@ -93,7 +108,13 @@ def cost_lines_text(lines: Sequence[Any]) -> str:
     for line in lines:
         get = line.get if isinstance(line, dict) else lambda name, line=line: getattr(line, name)
         amount = Decimal(get("amount")).quantize(Decimal("0.01"))
-        parts.append(" ".join(p for p in (get("category"), f"{amount}", get("currency"), get("description") or "") if p))
+        parts.append(
+            " ".join(
+                p
+                for p in (get("category"), f"{amount}", get("currency"), get("description") or "")
+                if p
+            )
+        )
     return "; ".join(parts)
 
 
@@ -134,7 +155,10 @@ class ExchangeService(RecordService[Exchange]):
     def parent_visible(self, actor: Actor) -> list[ColumnElement[bool]]:
         """The governing agreement, when there is one, must be visible too."""
         agreement = _GOVERNING
-        visible = exists().where(agreement.id == Exchange.agreement_id, label_visible(actor, self.desk.owner, agreement.label_id))
+        visible = exists().where(
+            agreement.id == Exchange.agreement_id,
+            label_visible(actor, self.desk.owner, agreement.label_id),
+        )
         return [or_(Exchange.agreement_id.is_(None), visible)]
 
     def visible_as(self, actor: Actor, exchange: Any) -> list[ColumnElement[bool]]:
@@ -142,8 +166,13 @@ class ExchangeService(RecordService[Exchange]):
         agreement = _GOVERNING_OF_ALIAS
         return [
             label_visible(actor, self.desk.owner, exchange.label_id),
-            or_(exchange.agreement_id.is_(None),
-                exists().where(agreement.id == exchange.agreement_id, label_visible(actor, self.desk.owner, agreement.label_id))),
+            or_(
+                exchange.agreement_id.is_(None),
+                exists().where(
+                    agreement.id == exchange.agreement_id,
+                    label_visible(actor, self.desk.owner, agreement.label_id),
+                ),
+            ),
         ]
 
     def reference_year(self, values: dict[str, Any]) -> int:
@@ -155,26 +184,53 @@ class ExchangeService(RecordService[Exchange]):
         """``EX-2026-0042 Cold Response 2026``."""
         return f"{record.reference or ''} {record.title}".strip()
 
-    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Exchange | None, errors: dict[str, str]) -> None:
+    def check(
+        self,
+        session: Session,
+        actor: Actor,
+        values: dict[str, Any],
+        record: Exchange | None,
+        errors: dict[str, str],
+    ) -> None:
         """Dates in order, partners other than the host, agreement visible, budget currency, status by moves."""
-        current = {} if record is None else {
-            name: getattr(record, name)
-            for name in ("host_nation", "start_date", "end_date", "budget_amount", "budget_currency", "status", "cancel_reason")
-        }
+        current = (
+            {}
+            if record is None
+            else {
+                name: getattr(record, name)
+                for name in (
+                    "host_nation",
+                    "start_date",
+                    "end_date",
+                    "budget_amount",
+                    "budget_currency",
+                    "status",
+                    "cancel_reason",
+                )
+            }
+        )
         if record is not None:
             current["partner_nations"] = self.value_of(record, "partner_nations")
         merged = {**current, **values}
         start, end = merged.get("start_date"), merged.get("end_date")
         if start and end and end < start:
-            errors["end_date"] = f"End date {end.isoformat()} is before the start date {start.isoformat()}"
+            errors["end_date"] = (
+                f"End date {end.isoformat()} is before the start date {start.isoformat()}"
+            )
         host = merged.get("host_nation")
         if host and host in (merged.get("partner_nations") or []):
-            errors["partner_nations"] = f"Partner nations: {host} is the host nation; list only the other nations"
+            errors["partner_nations"] = (
+                f"Partner nations: {host} is the host nation; list only the other nations"
+            )
         if merged.get("budget_amount") is not None and not merged.get("budget_currency"):
-            errors["budget_currency"] = "Budget currency is required when a budget amount is given (ISO 4217, e.g. USD)"
+            errors["budget_currency"] = (
+                "Budget currency is required when a budget amount is given (ISO 4217, e.g. USD)"
+            )
         if values.get("agreement"):
             try:
-                values["agreement"] = self.desk.agreements._find(session, actor, values["agreement"]).id
+                values["agreement"] = self.desk.agreements._find(
+                    session, actor, values["agreement"]
+                ).id
             except NotFound:
                 errors["agreement"] = f"Agreement: no agreement {values['agreement']}"
         elif "agreement" in values:
@@ -186,9 +242,13 @@ class ExchangeService(RecordService[Exchange]):
             errors["status"] = "Status is changed with a status move (change_status), not an edit"
         elif "status" in values:
             values.pop("status")
-        if merged.get("status") == ExchangeStatus.CANCELLED.value or (record is None and values.get("status") == ExchangeStatus.CANCELLED.value):
+        if merged.get("status") == ExchangeStatus.CANCELLED.value or (
+            record is None and values.get("status") == ExchangeStatus.CANCELLED.value
+        ):
             if not (merged.get("cancel_reason") or "").strip():
-                errors["cancel_reason"] = "Reason for cancelling is required for a cancelled exchange"
+                errors["cancel_reason"] = (
+                    "Reason for cancelling is required for a cancelled exchange"
+                )
 
     def apply(self, session: Session, record: Exchange, values: dict[str, Any]) -> None:
         """Columns as given; agreement as an id; partners, domains and cost lines replace the lists."""
@@ -200,11 +260,15 @@ class ExchangeService(RecordService[Exchange]):
         if partners is not None and partners != self.value_of(record, "partner_nations"):
             keep = [p for p in record.partners if p.nation_code in partners]
             have = {p.nation_code for p in keep}
-            record.partners = keep + [ExchangePartner(nation_code=code) for code in partners if code not in have]
+            record.partners = keep + [
+                ExchangePartner(nation_code=code) for code in partners if code not in have
+            ]
         if domains is not None and domains != self.value_of(record, "domains"):
             keep_domains = [d for d in record.domains if d.domain in domains]
             have = {d.domain for d in keep_domains}
-            record.domains = keep_domains + [ExchangeDomain(domain=name) for name in domains if name not in have]
+            record.domains = keep_domains + [
+                ExchangeDomain(domain=name) for name in domains if name not in have
+            ]
         if costs is not None and cost_lines_text(costs) != cost_lines_text(record.costs):
             record.costs = [CostLine(**line) for line in costs]
 
@@ -222,7 +286,9 @@ class ExchangeService(RecordService[Exchange]):
         """Cost lines above the budget; the agreement expiring or not in force for the exchange."""
         found: list[str] = []
         if record.budget_amount is not None and record.budget_currency:
-            spent = sum((c.amount for c in record.costs if c.currency == record.budget_currency), Decimal(0))
+            spent = sum(
+                (c.amount for c in record.costs if c.currency == record.budget_currency), Decimal(0)
+            )
             if spent > record.budget_amount:
                 found.append(
                     f"the cost lines in {record.budget_currency} add up to {spent:.2f}, above the budget of "
@@ -232,28 +298,55 @@ class ExchangeService(RecordService[Exchange]):
             agreement = session.get(Agreement, record.agreement_id)
             if agreement is not None and record.status != ExchangeStatus.CANCELLED.value:
                 if agreement.expiry_date and agreement.expiry_date < record.end_date:
-                    found.append(f"agreement {agreement.reference} expires on {agreement.expiry_date.isoformat()}, before the exchange ends on {record.end_date.isoformat()}")
+                    found.append(
+                        f"agreement {agreement.reference} expires on {agreement.expiry_date.isoformat()}, before the exchange ends on {record.end_date.isoformat()}"
+                    )
                 if agreement.status in ("terminated", "expired"):
                     found.append(f"agreement {agreement.reference} is {agreement.status}")
         return found
 
     # --- lifecycle and collections -----------------------------------------------------------
 
-    def change_status(self, exchange_id: int, new_status: Any, reason: str | None = None, expected_version: int | None = None) -> Saved[Exchange]:
+    def change_status(
+        self,
+        exchange_id: int,
+        new_status: Any,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> Saved[Exchange]:
         """Move along EXCHANGE_MOVES; cancelling needs a reason (kept in ``cancel_reason``); audited as ``status_change``."""
 
-        def before_move(session: Session, record: Exchange, new: ExchangeStatus, reason: str, errors: dict[str, str]) -> None:
+        def before_move(
+            session: Session,
+            record: Exchange,
+            new: ExchangeStatus,
+            reason: str,
+            errors: dict[str, str],
+        ) -> None:
             if new is ExchangeStatus.CANCELLED:
                 if not reason:
                     errors["reason"] = "Cancelling an exchange needs a reason"
                 else:
                     record.cancel_reason = reason
 
-        return move_status(self, exchange_id, new_status, EXCHANGE_MOVES, ExchangeStatus, reason, expected_version, before_move)
+        return move_status(
+            self,
+            exchange_id,
+            new_status,
+            EXCHANGE_MOVES,
+            ExchangeStatus,
+            reason,
+            expected_version,
+            before_move,
+        )
 
-    def set_cost_lines(self, exchange_id: int, lines: Sequence[Any], expected_version: int | None = None) -> Saved[Exchange]:
+    def set_cost_lines(
+        self, exchange_id: int, lines: Sequence[Any], expected_version: int | None = None
+    ) -> Saved[Exchange]:
         """Replace the cost lines (category, description, amount, currency); audited as ``update``."""
-        return self.update(exchange_id, {"cost_lines": list(lines)}, expected_version=expected_version)
+        return self.update(
+            exchange_id, {"cost_lines": list(lines)}, expected_version=expected_version
+        )
 
 
 __all__: Sequence[str] = ("CostLinesField", "ExchangeService", "cost_lines_text")

@@ -48,7 +48,11 @@ def parse_nation(value: Any) -> str:
 
 def parse_nations(value: Any) -> list[str]:
     """Several nation codes, from a list or a text separated by commas or spaces."""
-    items = value if isinstance(value, list | tuple | set | frozenset) else str(value).replace(",", " ").split()
+    items = (
+        value
+        if isinstance(value, list | tuple | set | frozenset)
+        else str(value).replace(",", " ").split()
+    )
     return sorted({parse_nation(item) for item in items if str(item).strip()})
 
 
@@ -130,7 +134,11 @@ class Field:
 
     def _parse_enums(self, value: Any) -> list[str]:
         assert self.choices is not None
-        items = value if isinstance(value, list | tuple | set | frozenset) else str(value).replace(",", " ").split()
+        items = (
+            value
+            if isinstance(value, list | tuple | set | frozenset)
+            else str(value).replace(",", " ").split()
+        )
         return sorted({self.choices.parse(item).value for item in items if str(item).strip()})
 
     def _parse_nation(self, value: Any) -> str:
@@ -162,12 +170,18 @@ class Field:
         if text == "CIVILIAN":
             return "civilian"
         if text not in NATO_RANK_CODES:
-            raise ValueError(f"{value!r} is not a STANAG 2116 code (OR-1…OR-9, WO-1…WO-5, OF-1…OF-10, civilian)")
+            raise ValueError(
+                f"{value!r} is not a STANAG 2116 code (OR-1…OR-9, WO-1…WO-5, OF-1…OF-10, civilian)"
+            )
         return text
 
     def _parse_languages(self, value: Any) -> list[tuple[str, str]]:
         """``eng 3/3/2/2; fra 2/2/2/1`` or a list of (language, profile) pairs."""
-        items = value if isinstance(value, list | tuple) else [p for p in str(value).split(";") if p.strip()]
+        items = (
+            value
+            if isinstance(value, list | tuple)
+            else [p for p in str(value).split(";") if p.strip()]
+        )
         result: dict[str, str] = {}
         for item in items:
             if isinstance(item, tuple | list):
@@ -193,5 +207,9 @@ def text_of(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return "; ".join(f"{a} {b}".strip() for a, b in value) if value and isinstance(value[0], tuple) else ", ".join(map(str, value))
+        return (
+            "; ".join(f"{a} {b}".strip() for a, b in value)
+            if value and isinstance(value[0], tuple)
+            else ", ".join(map(str, value))
+        )
     return str(value)

@@ -67,9 +67,16 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         person, agreement = aliased(Person), aliased(Agreement)
         return [
             label_visible(actor, owner, assignment.label_id),
-            exists().where(person.id == assignment.person_id, label_visible(actor, owner, person.label_id)),
-            or_(assignment.agreement_id.is_(None),
-                exists().where(agreement.id == assignment.agreement_id, label_visible(actor, owner, agreement.label_id))),
+            exists().where(
+                person.id == assignment.person_id, label_visible(actor, owner, person.label_id)
+            ),
+            or_(
+                assignment.agreement_id.is_(None),
+                exists().where(
+                    agreement.id == assignment.agreement_id,
+                    label_visible(actor, owner, agreement.label_id),
+                ),
+            ),
         ]
 
     def reference_year(self, values: dict[str, Any]) -> int:
@@ -83,7 +90,14 @@ class LiaisonService(RecordService[LiaisonAssignment]):
 
     # --- validation ------------------------------------------------------------------------
 
-    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: LiaisonAssignment | None, errors: dict[str, str]) -> None:
+    def check(
+        self,
+        session: Session,
+        actor: Actor,
+        values: dict[str, Any],
+        record: LiaisonAssignment | None,
+        errors: dict[str, str],
+    ) -> None:
         """Person and agreement visible, nations, tour dates in order, disclosure level in scheme."""
         person: Person | None = None
         if "person" in values:
@@ -94,7 +108,9 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 errors["person"] = f"Person: no person {values['person']}"
         if values.get("agreement"):
             try:
-                values["agreement"] = self.desk.agreements._find(session, actor, values["agreement"]).id
+                values["agreement"] = self.desk.agreements._find(
+                    session, actor, values["agreement"]
+                ).id
             except NotFound:
                 errors["agreement"] = f"Agreement: no agreement {values['agreement']}"
         elif "agreement" in values:
@@ -106,9 +122,24 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 errors["sending_nation"] = "Sending nation is required"
         if record is not None and "sending_nation" in values and not values["sending_nation"]:
             errors["sending_nation"] = "Sending nation is required"
-        merged = {name: getattr(record, name) for name in ("sending_nation", "host_nation", "start_date", "end_date")} if record else {}
-        merged.update({k: v for k, v in values.items() if k in ("sending_nation", "host_nation", "start_date", "end_date")})
-        if merged.get("sending_nation") and merged.get("sending_nation") == merged.get("host_nation"):
+        merged = (
+            {
+                name: getattr(record, name)
+                for name in ("sending_nation", "host_nation", "start_date", "end_date")
+            }
+            if record
+            else {}
+        )
+        merged.update(
+            {
+                k: v
+                for k, v in values.items()
+                if k in ("sending_nation", "host_nation", "start_date", "end_date")
+            }
+        )
+        if merged.get("sending_nation") and merged.get("sending_nation") == merged.get(
+            "host_nation"
+        ):
             errors["host_nation"] = "Host nation must differ from the sending nation"
         start, end = merged.get("start_date"), merged.get("end_date")
         if start and end and end < start:
@@ -123,7 +154,9 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 except ValueError:
                     level = -1
                 if not 0 <= level <= self.desk.db.scheme.top:
-                    errors["disclosure_level"] = f"Disclosure limit must be a level of this database's scheme (0 to {self.desk.db.scheme.top}, or a name such as {self.desk.db.scheme.names[-2]})"
+                    errors["disclosure_level"] = (
+                        f"Disclosure limit must be a level of this database's scheme (0 to {self.desk.db.scheme.top}, or a name such as {self.desk.db.scheme.names[-2]})"
+                    )
                 else:
                     values["disclosure_level"] = level
         if record is not None and "status" in values and values["status"] != record.status:
@@ -131,7 +164,9 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         if record is None and "status" in values and not values["status"]:
             values.pop("status")
 
-    def warnings(self, session: Session, actor: Actor, record: LiaisonAssignment, label: Label) -> list[str]:
+    def warnings(
+        self, session: Session, actor: Actor, record: LiaisonAssignment, label: Label
+    ) -> list[str]:
         """Overlapping open tours of the same person; sending nation or clearance not matching."""
         found: list[str] = []
         if record.status in OPEN_TOURS:
@@ -140,39 +175,73 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 LiaisonAssignment.id != record.id,
                 LiaisonAssignment.status.in_(OPEN_TOURS),
                 LiaisonAssignment.archived.is_(False),
-                or_(LiaisonAssignment.end_date.is_(None), LiaisonAssignment.end_date >= record.start_date),
+                or_(
+                    LiaisonAssignment.end_date.is_(None),
+                    LiaisonAssignment.end_date >= record.start_date,
+                ),
                 *self.visible(actor),
             ]
             if record.end_date is not None:
                 overlap.append(LiaisonAssignment.start_date <= record.end_date)
-            for other in session.scalars(select(LiaisonAssignment).where(*overlap).order_by(LiaisonAssignment.start_date).limit(5)):
+            for other in session.scalars(
+                select(LiaisonAssignment)
+                .where(*overlap)
+                .order_by(LiaisonAssignment.start_date)
+                .limit(5)
+            ):
                 ends = other.end_date.isoformat() if other.end_date else "open-ended"
-                found.append(f"the tour overlaps {other.reference} ({other.start_date.isoformat()} to {ends}) of the same person")
+                found.append(
+                    f"the tour overlaps {other.reference} ({other.start_date.isoformat()} to {ends}) of the same person"
+                )
         person = session.get(Person, record.person_id)
         if person is not None and person.nation_code != record.sending_nation:
-            found.append(f"the person is from {person.nation_code} but the sending nation is {record.sending_nation}")
-        if person is not None and record.disclosure_level is not None and person.clearance_level is not None and record.disclosure_level > person.clearance_level:
+            found.append(
+                f"the person is from {person.nation_code} but the sending nation is {record.sending_nation}"
+            )
+        if (
+            person is not None
+            and record.disclosure_level is not None
+            and person.clearance_level is not None
+            and record.disclosure_level > person.clearance_level
+        ):
             scheme = self.desk.db.scheme
-            found.append(f"the disclosure limit {scheme.name(record.disclosure_level)} is above the clearance the person holds ({scheme.name(person.clearance_level)})")
+            found.append(
+                f"the disclosure limit {scheme.name(record.disclosure_level)} is above the clearance the person holds ({scheme.name(person.clearance_level)})"
+            )
         return found
 
     # --- lifecycle and lookups -------------------------------------------------------------
 
-    def change_status(self, assignment_id: int, status: Any, reason: str | None = None, expected_version: int | None = None) -> Saved[LiaisonAssignment]:
+    def change_status(
+        self,
+        assignment_id: int,
+        status: Any,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> Saved[LiaisonAssignment]:
         """Move along LIAISON_MOVES (planned → active → ended); audited as ``status_change``."""
-        return move_status(self, assignment_id, status, LIAISON_MOVES, LiaisonStatus, reason, expected_version)
+        return move_status(
+            self, assignment_id, status, LIAISON_MOVES, LiaisonStatus, reason, expected_version
+        )
 
     def for_person(self, person_id: int) -> Page[LiaisonAssignment]:
         """A visible person's assignments (not archived), newest tour first."""
         self.desk.people.get(person_id)
         return self.list({"person_id": person_id}, sort=["-start_date"], limit=EVERYTHING)
 
-    def ending(self, within_days: int, today: dt.date | None = None) -> list[tuple[LiaisonAssignment, Label]]:
+    def ending(
+        self, within_days: int, today: dt.date | None = None
+    ) -> list[tuple[LiaisonAssignment, Label]]:
         """Open tours ending from today within ``within_days`` days, soonest first."""
         today = today or dt.date.today()
         page = self.list(
-            {"status__in": list(OPEN_TOURS), "end_date__gte": today, "end_date__lte": today + dt.timedelta(days=within_days)},
-            sort=["end_date"], limit=EVERYTHING,
+            {
+                "status__in": list(OPEN_TOURS),
+                "end_date__gte": today,
+                "end_date__lte": today + dt.timedelta(days=within_days),
+            },
+            sort=["end_date"],
+            limit=EVERYTHING,
         )
         return [(r, page.labels[r.label_id]) for r in page.records]
 
@@ -206,18 +275,30 @@ class ContactLogService(RecordService[ContactLogEntry]):
         assignment = aliased(LiaisonAssignment)
         return [
             label_visible(actor, self.desk.owner, entry.label_id),
-            exists().where(assignment.id == entry.assignment_id, *self.desk.liaison.visible_as(actor, assignment)),
+            exists().where(
+                assignment.id == entry.assignment_id,
+                *self.desk.liaison.visible_as(actor, assignment),
+            ),
         ]
 
     def title(self, record: ContactLogEntry) -> str:
         """``LO-2026-0003 2026-03-14 Port visit planning``."""
         return f"{self.value_of(record, 'assignment')} {record.date.isoformat()} {record.subject}".strip()
 
-    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: ContactLogEntry | None, errors: dict[str, str]) -> None:
+    def check(
+        self,
+        session: Session,
+        actor: Actor,
+        values: dict[str, Any],
+        record: ContactLogEntry | None,
+        errors: dict[str, str],
+    ) -> None:
         """Assignment visible; follow-up not before the engagement."""
         if "assignment" in values:
             try:
-                values["assignment"] = self.desk.liaison._find(session, actor, values["assignment"]).id
+                values["assignment"] = self.desk.liaison._find(
+                    session, actor, values["assignment"]
+                ).id
             except NotFound:
                 errors["assignment"] = f"Assignment: no liaison assignment {values['assignment']}"
         date = values.get("date", record.date if record else None)
@@ -225,13 +306,19 @@ class ContactLogService(RecordService[ContactLogEntry]):
         if date and due and due < date:
             errors["follow_up_due"] = "Follow-up due is before the date of the engagement"
 
-    def warnings(self, session: Session, actor: Actor, record: ContactLogEntry, label: Label) -> list[str]:
+    def warnings(
+        self, session: Session, actor: Actor, record: ContactLogEntry, label: Label
+    ) -> list[str]:
         """An engagement dated outside the tour."""
         assignment = session.get(LiaisonAssignment, record.assignment_id)
         if assignment is None:
             return []
-        if record.date < assignment.start_date or (assignment.end_date and record.date > assignment.end_date):
-            return [f"the engagement on {record.date.isoformat()} is outside the tour of {assignment.reference}"]
+        if record.date < assignment.start_date or (
+            assignment.end_date and record.date > assignment.end_date
+        ):
+            return [
+                f"the engagement on {record.date.isoformat()} is outside the tour of {assignment.reference}"
+            ]
         return []
 
     def for_assignment(self, assignment_id: int) -> Page[ContactLogEntry]:
@@ -241,7 +328,11 @@ class ContactLogService(RecordService[ContactLogEntry]):
 
     def follow_ups_due(self, until: dt.date) -> Page[ContactLogEntry]:
         """Open follow-ups due on or before ``until``, soonest first."""
-        return self.list({"follow_up_done": False, "follow_up_due__lte": until}, sort=["follow_up_due"], limit=EVERYTHING)
+        return self.list(
+            {"follow_up_done": False, "follow_up_due__lte": until},
+            sort=["follow_up_due"],
+            limit=EVERYTHING,
+        )
 
 
 __all__: Sequence[str] = ("ContactLogService", "LiaisonService")

@@ -33,5 +33,10 @@ def backup(desk: Desk, destination: str | Path) -> Backup:
     backup_sqlite(desk.db.engine, path)
     made = Backup(path, path.stat().st_size, file_sha256(path))
     with desk.writing() as (session, actor):
-        audit.record(session, actor.username, "backup", details={"file": str(path), "bytes": made.size, "sha256": made.sha256})
+        audit.record(
+            session,
+            actor.username,
+            "backup",
+            details={"file": str(path), "bytes": made.size, "sha256": made.sha256},
+        )
     return made

@@ -47,7 +47,9 @@ from app.services.fields import Field
 SLACK_DAYS = 7
 # aliases, built once (building one copies every column): callers join Exchange and Person
 # themselves, and auto-correlation must not swallow the visibility subqueries
-_TAKEN = "participations taken"  # session.info key during check_new: {(exchange id, person id, role)}
+_TAKEN = (
+    "participations taken"  # session.info key during check_new: {(exchange id, person id, role)}
+)
 _PARENT_EXCHANGE = aliased(Exchange, name="parent_exchange")
 _PARENT_PERSON = aliased(Person, name="parent_person")
 
@@ -89,8 +91,13 @@ class ParticipationService(RecordService[Participation]):
         owner = self.desk.owner
         exchange, person = _PARENT_EXCHANGE, _PARENT_PERSON
         return [
-            exists().where(exchange.id == Participation.exchange_id, *self.desk.exchanges.visible_as(actor, exchange)),
-            exists().where(person.id == Participation.person_id, label_visible(actor, owner, person.label_id)),
+            exists().where(
+                exchange.id == Participation.exchange_id,
+                *self.desk.exchanges.visible_as(actor, exchange),
+            ),
+            exists().where(
+                person.id == Participation.person_id, label_visible(actor, owner, person.label_id)
+            ),
         ]
 
     def title(self, record: Participation) -> str:
@@ -99,9 +106,18 @@ class ParticipationService(RecordService[Participation]):
 
     # --- writes ----------------------------------------------------------------------------
 
-    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Participation | None, errors: dict[str, str]) -> None:
+    def check(
+        self,
+        session: Session,
+        actor: Actor,
+        values: dict[str, Any],
+        record: Participation | None,
+        errors: dict[str, str],
+    ) -> None:
         """Exchange and person visible (and fixed once set), one role each, dates in order, status by moves."""
-        exchange: Exchange | None = session.get(Exchange, record.exchange_id) if record is not None else None
+        exchange: Exchange | None = (
+            session.get(Exchange, record.exchange_id) if record is not None else None
+        )
         person_id = record.person_id if record is not None else None
         if "exchange" in values:
             try:
@@ -110,7 +126,9 @@ class ParticipationService(RecordService[Participation]):
                 errors["exchange"] = f"Exchange: no exchange {values['exchange']}"
             else:
                 if record is not None and found.id != record.exchange_id:
-                    errors["exchange"] = "Exchange cannot be changed: remove this participation and add the person to the other exchange"
+                    errors["exchange"] = (
+                        "Exchange cannot be changed: remove this participation and add the person to the other exchange"
+                    )
                 elif record is None and found.archived:
                     errors["exchange"] = f"Exchange {found.reference} is archived"
                 exchange = found
@@ -122,7 +140,9 @@ class ParticipationService(RecordService[Participation]):
                 errors["person"] = f"Person: no person {values['person']}"
             else:
                 if record is not None and person.id != record.person_id:
-                    errors["person"] = "Person cannot be changed: remove this participation and add the other person"
+                    errors["person"] = (
+                        "Person cannot be changed: remove this participation and add the other person"
+                    )
                 elif record is None and person.archived:
                     errors["person"] = f"Person {person.reference} is archived"
                 person_id = person.id
@@ -130,27 +150,63 @@ class ParticipationService(RecordService[Participation]):
         if record is None and not values.get("role"):
             values["role"] = ParticipationRole.TRAINEE.value
         role = values.get("role") or (record.role if record is not None else None)
-        if exchange is not None and person_id is not None and role and "exchange" not in errors and "person" not in errors:
+        if (
+            exchange is not None
+            and person_id is not None
+            and role
+            and "exchange" not in errors
+            and "person" not in errors
+        ):
             taken = session.info.get(_TAKEN) if record is None else None
             if taken is not None:  # a batch of new participations (check_new)
                 clash = (exchange.id, person_id, role) in taken
             else:
-                clash = session.scalar(select(Participation.id).where(
-                    Participation.exchange_id == exchange.id, Participation.person_id == person_id, Participation.role == role,
-                    Participation.id != (record.id if record is not None else -1),
-                ).limit(1)) is not None
+                clash = (
+                    session.scalar(
+                        select(Participation.id)
+                        .where(
+                            Participation.exchange_id == exchange.id,
+                            Participation.person_id == person_id,
+                            Participation.role == role,
+                            Participation.id != (record.id if record is not None else -1),
+                        )
+                        .limit(1)
+                    )
+                    is not None
+                )
             if clash:
-                errors["role"] = f"Role: this person already takes part in {exchange.reference} as {ParticipationRole(role).label.lower()}"
-        merged = {name: getattr(record, name) for name in ("arrival_date", "departure_date", "status", "withdrawn_reason")} if record else {}
-        merged.update({k: v for k, v in values.items() if k in ("arrival_date", "departure_date", "status", "withdrawn_reason")})
+                errors["role"] = (
+                    f"Role: this person already takes part in {exchange.reference} as {ParticipationRole(role).label.lower()}"
+                )
+        merged = (
+            {
+                name: getattr(record, name)
+                for name in ("arrival_date", "departure_date", "status", "withdrawn_reason")
+            }
+            if record
+            else {}
+        )
+        merged.update(
+            {
+                k: v
+                for k, v in values.items()
+                if k in ("arrival_date", "departure_date", "status", "withdrawn_reason")
+            }
+        )
         arrival, departure = merged.get("arrival_date"), merged.get("departure_date")
         if arrival and departure and departure < arrival:
-            errors["departure_date"] = f"Departure {departure.isoformat()} is before the arrival {arrival.isoformat()}"
+            errors["departure_date"] = (
+                f"Departure {departure.isoformat()} is before the arrival {arrival.isoformat()}"
+            )
         if exchange is not None:
             if arrival and arrival > exchange.end_date:
-                errors["arrival_date"] = f"Arrival {arrival.isoformat()} is after {exchange.reference} ends ({exchange.end_date.isoformat()})"
+                errors["arrival_date"] = (
+                    f"Arrival {arrival.isoformat()} is after {exchange.reference} ends ({exchange.end_date.isoformat()})"
+                )
             if departure and departure < exchange.start_date:
-                errors["departure_date"] = f"Departure {departure.isoformat()} is before {exchange.reference} starts ({exchange.start_date.isoformat()})"
+                errors["departure_date"] = (
+                    f"Departure {departure.isoformat()} is before {exchange.reference} starts ({exchange.start_date.isoformat()})"
+                )
         if record is None:
             if not values.get("status"):
                 values["status"] = ParticipationStatus.NOMINATED.value
@@ -159,24 +215,34 @@ class ParticipationService(RecordService[Participation]):
             errors["status"] = "Status is changed with a status move (change_status), not an edit"
         elif "status" in values:
             values.pop("status")
-        if merged.get("status") == ParticipationStatus.WITHDRAWN.value and not (merged.get("withdrawn_reason") or "").strip():
-            errors["withdrawn_reason"] = "Reason for withdrawal is required for a withdrawn participant"
+        if (
+            merged.get("status") == ParticipationStatus.WITHDRAWN.value
+            and not (merged.get("withdrawn_reason") or "").strip()
+        ):
+            errors["withdrawn_reason"] = (
+                "Reason for withdrawal is required for a withdrawn participant"
+            )
 
-    def check_new(self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]) -> None:
+    def check_new(
+        self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]
+    ) -> None:
         """`check` for a batch of new participations: the places already taken in the batch's
         exchanges are read in one query, and the same person twice in one role is refused the
         second time."""
         exchange_ids = set()
         for values, _errors in rows:
             try:
-                exchange_ids.add(self.desk.exchanges._find(session, actor, values.get("exchange") or "").id)
+                exchange_ids.add(
+                    self.desk.exchanges._find(session, actor, values.get("exchange") or "").id
+                )
             except NotFound:
                 pass  # reported by check()
         taken: set[tuple[int, int, str]] = set()
         ordered = sorted(exchange_ids)
         for start in range(0, len(ordered), 500):
-            statement = select(Participation.exchange_id, Participation.person_id, Participation.role).where(
-                Participation.exchange_id.in_(ordered[start:start + 500]))
+            statement = select(
+                Participation.exchange_id, Participation.person_id, Participation.role
+            ).where(Participation.exchange_id.in_(ordered[start : start + 500]))
             taken.update((e, p, r) for e, p, r in session.execute(statement))
         session.info[_TAKEN] = taken
         try:
@@ -196,7 +262,9 @@ class ParticipationService(RecordService[Participation]):
     def _person_name(self, record: Participation) -> str:
         from sqlalchemy.orm import object_session
 
-        statement = select(Person.family_name, Person.given_names).where(Person.id == record.person_id)
+        statement = select(Person.family_name, Person.given_names).where(
+            Person.id == record.person_id
+        )
         session = object_session(record)
         if session is not None:
             row = session.execute(statement).first()
@@ -205,26 +273,51 @@ class ParticipationService(RecordService[Participation]):
                 row = reader.execute(statement).first()
         return f"{row[0].upper()}, {row[1]}".rstrip(", ") if row else str(record.person_id)
 
-    def change_status(self, participation_id: int, new_status: Any, reason: str | None = None, expected_version: int | None = None) -> Saved[Participation]:
+    def change_status(
+        self,
+        participation_id: int,
+        new_status: Any,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> Saved[Participation]:
         """Move along PARTICIPATION_MOVES; withdrawing needs a reason (kept in ``withdrawn_reason``); audited."""
 
-        def before_move(session: Session, record: Participation, new: ParticipationStatus, reason: str, errors: dict[str, str]) -> None:
+        def before_move(
+            session: Session,
+            record: Participation,
+            new: ParticipationStatus,
+            reason: str,
+            errors: dict[str, str],
+        ) -> None:
             if new is ParticipationStatus.WITHDRAWN:
                 if not reason:
                     errors["reason"] = "Withdrawing a participant needs a reason"
                 else:
                     record.withdrawn_reason = reason
 
-        return move_status(self, participation_id, new_status, PARTICIPATION_MOVES, ParticipationStatus, reason, expected_version, before_move)
+        return move_status(
+            self,
+            participation_id,
+            new_status,
+            PARTICIPATION_MOVES,
+            ParticipationStatus,
+            reason,
+            expected_version,
+            before_move,
+        )
 
     # --- warnings --------------------------------------------------------------------------
 
-    def warnings(self, session: Session, actor: Actor, record: Participation, label: Label) -> list[str]:
+    def warnings(
+        self, session: Session, actor: Actor, record: Participation, label: Label
+    ) -> list[str]:
         """Releasability, clearance, passport and visa, overlapping bookings, early or late travel."""
         if record.status == ParticipationStatus.WITHDRAWN.value:
             return []
         exchange = session.get(Exchange, record.exchange_id)
-        person = session.scalar(select(Person).where(Person.id == record.person_id).options(undefer_group("identity")))
+        person = session.scalar(
+            select(Person).where(Person.id == record.person_id).options(undefer_group("identity"))
+        )
         if exchange is None or person is None:
             return []
         name = person_name(person)
@@ -234,27 +327,58 @@ class ParticipationService(RecordService[Participation]):
         exchange_label = load_labels(session, {exchange.label_id})[exchange.label_id]
         if person.nation_code != owner:
             if exchange_label.release is Release.NOFORN:
-                found.append(f"{name} is from {person.nation_code}, but {exchange.reference} is NOFORN (not releasable to foreign nationals)")
-            elif exchange_label.release is Release.REL and person.nation_code not in expand(exchange_label.rel_to, self.desk.db.nation_groups()):
+                found.append(
+                    f"{name} is from {person.nation_code}, but {exchange.reference} is NOFORN (not releasable to foreign nationals)"
+                )
+            elif exchange_label.release is Release.REL and person.nation_code not in expand(
+                exchange_label.rel_to, self.desk.db.nation_groups()
+            ):
                 release = ", ".join(sorted(exchange_label.rel_to | {owner}))
-                found.append(f"{name} is from {person.nation_code}, but {exchange.reference} is releasable only to {release}")
+                found.append(
+                    f"{name} is from {person.nation_code}, but {exchange.reference} is releasable only to {release}"
+                )
         if exchange_label.level > 0:
             if person.clearance_level is None:
-                found.append(f"{name} has no security clearance recorded, but {exchange.reference} is {scheme.name(exchange_label.level)}")
+                found.append(
+                    f"{name} has no security clearance recorded, but {exchange.reference} is {scheme.name(exchange_label.level)}"
+                )
             elif person.clearance_level < exchange_label.level:
-                found.append(f"{name} holds a {scheme.name(person.clearance_level)} clearance, below {exchange.reference}'s {scheme.name(exchange_label.level)}")
+                found.append(
+                    f"{name} holds a {scheme.name(person.clearance_level)} clearance, below {exchange.reference}'s {scheme.name(exchange_label.level)}"
+                )
             if person.clearance_expiry and person.clearance_expiry < exchange.end_date:
-                found.append(f"{name}'s clearance expires on {person.clearance_expiry.isoformat()}, before {exchange.reference} ends on {exchange.end_date.isoformat()}")
+                found.append(
+                    f"{name}'s clearance expires on {person.clearance_expiry.isoformat()}, before {exchange.reference} ends on {exchange.end_date.isoformat()}"
+                )
         leaving = record.departure_date or exchange.end_date
         identity: dict[str, str] = {}
         if actor.may_write_records:
             if person.passport_expiry and person.passport_expiry < leaving:
-                identity["passport_expiry"] = f"{name}'s passport expires on {person.passport_expiry.isoformat()}, before departure on {leaving.isoformat()}"
-            if person.visa_expiry and record.visa_status != DocumentStatus.NOT_REQUIRED.value and person.visa_expiry < leaving:
-                identity["visa_expiry"] = f"{name}'s visa expires on {person.visa_expiry.isoformat()}, before departure on {leaving.isoformat()}"
+                identity["passport_expiry"] = (
+                    f"{name}'s passport expires on {person.passport_expiry.isoformat()}, before departure on {leaving.isoformat()}"
+                )
+            if (
+                person.visa_expiry
+                and record.visa_status != DocumentStatus.NOT_REQUIRED.value
+                and person.visa_expiry < leaving
+            ):
+                identity["visa_expiry"] = (
+                    f"{name}'s visa expires on {person.visa_expiry.isoformat()}, before departure on {leaving.isoformat()}"
+                )
         if identity:
-            audit.record(session, actor.username, "view_identity", kind="person", record_id=person.id, ref=person.reference,
-                         details={"purpose": "participation warnings", "participation": record.id, "fields": sorted(identity)})
+            audit.record(
+                session,
+                actor.username,
+                "view_identity",
+                kind="person",
+                record_id=person.id,
+                ref=person.reference,
+                details={
+                    "purpose": "participation warnings",
+                    "participation": record.id,
+                    "fields": sorted(identity),
+                },
+            )
             found.extend(identity.values())
         if exchange.status != ExchangeStatus.CANCELLED.value:
             others = session.execute(
@@ -274,11 +398,17 @@ class ParticipationService(RecordService[Participation]):
                 .limit(5)
             ).all()
             for reference, title, start, end in others:
-                found.append(f"{name} is also booked into {reference} {title} ({start.isoformat()} to {end.isoformat()}), which overlaps {exchange.reference}")
+                found.append(
+                    f"{name} is also booked into {reference} {title} ({start.isoformat()} to {end.isoformat()}), which overlaps {exchange.reference}"
+                )
         if record.arrival_date and (exchange.start_date - record.arrival_date).days > SLACK_DAYS:
-            found.append(f"{name} arrives on {record.arrival_date.isoformat()}, more than {SLACK_DAYS} days before {exchange.reference} starts")
+            found.append(
+                f"{name} arrives on {record.arrival_date.isoformat()}, more than {SLACK_DAYS} days before {exchange.reference} starts"
+            )
         if record.departure_date and (record.departure_date - exchange.end_date).days > SLACK_DAYS:
-            found.append(f"{name} leaves on {record.departure_date.isoformat()}, more than {SLACK_DAYS} days after {exchange.reference} ends")
+            found.append(
+                f"{name} leaves on {record.departure_date.isoformat()}, more than {SLACK_DAYS} days after {exchange.reference} ends"
+            )
         return found
 
     def warnings_for(self, participation_id: int) -> list[str]:
@@ -294,22 +424,28 @@ class ParticipationService(RecordService[Participation]):
         """A visible exchange's participations (roster order: family name); `NotFound` if the exchange is hidden."""
         self.desk.exchanges.get(exchange_id)
         with self.desk.reading() as (session, actor):
-            records = list(session.scalars(
-                select(Participation).join(Person, Person.id == Participation.person_id)
-                .where(Participation.exchange_id == exchange_id, *self.visible(actor))
-                .order_by(Person.family_name, Person.given_names, Participation.id)
-            ))
+            records = list(
+                session.scalars(
+                    select(Participation)
+                    .join(Person, Person.id == Participation.person_id)
+                    .where(Participation.exchange_id == exchange_id, *self.visible(actor))
+                    .order_by(Person.family_name, Person.given_names, Participation.id)
+                )
+            )
             return Page(records, load_labels(session, {r.label_id for r in records}), len(records))
 
     def for_person(self, person_id: int) -> Page[Participation]:
         """A visible person's participations, latest exchange first; `NotFound` if the person is hidden."""
         self.desk.people.get(person_id)
         with self.desk.reading() as (session, actor):
-            records = list(session.scalars(
-                select(Participation).join(Exchange, Exchange.id == Participation.exchange_id)
-                .where(Participation.person_id == person_id, *self.visible(actor))
-                .order_by(Exchange.start_date.desc(), Participation.id.desc())
-            ))
+            records = list(
+                session.scalars(
+                    select(Participation)
+                    .join(Exchange, Exchange.id == Participation.exchange_id)
+                    .where(Participation.person_id == person_id, *self.visible(actor))
+                    .order_by(Exchange.start_date.desc(), Participation.id.desc())
+                )
+            )
             return Page(records, load_labels(session, {r.label_id for r in records}), len(records))
 
 

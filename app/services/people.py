@@ -37,7 +37,11 @@ IDENTITY_FIELDS = (
 # built once: SQLAlchemy caches their compiled form, which matters for bulk imports
 _CLASH = {
     name: select(Person.id)
-    .where(getattr(Person, name) == bindparam("value"), Person.nation_code == bindparam("nation"), Person.id != bindparam("own"))
+    .where(
+        getattr(Person, name) == bindparam("value"),
+        Person.nation_code == bindparam("nation"),
+        Person.id != bindparam("own"),
+    )
     .limit(1)
     for name in ("passport_number", "service_number")
 }
@@ -91,41 +95,71 @@ class PeopleService(RecordService[Person]):
         """Identity columns are needed to compare before and after."""
         return (undefer_group("identity"),)
 
-    def check(self, session: Session, actor: Actor, values: dict[str, Any], record: Person | None, errors: dict[str, str]) -> None:
+    def check(
+        self,
+        session: Session,
+        actor: Actor,
+        values: dict[str, Any],
+        record: Person | None,
+        errors: dict[str, str],
+    ) -> None:
         """Dates in order, clearance within the scheme, unique passport and service numbers."""
-        merged = {**({} if record is None else {f.name: self.value_of(record, f.name) for f in self.fields}), **values}
+        merged = {
+            **(
+                {}
+                if record is None
+                else {f.name: self.value_of(record, f.name) for f in self.fields}
+            ),
+            **values,
+        }
         self._check_values(merged, errors)
         for name in ("passport_number", "service_number"):
             value = values.get(name)
             if value:
                 clash = session.execute(
                     _CLASH[name],
-                    {"value": value, "nation": merged.get("nation_code"), "own": record.id if record else -1},
+                    {
+                        "value": value,
+                        "nation": merged.get("nation_code"),
+                        "own": record.id if record else -1,
+                    },
                 ).first()
                 # a clash with a person the user may not see is not reported: it must not reveal them
-                if clash is not None and session.scalar(select(Person.id).where(Person.id == clash[0], *self.visible(actor))):
+                if clash is not None and session.scalar(
+                    select(Person.id).where(Person.id == clash[0], *self.visible(actor))
+                ):
                     errors[name] = self._taken(name, value)
 
-    def check_new(self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]) -> None:
+    def check_new(
+        self, session: Session, actor: Actor, rows: Sequence[tuple[dict[str, Any], dict[str, str]]]
+    ) -> None:
         """`check` for a batch of new people: one query per identifier for the whole batch, and a
         number given twice within the batch is refused the second time."""
         for values, errors in rows:
             self._check_values(values, errors)
         for name in ("passport_number", "service_number"):
-            wanted = [(values[name], values.get("nation_code"), errors) for values, errors in rows if values.get(name)]
+            wanted = [
+                (values[name], values.get("nation_code"), errors)
+                for values, errors in rows
+                if values.get(name)
+            ]
             stored: set[tuple[str, str]] = set()
             numbers = sorted({number for number, _, _ in wanted})
             column = getattr(Person, name)
             for start in range(0, len(numbers), 500):
                 # led by the identifier's index: the label index is kept out of the planner's way
-                statement = select(column, Person.nation_code).where(column.in_(numbers[start:start + 500]), *self.visible(actor, listing=True))
+                statement = select(column, Person.nation_code).where(
+                    column.in_(numbers[start : start + 500]), *self.visible(actor, listing=True)
+                )
                 stored.update((number, nation) for number, nation in session.execute(statement))
             seen: set[tuple[str, str]] = set()
             for number, nation, errors in wanted:
                 if (number, nation) in stored:
                     errors[name] = self._taken(name, number)
                 elif (number, nation) in seen:
-                    errors[name] = f"{self._title_of(name)} {number} is given to another person of this nation earlier in the same import"
+                    errors[name] = (
+                        f"{self._title_of(name)} {number} is given to another person of this nation earlier in the same import"
+                    )
                 seen.add((number, nation))
 
     def _check_values(self, merged: dict[str, Any], errors: dict[str, str]) -> None:
@@ -143,7 +177,9 @@ class PeopleService(RecordService[Person]):
         return next(f.title for f in self.fields if f.name == name)
 
     def _taken(self, name: str, value: str) -> str:
-        return f"{self._title_of(name)} {value} is already recorded for another person of this nation"
+        return (
+            f"{self._title_of(name)} {value} is already recorded for another person of this nation"
+        )
 
     def apply(self, session: Session, record: Person, values: dict[str, Any]) -> None:
         """Columns as given; languages replace the list."""
@@ -151,7 +187,9 @@ class PeopleService(RecordService[Person]):
         languages = values.pop("languages", None)
         super().apply(session, record, values)
         if languages is not None:
-            record.languages = [PersonLanguage(language=code, profile=profile) for code, profile in languages]
+            record.languages = [
+                PersonLanguage(language=code, profile=profile) for code, profile in languages
+            ]
 
     def value_of(self, record: Person, name: str) -> Any:
         """Languages as (code, profile) pairs."""
@@ -173,7 +211,9 @@ class PeopleService(RecordService[Person]):
 
         return warnings_for(self.desk, session, actor, record)
 
-    def warnings_new(self, session: Session, actor: Actor, written: Sequence[tuple[Person, Label]]) -> list[list[str]]:
+    def warnings_new(
+        self, session: Session, actor: Actor, written: Sequence[tuple[Person, Label]]
+    ) -> list[list[str]]:
         """Duplicate warnings for a batch just imported, from one query per batch."""
         from app.search.duplicates import warnings_for_batch
 
@@ -185,7 +225,16 @@ class PeopleService(RecordService[Person]):
         """The person's identity fields; administrators and coordinators only; audited."""
         with self.desk.writing() as (session, actor):
             if not actor.may_write_records:
-                raise PermissionDenied("identity details are shown to coordinators and administrators only")
+                raise PermissionDenied(
+                    "identity details are shown to coordinators and administrators only"
+                )
             person = self._load(session, actor, person_id, (undefer_group("identity"),))
-            audit.record(session, actor.username, "view_identity", kind=self.kind, record_id=person.id, ref=person.reference)
+            audit.record(
+                session,
+                actor.username,
+                "view_identity",
+                kind=self.kind,
+                record_id=person.id,
+                ref=person.reference,
+            )
             return {name: getattr(person, name) for name in IDENTITY_FIELDS}

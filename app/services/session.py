@@ -17,7 +17,9 @@ def record_event(desk: Desk, action: str, details: dict[str, Any] | None = None)
     if action not in SESSION_ACTIONS:
         raise ValueError(f"unknown session event {action!r}")
     with desk.db.writing() as session:
-        audit.record(session, desk.username, action, kind="user", ref=desk.username, details=details)
+        audit.record(
+            session, desk.username, action, kind="user", ref=desk.username, details=details
+        )
 
 
 def must_change_password(desk: Desk) -> bool:

@@ -30,7 +30,9 @@ def open_desk_database(target: str | Path) -> Database:
     return database
 
 
-def initialise(target: str | Path, owner: str, scheme: str, admin: str, password: str, display_name: str = "") -> Database:
+def initialise(
+    target: str | Path, owner: str, scheme: str, admin: str, password: str, display_name: str = ""
+) -> Database:
     """Create a database (or upgrade an existing one) with owning nation, scheme and first admin.
 
     On an existing, set-up database the owning nation and scheme must match: they never change.
@@ -59,17 +61,39 @@ def initialise(target: str | Path, owner: str, scheme: str, admin: str, password
         return database
     with database.writing() as session:
         sync_nations(session)
-        session.add_all([Setting(key="owner_nation", value=owner), Setting(key="scheme", value=scheme)])
+        session.add_all(
+            [Setting(key="owner_nation", value=owner), Setting(key="scheme", value=scheme)]
+        )
         top = len(SCHEMES[scheme].names) - 1
         user = User(
-            username=admin.strip(), display_name=display_name or admin.strip(), password_hash=hash_password(password),
-            role=Role.ADMINISTRATOR.value, clearance=top, nation_code=owner,
+            username=admin.strip(),
+            display_name=display_name or admin.strip(),
+            password_hash=hash_password(password),
+            role=Role.ADMINISTRATOR.value,
+            clearance=top,
+            nation_code=owner,
         )
         session.add(user)
         session.flush()
-        audit.record(session, "system", "database_created", details={"owner_nation": owner, "scheme": scheme, "revision": report.to_revision if report else ""})
-        audit.record(session, "system", "user_create", kind="user", record_id=user.id, ref=user.username,
-                     details={"role": user.role, "clearance": top, "nation": owner})
+        audit.record(
+            session,
+            "system",
+            "database_created",
+            details={
+                "owner_nation": owner,
+                "scheme": scheme,
+                "revision": report.to_revision if report else "",
+            },
+        )
+        audit.record(
+            session,
+            "system",
+            "user_create",
+            kind="user",
+            record_id=user.id,
+            ref=user.username,
+            details={"role": user.role, "clearance": top, "nation": owner},
+        )
     database.load_facts()
     return database
 
@@ -82,8 +106,14 @@ def sync_nations(session) -> None:  # noqa: ANN001
     groups = set(session.scalars(select(NationGroup.code)))
     for code, (name, members) in BUILTIN_GROUPS.items():
         if code not in groups:
-            session.add(NationGroup(code=code, name=name, builtin=True,
-                                    members=[NationGroupMember(nation_code=m) for m in members]))
+            session.add(
+                NationGroup(
+                    code=code,
+                    name=name,
+                    builtin=True,
+                    members=[NationGroupMember(nation_code=m) for m in members],
+                )
+            )
     session.flush()
 
 
@@ -91,6 +121,13 @@ def _audit_upgrade(database: Database, report: Upgrade | None) -> None:
     if report is None or report.from_revision is None:
         return
     with database.writing() as session:
-        audit.record(session, "system", "migration", details={
-            "from": report.from_revision, "to": report.to_revision, "copy": str(report.copy or ""),
-        })
+        audit.record(
+            session,
+            "system",
+            "migration",
+            details={
+                "from": report.from_revision,
+                "to": report.to_revision,
+                "copy": str(report.copy or ""),
+            },
+        )

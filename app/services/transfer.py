@@ -44,9 +44,16 @@ KINDS: dict[str, tuple[str, str]] = {
     "participations": ("participations", "participations"),
 }
 _ALIASES = {
-    "person": "people", "persons": "people", "exchange": "exchanges", "agreement": "agreements",
-    "liaison_assignment": "liaison", "liaison_assignments": "liaison", "assignments": "liaison",
-    "assignment": "liaison", "participation": "participations", "participants": "participations",
+    "person": "people",
+    "persons": "people",
+    "exchange": "exchanges",
+    "agreement": "agreements",
+    "liaison_assignment": "liaison",
+    "liaison_assignments": "liaison",
+    "assignments": "liaison",
+    "assignment": "liaison",
+    "participation": "participations",
+    "participants": "participations",
 }
 # where a column's name differs from the service's field name (the field name is accepted too)
 COLUMN_NAMES: dict[str, dict[str, str]] = {"people": {"nation_code": "nation"}}
@@ -65,7 +72,9 @@ def spreadsheet_safe(cell: str) -> str:
 
 def from_spreadsheet_safe(cell: str) -> str:
     """Undo `spreadsheet_safe`: ``'=1+2`` -> ``=1+2`` (any other cell is kept as it is)."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith((*FORMULA_STARTS, "'")) else cell
+    return (
+        cell[1:] if cell.startswith("'") and cell[1:].startswith((*FORMULA_STARTS, "'")) else cell
+    )
 
 
 def canonical_kind(name: str) -> str:
@@ -83,7 +92,9 @@ def service_for(desk: Desk, kind: str) -> RecordService[Any]:
     try:
         return getattr(desk, KINDS[kind][0])
     except ImportError:
-        raise ServiceError(f"{KINDS[kind][1]} are not available in this version of Exchange Desk") from None
+        raise ServiceError(
+            f"{KINDS[kind][1]} are not available in this version of Exchange Desk"
+        ) from None
 
 
 def columns(desk: Desk, kind: str) -> list[str]:
@@ -161,7 +172,11 @@ def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
                 yield line, cells
                 line = reader.line_num + 1
         except UnicodeDecodeError as error:
-            raise ValidationFailed({"file": f"is not UTF-8 text (bad byte at position {error.start} near line {line}); save it as UTF-8"}) from None
+            raise ValidationFailed(
+                {
+                    "file": f"is not UTF-8 text (bad byte at position {error.start} near line {line}); save it as UTF-8"
+                }
+            ) from None
         except csv.Error as error:
             raise ValidationFailed({"file": f"line {line}: {error}"}) from None
 
@@ -170,7 +185,9 @@ def _blank(cells: list[str]) -> bool:
     return not any(cell.strip() for cell in cells)
 
 
-def _read_header(path: Path, kind: str, service: RecordService[Any]) -> tuple[list[str | None], int]:
+def _read_header(
+    path: Path, kind: str, service: RecordService[Any]
+) -> tuple[list[str | None], int]:
     """Field names of the columns, and how many rows follow; every header problem raised at once."""
     records = _csv_records(path)
     first = next(records, None)
@@ -179,17 +196,31 @@ def _read_header(path: Path, kind: str, service: RecordService[Any]) -> tuple[li
     mapping = _column_map(kind, service)
     header = [cell.strip().lower() for cell in first[1]]
     errors: dict[str, str] = {}
-    unknown = [name or f"(column {n} has no name)" for n, name in enumerate(header, start=1) if name not in mapping]
+    unknown = [
+        name or f"(column {n} has no name)"
+        for n, name in enumerate(header, start=1)
+        if name not in mapping
+    ]
     if unknown:
         known = ", ".join(columns_for(kind, service))
-        errors["columns"] = f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the columns of {KINDS[kind][1]} are: {known}"
+        errors["columns"] = (
+            f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the columns of {KINDS[kind][1]} are: {known}"
+        )
     fields = [mapping.get(name) for name in header]
     doubled = sorted({name for name in fields if name and fields.count(name) > 1})
     if doubled:
-        errors["columns"] = (errors.get("columns", "") + "; " if "columns" in errors else "") + f"more than one column for {', '.join(doubled)}"
-    missing = [COLUMN_NAMES.get(kind, {}).get(f.name, f.name) for f in service.fields if f.required and f.name not in fields]
+        errors["columns"] = (
+            errors.get("columns", "") + "; " if "columns" in errors else ""
+        ) + f"more than one column for {', '.join(doubled)}"
+    missing = [
+        COLUMN_NAMES.get(kind, {}).get(f.name, f.name)
+        for f in service.fields
+        if f.required and f.name not in fields
+    ]
     if missing:
-        errors["columns"] = (errors.get("columns", "") + "; " if "columns" in errors else "") + f"required column{'s' if len(missing) > 1 else ''} missing: {', '.join(missing)}"
+        errors["columns"] = (
+            errors.get("columns", "") + "; " if "columns" in errors else ""
+        ) + f"required column{'s' if len(missing) > 1 else ''} missing: {', '.join(missing)}"
     if errors:
         raise ValidationFailed(errors)
     total = sum(1 for _line, cells in records if not _blank(cells))
@@ -202,15 +233,21 @@ def columns_for(kind: str, service: RecordService[Any]) -> list[str]:
     return [renames.get(f.name, f.name) for f in service.fields] + list(LABEL_FIELDS)
 
 
-def _csv_rows(path: Path, fields: list[str | None]) -> Iterator[tuple[int, dict[str, Any] | dict[str, str], bool]]:
+def _csv_rows(
+    path: Path, fields: list[str | None]
+) -> Iterator[tuple[int, dict[str, Any] | dict[str, str], bool]]:
     """(line, values or problems, ok) for each non-blank data row."""
     records = _csv_records(path)
     next(records, None)
     for line, cells in records:
         if _blank(cells):
             continue
-        if len(cells) > len(fields) and not _blank(cells[len(fields):]):
-            yield line, {"row": f"has {len(cells)} cells but the header names {len(fields)} columns"}, False
+        if len(cells) > len(fields) and not _blank(cells[len(fields) :]):
+            yield (
+                line,
+                {"row": f"has {len(cells)} cells but the header names {len(fields)} columns"},
+                False,
+            )
             continue
         values: dict[str, Any] = {}
         for name, cell in zip(fields, cells, strict=False):
@@ -222,7 +259,9 @@ def _csv_rows(path: Path, fields: list[str | None]) -> Iterator[tuple[int, dict[
         yield line, values, True
 
 
-def _json_rows(path: Path, kind: str, service: RecordService[Any]) -> tuple[list[tuple[int, dict[str, Any], bool]], int]:
+def _json_rows(
+    path: Path, kind: str, service: RecordService[Any]
+) -> tuple[list[tuple[int, dict[str, Any], bool]], int]:
     """(record number, values or problems, ok) for each object of a JSON export-style file."""
     try:
         with open(path, encoding="utf-8-sig") as handle:
@@ -230,22 +269,34 @@ def _json_rows(path: Path, kind: str, service: RecordService[Any]) -> tuple[list
     except UnicodeDecodeError:
         raise ValidationFailed({"file": "is not UTF-8 text; save it as UTF-8"}) from None
     except json.JSONDecodeError as error:
-        raise ValidationFailed({"file": f"is not valid JSON (line {error.lineno}: {error.msg})"}) from None
+        raise ValidationFailed(
+            {"file": f"is not valid JSON (line {error.lineno}: {error.msg})"}
+        ) from None
     if isinstance(data, dict) and isinstance(data.get("records"), list):
         data = data["records"]
     if not isinstance(data, list):
         raise ValidationFailed({"file": "must hold a list of objects, one per record"})
     mapping = _column_map(kind, service)
     skipped = {name for name in _JSON_EXTRAS if name not in mapping}
-    unknown = sorted({key for item in data if isinstance(item, dict) for key in item} - set(mapping) - skipped)
+    unknown = sorted(
+        {key for item in data if isinstance(item, dict) for key in item} - set(mapping) - skipped
+    )
     if unknown:
-        raise ValidationFailed({"columns": f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the fields of {KINDS[kind][1]} are: {', '.join(columns_for(kind, service))}"})
+        raise ValidationFailed(
+            {
+                "columns": f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the fields of {KINDS[kind][1]} are: {', '.join(columns_for(kind, service))}"
+            }
+        )
     rows: list[tuple[int, dict[str, Any], bool]] = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             rows.append((number, {"row": "is not an object"}, False))
             continue
-        values = {mapping[k]: v for k, v in item.items() if k in mapping and v is not None and (v != "" or k in LABEL_FIELDS)}
+        values = {
+            mapping[k]: v
+            for k, v in item.items()
+            if k in mapping and v is not None and (v != "" or k in LABEL_FIELDS)
+        }
         rows.append((number, values, True))
     return rows, len(rows)
 
@@ -272,15 +323,24 @@ def import_file(
     if not path.is_file():
         raise FileNotFoundError(f"no file {path}")
     is_json = path.suffix.lower() == ".json"
-    result = ImportResult(kind, path.name, file_sha256(path), "all-or-nothing" if all_or_nothing else "row-by-row",
-                          unit="record" if is_json else "line")
+    result = ImportResult(
+        kind,
+        path.name,
+        file_sha256(path),
+        "all-or-nothing" if all_or_nothing else "row-by-row",
+        unit="record" if is_json else "line",
+    )
     if is_json:
         json_rows, result.total = _json_rows(path, kind, service)
         rows: Any = iter(json_rows)
     else:
         fields, result.total = _read_header(path, kind, service)
         rows = _csv_rows(path, fields)
-    column_of = {field_name: column for column, field_name in _column_map(kind, service).items() if column != field_name}
+    column_of = {
+        field_name: column
+        for column, field_name in _column_map(kind, service).items()
+        if column != field_name
+    }
     details = {"file": result.file, "sha256": result.sha256, "mode": result.mode, "records": kind}
     summary = {**details, "rows": result.total}
     batches = _batches(rows, result, progress)
@@ -288,15 +348,23 @@ def import_file(
         _import_in_parts(desk, service, batches, result, column_of, summary)
     else:
         _import_at_once(desk, service, batches, result, column_of, summary)
-    result.rejected.sort(key=lambda problem: problem.line)  # bad cells are noted as read, bad rows per batch
+    result.rejected.sort(
+        key=lambda problem: problem.line
+    )  # bad cells are noted as read, bad rows per batch
     result.warnings.sort(key=lambda warning: warning[0])
     if progress is not None and not result.cancelled:
         progress(result.total, result.total)  # every row read and written
     return result
 
 
-def _import_at_once(desk: Desk, service: RecordService[Any], batches: Iterator[list[tuple[int, dict[str, Any]]]],
-                    result: ImportResult, column_of: dict[str, str], summary: dict[str, Any]) -> None:
+def _import_at_once(
+    desk: Desk,
+    service: RecordService[Any],
+    batches: Iterator[list[tuple[int, dict[str, Any]]]],
+    result: ImportResult,
+    column_of: dict[str, str],
+    summary: dict[str, Any],
+) -> None:
     """All or nothing: every batch in one transaction, rolled back if any row is bad or on Cancel."""
     try:
         with desk.writing() as (session, actor):
@@ -305,18 +373,36 @@ def _import_at_once(desk: Desk, service: RecordService[Any], batches: Iterator[l
                 _import_batch(bulk, batch, result, column_of)
             if result.rejected or result.cancelled:
                 raise _Abort()
-            audit.record(session, actor.username, "import", kind=service.kind, details=_totals(summary, result))
+            audit.record(
+                session,
+                actor.username,
+                "import",
+                kind=service.kind,
+                details=_totals(summary, result),
+            )
     except _Abort:
         result.imported = 0
         result.references.clear()
         result.warnings.clear()
         with desk.writing() as (session, actor):
-            audit.record(session, actor.username, "import", kind=service.kind, outcome="failure", details={
-                **summary, "imported": 0, "rejected": len(result.rejected), "cancelled": result.cancelled,
-            })
+            audit.record(
+                session,
+                actor.username,
+                "import",
+                kind=service.kind,
+                outcome="failure",
+                details={
+                    **summary,
+                    "imported": 0,
+                    "rejected": len(result.rejected),
+                    "cancelled": result.cancelled,
+                },
+            )
 
 
-def _batches(rows: Iterator[tuple[int, Any, bool]], result: ImportResult, progress: Progress | None) -> Iterator[list[tuple[int, dict[str, Any]]]]:
+def _batches(
+    rows: Iterator[tuple[int, Any, bool]], result: ImportResult, progress: Progress | None
+) -> Iterator[list[tuple[int, dict[str, Any]]]]:
     """The good rows in batches of IMPORT_BATCH (rows that cannot be read are noted in
     ``result``); the last batch holds the rows read before the end or Cancel. At least one
     batch, perhaps empty: its transaction carries the import's audit event."""
@@ -338,8 +424,14 @@ def _batches(rows: Iterator[tuple[int, Any, bool]], result: ImportResult, progre
         yield batch
 
 
-def _import_in_parts(desk: Desk, service: RecordService[Any], batches: Iterator[list[tuple[int, dict[str, Any]]]],
-                     result: ImportResult, column_of: dict[str, str], summary: dict[str, Any]) -> None:
+def _import_in_parts(
+    desk: Desk,
+    service: RecordService[Any],
+    batches: Iterator[list[tuple[int, dict[str, Any]]]],
+    result: ImportResult,
+    column_of: dict[str, str],
+    summary: dict[str, Any],
+) -> None:
     """Row by row: each batch in its own transaction with its own audit event (the write lock is
     let go between batches, so other coordinators keep saving during a long import); the last
     transaction carries the summary event of the whole file."""
@@ -353,11 +445,26 @@ def _import_in_parts(desk: Desk, service: RecordService[Any], batches: Iterator[
             before = result.imported
             _import_batch(bulk, batch, result, column_of)
             if following is None:
-                audit.record(session, actor.username, "import", kind=service.kind, details={**_totals(summary, result), "parts": part})
+                audit.record(
+                    session,
+                    actor.username,
+                    "import",
+                    kind=service.kind,
+                    details={**_totals(summary, result), "parts": part},
+                )
             else:
-                audit.record(session, actor.username, "import", kind=service.kind, details={
-                    **summary, "part": part, "lines": f"{batch[0][0]}-{batch[-1][0]}", "imported": result.imported - before,
-                })
+                audit.record(
+                    session,
+                    actor.username,
+                    "import",
+                    kind=service.kind,
+                    details={
+                        **summary,
+                        "part": part,
+                        "lines": f"{batch[0][0]}-{batch[-1][0]}",
+                        "imported": result.imported - before,
+                    },
+                )
         if following is None:
             return
         batch, part = following, part + 1
@@ -366,31 +473,50 @@ def _import_in_parts(desk: Desk, service: RecordService[Any], batches: Iterator[
 def _totals(summary: dict[str, Any], result: ImportResult) -> dict[str, Any]:
     """The details of the event that closes an import."""
     return {
-        **summary, "imported": result.imported, "rejected": len(result.rejected), "cancelled": result.cancelled,
+        **summary,
+        "imported": result.imported,
+        "rejected": len(result.rejected),
+        "cancelled": result.cancelled,
         "first_reference": result.references[0] if result.references else "",
         "last_reference": result.references[-1] if result.references else "",
     }
 
 
-def _import_batch(bulk: BulkCreate, batch: list[tuple[int, dict[str, Any]]], result: ImportResult, column_of: dict[str, str]) -> None:
+def _import_batch(
+    bulk: BulkCreate,
+    batch: list[tuple[int, dict[str, Any]]],
+    result: ImportResult,
+    column_of: dict[str, str],
+) -> None:
     """Validate a batch of rows, write the good ones (Core, indexed in bulk) and note the rest."""
     if not batch:
         return
     line_of: dict[int, int] = {}
-    for (line, _values), outcome in zip(batch, bulk.add_many([(dict(values), None) for _line, values in batch]), strict=True):
+    for (line, _values), outcome in zip(
+        batch, bulk.add_many([(dict(values), None) for _line, values in batch]), strict=True
+    ):
         if isinstance(outcome, ValidationFailed):
-            result.rejected.append(RowProblem(line, {column_of.get(k, k): v for k, v in outcome.errors.items()}))
+            result.rejected.append(
+                RowProblem(line, {column_of.get(k, k): v for k, v in outcome.errors.items()})
+            )
         elif isinstance(outcome, ServiceError):
             result.rejected.append(RowProblem(line, {"row": str(outcome)}))
         else:
             line_of[id(outcome)] = line
     written = bulk.flush()
     for record, error in written.refused:
-        result.rejected.append(RowProblem(line_of[id(record)], {"row": f"clashes with a record already stored ({_constraint(error)})"}))
+        result.rejected.append(
+            RowProblem(
+                line_of[id(record)],
+                {"row": f"clashes with a record already stored ({_constraint(error)})"},
+            )
+        )
     if not written.records:
         return
     result.imported += len(written.records)
-    result.references += [getattr(record, "reference", "") or str(record.id) for record, _label in written.records]
+    result.references += [
+        getattr(record, "reference", "") or str(record.id) for record, _label in written.records
+    ]
     warnings = bulk.service.warnings_new(bulk.session, bulk.actor, written.records)
     for (record, _label), found in zip(written.records, warnings, strict=True):
         result.warnings += [(line_of[id(record)], warning) for warning in found]
@@ -416,8 +542,14 @@ class ExportResult:
     identity: bool
 
 
-def record_row(desk: Desk, kind: str, service: RecordService[Any], record: Any, label: Label,
-               identity: dict[str, Any] | None = None) -> dict[str, str]:
+def record_row(
+    desk: Desk,
+    kind: str,
+    service: RecordService[Any],
+    record: Any,
+    label: Label,
+    identity: dict[str, Any] | None = None,
+) -> dict[str, str]:
     """The export cells of one record, by column name (identity fields empty unless given)."""
     from app.services.people import IDENTITY_FIELDS
 
@@ -435,15 +567,21 @@ def record_row(desk: Desk, kind: str, service: RecordService[Any], record: Any, 
     return row
 
 
-def _identity_of(desk: Desk, service: RecordService[Any], ids: list[int]) -> dict[int, dict[str, Any]]:
+def _identity_of(
+    desk: Desk, service: RecordService[Any], ids: list[int]
+) -> dict[int, dict[str, Any]]:
     """Identity fields of visible people by id (one query per page)."""
     from app.domain.models import Person
     from app.services.people import IDENTITY_FIELDS
 
     with desk.reading() as (session, actor):
         statement = select(Person.id, *(getattr(Person, name) for name in IDENTITY_FIELDS)).where(
-            Person.id.in_(ids), *service.visible(actor))
-        return {row[0]: dict(zip(IDENTITY_FIELDS, row[1:], strict=True)) for row in session.execute(statement)}
+            Person.id.in_(ids), *service.visible(actor)
+        )
+        return {
+            row[0]: dict(zip(IDENTITY_FIELDS, row[1:], strict=True))
+            for row in session.execute(statement)
+        }
 
 
 def export_records(
@@ -483,7 +621,9 @@ def export_records(
     finished = cancelled = False
     try:
         while True:
-            ids = service.ids({**(filters or {}), "id__gte": after + 1}, sort=["id"], limit=page_size)
+            ids = service.ids(
+                {**(filters or {}), "id__gte": after + 1}, sort=["id"], limit=page_size
+            )
             if not ids:
                 break
             after = ids[-1]
@@ -503,7 +643,9 @@ def export_records(
                         item["reference"] = record.reference
                     item.update(row)
                     item["marking"] = desk.marking(label)
-                    out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(item, ensure_ascii=False))
+                    out.write(
+                        ("\n  " if count == 0 else ",\n  ") + json.dumps(item, ensure_ascii=False)
+                    )
                 count += 1
             if progress is not None and not progress(count, total):
                 cancelled = True
@@ -518,9 +660,20 @@ def export_records(
         combined = desk.combined(list(labels))
         marking = desk.marking(combined)
         with desk.writing() as (session, actor):
-            audit.record(session, actor.username, "export", kind=service.kind,
-                         outcome="success" if finished else "failure", details={
-                "records": kind, "format": fmt, "count": count, "marking": marking, "identity": identity,
-                "filters": {k: text_of(v) for k, v in (filters or {}).items()}, "cancelled": cancelled,
-            })
+            audit.record(
+                session,
+                actor.username,
+                "export",
+                kind=service.kind,
+                outcome="success" if finished else "failure",
+                details={
+                    "records": kind,
+                    "format": fmt,
+                    "count": count,
+                    "marking": marking,
+                    "identity": identity,
+                    "filters": {k: text_of(v) for k, v in (filters or {}).items()},
+                    "cancelled": cancelled,
+                },
+            )
     return ExportResult(kind, fmt, count, combined, marking, identity)

@@ -45,9 +45,14 @@ def _view(user: User) -> UserView:
     from app.domain.models import utcnow
 
     return UserView(
-        id=user.id, username=user.username, display_name=user.display_name, role=user.role,
-        clearance=user.clearance, nation=user.nation_code,
-        groups=tuple(sorted(g.group_name for g in user.groups)), active=user.active,
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,
+        clearance=user.clearance,
+        nation=user.nation_code,
+        groups=tuple(sorted(g.group_name for g in user.groups)),
+        active=user.active,
         locked=bool(user.locked_until and user.locked_until > utcnow()),
         last_login=user.last_login.isoformat(timespec="minutes") if user.last_login else "",
         must_change_password=user.must_change_password,
@@ -82,7 +87,9 @@ class UserService:
         if "clearance" in values or creating:
             try:
                 level = values.get("clearance")
-                parsed["clearance"] = level if isinstance(level, int) else self.desk.db.scheme.parse(level or "")
+                parsed["clearance"] = (
+                    level if isinstance(level, int) else self.desk.db.scheme.parse(level or "")
+                )
                 if not 0 <= parsed["clearance"] <= self.desk.db.scheme.top:
                     raise ValueError("not a level of this database's scheme")
             except ValueError as error:
@@ -94,10 +101,18 @@ class UserService:
             parsed["nation_code"] = code
         if "groups" in values:
             names = values["groups"]
-            names = sorted({g.strip() for g in (names.replace(",", " ").split() if isinstance(names, str) else names) if g.strip()})
+            names = sorted(
+                {
+                    g.strip()
+                    for g in (names.replace(",", " ").split() if isinstance(names, str) else names)
+                    if g.strip()
+                }
+            )
             known = set(session.scalars(select(NeedToKnowGroup.name)))
             if set(names) - known:
-                errors["groups"] = f"unknown need-to-know group {', '.join(sorted(set(names) - known))}"
+                errors["groups"] = (
+                    f"unknown need-to-know group {', '.join(sorted(set(names) - known))}"
+                )
             parsed["groups"] = names
         if "display_name" in values:
             parsed["display_name"] = str(values["display_name"] or "").strip()[:120]
@@ -116,17 +131,31 @@ class UserService:
             self._admin(actor)
             parsed = self._validate(session, values, creating=True)
             user = User(
-                username=parsed["username"], display_name=parsed.get("display_name") or parsed["username"],
-                role=parsed["role"], clearance=parsed["clearance"], nation_code=parsed["nation_code"],
+                username=parsed["username"],
+                display_name=parsed.get("display_name") or parsed["username"],
+                role=parsed["role"],
+                clearance=parsed["clearance"],
+                nation_code=parsed["nation_code"],
                 password_hash=hash_password(parsed["password"]),
                 must_change_password=bool(values.get("must_change_password", False)),
                 groups=[UserGroup(group_name=g) for g in parsed.get("groups", [])],
             )
             session.add(user)
             session.flush()
-            audit.record(session, actor.username, "user_create", kind="user", record_id=user.id, ref=user.username,
-                         details={"role": user.role, "clearance": user.clearance, "nation": user.nation_code,
-                                  "groups": parsed.get("groups", [])})
+            audit.record(
+                session,
+                actor.username,
+                "user_create",
+                kind="user",
+                record_id=user.id,
+                ref=user.username,
+                details={
+                    "role": user.role,
+                    "clearance": user.clearance,
+                    "nation": user.nation_code,
+                    "groups": parsed.get("groups", []),
+                },
+            )
             return _view(user)
 
     def list(self) -> list[UserView]:
@@ -157,8 +186,12 @@ class UserService:
             parsed = self._validate(session, values, creating=False)
             parsed.pop("password", None)
             before = _view(user)
-            if user.id == actor.id and (parsed.get("role", user.role) != Role.ADMINISTRATOR.value or active is False):
-                raise PermissionDenied("you cannot remove your own administrator role or deactivate yourself")
+            if user.id == actor.id and (
+                parsed.get("role", user.role) != Role.ADMINISTRATOR.value or active is False
+            ):
+                raise PermissionDenied(
+                    "you cannot remove your own administrator role or deactivate yourself"
+                )
             for key in ("role", "clearance", "nation_code", "display_name"):
                 if key in parsed:
                     setattr(user, key, parsed[key])
@@ -168,9 +201,23 @@ class UserService:
                 user.active = bool(active)
             session.flush()
             after = _view(user)
-            changed = {k: (getattr(before, k), getattr(after, k)) for k in before.__dataclass_fields__ if getattr(before, k) != getattr(after, k)}
-            audit.record(session, actor.username, "user_update", kind="user", record_id=user.id, ref=user.username,
-                         details={"before": {k: v[0] for k, v in changed.items()}, "after": {k: v[1] for k, v in changed.items()}})
+            changed = {
+                k: (getattr(before, k), getattr(after, k))
+                for k in before.__dataclass_fields__
+                if getattr(before, k) != getattr(after, k)
+            }
+            audit.record(
+                session,
+                actor.username,
+                "user_update",
+                kind="user",
+                record_id=user.id,
+                ref=user.username,
+                details={
+                    "before": {k: v[0] for k, v in changed.items()},
+                    "after": {k: v[1] for k, v in changed.items()},
+                },
+            )
             return after
 
     def reset_password(self, username: str, password: str, must_change: bool = True) -> None:
@@ -184,8 +231,14 @@ class UserService:
             user = self._user(session, username)
             user.password_hash = hash_password(password)
             user.must_change_password = must_change and actor.username != username
-            audit.record(session, actor.username, "password_reset" if actor.username != username else "password_change",
-                         kind="user", record_id=user.id, ref=user.username)
+            audit.record(
+                session,
+                actor.username,
+                "password_reset" if actor.username != username else "password_change",
+                kind="user",
+                record_id=user.id,
+                ref=user.username,
+            )
 
     def unlock(self, username: str) -> None:
         """Lift a lockout; audited."""
@@ -194,7 +247,14 @@ class UserService:
             user = self._user(session, username)
             user.locked_until = None
             user.failed_logins = 0
-            audit.record(session, actor.username, "user_unlock", kind="user", record_id=user.id, ref=user.username)
+            audit.record(
+                session,
+                actor.username,
+                "user_unlock",
+                kind="user",
+                record_id=user.id,
+                ref=user.username,
+            )
 
     def who_can_read(self, label: Label) -> list[UserView]:
         """Active users whose clearance, nationality and groups admit a record with this label.
@@ -204,10 +264,16 @@ class UserService:
         """
         with self.desk.reading() as (session, actor):
             if not actor.may_write_records:
-                raise PermissionDenied("only coordinators and administrators see who can read a record")
-            users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.username)).all()
+                raise PermissionDenied(
+                    "only coordinators and administrators see who can read a record"
+                )
+            users = session.scalars(
+                select(User).where(User.active.is_(True)).order_by(User.username)
+            ).all()
             groups = self.desk.db.nation_groups()
-            return [_view(u) for u in users if can_read(actor_of(u), label, self.desk.owner, groups)]
+            return [
+                _view(u) for u in users if can_read(actor_of(u), label, self.desk.owner, groups)
+            ]
 
     # --- groups ------------------------------------------------------------------------------
 
@@ -217,7 +283,9 @@ class UserService:
         with self.desk.writing() as (session, actor):
             self._admin(actor)
             if not name or len(name) > 64 or any(c.isspace() or c == "," for c in name):
-                raise ValidationFailed({"name": "a group name is 1 to 64 characters without spaces or commas"})
+                raise ValidationFailed(
+                    {"name": "a group name is 1 to 64 characters without spaces or commas"}
+                )
             if session.get(NeedToKnowGroup, name) is not None:
                 raise ValidationFailed({"name": f"the group {name} exists already"})
             session.add(NeedToKnowGroup(name=name, description=description))
@@ -226,13 +294,17 @@ class UserService:
     def ntk_groups(self) -> list[str]:
         """Names of every need-to-know group."""
         with self.desk.reading() as (session, _actor):
-            return list(session.scalars(select(NeedToKnowGroup.name).order_by(NeedToKnowGroup.name)))
+            return list(
+                session.scalars(select(NeedToKnowGroup.name).order_by(NeedToKnowGroup.name))
+            )
 
     def nation_groups(self) -> dict[str, tuple[str, list[str]]]:
         """Nation groups: code -> (name, member codes)."""
         with self.desk.reading() as (session, _actor):
-            return {g.code: (g.name, sorted(m.nation_code for m in g.members))
-                    for g in session.scalars(select(NationGroup).order_by(NationGroup.code))}
+            return {
+                g.code: (g.name, sorted(m.nation_code for m in g.members))
+                for g in session.scalars(select(NationGroup).order_by(NationGroup.code))
+            }
 
     def save_nation_group(self, code: str, name: str, members: Any) -> None:
         """Create or change an administrator-defined nation group (FVEY and NATO are fixed)."""
@@ -259,6 +331,12 @@ class UserService:
                 session.add(group)
             group.name = name or code
             group.members = [NationGroupMember(nation_code=n) for n in nations]
-            audit.record(session, actor.username, "nation_group_save", kind="nation_group", ref=code,
-                         details={"before": before, "after": nations})
+            audit.record(
+                session,
+                actor.username,
+                "nation_group_save",
+                kind="nation_group",
+                ref=code,
+                details={"before": before, "after": nations},
+            )
         self.desk.db.forget_groups()

@@ -78,7 +78,11 @@ STATUS_FILTERS: dict[str, type[Vocabulary]] = {
     "agreements": AgreementStatus,
     "liaison": LiaisonStatus,
 }
-NATION_FILTERS: dict[str, str] = {"people": "nation_code", "exchanges": "host_nation", "liaison": "host_nation"}
+NATION_FILTERS: dict[str, str] = {
+    "people": "nation_code",
+    "exchanges": "host_nation",
+    "liaison": "host_nation",
+}
 
 
 def cell_text(column: Column, value: Any) -> str:

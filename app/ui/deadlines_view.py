@@ -24,14 +24,17 @@ class DeadlinesView(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.labels: list[Any] = []
-        self.model = RowsModel([
-            ("Mark", lambda d: desk.portion_mark(d.label)),
-            ("Due", lambda d: d.due),
-            ("In", lambda d: _days(d.due)),
-            ("What", lambda d: d.what),
-            ("Reference", lambda d: d.reference),
-            ("Title", lambda d: d.title),
-        ], self)
+        self.model = RowsModel(
+            [
+                ("Mark", lambda d: desk.portion_mark(d.label)),
+                ("Due", lambda d: d.due),
+                ("In", lambda d: _days(d.due)),
+                ("What", lambda d: d.what),
+                ("Reference", lambda d: d.reference),
+                ("Title", lambda d: d.title),
+            ],
+            self,
+        )
         self.model.decorate = self._decorate
         self.table = read_only_table(self.model, "Deadlines", stretch=5)
         self.table.setMaximumHeight(16777215)
@@ -41,7 +44,9 @@ class DeadlinesView(QWidget):
         self.lead.setValue(lead_days)
         self.lead.setSuffix(" days")
         self.lead.setAccessibleName("Lead time")
-        self.lead.setToolTip("Show what falls due within this many days (overdue items are always shown)")
+        self.lead.setToolTip(
+            "Show what falls due within this many days (overdue items are always shown)"
+        )
         self.refresh_button = tool_button("refresh", "Refresh", "Read the deadlines again")
         self.summary = QLabel()
         self.message = MessageArea()
@@ -82,7 +87,10 @@ class DeadlinesView(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, min(self.table.columnWidth(3), 280))
         overdue = sum(1 for d in rows if d.overdue)
-        self.summary.setText(f"{len(rows)} due within {self.lead.value()} days" + (f", {overdue} overdue (bold)" if overdue else ""))
+        self.summary.setText(
+            f"{len(rows)} due within {self.lead.value()} days"
+            + (f", {overdue} overdue (bold)" if overdue else "")
+        )
         self.labels = [d.label for d in rows]
         self.labelsChanged.emit(self.labels)
 

@@ -30,7 +30,9 @@ from app.ui.widgets import ErrorLabel, NationPicker
 class FirstRunDialog(QDialog):
     """Choose or create the database; ``database`` and ``target`` are set on success."""
 
-    def __init__(self, default_path: str, recent: list[str], problem: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, default_path: str, recent: list[str], problem: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Exchange Desk — choose a database")
         self.database: Database | None = None
@@ -55,7 +57,10 @@ class FirstRunDialog(QDialog):
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setAccessibleName("Confirm password")
-        self.errors = {name: ErrorLabel() for name in ("path", "owner_nation", "scheme", "admin", "password", "confirm")}
+        self.errors = {
+            name: ErrorLabel()
+            for name in ("path", "owner_nation", "scheme", "admin", "password", "confirm")
+        }
         for caption, widget, key in (
             ("Database file", self.create_path, "path"),
             ("Owning nation", self.nation, "owner_nation"),
@@ -123,8 +128,12 @@ class FirstRunDialog(QDialog):
         self.resize(620, 440)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an Exchange Desk database", str(Path(self.open_path.text()).parent),
-                                              "Exchange Desk databases (*.sqlite *.db);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open an Exchange Desk database",
+            str(Path(self.open_path.text()).parent),
+            "Exchange Desk databases (*.sqlite *.db);;All files (*)",
+        )
         if path:
             self.open_path.setText(path)
 
@@ -142,7 +151,9 @@ class FirstRunDialog(QDialog):
         if not path:
             errors["path"] = "choose where the database file goes"
         elif "://" not in path and Path(path).exists():
-            errors["path"] = "a file is already there: open it from “Open a file”, or choose another name"
+            errors["path"] = (
+                "a file is already there: open it from “Open a file”, or choose another name"
+            )
         if self.password.text() != self.confirm.text():
             errors["confirm"] = "the two passwords differ"
         if not self.nation.value():
@@ -151,7 +162,13 @@ class FirstRunDialog(QDialog):
             try:
                 if "://" not in path:
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
-                self.database = initialise(path, self.nation.value(), self.scheme.currentData(), self.admin.text().strip(), self.password.text())
+                self.database = initialise(
+                    path,
+                    self.nation.value(),
+                    self.scheme.currentData(),
+                    self.admin.text().strip(),
+                    self.password.text(),
+                )
             except ValidationFailed as failure:
                 errors.update(failure.errors)
             except DatabaseError as error:

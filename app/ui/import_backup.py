@@ -29,8 +29,13 @@ from PySide6.QtWidgets import (
 
 from app.ui.worker import Job, Worker
 
-KINDS = [("people", "People"), ("exchanges", "Exchanges"), ("agreements", "Agreements"),
-         ("liaison", "Liaison assignments"), ("participations", "Participations")]
+KINDS = [
+    ("people", "People"),
+    ("exchanges", "Exchanges"),
+    ("agreements", "Agreements"),
+    ("liaison", "Liaison assignments"),
+    ("participations", "Participations"),
+]
 
 
 class ImportDialog(QDialog):
@@ -46,7 +51,9 @@ class ImportDialog(QDialog):
         for key, title in KINDS:
             self.kind.addItem(title, key)
         self.path = QLineEdit()
-        self.path.setPlaceholderText("A CSV file with a header row of field names (see docs/DATA_FORMATS.md)")
+        self.path.setPlaceholderText(
+            "A CSV file with a header row of field names (see docs/DATA_FORMATS.md)"
+        )
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -78,7 +85,9 @@ class ImportDialog(QDialog):
         self.resize(640, 420)
 
     def _browse(self) -> None:
-        path, _chosen = QFileDialog.getOpenFileName(self, "Import file", str(Path.home()), "CSV (*.csv);;JSON (*.json);;All files (*)")
+        path, _chosen = QFileDialog.getOpenFileName(
+            self, "Import file", str(Path.home()), "CSV (*.csv);;JSON (*.json);;All files (*)"
+        )
         if path:
             self.path.setText(path)
 
@@ -86,7 +95,11 @@ class ImportDialog(QDialog):
         """Run the import in the background."""
         from app.services.transfer import import_file
 
-        path, kind, all_or_nothing = self.path.text().strip(), self.kind.currentData(), self.all_or_nothing.isChecked()
+        path, kind, all_or_nothing = (
+            self.path.text().strip(),
+            self.kind.currentData(),
+            self.all_or_nothing.isChecked(),
+        )
         if not path:
             self.report.setPlainText("Choose a file to import.")
             return
@@ -96,7 +109,9 @@ class ImportDialog(QDialog):
                 job.done, job.total = done, total
                 return not job.cancelled()
 
-            return import_file(self.desk, kind, path, all_or_nothing=all_or_nothing, progress=progress)
+            return import_file(
+                self.desk, kind, path, all_or_nothing=all_or_nothing, progress=progress
+            )
 
         self.import_button.setEnabled(False)
         self.progress.setVisible(True)
@@ -117,10 +132,18 @@ class ImportDialog(QDialog):
     def _finished(self, result: Any) -> None:
         self.result = result
         counts = [f"{len(result.rejected):,} rejected"] if result.rejected else []
-        counts += [f"{len(result.warnings):,} warning{'s' if len(result.warnings) != 1 else ''}"] if result.warnings else []
+        counts += (
+            [f"{len(result.warnings):,} warning{'s' if len(result.warnings) != 1 else ''}"]
+            if result.warnings
+            else []
+        )
         lines = [
             f"Imported {result.imported:,} of {result.total:,} rows from {result.file}"
-            + (" — nothing was imported (all or nothing)" if result.mode == "all-or-nothing" and result.rejected else "")
+            + (
+                " — nothing was imported (all or nothing)"
+                if result.mode == "all-or-nothing" and result.rejected
+                else ""
+            )
             + (f" ({', '.join(counts)}, listed below)." if counts else ".")
         ]
         if result.cancelled:
@@ -169,20 +192,30 @@ class BackupRunner(QDialog):
         self.outcome: Any = None
         self.worker = Worker(lambda: backup(desk, destination), self)
         self.worker.finishedWith.connect(self._finished)
-        self.worker.failedWith.connect(lambda text: self.message.setText(f"The backup failed: {text}"))
-        self.worker.finished.connect(lambda: (bar.setVisible(False), self.close_button.setEnabled(True)))
+        self.worker.failedWith.connect(
+            lambda text: self.message.setText(f"The backup failed: {text}")
+        )
+        self.worker.finished.connect(
+            lambda: (bar.setVisible(False), self.close_button.setEnabled(True))
+        )
         self.worker.start()
 
     def _finished(self, made: Any) -> None:
         self.outcome = made
-        self.message.setText(f"Backed up to {made.path} ({made.size:,} bytes, SHA-256 {made.sha256[:16]}…).")
+        self.message.setText(
+            f"Backed up to {made.path} ({made.size:,} bytes, SHA-256 {made.sha256[:16]}…)."
+        )
 
 
-def choose_backup(desk: Any, parent: QWidget | None = None, path: str | None = None) -> BackupRunner | None:
+def choose_backup(
+    desk: Any, parent: QWidget | None = None, path: str | None = None
+) -> BackupRunner | None:
     """Ask where to write a backup, then run it."""
     if not path:
         suggested = str(Path.home() / f"exchange-desk-{dt.date.today().isoformat()}.sqlite")
-        path, _chosen = QFileDialog.getSaveFileName(parent, "Back up the database", suggested, "SQLite database (*.sqlite)")
+        path, _chosen = QFileDialog.getSaveFileName(
+            parent, "Back up the database", suggested, "SQLite database (*.sqlite)"
+        )
         if not path:
             return None
     runner = BackupRunner(desk, Path(path), parent)

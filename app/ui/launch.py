@@ -77,7 +77,10 @@ def main() -> int:
     if login.exec() != QDialog.DialogCode.Accepted or login.desk is None:
         return 0
     settings.setValue("login/username", login.desk.username)
-    if must_change_password(login.desk) and ChangePasswordDialog(login.desk, required=True).exec() != QDialog.DialogCode.Accepted:
+    if (
+        must_change_password(login.desk)
+        and ChangePasswordDialog(login.desk, required=True).exec() != QDialog.DialogCode.Accepted
+    ):
         return 0
     window = MainWindow(login.desk, settings, target)
     window.show()

@@ -69,9 +69,15 @@ class RecordListView(QWidget):
         self.table.setModel(model)
         model.active = self.isVisible
         default = (getattr(model.service, "default_sort", None) or ("",))[0]
-        section = next((i for i, c in enumerate(model.columns) if c.sort and c.sort == default.lstrip("-")), 0)
-        order = Qt.SortOrder.DescendingOrder if default.startswith("-") else Qt.SortOrder.AscendingOrder
-        self.table.horizontalHeader().setSortIndicator(section, order)  # the service's default order
+        section = next(
+            (i for i, c in enumerate(model.columns) if c.sort and c.sort == default.lstrip("-")), 0
+        )
+        order = (
+            Qt.SortOrder.DescendingOrder if default.startswith("-") else Qt.SortOrder.AscendingOrder
+        )
+        self.table.horizontalHeader().setSortIndicator(
+            section, order
+        )  # the service's default order
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSectionsMovable(True)
@@ -84,7 +90,9 @@ class RecordListView(QWidget):
         self.table.setAccessibleName("Records")
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut = QShortcut(
+                QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut
+            )
             shortcut.activated.connect(lambda: self._open(self.table.currentIndex().row()))
 
         bar = QHBoxLayout()
@@ -109,7 +117,11 @@ class RecordListView(QWidget):
         self._labels_timer.setSingleShot(True)
         self._labels_timer.setInterval(0)
         self._labels_timer.timeout.connect(self._emit_labels)
-        for signal in (model.dataChanged, model.modelReset, self.table.verticalScrollBar().valueChanged):
+        for signal in (
+            model.dataChanged,
+            model.modelReset,
+            self.table.verticalScrollBar().valueChanged,
+        ):
             signal.connect(lambda *_a: self._labels_timer.start())
         self.sized = False
         model.pageLoaded.connect(self._first_page)
@@ -167,7 +179,11 @@ class RecordListView(QWidget):
 
     def visible_labels(self) -> list[Label]:
         """Labels of the rows in view (those loaded)."""
-        return [label for row in self.visible_rows() if (label := self.model.cached_label(row)) is not None]
+        return [
+            label
+            for row in self.visible_rows()
+            if (label := self.model.cached_label(row)) is not None
+        ]
 
     def _emit_labels(self) -> None:
         self.labelsChanged.emit(self.visible_labels())

@@ -21,12 +21,21 @@ from app.services.desk import Desk
 class LoginDialog(QDialog):
     """Asks for a username and password; ``desk`` is set when the login succeeds."""
 
-    def __init__(self, database: Database, location: str = "", username: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        location: str = "",
+        username: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.desk: Desk | None = None
         self.setWindowTitle("Exchange Desk — log in")
-        heading = QLabel(f"<b>Exchange Desk</b><br>{database.owner} database" + (f"<br><small>{location}</small>" if location else ""))
+        heading = QLabel(
+            f"<b>Exchange Desk</b><br>{database.owner} database"
+            + (f"<br><small>{location}</small>" if location else "")
+        )
         heading.setTextFormat(Qt.TextFormat.RichText)
         self.username = QLineEdit(username)
         self.username.setAccessibleName("Username")
@@ -40,7 +49,9 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow("Username", self.username)
         form.addRow("Password", self.password)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log in")
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
@@ -73,7 +84,11 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle("Change password")
-        intro = QLabel("An administrator set your password: choose your own now." if required else "Choose a new password.")
+        intro = QLabel(
+            "An administrator set your password: choose your own now."
+            if required
+            else "Choose a new password."
+        )
         intro.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -86,7 +101,9 @@ class ChangePasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow("New password", self.password)
         form.addRow("Confirm", self.confirm)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.change)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

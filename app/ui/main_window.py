@@ -58,9 +58,18 @@ PAGES = (
     ("users", "Users", "users", None),
     ("audit", "Audit trail", "audit", None),
 )
-SERVICE_MODULES = {"exchanges": "app.services.exchanges", "people": "app.services.people",
-                   "liaison": "app.services.liaison", "agreements": "app.services.agreements"}
-SEARCH_KINDS = {"exchanges": "exchange", "people": "person", "liaison": "liaison", "agreements": "agreement"}
+SERVICE_MODULES = {
+    "exchanges": "app.services.exchanges",
+    "people": "app.services.people",
+    "liaison": "app.services.liaison",
+    "agreements": "app.services.agreements",
+}
+SEARCH_KINDS = {
+    "exchanges": "exchange",
+    "people": "person",
+    "liaison": "liaison",
+    "agreements": "agreement",
+}
 LIST_OF_KIND = {kind: key for key, kind in SEARCH_KINDS.items()}
 # forms of the records package, opened from a search hit: kind -> (module, class)
 RECORD_FORMS = {
@@ -69,8 +78,13 @@ RECORD_FORMS = {
     "liaison": ("app.ui.records.liaison_form", "LiaisonForm"),
     "participation": ("app.ui.records.participation_form", "ParticipationForm"),
 }
-INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-                QEvent.Type.TouchBegin}
+INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
 
 
 def service_available(key: str) -> bool:
@@ -118,8 +132,10 @@ class LockPage(QWidget):
 
     def __init__(self, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(f"<h2>Locked</h2>Exchange Desk was locked after a period without use.<br>"
-                            f"Enter the password of <b>{username}</b> to continue.")
+        self.title = QLabel(
+            f"<h2>Locked</h2>Exchange Desk was locked after a period without use.<br>"
+            f"Enter the password of <b>{username}</b> to continue."
+        )
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -151,7 +167,9 @@ class PreferencesDialog(QDialog):
         self.minutes.setAccessibleName("Lock after")
         form = QFormLayout(self)
         form.addRow("Lock the window after", self.minutes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -189,8 +207,12 @@ class RecordWindow(QWidget):
         unsaved = getattr(self.form, "has_unsaved_changes", lambda: False)()
         if unsaved and self.isVisible():
             answer = QMessageBox.question(
-                self, "Unsaved changes", "Save the changes to this record before closing?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                self,
+                "Unsaved changes",
+                "Save the changes to this record before closing?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,
             )
             if answer == QMessageBox.StandardButton.Cancel or (
@@ -212,7 +234,9 @@ class RecordWindow(QWidget):
 class MainWindow(QMainWindow):
     """The workspace of one logged-in user."""
 
-    def __init__(self, desk: Desk, settings: QSettings, location: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, settings: QSettings, location: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.settings = settings
@@ -221,7 +245,10 @@ class MainWindow(QMainWindow):
         self._hidden_windows: list[QWidget] = []
         self._copied_text: str | None = None
         self._logged_out = False
-        self.setWindowTitle(f"Exchange Desk — {desk.owner} — {desk.username}" + (f" — {location}" if location else ""))
+        self.setWindowTitle(
+            f"Exchange Desk — {desk.owner} — {desk.username}"
+            + (f" — {location}" if location else "")
+        )
         self.setWindowIcon(icon("app"))
         nations = all_nations()
         scheme = desk.db.scheme
@@ -284,8 +311,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._make_actions()
-        self.statusBar().showMessage(f"Logged in as {desk.username} ({self.actor.role.label}, "
-                                     f"cleared {scheme.name(min(self.actor.clearance, scheme.top))}, {self.actor.nation})")
+        self.statusBar().showMessage(
+            f"Logged in as {desk.username} ({self.actor.role.label}, "
+            f"cleared {scheme.name(min(self.actor.clearance, scheme.top))}, {self.actor.nation})"
+        )
         self.sidebar.currentRowChanged.connect(self._page_changed)
         self.lock_page.unlock_button.clicked.connect(self.try_unlock)
         self.idle = IdleWatcher(idle_minutes(settings), self)
@@ -299,7 +328,9 @@ class MainWindow(QMainWindow):
 
     # --- pages -------------------------------------------------------------------------------
 
-    def _make_page(self, key: str, service_name: str | None, nations: dict[str, str], level_names: list[str]) -> QWidget | None:
+    def _make_page(
+        self, key: str, service_name: str | None, nations: dict[str, str], level_names: list[str]
+    ) -> QWidget | None:
         if service_name is not None:
             if not service_available(key):
                 return None
@@ -315,18 +346,32 @@ class MainWindow(QMainWindow):
             view.labelsChanged.connect(lambda _labels: self.update_banner())
             view.exportRequested.connect(lambda k=key: self.export_list(k))
             if key != "people":
-                view.openRequested.connect(lambda record_id, k=key: self.open_form(SEARCH_KINDS[k], record_id)
-                                           or self.statusBar().showMessage(f"The {k} form is not available yet.", 5000))
+                view.openRequested.connect(
+                    lambda record_id, k=key: (
+                        self.open_form(SEARCH_KINDS[k], record_id)
+                        or self.statusBar().showMessage(f"The {k} form is not available yet.", 5000)
+                    )
+                )
                 self.page_labels[key] = view.visible_labels
                 return view
-            self.person_form = PersonForm(nations, level_names, min(self.actor.clearance, len(level_names) - 1),
-                                          self._nation_groups(), self._ntk_groups(), self.desk.marking)
-            self.person = PersonFormController(self.desk.people, self.person_form, self.actor.may_write_records, parent=self)
+            self.person_form = PersonForm(
+                nations,
+                level_names,
+                min(self.actor.clearance, len(level_names) - 1),
+                self._nation_groups(),
+                self._ntk_groups(),
+                self.desk.marking,
+            )
+            self.person = PersonFormController(
+                self.desk.people, self.person_form, self.actor.may_write_records, parent=self
+            )
             self.person_related = PersonRelated(self.desk)
             self.person_related.labelsChanged.connect(lambda _labels: self.update_banner())
             self.person_related.openRequested.connect(self.open_deadline)
             self.person.labelChanged.connect(self.update_banner)
-            self.person.saved.connect(lambda _id: (view.model.refresh(), self._show_person_related()))
+            self.person.saved.connect(
+                lambda _id: (view.model.refresh(), self._show_person_related())
+            )
             view.openRequested.connect(self.open_person)
             person_side = QSplitter(Qt.Orientation.Vertical)
             person_side.addWidget(self.person_form)
@@ -340,8 +385,9 @@ class MainWindow(QMainWindow):
             splitter.setStretchFactor(1, 2)
             self.splitters["people"] = splitter
             self.splitters["person"] = person_side
-            self.page_labels[key] = lambda: (view.visible_labels() + self.person.labels_on_screen()
-                                             + self.person_related.labels)
+            self.page_labels[key] = lambda: (
+                view.visible_labels() + self.person.labels_on_screen() + self.person_related.labels
+            )
             return splitter
         if key == "deadlines":
             self.deadlines_view = DeadlinesView(self.desk)
@@ -365,7 +411,9 @@ class MainWindow(QMainWindow):
 
     def _nation_groups(self) -> dict[str, str]:
         try:
-            return {code: name for code, (name, _members) in self.desk.users.nation_groups().items()}
+            return {
+                code: name for code, (name, _members) in self.desk.users.nation_groups().items()
+            }
         except ServiceError:
             return {code: code for code in self.desk.db.nation_groups()}
 
@@ -435,7 +483,9 @@ class MainWindow(QMainWindow):
 
     # --- actions -----------------------------------------------------------------------------
 
-    def _action(self, text: str, icon_name: str, shortcut: Any, slot: Callable[[], Any], tip: str = "") -> QAction:
+    def _action(
+        self, text: str, icon_name: str, shortcut: Any, slot: Callable[[], Any], tip: str = ""
+    ) -> QAction:
         action = QAction(icon(icon_name), text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -444,19 +494,45 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        self.new_action = self._action("&New", "new", QKeySequence.StandardKey.New, self.new_record, "New record")
-        self.save_action = self._action("&Save", "save", QKeySequence.StandardKey.Save, self.save_record, "Save the record")
-        self.search_action = self._action("&Search everything…", "find", "Ctrl+K", self.focus_search, "Search every record")
-        self.find_action = self._action("&Find…", "find", QKeySequence.StandardKey.Find, self.find, "Search every record")
-        self.filter_action = self._action("F&ilter the list…", "find", "Ctrl+Shift+F", self.filter_list, "Filter the list shown")
-        self.print_action = self._action("&Print / Reports…", "print", QKeySequence.StandardKey.Print, self.reports, "Print a report")
-        self.export_action = self._action("&Export list…", "save", "Ctrl+E", self.export_list, "Export the list to CSV or Excel")
-        self.screen_action = self._action("Print this &screen…", "print", None, self.print_page, "Print this screen")
-        self.import_action = self._action("&Import…", "add", "Ctrl+I", self.import_records, "Import records from a CSV file")
-        self.backup_action = self._action("&Back up…", "save", None, self.backup, "Back up the database (administrators)")
+        self.new_action = self._action(
+            "&New", "new", QKeySequence.StandardKey.New, self.new_record, "New record"
+        )
+        self.save_action = self._action(
+            "&Save", "save", QKeySequence.StandardKey.Save, self.save_record, "Save the record"
+        )
+        self.search_action = self._action(
+            "&Search everything…", "find", "Ctrl+K", self.focus_search, "Search every record"
+        )
+        self.find_action = self._action(
+            "&Find…", "find", QKeySequence.StandardKey.Find, self.find, "Search every record"
+        )
+        self.filter_action = self._action(
+            "F&ilter the list…", "find", "Ctrl+Shift+F", self.filter_list, "Filter the list shown"
+        )
+        self.print_action = self._action(
+            "&Print / Reports…",
+            "print",
+            QKeySequence.StandardKey.Print,
+            self.reports,
+            "Print a report",
+        )
+        self.export_action = self._action(
+            "&Export list…", "save", "Ctrl+E", self.export_list, "Export the list to CSV or Excel"
+        )
+        self.screen_action = self._action(
+            "Print this &screen…", "print", None, self.print_page, "Print this screen"
+        )
+        self.import_action = self._action(
+            "&Import…", "add", "Ctrl+I", self.import_records, "Import records from a CSV file"
+        )
+        self.backup_action = self._action(
+            "&Back up…", "save", None, self.backup, "Back up the database (administrators)"
+        )
         self.backup_action.setEnabled(self.actor.is_admin and self.desk.db.is_sqlite)
         self.import_action.setEnabled(self.actor.may_write_records)
-        self.preferences_action = self._action("Pr&eferences…", "preferences", QKeySequence.StandardKey.Preferences, self.preferences)
+        self.preferences_action = self._action(
+            "Pr&eferences…", "preferences", QKeySequence.StandardKey.Preferences, self.preferences
+        )
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.password_action = self._action("Change &password…", "lock", None, self.change_password)
@@ -464,15 +540,40 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", "quit", QKeySequence.StandardKey.Quit, self.close)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        for action in (self.new_action, self.save_action, self.search_action, self.find_action, self.filter_action,
-                       self.print_action, self.export_action, self.screen_action, self.import_action, self.backup_action,
-                       self.preferences_action, self.password_action, self.lock_action, self.quit_action):
+        for action in (
+            self.new_action,
+            self.save_action,
+            self.search_action,
+            self.find_action,
+            self.filter_action,
+            self.print_action,
+            self.export_action,
+            self.screen_action,
+            self.import_action,
+            self.backup_action,
+            self.preferences_action,
+            self.password_action,
+            self.lock_action,
+            self.quit_action,
+        ):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(action.property("tip") + (f" ({keys})" if keys else ""))
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.new_action, self.save_action, None, self.print_action, self.export_action, self.screen_action,
-                       None, self.import_action, self.backup_action, None, self.password_action, self.lock_action,
-                       self.quit_action):
+        for action in (
+            self.new_action,
+            self.save_action,
+            None,
+            self.print_action,
+            self.export_action,
+            self.screen_action,
+            None,
+            self.import_action,
+            self.backup_action,
+            None,
+            self.password_action,
+            self.lock_action,
+            self.quit_action,
+        ):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu("&Edit")
         if self.person_form is not None:
@@ -556,7 +657,9 @@ class MainWindow(QMainWindow):
         """One as-you-type search (worker thread; not audited: opening a result audits the query)."""
         from app.search import search
 
-        return search(self.desk, query, limit=LIMIT, highlight=MARKS, as_you_type=True, audited=False)
+        return search(
+            self.desk, query, limit=LIMIT, highlight=MARKS, as_you_type=True, audited=False
+        )
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Open a search hit: a person in the person form, other kinds in their form when the
@@ -567,7 +670,10 @@ class MainWindow(QMainWindow):
         audit.start()
         if kind == "contact_log":
             try:
-                kind, record_id = "liaison", int(self.desk.contact_log.get(record_id)[0].assignment_id)
+                kind, record_id = (
+                    "liaison",
+                    int(self.desk.contact_log.get(record_id)[0].assignment_id),
+                )
             except (ServiceError, AttributeError, ImportError):
                 return
         if kind == "person" and "people" in self.page_keys:
@@ -594,9 +700,15 @@ class MainWindow(QMainWindow):
         """Open the record a deadline is about (a participation opens its exchange)."""
         try:
             if kind == "contact_log":
-                kind, record_id = "liaison", int(self.desk.contact_log.get(record_id)[0].assignment_id)
+                kind, record_id = (
+                    "liaison",
+                    int(self.desk.contact_log.get(record_id)[0].assignment_id),
+                )
             elif kind == "participation":
-                kind, record_id = "exchange", int(self.desk.participations.get(record_id)[0].exchange_id)
+                kind, record_id = (
+                    "exchange",
+                    int(self.desk.participations.get(record_id)[0].exchange_id),
+                )
         except ServiceError as error:
             self.statusBar().showMessage(str(error), 8000)
             return
@@ -633,7 +745,11 @@ class MainWindow(QMainWindow):
             related.connect(self.open_form)
         window.show()
         self.record_windows.append(window)
-        window.destroyed.connect(lambda _o=None, w=window: self.record_windows.remove(w) if w in self.record_windows else None)
+        window.destroyed.connect(
+            lambda _o=None, w=window: (
+                self.record_windows.remove(w) if w in self.record_windows else None
+            )
+        )
         return True
 
     def _audit_search(self, query: str) -> None:
@@ -669,7 +785,9 @@ class MainWindow(QMainWindow):
         from app.ui.import_backup import ImportDialog
 
         self.import_dialog = ImportDialog(self.desk, self)
-        self.import_dialog.finished.connect(lambda _r: [view.model.refresh() for view in self.lists.values()])
+        self.import_dialog.finished.connect(
+            lambda _r: [view.model.refresh() for view in self.lists.values()]
+        )
         self.import_dialog.show()
 
     def backup(self, path: str | None = None) -> None:
@@ -688,8 +806,10 @@ class MainWindow(QMainWindow):
             return
         painter = QPainter(printer)
         widget = self.centralWidget()
-        scale = min(printer.pageRect(QPrinter.Unit.DevicePixel).width() / widget.width(),
-                    printer.pageRect(QPrinter.Unit.DevicePixel).height() / widget.height())
+        scale = min(
+            printer.pageRect(QPrinter.Unit.DevicePixel).width() / widget.width(),
+            printer.pageRect(QPrinter.Unit.DevicePixel).height() / widget.height(),
+        )
         painter.scale(scale, scale)
         widget.render(painter)
         painter.end()
@@ -726,7 +846,9 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(self.lock_page)
         # record windows, dialogs and popups show classified content too: hidden until unlocked
         # (a dialog hidden this way is closed; record windows come back with their edits)
-        self._hidden_windows = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        self._hidden_windows = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
+        ]
         for window in self._hidden_windows:
             window.hide()
         self.menuBar().setEnabled(False)

@@ -84,11 +84,14 @@ class PersonForm(UndoableFields, QWidget):
         self.message.setAccessibleName("Messages")
         self.message.hide()
 
-        name_box = self._group("Name", [
-            ("family_name", "Family name *", self._line()),
-            ("given_names", "Given names", self._line()),
-            ("original_script_name", "Name in original script", self._line()),
-        ])
+        name_box = self._group(
+            "Name",
+            [
+                ("family_name", "Family name *", self._line()),
+                ("given_names", "Given names", self._line()),
+                ("original_script_name", "Name in original script", self._line()),
+            ],
+        )
         rank_code = QComboBox()
         rank_code.setEditable(True)
         rank_code.addItems(["", *NATO_RANK_CODES, "civilian"])
@@ -96,43 +99,56 @@ class PersonForm(UndoableFields, QWidget):
         service.addItem("", "")
         for member in Service:
             service.addItem(member.label, member.value)
-        service_box = self._group("Service", [
-            ("nation_code", "Nation *", NationPicker(nations)),
-            ("rank", "Rank", self._line()),
-            ("rank_code", "NATO rank code", rank_code),
-            ("service", "Service", service),
-            ("unit", "Unit / organisation", self._line()),
-            ("position", "Position", self._line()),
-            ("email", "E-mail", self._line()),
-            ("phone", "Phone", self._line()),
-        ])
+        service_box = self._group(
+            "Service",
+            [
+                ("nation_code", "Nation *", NationPicker(nations)),
+                ("rank", "Rank", self._line()),
+                ("rank_code", "NATO rank code", rank_code),
+                ("service", "Service", service),
+                ("unit", "Unit / organisation", self._line()),
+                ("position", "Position", self._line()),
+                ("email", "E-mail", self._line()),
+                ("phone", "Phone", self._line()),
+            ],
+        )
         clearance = QComboBox()
         clearance.addItem("none recorded", None)
         for index, name in enumerate(level_names):
             clearance.addItem(name, index)
-        clearance_box = self._group("Clearance and languages", [
-            ("clearance_level", "Clearance held", clearance),
-            ("clearance_nation", "Granted by", NationPicker(nations)),
-            ("clearance_expiry", "Clearance expiry", OptionalDateEdit()),
-            ("languages", "Languages", LanguagesEditor()),
-        ])
-        self.identity_box = self._group("Identity", [
-            ("date_of_birth", "Date of birth", OptionalDateEdit()),
-            ("place_of_birth", "Place of birth", self._line()),
-            ("passport_number", "Passport number", self._line()),
-            ("passport_expiry", "Passport expiry", OptionalDateEdit()),
-            ("service_number", "Service number", self._line()),
-            ("visa_type", "Visa type", self._line()),
-            ("visa_number", "Visa number", self._line()),
-            ("visa_expiry", "Visa expiry", OptionalDateEdit()),
-        ])
+        clearance_box = self._group(
+            "Clearance and languages",
+            [
+                ("clearance_level", "Clearance held", clearance),
+                ("clearance_nation", "Granted by", NationPicker(nations)),
+                ("clearance_expiry", "Clearance expiry", OptionalDateEdit()),
+                ("languages", "Languages", LanguagesEditor()),
+            ],
+        )
+        self.identity_box = self._group(
+            "Identity",
+            [
+                ("date_of_birth", "Date of birth", OptionalDateEdit()),
+                ("place_of_birth", "Place of birth", self._line()),
+                ("passport_number", "Passport number", self._line()),
+                ("passport_expiry", "Passport expiry", OptionalDateEdit()),
+                ("service_number", "Service number", self._line()),
+                ("visa_type", "Visa type", self._line()),
+                ("visa_number", "Visa number", self._line()),
+                ("visa_expiry", "Visa expiry", OptionalDateEdit()),
+            ],
+        )
         self.identity_button = QPushButton(icon("identity"), "Show identity")
-        self.identity_button.setToolTip("Show birth, passport and visa details (the view is audited)")
+        self.identity_button.setToolTip(
+            "Show birth, passport and visa details (the view is audited)"
+        )
         notes = QPlainTextEdit()
         notes.setMaximumHeight(90)
         notes_box = self._group("Notes", [("notes", "Notes", notes)])
 
-        self.label_editor = LabelEditor(level_names, max_level, nations, nation_groups, ntk_groups, marking)
+        self.label_editor = LabelEditor(
+            level_names, max_level, nations, nation_groups, ntk_groups, marking
+        )
         label_box = QGroupBox("Classification")
         label_layout = QVBoxLayout(label_box)
         label_layout.addWidget(self.label_editor)
@@ -203,11 +219,31 @@ class PersonForm(UndoableFields, QWidget):
         if isinstance(widget, NationPicker | OptionalDateEdit | LanguagesEditor):
             return Editor(widget, widget.value, widget.set_value, widget.valueChanged, error)
         if isinstance(widget, QLineEdit):
-            return Editor(widget, widget.text, lambda v: widget.setText("" if v is None else str(v)), widget.textEdited, error, True)
+            return Editor(
+                widget,
+                widget.text,
+                lambda v: widget.setText("" if v is None else str(v)),
+                widget.textEdited,
+                error,
+                True,
+            )
         if isinstance(widget, QPlainTextEdit):
-            return Editor(widget, widget.toPlainText, lambda v: widget.setPlainText(v or ""), widget.textChanged, error, True)
+            return Editor(
+                widget,
+                widget.toPlainText,
+                lambda v: widget.setPlainText(v or ""),
+                widget.textChanged,
+                error,
+                True,
+            )
         if isinstance(widget, QComboBox) and widget.isEditable():
-            return Editor(widget, widget.currentText, lambda v: widget.setCurrentText(v or ""), widget.currentTextChanged, error)
+            return Editor(
+                widget,
+                widget.currentText,
+                lambda v: widget.setCurrentText(v or ""),
+                widget.currentTextChanged,
+                error,
+            )
         assert isinstance(widget, QComboBox)
 
         def set_combo(value: Any, combo: QComboBox = widget) -> None:
@@ -248,7 +284,9 @@ class PersonForm(UndoableFields, QWidget):
         first = next((self.editors[n].widget for n in errors if n in self.editors), None)
         if first is not None:
             first.setFocus()
-        self.show_message("Please correct the fields marked below." + ("\n" + "\n".join(other) if other else ""))
+        self.show_message(
+            "Please correct the fields marked below." + ("\n" + "\n".join(other) if other else "")
+        )
 
     def clear_errors(self) -> None:
         """Hide every field message."""
@@ -268,9 +306,15 @@ class PersonFormController(QObject):
     saved = Signal(int)
     labelChanged = Signal()
 
-    def __init__(self, people: Any, form: PersonForm, may_write: bool,
-                 confirm: Callable[[str], str] | None = None, ask_reason: Callable[[str], str | None] | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        people: Any,
+        form: PersonForm,
+        may_write: bool,
+        confirm: Callable[[str], str] | None = None,
+        ask_reason: Callable[[str], str | None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.people = people
         self.form = form
@@ -299,12 +343,18 @@ class PersonFormController(QObject):
 
     def is_dirty(self) -> bool:
         """True when the form differs from what was loaded or saved."""
-        return (self.form.values(include_identity=self.identity_shown) != self._clean
-                or self.form.label_editor.label() != self._clean_label)
+        return (
+            self.form.values(include_identity=self.identity_shown) != self._clean
+            or self.form.label_editor.label() != self._clean_label
+        )
 
     def labels_on_screen(self) -> list[Label]:
         """The stored label and the one being edited."""
-        labels = [label for label in (self.stored_label, self.form.label_editor.label()) if label is not None]
+        labels = [
+            label
+            for label in (self.stored_label, self.form.label_editor.label())
+            if label is not None
+        ]
         return labels
 
     def new(self) -> None:
@@ -336,7 +386,11 @@ class PersonFormController(QObject):
     def _show(self, record: Any, label: Label, warnings: list[str] | None = None) -> None:
         self.record_id, self.version, self.stored_label = record.id, record.row_version, label
         self.identity_shown = False
-        values = {f.name: self.people.value_of(record, f.name) for f in self.people.fields if f.name not in IDENTITY_FIELDS}
+        values = {
+            f.name: self.people.value_of(record, f.name)
+            for f in self.people.fields
+            if f.name not in IDENTITY_FIELDS
+        }
         self.form.title.setText(f"{self.people.title(record)}  ·  {record.reference}")
         self.form.set_values(values)
         self.form.label_editor.set_label(label)
@@ -364,12 +418,22 @@ class PersonFormController(QObject):
                 changed = {k: v for k, v in values.items() if v != self._clean.get(k)}
                 reason = None
                 desk = self.people.desk
-                if self.stored_label is not None and is_downgrade(self.stored_label, label, desk.owner, desk.db.nation_groups()):
-                    reason = self.ask_reason(f"{desk.marking(self.stored_label)} → {desk.marking(label)}")
+                if self.stored_label is not None and is_downgrade(
+                    self.stored_label, label, desk.owner, desk.db.nation_groups()
+                ):
+                    reason = self.ask_reason(
+                        f"{desk.marking(self.stored_label)} → {desk.marking(label)}"
+                    )
                     if reason is None:
                         self.form.show_message("Not saved: a downgrade needs a stated reason.")
                         return False
-                saved = self.people.update(self.record_id, changed, label=label, reason=reason, expected_version=self.version)
+                saved = self.people.update(
+                    self.record_id,
+                    changed,
+                    label=label,
+                    reason=reason,
+                    expected_version=self.version,
+                )
         except ValidationFailed as failure:
             self.form.show_errors(failure.errors)
             return False
@@ -428,14 +492,25 @@ class PersonFormController(QObject):
         return answer == "discard"
 
     def _ask_reason(self, change: str) -> str | None:
-        text, ok = QInputDialog.getText(self.form, "Reason for the downgrade",
-                                        f"This lowers the marking or widens who may read the record:\n{change}\n\nReason (recorded in the audit trail):")
+        text, ok = QInputDialog.getText(
+            self.form,
+            "Reason for the downgrade",
+            f"This lowers the marking or widens who may read the record:\n{change}\n\nReason (recorded in the audit trail):",
+        )
         return text.strip() if ok and text.strip() else None
 
     def _ask(self, text: str) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", text,
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                          self.form)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved changes",
+            text,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self.form,
+        )
         answer = box.exec()
-        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
-            QMessageBox.StandardButton(answer), "cancel")
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(QMessageBox.StandardButton(answer), "cancel")

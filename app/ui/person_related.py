@@ -32,23 +32,29 @@ class PersonRelated(QTabWidget):
         self._labels: dict[int, Label] = {}
         self._exchange_titles: dict[int, str] = {}  # read with the rows: data() never queries
         mark = lambda record: desk.portion_mark(self._labels.get(record.label_id, Label()))  # noqa: E731
-        self.exchanges = RowsModel([
-            ("Mark", mark),
-            ("Exchange", lambda p: self._exchange_titles.get(p.exchange_id, "")),
-            ("Role", lambda p: p.role.replace("_", " ")),
-            ("Status", lambda p: p.status.replace("_", " ")),
-            ("Arrival", lambda p: p.arrival_date or ""),
-            ("Departure", lambda p: p.departure_date or ""),
-        ], self)
-        self.tours = RowsModel([
-            ("Mark", mark),
-            ("Reference", lambda t: t.reference),
-            ("Kind", lambda t: t.kind.replace("_", " ")),
-            ("Host", lambda t: f"{t.host_nation} {t.host_organisation}".strip()),
-            ("Start", lambda t: t.start_date),
-            ("End", lambda t: t.end_date or ""),
-            ("Status", lambda t: t.status),
-        ], self)
+        self.exchanges = RowsModel(
+            [
+                ("Mark", mark),
+                ("Exchange", lambda p: self._exchange_titles.get(p.exchange_id, "")),
+                ("Role", lambda p: p.role.replace("_", " ")),
+                ("Status", lambda p: p.status.replace("_", " ")),
+                ("Arrival", lambda p: p.arrival_date or ""),
+                ("Departure", lambda p: p.departure_date or ""),
+            ],
+            self,
+        )
+        self.tours = RowsModel(
+            [
+                ("Mark", mark),
+                ("Reference", lambda t: t.reference),
+                ("Kind", lambda t: t.kind.replace("_", " ")),
+                ("Host", lambda t: f"{t.host_nation} {t.host_organisation}".strip()),
+                ("Start", lambda t: t.start_date),
+                ("End", lambda t: t.end_date or ""),
+                ("Status", lambda t: t.status),
+            ],
+            self,
+        )
         self.exchange_table = read_only_table(self.exchanges, "Exchanges of this person", stretch=1)
         self.tour_table = read_only_table(self.tours, "Liaison tours of this person", stretch=3)
         self.attachments = AttachmentsPanel(desk, "person")
@@ -57,13 +63,19 @@ class PersonRelated(QTabWidget):
         self.addTab(self.tour_table, "Liaison tours")
         self.addTab(self.attachments, "Attachments")
         self.who_button = QPushButton("Who can see this?")
-        self.who_button.setToolTip("The users whose clearance, nationality and groups admit this person's record")
+        self.who_button.setToolTip(
+            "The users whose clearance, nationality and groups admit this person's record"
+        )
         self.setCornerWidget(self.who_button)
         self.who_button.clicked.connect(self.show_who_can_see)
         self.exchange_table.doubleClicked.connect(
-            lambda index: self.openRequested.emit("exchange", self.exchanges.row(index.row()).exchange_id))
+            lambda index: self.openRequested.emit(
+                "exchange", self.exchanges.row(index.row()).exchange_id
+            )
+        )
         self.tour_table.doubleClicked.connect(
-            lambda index: self.openRequested.emit("liaison", self.tours.row(index.row()).id))
+            lambda index: self.openRequested.emit("liaison", self.tours.row(index.row()).id)
+        )
         self.attachments.labelsChanged.connect(lambda _labels: self.labelsChanged.emit(self.labels))
         self.set_person(None)
 
@@ -84,7 +96,9 @@ class PersonRelated(QTabWidget):
                 participations = page.records
                 self._labels.update(page.labels)
                 shown = self.desk.exchanges.fetch(sorted({p.exchange_id for p in participations}))
-                self._exchange_titles = {ex_id: self.desk.exchanges.title(ex) for ex_id, (ex, _label) in shown.items()}
+                self._exchange_titles = {
+                    ex_id: self.desk.exchanges.title(ex) for ex_id, (ex, _label) in shown.items()
+                }
                 page = self.desk.liaison.for_person(person_id)
                 tours = page.records
                 self._labels.update(page.labels)

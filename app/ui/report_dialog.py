@@ -49,9 +49,18 @@ def pdf_pages(pdf: Path, dpi: int = PREVIEW_DPI) -> list[QImage]:
     if tool is None:
         return []
     with tempfile.TemporaryDirectory(prefix="xdesk-preview-") as folder:
-        subprocess.run([tool, "-r", str(dpi), "-png", str(pdf), str(Path(folder) / "page")],  # noqa: S603 - fixed tool, our file
-                       check=True, capture_output=True, timeout=300)
-        return [QImage(str(path)) for path in sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))]
+        subprocess.run(
+            [tool, "-r", str(dpi), "-png", str(pdf), str(Path(folder) / "page")],  # noqa: S603 - fixed tool, our file
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        return [
+            QImage(str(path))
+            for path in sorted(
+                Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1])
+            )
+        ]
 
 
 def paint_pages(printer: Any, pages: list[QImage]) -> None:
@@ -65,8 +74,14 @@ def paint_pages(printer: Any, pages: list[QImage]) -> None:
                 printer.newPage()
             target = printer.pageLayout().fullRectPixels(printer.resolution())
             scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(target.topLeft(), image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio,
-                                                             Qt.TransformationMode.SmoothTransformation))
+            painter.drawImage(
+                target.topLeft(),
+                image.scaled(
+                    scaled,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                ),
+            )
     finally:
         painter.end()
 
@@ -81,7 +96,11 @@ class ReferenceChooser(QComboBox):
         self.setMinimumContentsLength(36)
         self.desk = desk
         self.kind = kind
-        self.lineEdit().setPlaceholderText("reference, e.g. EX-2026-0001" if kind == "exchange" else "reference or pick from the list")
+        self.lineEdit().setPlaceholderText(
+            "reference, e.g. EX-2026-0001"
+            if kind == "exchange"
+            else "reference or pick from the list"
+        )
         self.loader: Worker | None = None
         self.loaded = False
 
@@ -94,7 +113,13 @@ class ReferenceChooser(QComboBox):
 
         def read() -> list[tuple[str, str]]:
             page = service.list({}, sort, offset=0, limit=300, count_total=False)
-            return [(r.reference, f"{r.reference} — {service.title(r) if self.kind == 'exchange' else _person(r)}") for r in page.records]
+            return [
+                (
+                    r.reference,
+                    f"{r.reference} — {service.title(r) if self.kind == 'exchange' else _person(r)}",
+                )
+                for r in page.records
+            ]
 
         self.loader = Worker(read, self)
         self.loader.finishedWith.connect(self._fill)
@@ -136,7 +161,11 @@ class ReportDialog(QDialog):
         self.setWindowTitle("Reports — Exchange Desk")
         self.desk = desk
         actor = desk.actor()
-        self.specs = [spec for spec in REPORTS.values() if not spec.auditors_only or actor.reads_audit or actor.is_admin]
+        self.specs = [
+            spec
+            for spec in REPORTS.values()
+            if not spec.auditors_only or actor.reads_audit or actor.is_admin
+        ]
         self.report = QComboBox()
         self.report.setAccessibleName("Report")
         for spec in self.specs:
@@ -238,7 +267,7 @@ class ReportDialog(QDialog):
         elif parameter.kind == "status":
             editor = QComboBox()
             editor.addItem("Any status", "")
-            for member in (AgreementStatus if report == "agreements" else ExchangeStatus):
+            for member in AgreementStatus if report == "agreements" else ExchangeStatus:
                 editor.addItem(member.label, member.value)
         else:
             from PySide6.QtWidgets import QLineEdit
@@ -298,13 +327,22 @@ class ReportDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
-        for widget in (self.preview_button, self.print_button, self.save_button, self.report, self.paper, self.params_box):
+        for widget in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.report,
+            self.paper,
+            self.params_box,
+        ):
             widget.setEnabled(not busy)
 
     def _rendered(self, result: Any) -> None:
         self.last_result = result
-        self.message.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, "
-                             f"{result.records:,} record{'s' if result.records != 1 else ''}, marked {result.marking}.")
+        self.message.setText(
+            f"{result.pages} page{'s' if result.pages != 1 else ''}, "
+            f"{result.records:,} record{'s' if result.records != 1 else ''}, marked {result.marking}."
+        )
         then, self.after = self.after, None
         if then is not None:
             then(result)
@@ -340,12 +378,16 @@ class ReportDialog(QDialog):
         """Save the report as a PDF file (asks where unless given)."""
         if not path:
             suggested = str(Path.home() / f"{self.spec().name}-{dt.date.today().isoformat()}.pdf")
-            path, _filter = QFileDialog.getSaveFileName(self, "Save report as PDF", suggested, "PDF files (*.pdf)")
+            path, _filter = QFileDialog.getSaveFileName(
+                self, "Save report as PDF", suggested, "PDF files (*.pdf)"
+            )
             if not path:
                 return
         target = Path(path if str(path).lower().endswith(".pdf") else f"{path}.pdf")
         self.last_pdf = target
-        self.render(target, lambda _r: self.message.setText(self.message.text() + f" Saved to {target}."))
+        self.render(
+            target, lambda _r: self.message.setText(self.message.text() + f" Saved to {target}.")
+        )
 
     def preview(self) -> None:
         """Render, then show the pages in a print preview (from which it can be printed)."""
@@ -357,7 +399,9 @@ class ReportDialog(QDialog):
 
         pages = pdf_pages(pdf)
         if not pages:
-            self.message.setText(self.message.text() + " (Preview needs poppler's pdftoppm; use Save as PDF.)")
+            self.message.setText(
+                self.message.text() + " (Preview needs poppler's pdftoppm; use Save as PDF.)"
+            )
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._set_paper(printer, pages)
@@ -383,17 +427,27 @@ class ReportDialog(QDialog):
             return
         pages = pdf_pages(pdf, dpi=min(printer.resolution(), 300)) or pages
         if not pages:
-            QMessageBox.information(self, "Print", "Printing needs poppler's pdftoppm; save the report as PDF and print that.")
+            QMessageBox.information(
+                self,
+                "Print",
+                "Printing needs poppler's pdftoppm; save the report as PDF and print that.",
+            )
             return
         paint_pages(printer, pages)
 
     def _set_paper(self, printer: Any, pages: list[QImage] | None = None) -> None:
         from PySide6.QtGui import QPageLayout, QPageSize
 
-        size = QPageSize(QPageSize.PageSizeId.Letter if self.paper.currentData() == "letter" else QPageSize.PageSizeId.A4)
+        size = QPageSize(
+            QPageSize.PageSizeId.Letter
+            if self.paper.currentData() == "letter"
+            else QPageSize.PageSizeId.A4
+        )
         printer.setPageSize(size)
         landscape = bool(pages) and pages[0].width() > pages[0].height()
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
 
     def done(self, result: int) -> None:
         """Closing while rendering forgets the render."""
@@ -414,8 +468,15 @@ def QLocaleUsesLetter() -> bool:  # noqa: N802 - reads like the Qt call it wraps
 class ExportRunner(QWidget):
     """Runs one list export off the GUI thread with a progress bar and Cancel, in a small panel."""
 
-    def __init__(self, desk: Any, kind: str, filters: dict[str, Any], sort: list[str] | None, target: Path,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        kind: str,
+        filters: dict[str, Any],
+        sort: list[str] | None,
+        target: Path,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Dialog)
         self.setWindowTitle("Export — Exchange Desk")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -453,7 +514,9 @@ class ExportRunner(QWidget):
 
     def _done(self, result: Any) -> None:
         self.result = result
-        self.text.setText(f"Exported {result.records:,} records to {self.target.name}, marked {result.marking}.")
+        self.text.setText(
+            f"Exported {result.records:,} records to {self.target.name}, marked {result.marking}."
+        )
 
     def _failed(self, message: str) -> None:
         self.error = message
@@ -478,16 +541,22 @@ class ExportRunner(QWidget):
         self.text.setText("Export cancelled.")
 
 
-def export_view(desk: Any, kind: str, model: Any, parent: QWidget | None = None, path: str | None = None) -> ExportRunner | None:
+def export_view(
+    desk: Any, kind: str, model: Any, parent: QWidget | None = None, path: str | None = None
+) -> ExportRunner | None:
     """Export a list view's current filter and sort to CSV or Excel (asks where unless given)."""
     if not path:
         suggested = str(Path.home() / f"{kind}-{dt.date.today().isoformat()}.csv")
-        path, chosen = QFileDialog.getSaveFileName(parent, "Export list", suggested, "CSV (*.csv);;Excel workbook (*.xlsx)")
+        path, chosen = QFileDialog.getSaveFileName(
+            parent, "Export list", suggested, "CSV (*.csv);;Excel workbook (*.xlsx)"
+        )
         if not path:
             return None
         if not path.lower().endswith((".csv", ".xlsx")):
             path += ".xlsx" if "xlsx" in chosen else ".csv"
     filters = dict(getattr(model, "effective_filters", None) or model.filters)
-    runner = ExportRunner(desk, kind, filters, list(model.sort_keys) if model.sort_keys else None, Path(path), parent)
+    runner = ExportRunner(
+        desk, kind, filters, list(model.sort_keys) if model.sort_keys else None, Path(path), parent
+    )
     runner.show()
     return runner

@@ -33,8 +33,12 @@ DEBOUNCE_MS = 250
 LIMIT = 40
 MARKS = ("\x02", "\x03")  # highlight markers asked of the search service, turned into <b>
 KIND_TITLES = {
-    "person": "People", "exchange": "Exchanges", "agreement": "Agreements", "liaison": "Liaison assignments",
-    "contact_log": "Contact log", "attachment": "Attachments",
+    "person": "People",
+    "exchange": "Exchanges",
+    "agreement": "Agreements",
+    "liaison": "Liaison assignments",
+    "contact_log": "Contact log",
+    "attachment": "Attachments",
 }
 KIND_ORDER = list(KIND_TITLES)
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -95,7 +99,9 @@ class SearchPanel(QFrame):
             groups.setdefault(hit.kind, []).append(hit)
         first: QTreeWidgetItem | None = None
         for kind in sorted(groups, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99):
-            group = QTreeWidgetItem(self.tree, [f"{KIND_TITLES.get(kind, kind)} ({len(groups[kind])})", "", ""])
+            group = QTreeWidgetItem(
+                self.tree, [f"{KIND_TITLES.get(kind, kind)} ({len(groups[kind])})", "", ""]
+            )
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -104,7 +110,11 @@ class SearchPanel(QFrame):
             group.setFirstColumnSpanned(True)
             group.setSizeHint(0, QSize(0, self.fontMetrics().height() + 10))
             for hit in groups[kind]:
-                title = hit.title + (f"  ·  {hit.reference}" if hit.reference and hit.reference not in hit.title else "")
+                title = hit.title + (
+                    f"  ·  {hit.reference}"
+                    if hit.reference and hit.reference not in hit.title
+                    else ""
+                )
                 item = QTreeWidgetItem(group, [hit.portion_mark, title, ""])
                 item.setSizeHint(1, QSize(0, self.fontMetrics().height() + 10))
                 item.setData(0, HitRole, hit)
@@ -120,14 +130,22 @@ class SearchPanel(QFrame):
         shown = len(results.hits)
         if results.total == 0:
             suggestion = getattr(results, "suggestion", None)
-            self.status.setText("No matches" + (f" — did you mean “{suggestion}”?" if suggestion else ""))
+            self.status.setText(
+                "No matches" + (f" — did you mean “{suggestion}”?" if suggestion else "")
+            )
         elif not getattr(results, "complete", True):
-            self.status.setText(f"More than {results.total:,} matches: best {shown} of the {results.total:,} most recent"
-                                " · refine the search · Enter opens · Esc closes")
+            self.status.setText(
+                f"More than {results.total:,} matches: best {shown} of the {results.total:,} most recent"
+                " · refine the search · Enter opens · Esc closes"
+            )
         elif results.total > shown:
-            self.status.setText(f"Best {shown} of {results.total:,} matches · Enter opens · Esc closes")
+            self.status.setText(
+                f"Best {shown} of {results.total:,} matches · Enter opens · Esc closes"
+            )
         else:
-            self.status.setText(f"{results.total:,} match{'es' if results.total != 1 else ''} · Enter opens · Esc closes")
+            self.status.setText(
+                f"{results.total:,} match{'es' if results.total != 1 else ''} · Enter opens · Esc closes"
+            )
 
     def wanted_height(self) -> int:
         """The height that shows every row (the caller caps it)."""
@@ -174,7 +192,9 @@ class GlobalSearch(QWidget):
         self.box.setClearButtonEnabled(True)
         self.box.setMinimumWidth(320)
         self.box.setMaximumWidth(480)
-        self.below: QWidget | None = None  # the panel opens under this widget too (the window's banner)
+        self.below: QWidget | None = (
+            None  # the panel opens under this widget too (the window's banner)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.box)
@@ -190,7 +210,9 @@ class GlobalSearch(QWidget):
         self.error = ""
         self.box.textChanged.connect(self._typed)
         self.box.installEventFilter(self)
-        self.panel.tree.itemDoubleClicked.connect(lambda item, _c: self._open(item.data(0, HitRole)))
+        self.panel.tree.itemDoubleClicked.connect(
+            lambda item, _c: self._open(item.data(0, HitRole))
+        )
 
     # --- typing ------------------------------------------------------------------------------
 
@@ -206,7 +228,9 @@ class GlobalSearch(QWidget):
         query = self.box.text().strip()
         if not query:
             return
-        if self.worker is not None:  # one query at a time; the newest waits, older waiting ones are dropped
+        if (
+            self.worker is not None
+        ):  # one query at a time; the newest waits, older waiting ones are dropped
             self.waiting = query
             return
         self.worker = Worker(lambda: self.run(query), self)
@@ -249,11 +273,15 @@ class GlobalSearch(QWidget):
         """Show the panel under the box, inside the window's width."""
         window = self.window()
         below = self.box.mapToGlobal(QPoint(0, self.box.height() + 2))
-        if self.below is not None and self.below.isVisible():  # never over the classification banner
+        if (
+            self.below is not None and self.below.isVisible()
+        ):  # never over the classification banner
             below.setY(max(below.y(), self.below.mapToGlobal(QPoint(0, self.below.height())).y()))
         width = max(560, min(900, window.width() - 40))
         left = min(below.x(), window.mapToGlobal(QPoint(window.width() - width - 12, 0)).x())
-        self.panel.resize(width, max(120, min(self.panel.wanted_height(), 520, window.height() * 2 // 3)))
+        self.panel.resize(
+            width, max(120, min(self.panel.wanted_height(), 520, window.height() * 2 // 3))
+        )
         self.panel.move(max(left, window.mapToGlobal(QPoint(8, 0)).x()), below.y())
         self.panel.show()
         self.panel.raise_()
@@ -272,7 +300,11 @@ class GlobalSearch(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Up/Down/Enter/Escape in the box act on the panel."""
-        if watched is self.box and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if (
+            watched is self.box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.panel.isVisible():
                 self.panel.move_selection(1 if key == Qt.Key.Key_Down else -1)
@@ -287,7 +319,11 @@ class GlobalSearch(QWidget):
             if key == Qt.Key.Key_Escape and self.panel.isVisible():
                 self.close_panel()
                 return True
-        if watched is self.box and event.type() == QEvent.Type.FocusOut and not self.panel.underMouse():
+        if (
+            watched is self.box
+            and event.type() == QEvent.Type.FocusOut
+            and not self.panel.underMouse()
+        ):
             QTimer.singleShot(150, self._maybe_close)
         return False
 

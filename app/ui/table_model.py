@@ -52,8 +52,14 @@ class FetchPool:
         for n in range(threads):
             threading.Thread(target=self._work, name=f"list-fetch-{n}", daemon=True).start()
 
-    def start(self, outbox: queue.SimpleQueue, token: tuple[Any, ...], call: Callable[[], Any], priority: int,
-              wanted: Callable[[], bool] = lambda: True) -> None:
+    def start(
+        self,
+        outbox: queue.SimpleQueue,
+        token: tuple[Any, ...],
+        call: Callable[[], Any],
+        priority: int,
+        wanted: Callable[[], bool] = lambda: True,
+    ) -> None:
         """Queue one call; a larger priority runs sooner."""
         self.jobs.put((-priority, next(_SEQUENCE), (outbox, token, call, wanted)))
 
@@ -137,7 +143,9 @@ class RecordTableModel(QAbstractTableModel):
         self.error: str = ""
         self.active: Callable[[], bool] | None = None  # set by a view: fetch only while it is shown
         self.search_kind: str | None = None  # the full-text index's kind: the quick filter uses it
-        self.effective_filters: dict[str, Any] = {}  # the filters the service is given (ids for text)
+        self.effective_filters: dict[
+            str, Any
+        ] = {}  # the filters the service is given (ids for text)
         self._deferred = False
 
     def wake(self) -> None:
@@ -155,7 +163,9 @@ class RecordTableModel(QAbstractTableModel):
         """The kind's columns."""
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         """Column titles; row numbers down the side."""
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -173,7 +183,13 @@ class RecordTableModel(QAbstractTableModel):
         """Cell text, raw sort value, record id or label, from the page cache only."""
         if not index.isValid() or index.row() >= self._total or index.column() >= len(self.columns):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, self.SortRole, self.RecordRole, self.LabelRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            self.SortRole,
+            self.RecordRole,
+            self.LabelRole,
+        ):
             return None
         entry = self._entry(index.row())
         if entry is None:
@@ -232,11 +248,17 @@ class RecordTableModel(QAbstractTableModel):
             self._fetch_timer.start()  # restarted by each new page: a fast scroll fetches where it stops
 
     def _page_call(self, page_number: int, total: int | None) -> Callable[[], Any]:
-        filters, sort, size = dict(self.effective_filters), list(self.sort_keys) if self.sort_keys else None, self.page_size
+        filters, sort, size = (
+            dict(self.effective_filters),
+            list(self.sort_keys) if self.sort_keys else None,
+            self.page_size,
+        )
         offset = page_number * size
 
         def call() -> list[tuple[Any, Label]]:
-            page = self.service.list(filters, sort, offset=offset, limit=size, count_total=False, total_hint=total)
+            page = self.service.list(
+                filters, sort, offset=offset, limit=size, count_total=False, total_hint=total
+            )
             return [(record, page.labels[record.label_id]) for record in page.records]
 
         return call
@@ -278,7 +300,13 @@ class RecordTableModel(QAbstractTableModel):
 
         return call
 
-    def _start(self, token: tuple[Any, ...], call: Callable[[], Any], priority: int, wanted: Callable[[], bool] = lambda: True) -> None:
+    def _start(
+        self,
+        token: tuple[Any, ...],
+        call: Callable[[], Any],
+        priority: int,
+        wanted: Callable[[], bool] = lambda: True,
+    ) -> None:
         was_idle = not self.loading()
         self._outstanding += 1
         fetch_pool().start(self._outbox, token, call, priority, wanted)
@@ -323,8 +351,12 @@ class RecordTableModel(QAbstractTableModel):
             def wanted(number: int = page_number, generation: int = generation) -> bool:
                 return generation == self._generation and number in self._wanted_now
 
-            self._start(("page", generation, page_number), self._page_call(page_number, total),
-                        next(_SEQUENCE) % 1_000_000 + 1, wanted)
+            self._start(
+                ("page", generation, page_number),
+                self._page_call(page_number, total),
+                next(_SEQUENCE) % 1_000_000 + 1,
+                wanted,
+            )
 
     def _delivered(self, outcome: tuple[tuple[Any, ...], Any, str, bool]) -> None:
         token, result, error, skipped = outcome

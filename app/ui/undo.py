@@ -22,7 +22,11 @@ class FieldChange(QUndoCommand):
 
     def id(self) -> int:  # noqa: A003
         """Text fields merge consecutive edits."""
-        return (abs(hash(self.name)) % 100000) if getattr(self.form.editors[self.name], "mergeable", False) else -1
+        return (
+            (abs(hash(self.name)) % 100000)
+            if getattr(self.form.editors[self.name], "mergeable", False)
+            else -1
+        )
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         """Absorb the next keystroke in the same field."""

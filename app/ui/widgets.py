@@ -38,7 +38,13 @@ class NationPicker(QComboBox):
 
     valueChanged = Signal()
 
-    def __init__(self, nations: dict[str, str], allow_empty: bool = True, empty_text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        nations: dict[str, str],
+        allow_empty: bool = True,
+        empty_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -200,7 +206,12 @@ class CheckList(QWidget):
 
     changed = Signal()
 
-    def __init__(self, items: list[tuple[str, str]], placeholder: str = "Search…", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        items: list[tuple[str, str]],
+        placeholder: str = "Search…",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
         self.search.setPlaceholderText(placeholder)
@@ -241,11 +252,21 @@ class CheckList(QWidget):
         self.list.blockSignals(True)
         for row in range(self.list.count()):
             item = self.list.item(row)
-            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted else Qt.CheckState.Unchecked
+            state = (
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked
+            )
             item.setCheckState(state)
         self.list.blockSignals(False)
-        first = next((self.list.item(r) for r in range(self.list.count())
-                      if self.list.item(r).checkState() == Qt.CheckState.Checked), None)
+        first = next(
+            (
+                self.list.item(r)
+                for r in range(self.list.count())
+                if self.list.item(r).checkState() == Qt.CheckState.Checked
+            ),
+            None,
+        )
         if first is not None:
             self.list.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
 
@@ -325,7 +346,11 @@ class LabelEditor(QFrame):
     def _changed(self) -> None:
         self.rel_to.setEnabled(self.rel.isChecked())
         label = self.label()
-        self.marking_label.setText(self._marking(label) if label is not None else "REL TO needs at least one nation or group")
+        self.marking_label.setText(
+            self._marking(label)
+            if label is not None
+            else "REL TO needs at least one nation or group"
+        )
         self.changed.emit()
 
     def label(self) -> Label | None:
@@ -343,7 +368,9 @@ class LabelEditor(QFrame):
         """Show a label."""
         self.blockSignals(True)
         self.level.setCurrentIndex(label.level)
-        {Release.ALL: self.no_caveat, Release.NOFORN: self.noforn, Release.REL: self.rel}[label.release].setChecked(True)
+        {Release.ALL: self.no_caveat, Release.NOFORN: self.noforn, Release.REL: self.rel}[
+            label.release
+        ].setChecked(True)
         self.rel_to.set_checked(label.rel_to)
         self.groups.set_checked(label.groups)
         self.blockSignals(False)

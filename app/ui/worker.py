@@ -73,8 +73,13 @@ class Worker(QObject):
     progressed = Signal(int, int, str)
     finished = Signal()
 
-    def __init__(self, call: Callable[..., Any], parent: QObject | None = None, with_job: bool = False,
-                 qt_thread: bool = False) -> None:
+    def __init__(
+        self,
+        call: Callable[..., Any],
+        parent: QObject | None = None,
+        with_job: bool = False,
+        qt_thread: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.call = call
         self.with_job = with_job
@@ -145,7 +150,9 @@ class Worker(QObject):
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the call ends, then deliver its outcome; False on timeout."""
         if self._qthread is not None:
-            finished = self._qthread.wait() if timeout is None else self._qthread.wait(int(timeout * 1000))
+            finished = (
+                self._qthread.wait() if timeout is None else self._qthread.wait(int(timeout * 1000))
+            )
             if not finished:
                 return False
         if self._thread is not None:

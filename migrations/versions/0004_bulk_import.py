@@ -20,8 +20,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_people_date_of_birth", "people", ["date_of_birth", "family_name", "given_names", "label_id", "archived"],
-                    unique=False)
+    op.create_index(
+        "ix_people_date_of_birth",
+        "people",
+        ["date_of_birth", "family_name", "given_names", "label_id", "archived"],
+        unique=False,
+    )
     if op.get_bind().dialect.name == "sqlite":
         from app.search.sqlite_fts import install_0004
 

@@ -19,7 +19,13 @@ depends_on = None
 
 NEW = {
     ("people", "ix_people_name"): ["family_name", "given_names", "id", "label_id", "archived"],
-    ("exchanges", "ix_exchanges_start"): ["start_date", "id", "label_id", "archived", "agreement_id"],
+    ("exchanges", "ix_exchanges_start"): [
+        "start_date",
+        "id",
+        "label_id",
+        "archived",
+        "agreement_id",
+    ],
 }
 OLD = {
     ("people", "ix_people_name"): ["family_name", "given_names"],

@@ -149,7 +149,9 @@ def test_who_can_see_dialog(qtbot, admin: Desk, make_user, qtmodeltester) -> Non
     make_user("sam", clearance="S", nation="USA")
     make_user("carl", clearance="C", nation="USA")
     make_user("gwen", clearance="TS", nation="GBR")
-    dialog = WhoCanSeeDialog(admin, Label(admin.db.scheme.parse("S"), Release.NOFORN), "EX-2026-0001 Staff talks")
+    dialog = WhoCanSeeDialog(
+        admin, Label(admin.db.scheme.parse("S"), Release.NOFORN), "EX-2026-0001 Staff talks"
+    )
     qtbot.addWidget(dialog)
     names = {dialog.model.row(r).username for r in range(dialog.model.rowCount())}
     assert names == {"admin", "sam"}

@@ -31,7 +31,13 @@ def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
     if window.person is not None:
         window.person.confirm = lambda _text: "discard"
     window.show()
-    qtbot.waitUntil(lambda: window.lists["people"].model.rowCount() == desk.people.count() if "people" in window.lists else True)
+    qtbot.waitUntil(
+        lambda: (
+            window.lists["people"].model.rowCount() == desk.people.count()
+            if "people" in window.lists
+            else True
+        )
+    )
     return window
 
 
@@ -126,7 +132,11 @@ def test_create_a_person_with_a_validation_error_that_keeps_the_typing(qtbot, ad
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert admin.people.count() == 1
     record, _label = admin.people.find(window.person.form.title.text().split("·")[-1].strip())
-    assert record.family_name == "Nowak" and record.nation_code == "POL" and record.email == "nowak@example.pl"
+    assert (
+        record.family_name == "Nowak"
+        and record.nation_code == "POL"
+        and record.email == "nowak@example.pl"
+    )
     qtbot.waitUntil(lambda: window.lists["people"].model.rowCount() == 1)
     assert not form.editors["email"].error.isVisible()
 
@@ -145,7 +155,9 @@ def test_undo_restores_a_field(qtbot, admin: Desk) -> None:
 
 
 def test_identity_is_shown_only_on_request_and_audited(qtbot, admin: Desk) -> None:
-    saved = admin.people.create({"family_name": "Dupont", "nation_code": "FRA", "passport_number": "AB12345"})
+    saved = admin.people.create(
+        {"family_name": "Dupont", "nation_code": "FRA", "passport_number": "AB12345"}
+    )
     window = open_window(qtbot, admin)
     window.open_person(saved.record.id)
     form = window.person_form
@@ -171,12 +183,19 @@ def test_a_viewer_is_refused_by_the_service(qtbot, admin: Desk, make_user) -> No
 
 
 def test_a_foreign_user_does_not_see_a_noforn_person(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
-    admin.people.create({"family_name": "Secretive", "nation_code": "USA"}, label=Label(1, Release.NOFORN))
-    admin.people.create({"family_name": "Shared", "nation_code": "USA"}, label=Label(1, Release.REL, frozenset({"GBR"})))
+    admin.people.create(
+        {"family_name": "Secretive", "nation_code": "USA"}, label=Label(1, Release.NOFORN)
+    )
+    admin.people.create(
+        {"family_name": "Shared", "nation_code": "USA"},
+        label=Label(1, Release.REL, frozenset({"GBR"})),
+    )
     foreign = make_user("brit", nation="GBR")
     window = open_window(qtbot, foreign)
     view = window.lists["people"]
-    qtbot.waitUntil(lambda: view.model.cached_label(0) is not None and view.count_label.text() == "1 records")
+    qtbot.waitUntil(
+        lambda: view.model.cached_label(0) is not None and view.count_label.text() == "1 records"
+    )
     assert view.model.rowCount() == 1
     assert view.model.index(0, 2).data() == "SHARED"
     qtbot.keyClicks(view.quick_filter, "Secret")
@@ -228,8 +247,14 @@ def test_idle_lock_hides_content_clears_clipboard_and_asks_the_password(qtbot, a
 
 
 def test_lock_hides_open_record_windows_and_unlock_brings_them_back(qtbot, admin: Desk) -> None:
-    saved = admin.agreements.create({"reference": "MOU-USA-GBR-2024-01", "title": "Staff college seats",
-                                     "kind": "memorandum_of_understanding", "parties": "USA GBR"})
+    saved = admin.agreements.create(
+        {
+            "reference": "MOU-USA-GBR-2024-01",
+            "title": "Staff college seats",
+            "kind": "memorandum_of_understanding",
+            "parties": "USA GBR",
+        }
+    )
     window = open_window(qtbot, admin)
     assert window.open_form("agreement", saved.record.id)
     record_window = window.record_windows[-1]
@@ -241,30 +266,59 @@ def test_lock_hides_open_record_windows_and_unlock_brings_them_back(qtbot, admin
     assert not window.locked and record_window.isVisible()
 
 
-def test_closing_a_record_window_with_unsaved_edits_asks_first(qtbot, admin: Desk, monkeypatch) -> None:  # noqa: ANN001
+def test_closing_a_record_window_with_unsaved_edits_asks_first(
+    qtbot, admin: Desk, monkeypatch
+) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QMessageBox
 
-    saved = admin.agreements.create({"reference": "MOU-USA-GBR-2024-02", "title": "Billets",
-                                     "kind": "memorandum_of_understanding", "parties": "USA GBR"})
+    saved = admin.agreements.create(
+        {
+            "reference": "MOU-USA-GBR-2024-02",
+            "title": "Billets",
+            "kind": "memorandum_of_understanding",
+            "parties": "USA GBR",
+        }
+    )
     window = open_window(qtbot, admin)
     window.open_form("agreement", saved.record.id)
     record_window = window.record_windows[-1]
     qtbot.waitUntil(record_window.isVisible)
     monkeypatch.setattr(record_window.form, "has_unsaved_changes", lambda: True)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Cancel
+    )
     record_window.close()
     assert record_window.isVisible()
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard
+    )
     record_window.close()
     assert not record_window.isVisible()
 
 
-def test_person_page_shows_their_exchanges_and_hides_what_the_user_may_not_see(qtbot, admin: Desk, make_user) -> None:
-    person = admin.people.create({"family_name": "Kowalska", "given_names": "Ewa", "nation_code": "POL", "classification": "U",
-                                  "releasable_to": "NATO"}).record
+def test_person_page_shows_their_exchanges_and_hides_what_the_user_may_not_see(
+    qtbot, admin: Desk, make_user
+) -> None:
+    person = admin.people.create(
+        {
+            "family_name": "Kowalska",
+            "given_names": "Ewa",
+            "nation_code": "POL",
+            "classification": "U",
+            "releasable_to": "NATO",
+        }
+    ).record
     for title, release in (("Open course", "NATO"), ("Closed course", "NOFORN")):
-        exchange = admin.exchanges.create({"title": title, "kind": "course_seat", "host_nation": "USA", "start_date": "2026-05-04",
-                                           "end_date": "2026-05-22", "releasable_to": release}).record
+        exchange = admin.exchanges.create(
+            {
+                "title": title,
+                "kind": "course_seat",
+                "host_nation": "USA",
+                "start_date": "2026-05-04",
+                "end_date": "2026-05-22",
+                "releasable_to": release,
+            }
+        ).record
         admin.participations.create({"exchange": exchange.id, "person": person.id})
     gbr = make_user("gbr", nation="GBR", clearance="TS")
     window = open_window(qtbot, gbr)
@@ -289,10 +343,17 @@ def test_new_on_the_exchanges_page_opens_an_empty_exchange_form(qtbot, admin: De
 # --- the lazy model --------------------------------------------------------------------------
 
 
-def test_table_model_passes_qtmodeltester_and_pages_lazily(qtbot, qtmodeltester, admin: Desk) -> None:
+def test_table_model_passes_qtmodeltester_and_pages_lazily(
+    qtbot, qtmodeltester, admin: Desk
+) -> None:
     for n in range(130):
-        admin.people.create({"family_name": f"Person{n:03d}", "nation_code": "USA" if n % 2 else "GBR"}, label=Label(n % 3))
-    model = RecordTableModel(admin.people, COLUMNS["people"], admin.portion_mark, page_size=25, max_pages=3)
+        admin.people.create(
+            {"family_name": f"Person{n:03d}", "nation_code": "USA" if n % 2 else "GBR"},
+            label=Label(n % 3),
+        )
+    model = RecordTableModel(
+        admin.people, COLUMNS["people"], admin.portion_mark, page_size=25, max_pages=3
+    )
     model.refresh()
     assert model.rowCount() == 0  # counted and fetched in the background, never in refresh()
     qtbot.waitUntil(lambda: model.rowCount() == 130 and not model.loading())
@@ -314,7 +375,9 @@ def test_table_model_passes_qtmodeltester_and_pages_lazily(qtbot, qtmodeltester,
     for page in range(3):
         model.load_page(page)
     qtmodeltester.check(model, force_py=True)
-    model.set_filters({})  # the tester keeps checking through the background reset, insert and pages
+    model.set_filters(
+        {}
+    )  # the tester keeps checking through the background reset, insert and pages
     qtbot.waitUntil(lambda: model.rowCount() == 130 and not model.loading())
     qtbot.waitUntil(lambda: model.index(129, 2).data() == "PERSON000")
 
@@ -353,12 +416,21 @@ def test_deadlines_page_opens_the_record_a_deadline_is_about(qtbot, admin: Desk)
     import datetime as dt
 
     soon = (dt.date.today() + dt.timedelta(days=20)).isoformat()
-    saved = admin.people.create({"family_name": "Expiring", "nation_code": "USA", "clearance_level": "2", "clearance_expiry": soon})
+    saved = admin.people.create(
+        {
+            "family_name": "Expiring",
+            "nation_code": "USA",
+            "clearance_level": "2",
+            "clearance_expiry": soon,
+        }
+    )
     window = open_window(qtbot, admin)
     window.sidebar.setCurrentRow(window.page_keys.index("deadlines"))
     view = window.deadlines_view
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)
-    row = next(r for r in range(view.model.rowCount()) if view.model.row(r).record_id == saved.record.id)
+    row = next(
+        r for r in range(view.model.rowCount()) if view.model.row(r).record_id == saved.record.id
+    )
     view.openRequested.emit("person", view.model.row(row).record_id)
     assert window.person.record_id == saved.record.id
 
@@ -370,11 +442,15 @@ def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, ad
     window = open_window(qtbot, admin)
     window.sidebar.setCurrentRow(window.page_keys.index("audit"))
     view = window.audit_view
-    assert window.top_banner.text() == "TOP SECRET//NOFORN"  # details may hold anything the admin may read
+    assert (
+        window.top_banner.text() == "TOP SECRET//NOFORN"
+    )  # details may hold anything the admin may read
     qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.result.text().startswith("Trail intact"))
     qtbot.waitUntil(lambda: view.worker is None)
-    connection = sqlite3.connect(admin.db.path)  # an attacker with the file: triggers dropped, a row edited
+    connection = sqlite3.connect(
+        admin.db.path
+    )  # an attacker with the file: triggers dropped, a row edited
     connection.execute("DROP TRIGGER IF EXISTS audit_events_no_update")
     connection.execute("UPDATE audit_events SET username = 'mallory' WHERE id = 2")
     connection.commit()
@@ -384,7 +460,9 @@ def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, ad
     assert "event 2" in view.result.text()
 
 
-def test_launch_reports_a_damaged_recent_database_in_the_first_run_dialog(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_launch_reports_a_damaged_recent_database_in_the_first_run_dialog(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QDialog
 
     from app.ui import launch
@@ -441,15 +519,21 @@ def test_window_layout_is_remembered(qtbot, admin: Desk) -> None:
 
 
 def test_a_downgrade_asks_for_a_reason_that_reaches_the_audit_trail(qtbot, admin: Desk) -> None:
-    person = admin.people.create({"family_name": "Lowered", "nation_code": "USA"}, label=Label(3, Release.NOFORN)).record
+    person = admin.people.create(
+        {"family_name": "Lowered", "nation_code": "USA"}, label=Label(3, Release.NOFORN)
+    ).record
     window = open_window(qtbot, admin)
     window.open_person(person.id)
     editor = window.person_form.label_editor
     editor.level.setCurrentIndex(2)
     window.person.ask_reason = lambda _change: None  # cancelled: nothing saved
     qtbot.mouseClick(window.person_form.save_button, Qt.MouseButton.LeftButton)
-    assert admin.people.get(person.id)[1].level == 3 and "reason" in window.person_form.message.text()
-    window.person.ask_reason = lambda change: "declassified by review" if "CONFIDENTIAL" in change else None
+    assert (
+        admin.people.get(person.id)[1].level == 3 and "reason" in window.person_form.message.text()
+    )
+    window.person.ask_reason = lambda change: (
+        "declassified by review" if "CONFIDENTIAL" in change else None
+    )
     qtbot.mouseClick(window.person_form.save_button, Qt.MouseButton.LeftButton)
     assert admin.people.get(person.id)[1].level == 2
     assert admin.audit.list(action="downgrade")[0].details["reason"] == "declassified by review"
@@ -478,10 +562,21 @@ def test_a_reset_password_must_be_changed(qtbot, admin: Desk, make_user) -> None
 
 
 def test_a_participant_opens_in_its_own_form_and_saves_travel_details(qtbot, admin: Desk) -> None:
-    person = admin.people.create({"family_name": "Novak", "given_names": "Petra", "nation_code": "CZE"}).record
-    exchange = admin.exchanges.create({"title": "Staff course", "kind": "course_seat", "host_nation": "USA",
-                                       "start_date": "2026-05-04", "end_date": "2026-05-22"}).record
-    participation = admin.participations.create({"exchange": exchange.id, "person": person.id}).record
+    person = admin.people.create(
+        {"family_name": "Novak", "given_names": "Petra", "nation_code": "CZE"}
+    ).record
+    exchange = admin.exchanges.create(
+        {
+            "title": "Staff course",
+            "kind": "course_seat",
+            "host_nation": "USA",
+            "start_date": "2026-05-04",
+            "end_date": "2026-05-22",
+        }
+    ).record
+    participation = admin.participations.create(
+        {"exchange": exchange.id, "person": person.id}
+    ).record
     window = open_window(qtbot, admin)
     window.open_form("exchange", exchange.id)
     exchange_window = window.record_windows[-1]
@@ -498,10 +593,21 @@ def test_a_participant_opens_in_its_own_form_and_saves_travel_details(qtbot, adm
 def test_opening_the_window_moves_lapsed_agreements_to_expired(qtbot, admin: Desk) -> None:
     import datetime as dt
 
-    saved = admin.agreements.create({"reference": "TA-USA-NOR-2019-03", "title": "Winter training", "parties": "USA NOR",
-                                     "kind": "technical_arrangement", "status": "in_force",
-                                     "effective_date": "2019-01-01", "expiry_date": (dt.date.today() - dt.timedelta(days=3)).isoformat()})
+    saved = admin.agreements.create(
+        {
+            "reference": "TA-USA-NOR-2019-03",
+            "title": "Winter training",
+            "parties": "USA NOR",
+            "kind": "technical_arrangement",
+            "status": "in_force",
+            "effective_date": "2019-01-01",
+            "expiry_date": (dt.date.today() - dt.timedelta(days=3)).isoformat(),
+        }
+    )
     window = open_window(qtbot, admin)
     assert admin.agreements.get(saved.record.id)[0].status == "expired"
     assert "TA-USA-NOR-2019-03" in window.statusBar().currentMessage()
-    assert admin.audit.list(action="status_change", kind="agreement", limit=1)[0].record_id == saved.record.id
+    assert (
+        admin.audit.list(action="status_change", kind="agreement", limit=1)[0].record_id
+        == saved.record.id
+    )

@@ -33,11 +33,15 @@ def _import(qtbot, desk: Desk, path: Path, all_or_nothing: bool) -> ImportDialog
     return dialog
 
 
-def test_import_reports_the_bad_line_and_keeps_good_rows(qtbot, admin: Desk, tmp_path: Path) -> None:  # noqa: ANN001
+def test_import_reports_the_bad_line_and_keeps_good_rows(
+    qtbot, admin: Desk, tmp_path: Path
+) -> None:  # noqa: ANN001
     path = tmp_path / "people.csv"
     path.write_text(CSV, encoding="utf-8")
     dialog = _import(qtbot, admin, path, all_or_nothing=False)
-    assert dialog.report.toPlainText().startswith("Imported 2 of 3 rows from people.csv (1 rejected, listed below).")
+    assert dialog.report.toPlainText().startswith(
+        "Imported 2 of 3 rows from people.csv (1 rejected, listed below)."
+    )
     assert "line 3: nation" in dialog.report.toPlainText()
     assert admin.people.count() == 2
 

@@ -28,14 +28,20 @@ def click(qtbot, widget) -> None:  # noqa: ANN001
 
 def agreement(admin: Desk, **values: object) -> int:
     """An agreement between USA and GBR, through the service."""
-    base = {"title": "Pilot training MoU", "kind": "memorandum_of_understanding", "parties": ["USA", "GBR"],
-            "expiry_date": TODAY + dt.timedelta(days=900)}
+    base = {
+        "title": "Pilot training MoU",
+        "kind": "memorandum_of_understanding",
+        "parties": ["USA", "GBR"],
+        "expiry_date": TODAY + dt.timedelta(days=900),
+    }
     return admin.agreements.create({**base, **values}).record.id
 
 
 def person(admin: Desk, family: str = "Smith", nation: str = "GBR", **values: object) -> str:
     """A person's reference."""
-    return admin.people.create({"family_name": family, "given_names": "Jo", "nation_code": nation, **values}).record.reference
+    return admin.people.create(
+        {"family_name": family, "given_names": "Jo", "nation_code": nation, **values}
+    ).record.reference
 
 
 def form(qtbot, cls, desk: Desk, record_id: int | None):  # noqa: ANN001, ANN201
@@ -67,7 +73,11 @@ def test_agreement_create_through_form_keeps_typed_data_on_error(qtbot, admin: D
     with qtbot.waitSignal(widget.saved) as saved:
         click(qtbot, widget.save_button)
     record, label = admin.agreements.get(saved.args[0])
-    assert record.title == "Naval cadet exchange" and record.notice_period_days == 60 and label.level == 1
+    assert (
+        record.title == "Naval cadet exchange"
+        and record.notice_period_days == 60
+        and label.level == 1
+    )
     assert not widget.has_unsaved_changes()
     assert "Saved." in widget.message.text()
 
@@ -104,8 +114,13 @@ def test_agreement_signatories_and_termination_needs_reason(qtbot, admin: Desk) 
     for column, text in enumerate(["Adm. Jane Roe", "Chief of Naval Staff", "GBR", "2026-01-15"]):
         model.setData(model.index(0, column), text)
     click(qtbot, widget.signatories.save_button)
-    assert [s.name for s in admin.agreements.get(widget.record_id)[0].signatories] == ["Adm. Jane Roe"]
-    names = {widget.status_buttons.itemAt(i).widget().objectName() for i in range(widget.status_buttons.count())}
+    assert [s.name for s in admin.agreements.get(widget.record_id)[0].signatories] == [
+        "Adm. Jane Roe"
+    ]
+    names = {
+        widget.status_buttons.itemAt(i).widget().objectName()
+        for i in range(widget.status_buttons.count())
+    }
     assert names == {"status-in_negotiation", "status-terminated"}
     widget.ask_reason = lambda _title, _prompt: None
     assert not widget.change_status("terminated")
@@ -132,8 +147,10 @@ def test_viewer_save_is_refused_by_the_service(qtbot, admin: Desk, make_user) ->
 
 def test_hidden_agreement_is_not_found(qtbot, admin: Desk, make_user) -> None:
     """A record above the user's clearance is reported as not found, its fields stay empty."""
-    record_id = admin.agreements.create({"title": "Secret annex", "kind": "memorandum_of_understanding", "parties": ["USA", "GBR"]},
-                                        label=Label(3, Release.NOFORN)).record.id
+    record_id = admin.agreements.create(
+        {"title": "Secret annex", "kind": "memorandum_of_understanding", "parties": ["USA", "GBR"]},
+        label=Label(3, Release.NOFORN),
+    ).record.id
     low = make_user("cora", clearance="C")
     widget = form(qtbot, AgreementForm, low, record_id)
     assert "Not found" in widget.message.text()
@@ -180,7 +197,9 @@ def test_liaison_form_and_contact_log_entry(qtbot, admin: Desk, qtmodeltester) -
     qtmodeltester.check(log.model)
 
 
-def test_attachments_panel_add_save_delete(qtbot, admin: Desk, tmp_path: Path, qtmodeltester) -> None:
+def test_attachments_panel_add_save_delete(
+    qtbot, admin: Desk, tmp_path: Path, qtmodeltester
+) -> None:
     """A file attached with its own label, saved as a copy, then deleted."""
     widget = form(qtbot, AgreementForm, admin, agreement(admin))
     panel = widget.attachments
@@ -191,7 +210,9 @@ def test_attachments_panel_add_save_delete(qtbot, admin: Desk, tmp_path: Path, q
     panel.choose_label = lambda _name, _label: chosen
     click(qtbot, panel.add_button)
     assert panel.model.rowCount() == 1
-    assert panel.model.index(0, 0).data() == admin.portion_mark(chosen) != admin.portion_mark(Label())
+    assert (
+        panel.model.index(0, 0).data() == admin.portion_mark(chosen) != admin.portion_mark(Label())
+    )
     assert panel.model.index(0, 1).data() == "signed-copy.pdf"
     qtmodeltester.check(panel.model)
     panel.table.setCurrentIndex(panel.model.index(0, 1))
@@ -274,10 +295,20 @@ def test_exchange_status_refused_and_allowed(qtbot, admin: Desk) -> None:
     """Only allowed moves are offered; a move the lifecycle forbids is refused; cancelling asks why."""
     from app.ui.records.exchange_form import ExchangeForm
 
-    record_id = admin.exchanges.create({"title": "Staff talks", "kind": "staff_visit", "host_nation": "GBR",
-                                        "start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)}).record.id
+    record_id = admin.exchanges.create(
+        {
+            "title": "Staff talks",
+            "kind": "staff_visit",
+            "host_nation": "GBR",
+            "start_date": TODAY + dt.timedelta(days=10),
+            "end_date": TODAY + dt.timedelta(days=12),
+        }
+    ).record.id
     widget = form(qtbot, ExchangeForm, admin, record_id)
-    offered = {widget.status_buttons.itemAt(i).widget().objectName() for i in range(widget.status_buttons.count())}
+    offered = {
+        widget.status_buttons.itemAt(i).widget().objectName()
+        for i in range(widget.status_buttons.count())
+    }
     assert offered == {"status-planned", "status-cancelled"}
     assert not widget.change_status("completed")
     assert "Status not changed" in widget.message.text() and "cannot move" in widget.message.text()
@@ -299,9 +330,16 @@ def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> Non
 
     person(admin, "Nakamura", "JPN")
     person(admin, "Okafor", "GBR")
-    record_id = admin.exchanges.create({"title": "Pacific seminar", "kind": "seminar", "host_nation": "USA",
-                                        "start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)},
-                                       label=Label(1)).record.id
+    record_id = admin.exchanges.create(
+        {
+            "title": "Pacific seminar",
+            "kind": "seminar",
+            "host_nation": "USA",
+            "start_date": TODAY + dt.timedelta(days=10),
+            "end_date": TODAY + dt.timedelta(days=12),
+        },
+        label=Label(1),
+    ).record.id
     widget = form(qtbot, ExchangeForm, admin, record_id)
     assert not widget.has_unsaved_changes()
     panel = widget.participants
@@ -312,7 +350,10 @@ def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> Non
     assert panel.model.rowCount() == 1
     assert "no security clearance" in panel.message.text()
     participation = admin.participations.for_exchange(record_id).records[0]
-    assert participation.person_id == admin.people.find(admin.people.list({"text": "Nakamura"}).records[0].reference)[0].id
+    assert (
+        participation.person_id
+        == admin.people.find(admin.people.list({"text": "Nakamura"}).records[0].reference)[0].id
+    )
     panel.table.setCurrentIndex(panel.model.index(0, 1))
     assert "no security clearance" in panel.warnings.text()
     assert panel.next_status.findData("approved") >= 0
@@ -331,9 +372,17 @@ def test_label_changed_carries_what_is_on_the_form(qtbot, admin: Desk) -> None:
     """An UNCLASSIFIED agreement listing a SECRET exchange signals a SECRET combined label."""
     agreement_id = agreement(admin)
     reference = admin.agreements.get(agreement_id)[0].reference
-    admin.exchanges.create({"title": "Deep talks", "kind": "staff_visit", "host_nation": "GBR", "agreement": reference,
-                            "start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)},
-                           label=Label(admin.db.scheme.parse("S"), Release.NOFORN))
+    admin.exchanges.create(
+        {
+            "title": "Deep talks",
+            "kind": "staff_visit",
+            "host_nation": "GBR",
+            "agreement": reference,
+            "start_date": TODAY + dt.timedelta(days=10),
+            "end_date": TODAY + dt.timedelta(days=12),
+        },
+        label=Label(admin.db.scheme.parse("S"), Release.NOFORN),
+    )
     widget = AgreementForm(admin, None)
     qtbot.addWidget(widget)
     shown = []
@@ -363,22 +412,52 @@ def test_form_undo_redo_and_revert(qtbot, admin: Desk) -> None:
     assert title.text() == "Pilot training MoU" and not widget.has_unsaved_changes()
 
 
-def test_foreign_user_sees_no_noforn_rows_in_related_panels(qtbot, admin: Desk, make_user, tmp_path: Path) -> None:
+def test_foreign_user_sees_no_noforn_rows_in_related_panels(
+    qtbot, admin: Desk, make_user, tmp_path: Path
+) -> None:
     """A GBR coordinator opening a REL GBR agreement sees neither its NOFORN exchange nor its NOFORN file."""
     rel_gbr = Label(1, Release.REL, frozenset({"GBR"}))
-    agreement_id = admin.agreements.create({"title": "Staff college seats", "kind": "memorandum_of_understanding",
-                                            "parties": ["USA", "GBR"]}, label=rel_gbr).record.id
+    agreement_id = admin.agreements.create(
+        {
+            "title": "Staff college seats",
+            "kind": "memorandum_of_understanding",
+            "parties": ["USA", "GBR"],
+        },
+        label=rel_gbr,
+    ).record.id
     reference = admin.agreements.get(agreement_id)[0].reference
     dates = {"start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)}
-    for title, label in (("Shared seminar", rel_gbr), ("Domestic planning", Label(1, Release.NOFORN))):
-        admin.exchanges.create({"title": title, "kind": "seminar", "host_nation": "GBR", "agreement": reference, **dates}, label=label)
-    admin.attachments.add("agreement", agreement_id, "annex-noforn.txt", b"secret annex", label=Label(1, Release.NOFORN))
-    admin.attachments.add("agreement", agreement_id, "annex-shared.txt", b"shared annex", label=rel_gbr)
+    for title, label in (
+        ("Shared seminar", rel_gbr),
+        ("Domestic planning", Label(1, Release.NOFORN)),
+    ):
+        admin.exchanges.create(
+            {
+                "title": title,
+                "kind": "seminar",
+                "host_nation": "GBR",
+                "agreement": reference,
+                **dates,
+            },
+            label=label,
+        )
+    admin.attachments.add(
+        "agreement",
+        agreement_id,
+        "annex-noforn.txt",
+        b"secret annex",
+        label=Label(1, Release.NOFORN),
+    )
+    admin.attachments.add(
+        "agreement", agreement_id, "annex-shared.txt", b"shared annex", label=rel_gbr
+    )
     gbr = make_user("gbr.coord", nation="GBR")
     widget = form(qtbot, AgreementForm, gbr, agreement_id)
     titles = [widget.exchanges_model.row(r).title for r in range(widget.exchanges_model.rowCount())]
     assert titles == ["Shared seminar"]
-    files = [widget.attachments.model.row(r).name for r in range(widget.attachments.model.rowCount())]
+    files = [
+        widget.attachments.model.row(r).name for r in range(widget.attachments.model.rowCount())
+    ]
     assert files == ["annex-shared.txt"]
     assert all(label.release is not Release.NOFORN for label in widget.labels_on_screen())
     mine = form(qtbot, AgreementForm, admin, agreement_id)
@@ -389,9 +468,17 @@ def test_exchange_cost_lines_and_budget_warning(qtbot, admin: Desk) -> None:
     """Cost lines typed in the table: a bad amount is reported; above the budget, a warning is shown."""
     from app.ui.records.exchange_form import ExchangeForm
 
-    record_id = admin.exchanges.create({"title": "Course seat", "kind": "course_seat", "host_nation": "GBR",
-                                        "budget_amount": "1000", "budget_currency": "USD",
-                                        "start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=40)}).record.id
+    record_id = admin.exchanges.create(
+        {
+            "title": "Course seat",
+            "kind": "course_seat",
+            "host_nation": "GBR",
+            "budget_amount": "1000",
+            "budget_currency": "USD",
+            "start_date": TODAY + dt.timedelta(days=10),
+            "end_date": TODAY + dt.timedelta(days=40),
+        }
+    ).record.id
     widget = form(qtbot, ExchangeForm, admin, record_id)
     model = widget.costs.model
     click(qtbot, widget.costs.add_button)
@@ -402,6 +489,8 @@ def test_exchange_cost_lines_and_budget_warning(qtbot, admin: Desk) -> None:
     assert model.index(0, 2).data() == "lots"
     model.setData(model.index(0, 2), "1200.50")
     click(qtbot, widget.costs.save_button)
-    assert "Cost lines saved" in widget.message.text() and "above the budget" in widget.message.text()
+    assert (
+        "Cost lines saved" in widget.message.text() and "above the budget" in widget.message.text()
+    )
     assert [str(c.amount) for c in admin.exchanges.get(record_id)[0].costs] == ["1200.50"]
     assert model.index(0, 2).data() == "1200.50"

@@ -34,20 +34,31 @@ def hit_titles(window: MainWindow) -> list[str]:
 # --- global search ---------------------------------------------------------------------------
 
 
-def test_search_box_finds_a_person_without_diacritics_and_hides_noforn(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
-    admin.people.create({"family_name": "Núñez", "given_names": "Carmen", "nation_code": "ESP"},
-                        label=Label(1, Release.REL, frozenset({"GBR"})))
-    admin.people.create({"family_name": "Nuñez", "given_names": "Hidden", "nation_code": "USA"},
-                        label=Label(1, Release.NOFORN))
+def test_search_box_finds_a_person_without_diacritics_and_hides_noforn(
+    qtbot, admin: Desk, make_user
+) -> None:  # noqa: ANN001
+    admin.people.create(
+        {"family_name": "Núñez", "given_names": "Carmen", "nation_code": "ESP"},
+        label=Label(1, Release.REL, frozenset({"GBR"})),
+    )
+    admin.people.create(
+        {"family_name": "Nuñez", "given_names": "Hidden", "nation_code": "USA"},
+        label=Label(1, Release.NOFORN),
+    )
     foreign = make_user("brit", nation="GBR")
     window = open_window(qtbot, foreign)
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.search.box.hasFocus()
     qtbot.keyClicks(window.search.box, "nunez")
-    qtbot.waitUntil(lambda: window.search.panel.isVisible() and window.search.shown_query == "nunez")
+    qtbot.waitUntil(
+        lambda: window.search.panel.isVisible() and window.search.shown_query == "nunez"
+    )
     assert hit_titles(window) == ["NÚÑEZ, Carmen"]
     assert "1 match" in window.search.panel.status.text()
-    assert all("Hidden" not in hit.snippet and "NOFORN" not in hit.marking for hit in window.search.panel.hits())
+    assert all(
+        "Hidden" not in hit.snippet and "NOFORN" not in hit.marking
+        for hit in window.search.panel.hits()
+    )
     assert "NOFORN" not in window.top_banner.text()  # the banner covers the hits shown
     qtbot.keyClick(window.search.box, Qt.Key.Key_Return)  # opens the selected hit
     qtbot.waitUntil(lambda: window.person.record_id is not None)
@@ -64,19 +75,29 @@ def test_search_box_finds_a_person_without_diacritics_and_hides_noforn(qtbot, ad
     assert "NOFORN" in window_admin.top_banner.text()
 
 
-def test_the_search_box_says_when_only_the_most_recent_matches_were_ranked(qtbot, admin: Desk, monkeypatch) -> None:  # noqa: ANN001
+def test_the_search_box_says_when_only_the_most_recent_matches_were_ranked(
+    qtbot, admin: Desk, monkeypatch
+) -> None:  # noqa: ANN001
     from app.search import service as search_service
 
     monkeypatch.setattr(search_service, "RANK_CAP", 3)
     for n in range(5):
-        admin.people.create({"family_name": "Haugland", "given_names": f"Ola {n}", "nation_code": "NOR"})
+        admin.people.create(
+            {"family_name": "Haugland", "given_names": f"Ola {n}", "nation_code": "NOR"}
+        )
     window = open_window(qtbot, admin)
     window.resize(1100, 700)
     window.find()
     qtbot.keyClicks(window.search.box, "haugland")
     qtbot.waitUntil(lambda: window.search.shown_query == "haugland")
-    assert sorted(h.title for h in window.search.panel.hits()) == ["HAUGLAND, Ola 2", "HAUGLAND, Ola 3", "HAUGLAND, Ola 4"]
-    assert window.search.panel.status.text().startswith("More than 3 matches: best 3 of the 3 most recent · refine the search")
+    assert sorted(h.title for h in window.search.panel.hits()) == [
+        "HAUGLAND, Ola 2",
+        "HAUGLAND, Ola 3",
+        "HAUGLAND, Ola 4",
+    ]
+    assert window.search.panel.status.text().startswith(
+        "More than 3 matches: best 3 of the 3 most recent · refine the search"
+    )
 
 
 def test_stale_queries_are_dropped_and_typing_is_never_blocked(qtbot, admin: Desk) -> None:
@@ -106,10 +127,16 @@ def test_quick_filter_uses_the_search_engine(qtbot, admin: Desk) -> None:
 # --- the background table model --------------------------------------------------------------
 
 
-def test_background_model_passes_qtmodeltester_and_shows_rows(qtbot, qtmodeltester, admin: Desk) -> None:
+def test_background_model_passes_qtmodeltester_and_shows_rows(
+    qtbot, qtmodeltester, admin: Desk
+) -> None:
     for n in range(450):
-        admin.people.create({"family_name": f"Row{n:03d}", "nation_code": "USA"}, label=Label(n % 2))
-    model = RecordTableModel(admin.people, COLUMNS["people"], admin.portion_mark, page_size=100, max_pages=2)
+        admin.people.create(
+            {"family_name": f"Row{n:03d}", "nation_code": "USA"}, label=Label(n % 2)
+        )
+    model = RecordTableModel(
+        admin.people, COLUMNS["people"], admin.portion_mark, page_size=100, max_pages=2
+    )
     qtmodeltester.check(model, force_py=True)
     model.refresh()
     assert model.rowCount() == 0
@@ -131,16 +158,22 @@ def test_background_model_passes_qtmodeltester_and_shows_rows(qtbot, qtmodeltest
 # --- reports and exports ---------------------------------------------------------------------
 
 
-def test_report_dialog_saves_a_pdf_marked_on_every_page(qtbot, admin: Desk, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_report_dialog_saves_a_pdf_marked_on_every_page(
+    qtbot, admin: Desk, tmp_path, monkeypatch
+) -> None:  # noqa: ANN001
     from pypdf import PdfReader
     from PySide6.QtWidgets import QFileDialog
 
     from app.ui.report_dialog import ReportDialog
 
     label = Label(2, Release.REL, frozenset({"GBR"}))
-    person = admin.people.create({"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL"}, label=label).record
+    person = admin.people.create(
+        {"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL"}, label=label
+    ).record
     target = tmp_path / "person.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF files (*.pdf)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF files (*.pdf)")
+    )
     dialog = ReportDialog(admin)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -155,7 +188,9 @@ def test_report_dialog_saves_a_pdf_marked_on_every_page(qtbot, admin: Desk, tmp_
     pages = PdfReader(str(target)).pages
     assert len(pages) >= 1
     for page in pages:
-        lines = [" ".join(line.split()) for line in page.extract_text().splitlines() if line.strip()]
+        lines = [
+            " ".join(line.split()) for line in page.extract_text().splitlines() if line.strip()
+        ]
         text = "\n".join(lines)
         assert lines[0] == marking and lines[-1] == marking, text  # top and bottom banner
         assert "KOWALSKI" in text.upper()
@@ -173,14 +208,22 @@ def test_report_dialog_names_a_missing_parameter(qtbot, admin: Desk) -> None:
     assert "required" in dialog.message.text() and not dialog.busy()
 
 
-def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(qtbot, admin: Desk, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(
+    qtbot, admin: Desk, tmp_path, monkeypatch
+) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QFileDialog
 
     admin.people.create({"family_name": "Andersen", "nation_code": "DNK"}, label=Label(1))
-    admin.people.create({"family_name": "Anderson", "nation_code": "USA"}, label=Label(3, Release.NOFORN))
-    admin.people.create({"family_name": "Berg", "nation_code": "NOR"}, label=Label(3, Release.NOFORN))
+    admin.people.create(
+        {"family_name": "Anderson", "nation_code": "USA"}, label=Label(3, Release.NOFORN)
+    )
+    admin.people.create(
+        {"family_name": "Berg", "nation_code": "NOR"}, label=Label(3, Release.NOFORN)
+    )
     target = tmp_path / "people.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "CSV (*.csv)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "CSV (*.csv)")
+    )
     window = open_window(qtbot, admin)
     view = window.lists["people"]
     qtbot.keyClicks(view.quick_filter, "anders")
@@ -199,8 +242,15 @@ def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(qtbot, admin: 
 def test_a_search_hit_of_another_kind_opens_its_form_in_a_marked_window(qtbot, admin: Desk) -> None:
     pytest.importorskip("app.ui.records.agreement_form")
     label = Label(1, Release.REL, frozenset({"GBR"}))
-    admin.agreements.create({"title": "MOU on combined training", "kind": "memorandum_of_understanding",
-                             "status": "in_negotiation", "parties": ["USA", "GBR"]}, label=label)
+    admin.agreements.create(
+        {
+            "title": "MOU on combined training",
+            "kind": "memorandum_of_understanding",
+            "status": "in_negotiation",
+            "parties": ["USA", "GBR"],
+        },
+        label=label,
+    )
     window = open_window(qtbot, admin)
     window.focus_search()
     qtbot.keyClicks(window.search.box, "combined train")
@@ -211,4 +261,7 @@ def test_a_search_hit_of_another_kind_opens_its_form_in_a_marked_window(qtbot, a
     record_window = window.record_windows[0]
     qtbot.addWidget(record_window)
     assert record_window.top_banner.text() == admin.marking(label)
-    assert "combined training" in record_window.windowTitle() or record_window.form.record_id is not None
+    assert (
+        "combined training" in record_window.windowTitle()
+        or record_window.form.record_id is not None
+    )

@@ -27,9 +27,36 @@ from app.ui.records.agreement_form import read_only_table
 from app.ui.records.common import MessageArea, RowsModel, refusal, tool_button
 from app.ui.worker import Worker
 
-ACTIONS = ("", "create", "update", "archive", "delete", "status_change", "view", "login", "login_failed", "logout",
-           "export", "import", "user_create", "user_update", "password_reset", "password_change", "audit_verify")
-KINDS = ("", "person", "exchange", "participation", "liaison_assignment", "contact_log", "agreement", "attachment", "user")
+ACTIONS = (
+    "",
+    "create",
+    "update",
+    "archive",
+    "delete",
+    "status_change",
+    "view",
+    "login",
+    "login_failed",
+    "logout",
+    "export",
+    "import",
+    "user_create",
+    "user_update",
+    "password_reset",
+    "password_change",
+    "audit_verify",
+)
+KINDS = (
+    "",
+    "person",
+    "exchange",
+    "participation",
+    "liaison_assignment",
+    "contact_log",
+    "agreement",
+    "attachment",
+    "user",
+)
 
 
 class AuditView(QWidget):
@@ -40,15 +67,21 @@ class AuditView(QWidget):
         self.audit = desk.audit
         self.worker: Worker | None = None
         self.limit = 500
-        self.model = RowsModel([
-            ("#", lambda e: e.id),
-            ("When (UTC)", lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S")),
-            ("User", lambda e: e.username),
-            ("Action", lambda e: e.action),
-            ("Kind", lambda e: e.record_kind),
-            ("Record", lambda e: e.record_ref or ("" if e.record_id is None else str(e.record_id))),
-            ("Outcome", lambda e: e.outcome),
-        ], self)
+        self.model = RowsModel(
+            [
+                ("#", lambda e: e.id),
+                ("When (UTC)", lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S")),
+                ("User", lambda e: e.username),
+                ("Action", lambda e: e.action),
+                ("Kind", lambda e: e.record_kind),
+                (
+                    "Record",
+                    lambda e: e.record_ref or ("" if e.record_id is None else str(e.record_id)),
+                ),
+                ("Outcome", lambda e: e.outcome),
+            ],
+            self,
+        )
         self.table = read_only_table(self.model, "Audit events", stretch=5)
         self.table.setMaximumHeight(16777215)
         self.user = QLineEdit()
@@ -64,8 +97,14 @@ class AuditView(QWidget):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        for widget, name in ((self.user, "Filter by user"), (self.action, "Filter by action"), (self.kind, "Filter by record kind"),
-                             (self.record, "Filter by record id"), (self.since, "From date"), (self.until, "To date")):
+        for widget, name in (
+            (self.user, "Filter by user"),
+            (self.action, "Filter by action"),
+            (self.kind, "Filter by record kind"),
+            (self.record, "Filter by record id"),
+            (self.since, "From date"),
+            (self.until, "To date"),
+        ):
             widget.setAccessibleName(name)
             widget.setToolTip(name)
         self.apply_button = tool_button("find", "Filter", "Show the events matching the filters")
@@ -86,8 +125,14 @@ class AuditView(QWidget):
         self.count_label = QLabel()
 
         filters = QHBoxLayout()
-        for caption, widget in (("User", self.user), ("Action", self.action), ("Kind", self.kind), ("Record", self.record),
-                                ("From", self.since), ("To", self.until)):
+        for caption, widget in (
+            ("User", self.user),
+            ("Action", self.action),
+            ("Kind", self.kind),
+            ("Record", self.record),
+            ("From", self.since),
+            ("To", self.until),
+        ):
             filters.addWidget(QLabel(caption))
             filters.addWidget(widget)
         filters.addWidget(self.apply_button)
@@ -114,7 +159,9 @@ class AuditView(QWidget):
         self.apply_button.clicked.connect(self.refresh)
         for line in (self.user, self.record):
             line.returnPressed.connect(self.refresh)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._show(current.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _old: self._show(current.row())
+        )
         self.verify_button.clicked.connect(self.verify)
         self.cancel_button.clicked.connect(self.cancel_verify)
         self.refresh()
@@ -148,12 +195,16 @@ class AuditView(QWidget):
         self.message.show_message("")
         self.model.set_rows(events)
         self.table.resizeColumnsToContents()
-        self.count_label.setText(f"{total:,} events" + (f" (newest {self.limit} shown)" if total > self.limit else ""))
+        self.count_label.setText(
+            f"{total:,} events" + (f" (newest {self.limit} shown)" if total > self.limit else "")
+        )
         self.details.clear()
 
     def _show(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.details.setPlainText(json.dumps(self.model.row(row).details, indent=2, ensure_ascii=False, default=str))
+            self.details.setPlainText(
+                json.dumps(self.model.row(row).details, indent=2, ensure_ascii=False, default=str)
+            )
 
     def verify(self) -> None:
         """Run ``audit.verify()`` in a worker thread; the result replaces the message."""
@@ -189,8 +240,10 @@ class AuditView(QWidget):
             self.result.setText(f"Trail intact: {result.checked:,} events verified.")
         else:
             first = result.problems[0]
-            self.result.setText(f"Trail BROKEN: {len(result.problems)} problem(s). "
-                                f"First broken link: event {first.event_id} ({first.kind}): {first.message}")
+            self.result.setText(
+                f"Trail BROKEN: {len(result.problems)} problem(s). "
+                f"First broken link: event {first.event_id} ({first.kind}): {first.message}"
+            )
 
     def shutdown(self) -> None:
         """Wait for a running verification before the view goes."""

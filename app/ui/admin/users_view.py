@@ -35,16 +35,22 @@ class UsersView(QWidget):
         self.ask_password = self._ask_password
         names = list(desk.db.scheme.names)
         nations = all_nations()
-        self.model = RowsModel([
-            ("User", lambda u: u.username),
-            ("Name", lambda u: u.display_name),
-            ("Role", lambda u: Role(u.role).label),
-            ("Cleared", lambda u: names[min(u.clearance, len(names) - 1)]),
-            ("Nation", lambda u: u.nation),
-            ("Groups", lambda u: ", ".join(u.groups)),
-            ("State", lambda u: "locked" if u.locked else ("active" if u.active else "deactivated")),
-            ("Last login", lambda u: u.last_login),
-        ], self)
+        self.model = RowsModel(
+            [
+                ("User", lambda u: u.username),
+                ("Name", lambda u: u.display_name),
+                ("Role", lambda u: Role(u.role).label),
+                ("Cleared", lambda u: names[min(u.clearance, len(names) - 1)]),
+                ("Nation", lambda u: u.nation),
+                ("Groups", lambda u: ", ".join(u.groups)),
+                (
+                    "State",
+                    lambda u: "locked" if u.locked else ("active" if u.active else "deactivated"),
+                ),
+                ("Last login", lambda u: u.last_login),
+            ],
+            self,
+        )
         self.table = read_only_table(self.model, "User accounts", stretch=5)
         self.table.setMaximumHeight(16777215)
         self.username = QLineEdit()
@@ -60,12 +66,28 @@ class UsersView(QWidget):
         self.nation = NationPicker(nations, allow_empty=False)
         self.groups = CheckList([], "Search need-to-know groups…")
         self.groups.setMaximumHeight(110)
-        self.errors = {name: ErrorLabel() for name in ("username", "display_name", "password", "role", "clearance", "nation", "groups")}
+        self.errors = {
+            name: ErrorLabel()
+            for name in (
+                "username",
+                "display_name",
+                "password",
+                "role",
+                "clearance",
+                "nation",
+                "groups",
+            )
+        }
         form = QFormLayout()
-        for name, caption, widget in (("username", "Username *", self.username), ("display_name", "Display name", self.display_name),
-                                      ("password", "Password (new account)", self.password), ("role", "Role *", self.role),
-                                      ("clearance", "Clearance *", self.clearance), ("nation", "Nationality *", self.nation),
-                                      ("groups", "Need-to-know groups", self.groups)):
+        for name, caption, widget in (
+            ("username", "Username *", self.username),
+            ("display_name", "Display name", self.display_name),
+            ("password", "Password (new account)", self.password),
+            ("role", "Role *", self.role),
+            ("clearance", "Clearance *", self.clearance),
+            ("nation", "Nationality *", self.nation),
+            ("groups", "Need-to-know groups", self.groups),
+        ):
             widget.setAccessibleName(caption.rstrip(" *"))
             cell = QVBoxLayout()
             cell.setSpacing(1)
@@ -74,17 +96,28 @@ class UsersView(QWidget):
             form.addRow(caption, cell)
         self.new_button = tool_button("add", "New", "Start a new account")
         self.create_button = tool_button("add", "Create", "Create the account")
-        self.update_button = tool_button("save", "Save changes", "Save role, clearance, nationality and groups")
-        self.reset_button = tool_button("identity", "Reset password…", "Set a new password the user must change")
+        self.update_button = tool_button(
+            "save", "Save changes", "Save role, clearance, nationality and groups"
+        )
+        self.reset_button = tool_button(
+            "identity", "Reset password…", "Set a new password the user must change"
+        )
         self.unlock_button = tool_button("unlock", "Unlock", "Lift a lockout after failed logins")
-        self.deactivate_button = tool_button("remove", "Deactivate", "Stop this account from logging in")
+        self.deactivate_button = tool_button(
+            "remove", "Deactivate", "Stop this account from logging in"
+        )
         self.reactivate_button = tool_button("add", "Reactivate", "Let this account log in again")
         self.message = MessageArea()
         account_buttons = QHBoxLayout()
         for button in (self.new_button, self.create_button, self.update_button):
             account_buttons.addWidget(button)
         state_buttons = QHBoxLayout()
-        for button in (self.reset_button, self.unlock_button, self.deactivate_button, self.reactivate_button):
+        for button in (
+            self.reset_button,
+            self.unlock_button,
+            self.deactivate_button,
+            self.reactivate_button,
+        ):
             state_buttons.addWidget(button)
         account = QGroupBox("Account")
         account_layout = QVBoxLayout(account)
@@ -106,9 +139,13 @@ class UsersView(QWidget):
         self.nation_group.setAccessibleName("Nation group code")
         self.nation_group_name = QLineEdit()
         self.nation_group_name.setAccessibleName("Nation group name")
-        self.nation_group_members = CheckList([(c, f"{c} — {n}") for c, n in sorted(nations.items())], "Search nations…")
+        self.nation_group_members = CheckList(
+            [(c, f"{c} — {n}") for c, n in sorted(nations.items())], "Search nations…"
+        )
         self.nation_group_members.setMaximumHeight(140)
-        self.save_nation_group_button = tool_button("save", "Save nation group", "Save this nation group's name and members")
+        self.save_nation_group_button = tool_button(
+            "save", "Save nation group", "Save this nation group's name and members"
+        )
         nation_box = QGroupBox("Nation groups")
         nation_form = QFormLayout(nation_box)
         nation_form.addRow("Code", self.nation_group)
@@ -132,14 +169,22 @@ class UsersView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._pick(current.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _old: self._pick(current.row())
+        )
         self.new_button.clicked.connect(self.new_account)
         self.create_button.clicked.connect(self.create)
         self.update_button.clicked.connect(self.update_selected)
         self.reset_button.clicked.connect(self.reset_password)
-        self.unlock_button.clicked.connect(lambda: self._act(lambda u: self.users.unlock(u), "unlocked"))
-        self.deactivate_button.clicked.connect(lambda: self._act(lambda u: self.users.update(u, {"active": False}), "deactivated"))
-        self.reactivate_button.clicked.connect(lambda: self._act(lambda u: self.users.update(u, {"active": True}), "reactivated"))
+        self.unlock_button.clicked.connect(
+            lambda: self._act(lambda u: self.users.unlock(u), "unlocked")
+        )
+        self.deactivate_button.clicked.connect(
+            lambda: self._act(lambda u: self.users.update(u, {"active": False}), "deactivated")
+        )
+        self.reactivate_button.clicked.connect(
+            lambda: self._act(lambda u: self.users.update(u, {"active": True}), "reactivated")
+        )
         self.add_group_button.clicked.connect(self.add_group)
         self.nation_group.currentTextChanged.connect(self._pick_nation_group)
         self.save_nation_group_button.clicked.connect(self.save_nation_group)
@@ -174,7 +219,9 @@ class UsersView(QWidget):
         self.nation_group.clear()
         self.nation_group.addItems(sorted(self._nation_groups))
         self.nation_group.blockSignals(False)
-        self.nation_group.setCurrentText(current or (sorted(self._nation_groups)[0] if self._nation_groups else ""))
+        self.nation_group.setCurrentText(
+            current or (sorted(self._nation_groups)[0] if self._nation_groups else "")
+        )
         self._pick_nation_group(self.nation_group.currentText())
         self.table.resizeColumnsToContents()
 
@@ -217,9 +264,14 @@ class UsersView(QWidget):
 
     def values(self) -> dict[str, Any]:
         """The account as typed."""
-        return {"username": self.username.text().strip(), "display_name": self.display_name.text(),
-                "role": self.role.currentData(), "clearance": self.clearance.currentData(),
-                "nation": self.nation.value(), "groups": sorted(self.groups.checked())}
+        return {
+            "username": self.username.text().strip(),
+            "display_name": self.display_name.text(),
+            "role": self.role.currentData(),
+            "clearance": self.clearance.currentData(),
+            "nation": self.nation.value(),
+            "groups": sorted(self.groups.checked()),
+        }
 
     def _clear_errors(self) -> None:
         for error in self.errors.values():
@@ -237,12 +289,16 @@ class UsersView(QWidget):
     def create(self) -> bool:
         """Create the account as typed (must change its password at first login)."""
         try:
-            view = self.users.create({**self.values(), "password": self.password.text(), "must_change_password": True})
+            view = self.users.create(
+                {**self.values(), "password": self.password.text(), "must_change_password": True}
+            )
         except ServiceError as error:
             self._failed(error, "Account not created")
             return False
         self.refresh()
-        self.message.show_message(f"Account {view.username} created; the user must change the password at first login.")
+        self.message.show_message(
+            f"Account {view.username} created; the user must change the password at first login."
+        )
         return True
 
     def update_selected(self) -> bool:
@@ -292,7 +348,10 @@ class UsersView(QWidget):
         password = self.ask_password(username)
         if not password:
             return False
-        return self._act(lambda u: self.users.reset_password(u, password), "has a new password (to change at next login)")
+        return self._act(
+            lambda u: self.users.reset_password(u, password),
+            "has a new password (to change at next login)",
+        )
 
     def add_group(self) -> bool:
         """Create a need-to-know group."""
@@ -316,7 +375,9 @@ class UsersView(QWidget):
         """Save the nation group's name and members."""
         code = self.nation_group.currentText().strip().upper()
         try:
-            self.users.save_nation_group(code, self.nation_group_name.text(), sorted(self.nation_group_members.checked()))
+            self.users.save_nation_group(
+                code, self.nation_group_name.text(), sorted(self.nation_group_members.checked())
+            )
         except ServiceError as error:
             self.message.show_message(f"Nation group not saved. {refusal(error)}")
             return False
@@ -325,5 +386,7 @@ class UsersView(QWidget):
         return True
 
     def _ask_password(self, username: str) -> str:
-        text, ok = QInputDialog.getText(self, "Reset password", f"New password for {username}:", QLineEdit.EchoMode.Password)
+        text, ok = QInputDialog.getText(
+            self, "Reset password", f"New password for {username}:", QLineEdit.EchoMode.Password
+        )
         return text if ok else ""

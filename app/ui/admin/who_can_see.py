@@ -1,4 +1,4 @@
-""""Who can see this record": the active users a record's label admits (the service decides)."""
+""" "Who can see this record": the active users a record's label admits (the service decides)."""
 
 from __future__ import annotations
 
@@ -17,21 +17,28 @@ from app.ui.records.common import RowsModel, refusal
 class WhoCanSeeDialog(QDialog):
     """Lists ``desk.users.who_can_read(label)``; a refusal of the service is shown as it is."""
 
-    def __init__(self, desk: Any, label: Label, title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Any, label: Label, title: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Who can see this record")
         names = desk.db.scheme.names
-        self.model = RowsModel([
-            ("User", lambda u: u.username),
-            ("Name", lambda u: u.display_name),
-            ("Role", lambda u: Role(u.role).label),
-            ("Cleared", lambda u: names[min(u.clearance, len(names) - 1)]),
-            ("Nation", lambda u: u.nation),
-            ("Groups", lambda u: ", ".join(u.groups)),
-        ], self)
+        self.model = RowsModel(
+            [
+                ("User", lambda u: u.username),
+                ("Name", lambda u: u.display_name),
+                ("Role", lambda u: Role(u.role).label),
+                ("Cleared", lambda u: names[min(u.clearance, len(names) - 1)]),
+                ("Nation", lambda u: u.nation),
+                ("Groups", lambda u: ", ".join(u.groups)),
+            ],
+            self,
+        )
         self.table = read_only_table(self.model, "Users who can see the record", stretch=1)
         self.table.setMaximumHeight(16777215)
-        heading = QLabel(f"<b>{html.escape(title)}</b><br>Marked {html.escape(desk.marking(label))}")
+        heading = QLabel(
+            f"<b>{html.escape(title)}</b><br>Marked {html.escape(desk.marking(label))}"
+        )
         heading.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -41,7 +48,9 @@ class WhoCanSeeDialog(QDialog):
             users = []
             self.summary.setText(refusal(error))
         else:
-            self.summary.setText(f"{len(users)} active user{'s' if len(users) != 1 else ''} may read this record.")
+            self.summary.setText(
+                f"{len(users)} active user{'s' if len(users) != 1 else ''} may read this record."
+            )
         self.model.set_rows(users)
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -49,7 +49,10 @@ class AgreementForm(RecordForm):
     noun = "agreement"
     groups = [
         ("Agreement", ["reference", "title", "kind", "parties"]),
-        ("Dates and terms", ["signed_date", "effective_date", "expiry_date", "notice_period_days", "renewal_terms"]),
+        (
+            "Dates and terms",
+            ["signed_date", "effective_date", "expiry_date", "notice_period_days", "renewal_terms"],
+        ),
         ("Scope", ["scope"]),
     ]
     status_vocabulary = AgreementStatus
@@ -61,27 +64,42 @@ class AgreementForm(RecordForm):
         self.signatories = CollectionEditor("Signatories", SIGNATORY_FIELDS, self.save_signatories)
         self.quotas = CollectionEditor("Quotas", QUOTA_FIELDS, self.save_quotas)
         self.quotas.table.setToolTip(f"Direction: {', '.join(d.value for d in QuotaDirection)}")
-        self.use_model = RowsModel([
-            ("Year", lambda q: q.year),
-            ("Direction", lambda q: QuotaDirection(q.direction).label),
-            ("Categories", lambda q: ", ".join(c for c in q.categories if c)),
-            ("Allotted", lambda q: q.allotted),
-            ("Used", lambda q: q.used),
-            ("Remaining", lambda q: q.remaining),
-        ], self)
+        self.use_model = RowsModel(
+            [
+                ("Year", lambda q: q.year),
+                ("Direction", lambda q: QuotaDirection(q.direction).label),
+                ("Categories", lambda q: ", ".join(c for c in q.categories if c)),
+                ("Allotted", lambda q: q.allotted),
+                ("Used", lambda q: q.used),
+                ("Remaining", lambda q: q.remaining),
+            ],
+            self,
+        )
         self.use_model.decorate = self._decorate_use
         self.use_table = read_only_table(self.use_model, "Quota use", stretch=-1)
         self.reciprocity = QLabel()
         self.reciprocity.setWordWrap(True)
-        self.exchanges_model = RowsModel([
-            ("Mark", lambda e: self.desk.portion_mark(self._exchange_labels.get(e.label_id)) if e.label_id in self._exchange_labels else ""),
-            ("Reference", lambda e: e.reference),
-            ("Title", lambda e: e.title),
-            ("Start", lambda e: e.start_date),
-            ("Status", lambda e: ExchangeStatus(e.status).label),
-        ], self)
+        self.exchanges_model = RowsModel(
+            [
+                (
+                    "Mark",
+                    lambda e: (
+                        self.desk.portion_mark(self._exchange_labels.get(e.label_id))
+                        if e.label_id in self._exchange_labels
+                        else ""
+                    ),
+                ),
+                ("Reference", lambda e: e.reference),
+                ("Title", lambda e: e.title),
+                ("Start", lambda e: e.start_date),
+                ("Status", lambda e: ExchangeStatus(e.status).label),
+            ],
+            self,
+        )
         self._exchange_labels: dict[int, Any] = {}
-        self.exchanges_table = read_only_table(self.exchanges_model, "Exchanges under this agreement", stretch=2)
+        self.exchanges_table = read_only_table(
+            self.exchanges_model, "Exchanges under this agreement", stretch=2
+        )
         for title, widgets in (
             ("Signatories", [self.signatories]),
             ("Quotas (billets per year and direction)", [self.quotas]),
@@ -96,7 +114,11 @@ class AgreementForm(RecordForm):
 
     def related_labels(self) -> list[Any]:
         """The labels of the exchanges listed under the agreement."""
-        return [self._exchange_labels[e.label_id] for e in self.exchanges_model.rows if e.label_id in self._exchange_labels]
+        return [
+            self._exchange_labels[e.label_id]
+            for e in self.exchanges_model.rows
+            if e.label_id in self._exchange_labels
+        ]
 
     def _decorate_use(self, line: Any, role: int) -> Any:
         from PySide6.QtCore import Qt
@@ -112,8 +134,12 @@ class AgreementForm(RecordForm):
     def load_related(self) -> None:
         """Signatories and quotas of the record; quota use and exchanges from the services."""
         record = self.record
-        self.signatories.model.set_rows([{f.name: getattr(s, f.name) for f in SIGNATORY_FIELDS} for s in record.signatories])
-        self.quotas.model.set_rows([{f.name: getattr(q, f.name) for f in QUOTA_FIELDS} for q in record.quotas])
+        self.signatories.model.set_rows(
+            [{f.name: getattr(s, f.name) for f in SIGNATORY_FIELDS} for s in record.signatories]
+        )
+        self.quotas.model.set_rows(
+            [{f.name: getattr(q, f.name) for f in QUOTA_FIELDS} for q in record.quotas]
+        )
         self.signatories.error.show_message("")
         self.quotas.error.show_message("")
         try:
@@ -131,21 +157,27 @@ class AgreementForm(RecordForm):
 
     def _load_exchanges(self, agreement_id: int) -> None:
         try:
-            page = self.desk.exchanges.list({"agreement_id": agreement_id}, sort=["start_date"], limit=500)
+            page = self.desk.exchanges.list(
+                {"agreement_id": agreement_id}, sort=["start_date"], limit=500
+            )
         except (ImportError, ServiceError):  # exchanges not installed, or nothing the user may list
             self.exchanges_model.set_rows([])
             return
         self._exchange_labels = dict(page.labels)
         self.exchanges_model.set_rows(page.records)
 
-    def _save_collection(self, editor: CollectionEditor, call: Any, rows: list[dict[str, str]], noun: str) -> bool:
+    def _save_collection(
+        self, editor: CollectionEditor, call: Any, rows: list[dict[str, str]], noun: str
+    ) -> bool:
         if self.record_id is None:
             return False
         try:
             saved = call(self.record_id, rows, expected_version=self.version)
         except ValidationFailed as failure:
             editor.error.show_message("; ".join(failure.errors.values()))
-            self.message.show_message(f"{noun} not saved: please correct the rows marked below the table.")
+            self.message.show_message(
+                f"{noun} not saved: please correct the rows marked below the table."
+            )
             return False
         except ServiceError as error:
             self.message.show_message(f"{noun} not saved. {refusal(error)}")
@@ -157,7 +189,9 @@ class AgreementForm(RecordForm):
 
     def save_signatories(self, rows: list[dict[str, str]]) -> bool:
         """Replace the signatories through the service."""
-        return self._save_collection(self.signatories, self.service.set_signatories, rows, "Signatories")
+        return self._save_collection(
+            self.signatories, self.service.set_signatories, rows, "Signatories"
+        )
 
     def save_quotas(self, rows: list[dict[str, str]]) -> bool:
         """Replace the quotas through the service; quota use is read again."""

@@ -43,7 +43,9 @@ class AttachmentLabelDialog(QDialog):
         self.setWindowTitle(f"Classification of {name}")
         self.editor = label_editor_for(desk, desk.actor().clearance)
         self.editor.set_label(label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -57,7 +59,13 @@ class AttachmentsPanel(QGroupBox):
 
     labelsChanged = Signal(object)
 
-    def __init__(self, desk: Any, record_kind: str, record_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Any,
+        record_kind: str,
+        record_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("Attachments", parent)
         self.desk = desk
         self.service = desk.attachments
@@ -69,14 +77,26 @@ class AttachmentsPanel(QGroupBox):
         self.choose_save_path: Callable[[str], str] = self._choose_save_path
         self.choose_label: Callable[[str, Label], Label | None] = self._choose_label
         self.confirm: Callable[[str], bool] = self._confirm
-        self.open_file: Callable[[Path], None] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        self.model = RowsModel([
-            ("Mark", lambda a: desk.portion_mark(self._labels.get(a.label_id, Label()))),
-            ("Name", lambda a: a.name),
-            ("Type", lambda a: a.media_type),
-            ("Size", lambda a: _size(a.size)),
-            ("Added", lambda a: f"{a.created_at:%Y-%m-%d} by {a.created_by}" if a.created_at else a.created_by),
-        ], self)
+        self.open_file: Callable[[Path], None] = lambda path: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(path))
+        )
+        self.model = RowsModel(
+            [
+                ("Mark", lambda a: desk.portion_mark(self._labels.get(a.label_id, Label()))),
+                ("Name", lambda a: a.name),
+                ("Type", lambda a: a.media_type),
+                ("Size", lambda a: _size(a.size)),
+                (
+                    "Added",
+                    lambda a: (
+                        f"{a.created_at:%Y-%m-%d} by {a.created_by}"
+                        if a.created_at
+                        else a.created_by
+                    ),
+                ),
+            ],
+            self,
+        )
         self._labels: dict[int, Label] = {}
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -90,9 +110,13 @@ class AttachmentsPanel(QGroupBox):
         self.table.setMaximumHeight(160)
         self.message = MessageArea()
         self.add_button = tool_button("add", "Add file…", "Attach a file to this record")
-        self.open_button = tool_button("open", "Open", "Open the selected file with its application")
+        self.open_button = tool_button(
+            "open", "Open", "Open the selected file with its application"
+        )
         self.save_button = tool_button("save", "Save as…", "Save a copy of the selected file")
-        self.delete_button = tool_button("remove", "Delete", "Delete the selected file from the record")
+        self.delete_button = tool_button(
+            "remove", "Delete", "Delete the selected file from the record"
+        )
         buttons = QHBoxLayout()
         for button in (self.add_button, self.open_button, self.save_button, self.delete_button):
             buttons.addWidget(button)
@@ -146,7 +170,9 @@ class AttachmentsPanel(QGroupBox):
             self.message.show_message(f"Could not read {path}: {error.strerror}")
             return False
         try:
-            saved = self.service.add(self.record_kind, self.record_id, Path(path).name, content, label=label)
+            saved = self.service.add(
+                self.record_kind, self.record_id, Path(path).name, content, label=label
+            )
         except ServiceError as error:
             self.message.show_message(f"Not attached. {refusal(error)}")
             return False
@@ -189,7 +215,11 @@ class AttachmentsPanel(QGroupBox):
         try:
             self.service.save_as(attachment.id, path)
         except (ServiceError, OSError) as error:
-            self.message.show_message(refusal(error) if isinstance(error, ServiceError) else f"Could not write {path}: {error}")
+            self.message.show_message(
+                refusal(error)
+                if isinstance(error, ServiceError)
+                else f"Could not write {path}: {error}"
+            )
             return
         self.message.show_message(f"Saved a copy as {path}.")
 

@@ -61,7 +61,13 @@ class ReferencePicker(QComboBox):
 
     valueChanged = Signal()
 
-    def __init__(self, service: Any, filters: dict[str, Any] | None = None, limit: int = 500, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: Any,
+        filters: dict[str, Any] | None = None,
+        limit: int = 500,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -115,12 +121,21 @@ def editor_for(field: Field, nations: dict[str, str]) -> Editor:
         picker = NationPicker(nations)
         return Editor(picker, picker.value, picker.set_value, picker.valueChanged, error)
     if kind in ("nations", "enums"):
-        items = ([(code, f"{code} — {name}") for code, name in sorted(nations.items())] if kind == "nations"
-                 else [(m.value, m.label) for m in field.choices or ()])
+        items = (
+            [(code, f"{code} — {name}") for code, name in sorted(nations.items())]
+            if kind == "nations"
+            else [(m.value, m.label) for m in field.choices or ()]
+        )
         checks = CheckList(items, "Search…")
         checks.setMinimumHeight(120 if kind == "nations" else 70)
         checks.setMaximumHeight(150 if kind == "nations" else 110)
-        return Editor(checks, lambda c=checks: sorted(c.checked()), lambda v, c=checks: c.set_checked(v or []), checks.changed, error)
+        return Editor(
+            checks,
+            lambda c=checks: sorted(c.checked()),
+            lambda v, c=checks: c.set_checked(v or []),
+            checks.changed,
+            error,
+        )
     if kind == "enum":
         combo = vocabulary_combo(field.choices)  # type: ignore[arg-type]
 
@@ -130,12 +145,20 @@ def editor_for(field: Field, nations: dict[str, str]) -> Editor:
         return Editor(combo, combo.currentData, set_combo, combo.currentIndexChanged, error)
     if kind == "bool":
         box = QCheckBox()
-        return Editor(box, box.isChecked, lambda v, b=box: b.setChecked(bool(v)), box.toggled, error)
+        return Editor(
+            box, box.isChecked, lambda v, b=box: b.setChecked(bool(v)), box.toggled, error
+        )
     if kind == "text" and (field.max_length or 0) > 1000:
         text = QPlainTextEdit()
         text.setTabChangesFocus(True)
         text.setMaximumHeight(80)
-        return Editor(text, text.toPlainText, lambda v, t=text: t.setPlainText(v or ""), text.textChanged, error)
+        return Editor(
+            text,
+            text.toPlainText,
+            lambda v, t=text: t.setPlainText(v or ""),
+            text.textChanged,
+            error,
+        )
     line = QLineEdit()
     if field.max_length:
         line.setMaxLength(field.max_length)
@@ -158,7 +181,9 @@ def label_editor_for(desk: Any, max_level: int) -> LabelEditor:
     except ServiceError:
         ntk = sorted(desk.actor().groups)
     names = list(desk.db.scheme.names)
-    return LabelEditor(names, min(max_level, len(names) - 1), all_nations(), nation_groups, ntk, desk.marking)
+    return LabelEditor(
+        names, min(max_level, len(names) - 1), all_nations(), nation_groups, ntk, desk.marking
+    )
 
 
 class MessageArea(QLabel):
@@ -208,7 +233,9 @@ def tool_button(icon_name: str, text: str, tip: str) -> QPushButton:
 class RowsModel(QAbstractTableModel):
     """A read-only table over rows a service returned: ``columns`` are (title, getter) pairs."""
 
-    def __init__(self, columns: Sequence[tuple[str, Callable[[Any], Any]]], parent: Any = None) -> None:
+    def __init__(
+        self, columns: Sequence[tuple[str, Callable[[Any], Any]]], parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
@@ -232,7 +259,9 @@ class RowsModel(QAbstractTableModel):
         """Columns (none under a child index)."""
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         """Column titles and row numbers."""
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -252,7 +281,10 @@ class RowsModel(QAbstractTableModel):
             return self.columns[index.column()][1](row)
         if role == RecordRole:
             return getattr(row, "id", None)
-        if self.decorate is not None and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+        if self.decorate is not None and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+        ):
             return self.decorate(row, role)
         return None
 
@@ -366,8 +398,12 @@ class RecordForm(UndoableFields, QWidget):
         self.scroll = scroll
         self.save_button = tool_button("save", "Save", "Save this record (Ctrl+S)")
         self.save_button.setDefault(True)
-        self.revert_button = tool_button("revert", "Revert", "Discard the changes since the last save")
-        self.who_button = tool_button("users", "Who can see this?", "List the users this record's label admits")
+        self.revert_button = tool_button(
+            "revert", "Revert", "Discard the changes since the last save"
+        )
+        self.who_button = tool_button(
+            "users", "Who can see this?", "List the users this record's label admits"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.who_button)
         buttons.addStretch(1)
@@ -380,8 +416,10 @@ class RecordForm(UndoableFields, QWidget):
 
         for name, editor in self.editors.items():
             editor.changed.connect(lambda *_a, n=name: self._edited(n))
-        for action, keys in ((self.undo_stack.createUndoAction(self, "Undo"), QKeySequence.StandardKey.Undo),
-                             (self.undo_stack.createRedoAction(self, "Redo"), QKeySequence.StandardKey.Redo)):
+        for action, keys in (
+            (self.undo_stack.createUndoAction(self, "Undo"), QKeySequence.StandardKey.Undo),
+            (self.undo_stack.createRedoAction(self, "Redo"), QKeySequence.StandardKey.Redo),
+        ):
             action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -389,7 +427,9 @@ class RecordForm(UndoableFields, QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.who_button.clicked.connect(self.show_who_can_see)
         self.label_editor.changed.connect(lambda: self.label_changed.emit(self.shown_label()))
-        self.attachments.labelsChanged.connect(lambda _labels: self.label_changed.emit(self.shown_label()))
+        self.attachments.labelsChanged.connect(
+            lambda _labels: self.label_changed.emit(self.shown_label())
+        )
         if record_id is None:
             self._show_new()
         else:
@@ -475,7 +515,12 @@ class RecordForm(UndoableFields, QWidget):
         return True
 
     def _show(self, record: Any, label: Label) -> None:
-        self.record, self.record_id, self.version, self.stored_label = record, record.id, record.row_version, label
+        self.record, self.record_id, self.version, self.stored_label = (
+            record,
+            record.id,
+            record.row_version,
+            label,
+        )
         self.title.setText(f"{self.service.title(record)}")
         self.set_values({name: self.service.value_of(record, name) for name in self.editors})
         self.label_editor.set_label(label)
@@ -514,10 +559,15 @@ class RecordForm(UndoableFields, QWidget):
         self.label_editor.error.show_message("; ".join(label_errors))
         first = next((self.editors[n].widget for n in errors if n in self.editors), None)
         if first is not None:
-            self.scroll.verticalScrollBar().setValue(0)  # the message on top, then the field if further down
+            self.scroll.verticalScrollBar().setValue(
+                0
+            )  # the message on top, then the field if further down
             first.setFocus()
             self.scroll.ensureWidgetVisible(first)
-        self.message.show_message("Not saved. Please correct the fields marked below." + ("\n" + "\n".join(other) if other else ""))
+        self.message.show_message(
+            "Not saved. Please correct the fields marked below."
+            + ("\n" + "\n".join(other) if other else "")
+        )
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -534,13 +584,23 @@ class RecordForm(UndoableFields, QWidget):
             else:
                 changed = {k: v for k, v in values.items() if v != self._clean.get(k)}
                 reason = None
-                if self.stored_label is not None and is_downgrade(self.stored_label, label, self.desk.owner, self.desk.db.nation_groups()):
-                    reason = self.ask_reason("Reason for the downgrade",
-                                             f"{self.desk.marking(self.stored_label)} → {self.desk.marking(label)}")
+                if self.stored_label is not None and is_downgrade(
+                    self.stored_label, label, self.desk.owner, self.desk.db.nation_groups()
+                ):
+                    reason = self.ask_reason(
+                        "Reason for the downgrade",
+                        f"{self.desk.marking(self.stored_label)} → {self.desk.marking(label)}",
+                    )
                     if reason is None:
                         self.message.show_message("Not saved: a downgrade needs a stated reason.")
                         return False
-                saved = self.service.update(self.record_id, changed, label=label, reason=reason, expected_version=self.version)
+                saved = self.service.update(
+                    self.record_id,
+                    changed,
+                    label=label,
+                    reason=reason,
+                    expected_version=self.version,
+                )
         except ValidationFailed as failure:
             self.show_errors(failure.errors)
             return False
@@ -568,7 +628,9 @@ class RecordForm(UndoableFields, QWidget):
                 widget.deleteLater()
         if current is None or self.status_moves is None:
             return
-        for target in sorted(self.status_moves.get(current, ()), key=lambda s: list(self.status_vocabulary).index(s)):
+        for target in sorted(
+            self.status_moves.get(current, ()), key=lambda s: list(self.status_vocabulary).index(s)
+        ):
             button = QPushButton(f"→ {target.label}")
             button.setObjectName(f"status-{target.value}")
             button.setToolTip(f"Change the status to {target.label.lower()}")
@@ -582,17 +644,24 @@ class RecordForm(UndoableFields, QWidget):
             return False
         reason = None
         if status in self.reason_statuses:
-            reason = self.ask_reason("Reason", f"Why change the status to {self.status_vocabulary(status).label.lower()}?")
+            reason = self.ask_reason(
+                "Reason",
+                f"Why change the status to {self.status_vocabulary(status).label.lower()}?",
+            )
             if reason is None:
                 self.message.show_message("Status not changed: a reason is needed.")
                 return False
         try:
-            saved = self.service.change_status(self.record_id, status, reason=reason, expected_version=self.version)
+            saved = self.service.change_status(
+                self.record_id, status, reason=reason, expected_version=self.version
+            )
         except ServiceError as error:
             self.message.show_message(f"Status not changed. {refusal(error)}")
             return False
         self._show(saved.record, saved.label)
-        self.message.show_warnings(f"Status changed to {self.status_vocabulary(status).label.lower()}.", saved.warnings)
+        self.message.show_warnings(
+            f"Status changed to {self.status_vocabulary(status).label.lower()}.", saved.warnings
+        )
         self.saved.emit(saved.record.id)
         return True
 
@@ -605,7 +674,9 @@ class RecordForm(UndoableFields, QWidget):
         WhoCanSeeDialog(self.desk, self.stored_label, self.title.text(), self).open()
 
     def _ask_reason(self, title: str, prompt: str) -> str | None:
-        text, ok = QInputDialog.getText(self, title, f"{prompt}\n\nReason (recorded in the audit trail):")
+        text, ok = QInputDialog.getText(
+            self, title, f"{prompt}\n\nReason (recorded in the audit trail):"
+        )
         return text.strip() if ok and text.strip() else None
 
 
@@ -620,7 +691,13 @@ class CollectionModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         """Replace every row (values shown as text)."""
         self.beginResetModel()
-        self.rows = [{f.name: "" if row.get(f.name) is None else text_of(row.get(f.name)) for f in self.fields} for row in rows]
+        self.rows = [
+            {
+                f.name: "" if row.get(f.name) is None else text_of(row.get(f.name))
+                for f in self.fields
+            }
+            for row in rows
+        ]
         self.endResetModel()
 
     def add_row(self) -> int:
@@ -645,7 +722,9 @@ class CollectionModel(QAbstractTableModel):
         """One column per field."""
         return 0 if parent.isValid() else len(self.fields)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         """Field titles; row numbers."""
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -683,7 +762,13 @@ class CollectionModel(QAbstractTableModel):
 class CollectionEditor(QWidget):
     """A table of collection rows with add / remove / save buttons and its error line."""
 
-    def __init__(self, title: str, fields: Sequence[Field], save: Callable[[list[dict[str, str]]], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        save: Callable[[list[dict[str, str]]], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -699,7 +784,9 @@ class CollectionEditor(QWidget):
         self.error = ErrorLabel()
         self.add_button = tool_button("add", "Add", f"Add a row to {title.lower()}")
         self.remove_button = tool_button("remove", "Remove", "Remove the selected row")
-        self.save_button = tool_button("save", f"Save {title.lower()}", f"Save the {title.lower()} table")
+        self.save_button = tool_button(
+            "save", f"Save {title.lower()}", f"Save the {title.lower()} table"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -711,7 +798,9 @@ class CollectionEditor(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self._add)
-        self.remove_button.clicked.connect(lambda: self.model.remove_row(self.table.currentIndex().row()))
+        self.remove_button.clicked.connect(
+            lambda: self.model.remove_row(self.table.currentIndex().row())
+        )
         self.save_button.clicked.connect(lambda: save(self.model.values()))
 
     def _add(self) -> None:

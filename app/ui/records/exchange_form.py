@@ -80,14 +80,17 @@ class ParticipantsPanel(QGroupBox):
         self.exchange_id: int | None = None
         self.ask_reason = self._ask_reason
         self.confirm = self._confirm
-        self.model = RowsModel([
-            ("Mark", lambda p: desk.portion_mark(p.label)),
-            ("Person", lambda p: f"{p.person_name} ({p.person})"),
-            ("Role", lambda p: ParticipationRole(p.role).label),
-            ("Status", lambda p: ParticipationStatus(p.status).label),
-            ("Arrival", lambda p: p.arrival_date),
-            ("Departure", lambda p: p.departure_date),
-        ], self)
+        self.model = RowsModel(
+            [
+                ("Mark", lambda p: desk.portion_mark(p.label)),
+                ("Person", lambda p: f"{p.person_name} ({p.person})"),
+                ("Role", lambda p: ParticipationRole(p.role).label),
+                ("Status", lambda p: ParticipationStatus(p.status).label),
+                ("Arrival", lambda p: p.arrival_date),
+                ("Departure", lambda p: p.departure_date),
+            ],
+            self,
+        )
         self.table = read_only_table(self.model, "Participants", stretch=1)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a person by name, reference or passport…")
@@ -96,16 +99,24 @@ class ParticipantsPanel(QGroupBox):
         self.find_button = tool_button("find", "Find", "List the people matching the text")
         self.person = QComboBox()
         self.person.setAccessibleName("Person to add")
-        self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.person.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.person.setMinimumContentsLength(24)
         self.role = vocabulary_combo(ParticipationRole)
         self.role.removeItem(0)
         self.role.setAccessibleName("Role")
-        self.add_button = tool_button("add", "Add participant", "Add the chosen person to this exchange")
+        self.add_button = tool_button(
+            "add", "Add participant", "Add the chosen person to this exchange"
+        )
         self.next_status = QComboBox()
         self.next_status.setAccessibleName("Next status")
-        self.status_button = tool_button("revert", "Change status", "Move the selected participant to the chosen status")
-        self.remove_button = tool_button("remove", "Remove", "Remove the selected participant from the exchange")
+        self.status_button = tool_button(
+            "revert", "Change status", "Move the selected participant to the chosen status"
+        )
+        self.remove_button = tool_button(
+            "remove", "Remove", "Remove the selected participant from the exchange"
+        )
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setAccessibleName("Participant warnings")
@@ -133,13 +144,19 @@ class ParticipantsPanel(QGroupBox):
         self.find_button.clicked.connect(self.find_people)
         self.search.returnPressed.connect(self.find_people)
         self.add_button.clicked.connect(self.add_participant)
-        self.status_button.clicked.connect(lambda: self.change_status(self.next_status.currentData()))
+        self.status_button.clicked.connect(
+            lambda: self.change_status(self.next_status.currentData())
+        )
         self.remove_button.clicked.connect(self.remove_selected)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._selected(current.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _old: self._selected(current.row())
+        )
         self.table.doubleClicked.connect(
-            lambda index: self.openRequested.emit("participation", self.model.row(index.row()).id))
+            lambda index: self.openRequested.emit("participation", self.model.row(index.row()).id)
+        )
         self.table.activated.connect(
-            lambda index: self.openRequested.emit("participation", self.model.row(index.row()).id))
+            lambda index: self.openRequested.emit("participation", self.model.row(index.row()).id)
+        )
         self._selected(-1)
 
     def set_exchange(self, exchange_id: int | None, reference: str = "") -> None:
@@ -154,8 +171,20 @@ class ParticipantsPanel(QGroupBox):
             return
         try:
             page = self.service.for_exchange(self.exchange_id)
-            rows = [ParticipantRow(p.id, p.row_version, self.service.value_of(p, "person"), self.service.value_of(p, "person_name"),
-                                   p.role, p.status, p.arrival_date, p.departure_date, page.labels[p.label_id]) for p in page.records]
+            rows = [
+                ParticipantRow(
+                    p.id,
+                    p.row_version,
+                    self.service.value_of(p, "person"),
+                    self.service.value_of(p, "person_name"),
+                    p.role,
+                    p.status,
+                    p.arrival_date,
+                    p.departure_date,
+                    page.labels[p.label_id],
+                )
+                for p in page.records
+            ]
         except ServiceError as error:
             self.message.show_message(refusal(error))
             rows = []
@@ -178,7 +207,10 @@ class ParticipantsPanel(QGroupBox):
         if participant is None:
             self.warnings.setText("")
         else:
-            for status in sorted(PARTICIPATION_MOVES[ParticipationStatus(participant.status)], key=list(ParticipationStatus).index):
+            for status in sorted(
+                PARTICIPATION_MOVES[ParticipationStatus(participant.status)],
+                key=list(ParticipationStatus).index,
+            ):
                 self.next_status.addItem(status.label, status.value)
             self._show_warnings(participant)
         for widget in (self.next_status, self.status_button):
@@ -191,19 +223,28 @@ class ParticipantsPanel(QGroupBox):
         except ServiceError as error:
             self.warnings.setText(refusal(error))
             return
-        self.warnings.setText(("⚠ " + "\n⚠ ".join(found)) if found else f"No warnings for {participant.person_name}.")
+        self.warnings.setText(
+            ("⚠ " + "\n⚠ ".join(found)) if found else f"No warnings for {participant.person_name}."
+        )
 
     def find_people(self) -> None:
         """Fill the person chooser with the people the service lists for the text."""
         self.person.clear()
         try:
-            page = self.desk.people.list({"text": self.search.text().strip()} if self.search.text().strip() else {}, limit=50)
+            page = self.desk.people.list(
+                {"text": self.search.text().strip()} if self.search.text().strip() else {}, limit=50
+            )
         except ServiceError as error:
             self.error.show_message(refusal(error))
             return
         for record in page.records:
-            self.person.addItem(f"{self.desk.people.title(record)} · {record.nation_code} · {record.reference}", record.reference)
-        self.error.show_message("" if page.records else "No person matches; try another spelling or the reference.")
+            self.person.addItem(
+                f"{self.desk.people.title(record)} · {record.nation_code} · {record.reference}",
+                record.reference,
+            )
+        self.error.show_message(
+            "" if page.records else "No person matches; try another spelling or the reference."
+        )
 
     def add_participant(self) -> bool:
         """Add the chosen person with the chosen role (the participation takes the exchange's label)."""
@@ -211,15 +252,22 @@ class ParticipantsPanel(QGroupBox):
             self.error.show_message("Find and choose a person first.")
             return False
         try:
-            saved = self.service.create({"exchange": self.exchange_reference, "person": self.person.currentData(),
-                                         "role": self.role.currentData()})
+            saved = self.service.create(
+                {
+                    "exchange": self.exchange_reference,
+                    "person": self.person.currentData(),
+                    "role": self.role.currentData(),
+                }
+            )
         except ServiceError as error:
             self.error.show_message(refusal(error))
             return False
         self.error.show_message("")
         self.refresh()
         name = self.service.value_of(saved.record, "person_name")
-        self.message.show_warnings(f"{name} added as {ParticipationRole(saved.record.role).label.lower()}.", saved.warnings)
+        self.message.show_warnings(
+            f"{name} added as {ParticipationRole(saved.record.role).label.lower()}.", saved.warnings
+        )
         return True
 
     def change_status(self, status: str | None) -> bool:
@@ -234,18 +282,25 @@ class ParticipantsPanel(QGroupBox):
                 self.message.show_message("Status not changed: withdrawing needs a reason.")
                 return False
         try:
-            saved = self.service.change_status(participant.id, status, reason=reason, expected_version=participant.row_version)
+            saved = self.service.change_status(
+                participant.id, status, reason=reason, expected_version=participant.row_version
+            )
         except ServiceError as error:
             self.message.show_message(f"Status not changed. {refusal(error)}")
             return False
         self.refresh()
-        self.message.show_warnings(f"{participant.person_name}: {ParticipationStatus(status).label.lower()}.", saved.warnings)
+        self.message.show_warnings(
+            f"{participant.person_name}: {ParticipationStatus(status).label.lower()}.",
+            saved.warnings,
+        )
         return True
 
     def remove_selected(self) -> bool:
         """Remove the selected participation after confirmation."""
         participant = self.selected()
-        if participant is None or not self.confirm(f"Remove {participant.person_name} from this exchange?"):
+        if participant is None or not self.confirm(
+            f"Remove {participant.person_name} from this exchange?"
+        ):
             return False
         try:
             self.service.delete(participant.id, reason="removed from the exchange's participants")
@@ -259,11 +314,15 @@ class ParticipantsPanel(QGroupBox):
     def _ask_reason(self, prompt: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog
 
-        text, ok = QInputDialog.getText(self, "Reason", f"{prompt}\n\nReason (recorded in the audit trail):")
+        text, ok = QInputDialog.getText(
+            self, "Reason", f"{prompt}\n\nReason (recorded in the audit trail):"
+        )
         return text.strip() if ok and text.strip() else None
 
     def _confirm(self, text: str) -> bool:
-        return QMessageBox.question(self, "Remove participant", text) == QMessageBox.StandardButton.Yes
+        return (
+            QMessageBox.question(self, "Remove participant", text) == QMessageBox.StandardButton.Yes
+        )
 
 
 class ExchangeForm(RecordForm):
@@ -274,8 +333,20 @@ class ExchangeForm(RecordForm):
     service_name = "exchanges"
     noun = "exchange"
     groups = [
-        ("Exchange", ["title", "kind", "program", "domains", "host_nation", "partner_nations", "location", "agreement",
-                      "lead_coordinator"]),
+        (
+            "Exchange",
+            [
+                "title",
+                "kind",
+                "program",
+                "domains",
+                "host_nation",
+                "partner_nations",
+                "location",
+                "agreement",
+                "lead_coordinator",
+            ],
+        ),
         ("Dates", ["start_date", "end_date"]),
         ("Objectives and budget", ["objectives", "budget_amount", "budget_currency"]),
         ("Outcome", ["outcome_summary", "lessons_learned", "outcome_rating"]),
@@ -290,8 +361,12 @@ class ExchangeForm(RecordForm):
             picker = ReferencePicker(self.desk.agreements)
             return Editor(picker, picker.value, picker.set_value, picker.valueChanged, ErrorLabel())
         editor = super().make_editor(field)
-        hints = {"cost_lines": "travel 1200.00 USD Return flights; lodging 800 EUR", "budget_currency": "e.g. USD",
-                 "outcome_rating": "1 (poor) to 5 (fully met)", "lead_coordinator": "username"}
+        hints = {
+            "cost_lines": "travel 1200.00 USD Return flights; lodging 800 EUR",
+            "budget_currency": "e.g. USD",
+            "outcome_rating": "1 (poor) to 5 (fully met)",
+            "lead_coordinator": "username",
+        }
         if field.name in hints and isinstance(editor.widget, QLineEdit):
             editor.widget.setPlaceholderText(hints[field.name])
         return editor
@@ -302,7 +377,9 @@ class ExchangeForm(RecordForm):
         self.participants.openRequested.connect(self.openRequested)
         layout.addWidget(self.participants)
         self.costs = CollectionEditor("Cost lines", COST_FIELDS, self.save_cost_lines)
-        self.costs.table.setToolTip(f"Category: {', '.join(c.value for c in CostCategory)}; currency: ISO 4217 (USD, EUR…)")
+        self.costs.table.setToolTip(
+            f"Category: {', '.join(c.value for c in CostCategory)}; currency: ISO 4217 (USD, EUR…)"
+        )
         box = QGroupBox("Cost lines")
         QVBoxLayout(box).addWidget(self.costs)
         layout.addWidget(box)
@@ -310,7 +387,9 @@ class ExchangeForm(RecordForm):
     def load_related(self) -> None:
         """The roster and cost lines of the exchange shown; a cancelled exchange shows its reason."""
         self.participants.set_exchange(self.record.id, self.record.reference)
-        self.costs.model.set_rows([{f.name: getattr(c, f.name) for f in COST_FIELDS} for c in self.record.costs])
+        self.costs.model.set_rows(
+            [{f.name: getattr(c, f.name) for f in COST_FIELDS} for c in self.record.costs]
+        )
         self.costs.error.show_message("")
         if self.record.status == ExchangeStatus.CANCELLED.value and self.record.cancel_reason:
             self.status_label.setText(f"<b>Cancelled</b>: {html.escape(self.record.cancel_reason)}")
@@ -323,7 +402,9 @@ class ExchangeForm(RecordForm):
             saved = self.service.set_cost_lines(self.record_id, rows, expected_version=self.version)
         except ValidationFailed as failure:
             self.costs.error.show_message("; ".join(failure.errors.values()))
-            self.message.show_message("Cost lines not saved: please correct the rows marked below the table.")
+            self.message.show_message(
+                "Cost lines not saved: please correct the rows marked below the table."
+            )
             return False
         except ServiceError as error:
             self.message.show_message(f"Cost lines not saved. {refusal(error)}")

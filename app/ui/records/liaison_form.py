@@ -48,14 +48,29 @@ class ContactLogPanel(QGroupBox):
         self.entry_id: int | None = None
         self.entry_version: int | None = None
         self._labels: dict[int, Label] = {}
-        self.model = RowsModel([
-            ("Mark", lambda e: desk.portion_mark(self._labels[e.label_id]) if e.label_id in self._labels else ""),
-            ("Date", lambda e: e.date),
-            ("Subject", lambda e: e.subject),
-            ("Counterparts", lambda e: e.counterparts),
-            ("Follow-up due", lambda e: e.follow_up_due),
-            ("Done", lambda e: "yes" if e.follow_up_done else ("" if e.follow_up_due is None else "open")),
-        ], self)
+        self.model = RowsModel(
+            [
+                (
+                    "Mark",
+                    lambda e: (
+                        desk.portion_mark(self._labels[e.label_id])
+                        if e.label_id in self._labels
+                        else ""
+                    ),
+                ),
+                ("Date", lambda e: e.date),
+                ("Subject", lambda e: e.subject),
+                ("Counterparts", lambda e: e.counterparts),
+                ("Follow-up due", lambda e: e.follow_up_due),
+                (
+                    "Done",
+                    lambda e: (
+                        "yes" if e.follow_up_done else ("" if e.follow_up_due is None else "open")
+                    ),
+                ),
+            ],
+            self,
+        )
         self.model.decorate = self._decorate
         self.table = read_only_table(self.model, "Contact log entries", stretch=2)
         self.date = OptionalDateEdit()
@@ -66,11 +81,16 @@ class ContactLogPanel(QGroupBox):
         self.summary.setMaximumHeight(70)
         self.follow_up_due = OptionalDateEdit()
         self.follow_up_done = QCheckBox("Follow-up done")
-        self.errors = {name: ErrorLabel() for name in ("date", "subject", "counterparts", "summary", "follow_up_due")}
+        self.errors = {
+            name: ErrorLabel()
+            for name in ("date", "subject", "counterparts", "summary", "follow_up_due")
+        }
         form = QFormLayout()
         for name, caption, widget in (
-            ("date", "Date *", self.date), ("subject", "Subject *", self.subject),
-            ("counterparts", "Counterparts", self.counterparts), ("summary", "Summary", self.summary),
+            ("date", "Date *", self.date),
+            ("subject", "Subject *", self.subject),
+            ("counterparts", "Counterparts", self.counterparts),
+            ("summary", "Summary", self.summary),
             ("follow_up_due", "Follow-up due", self.follow_up_due),
         ):
             widget.setAccessibleName(caption.rstrip(" *"))
@@ -98,21 +118,33 @@ class ContactLogPanel(QGroupBox):
         self.new_button.clicked.connect(self.new_entry)
         self.save_button.clicked.connect(self.save_entry)
         self.delete_button.clicked.connect(self.delete_entry)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._pick(current.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _old: self._pick(current.row())
+        )
 
     def _decorate(self, entry: Any, role: int) -> Any:
         import datetime as dt
 
-        late = entry.follow_up_due is not None and not entry.follow_up_done and entry.follow_up_due < dt.date.today()
+        late = (
+            entry.follow_up_due is not None
+            and not entry.follow_up_done
+            and entry.follow_up_due < dt.date.today()
+        )
         if late and role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
         return None
 
-    def set_assignment(self, assignment_id: int | None, reference: str = "", label: Label | None = None) -> None:
+    def set_assignment(
+        self, assignment_id: int | None, reference: str = "", label: Label | None = None
+    ) -> None:
         """Show the log of an assignment."""
-        self.assignment_id, self.assignment_reference, self.assignment_label = assignment_id, reference, label
+        self.assignment_id, self.assignment_reference, self.assignment_label = (
+            assignment_id,
+            reference,
+            label,
+        )
         self.refresh()
         self.new_entry()
 
@@ -164,8 +196,11 @@ class ContactLogPanel(QGroupBox):
     def values(self) -> dict[str, Any]:
         """The entry as typed."""
         return {
-            "date": self.date.value(), "subject": self.subject.text(), "counterparts": self.counterparts.text(),
-            "summary": self.summary.toPlainText(), "follow_up_due": self.follow_up_due.value(),
+            "date": self.date.value(),
+            "subject": self.subject.text(),
+            "counterparts": self.counterparts.text(),
+            "summary": self.summary.toPlainText(),
+            "follow_up_due": self.follow_up_due.value(),
             "follow_up_done": self.follow_up_done.isChecked(),
         }
 
@@ -178,7 +213,9 @@ class ContactLogPanel(QGroupBox):
             if self.entry_id is None:
                 saved = self.service.create({**values, "assignment": self.assignment_reference})
             else:
-                saved = self.service.update(self.entry_id, values, expected_version=self.entry_version)
+                saved = self.service.update(
+                    self.entry_id, values, expected_version=self.entry_version
+                )
         except ValidationFailed as failure:
             self._clear_errors()
             other = []
@@ -187,7 +224,10 @@ class ContactLogPanel(QGroupBox):
                     self.errors[name].show_message(message)
                 else:
                     other.append(message)
-            self.message.show_message("Entry not saved. Please correct the fields marked." + ("\n" + "\n".join(other) if other else ""))
+            self.message.show_message(
+                "Entry not saved. Please correct the fields marked."
+                + ("\n" + "\n".join(other) if other else "")
+            )
             return False
         except ServiceError as error:
             self.message.show_message(f"Entry not saved. {refusal(error)}")
@@ -217,7 +257,10 @@ class LiaisonForm(RecordForm):
     service_name = "liaison"
     noun = "liaison assignment"
     groups = [
-        ("Assignment", ["person", "kind", "sending_nation", "host_nation", "host_organisation", "agreement"]),
+        (
+            "Assignment",
+            ["person", "kind", "sending_nation", "host_nation", "host_organisation", "agreement"],
+        ),
         ("Tour", ["start_date", "end_date", "duties", "home_poc"]),
         ("Disclosure", ["disclosure_level", "disclosure_categories"]),
     ]
@@ -229,7 +272,9 @@ class LiaisonForm(RecordForm):
         if field.name in ("person", "agreement"):
             from app.ui.widgets import ErrorLabel as _Error
 
-            picker = ReferencePicker(self.desk.people if field.name == "person" else self.desk.agreements)
+            picker = ReferencePicker(
+                self.desk.people if field.name == "person" else self.desk.agreements
+            )
             return Editor(picker, picker.value, picker.set_value, picker.valueChanged, _Error())
         if field.name == "disclosure_level":
             combo = QComboBox()
@@ -240,7 +285,9 @@ class LiaisonForm(RecordForm):
             def set_level(value: Any, combo: QComboBox = combo) -> None:
                 combo.setCurrentIndex(max(combo.findData("" if value is None else str(value)), 0))
 
-            return Editor(combo, combo.currentData, set_level, combo.currentIndexChanged, ErrorLabel())
+            return Editor(
+                combo, combo.currentData, set_level, combo.currentIndexChanged, ErrorLabel()
+            )
         return super().make_editor(field)
 
     def build_related(self, layout: QVBoxLayout) -> None:
@@ -250,7 +297,11 @@ class LiaisonForm(RecordForm):
 
     def related_labels(self) -> list[Label]:
         """The contact-log entries' labels."""
-        return [self.contact_log._labels[e.label_id] for e in self.contact_log.model.rows if e.label_id in self.contact_log._labels]
+        return [
+            self.contact_log._labels[e.label_id]
+            for e in self.contact_log.model.rows
+            if e.label_id in self.contact_log._labels
+        ]
 
     def load_related(self) -> None:
         """The log of the assignment shown."""

@@ -15,7 +15,10 @@ class ParticipationForm(RecordForm):
     noun = "participation"
     groups = [
         ("Participant", ["exchange", "person", "role"]),
-        ("Travel", ["arrival_date", "departure_date", "travel_status", "visa_status", "ito_status"]),
+        (
+            "Travel",
+            ["arrival_date", "departure_date", "travel_status", "visa_status", "ito_status"],
+        ),
         ("Feedback", ["feedback_score", "feedback_comments", "withdrawn_reason"]),
     ]
     status_vocabulary = ParticipationStatus
@@ -25,6 +28,8 @@ class ParticipationForm(RecordForm):
     def make_editor(self, field: Field) -> Editor:
         """Exchange and person picked from what the services list."""
         if field.name in ("exchange", "person"):
-            picker = ReferencePicker(self.desk.exchanges if field.name == "exchange" else self.desk.people)
+            picker = ReferencePicker(
+                self.desk.exchanges if field.name == "exchange" else self.desk.people
+            )
             return Editor(picker, picker.value, picker.set_value, picker.valueChanged, ErrorLabel())
         return super().make_editor(field)
