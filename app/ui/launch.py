@@ -62,9 +62,11 @@ def main() -> int:
     """Run Exchange Desk."""
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from app.ui.failures import install_exception_hook
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
+    install_exception_hook()
     app.setApplicationName("Exchange Desk")
     app.setWindowIcon(icon("app"))
     settings = app_settings()

@@ -65,11 +65,13 @@ class _QtThread(QThread):
 
 class Worker(QObject):
     """Runs one call in a Python thread; ``finishedWith`` carries the result, ``failedWith`` the
-    error text, ``progressed`` (done, total, text) the job's progress; ``finished`` comes last,
-    also after a cancel. All signals are emitted on the GUI thread."""
+    error text and ``raised`` the exception itself, ``progressed`` (done, total, text) the job's
+    progress; ``finished`` comes last, also after a cancel. All signals are emitted on the GUI
+    thread."""
 
     finishedWith = Signal(object)
     failedWith = Signal(str)
+    raised = Signal(object)
     progressed = Signal(int, int, str)
     finished = Signal()
 
@@ -111,7 +113,7 @@ class Worker(QObject):
         except Cancelled:
             self._outcome = ("cancelled", None)
         except Exception as error:  # noqa: BLE001 - reported to the view, which shows it
-            self._outcome = ("error", str(error) or type(error).__name__)
+            self._outcome = ("error", error)
         else:
             self._outcome = ("ok", result)
 
@@ -139,7 +141,8 @@ class Worker(QObject):
             if kind == "ok":
                 self.finishedWith.emit(value)
             elif kind == "error":
-                self.failedWith.emit(value)
+                self.failedWith.emit(str(value) or type(value).__name__)
+                self.raised.emit(value)
         self.finished.emit()
 
     def cancel(self) -> None:
