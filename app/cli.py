@@ -25,12 +25,13 @@ from app.database.engine import Database, DatabaseError
 from app.domain.labels import SCHEMES
 from app.paths import default_database
 from app.security.auth import LoginFailed, authenticate
+from app.services import kinds
 from app.services.desk import Desk
 from app.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from app.services.fields import text_of
 
 PROG = "xdesk"
-KIND_CHOICES = "people, exchanges, agreements, liaison, participations"
+KIND_CHOICES = ", ".join(entry.desk_attribute for entry in kinds.transferable())
 
 
 class UsageError(Exception):
@@ -120,9 +121,7 @@ def _require_admin(desk: Desk, what: str) -> None:
 
 def _parse_filters(desk: Desk, kind: str, service: Any, items: Sequence[str]) -> dict[str, Any]:
     """``--filter field=value`` items as service filters, values parsed like the field's input."""
-    from app.services.transfer import COLUMN_NAMES
-
-    renames = {column: name for name, column in COLUMN_NAMES.get(kind, {}).items()}
+    renames = {column: name for name, column in kinds.BY_NAME[kind].column_names.items()}
     specs = {f.name: f for f in service.fields}
     filters: dict[str, Any] = {}
     for item in items:
@@ -282,7 +281,7 @@ def _progress(what: str) -> Callable[[int, int], bool]:
 
 def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
     """Import a CSV (or JSON) file of one kind; rejected rows reported with their line numbers."""
-    from app.services.transfer import KINDS, import_file
+    from app.services.transfer import import_file
 
     result = import_file(
         desk,
@@ -291,7 +290,7 @@ def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
         all_or_nothing=args.all_or_nothing,
         progress=_progress(f"importing {Path(args.file).name}"),
     )
-    words = KINDS[result.kind][1]
+    words = kinds.BY_NAME[result.kind].plural
     for problem in result.rejected:
         for text in problem.lines(result.unit):
             _err(f"{result.file}: {text}")
@@ -314,7 +313,7 @@ def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
 
 def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
     """Export what the user may see; the combined marking goes to stderr and the audit trail."""
-    from app.services.transfer import KINDS, export_records, service_for
+    from app.services.transfer import export_records, service_for
 
     filters = _parse_filters(desk, args.kind, service_for(desk, args.kind), args.filter or [])
     if args.out:
@@ -338,10 +337,10 @@ def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
         sys.stdout.flush()
     where = f" to {args.out}" if args.out else ""
     _err(
-        f"exported {result.count} {KINDS[result.kind][1]}{where}; marking: {result.marking}"
+        f"exported {result.count} {kinds.BY_NAME[result.kind].plural}{where}; marking: {result.marking}"
         + (
             ""
-            if result.identity or result.kind != "people"
+            if result.identity or result.kind != "person"
             else " (identity fields left empty for your role)"
         )
     )
@@ -360,7 +359,7 @@ def _row_json(
     from app.services.transfer import record_row
 
     row = record_row(desk, kind, service, record, label, identity)
-    if kind == "people" and identity is None:
+    if kind == "person" and identity is None:
         row = {k: v for k, v in row.items() if k not in IDENTITY_FIELDS}
     head: dict[str, Any] = {"id": record.id}
     if hasattr(record, "reference"):
@@ -416,7 +415,7 @@ def cmd_show(args: argparse.Namespace, desk: Desk) -> int:
     record, label = service.find(args.ref)
     identity = None
     if args.identity:
-        if args.kind != "people":
+        if args.kind != "person":
             raise UsageError("--identity is for people")
         identity = desk.people.identity(record.id)
     row = _row_json(desk, args.kind, service, record, label, identity)

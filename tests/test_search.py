@@ -305,7 +305,9 @@ def test_related_text_is_found_with_its_record(admin: Desk, corpus: SimpleNamesp
     }  # party nation name
     assert found(search(admin, "harbour")) == {("contact_log", corpus.visit)}
     assert found(search(admin, "report")) == {("attachment", corpus.report)}
-    assert ("liaison", corpus.tour) in found(search(admin, "Tanaka"))  # the officer's name
+    assert ("liaison_assignment", corpus.tour) in found(
+        search(admin, "Tanaka")
+    )  # the officer's name
 
 
 # --- filters, ranking, snippets -----------------------------------------------------------------
@@ -540,7 +542,7 @@ def test_no_user_ever_sees_a_record_they_may_not_read(
     allowed = {("person", i) for i in people if readable(Person, i)}
     allowed |= {("exchange", i) for i in exchanges if readable(Exchange, i)}
     allowed |= {
-        ("liaison", t)
+        ("liaison_assignment", t)
         for t, p in zip(tours, people, strict=True)
         if readable(LiaisonAssignment, t) and readable(Person, p)
     }
@@ -550,7 +552,7 @@ def test_no_user_ever_sees_a_record_they_may_not_read(
             text("SELECT rowid FROM search_index WHERE search_index MATCH :q"),
             {"q": parse(query).fts()},
         ).scalars()
-        kinds = {1: "person", 2: "exchange", 4: "liaison"}
+        kinds = {1: "person", 2: "exchange", 4: "liaison_assignment"}
         matching = {(kinds[r & 7], r >> 3) for r in rowids}
     hits = found(results)
     assert hits <= allowed
@@ -560,7 +562,7 @@ def test_no_user_ever_sees_a_record_they_may_not_read(
         zip(
             [("person", i) for i in people]
             + [("exchange", i) for i in exchanges]
-            + [("liaison", i) for i in tours],
+            + [("liaison_assignment", i) for i in tours],
             words,
             strict=True,
         )

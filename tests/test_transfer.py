@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from app.services import kinds
 from app.services.desk import Desk
 from app.services.errors import PermissionDenied, ValidationFailed
 from app.services.setup import initialise
@@ -381,19 +382,19 @@ def test_exchanges_and_participations_round_trip(admin: Desk, tmp_path: Path) ->
 
 
 def test_every_column_of_every_kind_is_documented(admin: Desk) -> None:
-    from app.services.transfer import KINDS
-
     doc = (Path(__file__).resolve().parents[1] / "docs" / "DATA_FORMATS.md").read_text(
         encoding="utf-8"
     )
     sections = {
         part.split("`")[1]: part for part in doc.split("\n### ")[1:] if "(`" in part.splitlines()[0]
     }
-    for kind in KINDS:
-        rows = [line for line in sections[kind].splitlines() if line.startswith("| `")]
+    for entry in kinds.transferable():
+        rows = [
+            line for line in sections[entry.desk_attribute].splitlines() if line.startswith("| `")
+        ]
         documented = [line.split("`")[1] for line in rows]
-        assert documented == columns(admin, kind), kind
-        assert all(line.count("|") == 6 and "|  |" not in line for line in rows), kind
+        assert documented == columns(admin, entry.name), entry.name
+        assert all(line.count("|") == 6 and "|  |" not in line for line in rows), entry.name
 
 
 def test_an_export_that_fails_part_way_is_still_audited(admin: Desk) -> None:

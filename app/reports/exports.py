@@ -21,24 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.labels import Label, releasability_cell
 from app.security import audit
+from app.services import kinds
 from app.services.errors import ValidationFailed
 
 if TYPE_CHECKING:
     from app.services.desk import Desk
 
-KINDS = {
-    "person": "people",
-    "people": "people",
-    "exchange": "exchanges",
-    "exchanges": "exchanges",
-    "participation": "participations",
-    "participations": "participations",
-    "agreement": "agreements",
-    "agreements": "agreements",
-    "liaison_assignment": "liaison",
-    "liaison": "liaison",
-    "contact_log": "contact_log",
-}
 PAGE = 1000
 FORMATS = ("csv", "xlsx")
 
@@ -50,15 +38,6 @@ class ExportResult:
     records: int
     marking: str
     format: str
-
-
-def _service(desk: Desk, kind: str) -> Any:
-    name = KINDS.get(kind.strip().lower())
-    if name is None:
-        raise ValidationFailed(
-            {"kind": f"unknown list {kind!r}; use one of {', '.join(sorted(set(KINDS.values())))}"}
-        )
-    return getattr(desk, name)
 
 
 def export_list(
@@ -74,7 +53,7 @@ def export_list(
     fmt = (fmt or out_path.suffix.lstrip(".") or "csv").lower()
     if fmt not in FORMATS:
         raise ValidationFailed({"format": f"format must be csv or xlsx, not {fmt!r}"})
-    service = _service(desk, kind)
+    service = kinds.kind(kind).service(desk)
     from app.services.people import IDENTITY_FIELDS
 
     names = [

@@ -46,36 +46,17 @@ from app.search.engine import SearchEngine, engine_for
 from app.search.query import ParsedQuery, fold, parse
 from app.search.query import highlight as highlight_text
 from app.security import audit
-from app.security.policy import label_visible, visible_labels
+from app.security.policy import visible_labels
 from app.security.principal import Actor
+from app.services import kinds as kind_registry
 from app.services.errors import ValidationFailed
+from app.services.kinds import RecordKind
 
 if TYPE_CHECKING:
     from app.services.desk import Desk
 
-KINDS: dict[str, tuple[type, str]] = {
-    # search kind: (model, Desk attribute of its service)
-    "person": (Person, "people"),
-    "exchange": (Exchange, "exchanges"),
-    "agreement": (Agreement, "agreements"),
-    "liaison": (LiaisonAssignment, "liaison"),
-    "contact_log": (ContactLogEntry, "contact_log"),
-    "attachment": (Attachment, "attachments"),
-}
-KIND_ALIASES = {
-    "people": "person",
-    "persons": "person",
-    "exchanges": "exchange",
-    "agreements": "agreement",
-    "liaison_assignment": "liaison",
-    "liaisons": "liaison",
-    "assignment": "liaison",
-    "contact": "contact_log",
-    "contact_logs": "contact_log",
-    "log": "contact_log",
-    "attachments": "attachment",
-    "file": "attachment",
-}
+# the kinds in the index, by canonical name (`app.services.kinds`)
+KINDS: dict[str, RecordKind] = {entry.name: entry for entry in kind_registry.searchable()}
 FILTERS = ("nation", "status", "date_from", "date_to", "level", "program", "archived")
 MATCH_CAP = 5000  # most hits remembered by a saved search
 RANK_CAP = 5000  # most visible matches ranked by relevance: beyond it, the most recent are ranked
@@ -129,12 +110,9 @@ class SearchResults:
 
 
 def kind_of(name: str) -> str:
-    """A search kind from user text (``people`` -> ``person``); `ValidationFailed` naming ``kind``."""
-    key = name.strip().lower().replace("-", "_").replace(" ", "_")
-    key = KIND_ALIASES.get(key, key)
-    if key not in KINDS:
-        raise ValidationFailed({"kind": f"unknown kind {name!r}; use one of {', '.join(KINDS)}"})
-    return key
+    """A searchable kind's canonical name from user text (``people`` -> ``person``);
+    `ValidationFailed` naming ``kind``."""
+    return kind_registry.kind(name, kind_registry.searchable()).name
 
 
 # --- access and filters ---------------------------------------------------------------------
@@ -212,63 +190,8 @@ def _flatten(
 
 
 def visible_conditions(desk: Desk, actor: Actor, kind: str) -> list[ColumnElement[bool]]:
-    """The visibility conditions of a kind: its service's when it exists, else label and parents."""
-    model, attribute = KINDS[kind]
-    try:
-        service = getattr(desk, attribute)
-    except (ImportError, AttributeError):
-        service = None
-    if service is not None:
-        return list(service.visible(actor))
-    return _fallback_visible(desk, actor, kind)
-
-
-def _fallback_visible(desk: Desk, actor: Actor, kind: str) -> list[ColumnElement[bool]]:
-    """Label plus parents, for a kind whose service is not there (yet)."""
-    owner = desk.owner
-    model = KINDS[kind][0]
-    conditions = [label_visible(actor, owner, model.label_id)]
-    if kind == "liaison":
-        conditions.append(
-            exists().where(
-                Person.id == LiaisonAssignment.person_id,
-                label_visible(actor, owner, Person.label_id),
-            )
-        )
-        conditions.append(
-            or_(
-                LiaisonAssignment.agreement_id.is_(None),
-                exists().where(
-                    Agreement.id == LiaisonAssignment.agreement_id,
-                    label_visible(actor, owner, Agreement.label_id),
-                ),
-            )
-        )
-    elif kind == "contact_log":
-        conditions.append(
-            select(LiaisonAssignment.id)
-            .where(
-                LiaisonAssignment.id == ContactLogEntry.assignment_id,
-                *visible_conditions(desk, actor, "liaison"),
-            )
-            .exists()
-        )
-    elif kind == "attachment":
-        parents = []
-        for parent_kind, names in (
-            ("person", ("person",)),
-            ("exchange", ("exchange",)),
-            ("agreement", ("agreement",)),
-            ("liaison", ("liaison", "liaison_assignment")),
-            ("contact_log", ("contact_log",)),
-        ):
-            parent = KINDS[parent_kind][0]
-            visible = select(parent.id).where(
-                parent.id == Attachment.record_id, *visible_conditions(desk, actor, parent_kind)
-            )
-            parents.append(and_(Attachment.record_kind.in_(names), visible.exists()))
-        conditions.append(or_(*parents))
-    return conditions
+    """The visibility conditions of a kind: its service's (label and parents)."""
+    return list(KINDS[kind].service(desk).visible(actor))
 
 
 def _date(name: str, value: Any) -> dt.date:
@@ -284,7 +207,7 @@ def filter_conditions(
     desk: Desk, kind: str, filters: dict[str, Any]
 ) -> list[ColumnElement[bool]] | None:
     """Conditions of the structured filters for one kind; None when the kind cannot match them."""
-    model = KINDS[kind][0]
+    model = KINDS[kind].model
     conditions: list[ColumnElement[bool]] = []
     if hasattr(model, "archived") and not _truthy(filters.get("archived", False)):
         conditions.append(model.archived.is_(False))
@@ -302,7 +225,7 @@ def filter_conditions(
             "agreement": lambda: exists().where(
                 AgreementParty.agreement_id == Agreement.id, AgreementParty.nation_code == code
             ),
-            "liaison": lambda: or_(
+            "liaison_assignment": lambda: or_(
                 LiaisonAssignment.sending_nation == code, LiaisonAssignment.host_nation == code
             ),
             "contact_log": lambda: exists().where(
@@ -317,7 +240,7 @@ def filter_conditions(
         conditions.append(by_kind[kind]())
     status = filters.get("status")
     if status:
-        if kind not in ("exchange", "agreement", "liaison"):
+        if kind not in ("exchange", "agreement", "liaison_assignment"):
             return None
         conditions.append(model.status == str(status).strip().lower().replace(" ", "_"))
     program = filters.get("program")
@@ -334,7 +257,7 @@ def filter_conditions(
                 func.coalesce(Agreement.effective_date, Agreement.signed_date),
                 Agreement.expiry_date,
             ),
-            "liaison": (LiaisonAssignment.start_date, LiaisonAssignment.end_date),
+            "liaison_assignment": (LiaisonAssignment.start_date, LiaisonAssignment.end_date),
             "contact_log": (ContactLogEntry.date, ContactLogEntry.date),
             "attachment": (func.date(Attachment.created_at), func.date(Attachment.created_at)),
         }
@@ -394,7 +317,7 @@ def visible_hits(
         extra = filter_conditions(scope.desk, kind, filters)
         if extra is None:
             continue
-        model = KINDS[kind][0]
+        model = KINDS[kind].model
         source = select(model.id).where(
             model.id == engine.key_record_id(key), *scope.visible(kind), *extra
         )
@@ -542,7 +465,7 @@ def _hits(
     """Hits for keys, in order; each record re-read through its kind's access filter."""
     records: dict[tuple[str, int], Any] = {}
     for kind in {k for k, _ in keys}:
-        model = KINDS[kind][0]
+        model = KINDS[kind].model
         ids = [i for k, i in keys if k == kind]
         statement = (
             select(model).where(model.id.in_(ids), *scope.visible(kind)).options(lazyload("*"))
@@ -579,7 +502,7 @@ def title_of(kind: str, record: Any) -> str:
         return f"{record.family_name.upper()}, {record.given_names}".rstrip(", ")
     if kind in ("exchange", "agreement"):
         return record.title
-    if kind == "liaison":
+    if kind == "liaison_assignment":
         organisation = f" at {record.host_organisation}" if record.host_organisation else ""
         return f"{record.kind.replace('_', ' ')}, {record.sending_nation} → {record.host_nation}{organisation}"
     if kind == "contact_log":
@@ -674,7 +597,7 @@ def quick_filter(
     search index (same folding, prefixes and operators as search). None when there is nothing to match;
     the list's own query keeps its access filter."""
     ids = quick_filter_ids(desk, kind, text, as_you_type)
-    return None if ids is None else KINDS[kind_of(kind)][0].id.in_(ids)
+    return None if ids is None else KINDS[kind_of(kind)].model.id.in_(ids)
 
 
 def quick_filter_ids(desk: Desk, kind: str, text: str, as_you_type: bool = True) -> Select | None:

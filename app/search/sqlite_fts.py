@@ -34,6 +34,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column, table
 
+from app.services import kinds
+
 INDEX = "search_index"
 TERMS = "search_index_terms"
 PAUSED = "search_index_paused"  # a row here pauses the insert triggers (within one transaction)
@@ -41,14 +43,8 @@ FTS_TABLES = (INDEX, TERMS)  # virtual tables outside the ORM metadata (plus FTS
 KIND_BITS = 3
 # column weights for bm25: kind, record_id (unindexed), title, body, names
 RANK = "bm25(0.0, 0.0, 10.0, 1.0, 6.0)"
-KIND_CODES = {
-    "person": 1,
-    "exchange": 2,
-    "agreement": 3,
-    "liaison": 4,
-    "contact_log": 5,
-    "attachment": 6,
-}
+# each searchable kind's code in the low rowid bits, from the kind registry
+KIND_CODES = {entry.name: entry.search_code for entry in kinds.searchable()}
 
 
 def name_key_sql(expression: str) -> str:
@@ -71,7 +67,7 @@ def _nation_name(code: str) -> str:
 class Source:
     """How one record kind is indexed: its table, its text, and the tables whose edits re-index it."""
 
-    kind: str
+    kind: str  # canonical (`app.services.kinds`)
     table: str
     title: str
     body: str
@@ -79,6 +75,14 @@ class Source:
     watched: tuple[str, ...] = ()  # columns whose update re-indexes the row
     # (table, columns or () for all, SQL selecting this kind's ids from the changed row ``{row}``)
     dependents: tuple[tuple[str, tuple[str, ...], str], ...] = field(default=())
+    # the name in the index's ``kind`` column and in trigger names, fixed by revision 0002
+    # (the kind itself unless given)
+    stored_name: str = ""
+
+    @property
+    def name(self) -> str:
+        """The kind's name as the index and its triggers store it."""
+        return self.stored_name or self.kind
 
     @property
     def code(self) -> int:
@@ -88,7 +92,7 @@ class Source:
     def select_rows(self, where: str | None) -> str:
         """``SELECT`` of the index rows of this kind (all rows, or those matching ``where``)."""
         statement = (
-            f"SELECT s.id * 8 + {self.code}, '{self.kind}', s.id, {self.title}, {self.body}, {self.names} "
+            f"SELECT s.id * 8 + {self.code}, '{self.name}', s.id, {self.title}, {self.body}, {self.names} "
             f"FROM {self.table} AS s"
         )
         return statement + (f" WHERE {where}" if where else "")
@@ -179,8 +183,9 @@ SOURCES: tuple[Source, ...] = (
         ),
     ),
     Source(
-        "liaison",
+        "liaison_assignment",
         "liaison_assignments",
+        stored_name="liaison",
         title=_cat("s.reference", "replace(s.kind, '_', ' ')", "s.host_organisation"),
         body=_cat(
             "(SELECT p.family_name || ' ' || p.given_names FROM people AS p WHERE p.id = s.person_id)",
@@ -229,7 +234,7 @@ SOURCE_BY_KIND = {s.kind: s for s in SOURCES}
 
 def _triggers(source: Source, pausable: bool = False) -> list[tuple[str, str]]:
     """(name, body) of a source's triggers; ``pausable``: the insert triggers as of revision 0004."""
-    name = f"{INDEX}_{source.kind}"
+    name = f"{INDEX}_{source.name}"
     when = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSED}) " if pausable else ""
     triggers = [
         (f"{name}_ai", f"AFTER INSERT ON {source.table} {when}BEGIN {source.reindex('new.id')}END"),

@@ -24,6 +24,7 @@ from app.domain.models import Attachment
 from app.security import audit
 from app.security.policy import check_write, label_visible
 from app.security.principal import Actor
+from app.services import kinds
 from app.services.base import Page, RecordService, Saved, _require
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
@@ -31,15 +32,6 @@ from app.services.fields import Field
 MAX_SIZE = 50 * 1024 * 1024
 MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
 EVERYTHING = 1_000_000
-# attachment record kind -> the desk attribute of the service that owns such records
-SERVICE_OF_KIND = {
-    "person": "people",
-    "exchange": "exchanges",
-    "agreement": "agreements",
-    "liaison_assignment": "liaison",
-    "participation": "participations",
-    "contact_log": "contact_log",
-}
 
 
 class DamagedAttachment(ServiceError):
@@ -90,14 +82,8 @@ class AttachmentService(RecordService[Attachment]):
     # --- the records attachments belong to -------------------------------------------------
 
     def parents(self) -> dict[str, RecordService[Any]]:
-        """The services of the record kinds that take attachments (those installed)."""
-        found: dict[str, RecordService[Any]] = {}
-        for kind, attribute in SERVICE_OF_KIND.items():
-            try:
-                found[kind] = getattr(self.desk, attribute)
-            except ImportError:
-                continue
-        return found
+        """The services of the record kinds that take attachments, by canonical kind name."""
+        return {entry.name: entry.service(self.desk) for entry in kinds.attachable()}
 
     def _parent_service(self, record_kind: str) -> RecordService[Any]:
         service = self.parents().get(str(record_kind))

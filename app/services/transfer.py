@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.domain.labels import Label, releasability_cell
 from app.security import audit
+from app.services import kinds
 from app.services.base import LABEL_FIELDS, RecordService
 from app.services.bulk import BulkCreate
 from app.services.errors import ServiceError, ValidationFailed
@@ -35,28 +36,6 @@ Progress = Callable[[int, int], bool]
 PAGE_SIZE = 500
 IMPORT_BATCH = 2000  # rows validated, written, indexed (and, row by row, committed) together
 
-# canonical kind -> (Desk attribute, words for people)
-KINDS: dict[str, tuple[str, str]] = {
-    "people": ("people", "people"),
-    "exchanges": ("exchanges", "exchanges"),
-    "agreements": ("agreements", "agreements"),
-    "liaison": ("liaison", "liaison assignments"),
-    "participations": ("participations", "participations"),
-}
-_ALIASES = {
-    "person": "people",
-    "persons": "people",
-    "exchange": "exchanges",
-    "agreement": "agreements",
-    "liaison_assignment": "liaison",
-    "liaison_assignments": "liaison",
-    "assignments": "liaison",
-    "assignment": "liaison",
-    "participation": "participations",
-    "participants": "participations",
-}
-# where a column's name differs from the service's field name (the field name is accepted too)
-COLUMN_NAMES: dict[str, dict[str, str]] = {"people": {"nation_code": "nation"}}
 # keys of a JSON export that an import skips
 _JSON_EXTRAS = ("id", "reference", "marking")
 # a spreadsheet runs a cell starting with one of these as a formula: CSV exports put a ' before
@@ -78,23 +57,14 @@ def from_spreadsheet_safe(cell: str) -> str:
 
 
 def canonical_kind(name: str) -> str:
-    """``person`` / ``People`` / ``liaison-assignments`` -> the canonical kind name."""
-    key = str(name).strip().lower().replace("-", "_").replace(" ", "_")
-    key = _ALIASES.get(key, key)
-    if key not in KINDS:
-        raise ValidationFailed({"kind": f"unknown kind {name!r}; use one of {', '.join(KINDS)}"})
-    return key
+    """``person`` / ``People`` / ``liaison-assignments`` -> the canonical name of a kind that is
+    imported and exported (`app.services.kinds`); `ValidationFailed` naming ``kind`` otherwise."""
+    return kinds.kind(name, kinds.transferable()).name
 
 
 def service_for(desk: Desk, kind: str) -> RecordService[Any]:
-    """The service of a kind; a `ServiceError` when this version does not have it yet."""
-    kind = canonical_kind(kind)
-    try:
-        return getattr(desk, KINDS[kind][0])
-    except ImportError:
-        raise ServiceError(
-            f"{KINDS[kind][1]} are not available in this version of Exchange Desk"
-        ) from None
+    """The service of a kind that is imported and exported."""
+    return kinds.kind(kind, kinds.transferable()).service(desk)
 
 
 def columns(desk: Desk, kind: str) -> list[str]:
@@ -105,7 +75,7 @@ def columns(desk: Desk, kind: str) -> list[str]:
 
 def _column_map(kind: str, service: RecordService[Any]) -> dict[str, str]:
     """Column name (and the plain field name) -> field name."""
-    renames = COLUMN_NAMES.get(kind, {})
+    renames = kinds.BY_NAME[kind].column_names
     mapping = {f.name: f.name for f in service.fields}
     mapping.update({renames[name]: name for name in renames})
     mapping.update({name: name for name in LABEL_FIELDS})
@@ -204,7 +174,7 @@ def _read_header(
     if unknown:
         known = ", ".join(columns_for(kind, service))
         errors["columns"] = (
-            f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the columns of {KINDS[kind][1]} are: {known}"
+            f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the columns of {kinds.BY_NAME[kind].plural} are: {known}"
         )
     fields = [mapping.get(name) for name in header]
     doubled = sorted({name for name in fields if name and fields.count(name) > 1})
@@ -213,7 +183,7 @@ def _read_header(
             errors.get("columns", "") + "; " if "columns" in errors else ""
         ) + f"more than one column for {', '.join(doubled)}"
     missing = [
-        COLUMN_NAMES.get(kind, {}).get(f.name, f.name)
+        kinds.BY_NAME[kind].column_of(f.name)
         for f in service.fields
         if f.required and f.name not in fields
     ]
@@ -229,7 +199,7 @@ def _read_header(
 
 def columns_for(kind: str, service: RecordService[Any]) -> list[str]:
     """The columns of a kind given its service (see `columns`)."""
-    renames = COLUMN_NAMES.get(kind, {})
+    renames = kinds.BY_NAME[kind].column_names
     return [renames.get(f.name, f.name) for f in service.fields] + list(LABEL_FIELDS)
 
 
@@ -284,7 +254,7 @@ def _json_rows(
     if unknown:
         raise ValidationFailed(
             {
-                "columns": f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the fields of {KINDS[kind][1]} are: {', '.join(columns_for(kind, service))}"
+                "columns": f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the fields of {kinds.BY_NAME[kind].plural} are: {', '.join(columns_for(kind, service))}"
             }
         )
     rows: list[tuple[int, dict[str, Any], bool]] = []
@@ -553,10 +523,10 @@ def record_row(
     """The export cells of one record, by column name (identity fields empty unless given)."""
     from app.services.people import IDENTITY_FIELDS
 
-    renames = COLUMN_NAMES.get(kind, {})
+    renames = kinds.BY_NAME[kind].column_names
     row: dict[str, str] = {}
     for spec in service.fields:
-        if kind == "people" and spec.name in IDENTITY_FIELDS:
+        if kind == "person" and spec.name in IDENTITY_FIELDS:
             value = (identity or {}).get(spec.name)
         else:
             value = service.value_of(record, spec.name)
@@ -607,7 +577,7 @@ def export_records(
         raise ValidationFailed({"format": f"unknown format {fmt!r}; use csv or json"})
     service = service_for(desk, kind)
     actor = desk.actor()
-    identity = kind == "people" and actor.may_write_records
+    identity = kind == "person" and actor.may_write_records
     header = columns_for(kind, service)
     total = service.count(filters) if progress is not None else 0
     writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None

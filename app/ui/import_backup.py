@@ -27,15 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import kinds
 from app.ui.worker import Job, Worker
 
-KINDS = [
-    ("people", "People"),
-    ("exchanges", "Exchanges"),
-    ("agreements", "Agreements"),
-    ("liaison", "Liaison assignments"),
-    ("participations", "Participations"),
-]
+# what can be imported: (the kind's command-line word, its title), from the kind registry
+KINDS = [(entry.desk_attribute, entry.title) for entry in kinds.transferable()]
 
 
 class ImportDialog(QDialog):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from typing import Any
 
@@ -33,10 +32,10 @@ from app.security.auth import LoginFailed, authenticate
 from app.services import session as session_events
 from app.services.desk import Desk
 from app.services.errors import PermissionDenied, ServiceError
+from app.ui import kinds as kind_views
 from app.ui.admin.audit_view import AuditView
 from app.ui.admin.users_view import UsersView
 from app.ui.banner import ClassificationBanner
-from app.ui.columns import COLUMNS, NATION_FILTERS, STATUS_FILTERS
 from app.ui.deadlines_view import DeadlinesView
 from app.ui.icons import icon
 from app.ui.list_view import RecordListView
@@ -48,36 +47,12 @@ from app.ui.settings import IDLE_KEY, idle_minutes
 from app.ui.table_model import RecordTableModel
 from app.ui.worker import Worker
 
-# sidebar entries: key, title, icon, service attribute (None: not a record list)
-PAGES = (
-    ("exchanges", "Exchanges", "exchanges", "exchanges"),
-    ("people", "People", "people", "people"),
-    ("liaison", "Liaison officers", "liaison", "liaison"),
-    ("agreements", "Agreements", "agreements", "agreements"),
-    ("deadlines", "Deadlines", "deadlines", None),
-    ("users", "Users", "users", None),
-    ("audit", "Audit trail", "audit", None),
+# the sidebar: every record kind's list page (`app.ui.kinds`), then these: key, title, icon
+OTHER_PAGES = (
+    ("deadlines", "Deadlines", "deadlines"),
+    ("users", "Users", "users"),
+    ("audit", "Audit trail", "audit"),
 )
-SERVICE_MODULES = {
-    "exchanges": "app.services.exchanges",
-    "people": "app.services.people",
-    "liaison": "app.services.liaison",
-    "agreements": "app.services.agreements",
-}
-SEARCH_KINDS = {
-    "exchanges": "exchange",
-    "people": "person",
-    "liaison": "liaison",
-    "agreements": "agreement",
-}
-LIST_OF_KIND = {kind: key for key, kind in SEARCH_KINDS.items()}
-# forms of the records package, opened from a search hit: kind -> (module, class)
-RECORD_FORMS = {
-    "exchange": ("app.ui.records.exchange_form", "ExchangeForm"),
-    "agreement": ("app.ui.records.agreement_form", "AgreementForm"),
-    "liaison": ("app.ui.records.liaison_form", "LiaisonForm"),
-    "participation": ("app.ui.records.participation_form", "ParticipationForm"),
-}
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -85,14 +60,6 @@ INPUT_EVENTS = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
-
-
-def service_available(key: str) -> bool:
-    """True when the service module of a record kind exists (other kinds are being written)."""
-    try:
-        return importlib.util.find_spec(SERVICE_MODULES[key]) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class IdleWatcher(QObject):
@@ -217,12 +184,13 @@ class MainWindow(QMainWindow):
         self.report_dialog: QDialog | None = None
         self.export_runner: QWidget | None = None
 
-        for key, title, icon_name, service_name in PAGES:
+        sidebar = [(v.page, v.title, v.icon) for v in kind_views.PAGES] + list(OTHER_PAGES)
+        for key, title, icon_name in sidebar:
             if key == "users" and not self.actor.is_admin:
                 continue
             if key == "audit" and not self.actor.reads_audit:
                 continue
-            page = self._make_page(key, service_name, nations, level_names)
+            page = self._make_page(key, nations, level_names)
             item = QListWidgetItem(icon(icon_name), title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             if page is None:
@@ -273,28 +241,23 @@ class MainWindow(QMainWindow):
     # --- pages -------------------------------------------------------------------------------
 
     def _make_page(
-        self, key: str, service_name: str | None, nations: dict[str, str], level_names: list[str]
+        self, key: str, nations: dict[str, str], level_names: list[str]
     ) -> QWidget | None:
-        if service_name is not None:
-            if not service_available(key):
-                return None
-            try:
-                service = getattr(self.desk, service_name)
-            except (ImportError, AttributeError):
-                return None
-            model = RecordTableModel(service, COLUMNS[key], self.desk.portion_mark, parent=self)
-            model.search_kind = SEARCH_KINDS.get(key)
-            view = RecordListView(model, STATUS_FILTERS.get(key), NATION_FILTERS.get(key), nations)
+        kind_view = kind_views.BY_PAGE.get(key)
+        if kind_view is not None:
+            service = kind_view.kind.service(self.desk)
+            model = RecordTableModel(
+                service, kind_view.columns, self.desk.portion_mark, parent=self
+            )
+            model.search_kind = kind_view.kind.name
+            view = RecordListView(model, kind_view.status_filter, kind_view.nation_filter, nations)
             view.setObjectName(f"list-{key}")
             self.lists[key] = view
             view.labelsChanged.connect(lambda _labels: self.update_banner())
             view.exportRequested.connect(lambda k=key: self.export_list(k))
             if key != "people":
                 view.openRequested.connect(
-                    lambda record_id, k=key: (
-                        self.open_form(SEARCH_KINDS[k], record_id)
-                        or self.statusBar().showMessage(f"The {k} form is not available yet.", 5000)
-                    )
+                    lambda record_id, k=kind_view.kind.name: self.open_form(k, record_id)
                 )
                 self.page_labels[key] = view.visible_labels
                 return view
@@ -569,9 +532,9 @@ class MainWindow(QMainWindow):
             self._show_person_related()
             self.person_form.editors["family_name"].widget.setFocus()
             return
-        kind = next((kind for kind, list_key in LIST_OF_KIND.items() if list_key == key), None)
-        if kind is not None and kind in RECORD_FORMS:
-            self.open_form(kind, None)
+        kind_view = kind_views.BY_PAGE.get(key)
+        if kind_view is not None and kind_view.form is not None:
+            self.open_form(kind_view.kind.name, None)
 
     def save_record(self) -> None:
         """Save the open form."""
@@ -615,10 +578,10 @@ class MainWindow(QMainWindow):
         if kind == "contact_log":
             try:
                 kind, record_id = (
-                    "liaison",
+                    "liaison_assignment",
                     int(self.desk.contact_log.get(record_id)[0].assignment_id),
                 )
-            except (ServiceError, AttributeError, ImportError):
+            except ServiceError:
                 return
         if kind == "person" and "people" in self.page_keys:
             self.sidebar.setCurrentRow(self.page_keys.index("people"))
@@ -626,7 +589,8 @@ class MainWindow(QMainWindow):
             return
         if self.open_form(kind, record_id):
             return
-        key = LIST_OF_KIND.get(kind)
+        kind_view = kind_views.view_of(kind)
+        key = kind_view.page if kind_view is not None else None
         if key in self.lists:
             view = self.lists[key]
             self.sidebar.setCurrentRow(self.page_keys.index(key))
@@ -645,7 +609,7 @@ class MainWindow(QMainWindow):
         try:
             if kind == "contact_log":
                 kind, record_id = (
-                    "liaison",
+                    "liaison_assignment",
                     int(self.desk.contact_log.get(record_id)[0].assignment_id),
                 )
             elif kind == "participation":
@@ -656,7 +620,6 @@ class MainWindow(QMainWindow):
         except ServiceError as error:
             self.statusBar().showMessage(str(error), 8000)
             return
-        kind = {"liaison_assignment": "liaison"}.get(kind, kind)
         if kind == "person" and "people" in self.page_keys:
             self.sidebar.setCurrentRow(self.page_keys.index("people"))
             self.open_person(record_id)
@@ -666,13 +629,9 @@ class MainWindow(QMainWindow):
     def open_form(self, kind: str, record_id: int) -> bool:
         """Open a record in its records-package form, in its own marked window; False when
         that form is not installed."""
-        form_class = RECORD_FORMS.get(kind)
-        if form_class is None:
-            return False
-        try:
-            module = importlib.import_module(form_class[0])
-            form = getattr(module, form_class[1])
-        except (ImportError, AttributeError):
+        kind_view = kind_views.view_of(kind)
+        form = kind_view.form if kind_view is not None else None
+        if form is None or form is PersonForm:
             return False
         try:
             window = RecordWindow(form(self.desk, record_id), self.desk, self)
@@ -681,7 +640,7 @@ class MainWindow(QMainWindow):
             return True
         form_widget = window.form
         saved = getattr(form_widget, "saved", None)
-        key = LIST_OF_KIND.get(kind)
+        key = kind_view.page
         if saved is not None and key in self.lists:
             saved.connect(lambda _id, k=key: self.lists[k].model.refresh())
         related = getattr(form_widget, "openRequested", None)

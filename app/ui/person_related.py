@@ -74,7 +74,9 @@ class PersonRelated(QTabWidget):
             )
         )
         self.tour_table.doubleClicked.connect(
-            lambda index: self.openRequested.emit("liaison", self.tours.row(index.row()).id)
+            lambda index: self.openRequested.emit(
+                "liaison_assignment", self.tours.row(index.row()).id
+            )
         )
         self.attachments.labelsChanged.connect(lambda _labels: self.labelsChanged.emit(self.labels))
         self.set_person(None)

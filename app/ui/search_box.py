@@ -27,20 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import Label
+from app.services import kinds
 from app.ui.worker import Worker
 
 DEBOUNCE_MS = 250
 LIMIT = 40
 MARKS = ("\x02", "\x03")  # highlight markers asked of the search service, turned into <b>
-KIND_TITLES = {
-    "person": "People",
-    "exchange": "Exchanges",
-    "agreement": "Agreements",
-    "liaison": "Liaison assignments",
-    "contact_log": "Contact log",
-    "attachment": "Attachments",
-}
-KIND_ORDER = list(KIND_TITLES)
+KIND_ORDER = [entry.name for entry in kinds.searchable()]  # result groups in registry order
 HitRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -100,7 +93,7 @@ class SearchPanel(QFrame):
         first: QTreeWidgetItem | None = None
         for kind in sorted(groups, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99):
             group = QTreeWidgetItem(
-                self.tree, [f"{KIND_TITLES.get(kind, kind)} ({len(groups[kind])})", "", ""]
+                self.tree, [f"{kinds.kind(kind).title} ({len(groups[kind])})", "", ""]
             )
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)

@@ -12,8 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from app.domain.labels import Label, Release
 from app.security.auth import LOGIN_FAILED
 from app.services.desk import Desk
-from app.ui.columns import COLUMNS
 from app.ui.first_run import FirstRunDialog
+from app.ui.kinds import COLUMNS
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.settings import app_settings

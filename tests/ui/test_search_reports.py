@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.domain.labels import Label, Release
 from app.services.desk import Desk
-from app.ui.columns import COLUMNS
+from app.ui.kinds import COLUMNS
 from app.ui.main_window import MainWindow
 from app.ui.settings import app_settings
 from app.ui.table_model import RecordTableModel

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import kinds
 from app.services.errors import ServiceError
 from app.ui.records.agreement_form import read_only_table
 from app.ui.records.common import MessageArea, RowsModel, refusal, tool_button
@@ -46,17 +47,8 @@ ACTIONS = (
     "password_change",
     "audit_verify",
 )
-KINDS = (
-    "",
-    "person",
-    "exchange",
-    "participation",
-    "liaison_assignment",
-    "contact_log",
-    "agreement",
-    "attachment",
-    "user",
-)
+# the kind filter: any, each record kind (`app.services.kinds`), user accounts
+KINDS = ("", *(entry.name for entry in kinds.KINDS), "user")
 
 
 class AuditView(QWidget):
