@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -26,7 +27,14 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    declared_attr,
+    deferred,
+    mapped_column,
+    relationship,
+)
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -155,6 +163,13 @@ class Labelled:
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     updated_by: Mapped[str] = mapped_column(String(64), default="")
     row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative passes the class)
+        """``row_version`` is SQLAlchemy's version counter: every ORM ``UPDATE``/``DELETE`` of a
+        labelled row says ``WHERE id = ? AND row_version = <the version read>`` and sets the next
+        one, so a stale write matches no row and raises ``StaleDataError`` (no schema change)."""
+        return {"version_id_col": cls.row_version}
 
 
 # --- users -----------------------------------------------------------------------------------

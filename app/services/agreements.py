@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,14 +45,13 @@ from app.domain.vocab import (
     ExchangeStatus,
     ParticipationStatus,
     QuotaDirection,
-    Vocabulary,
 )
-from app.security import audit
-from app.security.policy import check_write, label_visible
+from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services.base import RecordService, Saved, _require, next_reference
+from app.services.base import RecordService, Saved, next_reference
 from app.services.errors import ValidationFailed
 from app.services.fields import Field, text_of
+from app.services.status import move_status
 
 AGREEMENT_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9/._ -]{0,38}[A-Z0-9]$")
 MINIMUM_PARTIES = {AgreementKind.LOAN_AGREEMENT.value: 1}  # every other kind: 2
@@ -145,65 +144,6 @@ def parse_rows(
                 )
         parsed_rows.append(parsed)
     return parsed_rows, errors
-
-
-def move_status(
-    service: RecordService[Any],
-    record_id: int,
-    status: Any,
-    moves: dict[Any, frozenset[Any]],
-    vocabulary: type[Vocabulary],
-    reason: str | None = None,
-    expected_version: int | None = None,
-    before_move: Any = None,
-) -> Saved[Any]:
-    """Move a record's status along its lifecycle; audited as ``status_change``.
-
-    ``before_move(session, record, new_status, reason, errors)`` may add field errors.
-    """
-    from app.services.errors import Conflict
-
-    with service.desk.writing() as (session, actor):
-        _require(check_write, actor)
-        record = service._load(session, actor, record_id)
-        if expected_version is not None and record.row_version != expected_version:
-            raise Conflict(
-                f"{service.title(record)} was changed by {record.updated_by} since you opened it; reopen it and try again"
-            )
-        try:
-            new = vocabulary.parse(status)
-        except ValueError as error:
-            raise ValidationFailed({"status": str(error)}) from None
-        old = vocabulary(record.status)
-        label = load_labels(session, {record.label_id})[record.label_id]
-        if new == old:
-            return Saved(record, label, service.warnings(session, actor, record, label))
-        if new not in moves[old]:
-            allowed = ", ".join(sorted(m.label.lower() for m in moves[old])) or "none (it is final)"
-            raise ValidationFailed(
-                {
-                    "status": f"cannot move from {old.label.lower()} to {new.label.lower()}; allowed: {allowed}"
-                }
-            )
-        errors: dict[str, str] = {}
-        if before_move is not None:
-            before_move(session, record, new, (reason or "").strip(), errors)
-        if errors:
-            raise ValidationFailed(errors)
-        record.status = new.value
-        record.updated_by = actor.username
-        record.row_version += 1
-        session.flush()
-        audit.record(
-            session,
-            actor.username,
-            "status_change",
-            kind=service.kind,
-            record_id=record.id,
-            ref=getattr(record, "reference", ""),
-            details={"before": old.value, "after": new.value, "reason": (reason or "").strip()},
-        )
-        return Saved(record, label, service.warnings(session, actor, record, label))
 
 
 class AgreementService(RecordService[Agreement]):
@@ -432,37 +372,37 @@ class AgreementService(RecordService[Agreement]):
         change nothing: the call returns an empty list for them). Returns the references moved.
         """
         today = today or dt.date.today()
-        with self.desk.writing() as (session, actor):
+        with self.desk.reading() as (session, actor):
             if not actor.may_write_records:
                 return []
-            due = session.scalars(
-                select(Agreement)
-                .where(
-                    Agreement.status == AgreementStatus.IN_FORCE.value,
-                    Agreement.expiry_date < today,
-                    *self.visible(actor),
+            due = list(
+                session.scalars(
+                    select(Agreement.id)
+                    .where(
+                        Agreement.status == AgreementStatus.IN_FORCE.value,
+                        Agreement.expiry_date < today,
+                        *self.visible(actor),
+                    )
+                    .order_by(Agreement.expiry_date, Agreement.id)
                 )
-                .order_by(Agreement.expiry_date, Agreement.id)
-            ).all()
-            for record in due:
+            )
+        moved: list[str] = []
+        for agreement_id in due:  # each through the write path, the rule checked again there
+            with self.writing_record(agreement_id, again="try again") as writing:
+                record = writing.record
+                if record.status != AgreementStatus.IN_FORCE.value or record.expiry_date >= today:
+                    continue
                 record.status = AgreementStatus.EXPIRED.value
-                record.updated_by = actor.username
-                record.row_version += 1
-                session.flush()
-                audit.record(
-                    session,
-                    actor.username,
+                writing.changed(
                     "status_change",
-                    kind=self.kind,
-                    record_id=record.id,
-                    ref=record.reference,
-                    details={
+                    {
                         "before": AgreementStatus.IN_FORCE.value,
                         "after": AgreementStatus.EXPIRED.value,
                         "reason": f"expiry date {record.expiry_date.isoformat()} passed",
                     },
                 )
-            return [record.reference for record in due]
+            moved.append(record.reference)
+        return moved
 
     def expiring(
         self, within_days: int | None = None, today: dt.date | None = None
@@ -571,41 +511,27 @@ class AgreementService(RecordService[Agreement]):
         return self._replace_collection(agreement_id, "quotas", check, write, expected_version)
 
     def _replace_collection(
-        self, agreement_id: int, name: str, check: Any, write: Any, expected_version: int | None
+        self,
+        agreement_id: int,
+        name: str,
+        check: Callable[[Agreement, dict[str, str]], None],
+        write: Callable[[Agreement], None],
+        expected_version: int | None,
     ) -> Saved[Agreement]:
-        from app.services.errors import Conflict
-
-        with self.desk.writing() as (session, actor):
-            _require(check_write, actor)
-            record = self._load(session, actor, agreement_id)
-            if expected_version is not None and record.row_version != expected_version:
-                raise Conflict(
-                    f"{self.title(record)} was changed by {record.updated_by} since you opened it; reopen it and apply your changes again"
-                )
+        """Replace one collection through the write path: checked, written with the
+        agreement's own version-checked UPDATE (even though only child rows change), audited."""
+        with self.writing_record(agreement_id, expected_version) as writing:
+            record = writing.record
             errors: dict[str, str] = {}
             check(record, errors)
             if errors:
                 raise ValidationFailed(errors)
-            label = load_labels(session, {record.label_id})[record.label_id]
             before = self.snapshot(record)[name]
             write(record)
-            session.flush()
-            session.expire(record, [name])
             after = self.snapshot(record)[name]
             if after != before:
-                record.updated_by = actor.username
-                record.row_version += 1
-                session.flush()
-                audit.record(
-                    session,
-                    actor.username,
-                    "update",
-                    kind=self.kind,
-                    record_id=record.id,
-                    ref=record.reference,
-                    details={"before": {name: before}, "after": {name: after}},
-                )
-            return Saved(record, label, self.warnings(session, actor, record, label))
+                writing.changed("update", {"before": {name: before}, "after": {name: after}})
+            return writing.saved()
 
     # --- quota use -------------------------------------------------------------------------
 
@@ -617,7 +543,7 @@ class AgreementService(RecordService[Agreement]):
         """
         owner = self.desk.owner
         with self.desk.reading() as (session, actor):
-            record = self._load(session, actor, agreement_id)
+            record = self.get_in(session, actor, agreement_id)
             allotted: dict[tuple[int, str], int] = {}
             categories: dict[tuple[int, str], list[str]] = {}
             for quota in record.quotas:

@@ -18,14 +18,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, false, or_
 from sqlalchemy.orm import Session, aliased, undefer
 
-from app.database.labels import intern_label, load_labels
+from app.database.labels import intern_label
 from app.domain.labels import Label
 from app.domain.models import Attachment
 from app.security import audit
-from app.security.policy import check_write, label_visible
+from app.security.policy import label_visible
 from app.security.principal import Actor
 from app.services import kinds
-from app.services.base import Page, RecordService, Saved, _require
+from app.services.base import Page, RecordService, Saved
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
 
@@ -125,8 +125,12 @@ class AttachmentService(RecordService[Attachment]):
         content: bytes,
         media_type: str | None = None,
         label: Label | None = None,
+        expected_version: int | None = None,
     ) -> Saved[Attachment]:
-        """Attach a file to a visible record; label defaults to the record's; audited as ``create``."""
+        """Attach a file to a visible record; label defaults to the record's; audited as ``create``.
+
+        ``expected_version``: the record's version as the user saw it (a `Conflict` if it has
+        changed since); the record itself keeps its version."""
         service = self._parent_service(record_kind)
         errors: dict[str, str] = {}
         name, problem = check_name(name)
@@ -143,14 +147,19 @@ class AttachmentService(RecordService[Attachment]):
                 errors["content"] = (
                     f"The file is {_megabytes(len(content))}; an attachment may be at most {_megabytes(MAX_SIZE)}"
                 )
-        with self.desk.writing() as (session, actor):
-            _require(check_write, actor)
-            parent = service._load(session, actor, int(record_id))
+        with service.writing_record(
+            int(record_id), expected_version, again="attach the file again", lock=True
+        ) as writing:
+            session, actor, parent, parent_label = (
+                writing.session,
+                writing.actor,
+                writing.record,
+                writing.label,
+            )
             if errors:
                 raise ValidationFailed(errors)
-            parent_label = load_labels(session, {parent.label_id})[parent.label_id]
             new_label = label.with_owner(self.desk.owner) if label is not None else parent_label
-            self._check_label(actor, None, new_label, None)
+            self.check_label(actor, None, new_label, None)
             record = Attachment(
                 record_kind=service.kind,
                 record_id=parent.id,
@@ -164,21 +173,19 @@ class AttachmentService(RecordService[Attachment]):
             record.created_by = record.updated_by = actor.username
             session.add(record)
             session.flush()
-            audit.record(
-                session,
-                actor.username,
+            writing.audit(
                 "create",
+                {"after": self.snapshot(record), "label": self.desk.marking(new_label)},
                 kind=self.kind,
                 record_id=record.id,
                 ref=getattr(parent, "reference", "") or "",
-                details={"after": self.snapshot(record), "label": self.desk.marking(new_label)},
             )
             found = []
             if new_label.level < parent_label.level:
                 found.append(
                     f"the file is marked {self.desk.marking(new_label)}, lower than its record ({self.desk.marking(parent_label)})"
                 )
-            return Saved(record, new_label, found)
+        return Saved(record, new_label, found)
 
     def create_in(
         self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None
@@ -251,7 +258,7 @@ class AttachmentService(RecordService[Attachment]):
     def _read(self, attachment_id: int, purpose: str) -> bytes:
         damaged: DamagedAttachment | None = None
         with self.desk.writing() as (session, actor):
-            record = self._load(session, actor, attachment_id, (undefer(Attachment.content),))
+            record = self.get_in(session, actor, attachment_id, (undefer(Attachment.content),))
             data = bytes(record.content or b"")
             intact = len(data) == record.size and hashlib.sha256(data).hexdigest() == record.sha256
             details: dict[str, Any] = {

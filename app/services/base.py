@@ -9,12 +9,15 @@ transaction.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, delete, func, or_, select
 from sqlalchemy.orm import Session, lazyload, object_session
+from sqlalchemy.orm.attributes import flag_modified, set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.database.labels import intern_label, load_labels
 from app.domain.labels import Label
@@ -22,7 +25,13 @@ from app.domain.models import Attachment, Labelled, LabelRow, ReferenceCounter
 from app.security import audit
 from app.security.policy import AccessDenied, check_label_change, check_write, label_visible
 from app.security.principal import Actor
-from app.services.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from app.services.errors import (
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ServiceError,
+    ValidationFailed,
+)
 from app.services.fields import Field, text_of
 
 if TYPE_CHECKING:
@@ -141,7 +150,7 @@ class RecordService(Generic[M]):
             return None
         field_name, service_name = self.label_parent
         try:
-            parent = getattr(self.desk, service_name)._find(session, actor, values[field_name])
+            parent = getattr(self.desk, service_name).find_in(session, actor, values[field_name])
         except NotFound:
             return None  # reported under the field by the kind's check()
         return load_labels(session, {parent.label_id})[parent.label_id]
@@ -318,16 +327,18 @@ class RecordService(Generic[M]):
     def get(self, record_id: int) -> tuple[M, Label]:
         """One visible record and its label; `NotFound` if absent or hidden."""
         with self.desk.reading() as (session, actor):
-            record = self._load(session, actor, record_id)
+            record = self.get_in(session, actor, record_id)
             return record, load_labels(session, {record.label_id})[record.label_id]
 
     def find(self, reference: str) -> tuple[M, Label]:
         """A visible record by its reference (or id written as a number)."""
         with self.desk.reading() as (session, actor):
-            record = self._find(session, actor, reference)
+            record = self.find_in(session, actor, reference)
             return record, load_labels(session, {record.label_id})[record.label_id]
 
-    def _find(self, session: Session, actor: Actor, reference: str) -> M:
+    def find_in(self, session: Session, actor: Actor, reference: str) -> M:
+        """A visible record by reference (or id written as a number) in the caller's session;
+        `NotFound` if absent or hidden (what other services call to resolve a link)."""
         reference = str(reference).strip()
         prefetched = session.info.get(PREFETCHED)
         if prefetched is not None and (self.model, actor, reference.upper()) in prefetched:
@@ -341,11 +352,11 @@ class RecordService(Generic[M]):
             if record is not None:
                 return record
         if reference.isdigit():
-            return self._load(session, actor, int(reference))
+            return self.get_in(session, actor, int(reference))
         raise NotFound(f"no {self.kind.replace('_', ' ')} {reference}")
 
     def prefetch(self, session: Session, actor: Actor, references: Iterable[str]) -> None:
-        """Find many visible records by reference in one query, for the `_find` calls that follow
+        """Find many visible records by reference in one query, for the `find_in` calls that follow
         in this session (bulk checks naming the same exchanges and people again and again)."""
         wanted = sorted(
             {
@@ -368,10 +379,19 @@ class RecordService(Generic[M]):
             for record in session.scalars(statement):
                 prefetched[(self.model, actor, record.reference)] = record
 
-    def _load(
-        self, session: Session, actor: Actor, record_id: int, options: Sequence[Any] = ()
+    def get_in(
+        self,
+        session: Session,
+        actor: Actor,
+        record_id: int,
+        options: Sequence[Any] = (),
+        lock: bool = False,
     ) -> M:
+        """A visible record by id in the caller's session; `NotFound` if absent or hidden.
+        ``lock``: read ``FOR UPDATE`` (its own row only)."""
         statement = select(self.model).where(self.model.id == record_id, *self.visible(actor))
+        if lock:
+            statement = statement.with_for_update(of=self.model)
         record = session.scalar(statement.options(*options))
         if record is None:
             raise NotFound(f"no {self.kind.replace('_', ' ')} with id {record_id}")
@@ -379,9 +399,11 @@ class RecordService(Generic[M]):
 
     # --- writes ------------------------------------------------------------------------------
 
-    def _parse(
+    def parse(
         self, values: dict[str, Any], creating: bool
     ) -> tuple[dict[str, Any], dict[str, str]]:
+        """Each given field parsed (and, when ``creating``, each required one), and the errors
+        by field; label cells are left to `label_from`."""
         parsed: dict[str, Any] = {}
         errors: dict[str, str] = {}
         known = {f.name: f for f in self.fields}
@@ -398,9 +420,11 @@ class RecordService(Generic[M]):
                     )
         return parsed, errors
 
-    def _label_from(
+    def label_from(
         self, values: dict[str, Any], label: Label | None, errors: dict[str, str]
     ) -> Label | None:
+        """The label given, or the one the label cells spell (their errors added to
+        ``errors``); None when neither is there."""
         if label is not None:
             return label.with_owner(self.desk.owner)
         if not any(name in values for name in LABEL_FIELDS):
@@ -425,24 +449,23 @@ class RecordService(Generic[M]):
         self, session: Session, actor: Actor, values: dict[str, Any], label: Label | None = None
     ) -> Saved[M]:
         """`create` inside a transaction the caller holds (imports)."""
-        _require(check_write, actor)
+        self.require_writer(actor)
         if label is None and not any(name in values for name in LABEL_FIELDS):
             label = self.default_label(session, actor, values)
-        parsed, errors = self._parse(values, creating=True)
-        new_label = self._label_from(values, label, errors) or Label()
+        parsed, errors = self.parse(values, creating=True)
+        new_label = self.label_from(values, label, errors) or Label()
         if not errors:
             self.check(session, actor, parsed, None, errors)
         if errors:
             raise ValidationFailed(errors)
-        self._check_label(actor, None, new_label, None)
-        record = self.model()
-        if self.reference_prefix and not parsed.get("reference"):
-            record.reference = next_reference(
-                session, self.reference_prefix, self.reference_year(parsed), self.reference_digits
-            )
-        self.apply(session, record, parsed)
-        record.label_id = intern_label(session, new_label)
-        record.created_by = record.updated_by = actor.username
+        self.check_label(actor, None, new_label, None)
+        record = self.build_new(
+            session,
+            actor,
+            parsed,
+            intern_label(session, new_label),
+            lambda prefix, year, digits: next_reference(session, prefix, year, digits),
+        )
         session.add(record)
         session.flush()
         audit.record(
@@ -459,6 +482,27 @@ class RecordService(Generic[M]):
         )
         return Saved(record, new_label, self.warnings(session, actor, record, new_label))
 
+    def build_new(
+        self,
+        session: Session,
+        actor: Actor,
+        parsed: dict[str, Any],
+        label_id: int,
+        reference: Callable[[str, int, int], str],
+    ) -> M:
+        """A new record from checked values, not yet added to the session (`create_in` and
+        `BulkCreate`): its generated reference (``reference(prefix, year, digits)``), the
+        values applied, its label and who created it."""
+        record = self.model()
+        if self.reference_prefix and not parsed.get("reference"):
+            record.reference = reference(
+                self.reference_prefix, self.reference_year(parsed), self.reference_digits
+            )
+        self.apply(session, record, parsed)
+        record.label_id = label_id
+        record.created_by = record.updated_by = actor.username
+        return record
+
     def update(
         self,
         record_id: int,
@@ -468,112 +512,151 @@ class RecordService(Generic[M]):
         expected_version: int | None = None,
     ) -> Saved[M]:
         """Validate and store changes (and a new label); audited with the fields before and after."""
-        with self.desk.writing() as (session, actor):
-            _require(check_write, actor)
-            record = self._load(session, actor, record_id, self.load_options_for_write())
-            if expected_version is not None and record.row_version != expected_version:
-                raise Conflict(
-                    f"{self.title(record)} was changed by {record.updated_by} since you opened it; reopen it and apply your changes again"
-                )
-            old_label = load_labels(session, {record.label_id})[record.label_id]
-            parsed, errors = self._parse(values, creating=False)
-            new_label = self._label_from(values, label, errors) or old_label
+        parsed, errors = self.parse(values, creating=False)
+        with self.writing_record(
+            record_id, expected_version, self.load_options_for_write()
+        ) as writing:
+            session, actor, record, old_label = (
+                writing.session,
+                writing.actor,
+                writing.record,
+                writing.label,
+            )
+            new_label = self.label_from(values, label, errors) or old_label
             if not errors:
                 self.check(session, actor, parsed, record, errors)
             if errors:
                 raise ValidationFailed(errors)
-            downgrade = self._check_label(actor, old_label, new_label, reason)
+            downgrade = self.check_label(actor, old_label, new_label, reason)
+            if new_label != old_label:  # interned first: its flush must not write the record early
+                new_label_id = intern_label(session, new_label)
             before = self.snapshot(record)
             self.apply(session, record, parsed)
             after = self.snapshot(record)
-            changed = {k for k in after if after[k] != before.get(k)}
-            if new_label != old_label:
-                record.label_id = intern_label(session, new_label)
-            if not changed and new_label == old_label:
-                return Saved(record, old_label, self.warnings(session, actor, record, old_label))
-            record.updated_by = actor.username
-            record.row_version += 1
-            session.flush()
-            ref = getattr(record, "reference", "")
+            changed = sorted(k for k in after if after[k] != before.get(k))
             if changed:
-                audit.record(
-                    session,
-                    actor.username,
+                writing.changed(
                     "update",
-                    kind=self.kind,
-                    record_id=record.id,
-                    ref=ref,
-                    details={
-                        "before": {k: before.get(k) for k in sorted(changed)},
-                        "after": {k: after[k] for k in sorted(changed)},
+                    {
+                        "before": {k: before.get(k) for k in changed},
+                        "after": {k: after[k] for k in changed},
                     },
                 )
             if new_label != old_label:
-                audit.record(
-                    session,
-                    actor.username,
+                record.label_id = new_label_id
+                writing.changed(
                     "downgrade" if downgrade else "label_change",
-                    kind=self.kind,
-                    record_id=record.id,
-                    ref=ref,
-                    details={
+                    {
                         "before": self.desk.marking(old_label),
                         "after": self.desk.marking(new_label),
                         "reason": reason or "",
                     },
                 )
-            return Saved(record, new_label, self.warnings(session, actor, record, new_label))
+            return writing.saved(new_label)
 
-    def archive(self, record_id: int, reason: str = "") -> None:
+    def archive(
+        self, record_id: int, reason: str = "", expected_version: int | None = None
+    ) -> None:
         """Hide a record from lists without losing its history; audited as ``archive``."""
-        with self.desk.writing() as (session, actor):
-            _require(check_write, actor)
-            record = self._load(session, actor, record_id)
+        with self.writing_record(record_id, expected_version) as writing:
             if not self.archivable:
                 raise PermissionDenied(f"a {self.kind} is deleted, not archived")
-            record.archived = True
-            record.updated_by = actor.username
-            record.row_version += 1
-            audit.record(
-                session,
-                actor.username,
-                "archive",
-                kind=self.kind,
-                record_id=record.id,
-                ref=getattr(record, "reference", ""),
-                details={"reason": reason},
-            )
+            writing.record.archived = True
+            writing.changed("archive", {"reason": reason})
 
-    def delete(self, record_id: int, reason: str = "") -> None:
+    def delete(self, record_id: int, reason: str = "", expected_version: int | None = None) -> None:
         """Remove a record whose deletion loses no history, and the files attached to it; audited
         with what it held and how many files went with it."""
-        with self.desk.writing() as (session, actor):
-            _require(check_write, actor)
-            record = self._load(session, actor, record_id, self.load_options_for_write())
+        with self.writing_record(
+            record_id, expected_version, self.load_options_for_write()
+        ) as writing:
             if self.archivable:
                 raise PermissionDenied(f"a {self.kind} keeps its history: archive it instead")
-            before = self.snapshot(record)
-            removed = session.execute(
+            before = self.snapshot(writing.record)
+            removed = writing.session.execute(
                 delete(Attachment).where(
                     Attachment.record_kind == self.kind, Attachment.record_id == record_id
                 )
             ).rowcount
-            session.delete(record)
-            audit.record(
-                session,
-                actor.username,
+            writing.session.delete(writing.record)  # DELETE … WHERE row_version = <expected>
+            writing.changed(
                 "delete",
-                kind=self.kind,
-                record_id=record_id,
-                ref=getattr(record, "reference", ""),
-                details={"before": before, "reason": reason, "attachments_deleted": removed or 0},
+                {"before": before, "reason": reason, "attachments_deleted": removed or 0},
             )
+
+    # --- the one write path ------------------------------------------------------------------
+
+    @contextmanager
+    def writing_record(
+        self,
+        record_id: int,
+        expected_version: int | None = None,
+        options: Sequence[Any] = (),
+        again: str = "apply your changes again",
+        lock: bool = False,
+    ) -> Iterator[Writing[M]]:
+        """Change one record: the only way an existing record is written.
+
+        Opens the transaction through the desk (which re-reads the acting user), checks the
+        write rule, loads the record through the access filter (hidden: `NotFound`) and makes
+        ``expected_version`` the version the ``UPDATE``/``DELETE`` compares
+        (``WHERE row_version = <expected>``, SQLAlchemy's ``version_id_col``): a save that
+        another user committed first makes it match no row, and that is a `Conflict`. A
+        version this transaction already reads as newer is refused at once, before any
+        validation. Leaving the block writes the record (`Writing.write`) and appends the
+        audit events queued with `Writing.changed`, in the same transaction; ``again`` ends
+        the conflict message (what the user should do). ``lock``: the record itself is not
+        changed but what is written depends on it (a file attached to it): its row is read
+        ``FOR UPDATE`` (a no-op on SQLite, whose write transactions are serial already), so
+        the version compared cannot change before the commit.
+        """
+        with self.desk.writing() as (session, actor):
+            self.require_writer(actor)
+            record = self.get_in(session, actor, record_id, options, lock=lock)
+            if expected_version is not None:
+                if record.row_version != expected_version:
+                    raise Conflict(self._changed_since(record, record.updated_by, again))
+                set_committed_value(record, "row_version", expected_version)
+            label = load_labels(session, {record.label_id})[record.label_id]
+            writing = Writing(self, session, actor, record, label)
+            try:
+                with session.no_autoflush:  # the record is written once, by `write`
+                    yield writing
+                    writing.write()
+            except StaleDataError:
+                raise self._stale(record_id, again) from None
+
+    def _changed_since(self, record: M, by: str, again: str) -> str:
+        return (
+            f"{self.title(record)} was changed by {by} since you opened it; reopen it and {again}"
+        )
+
+    def _stale(self, record_id: int, again: str) -> ServiceError:
+        """The error for an UPDATE that matched no row: who changed the record meanwhile (read
+        afresh, the failed transaction being over), or `NotFound` if it is gone or hidden now."""
+        with self.desk.reading() as (session, actor):
+            current = session.scalar(
+                select(self.model).where(self.model.id == record_id, *self.visible(actor))
+            )
+            if current is None:
+                return NotFound(f"no {self.kind.replace('_', ' ')} with id {record_id}")
+            return Conflict(self._changed_since(current, current.updated_by, again))
+
+    @staticmethod
+    def require_writer(actor: Actor) -> None:
+        """`PermissionDenied` unless the actor may write records (viewers and auditors may not)."""
+        try:
+            check_write(actor)
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied)) from denied
 
     def load_options_for_write(self) -> Sequence[Any]:
         """Loader options for a record about to be changed (e.g. undeferred columns)."""
         return ()
 
-    def _check_label(self, actor: Actor, old: Label | None, new: Label, reason: str | None) -> bool:
+    def check_label(self, actor: Actor, old: Label | None, new: Label, reason: str | None) -> bool:
+        """`PermissionDenied` for a label the actor may not set (above their clearance, outside
+        the scheme, a downgrade without the right or a reason); True for an allowed downgrade."""
         try:
             if new.level > self.desk.db.scheme.top:
                 raise AccessDenied("that level is not in this database's scheme")
@@ -608,8 +691,61 @@ class RecordService(Generic[M]):
         return reference or str(record_id)
 
 
-def _require(check: Any, actor: Actor) -> None:
-    try:
-        check(actor)
-    except AccessDenied as denied:
-        raise PermissionDenied(str(denied)) from denied
+@dataclass
+class Writing(Generic[M]):
+    """One record being changed inside `RecordService.writing_record`: its session, actor,
+    the record as loaded (through the access filter) with its label, and the audit events
+    queued for it."""
+
+    service: RecordService[M]
+    session: Session
+    actor: Actor
+    record: M
+    label: Label
+    events: list[dict[str, Any]] = field(default_factory=list)
+    bump: bool = False
+    written: bool = False
+
+    def changed(self, action: str, details: dict[str, Any]) -> None:
+        """Queue the audit event of a change to the record (``update``, ``status_change``,
+        ``archive`` …); a changed record is written with a new version even if only its child
+        rows changed."""
+        self.bump = True
+        self.events.append(
+            {
+                "action": action,
+                "kind": self.service.kind,
+                "record_id": self.record.id,
+                "ref": getattr(self.record, "reference", "") or "",
+                "details": details,
+            }
+        )
+
+    def audit(
+        self, action: str, details: dict[str, Any], *, kind: str, record_id: int, ref: str = ""
+    ) -> None:
+        """Queue the audit event of another record written under this one (a file attached to
+        it); this record keeps its version."""
+        self.events.append(
+            {"action": action, "kind": kind, "record_id": record_id, "ref": ref, "details": details}
+        )
+
+    def write(self) -> None:
+        """Write the record in one version-checked ``UPDATE`` (or its ``DELETE``), then append
+        the queued audit events; done once, when the block ends at the latest."""
+        if self.written:
+            return
+        self.written = True
+        if self.bump and self.record not in self.session.deleted:
+            self.record.updated_by = self.actor.username
+            flag_modified(self.record, "updated_by")  # the parent row's UPDATE carries the version
+        self.session.flush()
+        for event in self.events:
+            audit.record(self.session, self.actor.username, **event)
+
+    def saved(self, label: Label | None = None) -> Saved[M]:
+        """`write`, then what a write returns: the record, its label and the warnings."""
+        self.write()
+        label = label or self.label
+        warnings = self.service.warnings(self.session, self.actor, self.record, label)
+        return Saved(self.record, label, warnings)

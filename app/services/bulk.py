@@ -27,9 +27,8 @@ from app.database.labels import fingerprint, intern_label
 from app.domain.labels import Label
 from app.domain.models import ReferenceCounter
 from app.security import audit
-from app.security.policy import check_write
 from app.security.principal import Actor
-from app.services.base import LABEL_FIELDS, PREFETCHED, RecordService, _require
+from app.services.base import LABEL_FIELDS, PREFETCHED, RecordService
 from app.services.errors import PermissionDenied, ServiceError, ValidationFailed
 
 
@@ -60,7 +59,7 @@ class BulkCreate:
     _label_cells: dict[tuple[str, ...], tuple[Label, dict[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        _require(check_write, self.actor)
+        self.service.require_writer(self.actor)
 
     def add(self, values: dict[str, Any], label: Label | None = None) -> Any:
         """Validate one row and queue it; `ValidationFailed` / `PermissionDenied` if it is bad."""
@@ -79,7 +78,7 @@ class BulkCreate:
             for values, label in rows:
                 if label is None and not any(name in values for name in LABEL_FIELDS):
                     label = self._default_label(values)
-                parsed, errors = service._parse(values, creating=True)
+                parsed, errors = service.parse(values, creating=True)
                 checked.append((parsed, self._label_from(values, label, errors), errors))
             service.check_new(
                 session,
@@ -131,12 +130,12 @@ class BulkCreate:
     ) -> Label:
         """The row's label; the few distinct label cells of a file are each parsed once."""
         if label is not None or not any(name in values for name in LABEL_FIELDS):
-            return self.service._label_from(values, label, errors) or Label()
+            return self.service.label_from(values, label, errors) or Label()
         key = tuple(repr(values.get(name)) for name in LABEL_FIELDS)
         if key not in self._label_cells:
             problems: dict[str, str] = {}
             self._label_cells[key] = (
-                self.service._label_from(values, None, problems) or Label(),
+                self.service.label_from(values, None, problems) or Label(),
                 problems,
             )
         parsed, problems = self._label_cells[key]
@@ -148,20 +147,15 @@ class BulkCreate:
         if errors:
             return ValidationFailed(errors)
         try:
-            service._check_label(self.actor, None, label, None)
+            service.check_label(self.actor, None, label, None)
         except PermissionDenied as denied:
             return denied
-        record = service.model()
-        if service.reference_prefix and not parsed.get("reference"):
-            record.reference = self._next_reference(
-                service.reference_prefix, service.reference_year(parsed), service.reference_digits
-            )
-        service.apply(self.session, record, parsed)
         key = fingerprint(label)
         if key not in self.label_ids:
             self.label_ids[key] = intern_label(self.session, label)
-        record.label_id = self.label_ids[key]
-        record.created_by = record.updated_by = self.actor.username
+        record = service.build_new(
+            self.session, self.actor, parsed, self.label_ids[key], self._next_reference
+        )
         self._pending.append((record, label))
         return record
 

@@ -30,10 +30,10 @@ from app.domain.models import Agreement, CostLine, Exchange, ExchangeDomain, Exc
 from app.domain.vocab import EXCHANGE_MOVES, CostCategory, Domain, ExchangeKind, ExchangeStatus
 from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services.agreements import move_status
 from app.services.base import RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
+from app.services.status import move_status
 
 _AMOUNT = Field("amount", "Amount", kind="decimal", required=True)
 _CURRENCY = Field("currency", "Currency", kind="currency", required=True)
@@ -228,7 +228,7 @@ class ExchangeService(RecordService[Exchange]):
             )
         if values.get("agreement"):
             try:
-                values["agreement"] = self.desk.agreements._find(
+                values["agreement"] = self.desk.agreements.find_in(
                     session, actor, values["agreement"]
                 ).id
             except NotFound:

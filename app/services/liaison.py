@@ -19,10 +19,10 @@ from app.domain.models import Agreement, ContactLogEntry, LiaisonAssignment, Per
 from app.domain.vocab import LIAISON_MOVES, LiaisonKind, LiaisonStatus
 from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services.agreements import move_status
 from app.services.base import Page, RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
+from app.services.status import move_status
 
 OPEN_TOURS = (LiaisonStatus.PLANNED.value, LiaisonStatus.ACTIVE.value)
 EVERYTHING = 1_000_000
@@ -102,13 +102,13 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         person: Person | None = None
         if "person" in values:
             try:
-                person = self.desk.people._find(session, actor, values["person"])
+                person = self.desk.people.find_in(session, actor, values["person"])
                 values["person"] = person.id
             except NotFound:
                 errors["person"] = f"Person: no person {values['person']}"
         if values.get("agreement"):
             try:
-                values["agreement"] = self.desk.agreements._find(
+                values["agreement"] = self.desk.agreements.find_in(
                     session, actor, values["agreement"]
                 ).id
             except NotFound:
@@ -296,7 +296,7 @@ class ContactLogService(RecordService[ContactLogEntry]):
         """Assignment visible; follow-up not before the engagement."""
         if "assignment" in values:
             try:
-                values["assignment"] = self.desk.liaison._find(
+                values["assignment"] = self.desk.liaison.find_in(
                     session, actor, values["assignment"]
                 ).id
             except NotFound:

@@ -39,10 +39,10 @@ from app.domain.vocab import (
 from app.security import audit
 from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services.agreements import move_status
 from app.services.base import Page, RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
+from app.services.status import move_status
 
 SLACK_DAYS = 7
 # aliases, built once (building one copies every column): callers join Exchange and Person
@@ -121,7 +121,7 @@ class ParticipationService(RecordService[Participation]):
         person_id = record.person_id if record is not None else None
         if "exchange" in values:
             try:
-                found = self.desk.exchanges._find(session, actor, values["exchange"])
+                found = self.desk.exchanges.find_in(session, actor, values["exchange"])
             except NotFound:
                 errors["exchange"] = f"Exchange: no exchange {values['exchange']}"
             else:
@@ -135,7 +135,7 @@ class ParticipationService(RecordService[Participation]):
                 values["exchange"] = found.id
         if "person" in values:
             try:
-                person = self.desk.people._find(session, actor, values["person"])
+                person = self.desk.people.find_in(session, actor, values["person"])
             except NotFound:
                 errors["person"] = f"Person: no person {values['person']}"
             else:
@@ -233,7 +233,7 @@ class ParticipationService(RecordService[Participation]):
         for values, _errors in rows:
             try:
                 exchange_ids.add(
-                    self.desk.exchanges._find(session, actor, values.get("exchange") or "").id
+                    self.desk.exchanges.find_in(session, actor, values.get("exchange") or "").id
                 )
             except NotFound:
                 pass  # reported by check()
@@ -414,7 +414,7 @@ class ParticipationService(RecordService[Participation]):
     def warnings_for(self, participation_id: int) -> list[str]:
         """The current warnings of a visible participation (for forms); `NotFound` if hidden."""
         with self.desk.writing() as (session, actor):  # writing: an identity warning is audited
-            record = self._load(session, actor, participation_id)
+            record = self.get_in(session, actor, participation_id)
             label = load_labels(session, {record.label_id})[record.label_id]
             return self.warnings(session, actor, record, label)
 

@@ -228,7 +228,7 @@ class PeopleService(RecordService[Person]):
                 raise PermissionDenied(
                     "identity details are shown to coordinators and administrators only"
                 )
-            person = self._load(session, actor, person_id, (undefer_group("identity"),))
+            person = self.get_in(session, actor, person_id, (undefer_group("identity"),))
             audit.record(
                 session,
                 actor.username,
