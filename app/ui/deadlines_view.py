@@ -10,8 +10,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from app.services.errors import ServiceError
-from app.ui.records.agreement_form import read_only_table
-from app.ui.records.common import MessageArea, RowsModel, refusal, tool_button
+from app.ui.records.messages import MessageArea, refusal
+from app.ui.records.tables import RowsModel, read_only_table
+from app.ui.widgets import tool_button
 
 
 class DeadlinesView(QWidget):

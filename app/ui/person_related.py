@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from app.domain.labels import Label
 from app.services.errors import ServiceError
-from app.ui.records.agreement_form import read_only_table
 from app.ui.records.attachments_panel import AttachmentsPanel
-from app.ui.records.common import RowsModel
+from app.ui.records.tables import RowsModel, read_only_table
 
 
 class PersonRelated(QTabWidget):

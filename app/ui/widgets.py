@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -375,3 +376,11 @@ class LabelEditor(QFrame):
         self.groups.set_checked(label.groups)
         self.blockSignals(False)
         self._changed()
+
+
+def tool_button(icon_name: str, text: str, tip: str) -> QPushButton:
+    """A small button with an icon, a text, a tooltip and an accessible name."""
+    button = QPushButton(icon(icon_name), text)
+    button.setToolTip(tip)
+    button.setAccessibleName(text or tip)
+    return button

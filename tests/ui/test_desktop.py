@@ -41,6 +41,13 @@ def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
     return window
 
 
+def click_and_wait(qtbot, controller, button) -> bool:  # noqa: ANN001
+    """Click a form's button that saves through the runner; wait for the outcome."""
+    with qtbot.waitSignal(controller.save_finished) as finished:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return finished.args[0]
+
+
 def audit_actions(admin: Desk) -> list[str]:
     """Actions in the audit trail, oldest first."""
     return [e.action for e in admin.audit.list(limit=1000, newest_first=False)]
@@ -120,7 +127,7 @@ def test_create_a_person_with_a_validation_error_that_keeps_the_typing(qtbot, ad
     email = form.editors["email"].widget
     qtbot.keyClicks(family, "Nowak")
     qtbot.keyClicks(email, "not-an-address")
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert not click_and_wait(qtbot, window.person, form.save_button)
     assert admin.people.count() == 0
     assert family.text() == "Nowak" and email.text() == "not-an-address"
     assert "Nation" in form.editors["nation_code"].error.text()
@@ -129,7 +136,7 @@ def test_create_a_person_with_a_validation_error_that_keeps_the_typing(qtbot, ad
     qtbot.keyClicks(form.editors["nation_code"].widget.lineEdit(), "POL")
     email.clear()
     qtbot.keyClicks(email, "nowak@example.pl")
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert click_and_wait(qtbot, window.person, form.save_button)
     assert admin.people.count() == 1
     record, _label = admin.people.find(window.person.form.title.text().split("·")[-1].strip())
     assert (
@@ -163,7 +170,7 @@ def test_identity_is_shown_only_on_request_and_audited(qtbot, admin: Desk) -> No
     form = window.person_form
     assert form.identity_box.isHidden() and form.editors["passport_number"].widget.text() == ""
     qtbot.mouseClick(form.identity_button, Qt.MouseButton.LeftButton)
-    assert not form.identity_box.isHidden()
+    qtbot.waitUntil(lambda: not form.identity_box.isHidden())
     assert form.editors["passport_number"].widget.text() == "AB12345"
     assert "view_identity" in audit_actions(admin)
 
@@ -176,7 +183,7 @@ def test_a_viewer_is_refused_by_the_service(qtbot, admin: Desk, make_user) -> No
     qtbot.keyClicks(form.editors["family_name"].widget, "Intruder")
     qtbot.keyClicks(form.editors["nation_code"].widget.lineEdit(), "USA")
     form.save_button.setEnabled(True)
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert not click_and_wait(qtbot, window.person, form.save_button)
     assert "Not saved" in form.message.text()
     assert admin.people.count() == 0
     assert form.editors["family_name"].widget.text() == "Intruder"
@@ -526,15 +533,15 @@ def test_a_downgrade_asks_for_a_reason_that_reaches_the_audit_trail(qtbot, admin
     window.open_person(person.id)
     editor = window.person_form.label_editor
     editor.level.setCurrentIndex(2)
-    window.person.ask_reason = lambda _change: None  # cancelled: nothing saved
-    qtbot.mouseClick(window.person_form.save_button, Qt.MouseButton.LeftButton)
+    window.person.ask_reason = lambda _title, _change: None  # cancelled: nothing saved
+    assert not click_and_wait(qtbot, window.person, window.person_form.save_button)
     assert (
         admin.people.get(person.id)[1].level == 3 and "reason" in window.person_form.message.text()
     )
-    window.person.ask_reason = lambda change: (
+    window.person.ask_reason = lambda _title, change: (
         "declassified by review" if "CONFIDENTIAL" in change else None
     )
-    qtbot.mouseClick(window.person_form.save_button, Qt.MouseButton.LeftButton)
+    assert click_and_wait(qtbot, window.person, window.person_form.save_button)
     assert admin.people.get(person.id)[1].level == 2
     assert admin.audit.list(action="downgrade")[0].details["reason"] == "declassified by review"
 
@@ -585,8 +592,11 @@ def test_a_participant_opens_in_its_own_form_and_saves_travel_details(qtbot, adm
     panel.openRequested.emit("participation", panel.model.row(0).id)
     form = window.record_windows[-1].form
     assert form.record_id == participation.id
+    qtbot.waitUntil(lambda: not form.controller.loading)
     form.editors["arrival_date"].set(__import__("datetime").date(2026, 5, 3))
-    assert form.save()
+    with qtbot.waitSignal(form.save_finished) as finished:
+        assert form.save()
+    assert finished.args == [True]
     assert admin.participations.get(participation.id)[0].arrival_date.isoformat() == "2026-05-03"
 
 

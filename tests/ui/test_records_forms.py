@@ -13,8 +13,9 @@ from app.domain.labels import Label, Release
 from app.services.desk import Desk
 from app.ui.deadlines_view import DeadlinesView
 from app.ui.records.agreement_form import AgreementForm
-from app.ui.records.common import CollectionModel, RowsModel
+from app.ui.records.collection_editor import CollectionModel
 from app.ui.records.liaison_form import LiaisonForm
+from app.ui.records.tables import RowsModel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -45,11 +46,19 @@ def person(admin: Desk, family: str = "Smith", nation: str = "GBR", **values: ob
 
 
 def form(qtbot, cls, desk: Desk, record_id: int | None):  # noqa: ANN001, ANN201
-    """A shown form of a record."""
+    """A shown form of a record, once the record is read (off the GUI thread)."""
     widget = cls(desk, record_id)
     qtbot.addWidget(widget)
     widget.show()
+    qtbot.waitUntil(lambda: not widget.controller.loading)
     return widget
+
+
+def save_with(qtbot, widget, button) -> bool:  # noqa: ANN001
+    """Click a button that writes through the runner; wait for the outcome (True: written)."""
+    with qtbot.waitSignal(widget.save_finished) as finished:
+        click(qtbot, button)
+    return finished.args[0]
 
 
 def test_agreement_create_through_form_keeps_typed_data_on_error(qtbot, admin: Desk) -> None:
@@ -60,7 +69,7 @@ def test_agreement_create_through_form_keeps_typed_data_on_error(qtbot, admin: D
     kind = widget.editors["kind"].widget
     kind.setCurrentIndex(kind.findData("memorandum_of_understanding"))
     qtbot.keyClicks(widget.editors["notice_period_days"].widget, "60")
-    click(qtbot, widget.save_button)
+    assert not save_with(qtbot, widget, widget.save_button)
     assert widget.editors["title"].error.isVisible()
     assert "required" in widget.editors["title"].error.text()
     assert widget.editors["notice_period_days"].widget.text() == "60"
@@ -92,12 +101,12 @@ def test_agreement_quotas_and_quota_use(qtbot, admin: Desk, qtmodeltester) -> No
     click(qtbot, widget.quotas.add_button)
     for column, text in enumerate(["2026", "sideways", "", "x"]):
         model.setData(model.index(1, column), text)
-    click(qtbot, widget.quotas.save_button)
+    assert not save_with(qtbot, widget, widget.quotas.save_button)
     assert widget.quotas.error.isVisible() and "sideways" in widget.quotas.error.text()
     assert admin.agreements.quota_use(widget.record_id).lines == []
     widget.quotas.table.setCurrentIndex(model.index(1, 0))
     click(qtbot, widget.quotas.remove_button)
-    click(qtbot, widget.quotas.save_button)
+    assert save_with(qtbot, widget, widget.quotas.save_button)
     assert "Quotas saved" in widget.message.text()
     assert widget.use_model.rowCount() == 1
     texts = [widget.use_model.index(0, c).data() for c in range(widget.use_model.columnCount())]
@@ -113,7 +122,7 @@ def test_agreement_signatories_and_termination_needs_reason(qtbot, admin: Desk) 
     model = widget.signatories.model
     for column, text in enumerate(["Adm. Jane Roe", "Chief of Naval Staff", "GBR", "2026-01-15"]):
         model.setData(model.index(0, column), text)
-    click(qtbot, widget.signatories.save_button)
+    assert save_with(qtbot, widget, widget.signatories.save_button)
     assert [s.name for s in admin.agreements.get(widget.record_id)[0].signatories] == [
         "Adm. Jane Roe"
     ]
@@ -126,7 +135,8 @@ def test_agreement_signatories_and_termination_needs_reason(qtbot, admin: Desk) 
     assert not widget.change_status("terminated")
     assert admin.agreements.get(widget.record_id)[0].status == "draft"
     widget.ask_reason = lambda _title, _prompt: "superseded by the 2027 agreement"
-    assert widget.change_status("terminated")
+    with qtbot.waitSignal(widget.save_finished):
+        assert widget.change_status("terminated")
     assert admin.agreements.get(widget.record_id)[0].status == "terminated"
     assert widget.status_buttons.count() == 0
 
@@ -139,7 +149,7 @@ def test_viewer_save_is_refused_by_the_service(qtbot, admin: Desk, make_user) ->
     title = widget.editors["title"].widget
     title.selectAll()
     qtbot.keyClicks(title, "Changed by a viewer")
-    click(qtbot, widget.save_button)
+    assert not save_with(qtbot, widget, widget.save_button)
     assert "Not saved" in widget.message.text() and "Not allowed" in widget.message.text()
     assert title.text() == "Changed by a viewer"
     assert admin.agreements.get(record_id)[0].title == "Pilot training MoU"
@@ -166,7 +176,7 @@ def test_liaison_form_and_contact_log_entry(qtbot, admin: Desk, qtmodeltester) -
     widget.editors["host_nation"].set("USA")
     widget.editors["start_date"].set(TODAY - dt.timedelta(days=30))
     widget.editors["end_date"].set(TODAY - dt.timedelta(days=60))
-    click(qtbot, widget.save_button)
+    assert not save_with(qtbot, widget, widget.save_button)
     assert "before the tour start" in widget.editors["end_date"].error.text()
     widget.editors["end_date"].set(TODAY + dt.timedelta(days=700))
     widget.editors["disclosure_level"].set(2)
@@ -271,9 +281,14 @@ def test_exchange_create_and_edit_through_form(qtbot, admin: Desk) -> None:
     widget.editors["domains"].set(["land", "maritime"])
     widget.editors["start_date"].set(TODAY + dt.timedelta(days=60))
     widget.editors["end_date"].set(TODAY + dt.timedelta(days=40))
-    assert widget.editors["agreement"].widget.findData(agreement_ref) > 0
+    picker = widget.editors["agreement"].widget
+    assert picker.findData(agreement_ref) < 0  # nothing read until the list is opened
+    with qtbot.waitSignal(picker.loaded):
+        picker.showPopup()
+    picker.hidePopup()
+    assert picker.findData(agreement_ref) > 0
     widget.editors["agreement"].set(agreement_ref)
-    click(qtbot, widget.save_button)
+    assert not save_with(qtbot, widget, widget.save_button)
     assert "before the start date" in widget.editors["end_date"].error.text()
     assert widget.editors["title"].widget.text() == "Cold Response 2027"
     assert admin.exchanges.count() == 0
@@ -286,7 +301,7 @@ def test_exchange_create_and_edit_through_form(qtbot, admin: Desk) -> None:
     location = widget.editors["location"].widget
     qtbot.keyClicks(location, "Bardufoss")
     assert widget.has_unsaved_changes()
-    click(qtbot, widget.save_button)
+    assert save_with(qtbot, widget, widget.save_button)
     assert admin.exchanges.get(record.id)[0].location == "Bardufoss"
     assert not widget.has_unsaved_changes()
 
@@ -310,15 +325,17 @@ def test_exchange_status_refused_and_allowed(qtbot, admin: Desk) -> None:
         for i in range(widget.status_buttons.count())
     }
     assert offered == {"status-planned", "status-cancelled"}
-    assert not widget.change_status("completed")
+    with qtbot.waitSignal(widget.save_finished) as refused:
+        widget.change_status("completed")
+    assert refused.args == [False]
     assert "Status not changed" in widget.message.text() and "cannot move" in widget.message.text()
-    click(qtbot, widget.findChild(QPushButton, "status-planned"))
+    assert save_with(qtbot, widget, widget.findChild(QPushButton, "status-planned"))
     assert admin.exchanges.get(record_id)[0].status == "planned"
     widget.ask_reason = lambda _title, _prompt: None
     click(qtbot, widget.findChild(QPushButton, "status-cancelled"))
     assert admin.exchanges.get(record_id)[0].status == "planned"
     widget.ask_reason = lambda _title, _prompt: "host withdrew"
-    click(qtbot, widget.findChild(QPushButton, "status-cancelled"))
+    assert save_with(qtbot, widget, widget.findChild(QPushButton, "status-cancelled"))
     stored = admin.exchanges.get(record_id)[0]
     assert (stored.status, stored.cancel_reason) == ("cancelled", "host withdrew")
     assert "host withdrew" in widget.status_label.text()
@@ -484,11 +501,11 @@ def test_exchange_cost_lines_and_budget_warning(qtbot, admin: Desk) -> None:
     click(qtbot, widget.costs.add_button)
     for column, text in enumerate(["travel", "Return flights", "lots", "USD"]):
         model.setData(model.index(0, column), text)
-    click(qtbot, widget.costs.save_button)
+    assert not save_with(qtbot, widget, widget.costs.save_button)
     assert widget.costs.error.isVisible() and "amount" in widget.costs.error.text().lower()
     assert model.index(0, 2).data() == "lots"
     model.setData(model.index(0, 2), "1200.50")
-    click(qtbot, widget.costs.save_button)
+    assert save_with(qtbot, widget, widget.costs.save_button)
     assert (
         "Cost lines saved" in widget.message.text() and "above the budget" in widget.message.text()
     )

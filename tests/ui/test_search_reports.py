@@ -260,7 +260,7 @@ def test_a_search_hit_of_another_kind_opens_its_form_in_a_marked_window(qtbot, a
     assert len(window.record_windows) == 1
     record_window = window.record_windows[0]
     qtbot.addWidget(record_window)
-    assert record_window.top_banner.text() == admin.marking(label)
+    qtbot.waitUntil(lambda: record_window.top_banner.text() == admin.marking(label))
     assert (
         "combined training" in record_window.windowTitle()
         or record_window.form.record_id is not None

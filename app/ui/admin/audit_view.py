@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.services import kinds
 from app.services.errors import ServiceError
-from app.ui.records.agreement_form import read_only_table
-from app.ui.records.common import MessageArea, RowsModel, refusal, tool_button
+from app.ui.records.messages import MessageArea, refusal
+from app.ui.records.tables import RowsModel, read_only_table
+from app.ui.widgets import tool_button
 from app.ui.worker import Worker
 
 ACTIONS = (

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from app.domain.nations import all_nations
 from app.domain.vocab import Role
 from app.services.errors import ServiceError, ValidationFailed
-from app.ui.records.agreement_form import read_only_table
-from app.ui.records.common import MessageArea, RowsModel, refusal, tool_button
-from app.ui.widgets import CheckList, ErrorLabel, NationPicker
+from app.ui.records.messages import MessageArea, refusal
+from app.ui.records.tables import RowsModel, read_only_table
+from app.ui.widgets import CheckList, ErrorLabel, NationPicker, tool_button
 
 
 class UsersView(QWidget):

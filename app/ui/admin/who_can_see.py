@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from app.domain.labels import Label
 from app.domain.vocab import Role
 from app.services.errors import ServiceError
-from app.ui.records.agreement_form import read_only_table
-from app.ui.records.common import RowsModel, refusal
+from app.ui.records.messages import refusal
+from app.ui.records.tables import RowsModel, read_only_table
 
 
 class WhoCanSeeDialog(QDialog):

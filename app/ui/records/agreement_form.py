@@ -2,44 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGroupBox,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
+from app.domain.labels import Label
 from app.domain.vocab import AGREEMENT_MOVES, AgreementStatus, ExchangeStatus, QuotaDirection
 from app.services.agreements import QUOTA_FIELDS, SIGNATORY_FIELDS
+from app.services.base import Saved
 from app.services.errors import ServiceError, ValidationFailed
-from app.ui.records.common import CollectionEditor, RecordForm, RowsModel, refusal
-
-
-def read_only_table(model: Any, name: str, stretch: int | None = None) -> QTableView:
-    """A compact, row-selecting, read-only table view of a model; ``stretch``: the column taking spare width
-    (-1: every column shares it; None: the last)."""
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(False)  # one line per row; the full text is in the tooltip
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch == -1:
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    elif stretch is not None:
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    else:
-        table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(100)
-    table.setMaximumHeight(170)
-    return table
+from app.ui.records.collection_editor import CollectionEditor
+from app.ui.records.messages import refusal
+from app.ui.records.record_form import RecordForm
+from app.ui.records.tables import RowsModel, read_only_table
 
 
 class AgreementForm(RecordForm):
@@ -96,7 +74,7 @@ class AgreementForm(RecordForm):
             ],
             self,
         )
-        self._exchange_labels: dict[int, Any] = {}
+        self._exchange_labels: dict[int, Label] = {}
         self.exchanges_table = read_only_table(
             self.exchanges_model, "Exchanges under this agreement", stretch=2
         )
@@ -112,7 +90,7 @@ class AgreementForm(RecordForm):
                 box_layout.addWidget(widget)
             layout.addWidget(box)
 
-    def related_labels(self) -> list[Any]:
+    def related_labels(self) -> list[Label]:
         """The labels of the exchanges listed under the agreement."""
         return [
             self._exchange_labels[e.label_id]
@@ -121,8 +99,6 @@ class AgreementForm(RecordForm):
         ]
 
     def _decorate_use(self, line: Any, role: int) -> Any:
-        from PySide6.QtCore import Qt
-
         if line.remaining >= 0:
             return None
         if role == Qt.ItemDataRole.FontRole:
@@ -160,31 +136,36 @@ class AgreementForm(RecordForm):
             page = self.desk.exchanges.list(
                 {"agreement_id": agreement_id}, sort=["start_date"], limit=500
             )
-        except (ImportError, ServiceError):  # exchanges not installed, or nothing the user may list
+        except ServiceError:  # nothing the user may list
             self.exchanges_model.set_rows([])
             return
         self._exchange_labels = dict(page.labels)
         self.exchanges_model.set_rows(page.records)
 
     def _save_collection(
-        self, editor: CollectionEditor, call: Any, rows: list[dict[str, str]], noun: str
+        self,
+        editor: CollectionEditor,
+        call: Callable[..., Saved[Any]],
+        rows: list[dict[str, str]],
+        noun: str,
     ) -> bool:
-        if self.record_id is None:
+        """Replace one collection of the record through the runner; False when nothing started."""
+        if self.record_id is None or self.controller.saving:
             return False
-        try:
-            saved = call(self.record_id, rows, expected_version=self.version)
-        except ValidationFailed as failure:
+        record_id, version = self.record_id, self.version
+
+        def invalid(failure: ValidationFailed) -> None:
             editor.error.show_message("; ".join(failure.errors.values()))
             self.message.show_message(
                 f"{noun} not saved: please correct the rows marked below the table."
             )
-            return False
-        except ServiceError as error:
-            self.message.show_message(f"{noun} not saved. {refusal(error)}")
-            return False
-        self._show(saved.record, saved.label)
-        self.message.show_warnings(f"{noun} saved.", saved.warnings)
-        self.saved.emit(saved.record.id)
+
+        self.write(
+            lambda: call(record_id, rows, expected_version=version),
+            f"{noun} saved.",
+            f"{noun} not saved.",
+            invalid=invalid,
+        )
         return True
 
     def save_signatories(self, rows: list[dict[str, str]]) -> bool:

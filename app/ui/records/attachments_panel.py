@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.labels import Label
 from app.services.errors import ServiceError
-from app.ui.records.common import MessageArea, RowsModel, label_editor_for, refusal, tool_button
+from app.ui.records.editors import label_editor_for
+from app.ui.records.messages import MessageArea, refusal
+from app.ui.records.tables import RowsModel
+from app.ui.widgets import tool_button
 
 
 def _size(size: int) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -27,21 +28,16 @@ from app.domain.vocab import (
     ParticipationRole,
     ParticipationStatus,
 )
+from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
-from app.ui.records.agreement_form import read_only_table
-from app.ui.records.common import (
-    CollectionEditor,
-    Editor,
-    MessageArea,
-    RecordForm,
-    ReferencePicker,
-    RowsModel,
-    refusal,
-    tool_button,
-    vocabulary_combo,
-)
-from app.ui.widgets import ErrorLabel
+from app.ui.records.collection_editor import CollectionEditor
+from app.ui.records.editors import Editor, editor_of, vocabulary_combo
+from app.ui.records.messages import MessageArea, refusal
+from app.ui.records.record_form import RecordForm
+from app.ui.records.reference_picker import ReferencePicker
+from app.ui.records.tables import RowsModel, read_only_table
+from app.ui.widgets import ErrorLabel, tool_button
 
 COST_FIELDS = (
     Field("category", "Category"),
@@ -72,7 +68,7 @@ class ParticipantsPanel(QGroupBox):
 
     openRequested = Signal(str, int)  # "participation", its id
 
-    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__("Participants", parent)
         self.desk = desk
         self.service = desk.participations
@@ -312,8 +308,6 @@ class ParticipantsPanel(QGroupBox):
         return True
 
     def _ask_reason(self, prompt: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog
-
         text, ok = QInputDialog.getText(
             self, "Reason", f"{prompt}\n\nReason (recorded in the audit trail):"
         )
@@ -327,8 +321,6 @@ class ParticipantsPanel(QGroupBox):
 
 class ExchangeForm(RecordForm):
     """An exchange with its status moves, outcome and participants."""
-
-    openRequested = Signal(str, int)  # a related record to open in its own form
 
     service_name = "exchanges"
     noun = "exchange"
@@ -358,8 +350,7 @@ class ExchangeForm(RecordForm):
     def make_editor(self, field: Field) -> Editor:
         """The agreement picker lists only the agreements the service returns; hints on texts."""
         if field.name == "agreement":
-            picker = ReferencePicker(self.desk.agreements)
-            return Editor(picker, picker.value, picker.set_value, picker.valueChanged, ErrorLabel())
+            return editor_of(ReferencePicker(self.desk.agreements, self.operations))
         editor = super().make_editor(field)
         hints = {
             "cost_lines": "travel 1200.00 USD Return flights; lodging 800 EUR",
@@ -395,23 +386,23 @@ class ExchangeForm(RecordForm):
             self.status_label.setText(f"<b>Cancelled</b>: {html.escape(self.record.cancel_reason)}")
 
     def save_cost_lines(self, rows: list[dict[str, str]]) -> bool:
-        """Replace the cost lines through the service; budget warnings shown."""
-        if self.record_id is None:
+        """Replace the cost lines through the runner; budget warnings shown."""
+        if self.record_id is None or self.controller.saving:
             return False
-        try:
-            saved = self.service.set_cost_lines(self.record_id, rows, expected_version=self.version)
-        except ValidationFailed as failure:
+        service, record_id, version = self.service, self.record_id, self.version
+
+        def invalid(failure: ValidationFailed) -> None:
             self.costs.error.show_message("; ".join(failure.errors.values()))
             self.message.show_message(
                 "Cost lines not saved: please correct the rows marked below the table."
             )
-            return False
-        except ServiceError as error:
-            self.message.show_message(f"Cost lines not saved. {refusal(error)}")
-            return False
-        self._show(saved.record, saved.label)
-        self.message.show_warnings("Cost lines saved.", saved.warnings)
-        self.saved.emit(saved.record.id)
+
+        self.write(
+            lambda: service.set_cost_lines(record_id, rows, expected_version=version),
+            "Cost lines saved.",
+            "Cost lines not saved.",
+            invalid=invalid,
+        )
         return True
 
     def related_labels(self) -> list[Label]:

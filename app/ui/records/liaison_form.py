@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -20,25 +21,21 @@ from PySide6.QtWidgets import (
 
 from app.domain.labels import Label
 from app.domain.vocab import LIAISON_MOVES, LiaisonStatus
+from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
-from app.ui.records.agreement_form import read_only_table
-from app.ui.records.common import (
-    Editor,
-    MessageArea,
-    RecordForm,
-    ReferencePicker,
-    RowsModel,
-    refusal,
-    tool_button,
-)
-from app.ui.widgets import ErrorLabel, OptionalDateEdit
+from app.ui.records.editors import Editor, editor_of
+from app.ui.records.messages import MessageArea, refusal
+from app.ui.records.record_form import RecordForm
+from app.ui.records.reference_picker import ReferencePicker
+from app.ui.records.tables import RowsModel, read_only_table
+from app.ui.widgets import ErrorLabel, OptionalDateEdit, tool_button
 
 
 class ContactLogPanel(QGroupBox):
     """An assignment's contact log: the entries (newest first) and an editor for one entry."""
 
-    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__("Contact log", parent)
         self.desk = desk
         self.service = desk.contact_log
@@ -123,8 +120,6 @@ class ContactLogPanel(QGroupBox):
         )
 
     def _decorate(self, entry: Any, role: int) -> Any:
-        import datetime as dt
-
         late = (
             entry.follow_up_due is not None
             and not entry.follow_up_done
@@ -177,8 +172,6 @@ class ContactLogPanel(QGroupBox):
 
     def new_entry(self) -> None:
         """Empty the entry editor for a new entry."""
-        import datetime as dt
-
         self.entry_id = self.entry_version = None
         self.table.clearSelection()
         self.date.set_value(dt.date.today())
@@ -270,12 +263,8 @@ class LiaisonForm(RecordForm):
     def make_editor(self, field: Field) -> Editor:
         """Pickers over the people and agreements the services list."""
         if field.name in ("person", "agreement"):
-            from app.ui.widgets import ErrorLabel as _Error
-
-            picker = ReferencePicker(
-                self.desk.people if field.name == "person" else self.desk.agreements
-            )
-            return Editor(picker, picker.value, picker.set_value, picker.valueChanged, _Error())
+            service = self.desk.people if field.name == "person" else self.desk.agreements
+            return editor_of(ReferencePicker(service, self.operations))
         if field.name == "disclosure_level":
             combo = QComboBox()
             combo.addItem("not set", "")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from app.domain.vocab import PARTICIPATION_MOVES, ParticipationStatus
 from app.services.fields import Field
-from app.ui.records.common import Editor, RecordForm, ReferencePicker
-from app.ui.widgets import ErrorLabel
+from app.ui.records.editors import Editor, editor_of
+from app.ui.records.record_form import RecordForm
+from app.ui.records.reference_picker import ReferencePicker
 
 
 class ParticipationForm(RecordForm):
@@ -28,8 +29,6 @@ class ParticipationForm(RecordForm):
     def make_editor(self, field: Field) -> Editor:
         """Exchange and person picked from what the services list."""
         if field.name in ("exchange", "person"):
-            picker = ReferencePicker(
-                self.desk.exchanges if field.name == "exchange" else self.desk.people
-            )
-            return Editor(picker, picker.value, picker.set_value, picker.valueChanged, ErrorLabel())
+            service = self.desk.exchanges if field.name == "exchange" else self.desk.people
+            return editor_of(ReferencePicker(service, self.operations))
         return super().make_editor(field)

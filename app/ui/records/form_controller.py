@@ -1,0 +1,395 @@
+"""The controller half of every record form: it wires a `FormView` to a record service.
+
+One save path for every form: the write runs through the operation runner (off the GUI thread,
+the form busy meanwhile); on success the form shows the saved record and its warnings, on
+failure each `ValidationFailed` message goes beside its field (what was typed stays), a
+`Conflict` is shown in its own plain words, any other refusal in the message area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from app.domain.labels import Label, is_downgrade
+from app.services.base import RecordService, Saved
+from app.services.desk import Desk
+from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError, ValidationFailed
+from app.ui.failures import show_failure
+from app.ui.operations import Changes, Operations
+from app.ui.records.callbacks import while_alive
+from app.ui.records.form_view import FormView
+from app.ui.records.messages import refusal
+
+
+@dataclass
+class Shown:
+    """A record as the form shows it, read off the GUI thread: the record, its label, the
+    editors' values and the warnings of the write that returned it."""
+
+    record: Any
+    label: Label
+    values: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+class FormController(QObject):
+    """Loads, saves and reverts one record of ``service`` for a `FormView`."""
+
+    saved = Signal(int)  # the record's id, after a successful write
+    label_changed = Signal(object)  # the combined label of what the form shows
+    title_changed = Signal(str)
+    save_finished = Signal(bool)  # after every save attempt: True when it was written
+    opened = Signal(bool)  # after a record was read off the GUI thread: True when it is shown
+
+    noun = "record"
+
+    def __init__(
+        self,
+        service: RecordService[Any],
+        view: FormView,
+        operations: Operations | None = None,
+        may_write: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else view)
+        self.service = service
+        self.desk: Desk = service.desk
+        self.view = view
+        self.operations = operations if operations is not None else Operations(self)
+        self.record_id: int | None = None
+        self.record: Any = None
+        self.version: int | None = None
+        self.stored_label: Label | None = None
+        self.saving = False
+        self.loading = False
+        self.ask_reason: Callable[[str, str], str | None] = self._ask_reason
+        self.confirm: Callable[[str], str] = self._ask_unsaved
+        self._clean: dict[str, Any] = {}
+        self._clean_label: Label | None = None
+        view.save_button.clicked.connect(self.save)
+        view.revert_button.clicked.connect(self.revert)
+        view.label_editor.changed.connect(self.emit_label)
+        view.save_button.setEnabled(may_write)
+        if not may_write:
+            view.save_button.setToolTip("Your role may read records but not change them")
+
+    # --- hooks -------------------------------------------------------------------------------
+
+    def field_names(self) -> list[str]:
+        """The editors this controller loads and saves."""
+        return list(self.view.editors)
+
+    def read_values(self, record: Any, names: list[str]) -> dict[str, Any]:
+        """The editors' values of a record (runs off the GUI thread: may read the database)."""
+        return {name: self.service.value_of(record, name) for name in names}
+
+    def title_of(self, record: Any) -> str:
+        """The heading for a stored record."""
+        return self.service.title(record)
+
+    def new_title(self) -> str:
+        """The heading for a new record."""
+        return f"New {self.noun}"
+
+    def default_values(self) -> dict[str, Any]:
+        """Values a new record starts with."""
+        return {}
+
+    def shown(self, record: Any, label: Label) -> None:
+        """Called after a stored record is on screen (related panels refresh here)."""
+
+    def shown_new(self) -> None:
+        """Called after an empty new record is on screen."""
+
+    def related_labels(self) -> list[Label]:
+        """Labels of related rows on screen besides the record's own (for the banner)."""
+        return []
+
+    # --- the form's interface ----------------------------------------------------------------
+
+    def title(self) -> str:
+        """The heading shown (the record window's title follows it)."""
+        return self.view.title.text()
+
+    def values(self) -> dict[str, Any]:
+        """The typed values of the loaded and saved editors."""
+        return self.view.values(self.field_names())
+
+    def labels_on_screen(self) -> list[Label]:
+        """The stored label, the edited one and those of the related rows shown."""
+        own = [x for x in (self.stored_label, self.view.label_editor.label()) if x is not None]
+        return own + self.related_labels()
+
+    def shown_label(self) -> Label:
+        """The combined label of everything on the form."""
+        labels = self.labels_on_screen()
+        return self.desk.combined(labels) if labels else Label()
+
+    def emit_label(self) -> None:
+        """Tell the window that the labels on screen changed."""
+        self.label_changed.emit(self.shown_label())
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the fields or the label differ from what was loaded or saved."""
+        return self.values() != self._clean or self.view.label_editor.label() != self._clean_label
+
+    def snapshot(self) -> None:
+        """What is on screen now counts as saved."""
+        self._clean = self.values()
+        self._clean_label = self.view.label_editor.label()
+
+    def _set_title(self, text: str) -> None:
+        if text != self.view.title.text():
+            self.view.set_title(text)
+            self.title_changed.emit(text)
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def new(self) -> None:
+        """An empty form for a new record."""
+        self.record_id = self.version = None
+        self.record = self.stored_label = None
+        self._set_title(self.new_title())
+        self.view.set_values(self.default_values())
+        self.view.label_editor.set_label(Label())
+        self.view.clear_errors()
+        self.view.show_message("")
+        self.shown_new()
+        self.snapshot()
+        self.emit_label()
+
+    def open(self, record_id: int) -> bool:
+        """Show a stored record; a hidden or missing one is reported as not found."""
+        try:
+            record, label = self.service.get(record_id)
+            shown = Shown(record, label, self.read_values(record, self.field_names()))
+        except (NotFound, PermissionDenied) as error:
+            self.view.show_message(refusal(error))
+            return False
+        self.show(shown)
+        self.view.show_message("")
+        return True
+
+    def open_later(self, record_id: int) -> None:
+        """Read a stored record off the GUI thread, then show it (the form busy meanwhile);
+        a hidden or missing one is reported as not found."""
+        service, names, read_values = self.service, self.field_names(), self.read_values
+        self.record_id = record_id
+        self.loading = True
+        self.view.show_message("Loading…")
+
+        def read() -> Shown:
+            record, label = service.get(record_id)
+            return Shown(record, label, read_values(record, names))
+
+        def succeeded(shown: Shown) -> None:
+            self.loading = False
+            self.show(shown)
+            self.view.show_message("")
+            self.opened.emit(True)
+
+        def failed(error: BaseException) -> None:
+            self.loading = False
+            self.record_id = None
+            if isinstance(error, ServiceError):
+                self.view.show_message(refusal(error))
+            else:
+                self.view.show_message("Could not read the record.")
+                show_failure(self.view.window(), error)
+            self.opened.emit(False)
+
+        self.operations.run(
+            read,
+            success=while_alive(self.view, succeeded),
+            failure=while_alive(self.view, failed),
+            busy_widget=self.view,
+        )
+
+    def show(self, shown: Shown) -> None:
+        """Put a stored record on screen: values, label, title; a fresh undo history."""
+        record, label = shown.record, shown.label
+        self.record, self.record_id, self.version, self.stored_label = (
+            record,
+            record.id,
+            record.row_version,
+            label,
+        )
+        self._set_title(self.title_of(record))
+        self.view.set_values(shown.values)
+        self.view.label_editor.set_label(label)
+        self.view.clear_errors()
+        self.shown(record, label)
+        self.snapshot()
+        self.emit_label()
+
+    def revert(self) -> None:
+        """Back to the stored record (or an empty new one)."""
+        if self.record_id is None:
+            self.new()
+        else:
+            self.open(self.record_id)
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def downgrade_reason(self, label: Label) -> tuple[bool, str | None]:
+        """(go on, reason): a downgrade asks a reason; no reason given, nothing is saved."""
+        if self.stored_label is None or not is_downgrade(
+            self.stored_label, label, self.desk.owner, self.desk.db.nation_groups()
+        ):
+            return True, None
+        reason = self.ask_reason(
+            "Reason for the downgrade",
+            "This lowers the marking or widens who may read the record:\n"
+            f"{self.desk.marking(self.stored_label)} → {self.desk.marking(label)}",
+        )
+        if reason is None:
+            self.view.show_message("Not saved: a downgrade needs a stated reason.")
+            return False, None
+        return True, reason
+
+    def save(self) -> bool:
+        """Start the create or update through the runner; False when it could not start.
+        `save_finished` tells how it ended."""
+        if self.saving or self.loading:
+            return False
+        label = self.view.label_editor.label()
+        if label is None:
+            self.view.show_errors({"releasable_to": "REL TO needs at least one nation or group"})
+            self.save_finished.emit(False)
+            return False
+        values = self.values()
+        service, record_id = self.service, self.record_id
+        if record_id is None:
+
+            def write() -> Saved[Any]:
+                return service.create(values, label=label)
+
+        else:
+            go_on, reason = self.downgrade_reason(label)
+            if not go_on:
+                self.save_finished.emit(False)
+                return False
+            changed = {k: v for k, v in values.items() if v != self._clean.get(k)}
+            version = self.version
+
+            def write() -> Saved[Any]:
+                return service.update(
+                    record_id, changed, label=label, reason=reason, expected_version=version
+                )
+
+        self.write(write, "Saved.", "Not saved.")
+        return True
+
+    def write(
+        self,
+        call: Callable[[], Saved[Any]],
+        done: str,
+        refused: str,
+        invalid: Callable[[ValidationFailed], None] | None = None,
+        after: Callable[[], None] | None = None,
+    ) -> None:
+        """Run one write of this record through the runner (the form busy meanwhile); then show
+        the saved record with ``done`` and its warnings, or the refusal after ``refused``."""
+        names = self.field_names()
+        read_values = self.read_values
+
+        def work() -> Shown:
+            saved = call()
+            return Shown(
+                saved.record, saved.label, read_values(saved.record, names), list(saved.warnings)
+            )
+
+        def succeeded(shown: Shown) -> None:
+            self.saving = False
+            self.show(shown)
+            self.view.message.show_warnings(done, shown.warnings)
+            if after is not None:
+                after()
+            self.saved.emit(shown.record.id)
+            self.save_finished.emit(True)
+
+        def failed(error: BaseException) -> None:
+            self.saving = False
+            if isinstance(error, ValidationFailed):
+                if invalid is not None:
+                    invalid(error)
+                else:
+                    self.view.show_errors(error.errors, refused)
+            elif isinstance(error, Conflict):
+                self.view.clear_errors()
+                self.view.show_message(f"{refused} {error}")
+            elif isinstance(error, ServiceError):
+                self.view.clear_errors()
+                self.view.show_message(f"{refused} {refusal(error)}")
+            else:
+                self.view.show_message(f"{refused} Something went wrong; see the message.")
+                show_failure(self.view.window(), error)
+            self.save_finished.emit(False)
+
+        self.saving = True
+        kind = self.service.kind
+        self.operations.run(
+            work,
+            success=while_alive(self.view, succeeded),
+            failure=while_alive(self.view, failed),
+            changes=lambda shown: Changes(
+                kinds=frozenset({kind}), records=frozenset({(kind, shown.record.id)})
+            ),
+            busy_widget=self.view,
+        )
+
+    def save_and_wait(self) -> bool:
+        """Save and wait for the outcome (a local event loop; the form is busy meanwhile)."""
+        outcome: list[bool] = []
+        loop = QEventLoop()
+
+        def finished(ok: bool) -> None:
+            outcome.append(ok)
+            loop.quit()
+
+        self.save_finished.connect(finished)
+        try:
+            if self.save() or self.saving:
+                if not outcome:
+                    loop.exec()
+        finally:
+            self.save_finished.disconnect(finished)
+        return bool(outcome and outcome[0])
+
+    def may_leave(self) -> bool:
+        """Ask about unsaved changes: save (and wait), discard or stay. True when leaving is fine."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = self.confirm(f"This {self.noun} has unsaved changes.")
+        if answer == "save":
+            return self.save_and_wait()
+        return answer == "discard"
+
+    # --- dialogs -----------------------------------------------------------------------------
+
+    def _ask_reason(self, title: str, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.view, title, f"{prompt}\n\nReason (recorded in the audit trail):"
+        )
+        return text.strip() if ok and text.strip() else None
+
+    def _ask_unsaved(self, text: str) -> str:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved changes",
+            text,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self.view,
+        )
+        answer = box.exec()
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(QMessageBox.StandardButton(answer), "cancel")

@@ -1,0 +1,187 @@
+"""The view half of every record form: it lays out editors, shows messages and keeps undo.
+
+A view never calls a service. Its controller (`app.ui.records.form_controller`) loads and saves
+through the services and tells the view what to show. One error display for every form: each
+message beside its field, label problems under the label editor, the rest in the message area
+on top; a field's message goes as soon as the field is edited, the message area on the next edit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.records.editors import Editor
+from app.ui.records.messages import LABEL_ERROR_FIELDS, MessageArea
+from app.ui.undo import UndoableFields
+from app.ui.widgets import LabelEditor, tool_button
+
+
+class FormView(UndoableFields, QWidget):
+    """Title, message area, groups of editors, label editor, Save / Revert; field-level errors."""
+
+    edited = Signal(str)  # a field's name, after the user changed it
+
+    def __init__(
+        self,
+        title: str,
+        label_editor: LabelEditor,
+        undo_actions: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editors: dict[str, Editor] = {}
+        self.undo_stack = QUndoStack(self)
+        self._applying = False
+        self._last: dict[str, Any] = {}
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.message = MessageArea()
+        self.label_editor = label_editor
+        self.label_box = QGroupBox("Classification")
+        QVBoxLayout(self.label_box).addWidget(label_editor)
+
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.addWidget(self.title)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        self.save_button = tool_button("save", "Save", "Save this record (Ctrl+S)")
+        self.save_button.setDefault(True)
+        self.revert_button = tool_button(
+            "revert", "Revert", "Discard the changes since the last save"
+        )
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.revert_button)
+        self.buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(self.buttons)
+        label_editor.changed.connect(self._label_edited)
+        if undo_actions:
+            for action, keys in (
+                (self.undo_stack.createUndoAction(self, "Undo"), QKeySequence.StandardKey.Undo),
+                (self.undo_stack.createRedoAction(self, "Redo"), QKeySequence.StandardKey.Redo),
+            ):
+                action.setShortcut(keys)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.addAction(action)
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def add_left_button(self, button: QPushButton) -> None:
+        """A button at the left of the button row (before the stretch)."""
+        self.buttons.insertWidget(self.buttons.count() - 3, button)
+
+    def group(self, title: str, rows: list[tuple[str, str, Editor]]) -> QGroupBox:
+        """A titled box of editors: (field name, caption, editor) rows, each with its error line."""
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, caption, editor in rows:
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(1)
+            cell_layout.addWidget(editor.widget)
+            cell_layout.addWidget(editor.error)
+            label = QLabel(caption)
+            label.setBuddy(editor.widget)
+            editor.widget.setObjectName(name)
+            editor.widget.setAccessibleName(caption.rstrip(" *"))
+            form.addRow(label, cell)
+            self.editors[name] = editor
+            editor.changed.connect(lambda *_a, n=name: self._user_edited(n))
+        return box
+
+    # --- values ------------------------------------------------------------------------------
+
+    def values(self, names: list[str] | None = None) -> dict[str, Any]:
+        """The typed value of every editor (or of the names given)."""
+        return {
+            name: editor.get()
+            for name, editor in self.editors.items()
+            if names is None or name in names
+        }
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Show values (missing names are emptied), start a fresh undo history."""
+        self.show_values(values)
+
+    def _user_edited(self, name: str) -> None:
+        if self._applying:
+            return
+        before = self._last.get(name)
+        self._edited(name)
+        if self.editors[name].get() != before:
+            self.editors[name].error.show_message("")
+            self.message.show_message("")
+            self.edited.emit(name)
+
+    def _label_edited(self) -> None:
+        if self._applying:
+            return
+        self.label_editor.error.show_message("")
+        self.message.show_message("")
+        self.edited.emit("label")
+
+    # --- messages ----------------------------------------------------------------------------
+
+    def set_title(self, text: str) -> None:
+        """The heading of the form."""
+        self.title.setText(text)
+
+    def show_message(self, text: str) -> None:
+        """Show (or with '' hide) the message area above the fields."""
+        self.message.show_message(text)
+
+    def clear_errors(self) -> None:
+        """Hide every field message."""
+        for editor in self.editors.values():
+            editor.error.show_message("")
+        self.label_editor.error.show_message("")
+
+    def show_errors(self, errors: dict[str, str], head: str = "Not saved.") -> None:
+        """Each message next to its field; label problems under the label editor; the rest in the
+        message area. What was typed stays."""
+        self.clear_errors()
+        other, label_errors = [], []
+        for name, message in errors.items():
+            if name in self.editors:
+                self.editors[name].error.show_message(message)
+            elif name in LABEL_ERROR_FIELDS:
+                label_errors.append(message)
+            else:
+                other.append(f"{name.replace('_', ' ')}: {message}")
+        self.label_editor.error.show_message("; ".join(label_errors))
+        self.message.show_message(
+            f"{head} Please correct the fields marked below."
+            + ("\n" + "\n".join(other) if other else "")
+        )
+        first = next((self.editors[n].widget for n in errors if n in self.editors), None)
+        if first is not None:
+            self.scroll.verticalScrollBar().setValue(0)  # the message on top, then the field
+            first.setFocus()
+            self.scroll.ensureWidgetVisible(first)

@@ -1,0 +1,48 @@
+"""How forms and panels speak: the message area and plain words for a service's refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError, ValidationFailed
+
+LABEL_ERROR_FIELDS = ("classification", "releasable_to", "groups")
+
+
+class MessageArea(QLabel):
+    """The visible message area of a form or panel (saved, warnings, refusals)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formMessage")
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMargin(6)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName("Messages")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        """Show a message ('' hides the area)."""
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def show_warnings(self, head: str, warnings: Sequence[str]) -> None:
+        """A heading and its warnings as bullets."""
+        self.show_message(head + ("\nPlease note:\n• " + "\n• ".join(warnings) if warnings else ""))
+
+
+def refusal(error: ServiceError) -> str:
+    """Plain words for a refusal of the services."""
+    if isinstance(error, ValidationFailed):
+        return "Please correct: " + "; ".join(error.errors.values())
+    if isinstance(error, PermissionDenied):
+        return f"Not allowed: {error}"
+    if isinstance(error, NotFound):
+        return f"Not found: {error}"
+    if isinstance(error, Conflict):
+        return f"Changed meanwhile: {error}"
+    return str(error)
