@@ -70,7 +70,8 @@ def with_memory(fn: Callable[[], object]) -> tuple[object, str]:
 
 
 def bench_list(table: Table, path: Path) -> None:
-    """First, middle and last page of people sorted by name, with the access filter, against the raw SELECT."""
+    """First, middle and last page of people sorted by name, with the access filter, against the raw
+    SELECT."""
     from app.services.desk import Desk
     from app.services.setup import open_desk_database
 
@@ -118,7 +119,8 @@ def bench_list(table: Table, path: Path) -> None:
 
 
 def bench_save(table: Table, path: Path) -> None:
-    """One record save (validation + audit + index), p50/p95 (it writes into the benchmark database)."""
+    """One record save (validation + audit + index), p50/p95 (it writes into the benchmark
+    database)."""
     from app.services.desk import Desk
     from app.services.setup import open_desk_database
 
@@ -232,8 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     data.mkdir(parents=True, exist_ok=True)
     path = build(data / f"bench-{args.people}.sqlite", args.people, args.exchanges)
     print(
-        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}; {args.people:,} people, {args.exchanges:,} exchanges; password {PASSWORD!r}"
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python "
+        f"{platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}; {args.people:,} people, {args.exchanges:,} exchanges; "
+        f"password {PASSWORD!r}"
     )
     table = Table()
     for name in wanted:

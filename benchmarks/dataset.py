@@ -219,8 +219,10 @@ def build(path: Path, people: int, exchanges: int, seed: int = 7) -> Path:
             )
         )
     connection.executemany(
-        "INSERT INTO exchanges (reference, title, kind, program, host_nation, location, start_date, end_date, status,"
-        " cancel_reason, lead_coordinator, objectives, budget_currency, outcome_summary, lessons_learned, label_id,"
+        "INSERT INTO exchanges (reference, title, kind, program, host_nation, location, "
+        "start_date, end_date, status,"
+        " cancel_reason, lead_coordinator, objectives, budget_currency, outcome_summary, "
+        "lessons_learned, label_id,"
         " created_at, created_by, updated_at, updated_by, row_version, archived) VALUES"
         " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
@@ -229,16 +231,20 @@ def build(path: Path, people: int, exchanges: int, seed: int = 7) -> Path:
     connection.execute("ANALYZE")
     connection.close()
     print(
-        f"built {path} with {people:,} people and {exchanges:,} exchanges in {time.perf_counter() - started:.1f} s"
+        f"built {path} with {people:,} people and {exchanges:,} exchanges in "
+        f"{time.perf_counter() - started:.1f} s"
     )
     return path
 
 
 def _insert_people(connection: sqlite3.Connection, rows: list[tuple]) -> None:
     connection.executemany(
-        "INSERT INTO people (reference, family_name, given_names, original_script_name, rank, rank_code, service,"
-        " nation_code, unit, position, email, phone, place_of_birth, passport_number, service_number, visa_type,"
-        " visa_number, notes, label_id, created_at, created_by, updated_at, updated_by, row_version, archived,"
+        "INSERT INTO people (reference, family_name, given_names, original_script_name, rank, "
+        "rank_code, service,"
+        " nation_code, unit, position, email, phone, place_of_birth, passport_number, "
+        "service_number, visa_type,"
+        " visa_number, notes, label_id, created_at, created_by, updated_at, updated_by, "
+        "row_version, archived,"
         " date_of_birth) VALUES (" + ",".join("?" * 26) + ")",
         rows,
     )

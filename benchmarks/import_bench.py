@@ -1,4 +1,5 @@
-"""Import rows/s through `xdesk import`'s code path against raw `sqlite3.executemany` of the same rows.
+"""Import rows/s through `xdesk import`'s code path against raw `sqlite3.executemany` of the
+same rows.
 
 Used by the harness (`python -m benchmarks --only import`); it writes a CSV of people and imports
 it into a fresh database, so the benchmark database itself is not touched.
@@ -83,8 +84,10 @@ def _raw_rows(records: list[dict[str, str]]) -> list[tuple]:
 
 
 RAW_INSERT = (
-    "INSERT INTO {table} (reference, family_name, given_names, nation_code, rank, service, date_of_birth,"
-    " passport_number, email, label_id, created_at, updated_at, original_script_name, rank_code, unit,"
+    "INSERT INTO {table} (reference, family_name, given_names, nation_code, rank, service, "
+    "date_of_birth,"
+    " passport_number, email, label_id, created_at, updated_at, original_script_name, rank_code, "
+    "unit,"
     " position, phone, place_of_birth, service_number, visa_type, visa_number, notes, created_by,"
     " updated_by, row_version, archived) VALUES (" + ",".join("?" * 26) + ")"
 )
@@ -157,7 +160,8 @@ def harness_section(table, path: Path) -> None:  # noqa: ANN001
         )
     ours, floor, result, _before = figures["empty"]
     table.add(
-        f"import {result.imported:,} people from CSV into an empty database (validated, labelled, duplicate-checked, indexed, audited)",
+        f"import {result.imported:,} people from CSV into an empty database (validated, labelled, "
+        "duplicate-checked, indexed, audited)",
         f"{ours:,.0f} rows/s",
         f"{floor:,.0f} rows/s",
         f"{100 * ours / floor:.0f}% of floor",
@@ -170,7 +174,8 @@ def harness_section(table, path: Path) -> None:  # noqa: ANN001
     )
     at_size, big_floor, big, before = figures["big"]
     table.add(
-        f"  the same file into the benchmark database ({before:,} people before; {len(big.warnings):,} duplicate warnings)",
+        f"  the same file into the benchmark database ({before:,} people before; "
+        f"{len(big.warnings):,} duplicate warnings)",
         f"{at_size:,.0f} rows/s",
         f"{big_floor:,.0f} rows/s",
         f"{100 * at_size / big_floor:.0f}% of floor",

@@ -37,7 +37,8 @@ LABELS = [
 
 
 def fill(desk: Desk, participants: int, agreements: int) -> str:
-    """Insert the people, one exchange with their participations, and the agreements; the exchange reference."""
+    """Insert the people, one exchange with their participations, and the agreements; the exchange
+    reference."""
     with desk.writing() as (session, _actor):
         label_ids = [intern_label(session, label.with_owner(desk.owner)) for label in LABELS]
         exchange = Exchange(
@@ -130,8 +131,10 @@ def main() -> None:
         result = render_report(desk, name, params, work / f"{name}.pdf")
         seconds = time.perf_counter() - started
         print(
-            f"{name}: {records} records, {result.pages} pages in {seconds:.2f} s = {result.pages / seconds:.1f} pages/s, "
-            f"{records / seconds:.0f} records/s ({1000 * seconds / records:.2f} s per 1,000 records); marked {result.marking}"
+            f"{name}: {records} records, {result.pages} pages in {seconds:.2f} s = "
+            f"{result.pages / seconds:.1f} pages/s, "
+            f"{records / seconds:.0f} records/s ({1000 * seconds / records:.2f} s per 1,000 "
+            f"records); marked {result.marking}"
         )
 
 

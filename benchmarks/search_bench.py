@@ -1,4 +1,6 @@
-"""Search benchmark: ``python -m benchmarks.search_bench [--people N] [--exchanges M] [--repeat R]``.
+"""Search benchmark.
+
+``python -m benchmarks.search_bench [--people N] [--exchanges M] [--repeat R]``.
 
 Generates N people and M exchanges with varied text and labels into a temporary database (schema
 and users through the services, bulk rows by raw ``sqlite3`` inserts, indexed by the FTS
@@ -260,7 +262,8 @@ def build(path: Path, people: int, exchanges: int, seed: int = 11) -> None:
                 "",
                 "army",
                 rng.choice(NATIONS),
-                f"{rng.choice(TOPIC).capitalize()} {rng.choice(['Battalion', 'School', 'Wing', 'Command'])}",
+                f"{rng.choice(TOPIC).capitalize()} "
+                f"{rng.choice(['Battalion', 'School', 'Wing', 'Command'])}",
                 "",
                 "",
                 "",
@@ -315,8 +318,10 @@ def build(path: Path, people: int, exchanges: int, seed: int = 11) -> None:
             )
         )
     connection.executemany(
-        "INSERT INTO exchanges (reference, title, kind, program, host_nation, location, start_date, end_date, status,"
-        " cancel_reason, lead_coordinator, objectives, budget_currency, outcome_summary, lessons_learned, label_id,"
+        "INSERT INTO exchanges (reference, title, kind, program, host_nation, location, "
+        "start_date, end_date, status,"
+        " cancel_reason, lead_coordinator, objectives, budget_currency, outcome_summary, "
+        "lessons_learned, label_id,"
         " created_at, created_by, updated_at, updated_by, row_version, archived) VALUES ("
         + ",".join("?" * 22)
         + ")",
@@ -328,16 +333,20 @@ def build(path: Path, people: int, exchanges: int, seed: int = 11) -> None:
     connection.execute("ANALYZE")
     connection.close()
     print(
-        f"built {people:,} people and {exchanges:,} exchanges (indexed by the triggers) in {time.perf_counter() - started:.1f} s",
+        f"built {people:,} people and {exchanges:,} exchanges (indexed by the triggers) in "
+        f"{time.perf_counter() - started:.1f} s",
         flush=True,
     )
 
 
 def _insert_people(connection: sqlite3.Connection, rows: list[tuple]) -> None:
     connection.executemany(
-        "INSERT INTO people (reference, family_name, given_names, original_script_name, rank, rank_code, service,"
-        " nation_code, unit, position, email, phone, place_of_birth, passport_number, service_number, visa_type,"
-        " visa_number, notes, label_id, created_at, created_by, updated_at, updated_by, row_version, archived)"
+        "INSERT INTO people (reference, family_name, given_names, original_script_name, rank, "
+        "rank_code, service,"
+        " nation_code, unit, position, email, phone, place_of_birth, passport_number, "
+        "service_number, visa_type,"
+        " visa_number, notes, label_id, created_at, created_by, updated_at, updated_by, "
+        "row_version, archived)"
         " VALUES (" + ",".join("?" * 25) + ")",
         rows,
     )
@@ -391,7 +400,8 @@ def main(argv: list[str] | None = None) -> None:
     engine = engine_for(database)
     raw = sqlite3.connect(path)
     print(
-        f"{args.people:,} people, {exchanges:,} exchanges; top 50, {args.repeat} runs each; times in ms (p50 / p95)"
+        f"{args.people:,} people, {exchanges:,} exchanges; top 50, {args.repeat} runs each; times "
+        "in ms (p50 / p95)"
     )
     header = (
         "query",
@@ -421,7 +431,8 @@ def main(argv: list[str] | None = None) -> None:
 
         def floor(fts: str = fts) -> list:
             return raw.execute(
-                "SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50",
+                "SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank "
+                "LIMIT 50",
                 (fts,),
             ).fetchall()
 
@@ -435,7 +446,8 @@ def main(argv: list[str] | None = None) -> None:
         def cell(times: list[float]) -> str:
             return f"{quantile(times, 0.5):.1f} / {quantile(times, 0.95):.1f}"
 
-        ratio = f"{quantile(t_api, 0.5) / max(f50, 1e-3):.1f}x / {quantile(t_api, 0.95) / max(f95, 1e-3):.1f}x"
+        median, p95 = quantile(t_api, 0.5) / max(f50, 1e-3), quantile(t_api, 0.95) / max(f95, 1e-3)
+        ratio = f"{median:.1f}x / {p95:.1f}x"
         rows.append(
             (
                 name,
@@ -450,7 +462,8 @@ def main(argv: list[str] | None = None) -> None:
         print("  " + " | ".join(rows[-1]), flush=True)
     audited = timed(lambda: search(viewer, "maritime course", limit=50), max(5, args.repeat // 3))
     print(
-        f"api with its audit write (maritime course): {quantile(audited, 0.5):.1f} / {quantile(audited, 0.95):.1f} ms"
+        f"api with its audit write (maritime course): {quantile(audited, 0.5):.1f} / "
+        f"{quantile(audited, 0.95):.1f} ms"
     )
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     print()
@@ -468,8 +481,8 @@ if __name__ == "__main__":
 
 
 def harness_section(table, path: Path) -> None:  # noqa: ANN001
-    """Top-50 ranked search p50/p95 in ms through `search()` (access filter, audit write) as a foreign
-    viewer, beside the raw FTS5 MATCH through sqlite3 on the same database."""
+    """Top-50 ranked search p50/p95 in ms through `search()` (access filter, audit write) as a
+    foreign viewer, beside the raw FTS5 MATCH through sqlite3 on the same database."""
     from app.services.setup import open_desk_database
 
     database = open_desk_database(path)

@@ -2,10 +2,12 @@
 
 A kind has one canonical name (what the audit trail, attachments and search hits store and say:
 ``person``, ``liaison_assignment``), display names for people (``person`` / ``people``), the
-Desk attribute of its service (also the word the command line takes: ``xdesk list liaison``), the model, its code in the search index, and what import, export and attachments do with it. Desk, import
-and export, search, bulk creation, the command line and the window read from here; nobody keeps
-a map of their own. Any spelling a user types (``People``, ``liaison-assignments``, ``tour``) is
-resolved by `kind`; the window's side (columns, form, sidebar page) is `app.ui.kinds`.
+Desk attribute of its service (also the word the command line takes: ``xdesk list liaison``),
+the model, its code in the search index, and what import, export and attachments do with it.
+Desk, import and export, search, bulk creation, the command line and the window read from
+here; nobody keeps a map of their own. Any spelling a user types (``People``,
+``liaison-assignments``, ``tour``) is resolved by `kind`; the window's side (columns, form,
+sidebar page) is `app.ui.kinds`.
 
 Adding a kind: see "Adding a record kind" in docs/ARCHITECTURE.md.
 """
