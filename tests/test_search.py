@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from app.database.labels import intern_label, load_labels
+from app.database.search_index import FTS_TABLES, KIND_CODES, trigger_names
 from app.domain.labels import Label, Release
 from app.domain.models import (
     Agreement,
@@ -30,11 +31,12 @@ from app.domain.models import (
     Signatory,
 )
 from app.search import cli as search_cli
-from app.search import probable_duplicates, rebuild, saved, search, suggest
+from app.search import rebuild, saved, search, suggest
 from app.search.query import parse
-from app.search.sqlite_fts import FTS_TABLES
 from app.security.policy import can_read
+from app.services import kinds as kind_registry
 from app.services.desk import Desk
+from app.services.duplicates import probable_duplicates
 from app.services.errors import ValidationFailed
 from app.services.setup import open_desk_database
 
@@ -738,6 +740,11 @@ def test_fts_tables_are_not_in_the_metadata(database) -> None:  # noqa: ANN001
     assert not set(FTS_TABLES) & set(Base.metadata.tables)
 
 
+def test_the_index_codes_are_the_registrys() -> None:
+    """The index stores each kind's code (frozen in revision 0002); the registry names the same."""
+    assert KIND_CODES == {entry.name: entry.search_code for entry in kind_registry.searchable()}
+
+
 # --- saved searches and the CLI --------------------------------------------------------------------
 
 
@@ -815,8 +822,6 @@ def test_quick_filter_condition_for_list_views(admin: Desk, corpus: SimpleNamesp
 
 def test_every_index_trigger_survives_to_the_head_revision(database) -> None:  # noqa: ANN001
     """A later revision that rebuilds a source table (SQLite batch mode) would drop its triggers."""
-    from app.search.sqlite_fts import trigger_names
-
     with database.engine.connect() as connection:
         present = set(
             connection.exec_driver_sql(

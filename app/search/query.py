@@ -10,26 +10,14 @@ With ``as_you_type`` the last word is a prefix. A word whose transliteration key
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from app.domain.names import fold, name_key
 
 OPERATORS = ("AND", "OR", "NOT")
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD_CHARS = re.compile(r"[\w]+", re.UNICODE)
-
-
-def name_key(text: str) -> str:
-    """A name folded for transliteration (mirrors `sqlite_fts.name_key_sql`): Mueller -> muller."""
-    folded = text.lower()
-    for old, new in (("ß", "ss"), ("ue", "u"), ("oe", "o"), ("ae", "a")):
-        folded = folded.replace(old, new)
-    return folded
-
-
-def fold(text: str) -> str:
-    """Case and diacritics folded like the index tokenizer: Núñez -> nunez."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+__all__ = ["ParsedQuery", "Term", "fold", "highlight", "name_key", "parse"]
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,13 @@
-"""The SQLite FTS5 search engine: every FTS-specific statement lives here.
+"""The SQLite FTS5 search engine: the queries against the index.
 
-One FTS5 table, ``search_index``, holds one row per searchable record. Its rowid encodes the
-record: ``record_id * 8 + kind code``, so a trigger replaces a record's row by rowid (no scan)
-and a hit joins its source table by primary key. Columns: ``kind`` and ``record_id``
-(unindexed, for people reading the table), ``title`` (names, titles, references), ``body``
-(everything else) and ``names`` (people's names folded for transliteration: ue/oe/ae -> u/o/a,
-ß -> ss, so Mueller and Müller share a key). ``search_index_terms`` (fts5vocab) lists the
-indexed terms for "did you mean".
-
-Triggers on every source table (and the child tables whose text is indexed with their parent)
-keep the index current on every write, whoever writes. Since revision 0004 the insert triggers
-stand aside while ``search_index_paused`` holds a row: a bulk insert pauses them inside its own
-transaction, writes its batch, and indexes the batch's rows in one statement (`index_records`).
-The DDL of each revision is frozen in its ``install_`` / ``uninstall_`` functions: a later
-change to the index belongs in a new revision.
+The index itself (its table, triggers, rebuild and bulk upkeep) is kept by the database layer,
+`app.database.search_index`; this module reads it: MATCH selects, hit keys, snippet texts and
+the vocabulary for "did you mean".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from sqlalchemy import (
     ColumnElement,
@@ -30,308 +18,17 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column, table
 
-from app.services import kinds
-
-INDEX = "search_index"
-TERMS = "search_index_terms"
-PAUSED = "search_index_paused"  # a row here pauses the insert triggers (within one transaction)
-FTS_TABLES = (INDEX, TERMS)  # virtual tables outside the ORM metadata (plus FTS5 shadow tables)
-KIND_BITS = 3
-# column weights for bm25: kind, record_id (unindexed), title, body, names
-RANK = "bm25(0.0, 0.0, 10.0, 1.0, 6.0)"
-# each searchable kind's code in the low rowid bits, from the kind registry
-KIND_CODES = {entry.name: entry.search_code for entry in kinds.searchable()}
-
-
-def name_key_sql(expression: str) -> str:
-    """SQL folding a name for transliteration tolerance (mirrors `app.search.query.name_key`)."""
-    folded = f"lower({expression})"
-    for old, new in (("ß", "ss"), ("ue", "u"), ("oe", "o"), ("ae", "a")):
-        folded = f"replace({folded}, '{old}', '{new}')"
-    return folded
-
-
-def _cat(*parts: str) -> str:
-    return " || ' ' || ".join(f"coalesce({p}, '')" for p in parts)
-
-
-def _nation_name(code: str) -> str:
-    return f"(SELECT name FROM nations WHERE code = {code})"
-
-
-@dataclass(frozen=True)
-class Source:
-    """How one record kind is indexed: its table, its text, and the tables whose edits re-index it."""
-
-    kind: str  # canonical (`app.services.kinds`)
-    table: str
-    title: str
-    body: str
-    names: str = "''"
-    watched: tuple[str, ...] = ()  # columns whose update re-indexes the row
-    # (table, columns or () for all, SQL selecting this kind's ids from the changed row ``{row}``)
-    dependents: tuple[tuple[str, tuple[str, ...], str], ...] = field(default=())
-    # the name in the index's ``kind`` column and in trigger names, fixed by revision 0002
-    # (the kind itself unless given)
-    stored_name: str = ""
-
-    @property
-    def name(self) -> str:
-        """The kind's name as the index and its triggers store it."""
-        return self.stored_name or self.kind
-
-    @property
-    def code(self) -> int:
-        """The kind code in the low rowid bits."""
-        return KIND_CODES[self.kind]
-
-    def select_rows(self, where: str | None) -> str:
-        """``SELECT`` of the index rows of this kind (all rows, or those matching ``where``)."""
-        statement = (
-            f"SELECT s.id * 8 + {self.code}, '{self.name}', s.id, {self.title}, {self.body}, {self.names} "
-            f"FROM {self.table} AS s"
-        )
-        return statement + (f" WHERE {where}" if where else "")
-
-    def reindex(self, ids: str) -> str:
-        """Statements (``;``-terminated) replacing the index rows of the ids selected by ``ids``."""
-        return (
-            f"DELETE FROM {INDEX} WHERE rowid IN (SELECT id * 8 + {self.code} FROM {self.table} WHERE id IN ({ids})); "
-            f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {self.select_rows(f's.id IN ({ids})')}; "
-        )
-
-    def remove(self, record_id: str) -> str:
-        """Statement removing one record's index row."""
-        return f"DELETE FROM {INDEX} WHERE rowid = ({record_id}) * 8 + {self.code}; "
-
-
-SOURCES: tuple[Source, ...] = (
-    Source(
-        "person",
-        "people",
-        title=_cat("s.family_name", "s.given_names", "s.original_script_name"),
-        body=_cat(
-            "s.reference",
-            "s.rank",
-            "s.unit",
-            "s.position",
-            _nation_name("s.nation_code"),
-            "s.notes",
-        ),
-        names=name_key_sql(_cat("s.family_name", "s.given_names")),
-        watched=(
-            "reference",
-            "family_name",
-            "given_names",
-            "original_script_name",
-            "rank",
-            "unit",
-            "position",
-            "nation_code",
-            "notes",
-        ),
-    ),
-    Source(
-        "exchange",
-        "exchanges",
-        title=_cat("s.reference", "s.title"),
-        body=_cat(
-            "s.program",
-            "replace(s.kind, '_', ' ')",
-            "s.location",
-            _nation_name("s.host_nation"),
-            "(SELECT group_concat(n.name, ' ') FROM exchange_partners AS p JOIN nations AS n ON n.code = p.nation_code WHERE p.exchange_id = s.id)",
-            "(SELECT group_concat(d.domain, ' ') FROM exchange_domains AS d WHERE d.exchange_id = s.id)",
-            "s.objectives",
-            "s.outcome_summary",
-            "s.lessons_learned",
-        ),
-        watched=(
-            "reference",
-            "title",
-            "program",
-            "kind",
-            "location",
-            "host_nation",
-            "objectives",
-            "outcome_summary",
-            "lessons_learned",
-        ),
-        dependents=(
-            ("exchange_partners", (), "SELECT {row}.exchange_id"),
-            ("exchange_domains", (), "SELECT {row}.exchange_id"),
-        ),
-    ),
-    Source(
-        "agreement",
-        "agreements",
-        title=_cat("s.reference", "s.title"),
-        body=_cat(
-            "replace(s.kind, '_', ' ')",
-            "s.scope",
-            "(SELECT group_concat(n.name, ' ') FROM agreement_parties AS p JOIN nations AS n ON n.code = p.nation_code WHERE p.agreement_id = s.id)",
-            "(SELECT group_concat(coalesce(g.name, '') || ' ' || coalesce(g.title, ''), ' ') FROM signatories AS g WHERE g.agreement_id = s.id)",
-        ),
-        watched=("reference", "title", "kind", "scope"),
-        dependents=(
-            ("agreement_parties", (), "SELECT {row}.agreement_id"),
-            ("signatories", (), "SELECT {row}.agreement_id"),
-        ),
-    ),
-    Source(
-        "liaison_assignment",
-        "liaison_assignments",
-        stored_name="liaison",
-        title=_cat("s.reference", "replace(s.kind, '_', ' ')", "s.host_organisation"),
-        body=_cat(
-            "(SELECT p.family_name || ' ' || p.given_names FROM people AS p WHERE p.id = s.person_id)",
-            _nation_name("s.sending_nation"),
-            _nation_name("s.host_nation"),
-            "s.duties",
-            "s.disclosure_categories",
-            "s.home_poc",
-        ),
-        watched=(
-            "reference",
-            "kind",
-            "host_organisation",
-            "person_id",
-            "sending_nation",
-            "host_nation",
-            "duties",
-            "disclosure_categories",
-            "home_poc",
-        ),
-        dependents=(
-            (
-                "people",
-                ("family_name", "given_names"),
-                "SELECT id FROM liaison_assignments WHERE person_id = {row}.id",
-            ),
-        ),
-    ),
-    Source(
-        "contact_log",
-        "contact_log",
-        title="coalesce(s.subject, '')",
-        body=_cat("s.counterparts", "s.summary"),
-        watched=("subject", "counterparts", "summary"),
-    ),
-    Source(
-        "attachment",
-        "attachments",
-        title="coalesce(s.name, '')",
-        body="coalesce(s.media_type, '')",
-        watched=("name", "media_type"),
-    ),
+from app.database.search_index import (
+    INDEX,
+    KIND_BITS,
+    KIND_CODES,
+    TERMS,
+    SqliteSearchIndex,
+    rebuild,
 )
-SOURCE_BY_KIND = {s.kind: s for s in SOURCES}
-
-
-def _triggers(source: Source, pausable: bool = False) -> list[tuple[str, str]]:
-    """(name, body) of a source's triggers; ``pausable``: the insert triggers as of revision 0004."""
-    name = f"{INDEX}_{source.name}"
-    when = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSED}) " if pausable else ""
-    triggers = [
-        (f"{name}_ai", f"AFTER INSERT ON {source.table} {when}BEGIN {source.reindex('new.id')}END"),
-        (
-            f"{name}_au",
-            f"AFTER UPDATE OF {', '.join(source.watched)} ON {source.table} BEGIN "
-            f"{source.remove('old.id')}{source.reindex('new.id')}END",
-        ),
-        (f"{name}_ad", f"AFTER DELETE ON {source.table} BEGIN {source.remove('old.id')}END"),
-    ]
-    for table_name, columns, ids in source.dependents:
-        stem = f"{name}_{table_name}"
-        of = f" OF {', '.join(columns)}" if columns else ""
-        triggers.append(
-            (
-                f"{stem}_ai",
-                f"AFTER INSERT ON {table_name} {when}BEGIN {source.reindex(ids.format(row='new'))}END",
-            )
-        )
-        triggers.append(
-            (
-                f"{stem}_au",
-                f"AFTER UPDATE{of} ON {table_name} BEGIN "
-                f"{source.reindex(ids.format(row='old'))}{source.reindex(ids.format(row='new'))}END",
-            )
-        )
-        triggers.append(
-            (
-                f"{stem}_ad",
-                f"AFTER DELETE ON {table_name} BEGIN {source.reindex(ids.format(row='old'))}END",
-            )
-        )
-    return triggers
-
-
-def trigger_names() -> list[str]:
-    """Names of every trigger that keeps the index current."""
-    return [name for source in SOURCES for name, _ in _triggers(source)]
-
-
-def install_0002(connection: Connection) -> None:
-    """Create the index, its vocabulary table and triggers, then fill it (revision 0002)."""
-    connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE {INDEX} USING fts5(kind UNINDEXED, record_id UNINDEXED, title, body, names, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
-    )
-    connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {TERMS} USING fts5vocab({INDEX}, row)")
-    for source in SOURCES:
-        for name, body in _triggers(source):
-            connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
-    rebuild(connection)
-
-
-def uninstall_0002(connection: Connection) -> None:
-    """Drop what `install_0002` created."""
-    for name in trigger_names():
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TERMS}")
-    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {INDEX}")
-
-
-def _replace_insert_triggers(connection: Connection, pausable: bool) -> None:
-    for source in SOURCES:
-        for name, body in _triggers(source, pausable):
-            if name.endswith("_ai"):
-                connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-                connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
-
-
-def install_0004(connection: Connection) -> None:
-    """The pause table, and insert triggers that stand aside while it holds a row (revision 0004)."""
-    connection.exec_driver_sql(f"CREATE TABLE {PAUSED} (id INTEGER PRIMARY KEY)")
-    _replace_insert_triggers(connection, pausable=True)
-
-
-def uninstall_0004(connection: Connection) -> None:
-    """Back to the insert triggers of revision 0002."""
-    _replace_insert_triggers(connection, pausable=False)
-    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {PAUSED}")
-
-
-def rebuild(connection: Connection | Session) -> int:
-    """Empty the index and fill it again from every source table; returns the row count."""
-    run = connection.execute
-    run(text(f"DELETE FROM {INDEX}"))
-    for source in SOURCES:
-        run(
-            text(
-                f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows(None)}"
-            )
-        )
-    run(text(f"INSERT INTO {INDEX} ({INDEX}, rank) VALUES ('rank', :rank)"), {"rank": RANK})
-    run(text(f"INSERT INTO {INDEX} ({INDEX}) VALUES ('optimize')"))
-    return run(text(f"SELECT count(*) FROM {INDEX}")).scalar_one()
-
-
-# --- queries ----------------------------------------------------------------------------------
 
 _fts = table(INDEX, column("rowid", Integer), column("rank"))
 
@@ -406,26 +103,23 @@ class SqliteFts:
         """Repopulate the index from the source tables."""
         return rebuild(session)
 
-    def pause_indexing(self, session: Session) -> None:
-        """Stop the insert triggers for the rest of this transaction or until `resume_indexing`;
-        the rows inserted meanwhile are indexed by `index_records`."""
-        session.execute(text(f"INSERT INTO {PAUSED} (id) VALUES (1) ON CONFLICT DO NOTHING"))
-
-    def resume_indexing(self, session: Session) -> None:
-        """Let the insert triggers index again."""
-        session.execute(text(f"DELETE FROM {PAUSED}"))
-
-    def index_records(self, session: Session, table_name: str, ids: Sequence[int]) -> None:
-        """Write the index rows of records inserted into a table while indexing was paused."""
-        for source in SOURCES:
-            if source.table != table_name or not ids:
-                continue
-            statement = text(
-                f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows('s.id IN :ids')}"
-            )
-            session.execute(
-                statement.bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)}
-            )
-
 
 _KIND_OF = {code: kind for kind, code in KIND_CODES.items()}
+
+
+def _pause_indexing(self: SqliteFts, session: Session) -> None:
+    SqliteSearchIndex().pause(session)
+
+
+def _resume_indexing(self: SqliteFts, session: Session) -> None:
+    SqliteSearchIndex().resume(session)
+
+
+def _index_records(self: SqliteFts, session: Session, table_name: str, ids: list[int]) -> None:
+    SqliteSearchIndex().index_records(session, table_name, ids)
+
+
+# until the bulk writer calls the database layer's index directly
+SqliteFts.pause_indexing = _pause_indexing  # type: ignore[attr-defined]
+SqliteFts.resume_indexing = _resume_indexing  # type: ignore[attr-defined]
+SqliteFts.index_records = _index_records  # type: ignore[attr-defined]

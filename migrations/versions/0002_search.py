@@ -36,14 +36,14 @@ def upgrade() -> None:
     with op.batch_alter_table("saved_searches", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_saved_searches_username"), ["username"], unique=False)
     if op.get_bind().dialect.name == "sqlite":
-        from app.search.sqlite_fts import install_0002
+        from app.database.search_index import install_0002
 
         install_0002(op.get_bind())
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        from app.search.sqlite_fts import uninstall_0002
+        from app.database.search_index import uninstall_0002
 
         uninstall_0002(op.get_bind())
     with op.batch_alter_table("saved_searches", schema=None) as batch_op:
