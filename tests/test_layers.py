@@ -49,8 +49,6 @@ QT_ALLOWED_OUTSIDE_UI = {"app.reports.render"}
 
 # (importer, imported) edges against the order that are still being removed: empty when done
 KNOWN: set[tuple[str, str]] = {
-    ("app.services.bulk", "app.search.engine"),
-    ("app.services.people", "app.search.duplicates"),
     ("app.reports", "PySide6.QtGui"),
     ("app.search.saved", "sqlalchemy"),
     ("app.search.saved", "app.domain.models"),

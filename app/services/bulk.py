@@ -24,6 +24,7 @@ from sqlalchemy.orm.interfaces import ONETOMANY
 
 from app.database.engine import Database
 from app.database.labels import fingerprint, intern_label
+from app.database.search_index import search_index_of
 from app.domain.labels import Label
 from app.domain.models import ReferenceCounter
 from app.security import audit
@@ -208,17 +209,17 @@ class BulkCreate:
 
     def _write(self, batch: list[tuple[Any, Label]]) -> None:
         records = [record for record, _label in batch]
-        indexer = _indexer(self.service)
-        if indexer is not None:
-            indexer.pause_indexing(self.session)
+        index = search_index_of(self.service.desk.db)
+        if index is not None:
+            index.pause(self.session)
         if not all(_core_writable(record) for record in records):
             raise TypeError(
                 f"BulkCreate writes columns and plain one-to-many children; a {self.service.kind} sets more"
             )
         _insert(self.service.desk.db, self.session, records)
-        if indexer is not None:
-            indexer.resume_indexing(self.session)
-            indexer.index_records(
+        if index is not None:
+            index.resume(self.session)
+            index.index_records(
                 self.session, type(records[0]).__tablename__, [record.id for record in records]
             )
 
@@ -234,17 +235,6 @@ class BulkCreate:
             kind=self.service.kind,
             details={**details, "created": self.created},
         )
-
-
-def _indexer(service: RecordService[Any]) -> Any:
-    """The search engine whose index the rows go into, or None where the dialect has none yet.
-    (Search sits above the services: imported when used, as the people's duplicate warnings are.)"""
-    from app.search.engine import engine_for
-
-    try:
-        return engine_for(service.desk.db)
-    except NotImplementedError:
-        return None
 
 
 # --- Core writing ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from app.domain.vocab import Service
 from app.security import audit
 from app.security.principal import Actor
 from app.services.base import RecordService
+from app.services.duplicates import warnings_for, warnings_for_batch
 from app.services.errors import PermissionDenied
 from app.services.fields import Field, text_of
 
@@ -207,16 +208,12 @@ class PeopleService(RecordService[Person]):
 
     def warnings(self, session: Session, actor: Actor, record: Person, label: Label) -> list[str]:
         """A probable duplicate: a similar name (transliterations too) with the same birth date, passport or service number."""
-        from app.search.duplicates import warnings_for
-
         return warnings_for(self.desk, session, actor, record)
 
     def warnings_new(
         self, session: Session, actor: Actor, written: Sequence[tuple[Person, Label]]
     ) -> list[list[str]]:
         """Duplicate warnings for a batch just imported, from one query per batch."""
-        from app.search.duplicates import warnings_for_batch
-
         return warnings_for_batch(self.desk, session, actor, [record for record, _label in written])
 
     # --- identity ------------------------------------------------------------------------------
