@@ -1,12 +1,13 @@
 """The interface a search engine fills: SQLite FTS5 now, PostgreSQL full-text search later.
 
 The search service builds the access and filter conditions (SQLAlchemy) on the engine's hit
-columns; the engine owns the index and every statement that is specific to it.
+columns; the engine owns every query that is specific to the index. The index's schema and its
+upkeep during bulk writes belong to the database layer (`app.database.search_index`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import ColumnElement, Select
@@ -53,15 +54,6 @@ class SearchEngine(Protocol):
 
     def rebuild(self, session: Session) -> int:
         """Repopulate the index; returns its row count."""
-
-    def pause_indexing(self, session: Session) -> None:
-        """Bulk inserts: stop indexing each inserted row (within the session's transaction)."""
-
-    def resume_indexing(self, session: Session) -> None:
-        """Index each inserted row again."""
-
-    def index_records(self, session: Session, table_name: str, ids: Sequence[int]) -> None:
-        """Index the records of a table inserted while indexing was paused (if it is searched)."""
 
 
 def engine_for(database: Database) -> SearchEngine:

@@ -21,14 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column, table
 
-from app.database.search_index import (
-    INDEX,
-    KIND_BITS,
-    KIND_CODES,
-    TERMS,
-    SqliteSearchIndex,
-    rebuild,
-)
+from app.database.search_index import INDEX, KIND_BITS, KIND_CODES, TERMS, rebuild
 
 _fts = table(INDEX, column("rowid", Integer), column("rank"))
 
@@ -105,21 +98,3 @@ class SqliteFts:
 
 
 _KIND_OF = {code: kind for kind, code in KIND_CODES.items()}
-
-
-def _pause_indexing(self: SqliteFts, session: Session) -> None:
-    SqliteSearchIndex().pause(session)
-
-
-def _resume_indexing(self: SqliteFts, session: Session) -> None:
-    SqliteSearchIndex().resume(session)
-
-
-def _index_records(self: SqliteFts, session: Session, table_name: str, ids: list[int]) -> None:
-    SqliteSearchIndex().index_records(session, table_name, ids)
-
-
-# until the bulk writer calls the database layer's index directly
-SqliteFts.pause_indexing = _pause_indexing  # type: ignore[attr-defined]
-SqliteFts.resume_indexing = _resume_indexing  # type: ignore[attr-defined]
-SqliteFts.index_records = _index_records  # type: ignore[attr-defined]
