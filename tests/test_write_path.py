@@ -320,43 +320,85 @@ def _run_together(workers: list[Callable[[], Any]]) -> list[Any]:
     return results
 
 
+def _wait_after_reading(desks: list[Desk], service: str) -> None:
+    """On a server, hold every writer after the write path read the record until all have read
+    it, so the race is decided by the UPDATEs themselves (on SQLite, BEGIN IMMEDIATE lets one
+    writer into its transaction at a time: the others read the winner's version)."""
+    if desks[0].db.is_sqlite:
+        return
+    barrier = threading.Barrier(len(desks), timeout=60)
+    for desk in desks:
+        target = getattr(desk, service)
+        original = target.get_in
+
+        def read_then_wait(*args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            record = _original(*args, **kwargs)
+            barrier.wait()
+            return record
+
+        target.get_in = read_then_wait
+
+
+# (service holding the record, how to create it, the write each writer tries, audited action)
+RACES = {
+    "update": (
+        "people",
+        lambda d: d.people.create(PERSON),
+        lambda d, i, n: d.people.update(i, {"rank": f"Rank {n}"}, expected_version=1),
+        "update",
+    ),
+    "languages": (
+        "people",
+        lambda d: d.people.create(PERSON),
+        lambda d, i, n: d.people.update(i, {"languages": f"eng 3/3/3/{n % 4}"}, expected_version=1),
+        "update",
+    ),
+    "archive": (
+        "people",
+        lambda d: d.people.create(PERSON),
+        lambda d, i, n: d.people.archive(i, f"reason {n}", expected_version=1),
+        "archive",
+    ),
+    "status": (
+        "exchanges",
+        lambda d: d.exchanges.create(EXCHANGE),
+        lambda d, i, n: d.exchanges.change_status(i, "planned", expected_version=1),
+        "status_change",
+    ),
+    "quotas": (
+        "agreements",
+        lambda d: d.agreements.create(AGREEMENT),
+        lambda d, i, n: d.agreements.set_quotas(
+            i, [{"year": 2026, "direction": "sent", "allotted": n + 1}], expected_version=1
+        ),
+        "update",
+    ),
+}
+
+
+@pytest.mark.parametrize("race", sorted(RACES))
 def test_of_writers_with_the_same_expected_version_exactly_one_wins(
-    admin: Desk, own_databases: Callable[[], Database]
+    admin: Desk, own_databases: Callable[[], Database], race: str
 ) -> None:
-    person = admin.people.create(PERSON).record
+    service, create, write, action = RACES[race]
+    record = create(admin).record
     desks = [Desk(own_databases(), "admin") for _ in range(WRITERS)]
-    if not admin.db.is_sqlite:
-        # on a server every writer reads version 1 before any of them writes, so the race is
-        # decided by the UPDATEs themselves (SQLite's BEGIN IMMEDIATE lets one writer in at a time)
-        barrier = threading.Barrier(WRITERS, timeout=60)
-        for desk in desks:
-            original = desk.people.check
-
-            def read_then_wait(*args: Any, _original: Any = original) -> None:
-                _original(*args)
-                barrier.wait()
-
-            desk.people.check = read_then_wait  # type: ignore[method-assign]
-    results = _run_together(
-        [
-            lambda desk=desk, n=n: desk.people.update(
-                person.id, {"rank": f"Rank {n}"}, expected_version=1
-            )
-            for n, desk in enumerate(desks)
-        ]
-    )
-    won = [r for r in results if not isinstance(r, Exception)]
+    _wait_after_reading(desks, service)
+    results = _run_together([lambda d=d, n=n: write(d, record.id, n) for n, d in enumerate(desks)])
     lost = [r for r in results if isinstance(r, Exception)]
-    assert len(won) == 1, results
-    assert len(lost) == WRITERS - 1 and all(isinstance(r, Conflict) for r in lost), results
-    stored, _label = admin.people.get(person.id)
-    assert stored.row_version == 2
-    assert stored.rank == won[0].record.rank
-    events = audit_events(admin, "update", "person", person.id)
-    assert len(events) == 1
-    assert stored.rank in events[0].details
+    assert len(lost) == WRITERS - 1, results
+    assert all(isinstance(r, Conflict) for r in lost), results
+    model = getattr(admin, service).model
     with admin.db.reading() as session:
+        assert session.get(model, record.id).row_version == 2
         assert audit.verify(session).ok
+    kind = getattr(admin, service).kind
+    assert len(audit_events(admin, action, kind, record.id)) == 1
+    if race == "update":
+        (won,) = [r for r in results if not isinstance(r, Exception)]
+        stored, _label = admin.people.get(record.id)
+        assert stored.rank == won.record.rank
+        assert stored.rank in audit_events(admin, "update", "person", record.id)[0].details
 
 
 def test_writers_that_reread_and_save_never_lose_an_update(

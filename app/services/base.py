@@ -528,8 +528,10 @@ class RecordService(Generic[M]):
             if errors:
                 raise ValidationFailed(errors)
             downgrade = self.check_label(actor, old_label, new_label, reason)
-            if new_label != old_label:  # interned first: its flush must not write the record early
-                new_label_id = intern_label(session, new_label)
+            # interned before the values are applied: its flush must not write the record early
+            new_label_id = (
+                intern_label(session, new_label) if new_label != old_label else record.label_id
+            )
             before = self.snapshot(record)
             self.apply(session, record, parsed)
             after = self.snapshot(record)
@@ -746,6 +748,6 @@ class Writing(Generic[M]):
     def saved(self, label: Label | None = None) -> Saved[M]:
         """`write`, then what a write returns: the record, its label and the warnings."""
         self.write()
-        label = label or self.label
+        label = label if label is not None else self.label
         warnings = self.service.warnings(self.session, self.actor, self.record, label)
         return Saved(self.record, label, warnings)
