@@ -29,11 +29,12 @@ from app.ui.records.messages import refusal
 @dataclass
 class Shown:
     """A record as the form shows it, read off the GUI thread: the record, its label, the
-    editors' values and the warnings of the write that returned it."""
+    editors' values, its heading and the warnings of the write that returned it."""
 
     record: Any
     label: Label
     values: dict[str, Any]
+    title: str
     warnings: list[str] = field(default_factory=list)
 
 
@@ -89,7 +90,7 @@ class FormController(QObject):
         return {name: self.service.value_of(record, name) for name in names}
 
     def title_of(self, record: Any) -> str:
-        """The heading for a stored record."""
+        """The heading for a stored record (runs off the GUI thread: may read the database)."""
         return self.service.title(record)
 
     def new_title(self) -> str:
@@ -167,7 +168,8 @@ class FormController(QObject):
         """Show a stored record; a hidden or missing one is reported as not found."""
         try:
             record, label = self.service.get(record_id)
-            shown = Shown(record, label, self.read_values(record, self.field_names()))
+            values = self.read_values(record, self.field_names())
+            shown = Shown(record, label, values, self.title_of(record))
         except (NotFound, PermissionDenied) as error:
             self.view.show_message(refusal(error))
             return False
@@ -178,14 +180,15 @@ class FormController(QObject):
     def open_later(self, record_id: int) -> None:
         """Read a stored record off the GUI thread, then show it (the form busy meanwhile);
         a hidden or missing one is reported as not found."""
-        service, names, read_values = self.service, self.field_names(), self.read_values
+        service, names = self.service, self.field_names()
+        read_values, title_of = self.read_values, self.title_of
         self.record_id = record_id
         self.loading = True
         self.view.show_message("Loading…")
 
         def read() -> Shown:
             record, label = service.get(record_id)
-            return Shown(record, label, read_values(record, names))
+            return Shown(record, label, read_values(record, names), title_of(record))
 
         def succeeded(shown: Shown) -> None:
             self.loading = False
@@ -219,7 +222,7 @@ class FormController(QObject):
             record.row_version,
             label,
         )
-        self._set_title(self.title_of(record))
+        self._set_title(shown.title)
         self.view.set_values(shown.values)
         self.view.label_editor.set_label(label)
         self.view.clear_errors()
@@ -296,13 +299,13 @@ class FormController(QObject):
         """Run one write of this record through the runner (the form busy meanwhile); then show
         the saved record with ``done`` and its warnings, or the refusal after ``refused``."""
         names = self.field_names()
-        read_values = self.read_values
+        read_values, title_of = self.read_values, self.title_of
 
         def work() -> Shown:
             saved = call()
-            return Shown(
-                saved.record, saved.label, read_values(saved.record, names), list(saved.warnings)
-            )
+            record = saved.record
+            values = read_values(record, names)
+            return Shown(saved.record, saved.label, values, title_of(record), list(saved.warnings))
 
         def succeeded(shown: Shown) -> None:
             self.saving = False
