@@ -1,4 +1,9 @@
-"""Shared fixtures: a fresh database per test, seeded through the services."""
+"""Shared fixtures: a fresh database per test, seeded through the services.
+
+Plain helpers (the test password, user factory, server databases) live in ``tests/helpers``.
+No fixture here starts Qt: only ``tests/ui`` gets a ``QApplication`` for every test; a test
+outside it that renders a report asks for pytest-qt's ``qapp`` itself.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -16,8 +22,14 @@ import app.security.passwords as passwords  # noqa: E402
 from app.database.engine import Database  # noqa: E402
 from app.services.desk import Desk  # noqa: E402
 from app.services.setup import initialise  # noqa: E402
-
-PASSWORD = "correct horse battery"
+from tests.helpers import (  # noqa: E402
+    PASSWORD,
+    SERVER_URL,
+    create_user,
+    drop_server_database,
+    new_test_database,
+    server_database_name,
+)
 
 # Tests hash many passwords: a cheaper Argon2id profile keeps the suite fast (production keeps
 # argon2-cffi's defaults; a test in test_security checks those meet OWASP's minimum).
@@ -35,57 +47,79 @@ def _isolated_dirs(
     monkeypatch.delenv("XDESK_PASSWORD", raising=False)
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """Where this test's database file lives."""
-    return tmp_path / "desk.sqlite"
+def _qt_application() -> object | None:
+    """The running Qt application, if Qt was loaded at all (pytest-qt loads it; we do not)."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return None
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
 
 
-SERVER_URL = os.environ.get(
-    "XDESK_TEST_DATABASE_URL", ""
-)  # e.g. postgresql+psycopg2://user@host/postgres
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    """Report the test that starts a Qt application other than a widgets ``QApplication``.
 
+    The report renderer creates a bare ``QGuiApplication`` when none exists (the CLI needs
+    that); in the suite it would make every later widget test abort, so a test that renders
+    asks for pytest-qt's ``qapp`` first.
+    """
+    before = _qt_application()
+    result = yield
+    app = _qt_application()
+    if before is None and app is not None:
+        from PySide6.QtWidgets import QApplication
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "sqlite_only: needs the embedded SQLite file (tampering, backup, pragmas)"
-    )
+        if not isinstance(app, QApplication):
+            pytest.exit(
+                f"{item.nodeid} created a {type(app).__name__}: a test that renders with Qt "
+                "must request the qapp fixture",
+                returncode=3,
+            )
+    return result
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On a database server, SQLite-file tests do not apply: they are deselected, not skipped."""
+    """On a database server, SQLite-file tests do not apply: they are deselected, not skipped.
+
+    Every ``sqlite_only`` mark says why (``reason=``), so none hides a server failure.
+    """
+    unexplained = sorted(
+        {
+            item.nodeid.split("::")[0]
+            for item in items
+            for mark in item.iter_markers("sqlite_only")
+            if not mark.kwargs.get("reason")
+        }
+    )
+    if unexplained:
+        raise pytest.UsageError("sqlite_only needs reason=...: " + ", ".join(unexplained))
     if SERVER_URL:
         kept = [item for item in items if item.get_closest_marker("sqlite_only") is None]
         config.hook.pytest_deselected(items=[item for item in items if item not in kept])
         items[:] = kept
 
 
-def _server_database(name: str) -> str:
-    """Create an empty database on the test server; its URL."""
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return SERVER_URL.rsplit("/", 1)[0] + "/" + name
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where this test's database file lives."""
+    return tmp_path / "desk.sqlite"
 
 
 @pytest.fixture
-def database(db_path: Path, request: pytest.FixtureRequest) -> Database:
+def database(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
     """A new USA-owned database (default scheme) with administrator ``admin``.
 
-    A SQLite file by default; a fresh database on a server when XDESK_TEST_DATABASE_URL is set.
+    A SQLite file by default; a fresh database on a server when XDESK_TEST_DATABASE_URL is set
+    (dropped again after the test).
     """
-    target = (
-        _server_database(f"xdesk_{abs(hash(request.node.nodeid)) % 10**12}")
-        if SERVER_URL
-        else db_path
+    db = initialise(
+        new_test_database(request.node.nodeid, db_path), "USA", "default", "admin", PASSWORD
     )
-    db = initialise(target, "USA", "default", "admin", PASSWORD)
     yield db
     db.dispose()
+    if SERVER_URL:
+        drop_server_database(server_database_name(request.node.nodeid))
 
 
 @pytest.fixture
@@ -105,26 +139,6 @@ def make_user(admin: Desk) -> Callable[..., Desk]:
         nation: str = "USA",
         groups: tuple[str, ...] = (),
     ) -> Desk:
-        for group in groups:
-            if group not in admin.users.ntk_groups():
-                admin.users.create_ntk_group(group)
-        admin.users.create(
-            {
-                "username": username,
-                "role": role,
-                "clearance": clearance,
-                "nation": nation,
-                "groups": list(groups),
-                "password": PASSWORD,
-            }
-        )
-        return Desk(admin.db, username)
+        return create_user(admin, username, role, clearance, nation, groups)
 
     return make
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _one_qt_application(qapp):  # noqa: ANN001, ANN202
-    """Create the widgets QApplication first: the reports would otherwise create a plain
-    QGuiApplication, and a later widget test would abort on it."""
-    return qapp

@@ -9,7 +9,8 @@ import pytest
 from benchmarks.__main__ import main
 
 
-@pytest.mark.sqlite_only
+@pytest.mark.sqlite_only(reason="the harness makes its own SQLite files in --data")
+@pytest.mark.usefixtures("qapp")  # the report benchmark lays out PDFs with Qt
 def test_harness_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         main(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 PEOPLE = (
     "\n".join(
@@ -350,7 +350,6 @@ def test_restore_and_backup_need_an_administrator(
 
 
 def test_demo_fills_the_database(cli: Cli) -> None:
-    pytest.importorskip("app.services.demo")
     code, out, err = cli("demo", "--people", "12", "--exchanges", "3", "--seed", "7")
     assert code == 0, err
     assert "demo data created" in out and "12 people" in out
@@ -358,13 +357,13 @@ def test_demo_fills_the_database(cli: Cli) -> None:
     assert 0 < json.loads(cli("list", "people", "--json")[1])["total"] <= 12
 
 
+@pytest.mark.usefixtures("qapp")  # the report command lays out its PDF with Qt
 def test_search_and_report_commands_are_wired(cli: Cli, tmp_path: Path) -> None:
     people = tmp_path / "people.csv"
     people.write_text(PEOPLE, encoding="utf-8")
     cli("import", "people", str(people))
     code, out, _ = cli("search", "Kowalski")
     assert code == 0 and "KOWALSKI, Jan" in out
-    pytest.importorskip("app.reports.cli")
     pdf = tmp_path / "person.pdf"
     code, out, err = cli(
         "report",

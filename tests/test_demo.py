@@ -15,7 +15,7 @@ from app.services import demo
 from app.services.desk import Desk
 from app.services.errors import PermissionDenied
 from app.services.setup import initialise
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 TODAY = dt.date(2026, 5, 14)
 SMALL = {"people": 40, "exchanges": 10, "seed": 7, "today": TODAY}

@@ -16,7 +16,7 @@ from app.domain.models import Base
 from app.services.desk import Desk
 from app.services.setup import open_desk_database
 
-pytestmark = pytest.mark.sqlite_only  # these tests are about SQLite files
+pytestmark = pytest.mark.sqlite_only(reason="these tests are about SQLite files")
 DATA = Path(__file__).parent / "data"
 
 

@@ -22,6 +22,9 @@ from app.reports.exports import export_list
 from app.services.desk import Desk
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
 
+# the PDFs are laid out with Qt: pytest-qt's QApplication, never a bare one made by the renderer
+pytestmark = pytest.mark.usefixtures("qapp")
+
 U = Label(0)
 C_GBR = Label(2, Release.REL, frozenset({"GBR"}))
 S_FVEY = Label(3, Release.REL, frozenset({"FVEY"}))

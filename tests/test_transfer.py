@@ -15,7 +15,7 @@ from app.services.desk import Desk
 from app.services.errors import PermissionDenied, ValidationFailed
 from app.services.setup import initialise
 from app.services.transfer import columns, export_records, file_sha256, import_file
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 HEADER = "family_name,given_names,nation,rank,service,date_of_birth,passport_number,email,classification,releasable_to,groups"
 
@@ -422,7 +422,7 @@ def test_an_export_that_fails_part_way_is_still_audited(admin: Desk) -> None:
 # --- the bulk path: batches written with Core, checks and warnings asked once per batch --------
 
 
-@pytest.mark.sqlite_only
+@pytest.mark.sqlite_only(reason="search runs on the SQLite FTS5 engine only")
 def test_imported_rows_are_searchable_and_keep_their_children(admin: Desk, tmp_path: Path) -> None:
     from app.search.service import search
 
@@ -442,7 +442,7 @@ def test_imported_rows_are_searchable_and_keep_their_children(admin: Desk, tmp_p
     assert len(search(admin, "Kowalczyk", audited=False).hits) == 2  # single saves still indexed
 
 
-@pytest.mark.sqlite_only
+@pytest.mark.sqlite_only(reason="search runs on the SQLite FTS5 engine only")
 def test_imported_exchanges_are_indexed_with_their_partners(admin: Desk, tmp_path: Path) -> None:
     from app.search.service import search
 

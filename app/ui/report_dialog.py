@@ -224,7 +224,7 @@ class ReportDialog(QDialog):
         self.after: Any = None
         self.last_pdf: Path | None = None
         self.last_result: Any = None
-        self._temp = tempfile.TemporaryDirectory(prefix="xdesk-report-")
+        self._temp: tempfile.TemporaryDirectory[str] | None = None  # made for a preview or print
         self.report.currentIndexChanged.connect(self._report_changed)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_report)
@@ -370,6 +370,8 @@ class ReportDialog(QDialog):
 
     def _scratch(self) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        if self._temp is None:
+            self._temp = tempfile.TemporaryDirectory(prefix="xdesk-report-")
         return Path(self._temp.name) / f"{self.spec().name}-{stamp}.pdf"
 
     # --- the three buttons -------------------------------------------------------------------
@@ -450,9 +452,12 @@ class ReportDialog(QDialog):
         )
 
     def done(self, result: int) -> None:
-        """Closing while rendering forgets the render."""
+        """Closing while rendering forgets the render; the preview and print files go."""
         self.cancel()
         super().done(result)
+        if self._temp is not None and self.worker is None:  # a render still running writes there
+            self._temp.cleanup()
+            self._temp = None
 
 
 def QLocaleUsesLetter() -> bool:  # noqa: N802 - reads like the Qt call it wraps

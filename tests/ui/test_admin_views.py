@@ -124,7 +124,7 @@ def test_audit_view_filters_and_details(qtbot, admin: Desk, make_user, qtmodelte
     assert {view.model.row(r).action for r in range(view.model.rowCount())} == {"create", "update"}
 
 
-@pytest.mark.sqlite_only
+@pytest.mark.sqlite_only(reason="edits an audit row in the SQLite file")
 def test_audit_verify_intact_then_first_broken_link(qtbot, admin: Desk) -> None:
     """Verify reports an intact trail; after a row is edited in the file it names the first broken link."""
     admin.people.create({"family_name": "Ito", "nation_code": "JPN"})

@@ -18,7 +18,7 @@ from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.settings import app_settings
 from app.ui.table_model import RecordTableModel
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 # the offscreen platform plugin warns about window-system features it lacks (raise, grabs, size hints)
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -442,7 +442,7 @@ def test_deadlines_page_opens_the_record_a_deadline_is_about(qtbot, admin: Desk)
     assert window.person.record_id == saved.record.id
 
 
-@pytest.mark.sqlite_only
+@pytest.mark.sqlite_only(reason="edits an audit row in the SQLite file")
 def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, admin: Desk) -> None:
     import sqlite3
 
