@@ -18,7 +18,7 @@ from app.services.desk import Desk
 from app.services.errors import ValidationFailed
 from app.services.setup import initialise
 from app.services.transfer import columns, export_records, import_file
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 
 @pytest.fixture(scope="module")
