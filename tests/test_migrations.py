@@ -1,34 +1,81 @@
-"""Alembic owns the schema: upgrades from empty and from every released revision; models agree."""
+"""Alembic owns the schema: upgrades from empty and from every released revision; models agree.
+
+``tests/data`` holds one database per released revision (made by `tests.helpers.revisions`);
+each is upgraded the way opening does it, copy first, and keeps its records and their labels.
+"""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from app.database.engine import DatabaseError, make_engine, to_url
-from app.database.migrate import current_revision, head_revision, include_object, upgrade
+from app.database.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    include_object,
+    upgrade,
+)
 from app.domain.models import Base
 from app.services.desk import Desk
 from app.services.setup import open_desk_database
+from tests.helpers import SERVER_URL, drop_server_database, new_test_database, server_database_name
+from tests.helpers.revisions import PEOPLE, database_at
 
-pytestmark = pytest.mark.sqlite_only(reason="these tests are about SQLite files")
 DATA = Path(__file__).parent / "data"
+RELEASED = sorted(DATA.glob("schema-*.sqlite"))
+SQLITE_FILES = "about SQLite files and how opening one treats them"
 
 
-def test_upgrade_from_empty_reaches_head(tmp_path: Path) -> None:
-    engine = make_engine(to_url(tmp_path / "empty.sqlite"))
+@pytest.fixture
+def empty_target(tmp_path: Path, request: pytest.FixtureRequest):  # noqa: ANN201
+    """An empty database for this test: a new SQLite file, or a new database on the server."""
+    target = new_test_database(request.node.nodeid, tmp_path / "empty.sqlite")
+    yield target
+    if SERVER_URL:
+        drop_server_database(server_database_name(request.node.nodeid))
+
+
+def _version(path: Path) -> str:
+    with closing(sqlite3.connect(path)) as connection:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def _assert_office_kept(database) -> None:  # noqa: ANN001
+    """The records of `tests.helpers.revisions` are all there, labelled as they were made."""
+    admin = Desk(database, "admin")
+    page = admin.people.list()
+    assert [(p.family_name, p.given_names, p.nation_code) for p in page.records] == [
+        (family, given, nation) for family, given, nation, _ in PEOPLE
+    ]
+    assert [page.labels[p.label_id] for p in page.records] == [
+        label.with_owner("USA") for *_, label in PEOPLE
+    ]
+    # the GBR coordinator still sees the NATO record and not the NOFORN one
+    assert [p.family_name for p in Desk(database, "gb").people.list().records] == [
+        "Müller",
+        "Núñez",
+    ]
+    assert admin.audit.verify().ok  # the upgrade's own audit event joined an intact chain
+
+
+def test_upgrade_from_empty_reaches_head(empty_target) -> None:  # noqa: ANN001
+    engine = make_engine(to_url(empty_target))
     upgrade(engine)
     assert current_revision(engine) == head_revision()
     engine.dispose()
 
 
-def test_models_and_migrations_agree(tmp_path: Path) -> None:
-    engine = make_engine(to_url(tmp_path / "fresh.sqlite"))
+def test_models_and_migrations_agree(empty_target) -> None:  # noqa: ANN001
+    engine = make_engine(to_url(empty_target))
     upgrade(engine)
     with engine.connect() as connection:
         context = MigrationContext.configure(
@@ -39,20 +86,41 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     assert differences == []
 
 
-def test_sqlite_connections_are_configured(database) -> None:
+def test_upgrade_from_the_base_revision_keeps_the_records(empty_target) -> None:  # noqa: ANN001
+    """On SQLite and on a server: an office made at 0001 upgraded to head, records intact."""
+    database_at(empty_target, "0001").dispose()
+    database = open_desk_database(empty_target)
+    try:
+        assert current_revision(database.engine) == head_revision()
+        event = Desk(database, "admin").audit.list(limit=1, action="migration")[0]
+        assert (event.details["from"], event.details["to"]) == ("0001", head_revision())
+        _assert_office_kept(database)
+    finally:
+        database.dispose()
+
+
+@pytest.mark.sqlite_only(reason="the released databases are SQLite files")
+def test_every_released_revision_has_a_database() -> None:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    revisions = sorted(script.revision for script in scripts.walk_revisions())
+    assert [p.stem.removeprefix("schema-") for p in RELEASED] == revisions
+
+
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
+def test_sqlite_connections_are_configured(database) -> None:  # noqa: ANN001
     with database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
-@pytest.mark.parametrize("released", sorted(DATA.glob("schema-*.sqlite")), ids=lambda p: p.stem)
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
+@pytest.mark.parametrize("released", RELEASED, ids=lambda p: p.stem)
 def test_every_released_schema_upgrades_with_a_copy_first(released: Path, tmp_path: Path) -> None:
     target = tmp_path / "office.sqlite"
     shutil.copyfile(released, target)
-    before = (
-        sqlite3.connect(target).execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    )
+    before = _version(target)
+    assert before == released.stem.removeprefix("schema-")
     database = open_desk_database(target)
     try:
         copies = list(tmp_path.glob("office.before-*.sqlite"))
@@ -60,23 +128,18 @@ def test_every_released_schema_upgrades_with_a_copy_first(released: Path, tmp_pa
             assert copies == []
         else:
             assert len(copies) == 1
-            copied = (
-                sqlite3.connect(copies[0])
-                .execute("SELECT version_num FROM alembic_version")
-                .fetchone()[0]
-            )
-            assert copied == before
+            assert _version(copies[0]) == before
             assert (
                 Desk(database, "admin").audit.list(limit=1, action="migration")[0].details["from"]
                 == before
             )
         assert current_revision(database.engine) == head_revision()
-        names = [p.family_name for p in Desk(database, "admin").people.list().records]
-        assert names == ["Müller", "Núñez", "Tanaka"]
+        _assert_office_kept(database)
     finally:
         database.dispose()
 
 
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
 def test_damaged_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
     target = tmp_path / "damaged.sqlite"
     target.write_bytes(b"\x00garbage" * 512)
@@ -86,6 +149,7 @@ def test_damaged_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
     assert target.read_bytes() == before
 
 
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
 def test_truncated_sqlite_file_is_refused(tmp_path: Path, db_path: Path, database) -> None:
     database.dispose()
     broken = tmp_path / "broken.sqlite"
@@ -95,16 +159,17 @@ def test_truncated_sqlite_file_is_refused(tmp_path: Path, db_path: Path, databas
         open_desk_database(broken)
 
 
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
 def test_foreign_database_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "other.sqlite"
-    connection = sqlite3.connect(target)
-    connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
-    connection.commit()
-    connection.close()
+    with closing(sqlite3.connect(target)) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+        connection.commit()
     with pytest.raises(DatabaseError, match="another program"):
         open_desk_database(target)
 
 
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
 def test_missing_database_is_not_created_by_opening(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="xdesk init"):
         open_desk_database(tmp_path / "absent.sqlite")
