@@ -42,6 +42,9 @@ LABEL_FIELDS = ("classification", "releasable_to", "groups")
 PREFETCHED = (
     "prefetched records"  # session.info key: (model, actor, REFERENCE) -> record (see `prefetch`)
 )
+# attribute of a record read by `list`/`fetch`: the references of the records it links to, so a
+# detached record shows them without another query (`value_of`)
+LINKED_REFERENCES = "_linked_references"
 
 
 @dataclass
@@ -280,6 +283,7 @@ class RecordService(Generic[M]):
                 else {}
             )
             records = [loaded[record_id] for record_id in ids]
+            self._read_links(session, records)
             total = -1
             if count_total:
                 counting = self.query(actor, filters).order_by(None)  # counts use the label index
@@ -321,8 +325,21 @@ class RecordService(Generic[M]):
             records = session.scalars(
                 select(self.model).where(self.model.id.in_(list(ids)), *self.visible(actor))
             ).all()
+            self._read_links(session, records)
             labels = load_labels(session, {r.label_id for r in records})
             return {r.id: (r, labels[r.label_id]) for r in records}
+
+    def _read_links(self, session: Session, records: Sequence[M]) -> None:
+        """Read the references of the records these name, one query per link, and keep them on
+        each record (`LINKED_REFERENCES`): a list shows them after its session has closed."""
+        for name, (column, model) in self.links.items():
+            wanted = {getattr(r, column) for r in records} - {None}
+            statement = select(model.id, model.reference).where(model.id.in_(wanted))
+            found = {row[0]: row[1] for row in session.execute(statement)} if wanted else {}
+            for record in records:
+                linked = record.__dict__.setdefault(LINKED_REFERENCES, {})
+                record_id = getattr(record, column)
+                linked[name] = "" if record_id is None else found.get(record_id) or str(record_id)
 
     def get(self, record_id: int) -> tuple[M, Label]:
         """One visible record and its label; `NotFound` if absent or hidden."""
@@ -675,6 +692,9 @@ class RecordService(Generic[M]):
     def value_of(self, record: M, name: str) -> Any:
         """The value of an input field on a record (override for collections); links as references."""
         if name in self.links:
+            linked = record.__dict__.get(LINKED_REFERENCES)
+            if linked is not None and name in linked:
+                return linked[name]
             column, model = self.links[name]
             return self.reference_of(record, model, getattr(record, column))
         return getattr(record, name)

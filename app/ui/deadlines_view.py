@@ -9,22 +9,36 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from app.domain.labels import Label
+from app.services.deadlines import Deadline
+from app.services.desk import Desk
 from app.services.errors import ServiceError
+from app.ui.failures import show_failure
+from app.ui.operations import Changes, Operations
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.tables import RowsModel, read_only_table
 from app.ui.widgets import tool_button
 
 
 class DeadlinesView(QWidget):
-    """The deadlines list from ``desk.deadlines.upcoming(lead_days)`` with a lead-time spin box."""
+    """The deadlines list from ``desk.deadlines.upcoming(lead_days)`` with a lead-time spin box;
+    read again (off the GUI thread) when shown, on Refresh, and when an operation changed records."""
 
     labelsChanged = Signal(object)
     openRequested = Signal(str, int)  # record kind, record id
 
-    def __init__(self, desk: Any, lead_days: int = 90, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        lead_days: int = 90,
+        parent: QWidget | None = None,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.labels: list[Any] = []
+        self.operations = operations or Operations(self)
+        self.labels: list[Label] = []
+        self._generation = 0
         self.model = RowsModel(
             [
                 ("Mark", lambda d: desk.portion_mark(d.label)),
@@ -66,6 +80,7 @@ class DeadlinesView(QWidget):
         self.lead.valueChanged.connect(lambda _v: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
         self.table.activated.connect(self._open)
+        self.operations.changed.connect(self._changed)
         self.refresh()
 
     def _decorate(self, deadline: Any, role: int) -> Any:
@@ -76,12 +91,29 @@ class DeadlinesView(QWidget):
         return None
 
     def refresh(self) -> None:
-        """Read the deadlines within the lead time, soonest first."""
-        try:
-            found = self.desk.deadlines.upcoming(self.lead.value())
-        except ServiceError as error:
+        """Read the deadlines within the lead time, soonest first (off the GUI thread)."""
+        self._generation += 1
+        generation, lead = self._generation, self.lead.value()
+
+        def shown(found: list[Deadline]) -> None:
+            if generation == self._generation:
+                self._show(found, lead)
+
+        self.operations.run(
+            lambda: self.desk.deadlines.upcoming(lead), success=shown, failure=self._failed
+        )
+
+    def _changed(self, changes: Changes) -> None:
+        if changes:
+            self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ServiceError):
             self.message.show_message(refusal(error))
-            return
+        else:
+            show_failure(self, error)
+
+    def _show(self, found: list[Deadline], lead: int) -> None:
         self.message.show_message("")
         rows = sorted(found, key=lambda d: (d.due, d.reference))
         self.model.set_rows(rows)
@@ -89,7 +121,7 @@ class DeadlinesView(QWidget):
         self.table.setColumnWidth(3, min(self.table.columnWidth(3), 280))
         overdue = sum(1 for d in rows if d.overdue)
         self.summary.setText(
-            f"{len(rows)} due within {self.lead.value()} days"
+            f"{len(rows)} due within {lead} days"
             + (f", {overdue} overdue (bold)" if overdue else "")
         )
         self.labels = [d.label for d in rows]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import kinds
+from app.services.desk import Desk
 from app.ui.worker import Job, Worker
 
 # what can be imported: (the kind's command-line word, its title), from the kind registry
@@ -37,7 +38,7 @@ KINDS = [(entry.desk_attribute, entry.title) for entry in kinds.transferable()]
 class ImportDialog(QDialog):
     """Choose a kind and a CSV (or JSON) file; rejected rows are listed with their line numbers."""
 
-    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import records")
         self.desk = desk
@@ -169,7 +170,7 @@ class ImportDialog(QDialog):
 class BackupRunner(QDialog):
     """A backup in progress: the copy runs in the background; the dialog reports the outcome."""
 
-    def __init__(self, desk: Any, destination: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, destination: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from app.services.maintenance import backup
 
@@ -204,7 +205,7 @@ class BackupRunner(QDialog):
 
 
 def choose_backup(
-    desk: Any, parent: QWidget | None = None, path: str | None = None
+    desk: Desk, parent: QWidget | None = None, path: str | None = None
 ) -> BackupRunner | None:
     """Ask where to write a backup, then run it."""
     if not path:

@@ -36,6 +36,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.nations import all_nations
 from app.domain.vocab import AgreementStatus, ExchangeStatus
+from app.security.principal import Actor
+from app.services.desk import Desk
+from app.ui.table_model import RecordTableModel
 from app.ui.widgets import NationPicker, OptionalDateEdit
 from app.ui.worker import Job, Worker
 
@@ -89,7 +92,7 @@ def paint_pages(printer: Any, pages: list[QImage]) -> None:
 class ReferenceChooser(QComboBox):
     """An editable choice of a record by reference: recent records listed, any reference typed."""
 
-    def __init__(self, desk: Any, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -154,13 +157,15 @@ def _person(record: Any) -> str:
 class ReportDialog(QDialog):
     """Choose a report and its parameters; preview, print or save it as PDF."""
 
-    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, parent: QWidget | None = None, actor: Actor | None = None
+    ) -> None:
         from app.reports import REPORTS
 
         super().__init__(parent)
         self.setWindowTitle("Reports — Exchange Desk")
         self.desk = desk
-        actor = desk.actor()
+        actor = actor or desk.actor()  # the window passes the actor it has: no read here
         self.specs = [
             spec
             for spec in REPORTS.values()
@@ -475,7 +480,7 @@ class ExportRunner(QWidget):
 
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         kind: str,
         filters: dict[str, Any],
         sort: list[str] | None,
@@ -547,7 +552,11 @@ class ExportRunner(QWidget):
 
 
 def export_view(
-    desk: Any, kind: str, model: Any, parent: QWidget | None = None, path: str | None = None
+    desk: Desk,
+    kind: str,
+    model: RecordTableModel,
+    parent: QWidget | None = None,
+    path: str | None = None,
 ) -> ExportRunner | None:
     """Export a list view's current filter and sort to CSV or Excel (asks where unless given)."""
     if not path:

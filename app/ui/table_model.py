@@ -16,7 +16,7 @@ import queue
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 
 from app.domain.labels import Label
+from app.search.service import quick_filter_ids
 from app.services.base import RecordService
 from app.ui.columns import MARK, Column, cell_text
 
@@ -37,6 +38,14 @@ PLACEHOLDER = "…"
 STILL_WANTED = 4  # pages fetched: the most recently asked for (a view shows two or three)
 FETCH_DEBOUNCE_MS = 30
 _SEQUENCE = itertools.count(1)
+
+
+class Row(NamedTuple):
+    """One fetched row: the record's id, its label, and per column the text and sort value."""
+
+    id: int
+    label: Label
+    cells: tuple[tuple[str, Any], ...]
 
 
 class FetchPool:
@@ -121,7 +130,7 @@ class RecordTableModel(QAbstractTableModel):
         self._total = 0
         self._counted = False  # the count of this generation has arrived
         self._generation = 0
-        self._pages: OrderedDict[int, list[tuple[Any, Label]]] = OrderedDict()
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._pending: set[int] = set()
         self._inflight: set[int] = set()
         self._recent: OrderedDict[int, None] = OrderedDict()  # pages asked for, least recent first
@@ -191,22 +200,15 @@ class RecordTableModel(QAbstractTableModel):
             self.LabelRole,
         ):
             return None
-        entry = self._entry(index.row())
-        if entry is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole else None
-        record, label = entry
+        row = self._entry(index.row())
+        if row is None:
+            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
         if role == self.RecordRole:
-            return int(record.id)
+            return row.id
         if role == self.LabelRole:
-            return label
-        column = self.columns[index.column()]
-        if column.field == MARK:
-            text = self.portion_mark(label)
-            return label.level if role == self.SortRole else text
-        value = self._value(record, column.field)
-        if role == self.SortRole:
-            return value if isinstance(value, int | float | str) else cell_text(column, value)
-        return cell_text(column, value)
+            return row.label
+        text, sort_value = row.cells[index.column()]
+        return sort_value if role == self.SortRole else text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort on the server through the service (columns without a sort field are ignored)."""
@@ -218,13 +220,20 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- paging ------------------------------------------------------------------------------
 
-    def _value(self, record: Any, name: str) -> Any:
-        try:
-            return self.service.value_of(record, name)
-        except Exception:  # noqa: BLE001 - a detached relation shows empty rather than failing paint
-            return getattr(record, f"{name}_id", "")
+    def _row(self, record: Any, label: Label) -> Row:
+        """A record's cells as the list shows them (fetch thread: `value_of` may read links the
+        page fetch brought along, never the database)."""
+        cells = []
+        for column in self.columns:
+            if column.field == MARK:
+                cells.append((self.portion_mark(label), label.level))
+                continue
+            value = self.service.value_of(record, column.field)
+            text = cell_text(column, value)
+            cells.append((text, value if isinstance(value, int | float | str) else text))
+        return Row(int(record.id), label, tuple(cells))
 
-    def _entry(self, row: int) -> tuple[Any, Label] | None:
+    def _entry(self, row: int) -> Row | None:
         page_number, offset = divmod(row, self.page_size)
         page = self._pages.get(page_number)
         if page is None:
@@ -255,27 +264,25 @@ class RecordTableModel(QAbstractTableModel):
         )
         offset = page_number * size
 
-        def call() -> list[tuple[Any, Label]]:
+        def call() -> list[Row]:
             page = self.service.list(
                 filters, sort, offset=offset, limit=size, count_total=False, total_hint=total
             )
-            return [(record, page.labels[record.label_id]) for record in page.records]
+            return [self._row(record, page.labels[record.label_id]) for record in page.records]
 
         return call
 
     def _resolve(self, filters: dict[str, Any]) -> dict[str, Any]:
         """The service filters for the user's filters: the quick-filter text becomes a subquery of
         the ids the full-text index matches for this kind (``id__in``), as-you-type (the last word
-        a prefix). The service still applies its own access filter to every row. Falls back to the
-        service's plain text match when the search package is absent or the text is no query."""
+        a prefix). The service still applies its own access filter to every row. A database
+        without a full-text index (a server, for now) keeps the service's plain text match."""
         text = str(filters.get("text") or "").strip()
         if not text or self.search_kind is None:
             return filters
-        try:  # imported on first use: startup stays short
-            from app.search.service import quick_filter_ids
-
+        try:
             ids = quick_filter_ids(self.service.desk, self.search_kind, text)
-        except Exception:  # noqa: BLE001 - any trouble with the index: the plain text match still works
+        except NotImplementedError:  # no full-text search on this kind of database
             return filters
         if ids is None:
             return filters
@@ -287,16 +294,10 @@ class RecordTableModel(QAbstractTableModel):
         filters, size = dict(self.filters), self.page_size
         sort = list(self.sort_keys) if self.sort_keys else None
 
-        def call() -> tuple[dict[str, Any], list[tuple[Any, Label]]]:
+        def call() -> tuple[dict[str, Any], list[Row]]:
             resolved = self._resolve(filters)
-            try:
-                page = self.service.list(resolved, sort, offset=0, limit=size, count_total=False)
-            except Exception:
-                if resolved is filters:
-                    raise
-                resolved = filters  # the index refused the query (FTS syntax): plain text match
-                page = self.service.list(resolved, sort, offset=0, limit=size, count_total=False)
-            return resolved, [(record, page.labels[record.label_id]) for record in page.records]
+            page = self.service.list(resolved, sort, offset=0, limit=size, count_total=False)
+            return resolved, [self._row(r, page.labels[r.label_id]) for r in page.records]
 
         return call
 
@@ -411,7 +412,7 @@ class RecordTableModel(QAbstractTableModel):
         if self._pending:
             self._fetch_timer.start()
 
-    def _page_arrived(self, page_number: int, rows: list[tuple[Any, Label]]) -> None:
+    def _page_arrived(self, page_number: int, rows: list[Row]) -> None:
         offset = page_number * self.page_size
         if not self._counted:
             # the first page comes before the count: show it now; a short page is the whole
@@ -431,7 +432,7 @@ class RecordTableModel(QAbstractTableModel):
         self._changed_rows(page_number)
         self.pageLoaded.emit(page_number)
 
-    def _store(self, page_number: int, rows: list[tuple[Any, Label]]) -> None:
+    def _store(self, page_number: int, rows: list[Row]) -> None:
         self._pages[page_number] = rows
         self._pages.move_to_end(page_number)
         while len(self._pages) > self.max_pages:
@@ -509,12 +510,12 @@ class RecordTableModel(QAbstractTableModel):
         page = self._pages.get(row // self.page_size)
         if page is None or row % self.page_size >= len(page):
             return None
-        return page[row % self.page_size][1]
+        return page[row % self.page_size].label
 
     def record_id(self, row: int) -> int | None:
         """The record id of a row, if loaded."""
         entry = self._entry(row)
-        return int(entry[0].id) if entry else None
+        return entry.id if entry else None
 
     def cached_pages(self) -> list[int]:
         """Page numbers in the cache, least recently used first (for tests and diagnostics)."""

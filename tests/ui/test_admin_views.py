@@ -22,6 +22,11 @@ def click(qtbot, widget) -> None:  # noqa: ANN001
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def settle(qtbot, view) -> None:  # noqa: ANN001
+    """Wait until the view's service calls (off the GUI thread) have reported back."""
+    qtbot.waitUntil(lambda: not view.operations.is_busy())
+
+
 def select_user(view: UsersView, username: str) -> None:
     """Select an account's row as a click would."""
     row = next(r for r in range(view.model.rowCount()) if view.model.row(r).username == username)
@@ -34,16 +39,19 @@ def test_users_view_create_edit_and_account_actions(qtbot, admin: Desk, qtmodelt
     view = UsersView(admin)
     qtbot.addWidget(view)
     view.show()
+    settle(qtbot, view)
     qtmodeltester.check(view.model)
     qtbot.keyClicks(view.username, "lena")
     qtbot.keyClicks(view.display_name, "Lena Berg")
     qtbot.keyClicks(view.password, "short")
     view.nation.set_value("SWE")
     click(qtbot, view.create_button)
+    settle(qtbot, view)
     assert view.errors["password"].isVisible()
     assert view.username.text() == "lena"
     qtbot.keyClicks(view.password, " but now long enough 123")
     click(qtbot, view.create_button)
+    settle(qtbot, view)
     assert "created" in view.message.text()
     user = admin.users.get("lena")
     assert (user.nation, user.role, user.must_change_password) == ("SWE", "coordinator", True)
@@ -54,22 +62,28 @@ def test_users_view_create_edit_and_account_actions(qtbot, admin: Desk, qtmodelt
     view.clearance.setCurrentIndex(2)
     view.groups.set_checked(["AUKUS"])
     click(qtbot, view.update_button)
+    settle(qtbot, view)
     user = admin.users.get("lena")
     assert (user.role, user.clearance, user.groups) == ("viewer", 2, ("AUKUS",))
 
     view.ask_password = lambda _name: NEW_PASSWORD
     click(qtbot, view.reset_button)
+    settle(qtbot, view)
     assert "new password" in view.message.text()
     click(qtbot, view.unlock_button)
+    settle(qtbot, view)
     assert "unlocked" in view.message.text()
     click(qtbot, view.deactivate_button)
+    settle(qtbot, view)
     assert not admin.users.get("lena").active
     assert view.model.index(view.table.currentIndex().row(), 6).data() == "deactivated"
     click(qtbot, view.reactivate_button)
+    settle(qtbot, view)
     assert admin.users.get("lena").active
 
     select_user(view, "admin")
     click(qtbot, view.deactivate_button)
+    settle(qtbot, view)
     assert "Not done" in view.message.text() and admin.users.get("admin").active
 
 
@@ -77,14 +91,17 @@ def test_users_view_groups(qtbot, admin: Desk) -> None:
     """A need-to-know group and a nation group are created through the view."""
     view = UsersView(admin)
     qtbot.addWidget(view)
+    settle(qtbot, view)
     qtbot.keyClicks(view.new_group, "BALTOPS")
     click(qtbot, view.add_group_button)
+    settle(qtbot, view)
     assert "BALTOPS" in admin.users.ntk_groups()
     assert view.groups.list.count() == len(admin.users.ntk_groups())
     view.nation_group.setEditText("NORDIC")
     view.nation_group_name.setText("Nordic states")
     view.nation_group_members.set_checked(["DNK", "FIN", "ISL", "NOR", "SWE"])
     click(qtbot, view.save_nation_group_button)
+    settle(qtbot, view)
     assert "saved" in view.message.text(), view.message.text()
     name, members = admin.users.nation_groups()["NORDIC"]
     assert name == "Nordic states" and sorted(members) == ["DNK", "FIN", "ISL", "NOR", "SWE"]
@@ -95,6 +112,7 @@ def test_users_view_refused_for_coordinator(qtbot, make_user) -> None:
     desk = make_user("colin")
     view = UsersView(desk)
     qtbot.addWidget(view)
+    settle(qtbot, view)
     assert view.model.rowCount() == 0
     assert view.message.isVisibleTo(view) and view.message.text()
 
@@ -106,21 +124,25 @@ def test_audit_view_filters_and_details(qtbot, admin: Desk, make_user, qtmodelte
     admin.people.update(record.id, {"unit": "JGSDF 1st Airborne"})
     view = AuditView(admin)
     qtbot.addWidget(view)
+    settle(qtbot, view)
     qtmodeltester.check(view.model)
     assert view.model.rowCount() == admin.audit.count()
     view.action.setCurrentText("update")
     click(qtbot, view.apply_button)
+    settle(qtbot, view)
     assert view.model.rowCount() == 1
     view.table.setCurrentIndex(view.model.index(0, 0))
     assert "JGSDF 1st Airborne" in view.details.toPlainText()
     view.action.setCurrentIndex(0)
     qtbot.keyClicks(view.user, "nobody")
     qtbot.keyClick(view.user, Qt.Key.Key_Return)
+    settle(qtbot, view)
     assert view.model.rowCount() == 0
     view.user.clear()
     view.record.setText(str(record.id))
     view.kind.setCurrentText("person")
     click(qtbot, view.apply_button)
+    settle(qtbot, view)
     assert {view.model.row(r).action for r in range(view.model.rowCount())} == {"create", "update"}
 
 
@@ -153,6 +175,7 @@ def test_who_can_see_dialog(qtbot, admin: Desk, make_user, qtmodeltester) -> Non
         admin, Label(admin.db.scheme.parse("S"), Release.NOFORN), "EX-2026-0001 Staff talks"
     )
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     names = {dialog.model.row(r).username for r in range(dialog.model.rowCount())}
     assert names == {"admin", "sam"}
     assert "2 active users" in dialog.summary.text()

@@ -415,6 +415,7 @@ def test_users_view_creates_an_account(qtbot, admin: Desk) -> None:
     view.role.setCurrentIndex(view.role.findData("viewer"))
     qtbot.keyClicks(view.password, PASSWORD)
     qtbot.mouseClick(view.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.operations.is_busy())
     assert admin.users.get("newbie").nation == "GBR"
     assert any(view.model.row(r).username == "newbie" for r in range(view.model.rowCount()))
 

@@ -243,13 +243,14 @@ def test_deadlines_view_sorted_overdue_marked(qtbot, admin: Desk, qtmodeltester)
     person(admin, "Later", clearance_level=1, clearance_expiry=TODAY + dt.timedelta(days=200))
     view = DeadlinesView(admin, lead_days=90)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     dues = [view.model.row(r).due for r in range(view.model.rowCount())]
     assert dues == sorted(dues) and len(dues) == 2
     assert view.model.index(0, 2).data().startswith("overdue")
     assert view.model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
     assert view.model.index(1, 0).data(Qt.ItemDataRole.FontRole) is None
     view.lead.setValue(365)
-    assert view.model.rowCount() == 3
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
     qtmodeltester.check(view.model)
 
 

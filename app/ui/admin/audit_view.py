@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import kinds
+from app.services.desk import Desk
 from app.services.errors import ServiceError
+from app.ui.failures import show_failure
+from app.ui.operations import Changes, Operations
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.tables import RowsModel, read_only_table
 from app.ui.widgets import tool_button
@@ -55,9 +58,13 @@ KINDS = ("", *(entry.name for entry in kinds.KINDS), "user")
 class AuditView(QWidget):
     """Events newest first, filtered; the selected event's details; "Verify trail" off the GUI thread."""
 
-    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
+    ) -> None:
         super().__init__(parent)
         self.audit = desk.audit
+        self.operations = operations or Operations(self)
+        self._generation = 0
         self.worker: Worker | None = None
         self.limit = 500
         self.model = RowsModel(
@@ -157,6 +164,7 @@ class AuditView(QWidget):
         )
         self.verify_button.clicked.connect(self.verify)
         self.cancel_button.clicked.connect(self.cancel_verify)
+        self.operations.changed.connect(self._changed)
         self.refresh()
 
     def filters(self) -> dict[str, Any]:
@@ -176,15 +184,31 @@ class AuditView(QWidget):
         return found
 
     def refresh(self) -> None:
-        """Read the matching events (newest first) through the service."""
-        try:
-            filters = self.filters()
-            events = self.audit.list(limit=self.limit, **filters)
-            total = self.audit.count(**filters)
-        except ServiceError as error:
-            self.message.show_message(refusal(error))
-            self.model.set_rows([])
+        """Read the matching events (newest first) through the service, off the GUI thread."""
+        self._generation += 1
+        generation, filters, limit = self._generation, self.filters(), self.limit
+
+        def read() -> tuple[list[Any], int]:
+            return self.audit.list(limit=limit, **filters), self.audit.count(**filters)
+
+        def shown(found: tuple[list[Any], int]) -> None:
+            if generation == self._generation:
+                self._show_events(*found)
+
+        self.operations.run(read, success=shown, failure=self._failed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes and self.isVisible():
+            self.refresh()  # every write is audited: the trail has grown
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, ServiceError):
+            show_failure(self, error)
             return
+        self.message.show_message(refusal(error))
+        self.model.set_rows([])
+
+    def _show_events(self, events: list[Any], total: int) -> None:
         self.message.show_message("")
         self.model.set_rows(events)
         self.table.resizeColumnsToContents()

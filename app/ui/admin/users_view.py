@@ -3,8 +3,10 @@ unlock, deactivate; need-to-know groups and nation groups. Every change goes thr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
+    QListWidgetItem,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -19,19 +22,29 @@ from PySide6.QtWidgets import (
 
 from app.domain.nations import all_nations
 from app.domain.vocab import Role
+from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
+from app.ui.failures import show_failure
+from app.ui.operations import Changes, Operations
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.tables import RowsModel, read_only_table
 from app.ui.widgets import CheckList, ErrorLabel, NationPicker, tool_button
 
+USERS = Changes(kinds=frozenset({"user"}))
+
 
 class UsersView(QWidget):
-    """The accounts table and an editor of the selected (or a new) account."""
+    """The accounts table and an editor of the selected (or a new) account; every read and
+    write runs off the GUI thread through the operation runner."""
 
-    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.users = desk.users
+        self.operations = operations or Operations(self)
+        self._nation_groups: dict[str, tuple[str, list[str]]] = {}
         self.ask_password = self._ask_password
         names = list(desk.db.scheme.names)
         nations = all_nations()
@@ -193,20 +206,36 @@ class UsersView(QWidget):
 
     # --- reading -----------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Accounts, need-to-know groups and nation groups from the service."""
-        try:
-            self.model.set_rows(self.users.list())
-            ntk = self.users.ntk_groups()
-            self._nation_groups = self.users.nation_groups()
-        except ServiceError as error:
-            self.message.show_message(refusal(error))
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read accounts, need-to-know groups and nation groups (off the GUI thread); ``then``
+        runs once they are shown."""
+
+        def read() -> tuple[list[Any], list[str], dict[str, tuple[str, list[str]]]]:
+            return self.users.list(), list(self.users.ntk_groups()), self.users.nation_groups()
+
+        def shown(found: tuple[list[Any], list[str], dict[str, tuple[str, list[str]]]]) -> None:
+            self._show_accounts(*found)
+            if then is not None:
+                then()
+
+        self.operations.run(read, success=shown, failure=self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        if not isinstance(error, ServiceError):
+            show_failure(self, error)
             return
+        self.message.show_message(refusal(error))
+
+    def _show_accounts(
+        self, accounts: list[Any], ntk: list[str], nation_groups: dict[str, tuple[str, list[str]]]
+    ) -> None:
+        selected = self.selected_username()
+        self.model.set_rows(accounts)
+        if selected is not None:
+            self._select(selected)
+        self._nation_groups = nation_groups
         checked = self.groups.checked()
         self.groups.list.clear()
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QListWidgetItem
-
         for name in ntk:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -277,7 +306,10 @@ class UsersView(QWidget):
         for error in self.errors.values():
             error.show_message("")
 
-    def _failed(self, error: ServiceError, what: str) -> None:
+    def _failed(self, error: BaseException, what: str) -> None:
+        if not isinstance(error, ServiceError):
+            show_failure(self, error)
+            return
         self._clear_errors()
         if isinstance(error, ValidationFailed):
             for name, message in error.errors.items():
@@ -286,37 +318,52 @@ class UsersView(QWidget):
         else:
             self.message.show_message(f"{what}. {refusal(error)}")
 
-    def create(self) -> bool:
-        """Create the account as typed (must change its password at first login)."""
-        try:
-            view = self.users.create(
-                {**self.values(), "password": self.password.text(), "must_change_password": True}
-            )
-        except ServiceError as error:
-            self._failed(error, "Account not created")
-            return False
-        self.refresh()
-        self.message.show_message(
-            f"Account {view.username} created; the user must change the password at first login."
+    def _write(
+        self, call: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+    ) -> None:
+        """One change of accounts or groups, off the GUI thread; the lists are read again."""
+        self.operations.run(
+            call,
+            success=lambda result: self.refresh(lambda: done(result)),
+            failure=failed,
+            changes=USERS,
+            busy_widget=self,
         )
-        return True
 
-    def update_selected(self) -> bool:
+    def create(self) -> None:
+        """Create the account as typed (must change its password at first login)."""
+        values = {**self.values(), "password": self.password.text(), "must_change_password": True}
+
+        def done(view: Any) -> None:
+            self._select(view.username)
+            self.message.show_message(
+                f"Account {view.username} created; the user must change the password at "
+                "first login."
+            )
+
+        self._write(
+            lambda: self.users.create(values),
+            done,
+            lambda error: self._failed(error, "Account not created"),
+        )
+
+    def update_selected(self) -> None:
         """Save role, clearance, nationality, display name and groups of the selected account."""
         username = self.selected_username()
         if username is None:
             self.message.show_message("Select an account first.")
-            return False
+            return
         values = {k: v for k, v in self.values().items() if k != "username"}
-        try:
-            self.users.update(username, values)
-        except ServiceError as error:
-            self._failed(error, "Account not saved")
-            return False
-        self.refresh()
-        self._select(username)
-        self.message.show_message(f"Account {username} saved.")
-        return True
+
+        def done(_result: Any) -> None:
+            self._select(username)
+            self.message.show_message(f"Account {username} saved.")
+
+        self._write(
+            lambda: self.users.update(username, values),
+            done,
+            lambda error: self._failed(error, "Account not saved"),
+        )
 
     def _select(self, username: str) -> None:
         for row in range(self.model.rowCount()):
@@ -324,66 +371,75 @@ class UsersView(QWidget):
                 self.table.setCurrentIndex(self.model.index(row, 0))
                 return
 
-    def _act(self, call: Any, done: str) -> bool:
+    def _act(self, call: Callable[[str], Any], done: str) -> None:
         username = self.selected_username()
         if username is None:
             self.message.show_message("Select an account first.")
-            return False
-        try:
-            call(username)
-        except ServiceError as error:
-            self.message.show_message(f"Not done. {refusal(error)}")
-            return False
-        self.refresh()
-        self._select(username)
-        self.message.show_message(f"Account {username} {done}.")
-        return True
+            return
 
-    def reset_password(self) -> bool:
+        def finished(_result: Any) -> None:
+            self._select(username)
+            self.message.show_message(f"Account {username} {done}.")
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ServiceError):
+                self.message.show_message(f"Not done. {refusal(error)}")
+            else:
+                show_failure(self, error)
+
+        self._write(lambda: call(username), finished, failed)
+
+    def reset_password(self) -> None:
         """Ask a new password and set it (the user must change it at next login)."""
         username = self.selected_username()
         if username is None:
             self.message.show_message("Select an account first.")
-            return False
+            return
         password = self.ask_password(username)
         if not password:
-            return False
-        return self._act(
+            return
+        self._act(
             lambda u: self.users.reset_password(u, password),
             "has a new password (to change at next login)",
         )
 
-    def add_group(self) -> bool:
+    def add_group(self) -> None:
         """Create a need-to-know group."""
         name = self.new_group.text().strip()
-        try:
-            self.users.create_ntk_group(name)
-        except ServiceError as error:
-            self.message.show_message(f"Group not created. {refusal(error)}")
-            return False
-        self.new_group.clear()
-        self.refresh()
-        self.message.show_message(f"Need-to-know group {name} created.")
-        return True
+
+        def done(_result: Any) -> None:
+            self.new_group.clear()
+            self.message.show_message(f"Need-to-know group {name} created.")
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ServiceError):
+                self.message.show_message(f"Group not created. {refusal(error)}")
+            else:
+                show_failure(self, error)
+
+        self._write(lambda: self.users.create_ntk_group(name), done, failed)
 
     def _pick_nation_group(self, code: str) -> None:
-        name, members = getattr(self, "_nation_groups", {}).get(code, ("", []))
+        name, members = self._nation_groups.get(code, ("", []))
         self.nation_group_name.setText(name)
         self.nation_group_members.set_checked(members)
 
-    def save_nation_group(self) -> bool:
+    def save_nation_group(self) -> None:
         """Save the nation group's name and members."""
         code = self.nation_group.currentText().strip().upper()
-        try:
-            self.users.save_nation_group(
-                code, self.nation_group_name.text(), sorted(self.nation_group_members.checked())
-            )
-        except ServiceError as error:
-            self.message.show_message(f"Nation group not saved. {refusal(error)}")
-            return False
-        self.refresh()
-        self.message.show_message(f"Nation group {code} saved.")
-        return True
+        name, members = self.nation_group_name.text(), sorted(self.nation_group_members.checked())
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ServiceError):
+                self.message.show_message(f"Nation group not saved. {refusal(error)}")
+            else:
+                show_failure(self, error)
+
+        self._write(
+            lambda: self.users.save_nation_group(code, name, members),
+            lambda _result: self.message.show_message(f"Nation group {code} saved."),
+            failed,
+        )
 
     def _ask_password(self, username: str) -> str:
         text, ok = QInputDialog.getText(

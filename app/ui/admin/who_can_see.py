@@ -9,18 +9,28 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from app.domain.labels import Label
 from app.domain.vocab import Role
+from app.services.desk import Desk
 from app.services.errors import ServiceError
+from app.ui.failures import show_failure
+from app.ui.operations import Operations
 from app.ui.records.messages import refusal
 from app.ui.records.tables import RowsModel, read_only_table
 
 
 class WhoCanSeeDialog(QDialog):
-    """Lists ``desk.users.who_can_read(label)``; a refusal of the service is shown as it is."""
+    """Lists ``desk.users.who_can_read(label)`` (read off the GUI thread); a refusal of the
+    service is shown as it is."""
 
     def __init__(
-        self, desk: Any, label: Label, title: str = "", parent: QWidget | None = None
+        self,
+        desk: Desk,
+        label: Label,
+        title: str = "",
+        parent: QWidget | None = None,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
+        self.operations = operations or Operations(self)
         self.setWindowTitle("Who can see this record")
         names = desk.db.scheme.names
         self.model = RowsModel(
@@ -42,17 +52,7 @@ class WhoCanSeeDialog(QDialog):
         heading.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        try:
-            users = desk.users.who_can_read(label)
-        except ServiceError as error:
-            users = []
-            self.summary.setText(refusal(error))
-        else:
-            self.summary.setText(
-                f"{len(users)} active user{'s' if len(users) != 1 else ''} may read this record."
-            )
-        self.model.set_rows(users)
-        self.table.resizeColumnsToContents()
+        self.summary.setText("Reading the accounts…")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -61,3 +61,20 @@ class WhoCanSeeDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(640, 380)
+        self.operations.run(
+            lambda: desk.users.who_can_read(label), success=self._show, failure=self._refused
+        )
+
+    def _show(self, users: list[Any]) -> None:
+        self.summary.setText(
+            f"{len(users)} active user{'s' if len(users) != 1 else ''} may read this record."
+        )
+        self.model.set_rows(users)
+        self.table.resizeColumnsToContents()
+
+    def _refused(self, error: BaseException) -> None:
+        if not isinstance(error, ServiceError):
+            show_failure(self, error)
+            return
+        self.model.set_rows([])
+        self.summary.setText(refusal(error))
