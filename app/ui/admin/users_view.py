@@ -190,13 +190,21 @@ class UsersView(QWidget):
         self.update_button.clicked.connect(self.update_selected)
         self.reset_button.clicked.connect(self.reset_password)
         self.unlock_button.clicked.connect(
-            lambda: self._act(lambda u: self.users.unlock(u), "unlocked")
+            lambda: self._act(lambda u: self.users.unlock(u), "unlocked", self.unlock_button)
         )
         self.deactivate_button.clicked.connect(
-            lambda: self._act(lambda u: self.users.update(u, {"active": False}), "deactivated")
+            lambda: self._act(
+                lambda u: self.users.update(u, {"active": False}),
+                "deactivated",
+                self.deactivate_button,
+            )
         )
         self.reactivate_button.clicked.connect(
-            lambda: self._act(lambda u: self.users.update(u, {"active": True}), "reactivated")
+            lambda: self._act(
+                lambda u: self.users.update(u, {"active": True}),
+                "reactivated",
+                self.reactivate_button,
+            )
         )
         self.add_group_button.clicked.connect(self.add_group)
         self.nation_group.currentTextChanged.connect(self._pick_nation_group)
@@ -319,15 +327,20 @@ class UsersView(QWidget):
             self.message.show_message(f"{what}. {refusal(error)}")
 
     def _write(
-        self, call: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+        self,
+        call: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[Any], None],
+        button: QWidget,
     ) -> None:
-        """One change of accounts or groups, off the GUI thread; the lists are read again."""
+        """One change of accounts or groups, off the GUI thread (its button disabled meanwhile:
+        disabling the view would move the focus); the lists are read again."""
         self.operations.run(
             call,
             success=lambda result: self.refresh(lambda: done(result)),
             failure=failed,
             changes=USERS,
-            busy_widget=self,
+            busy_widget=button,
         )
 
     def create(self) -> None:
@@ -345,6 +358,7 @@ class UsersView(QWidget):
             lambda: self.users.create(values),
             done,
             lambda error: self._failed(error, "Account not created"),
+            self.create_button,
         )
 
     def update_selected(self) -> None:
@@ -363,6 +377,7 @@ class UsersView(QWidget):
             lambda: self.users.update(username, values),
             done,
             lambda error: self._failed(error, "Account not saved"),
+            self.update_button,
         )
 
     def _select(self, username: str) -> None:
@@ -371,7 +386,7 @@ class UsersView(QWidget):
                 self.table.setCurrentIndex(self.model.index(row, 0))
                 return
 
-    def _act(self, call: Callable[[str], Any], done: str) -> None:
+    def _act(self, call: Callable[[str], Any], done: str, button: QWidget) -> None:
         username = self.selected_username()
         if username is None:
             self.message.show_message("Select an account first.")
@@ -387,7 +402,7 @@ class UsersView(QWidget):
             else:
                 show_failure(self, error)
 
-        self._write(lambda: call(username), finished, failed)
+        self._write(lambda: call(username), finished, failed, button)
 
     def reset_password(self) -> None:
         """Ask a new password and set it (the user must change it at next login)."""
@@ -401,6 +416,7 @@ class UsersView(QWidget):
         self._act(
             lambda u: self.users.reset_password(u, password),
             "has a new password (to change at next login)",
+            self.reset_button,
         )
 
     def add_group(self) -> None:
@@ -417,7 +433,7 @@ class UsersView(QWidget):
             else:
                 show_failure(self, error)
 
-        self._write(lambda: self.users.create_ntk_group(name), done, failed)
+        self._write(lambda: self.users.create_ntk_group(name), done, failed, self.add_group_button)
 
     def _pick_nation_group(self, code: str) -> None:
         name, members = self._nation_groups.get(code, ("", []))
@@ -439,6 +455,7 @@ class UsersView(QWidget):
             lambda: self.users.save_nation_group(code, name, members),
             lambda _result: self.message.show_message(f"Nation group {code} saved."),
             failed,
+            self.save_nation_group_button,
         )
 
     def _ask_password(self, username: str) -> str:
