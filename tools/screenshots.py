@@ -232,7 +232,8 @@ def settle(app: QApplication, until: object = None, limit: float = 15.0) -> None
 def lists_loaded(window: object) -> object:
     """A check that every list of a window has its rows."""
     return lambda: all(
-        not view.model.loading() or not view.isVisible() for view in window.lists.values()
+        not view.model.loading() or not view.isVisible()
+        for view in window.navigation.lists.values()
     )  # type: ignore[attr-defined]
 
 
@@ -275,11 +276,16 @@ def main() -> int:
     login.grab().save(str(OUT / "screen-login.png"))
 
     window = MainWindow(desk, app_settings(), "demo.sqlite")
-    window.person.confirm = lambda _text: "discard"
     window.resize(1440, 900)
     window.show()
+    people = window.page("people")
+    settle(
+        app, lambda: people.controller is not None
+    )  # the form is built once its choices are read
+    people.controller.confirm = lambda _text: "discard"
     settle(app, lists_loaded(window))
-    window.open_person(ids[0])
+    window.open_form("person", ids[0])
+    settle(app, lambda: not people.controller.loading and not window.operations.is_busy())
     settle(app, lists_loaded(window))
     window.grab().save(str(OUT / "screen-people.png"))
 
@@ -290,23 +296,24 @@ def main() -> int:
     with_popup(window, window.search.panel).save(str(OUT / "screen-search.png"))
     window.search.box.clear()
     settle(app)
-    window.person.new()
-    form = window.person_form
+    window.page("people").controller.new()
+    form = window.page("people").form
     form.editors["family_name"].set("Nowak")
     form.editors["email"].set("not-an-address")
-    window.person.save()
-    settle(app)
+    window.page("people").controller.save()
+    settle(app, lambda: not window.operations.is_busy())
     window.grab().save(str(OUT / "screen-person-validation.png"))
     for key in ("exchanges", "agreements", "liaison", "deadlines", "users", "audit"):
-        if key not in window.page_keys:
+        if key not in window.navigation.page_keys:
             continue
-        window.sidebar.setCurrentRow(window.page_keys.index(key))
+        window.navigation.sidebar.setCurrentRow(window.navigation.page_keys.index(key))
         settle(app, lists_loaded(window))
         if key == "audit":
-            window.audit_view.verify()
-            window.audit_view.worker.wait()
-            settle(app)
-            window.audit_view.table.selectRow(max(window.audit_view.model.rowCount() - 3, 0))
+            audit = window.page("audit").view
+            audit.verify()
+            audit.worker.wait()
+            settle(app, lambda: not window.operations.is_busy())
+            audit.table.selectRow(max(audit.model.rowCount() - 3, 0))
         window.grab().save(str(OUT / f"screen-{key}.png"))
     from app.ui.report_dialog import ReportDialog
 
@@ -355,8 +362,9 @@ def main() -> int:
     window.lock()
     settle(app)
     window.grab().save(str(OUT / "screen-locked.png"))
-    window.lock_page.password.setText(PASSWORD)
-    window.try_unlock()
+    window.idle_lock.page.password.setText(PASSWORD)
+    window.idle_lock.try_unlock()
+    settle(app, lambda: not window.locked)
     window.close()
     database.dispose()
     print("\n".join(sorted(p.name for p in OUT.glob("screen-*.png"))))

@@ -84,6 +84,6 @@ def main() -> int:
         and ChangePasswordDialog(login.desk, required=True).exec() != QDialog.DialogCode.Accepted
     ):
         return 0
-    window = MainWindow(login.desk, settings, target)
+    window = MainWindow(login.desk, settings, target, actor=login.actor)
     window.show()
     return app.exec()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.database.engine import Database
 from app.security.auth import LoginFailed, authenticate
+from app.security.principal import Actor
 from app.services.desk import Desk
 
 
@@ -31,6 +32,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.desk: Desk | None = None
+        self.actor: Actor | None = None  # who logged in, as the login read them
         self.setWindowTitle("Exchange Desk — log in")
         heading = QLabel(
             f"<b>Exchange Desk</b><br>{database.owner} database"
@@ -66,7 +68,9 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         """Authenticate; on failure show the one message LoginFailed carries."""
         try:
-            authenticate(self.database, self.username.text().strip(), self.password.text())
+            self.actor = authenticate(
+                self.database, self.username.text().strip(), self.password.text()
+            )
         except LoginFailed as failure:
             self.password.clear()
             self.message.setText(str(failure))

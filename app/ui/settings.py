@@ -1,8 +1,10 @@
-"""Per-user application settings (QSettings in an INI file under the config folder)."""
+"""Per-user application settings (QSettings in an INI file under the config folder) and the
+Preferences dialog that edits them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from app.paths import config_dir
 
@@ -38,3 +40,24 @@ def idle_minutes(settings: QSettings) -> int:
         return max(1, int(settings.value(IDLE_KEY, DEFAULT_IDLE_MINUTES)))
     except (TypeError, ValueError):
         return DEFAULT_IDLE_MINUTES
+
+
+class PreferencesDialog(QDialog):
+    """Preferences: the idle-lock time."""
+
+    def __init__(self, minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 240)
+        self.minutes.setValue(minutes)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setAccessibleName("Lock after")
+        form = QFormLayout(self)
+        form.addRow("Lock the window after", self.minutes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)

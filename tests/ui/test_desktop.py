@@ -28,17 +28,19 @@ def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
     """The main window of a desk, closed (discarding edits) when the test ends."""
     window = MainWindow(desk, app_settings())
     qtbot.addWidget(window)
-    if window.person is not None:
-        window.person.confirm = lambda _text: "discard"
     window.show()
-    qtbot.waitUntil(
-        lambda: (
-            window.lists["people"].model.rowCount() == desk.people.count()
-            if "people" in window.lists
-            else True
-        )
-    )
+    people = window.page("people")
+    qtbot.waitUntil(lambda: people.controller is not None)  # built once its choices are read
+    people.controller.confirm = lambda _text: "discard"
+    qtbot.waitUntil(lambda: people.list_view.model.rowCount() == desk.people.count())
     return window
+
+
+def open_person(qtbot, window: MainWindow, person_id: int) -> None:  # noqa: ANN001
+    """Open a person in the people page's form and wait until it is read and shown."""
+    controller = window.page("people").controller
+    with qtbot.waitSignal(controller.opened):
+        window.open_form("person", person_id)
 
 
 def click_and_wait(qtbot, controller, button) -> bool:  # noqa: ANN001
@@ -122,12 +124,12 @@ def test_login_success_wrong_password_and_lockout(qtbot, database) -> None:  # n
 
 def test_create_a_person_with_a_validation_error_that_keeps_the_typing(qtbot, admin: Desk) -> None:
     window = open_window(qtbot, admin)
-    form = window.person_form
+    form = window.page("people").form
     family = form.editors["family_name"].widget
     email = form.editors["email"].widget
     qtbot.keyClicks(family, "Nowak")
     qtbot.keyClicks(email, "not-an-address")
-    assert not click_and_wait(qtbot, window.person, form.save_button)
+    assert not click_and_wait(qtbot, window.page("people").controller, form.save_button)
     assert admin.people.count() == 0
     assert family.text() == "Nowak" and email.text() == "not-an-address"
     assert "Nation" in form.editors["nation_code"].error.text()
@@ -136,28 +138,32 @@ def test_create_a_person_with_a_validation_error_that_keeps_the_typing(qtbot, ad
     qtbot.keyClicks(form.editors["nation_code"].widget.lineEdit(), "POL")
     email.clear()
     qtbot.keyClicks(email, "nowak@example.pl")
-    assert click_and_wait(qtbot, window.person, form.save_button)
+    assert click_and_wait(qtbot, window.page("people").controller, form.save_button)
     assert admin.people.count() == 1
-    record, _label = admin.people.find(window.person.form.title.text().split("·")[-1].strip())
+    record, _label = admin.people.find(
+        window.page("people").controller.form.title.text().split("·")[-1].strip()
+    )
     assert (
         record.family_name == "Nowak"
         and record.nation_code == "POL"
         and record.email == "nowak@example.pl"
     )
-    qtbot.waitUntil(lambda: window.lists["people"].model.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.navigation.lists["people"].model.rowCount() == 1)
     assert not form.editors["email"].error.isVisible()
 
 
 def test_undo_restores_a_field(qtbot, admin: Desk) -> None:
     window = open_window(qtbot, admin)
-    family = window.person_form.editors["family_name"].widget
+    family = window.page("people").form.editors["family_name"].widget
     qtbot.keyClicks(family, "Brown")
-    qtbot.keyClicks(window.person_form.editors["unit"].widget, "1 RIFLES")
-    window.person_form.undo_stack.undo()
-    assert window.person_form.editors["unit"].widget.text() == "" and family.text() == "Brown"
-    window.person_form.undo_stack.undo()
+    qtbot.keyClicks(window.page("people").form.editors["unit"].widget, "1 RIFLES")
+    window.page("people").form.undo_stack.undo()
+    assert (
+        window.page("people").form.editors["unit"].widget.text() == "" and family.text() == "Brown"
+    )
+    window.page("people").form.undo_stack.undo()
     assert family.text() == ""
-    window.person_form.undo_stack.redo()
+    window.page("people").form.undo_stack.redo()
     assert family.text() == "Brown"
 
 
@@ -166,8 +172,8 @@ def test_identity_is_shown_only_on_request_and_audited(qtbot, admin: Desk) -> No
         {"family_name": "Dupont", "nation_code": "FRA", "passport_number": "AB12345"}
     )
     window = open_window(qtbot, admin)
-    window.open_person(saved.record.id)
-    form = window.person_form
+    open_person(qtbot, window, saved.record.id)
+    form = window.page("people").form
     assert form.identity_box.isHidden() and form.editors["passport_number"].widget.text() == ""
     qtbot.mouseClick(form.identity_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not form.identity_box.isHidden())
@@ -178,12 +184,12 @@ def test_identity_is_shown_only_on_request_and_audited(qtbot, admin: Desk) -> No
 def test_a_viewer_is_refused_by_the_service(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
     viewer = make_user("vera", role="viewer")
     window = open_window(qtbot, viewer)
-    form = window.person_form
+    form = window.page("people").form
     assert not form.save_button.isEnabled()  # a courtesy; the service is what protects
     qtbot.keyClicks(form.editors["family_name"].widget, "Intruder")
     qtbot.keyClicks(form.editors["nation_code"].widget.lineEdit(), "USA")
     form.save_button.setEnabled(True)
-    assert not click_and_wait(qtbot, window.person, form.save_button)
+    assert not click_and_wait(qtbot, window.page("people").controller, form.save_button)
     assert "Not saved" in form.message.text()
     assert admin.people.count() == 0
     assert form.editors["family_name"].widget.text() == "Intruder"
@@ -199,7 +205,7 @@ def test_a_foreign_user_does_not_see_a_noforn_person(qtbot, admin: Desk, make_us
     )
     foreign = make_user("brit", nation="GBR")
     window = open_window(qtbot, foreign)
-    view = window.lists["people"]
+    view = window.navigation.lists["people"]
     qtbot.waitUntil(
         lambda: view.model.cached_label(0) is not None and view.count_label.text() == "1 records"
     )
@@ -214,7 +220,7 @@ def test_a_foreign_user_does_not_see_a_noforn_person(qtbot, admin: Desk, make_us
 def test_changing_a_label_changes_the_banner(qtbot, admin: Desk) -> None:
     window = open_window(qtbot, admin)
     assert window.top_banner.text() == "UNCLASSIFIED"
-    editor = window.person_form.label_editor
+    editor = window.page("people").form.label_editor
     editor.level.setCurrentIndex(3)
     assert window.top_banner.text() == "SECRET" and window.bottom_banner.text() == "SECRET"
     assert window.top_banner.level == 3
@@ -235,19 +241,21 @@ def test_banner_follows_the_rows_in_view(qtbot, admin: Desk) -> None:
 def test_idle_lock_hides_content_clears_clipboard_and_asks_the_password(qtbot, admin: Desk) -> None:
     admin.people.create({"family_name": "Hidden", "nation_code": "USA"}, label=Label(3))
     window = open_window(qtbot, admin)
-    window.remember_copy("copied secret text")
-    window.idle.set_minutes(0.002)  # about a tenth of a second
+    window.idle_lock.remember_copy("copied secret text")
+    window.idle_lock.idle.set_minutes(0.002)  # about a tenth of a second
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
-    assert window.content.currentWidget() is window.lock_page
+    assert window.content.currentWidget() is window.idle_lock.page
     assert not window.main_splitter.isVisible()
     assert QGuiApplication.clipboard().text() == ""
     assert window.top_banner.text() == "UNCLASSIFIED"
-    qtbot.keyClicks(window.lock_page.password, "wrong")
-    qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
-    assert window.locked and window.lock_page.message.text() == LOGIN_FAILED
-    window.idle.set_minutes(10)
-    qtbot.keyClicks(window.lock_page.password, PASSWORD)
-    qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.idle_lock.page.password, "wrong")
+    qtbot.mouseClick(window.idle_lock.page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.operations.is_busy())
+    assert window.locked and window.idle_lock.page.message.text() == LOGIN_FAILED
+    window.idle_lock.idle.set_minutes(10)
+    qtbot.keyClicks(window.idle_lock.page.password, PASSWORD)
+    qtbot.keyClick(window.idle_lock.page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)
     assert not window.locked and window.main_splitter.isVisible()
     actions = audit_actions(admin)
     assert "idle_lock" in actions and actions.index("unlock") > actions.index("idle_lock")
@@ -264,12 +272,13 @@ def test_lock_hides_open_record_windows_and_unlock_brings_them_back(qtbot, admin
     )
     window = open_window(qtbot, admin)
     assert window.open_form("agreement", saved.record.id)
-    record_window = window.record_windows[-1]
+    record_window = window.navigation.record_windows[-1]
     qtbot.waitUntil(record_window.isVisible)
     window.lock()
     assert not record_window.isVisible()
-    qtbot.keyClicks(window.lock_page.password, PASSWORD)
-    qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.idle_lock.page.password, PASSWORD)
+    qtbot.keyClick(window.idle_lock.page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)
     assert not window.locked and record_window.isVisible()
 
 
@@ -288,7 +297,7 @@ def test_closing_a_record_window_with_unsaved_edits_asks_first(
     )
     window = open_window(qtbot, admin)
     window.open_form("agreement", saved.record.id)
-    record_window = window.record_windows[-1]
+    record_window = window.navigation.record_windows[-1]
     qtbot.waitUntil(record_window.isVisible)
     monkeypatch.setattr(record_window.form, "has_unsaved_changes", lambda: True)
     monkeypatch.setattr(
@@ -329,9 +338,9 @@ def test_person_page_shows_their_exchanges_and_hides_what_the_user_may_not_see(
         admin.participations.create({"exchange": exchange.id, "person": person.id})
     gbr = make_user("gbr", nation="GBR", clearance="TS")
     window = open_window(qtbot, gbr)
-    window.sidebar.setCurrentRow(window.page_keys.index("people"))
-    window.open_person(person.id)
-    related = window.person_related
+    window.navigation.sidebar.setCurrentRow(window.navigation.page_keys.index("people"))
+    open_person(qtbot, window, person.id)
+    related = window.page("people").related
     assert related.exchanges.rowCount() == 1
     assert related.exchanges.row(0).exchange_id != 0 and related.tabText(0) == "Exchanges (1)"
     assert "Open course" in related.exchanges.data(related.exchanges.index(0, 1))
@@ -340,11 +349,11 @@ def test_person_page_shows_their_exchanges_and_hides_what_the_user_may_not_see(
 
 def test_new_on_the_exchanges_page_opens_an_empty_exchange_form(qtbot, admin: Desk) -> None:
     window = open_window(qtbot, admin)
-    window.sidebar.setCurrentRow(window.page_keys.index("exchanges"))
-    before = len(window.record_windows)
+    window.navigation.sidebar.setCurrentRow(window.navigation.page_keys.index("exchanges"))
+    before = len(window.navigation.record_windows)
     window.new_record()
-    assert len(window.record_windows) == before + 1
-    assert window.record_windows[-1].form.record_id is None
+    assert len(window.navigation.record_windows) == before + 1
+    assert window.navigation.record_windows[-1].form.record_id is None
 
 
 # --- the lazy model --------------------------------------------------------------------------
@@ -399,17 +408,20 @@ def test_dates_show_as_iso(qtbot, admin: Desk) -> None:
 
 
 def test_sidebar_offers_users_and_audit_only_to_their_roles(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
-    assert {"users", "audit"} <= set(open_window(qtbot, admin).page_keys)
+    assert {"users", "audit"} <= set(open_window(qtbot, admin).navigation.page_keys)
     coordinator = open_window(qtbot, make_user("cora"))
-    assert "users" not in coordinator.page_keys and "audit" not in coordinator.page_keys
+    assert (
+        "users" not in coordinator.navigation.page_keys
+        and "audit" not in coordinator.navigation.page_keys
+    )
     auditor = open_window(qtbot, make_user("aude", role="auditor"))
-    assert "audit" in auditor.page_keys and "users" not in auditor.page_keys
+    assert "audit" in auditor.navigation.page_keys and "users" not in auditor.navigation.page_keys
 
 
 def test_users_view_creates_an_account(qtbot, admin: Desk) -> None:
     window = open_window(qtbot, admin)
-    window.sidebar.setCurrentRow(window.page_keys.index("users"))
-    view = window.users_view
+    window.navigation.sidebar.setCurrentRow(window.navigation.page_keys.index("users"))
+    view = window.page("users").view
     qtbot.keyClicks(view.username, "newbie")
     view.nation.set_value("GBR")
     view.role.setCurrentIndex(view.role.findData("viewer"))
@@ -433,14 +445,14 @@ def test_deadlines_page_opens_the_record_a_deadline_is_about(qtbot, admin: Desk)
         }
     )
     window = open_window(qtbot, admin)
-    window.sidebar.setCurrentRow(window.page_keys.index("deadlines"))
-    view = window.deadlines_view
+    window.navigation.sidebar.setCurrentRow(window.navigation.page_keys.index("deadlines"))
+    view = window.page("deadlines").view
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)
     row = next(
         r for r in range(view.model.rowCount()) if view.model.row(r).record_id == saved.record.id
     )
     view.openRequested.emit("person", view.model.row(row).record_id)
-    assert window.person.record_id == saved.record.id
+    assert window.page("people").controller.record_id == saved.record.id
 
 
 @pytest.mark.sqlite_only(reason="edits an audit row in the SQLite file")
@@ -448,8 +460,8 @@ def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, ad
     import sqlite3
 
     window = open_window(qtbot, admin)
-    window.sidebar.setCurrentRow(window.page_keys.index("audit"))
-    view = window.audit_view
+    window.navigation.sidebar.setCurrentRow(window.navigation.page_keys.index("audit"))
+    view = window.page("audit").view
     assert (
         window.top_banner.text() == "TOP SECRET//NOFORN"
     )  # details may hold anything the admin may read
@@ -496,33 +508,36 @@ def test_enter_opens_a_record_and_unsaved_changes_are_asked_about(qtbot, admin: 
     first = admin.people.create({"family_name": "Able", "nation_code": "USA"}).record
     admin.people.create({"family_name": "Baker", "nation_code": "USA"})
     window = open_window(qtbot, admin)
-    view = window.lists["people"]
+    view = window.navigation.lists["people"]
     qtbot.waitUntil(lambda: view.model.record_id(0) is not None)
     view.table.setFocus()
     view.table.setCurrentIndex(view.model.index(0, 2))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert window.person.record_id == first.id
-    qtbot.keyClicks(window.person_form.editors["unit"].widget, "edited")
+    qtbot.waitUntil(lambda: not window.page("people").controller.loading)
+    assert window.page("people").controller.record_id == first.id
+    qtbot.keyClicks(window.page("people").form.editors["unit"].widget, "edited")
     asked: list[str] = []
-    window.person.confirm = lambda text: asked.append(text) or "cancel"
+    window.page("people").controller.confirm = lambda text: asked.append(text) or "cancel"
     view.table.setCurrentIndex(view.model.index(1, 2))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert asked and window.person.record_id == first.id  # cancelled: still on the edited record
-    assert window.person_form.editors["unit"].widget.text() == "edited"
-    window.person.confirm = lambda _text: "save"
+    assert (
+        asked and window.page("people").controller.record_id == first.id
+    )  # cancelled: still on the edited record
+    assert window.page("people").form.editors["unit"].widget.text() == "edited"
+    window.page("people").controller.confirm = lambda _text: "save"
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.page("people").controller.record_id != first.id)
     assert admin.people.get(first.id)[0].unit == "edited"
-    assert window.person.record_id != first.id
 
 
 def test_window_layout_is_remembered(qtbot, admin: Desk) -> None:
     window = open_window(qtbot, admin)
-    header = window.lists["people"].table.horizontalHeader()
+    header = window.navigation.lists["people"].table.horizontalHeader()
     header.resizeSection(3, 211)
     window.main_splitter.setSizes([150, 1000])
     window.close()
     again = open_window(qtbot, admin)
-    assert again.lists["people"].table.horizontalHeader().sectionSize(3) == 211
+    assert again.navigation.lists["people"].table.horizontalHeader().sectionSize(3) == 211
     assert abs(again.main_splitter.sizes()[0] - window.main_splitter.sizes()[0]) <= 2
 
 
@@ -531,18 +546,25 @@ def test_a_downgrade_asks_for_a_reason_that_reaches_the_audit_trail(qtbot, admin
         {"family_name": "Lowered", "nation_code": "USA"}, label=Label(3, Release.NOFORN)
     ).record
     window = open_window(qtbot, admin)
-    window.open_person(person.id)
-    editor = window.person_form.label_editor
+    open_person(qtbot, window, person.id)
+    editor = window.page("people").form.label_editor
     editor.level.setCurrentIndex(2)
-    window.person.ask_reason = lambda _title, _change: None  # cancelled: nothing saved
-    assert not click_and_wait(qtbot, window.person, window.person_form.save_button)
-    assert (
-        admin.people.get(person.id)[1].level == 3 and "reason" in window.person_form.message.text()
+    window.page("people").controller.ask_reason = lambda _title, _change: (
+        None
+    )  # cancelled: nothing saved
+    assert not click_and_wait(
+        qtbot, window.page("people").controller, window.page("people").form.save_button
     )
-    window.person.ask_reason = lambda _title, change: (
+    assert (
+        admin.people.get(person.id)[1].level == 3
+        and "reason" in window.page("people").form.message.text()
+    )
+    window.page("people").controller.ask_reason = lambda _title, change: (
         "declassified by review" if "CONFIDENTIAL" in change else None
     )
-    assert click_and_wait(qtbot, window.person, window.person_form.save_button)
+    assert click_and_wait(
+        qtbot, window.page("people").controller, window.page("people").form.save_button
+    )
     assert admin.people.get(person.id)[1].level == 2
     assert admin.audit.list(action="downgrade")[0].details["reason"] == "declassified by review"
 
@@ -565,8 +587,8 @@ def test_a_reset_password_must_be_changed(qtbot, admin: Desk, make_user) -> None
     dialog.buttons.accepted.emit()
     assert not must_change_password(user)
     window = open_window(qtbot, admin)
-    assert window.save_action.toolTip().startswith("Save the record (")
-    assert window.password_action.toolTip() == "Change password"
+    assert window.commands.save_action.toolTip().startswith("Save the record (")
+    assert window.commands.password_action.toolTip() == "Change password"
 
 
 def test_a_participant_opens_in_its_own_form_and_saves_travel_details(qtbot, admin: Desk) -> None:
@@ -587,11 +609,11 @@ def test_a_participant_opens_in_its_own_form_and_saves_travel_details(qtbot, adm
     ).record
     window = open_window(qtbot, admin)
     window.open_form("exchange", exchange.id)
-    exchange_window = window.record_windows[-1]
+    exchange_window = window.navigation.record_windows[-1]
     panel = exchange_window.form.participants
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     panel.openRequested.emit("participation", panel.model.row(0).id)
-    form = window.record_windows[-1].form
+    form = window.navigation.record_windows[-1].form
     assert form.record_id == participation.id
     qtbot.waitUntil(lambda: not form.controller.loading)
     form.editors["arrival_date"].set(__import__("datetime").date(2026, 5, 3))

@@ -19,10 +19,10 @@ def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
     """The main window of a desk, shown, with the people list loaded."""
     window = MainWindow(desk, app_settings())
     qtbot.addWidget(window)
-    if window.person is not None:
-        window.person.confirm = lambda _text: "discard"
+    if window.page("people").controller is not None:
+        window.page("people").controller.confirm = lambda _text: "discard"
     window.show()
-    qtbot.waitUntil(lambda: not window.lists["people"].model.loading())
+    qtbot.waitUntil(lambda: not window.navigation.lists["people"].model.loading())
     return window
 
 
@@ -61,8 +61,10 @@ def test_search_box_finds_a_person_without_diacritics_and_hides_noforn(
     )
     assert "NOFORN" not in window.top_banner.text()  # the banner covers the hits shown
     qtbot.keyClick(window.search.box, Qt.Key.Key_Return)  # opens the selected hit
-    qtbot.waitUntil(lambda: window.person.record_id is not None)
-    assert window.person_form.editors["family_name"].widget.text() == "Núñez"
+    qtbot.waitUntil(lambda: window.page("people").controller.record_id is not None)
+    qtbot.waitUntil(
+        lambda: window.page("people").form.editors["family_name"].widget.text() == "Núñez"
+    )
     assert not window.search.panel.isVisible()
 
     # the administrator (USA, cleared) sees both through the same box
@@ -117,7 +119,7 @@ def test_quick_filter_uses_the_search_engine(qtbot, admin: Desk) -> None:
     admin.people.create({"family_name": "Müller", "nation_code": "DEU"}, label=Label(0))
     admin.people.create({"family_name": "Schmidt", "nation_code": "DEU"}, label=Label(0))
     window = open_window(qtbot, admin)
-    view = window.lists["people"]
+    view = window.navigation.lists["people"]
     qtbot.keyClicks(view.quick_filter, "muller")  # a plain text match would not find Müller
     qtbot.waitUntil(lambda: view.model.filters.get("text") == "muller" and not view.model.loading())
     assert view.model.rowCount() == 1 and view.model.index(0, 2).data() == "MÜLLER"
@@ -225,12 +227,12 @@ def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "CSV (*.csv)")
     )
     window = open_window(qtbot, admin)
-    view = window.lists["people"]
+    view = window.navigation.lists["people"]
     qtbot.keyClicks(view.quick_filter, "anders")
     qtbot.waitUntil(lambda: view.model.filters.get("text") == "anders" and not view.model.loading())
     assert view.model.rowCount() == 2
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
-    runner = window.export_runner
+    runner = window.commands.export_runner
     qtbot.waitUntil(lambda: target.exists() and not runner.running(), timeout=30_000)
     lines = target.read_text(encoding="utf-8").splitlines()
     expected = admin.marking(admin.combined([Label(1), Label(3, Release.NOFORN)]))
@@ -256,8 +258,8 @@ def test_a_search_hit_of_another_kind_opens_its_form_in_a_marked_window(qtbot, a
     qtbot.waitUntil(lambda: window.search.shown_query == "combined train")
     assert [hit.kind for hit in window.search.panel.hits()] == ["agreement"]
     qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
-    assert len(window.record_windows) == 1
-    record_window = window.record_windows[0]
+    assert len(window.navigation.record_windows) == 1
+    record_window = window.navigation.record_windows[0]
     qtbot.addWidget(record_window)
     qtbot.waitUntil(lambda: record_window.top_banner.text() == admin.marking(label))
     assert "MOU on combined training" in record_window.windowTitle()

@@ -1,0 +1,212 @@
+"""The main window's actions: menus, toolbar, shortcuts, and the dialogs they open (reports,
+list export, import, backup, print this screen, password, preferences)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QSizePolicy, QWidget
+
+from app.ui.icons import icon
+from app.ui.import_backup import ImportDialog, choose_backup
+from app.ui.login import ChangePasswordDialog
+from app.ui.operations import Changes
+from app.ui.report_dialog import ReportDialog, export_view
+from app.ui.settings import IDLE_KEY, PreferencesDialog, idle_minutes
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+class MainActions(QObject):
+    """Every action of the main window, its menus and its toolbar (the search box at its end)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.report_dialog: ReportDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.export_runner: QWidget | None = None
+        self.backup_runner: QWidget | None = None
+        actor, desk = window.actor, window.desk
+        standard = QKeySequence.StandardKey
+        self.new_action = self._action("&New", "new", standard.New, window.new_record, "New record")
+        self.save_action = self._action(
+            "&Save", "save", standard.Save, window.save_record, "Save the record"
+        )
+        self.search_action = self._action(
+            "&Search everything…", "find", "Ctrl+K", window.focus_search, "Search every record"
+        )
+        self.find_action = self._action(
+            "&Find…", "find", standard.Find, window.find, "Search every record"
+        )
+        self.filter_action = self._action(
+            "F&ilter the list…", "find", "Ctrl+Shift+F", window.filter_list, "Filter the list shown"
+        )
+        self.print_action = self._action(
+            "&Print / Reports…", "print", standard.Print, self.reports, "Print a report"
+        )
+        self.export_action = self._action(
+            "&Export list…", "save", "Ctrl+E", self.export_list, "Export the list to CSV or Excel"
+        )
+        self.screen_action = self._action(
+            "Print this &screen…", "print", None, self.print_page, "Print this screen"
+        )
+        self.import_action = self._action(
+            "&Import…", "add", "Ctrl+I", self.import_records, "Import records from a CSV file"
+        )
+        self.backup_action = self._action(
+            "&Back up…", "save", None, self.backup, "Back up the database (administrators)"
+        )
+        self.backup_action.setEnabled(actor.is_admin and desk.db.is_sqlite)
+        self.import_action.setEnabled(actor.may_write_records)
+        self.preferences_action = self._action(
+            "Pr&eferences…", "preferences", standard.Preferences, self.preferences
+        )
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.password_action = self._action("Change &password…", "lock", None, self.change_password)
+        self.lock_action = self._action("&Lock", "lock", "Ctrl+L", window.lock, "Lock the window")
+        self.quit_action = self._action("&Quit", "quit", standard.Quit, window.close)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.undo_action = self._action("&Undo", "revert", None, lambda: self._history("undo"))
+        self.redo_action = self._action("&Redo", "", None, lambda: self._history("redo"))
+        for action in self.findChildren(QAction):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(action.property("tip") + (f" ({keys})" if keys else ""))
+        self._menus()
+        self._toolbar()
+
+    def _action(
+        self, text: str, icon_name: str, shortcut: Any, slot: Callable[[], Any], tip: str = ""
+    ) -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setProperty("tip", tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(slot)
+        return action
+
+    def _menus(self) -> None:
+        menu_bar = self.window.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        for action in (
+            self.new_action,
+            self.save_action,
+            None,
+            self.print_action,
+            self.export_action,
+            self.screen_action,
+            None,
+            self.import_action,
+            self.backup_action,
+            None,
+            self.password_action,
+            self.lock_action,
+            self.quit_action,
+        ):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = menu_bar.addMenu("&Edit")
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.search_action,
+            self.find_action,
+            self.filter_action,
+            None,
+            self.preferences_action,
+        ):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        go_menu = menu_bar.addMenu("&Go")
+        sidebar = self.window.navigation.sidebar
+        for row in range(sidebar.count()):
+            item = sidebar.item(row)
+            action = QAction(item.icon(), item.text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _c=False, r=row: sidebar.setCurrentRow(r))
+            go_menu.addAction(action)
+
+    def _toolbar(self) -> None:
+        self.toolbar = self.window.addToolBar("Main")
+        self.toolbar.setObjectName("mainToolbar")
+        for action in (self.new_action, self.save_action, self.print_action, self.lock_action):
+            self.toolbar.addAction(action)
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.window.search)
+
+    def _history(self, step: str) -> None:
+        """Undo or redo in the form of the page shown (record windows have their own)."""
+        page = self.window.navigation.current()
+        stack = page.undo_stack() if page is not None else None
+        if stack is not None:
+            getattr(stack, step)()
+
+    # --- what the actions open ---------------------------------------------------------------
+
+    def reports(self) -> None:
+        """The report dialog: choose, preview, print or save a report (File → Print / Reports…)."""
+        window = self.window
+        self.report_dialog = ReportDialog(window.desk, window, actor=window.actor)
+        self.report_dialog.show()
+
+    def export_list(self, key: str | None = None) -> None:
+        """Export the list shown (its filter and sort) to CSV or Excel."""
+        window = self.window
+        key = key or window.navigation.current_key()
+        view = window.navigation.lists.get(key)
+        if view is None:
+            window.statusBar().showMessage("Choose a list to export first.", 5000)
+            return
+        self.export_runner = export_view(window.desk, key, view.model, window)
+
+    def import_records(self) -> None:
+        """Import a CSV file of one kind (the service validates, labels and audits every row)."""
+        window = self.window
+        self.import_dialog = ImportDialog(window.desk, window)
+        self.import_dialog.finished.connect(
+            lambda _r: window.operations.changed.emit(Changes(everything=True))
+        )
+        self.import_dialog.show()
+
+    def backup(self, path: str | None = None) -> None:
+        """Back up the database to a new file (administrators; audited by the service)."""
+        self.backup_runner = choose_backup(self.window.desk, self.window, path)
+
+    def print_page(self) -> None:
+        """Print the page with its banners."""
+        printer = QPrinter()
+        if QPrintDialog(printer, self.window).exec() != QDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        widget = self.window.centralWidget()
+        scale = min(
+            printer.pageRect(QPrinter.Unit.DevicePixel).width() / widget.width(),
+            printer.pageRect(QPrinter.Unit.DevicePixel).height() / widget.height(),
+        )
+        painter.scale(scale, scale)
+        widget.render(painter)
+        painter.end()
+
+    def change_password(self) -> None:
+        """Choose a new password (checked and audited by the service)."""
+        ChangePasswordDialog(self.window.desk, parent=self.window).exec()
+
+    def preferences(self) -> None:
+        """Edit preferences (idle-lock time)."""
+        window = self.window
+        dialog = PreferencesDialog(idle_minutes(window.settings), window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            window.settings.setValue(IDLE_KEY, dialog.minutes.value())
+            window.idle_lock.idle.set_minutes(dialog.minutes.value())
