@@ -12,7 +12,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from app.domain.labels import Label
+from app.services.desk import Desk
 from app.services.errors import ServiceError
+from app.ui.admin.who_can_see import WhoCanSeeDialog
 from app.ui.records.attachments_panel import AttachmentsPanel
 from app.ui.records.tables import RowsModel, read_only_table
 
@@ -23,7 +25,7 @@ class PersonRelated(QTabWidget):
     labelsChanged = Signal(object)
     openRequested = Signal(str, int)  # record kind, record id
 
-    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.person_id: int | None = None
@@ -117,6 +119,4 @@ class PersonRelated(QTabWidget):
         """The users the person's label admits (a service answer; refusals shown as they are)."""
         if self.person_label is None:
             return
-        from app.ui.admin.who_can_see import WhoCanSeeDialog
-
         WhoCanSeeDialog(self.desk, self.person_label, "this person", self).open()

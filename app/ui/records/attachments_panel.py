@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import Label
+from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.ui.records.editors import label_editor_for
 from app.ui.records.messages import MessageArea, refusal
@@ -41,7 +42,7 @@ def _size(size: int) -> str:
 class AttachmentLabelDialog(QDialog):
     """Asks the label of a file being attached (starts from the record's label)."""
 
-    def __init__(self, desk: Any, name: str, label: Label, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, name: str, label: Label, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Classification of {name}")
         self.editor = label_editor_for(desk, desk.actor().clearance)
@@ -64,7 +65,7 @@ class AttachmentsPanel(QGroupBox):
 
     def __init__(
         self,
-        desk: Any,
+        desk: Desk,
         record_kind: str,
         record_id: int | None = None,
         parent: QWidget | None = None,
