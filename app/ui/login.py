@@ -17,6 +17,9 @@ from app.database.engine import Database
 from app.security.auth import LoginFailed, authenticate
 from app.security.principal import Actor
 from app.services.desk import Desk
+from app.services.errors import ServiceError, ValidationFailed
+from app.ui.failures import show_failure
+from app.ui.operations import Operations
 
 
 class LoginDialog(QDialog):
@@ -28,9 +31,11 @@ class LoginDialog(QDialog):
         location: str = "",
         username: str = "",
         parent: QWidget | None = None,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
+        self.operations = operations or Operations(self)
         self.desk: Desk | None = None
         self.actor: Actor | None = None  # who logged in, as the login read them
         self.setWindowTitle("Exchange Desk — log in")
@@ -66,27 +71,45 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
 
     def try_login(self) -> None:
-        """Authenticate; on failure show the one message LoginFailed carries."""
-        try:
-            self.actor = authenticate(
-                self.database, self.username.text().strip(), self.password.text()
-            )
-        except LoginFailed as failure:
-            self.password.clear()
-            self.message.setText(str(failure))
-            self.message.show()
-            self.password.setFocus()
+        """Authenticate off the GUI thread (Argon2 takes a moment); on failure show the one
+        message LoginFailed carries."""
+        username, password = self.username.text().strip(), self.password.text()
+
+        def logged_in(actor: Actor) -> None:
+            self.actor = actor
+            self.desk = Desk(self.database, username)
+            self.accept()
+
+        self.operations.run(
+            lambda: authenticate(self.database, username, password),
+            success=logged_in,
+            failure=self._refused,
+            busy_widget=self.buttons,
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        if not isinstance(error, LoginFailed):
+            show_failure(self, error)
             return
-        self.desk = Desk(self.database, self.username.text().strip())
-        self.accept()
+        self.password.clear()
+        self.message.setText(str(error))
+        self.message.show()
+        self.password.setFocus()
 
 
 class ChangePasswordDialog(QDialog):
     """A new password typed twice; stored through ``desk.users.reset_password`` for oneself."""
 
-    def __init__(self, desk: Desk, required: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        required: bool = False,
+        parent: QWidget | None = None,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.operations = operations or Operations(self)
         self.setWindowTitle("Change password")
         intro = QLabel(
             "An administrator set your password: choose your own now."
@@ -118,18 +141,23 @@ class ChangePasswordDialog(QDialog):
         self.setMinimumWidth(420)
 
     def change(self) -> None:
-        """Check the two entries agree; the service checks the password rules."""
-        from app.services.errors import ServiceError, ValidationFailed
-
+        """Check the two entries agree; the service checks the password rules (off the GUI
+        thread)."""
         if self.password.text() != self.confirm.text():
             self.message.setText("The two passwords differ.")
             return
-        try:
-            self.desk.users.reset_password(self.desk.username, self.password.text())
-        except ValidationFailed as failure:
-            self.message.setText("; ".join(failure.errors.values()))
-            return
-        except ServiceError as error:
+        desk, password = self.desk, self.password.text()
+        self.operations.run(
+            lambda: desk.users.reset_password(desk.username, password),
+            success=lambda _result: self.accept(),
+            failure=self._refused,
+            busy_widget=self.buttons,
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ValidationFailed):
+            self.message.setText("; ".join(error.errors.values()))
+        elif isinstance(error, ServiceError):
             self.message.setText(str(error))
-            return
-        self.accept()
+        else:
+            show_failure(self, error)

@@ -78,6 +78,7 @@ def test_first_run_creates_a_database(qtbot, tmp_path: Path) -> None:
     qtbot.keyClicks(desk.username, "admin")
     qtbot.keyClicks(desk.password, "a long enough passphrase")
     qtbot.mouseClick(desk.buttons.button(desk.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not desk.operations.is_busy())
     assert desk.desk is not None
     dialog.database.dispose()
 
@@ -105,17 +106,22 @@ def test_login_success_wrong_password_and_lockout(qtbot, database) -> None:  # n
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     qtbot.keyClicks(dialog.username, "admin")
     qtbot.keyClicks(dialog.password, "wrong password")
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    def click_ok() -> None:
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.operations.is_busy())  # the check runs off the GUI thread
+
+    click_ok()
     assert dialog.desk is None and dialog.message.text() == LOGIN_FAILED
     for _ in range(5):
         qtbot.keyClicks(dialog.password, "still wrong")
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        click_ok()
     qtbot.keyClicks(dialog.password, PASSWORD)  # right password, but the account is locked now
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    click_ok()
     assert dialog.desk is None and "locked" in dialog.message.text()
     Desk(database, "admin").users.unlock("admin")
     qtbot.keyClicks(dialog.password, PASSWORD)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    click_ok()
     assert dialog.desk is not None and dialog.desk.username == "admin"
 
 
@@ -585,6 +591,7 @@ def test_a_reset_password_must_be_changed(qtbot, admin: Desk, make_user) -> None
     dialog.confirm.clear()
     qtbot.keyClicks(dialog.confirm, "my own new passphrase")
     dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.operations.is_busy())  # stored off the GUI thread
     assert not must_change_password(user)
     window = open_window(qtbot, admin)
     assert window.commands.save_action.toolTip().startswith("Save the record (")
