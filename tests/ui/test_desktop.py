@@ -109,7 +109,9 @@ def test_login_success_wrong_password_and_lockout(qtbot, database) -> None:  # n
 
     def click_ok() -> None:
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not dialog.operations.is_busy())  # the check runs off the GUI thread
+        qtbot.waitUntil(
+            lambda: not dialog.operations.is_busy()
+        )  # the check runs off the GUI thread
 
     click_ok()
     assert dialog.desk is None and dialog.message.text() == LOGIN_FAILED
