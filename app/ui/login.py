@@ -94,6 +94,7 @@ class LoginDialog(QDialog):
         self.password.clear()
         self.message.setText(str(error))
         self.message.show()
+        self.adjustSize()  # tall enough for the message (a word-wrapped label grows the dialog)
         self.password.setFocus()
 
 

@@ -127,6 +127,23 @@ def test_login_success_wrong_password_and_lockout(qtbot, database) -> None:  # n
     assert dialog.desk is not None and dialog.desk.username == "admin"
 
 
+def test_a_refused_login_message_is_shown_whole(qtbot, database) -> None:  # noqa: ANN001
+    dialog = LoginDialog(database, location="/a/rather/long/path/to/the/office/desk.sqlite")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClicks(dialog.password, "wrong password")
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
+    # the dialog grew to hold the wrapped message: nothing of it is cut off
+    needed = dialog.message.heightForWidth(dialog.message.width())
+    assert dialog.message.height() >= needed
+    assert dialog.height() >= dialog.layout().sizeHint().height()
+
+
 # --- people form -----------------------------------------------------------------------------
 
 
