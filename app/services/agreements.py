@@ -49,7 +49,7 @@ from app.domain.vocab import (
 from app.security.policy import label_visible
 from app.security.principal import Actor
 from app.services.base import RecordService, Saved, next_reference
-from app.services.errors import ValidationFailed
+from app.services.errors import Conflict, NotFound, ValidationFailed
 from app.services.fields import Field, text_of
 from app.services.status import move_status
 
@@ -388,19 +388,25 @@ class AgreementService(RecordService[Agreement]):
             )
         moved: list[str] = []
         for agreement_id in due:  # each through the write path, the rule checked again there
-            with self.writing_record(agreement_id, again="try again") as writing:
-                record = writing.record
-                if record.status != AgreementStatus.IN_FORCE.value or record.expiry_date >= today:
-                    continue
-                record.status = AgreementStatus.EXPIRED.value
-                writing.changed(
-                    "status_change",
-                    {
-                        "before": AgreementStatus.IN_FORCE.value,
-                        "after": AgreementStatus.EXPIRED.value,
-                        "reason": f"expiry date {record.expiry_date.isoformat()} passed",
-                    },
-                )
+            try:
+                with self.writing_record(agreement_id, again="try again") as writing:
+                    record = writing.record
+                    if (
+                        record.status != AgreementStatus.IN_FORCE.value
+                        or record.expiry_date >= today
+                    ):
+                        continue
+                    record.status = AgreementStatus.EXPIRED.value
+                    writing.changed(
+                        "status_change",
+                        {
+                            "before": AgreementStatus.IN_FORCE.value,
+                            "after": AgreementStatus.EXPIRED.value,
+                            "reason": f"expiry date {record.expiry_date.isoformat()} passed",
+                        },
+                    )
+            except (NotFound, Conflict):
+                continue  # hidden, or saved by someone else meanwhile: the next run sees it
             moved.append(record.reference)
         return moved
 
