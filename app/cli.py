@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import io
 import json
 import os
@@ -24,8 +23,11 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from app.database.engine import Database, DatabaseError
 from app.domain.labels import SCHEMES
 from app.paths import default_database
+from app.reports import cli as reports_cli
+from app.search import cli as search_cli
 from app.security.auth import LoginFailed, authenticate
 from app.services import kinds
+from app.services.demo import fill
 from app.services.desk import Desk
 from app.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from app.services.fields import text_of
@@ -550,10 +552,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
     """Fill the database with the demo data set (administrators)."""
-    try:
-        from app.services.demo import fill
-    except ImportError:
-        raise CommandFailed("the demo data set is not available in this version") from None
     _require_admin(desk, "fill the database with demo data")
     counts = fill(
         desk,
@@ -709,11 +707,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exchanges", type=int, default=80)
     p.add_argument("--seed", type=int, default=2026)
 
-    for module in ("app.search.cli", "app.reports.cli"):  # commands other modules define
-        try:
-            importlib.import_module(module).add_parser(sub)
-        except ImportError:  # pragma: no cover - both are part of the product
-            pass
+    search_cli.add_parser(sub)  # commands their own packages define
+    reports_cli.add_parser(sub)
     return parser
 
 
@@ -739,10 +734,10 @@ def _run(args: argparse.Namespace) -> int:
         return cmd_check(args)
     database, desk = _login(args)
     try:
-        if args.command in ("search", "report"):
-            return importlib.import_module(
-                f"app.{'search' if args.command == 'search' else 'reports'}.cli"
-            ).run(args, desk)
+        if args.command == "search":
+            return search_cli.run(args, desk)
+        if args.command == "report":
+            return reports_cli.run(args, desk)
         return AUTHENTICATED[args.command](args, desk)
     finally:
         database.dispose()

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select, text
+from sqlalchemy import literal_column, select, table, text
 
 from app.database.labels import intern_label, load_labels
 from app.database.search_index import FTS_TABLES, INDEX, KIND_CODES, trigger_names
@@ -283,6 +283,12 @@ def test_boolean_operators(admin: Desk, corpus: SimpleNamespace) -> None:
         "AND maritime OR",
         "{title}: x",
         "x + y",
+        "Mueller Hans",
+        "ẞ-   ẞ*",
+        "+N ẞ",
+        "a NOT Mueller b",
+        "Mueller OR (Hans",
+        "\x00Mueller\u2028x",
     ],
 )
 def test_user_text_never_causes_a_syntax_error(
@@ -300,13 +306,58 @@ def test_user_text_never_causes_a_syntax_error(
         assert results.total == len(results.hits)  # a handful of records: one page holds all
 
 
+def test_a_transliterated_word_beside_other_words_is_searched_as_written(
+    admin: Desk, corpus: SimpleNamespace
+) -> None:
+    """``Mueller`` becomes ``("Mueller" OR names : "muller")``: FTS5 takes no implicit AND
+    beside parentheses, so the terms are joined by an explicit AND (no plain-text fallback)."""
+    assert found(search(admin, "Mueller Hans")) == {("person", corpus.muller)}
+    assert found(search(admin, "Hans Mueller")) == {("person", corpus.muller)}
+    assert found(search(admin, "Mueller -Hans")) == {("person", corpus.mueller)}
+    assert parse("Mueller Hans").fts() == '("Mueller" OR names : "muller") AND "Hans"'
+
+
+# operators, quotes, FTS5 punctuation and characters whose folding changes them (ẞ -> ss, ﬁ)
+HOSTILE = [*"\"*-_ ()^:+{}.,'\\\x00\u0301\u00b2\u2028ab", "AND", "OR", "NOT", "NEAR", " AND "]
+HOSTILE += [" OR ", " NOT ", "ẞ", "ǅ", "ﬁ", "\u200b", "١", "Mueller", " "]
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.text(max_size=30))
-def test_any_text_is_a_valid_query(admin: Desk, text_: str) -> None:
-    results = search(admin, text_, audited=False)
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.lists(st.sampled_from(HOSTILE), max_size=12).map("".join),
+    ),
+    st.booleans(),
+)
+def test_any_text_is_a_valid_query(admin: Desk, text_: str, as_you_type: bool) -> None:
+    results = search(admin, text_, audited=False, as_you_type=as_you_type)
     assert results.total >= len(results.hits)
+
+
+def test_hostile_text_gives_queries_fts5_accepts(database) -> None:  # noqa: ANN001
+    """Thousands of parsed hostile strings straight to FTS5's parser: none is refused."""
+
+    @settings(max_examples=3000, deadline=None)
+    @given(
+        st.one_of(
+            st.text(max_size=40), st.lists(st.sampled_from(HOSTILE), max_size=15).map("".join)
+        ),
+        st.booleans(),
+    )
+    def check(text_: str, as_you_type: bool) -> None:
+        fts = parse(text_, as_you_type=as_you_type).fts()
+        if fts:
+            with database.reading() as session:
+                session.execute(
+                    select(literal_column("rowid"))
+                    .select_from(table("search_index"))
+                    .where(literal_column("search_index").op("MATCH")(fts))
+                ).all()
+
+    check()
 
 
 def test_related_text_is_found_with_its_record(admin: Desk, corpus: SimpleNamespace) -> None:
@@ -874,3 +925,21 @@ def test_more_visible_matches_than_the_cap_rank_the_most_recent(
     search(admin, "Haugland")  # audited: the count says there were more
     [event] = admin.audit.list(action="search")
     assert (event.details["count"], event.details["more"]) == (6, True)
+
+
+def test_a_query_the_index_refuses_is_a_plain_failure_and_logged(
+    admin: Desk, corpus: SimpleNamespace, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:  # noqa: ANN001
+    """Should the parser ever let through text FTS5 refuses, the user gets a `SearchFailed`
+    (no silent plain-text retry) and the log names the query."""
+    from app.search import service as search_service
+    from app.search.query import ParsedQuery
+    from app.services.errors import SearchFailed
+
+    monkeypatch.setattr(ParsedQuery, "fts", lambda self: '"a" (')
+    with caplog.at_level("ERROR", logger=search_service.__name__):
+        with pytest.raises(SearchFailed, match="could not be run"):
+            search(admin, "anything")
+        with pytest.raises(SearchFailed):
+            search_service.matching_keys(admin, "anything")
+    assert "refused '\"a\" ('" in caplog.text

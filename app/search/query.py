@@ -53,20 +53,21 @@ class ParsedQuery:
         return [i for i in self.items if isinstance(i, Term)]
 
     def fts(self) -> str:
-        """The FTS5 MATCH text."""
+        """The FTS5 MATCH text. FTS5 takes an implicit AND only between phrases: beside a
+        parenthesised term (a transliterated word) the AND is written out."""
         parts: list[str] = []
         for item in self.items:
             if isinstance(item, Term):
+                text = item.fts()
+                beside = parts and parts[-1] not in OPERATORS
+                if beside and (text.startswith("(") or parts[-1].startswith("(")):
+                    parts.append("AND")
                 if item.negated:
                     parts.append("NOT")
-                parts.append(item.fts())
+                parts.append(text)
             else:
                 parts.append(item)
         return " ".join(parts)
-
-    def plain(self) -> str:
-        """Fallback: every positive term quoted and ANDed (never a syntax error)."""
-        return " ".join('"' + t.text.replace('"', '""') + '"' for t in self.terms if not t.negated)
 
 
 def parse(text: str, as_you_type: bool = False) -> ParsedQuery:

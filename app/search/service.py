@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +51,7 @@ from app.security import audit
 from app.security.policy import visible_labels
 from app.security.principal import Actor
 from app.services import kinds as kind_registry
-from app.services.errors import ValidationFailed
+from app.services.errors import PermissionDenied, SearchFailed, ValidationFailed
 from app.services.kinds import RecordKind
 
 if TYPE_CHECKING:
@@ -61,6 +63,7 @@ FILTERS = ("nation", "status", "date_from", "date_to", "level", "program", "arch
 MATCH_CAP = 5000  # most hits remembered by a saved search
 RANK_CAP = 5000  # most visible matches ranked by relevance: beyond it, the most recent are ranked
 MAX_LIMIT = 1000
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -427,20 +430,11 @@ def _run(
     scope = Scope.of(desk, session, actor)
     if not fts:
         return [], 0, ""
-    try:
-        hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1)
+    hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1)
+    with _refusals(parsed, fts):
         ranked, total = (
             _ranked(session, engine, hits, limit, offset) if hits is not None else ([], 0)
         )
-    except OperationalError:
-        session.rollback()
-        fts = parsed.plain()
-        hits = (
-            visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1) if fts else None
-        )
-        if hits is None:
-            return [], 0, fts
-        ranked, total = _ranked(session, engine, hits, limit, offset)
     hits = _hits(
         session,
         scope,
@@ -451,6 +445,19 @@ def _run(
         highlight,
     )
     return hits, total, fts
+
+
+@contextmanager
+def _refusals(parsed: ParsedQuery, fts: str) -> Iterator[None]:
+    """A query the index refuses is a defect of `app.search.query`: logged, and a plain
+    `SearchFailed` for the user (never a silent second try with other text)."""
+    try:
+        yield
+    except OperationalError as error:
+        log.error("the search index refused %r (from %r): %s", fts, parsed, error)
+        raise SearchFailed(
+            "the search could not be run on this text; try other words (the problem was logged)"
+        ) from error
 
 
 def _hits(
@@ -527,18 +534,11 @@ def matching_keys(
         fts = parsed.fts()
         if not fts:
             return []
-        scope = Scope.of(desk, session, actor)
-        for text_ in (fts, parsed.plain()):
-            hits = visible_hits(scope, engine, text_, wanted, filters) if text_ else None
-            if hits is None:
-                return []
-            try:
-                return [
-                    engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap))
-                ]
-            except OperationalError:
-                session.rollback()
-        return []
+        hits = visible_hits(Scope.of(desk, session, actor), engine, fts, wanted, filters)
+        if hits is None:
+            return []
+        with _refusals(parsed, fts):
+            return [engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap))]
 
 
 def hits_for(
@@ -614,8 +614,6 @@ def rebuild(desk: Desk) -> int:
     engine = engine_for(desk.db)
     with desk.writing() as (session, actor):
         if not actor.is_admin:
-            from app.services.errors import PermissionDenied
-
             raise PermissionDenied("rebuilding the search index is for administrators")
         count = engine.rebuild(session)
         audit.record(session, actor.username, "search_rebuild", details={"rows": count})

@@ -915,25 +915,7 @@ class _Filler:
     def _exchanges(self) -> None:
         if not self.n_exchanges:
             return
-        try:
-            service = self.desk.exchanges
-        except ImportError:
-            log.warning("demo: no exchange service yet; exchanges and participations skipped")
-            self.done += self.n_exchanges
-            return
-        try:
-            participation_service = self.desk.participations
-        except ImportError:
-            participation_service = None
-            log.warning("demo: no participation service yet; participations skipped")
-        fields = {f.name for f in service.fields}
-        p_fields = (
-            {f.name for f in participation_service.fields}
-            if participation_service is not None
-            else set()
-        )
-        cost_field = next((name for name in ("costs", "cost_lines") if name in fields), None)
-        dropped: set[str] = set()
+        service, participation_service = self.desk.exchanges, self.desk.participations
         size = BULK_BATCH // 5 if self.bulk else BATCH
         for first in range(0, self.n_exchanges, size):
             plans = [
@@ -942,13 +924,9 @@ class _Filler:
             for plan in plans:
                 plan["participants"] = self._participants(plan)
             with self._writes() as writes:
-                items = []
-                for plan in plans:
-                    values = dict(plan["values"])
-                    if cost_field:
-                        values[cost_field] = plan["costs"]
-                    dropped |= set(values) - fields
-                    items.append(({k: v for k, v in values.items() if k in fields}, plan["label"]))
+                items = [
+                    ({**plan["values"], "cost_lines": plan["costs"]}, plan["label"]) for plan in plans
+                ]
                 created = writes.add(service, items)
                 self._tick(len(plans))
                 participants = []
@@ -956,21 +934,14 @@ class _Filler:
                     if record is None:
                         continue
                     self.counts["exchanges"] += 1
-                    self.counts["cost_lines"] += len(plan["costs"]) if cost_field else 0
-                    for participant in (
-                        plan["participants"] if participation_service is not None else ()
-                    ):
-                        p_values = {**participant, "exchange": record.reference}
-                        dropped |= {f"participation.{k}" for k in set(p_values) - p_fields}
-                        participants.append(
-                            ({k: v for k, v in p_values.items() if k in p_fields}, plan["label"])
-                        )
-                if participation_service is not None:
-                    self.counts["participations"] += sum(
-                        r is not None for r in writes.add(participation_service, participants)
-                    )
-        if dropped:
-            log.warning("demo: the services have no field for %s", ", ".join(sorted(dropped)))
+                    self.counts["cost_lines"] += len(plan["costs"])
+                    participants += [
+                        ({**participant, "exchange": record.reference}, plan["label"])
+                        for participant in plan["participants"]
+                    ]
+                self.counts["participations"] += sum(
+                    r is not None for r in writes.add(participation_service, participants)
+                )
 
     def _participants(self, plan: dict[str, Any]) -> list[dict[str, Any]]:
         rng = self.rng

@@ -26,3 +26,7 @@ class ValidationFailed(ServiceError):
         self.errors = dict(errors)
         detail = "; ".join(f"{name}: {message}" for name, message in self.errors.items())
         super().__init__(f"please correct: {detail}")
+
+
+class SearchFailed(ServiceError):
+    """The search index refused a query (a defect of the query parser: it is logged)."""
