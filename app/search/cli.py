@@ -1,8 +1,7 @@
 """``xdesk search QUERY [--kind K] [--filter field=value ...] [--limit N] [--json]``.
 
-Wiring (in ``app/cli.py``): ``from app.search import cli as search_cli``;
-``search_cli.add_parser(subparsers)`` where the sub-commands are built, and for
-``args.command == "search"``: ``return search_cli.run(args, desk)``.
+Wired into ``xdesk`` by `app.cli`: ``add_parser`` where the sub-commands are built, ``run``
+for ``xdesk search``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,150 @@
+"""``xdesk init``, ``check``, ``backup``, ``restore``, ``demo``: the database itself."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import (
+    AddCommand,
+    Command,
+    UnauthenticatedCommand,
+    database_target,
+    err,
+    new_password,
+    progress,
+    require_admin,
+)
+from app.database.backup import check
+from app.database.engine import DatabaseError, check_sqlite_file, make_engine, sqlite_path, to_url
+from app.domain.labels import SCHEMES
+from app.services.demo import fill
+from app.services.desk import Desk
+from app.services.maintenance import backup, restore
+from app.services.setup import initialise
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create (or upgrade) the database with its owning nation, scheme and first administrator."""
+    target = database_target(args)
+    path = sqlite_path(to_url(target))
+    existed = path is not None and path.exists() and path.stat().st_size > 0
+    password = new_password("XDESK_PASSWORD", f"Password for the administrator {args.admin}: ")
+    database = initialise(
+        target, args.owner_nation, args.scheme, args.admin, password, args.display_name or ""
+    )
+    try:
+        where = path or target
+        if existed:
+            print(
+                f"database at {where} is ready (owner {database.owner}, {database.scheme.key} scheme, schema up to date)"
+            )
+        else:
+            print(
+                f"created database at {where}: owner {database.owner}, {database.scheme.key} scheme, administrator {args.admin}"
+            )
+    finally:
+        database.dispose()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Integrity and foreign-key checks, reported plainly (exit 1 when there are problems)."""
+    url = to_url(database_target(args))
+    path = sqlite_path(url)
+    where = path or url.render_as_string()
+    if path is not None:
+        if not path.exists():
+            raise FileNotFoundError(f"no database at {path}")
+        try:
+            check_sqlite_file(path)
+        except DatabaseError as error:
+            err(f"error: {error}")
+            return 1
+    engine = make_engine(url)
+    try:
+        problems = check(engine)
+    finally:
+        engine.dispose()
+    if not problems:
+        print(f"{where}: integrity ok, foreign keys ok")
+        return 0
+    for problem in problems:
+        print(f"{where}: {problem}")
+    err(
+        f"error: {len(problems)} problem(s) found in {where}; restore a backup (xdesk restore FILE)"
+    )
+    return 1
+
+
+def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
+    """Copy the live database with SQLite's online backup API (administrators); audited."""
+    made = backup(desk, args.file)
+    print(
+        f"backed up {desk.db.path or 'the database'} to {made.path} ({made.size} bytes, sha256 {made.sha256[:16]}…)"
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, desk: Desk) -> int:
+    """Replace the database by a backup (administrators); the replaced file is kept aside."""
+    done = restore(desk, args.file)
+    print(
+        f"restored {done.path} from {done.backup}"
+        + (f"; the replaced database was kept at {done.kept}" if done.kept else "")
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
+    """Fill the database with the demo data set (administrators)."""
+    require_admin(desk, "fill the database with demo data")
+    counts = fill(
+        desk,
+        people=args.people,
+        exchanges=args.exchanges,
+        seed=args.seed,
+        progress=progress("demo data"),
+    )
+    made = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items() if n)
+    print(f"demo data created: {made or 'nothing'}")
+    return 0
+
+
+def add_parsers(
+    add: AddCommand, common: argparse.ArgumentParser, db_only: argparse.ArgumentParser
+) -> None:
+    """Add this group's sub-commands (``add`` makes one with the shared ``--db`` / ``--user``)."""
+    p = add("init", "create the database (or upgrade an existing one)")
+    p.add_argument(
+        "--owner-nation",
+        required=True,
+        metavar="CODE",
+        help="owning nation, ISO alpha-3 (e.g. USA)",
+    )
+    p.add_argument(
+        "--scheme", choices=sorted(SCHEMES), default="default", help="classification scheme"
+    )
+    p.add_argument(
+        "--admin", required=True, metavar="NAME", help="username of the first administrator"
+    )
+    p.add_argument("--display-name", metavar="TEXT", help="the administrator's display name")
+
+    p = add("backup", "copy the live database to FILE (administrators)")
+    p.add_argument("file", metavar="FILE")
+    p = add("restore", "replace the database by a backup FILE (administrators)")
+    p.add_argument("file", metavar="FILE")
+    add("check", "integrity and foreign-key checks")
+
+    p = add("demo", "fill the database with a realistic demo data set (administrators)")
+    p.add_argument("--people", type=int, default=400)
+    p.add_argument("--exchanges", type=int, default=80)
+    p.add_argument("--seed", type=int, default=2026)
+
+
+COMMANDS: dict[str, Command] = {
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "demo": cmd_demo,
+}
+# commands that run before anyone logs in
+UNAUTHENTICATED: dict[str, UnauthenticatedCommand] = {"init": cmd_init, "check": cmd_check}
