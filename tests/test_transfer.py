@@ -575,9 +575,9 @@ def test_participations_in_one_file_are_checked_against_each_other(
 def test_a_long_row_by_row_import_commits_batch_by_batch_each_audited(
     admin: Desk, tmp_path: Path, monkeypatch
 ) -> None:  # noqa: ANN001
-    from app.services import transfer
+    from app.services.transfer import importing
 
-    monkeypatch.setattr(transfer, "IMPORT_BATCH", 2)
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 2)
     rows = "".join(f"P{n},POL\n" for n in range(5)) + "Bad,XX\n"
     seen: list[int] = []
 

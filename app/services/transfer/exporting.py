@@ -1,0 +1,174 @@
+"""Exporting what a user may see, as CSV or JSON, page by page; audited with the combined marking.
+
+An export writes the import's columns (so it re-imports); CSV cells that a spreadsheet would
+run as formulas are quoted (`readers.spreadsheet_safe`).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TextIO
+
+from sqlalchemy import select
+
+from app.domain.labels import Label, releasability_cell
+from app.domain.models import Person
+from app.security import audit
+from app.services import kinds
+from app.services.base import RecordService
+from app.services.errors import ValidationFailed
+from app.services.fields import text_of
+from app.services.people import IDENTITY_FIELDS
+from app.services.transfer.importing import Progress
+from app.services.transfer.readers import canonical_kind, columns_for, service_for, spreadsheet_safe
+
+if TYPE_CHECKING:
+    from app.services.desk import Desk
+
+PAGE_SIZE = 500
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote: how many records, and the combined marking of them all."""
+
+    kind: str
+    format: str
+    count: int
+    label: Label
+    marking: str
+    identity: bool
+
+
+def record_row(
+    desk: Desk,
+    kind: str,
+    service: RecordService[Any],
+    record: Any,
+    label: Label,
+    identity: dict[str, Any] | None = None,
+) -> dict[str, str]:
+    """The export cells of one record, by column name (identity fields empty unless given)."""
+    renames = kinds.BY_NAME[kind].column_names
+    row: dict[str, str] = {}
+    for spec in service.fields:
+        if kind == "person" and spec.name in IDENTITY_FIELDS:
+            value = (identity or {}).get(spec.name)
+        else:
+            value = service.value_of(record, spec.name)
+        row[renames.get(spec.name, spec.name)] = text_of(value)
+    row["classification"] = desk.db.scheme.name(label.level)
+    row["releasable_to"] = releasability_cell(label)
+    row["groups"] = " ".join(sorted(label.groups))
+    return row
+
+
+def _identity_of(
+    desk: Desk, service: RecordService[Any], ids: list[int]
+) -> dict[int, dict[str, Any]]:
+    """Identity fields of visible people by id (one query per page)."""
+    with desk.reading() as (session, actor):
+        statement = select(Person.id, *(getattr(Person, name) for name in IDENTITY_FIELDS)).where(
+            Person.id.in_(ids), *service.visible(actor)
+        )
+        return {
+            row[0]: dict(zip(IDENTITY_FIELDS, row[1:], strict=True))
+            for row in session.execute(statement)
+        }
+
+
+def export_records(
+    desk: Desk,
+    kind: str,
+    out: TextIO,
+    fmt: str = "csv",
+    *,
+    filters: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+    page_size: int = PAGE_SIZE,
+) -> ExportResult:
+    """Write the records of a kind the user may see to ``out`` as CSV or JSON, page by page.
+
+    CSV has exactly the import columns; JSON is a list of objects with the same names plus
+    ``id``, ``reference`` (where the kind has one) and ``marking``. Identity fields of people are
+    filled only for coordinators and administrators. Audited as ``export`` with the count and
+    the combined marking (returned too). ``progress(done, total)`` returning False stops early.
+    """
+    kind = canonical_kind(kind)
+    fmt = fmt.lower()
+    if fmt not in ("csv", "json"):
+        raise ValidationFailed({"format": f"unknown format {fmt!r}; use csv or json"})
+    service = service_for(desk, kind)
+    actor = desk.actor()
+    identity = kind == "person" and actor.may_write_records
+    header = columns_for(kind, service)
+    total = service.count(filters) if progress is not None else 0
+    writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
+    if writer is not None:
+        writer.writerow(header)
+    else:
+        out.write("[")
+    labels: set[Label] = set()
+    count = 0
+    after = 0
+    finished = cancelled = False
+    try:
+        while True:
+            ids = service.ids(
+                {**(filters or {}), "id__gte": after + 1}, sort=["id"], limit=page_size
+            )
+            if not ids:
+                break
+            after = ids[-1]
+            fetched = service.fetch(ids)
+            identities = _identity_of(desk, service, ids) if identity else {}
+            for record_id in ids:
+                if record_id not in fetched:
+                    continue
+                record, label = fetched[record_id]
+                row = record_row(desk, kind, service, record, label, identities.get(record_id))
+                labels.add(label)
+                if writer is not None:
+                    writer.writerow([spreadsheet_safe(row[name]) for name in header])
+                else:
+                    item: dict[str, Any] = {"id": record.id}
+                    if hasattr(record, "reference") and "reference" not in row:
+                        item["reference"] = record.reference
+                    item.update(row)
+                    item["marking"] = desk.marking(label)
+                    out.write(
+                        ("\n  " if count == 0 else ",\n  ") + json.dumps(item, ensure_ascii=False)
+                    )
+                count += 1
+            if progress is not None and not progress(count, total):
+                cancelled = True
+                break
+            if len(ids) < page_size:
+                break
+        if writer is None:
+            out.write("\n]\n" if count else "]\n")
+        finished = True
+    finally:
+        # audited even when writing failed part way: what was written has left the database
+        combined = desk.combined(list(labels))
+        marking = desk.marking(combined)
+        with desk.writing() as (session, actor):
+            audit.record(
+                session,
+                actor.username,
+                "export",
+                kind=service.kind,
+                outcome="success" if finished else "failure",
+                details={
+                    "records": kind,
+                    "format": fmt,
+                    "count": count,
+                    "marking": marking,
+                    "identity": identity,
+                    "filters": {k: text_of(v) for k, v in (filters or {}).items()},
+                    "cancelled": cancelled,
+                },
+            )
+    return ExportResult(kind, fmt, count, combined, marking, identity)
