@@ -33,7 +33,8 @@ from app.domain.labels import Label, Release
 from app.search import search
 from app.search.engine import engine_for
 from app.search.query import parse
-from app.search.service import KINDS, Scope, _ranked, visible_hits
+from app.search.service import KINDS, Scope, visible_hits
+from app.search.service import ranked_page as _ranked
 from app.services.desk import Desk
 from app.services.setup import initialise
 
