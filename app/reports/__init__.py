@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 from app.domain.labels import Label
 from app.reports import builders
 from app.reports.model import Report
-from app.security import audit
 from app.services.errors import ValidationFailed
+from app.services.printing import producer, record_report
 
 if TYPE_CHECKING:
     from app.services.desk import Desk
@@ -145,18 +145,6 @@ def build_report(desk: Desk, name: str, params: dict[str, Any]) -> Report:
     return spec.build(desk, params)
 
 
-def ensure_gui_application() -> Any:
-    """A QGuiApplication (fonts need one); offscreen when there is no display."""
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
-    return app
-
-
 def render_report(
     desk: Desk,
     name: str,
@@ -166,7 +154,11 @@ def render_report(
     now: dt.datetime | None = None,
 ) -> ReportResult:
     """Build, lay out and write a report as PDF; audited as ``report`` in the same call."""
-    from app.reports.render import Frame, Renderer
+    from app.reports.render import (  # Qt is loaded only when a report is printed
+        Frame,
+        Renderer,
+        ensure_gui_application,
+    )
 
     paper = (paper or "a4").lower()
     if paper not in PAPERS:
@@ -174,48 +166,32 @@ def render_report(
     params = {k: v for k, v in params.items() if v not in (None, "")}
     report = build_report(desk, name, params)
     ensure_gui_application()
-    actor = desk.actor()
     now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
     def marking(labels: list[Label]) -> tuple[str, int]:
         label = desk.combined(labels)
         return desk.marking(label), label.level
 
-    with desk.reading() as (session, _actor):
-        from sqlalchemy import select
-
-        from app.domain.models import User
-
-        display = (
-            session.scalar(select(User.display_name).where(User.username == actor.username)) or ""
-        )
-    producer = (
-        f"{actor.username} ({display})" if display and display != actor.username else actor.username
-    )
-    frame = Frame(marking, producer, now, desk.owner, report.title)
+    frame = Frame(marking, producer(desk), now, desk.owner, report.title)
     out_path = Path(out_path)
     partial = out_path.with_name(out_path.name + ".partial")
     try:
         pages = Renderer(report, frame, desk.portion_mark, paper).render(partial)
         overall = desk.marking(desk.combined(report.labels()))
         page_markings = tuple(marking(labels)[0] for labels in pages)
-        with desk.writing() as (session, writer):
-            audit.record(
-                session,
-                writer.username,
-                "report",
-                kind="report",
-                ref=name[:40],
-                details={
-                    "report": name,
-                    "parameters": {k: str(v) for k, v in params.items()},
-                    "records": report.records,
-                    "marking": overall,
-                    "pages": len(pages),
-                    "paper": paper,
-                    "file": out_path.name,
-                },
-            )
+        record_report(
+            desk,
+            name,
+            {
+                "report": name,
+                "parameters": {k: str(v) for k, v in params.items()},
+                "records": report.records,
+                "marking": overall,
+                "pages": len(pages),
+                "paper": paper,
+                "file": out_path.name,
+            },
+        )
         os.replace(partial, out_path)  # the file appears only once its printing is on the trail
     finally:
         partial.unlink(missing_ok=True)

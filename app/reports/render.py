@@ -9,6 +9,7 @@ headings or notes) is marked with the lowest level, no caveat.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -676,3 +678,13 @@ def _nice_step(top: int) -> int:
         if top / step <= 8:
             return step
     return max(1, top // 8)
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """A QGuiApplication (fonts need one); offscreen when there is no display."""
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+    return app

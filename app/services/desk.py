@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from app.services.liaison import ContactLogService, LiaisonService
     from app.services.participations import ParticipationService
     from app.services.people import PeopleService
+    from app.services.saved_searches import SavedSearchService
     from app.services.users import UserService
 
 
@@ -190,6 +191,13 @@ class Desk:
         from app.services.deadlines import DeadlineService
 
         return DeadlineService(self)
+
+    @cached_property
+    def saved_searches(self) -> SavedSearchService:
+        """The user's own saved searches (stored; run by `app.search.saved`)."""
+        from app.services.saved_searches import SavedSearchService
+
+        return SavedSearchService(self)
 
     @cached_property
     def audit(self) -> AuditTrailService:
