@@ -181,7 +181,7 @@ def test_progress_reports_and_cancels(admin: Desk, monkeypatch: pytest.MonkeyPat
         calls.append((done, total))
         return False
 
-    monkeypatch.setattr(demo, "BATCH", 20)
+    monkeypatch.setattr(demo.base, "BATCH", 20)
     counts = demo.fill(
         admin, people=60, exchanges=0, seed=1, progress=stop_after_first, today=TODAY
     )
@@ -206,8 +206,8 @@ def test_deadlines_show_what_is_due_soon(filled: tuple[Desk, dict[str, int]]) ->
 def test_large_fills_write_people_in_bulk_with_summary_events(
     admin: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(demo, "BULK_FROM", 20)
-    monkeypatch.setattr(demo, "BULK_BATCH", 10)
+    monkeypatch.setattr(demo.base, "BULK_FROM", 20)
+    monkeypatch.setattr(demo.base, "BULK_BATCH", 10)
     counts = demo.fill(admin, people=20, exchanges=2, seed=3, today=TODAY)
     assert counts["people"] == 20 and counts["exchanges"] == 2
     assert admin.audit.count(action="create", kind="person") == 0
