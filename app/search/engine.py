@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import Session
 
+from app.search.sqlite_fts import SqliteFts
+from app.services.errors import SearchFailed
+
 if TYPE_CHECKING:
     from app.database.engine import Database
 
@@ -59,9 +62,8 @@ class SearchEngine(Protocol):
 def engine_for(database: Database) -> SearchEngine:
     """The search engine of a database's dialect."""
     if database.is_sqlite:
-        from app.search.sqlite_fts import SqliteFts
-
         return SqliteFts()
-    raise NotImplementedError(
-        f"full-text search is not implemented for {database.url.get_backend_name()} yet"
+    raise SearchFailed(
+        f"full-text search is not available on {database.url.get_backend_name()} yet; "
+        "the lists' filters still work"
     )

@@ -29,4 +29,5 @@ class ValidationFailed(ServiceError):
 
 
 class SearchFailed(ServiceError):
-    """The search index refused a query (a defect of the query parser: it is logged)."""
+    """A search could not run: the index refused the query (a parser defect, logged), or the
+    database has no full-text index yet."""

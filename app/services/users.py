@@ -9,7 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.labels import Label
-from app.domain.models import NationGroup, NationGroupMember, NeedToKnowGroup, User, UserGroup
+from app.domain.models import (
+    NationGroup,
+    NationGroupMember,
+    NeedToKnowGroup,
+    User,
+    UserGroup,
+    utcnow,
+)
 from app.domain.nations import is_nation
 from app.domain.vocab import Role
 from app.security import audit
@@ -42,8 +49,6 @@ class UserView:
 
 
 def _view(user: User) -> UserView:
-    from app.domain.models import utcnow
-
     return UserView(
         id=user.id,
         username=user.username,

@@ -174,7 +174,7 @@ class FillerBase:
         self.emails: set[str] = set()
         self.passports: set[tuple[str, str]] = set()
         self.service_numbers: set[tuple[str, str]] = set()
-        self.compartment_actor: Any = None
+        self.compartment_actor: Actor | None = None
         self.compartment_desk = desk
         self.max_level = desk.db.scheme.top
         self.bulk = self.n_people >= BULK_FROM
@@ -250,7 +250,7 @@ class FillerBase:
         self.compartment_desk = Desk(self.desk.db, "sof.coordinator")
         self.compartment_actor = self.compartment_desk.actor()
 
-    def _as(self, actor: Any, label: Label) -> Any:
+    def _as(self, actor: Actor, label: Label) -> Actor:
         """Who writes a record with this label: the compartment member when it has groups."""
         return (
             self.compartment_actor if label.groups and self.compartment_actor is not None else actor
