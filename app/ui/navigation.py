@@ -19,9 +19,10 @@ from app.services.desk import Desk
 from app.ui import kinds as kind_views
 from app.ui.icons import icon
 from app.ui.list_view import RecordListView
-from app.ui.operations import Operations
+from app.ui.operations import Changes, Operations
 from app.ui.pages import Page, PageContext, page_for
 from app.ui.record_window import RecordWindow
+from app.ui.records.form_context import FormContext, read_form_context
 
 # the sidebar: every record kind's list page (`app.ui.kinds`), then these: key, title, icon
 OTHER_PAGES = (
@@ -50,6 +51,10 @@ class Navigation(QObject):
         self.desk = desk
         self.operations = operations
         self.window = window
+        self.actor = actor
+        self.form_context: FormContext | None = None  # read off the GUI thread when first needed
+        operations.changed.connect(self._forget_form_context)
+        self.read_form_context()
         self.context = PageContext(
             desk, actor, operations, all_nations(), self.open_form, self.open_about, export
         )
@@ -142,7 +147,12 @@ class Navigation(QObject):
             if page.edits_beside_list:
                 self.show_page(kind_view.page)
                 return page.new_record() if record_id is None else page.open_record(record_id)
-        form = kind_view.form(self.desk, record_id, operations=self.operations)
+        if self.form_context is None:  # read it off the GUI thread, then open
+            self.read_form_context(lambda: self.open_form(kind, record_id))
+            return True
+        form = kind_view.form(
+            self.desk, record_id, operations=self.operations, context=self.form_context
+        )
         window = RecordWindow(form, self.desk, self.window)
         form.label_changed.connect(lambda _label: self.labelsChanged.emit())
         related = getattr(form, "openRequested", None)  # forms that name other records
@@ -156,6 +166,24 @@ class Navigation(QObject):
             )
         )
         return True
+
+    def read_form_context(self, then: Callable[[], object] | None = None) -> None:
+        """Read what every record form needs (actor, label choices) off the GUI thread, once;
+        then call ``then``."""
+        desk, actor = self.desk, self.actor
+
+        def keep(context: FormContext) -> None:
+            self.form_context = context
+            if then is not None:
+                then()
+
+        self.operations.run(lambda: read_form_context(desk, actor), success=keep)
+
+    def _forget_form_context(self, changes: Changes) -> None:
+        # groups and nation groups are edited with the users: read them again
+        if changes.everything or changes.touches("user"):
+            self.form_context = None
+            self.read_form_context()
 
     def open_about(self, kind: str, record_id: int) -> None:
         """Open the record a deadline or a related row is about (a contact-log entry opens its

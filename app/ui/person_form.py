@@ -21,7 +21,8 @@ from app.services.people import IDENTITY_FIELDS, PeopleService
 from app.ui.failures import show_failure
 from app.ui.operations import Operations
 from app.ui.records.callbacks import while_alive
-from app.ui.records.editors import Editor, editor_of, label_choices
+from app.ui.records.editors import Editor, editor_of
+from app.ui.records.form_context import FormContext, read_form_context
 from app.ui.records.form_controller import FormController, Shown
 from app.ui.records.form_view import FormView
 from app.ui.records.messages import refusal
@@ -256,14 +257,22 @@ class PersonRecordForm(QWidget):
         record_id: int | None,
         parent: QWidget | None = None,
         operations: Operations | None = None,
+        context: FormContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.operations = operations if operations is not None else Operations(self)
-        actor = desk.actor()
-        names, max_level, nations, nation_groups, ntk = label_choices(desk, actor.clearance)
+        # the window passes the context it read off the GUI thread; a form built alone reads it
+        self.context = context if context is not None else read_form_context(desk)
+        actor = self.context.actor
         self.view = PersonForm(
-            nations, names, max_level, nation_groups, ntk, desk.marking, undo_actions=True
+            dict(self.context.nations),
+            list(self.context.level_names),
+            self.context.top_level,
+            dict(self.context.nation_groups),
+            list(self.context.ntk_groups),
+            desk.marking,
+            undo_actions=True,
         )
         self.controller = PersonFormController(
             desk.people, self.view, actor.may_write_records, parent=self, operations=self.operations

@@ -33,6 +33,7 @@ def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
     qtbot.waitUntil(lambda: people.controller is not None)  # built once its choices are read
     people.controller.confirm = lambda _text: "discard"
     qtbot.waitUntil(lambda: people.list_view.model.rowCount() == desk.people.count())
+    qtbot.waitUntil(lambda: window.navigation.form_context is not None)  # forms open at once
     return window
 
 

@@ -129,12 +129,6 @@ def test_the_main_window_runs_no_sql_on_the_gui_thread(
     assert gui_statements == [], report(gui_statements)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="record forms still read in their constructors on the GUI thread: the actor and the "
-    "label choices (records/record_form.py, records/editors.py label_choices), the attachments "
-    "panel and the contact log (attachments_panel.py, liaison_form.py refresh)",
-)
 def test_opening_a_record_from_a_list_runs_no_sql_on_the_gui_thread(
     qtbot, seeded: Desk, actor: Actor, gui_statements: list[str]
 ) -> None:  # noqa: ANN001

@@ -46,11 +46,11 @@ def person(admin: Desk, family: str = "Smith", nation: str = "GBR", **values: ob
 
 
 def form(qtbot, cls, desk: Desk, record_id: int | None):  # noqa: ANN001, ANN201
-    """A shown form of a record, once the record is read (off the GUI thread)."""
+    """A shown form of a record, once the record and its panels are read (off the GUI thread)."""
     widget = cls(desk, record_id)
     qtbot.addWidget(widget)
     widget.show()
-    qtbot.waitUntil(lambda: not widget.controller.loading)
+    qtbot.waitUntil(lambda: not widget.controller.loading and not widget.operations.is_busy())
     return widget
 
 
@@ -194,7 +194,7 @@ def test_liaison_form_and_contact_log_entry(qtbot, admin: Desk, qtmodeltester) -
     log.follow_up_due.set_value(TODAY + dt.timedelta(days=7))
     click(qtbot, log.save_button)
     assert "Entry saved" in log.message.text()
-    assert log.model.rowCount() == 1
+    qtbot.waitUntil(lambda: log.model.rowCount() == 1)  # the log is read again off the GUI thread
     entries = admin.contact_log.for_assignment(widget.record_id).records
     assert [(e.subject, e.follow_up_done) for e in entries] == [("Port visit planning", False)]
     log.table.setCurrentIndex(log.model.index(0, 1))
@@ -219,7 +219,7 @@ def test_attachments_panel_add_save_delete(
     chosen = Label(2, Release.REL, frozenset({"GBR", "USA"}))
     panel.choose_label = lambda _name, _label: chosen
     click(qtbot, panel.add_button)
-    assert panel.model.rowCount() == 1
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)  # the list is read off the GUI thread
     assert (
         panel.model.index(0, 0).data() == admin.portion_mark(chosen) != admin.portion_mark(Label())
     )
@@ -232,7 +232,7 @@ def test_attachments_panel_add_save_delete(
     assert target.read_bytes() == b"%PDF-1.4 demo"
     panel.confirm = lambda _text: True
     click(qtbot, panel.delete_button)
-    assert panel.model.rowCount() == 0
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
     assert admin.attachments.for_record("agreement", widget.record_id).records == []
 
 
@@ -365,7 +365,7 @@ def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> Non
     click(qtbot, panel.find_button)
     assert panel.person.count() == 1 and "NAKAMURA" in panel.person.currentText().upper()
     click(qtbot, panel.add_button)
-    assert panel.model.rowCount() == 1
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)  # the list is read off the GUI thread
     assert "no security clearance" in panel.message.text()
     participation = admin.participations.for_exchange(record_id).records[0]
     assert (

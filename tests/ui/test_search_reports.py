@@ -23,6 +23,7 @@ def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
         window.page("people").controller.confirm = lambda _text: "discard"
     window.show()
     qtbot.waitUntil(lambda: not window.navigation.lists["people"].model.loading())
+    qtbot.waitUntil(lambda: window.navigation.form_context is not None)  # forms open at once
     return window
 
 

@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import Label
+from app.services.base import Page
 from app.services.desk import Desk
 from app.services.errors import ServiceError
-from app.ui.records.editors import label_editor_for
+from app.ui.operations import Operations
+from app.ui.records.callbacks import while_alive
+from app.ui.records.form_context import FormContext, read_form_context
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.tables import RowsModel
 from app.ui.widgets import tool_button
@@ -42,10 +45,17 @@ def _size(size: int) -> str:
 class AttachmentLabelDialog(QDialog):
     """Asks the label of a file being attached (starts from the record's label)."""
 
-    def __init__(self, desk: Desk, name: str, label: Label, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        name: str,
+        label: Label,
+        parent: QWidget | None = None,
+        context: FormContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Classification of {name}")
-        self.editor = label_editor_for(desk, desk.actor().clearance)
+        self.editor = (context if context is not None else read_form_context(desk)).label_editor()
         self.editor.set_label(label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -69,9 +79,15 @@ class AttachmentsPanel(QGroupBox):
         record_kind: str,
         record_id: int | None = None,
         parent: QWidget | None = None,
+        operations: Operations | None = None,
+        context: FormContext | None = None,
     ) -> None:
         super().__init__("Attachments", parent)
         self.desk = desk
+        self.operations = operations if operations is not None else Operations(self)
+        self.context = context  # the label choices of the file dialog (None: read when asked)
+        self.loading = False  # a read of the list is under way
+        self._reads = 0  # reads started: only the latest one is shown
         self.service = desk.attachments
         self.record_kind = record_kind
         self.record_id = record_id
@@ -142,18 +158,38 @@ class AttachmentsPanel(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the list from the service."""
+        """Re-read the list from the service, through the runner (off the GUI thread)."""
+        self._reads += 1
         if self.record_id is None:
+            self.loading = False
             self._labels = {}
             self.labels = []
             self.model.set_rows([])
             return
-        try:
-            page = self.service.for_record(self.record_kind, self.record_id)
-        except ServiceError as error:
-            self.message.show_message(refusal(error))
+        service, kind, record_id, read = self.service, self.record_kind, self.record_id, self._reads
+        self.loading = True
+
+        def failed(error: BaseException) -> None:
+            if read != self._reads:
+                return
+            self.loading = False
             self.model.set_rows([])
-            return
+            self.message.show_message(
+                refusal(error)
+                if isinstance(error, ServiceError)
+                else f"Could not read the attachments: {error}"
+            )
+
+        self.operations.run(
+            lambda: service.for_record(kind, record_id),
+            success=while_alive(self, lambda page: self._show(read, page)),
+            failure=while_alive(self, failed),
+        )
+
+    def _show(self, read: int, page: Page[Any]) -> None:
+        if read != self._reads:
+            return  # a later read is under way
+        self.loading = False
         self._labels = dict(page.labels)
         self.model.set_rows(page.records)
         self.labels = [page.labels[r.label_id] for r in page.records if r.label_id in page.labels]
@@ -249,7 +285,7 @@ class AttachmentsPanel(QGroupBox):
         return path
 
     def _choose_label(self, name: str, label: Label) -> Label | None:
-        dialog = AttachmentLabelDialog(self.desk, name, label, self)
+        dialog = AttachmentLabelDialog(self.desk, name, label, self, self.context)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.editor.label()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.labels import Label
 from app.domain.vocab import LIAISON_MOVES, LiaisonStatus
+from app.services.base import Page
 from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
+from app.ui.operations import Operations
+from app.ui.records.callbacks import while_alive
 from app.ui.records.editors import Editor, editor_of
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.record_form import RecordForm
@@ -35,9 +38,16 @@ from app.ui.widgets import ErrorLabel, OptionalDateEdit, tool_button
 class ContactLogPanel(QGroupBox):
     """An assignment's contact log: the entries (newest first) and an editor for one entry."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    loaded = Signal()  # the entries read (their labels are on screen)
+
+    def __init__(
+        self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
+    ) -> None:
         super().__init__("Contact log", parent)
         self.desk = desk
+        self.operations = operations if operations is not None else Operations(self)
+        self.loading = False  # a read of the entries is under way
+        self._reads = 0  # reads started: only the latest one is shown
         self.service = desk.contact_log
         self.assignment_id: int | None = None
         self.assignment_reference = ""
@@ -144,18 +154,39 @@ class ContactLogPanel(QGroupBox):
         self.new_entry()
 
     def refresh(self) -> None:
-        """Re-read the entries through the service."""
+        """Re-read the entries through the service, through the runner (off the GUI thread)."""
+        self._reads += 1
         if self.assignment_id is None:
+            self.loading = False
             self.model.set_rows([])
             return
-        try:
-            page = self.service.for_assignment(self.assignment_id)
-        except ServiceError as error:
-            self.message.show_message(refusal(error))
+        service, assignment_id, read = self.service, self.assignment_id, self._reads
+        self.loading = True
+
+        def failed(error: BaseException) -> None:
+            if read != self._reads:
+                return
+            self.loading = False
             self.model.set_rows([])
-            return
+            self.message.show_message(
+                refusal(error)
+                if isinstance(error, ServiceError)
+                else f"Could not read the contact log: {error}"
+            )
+
+        self.operations.run(
+            lambda: service.for_assignment(assignment_id),
+            success=while_alive(self, lambda page: self._show(read, page)),
+            failure=while_alive(self, failed),
+        )
+
+    def _show(self, read: int, page: Page[Any]) -> None:
+        if read != self._reads:
+            return  # a later read is under way
+        self.loading = False
         self._labels = dict(page.labels)
         self.model.set_rows(page.records)
+        self.loaded.emit()
 
     def _pick(self, row: int) -> None:
         if not 0 <= row < self.model.rowCount():
@@ -281,7 +312,8 @@ class LiaisonForm(RecordForm):
 
     def build_related(self, layout: QVBoxLayout) -> None:
         """The contact-log panel."""
-        self.contact_log = ContactLogPanel(self.desk)
+        self.contact_log = ContactLogPanel(self.desk, operations=self.operations)
+        self.contact_log.loaded.connect(lambda: self.controller.emit_label())
         layout.addWidget(self.contact_log)
 
     def related_labels(self) -> list[Label]:

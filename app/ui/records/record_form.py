@@ -18,14 +18,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.labels import Label
-from app.domain.nations import all_nations
 from app.services.base import RecordService, Saved
 from app.services.desk import Desk
 from app.services.fields import Field
 from app.ui.admin.who_can_see import WhoCanSeeDialog
 from app.ui.operations import Operations
 from app.ui.records.attachments_panel import AttachmentsPanel
-from app.ui.records.editors import Editor, editor_for, label_editor_for
+from app.ui.records.editors import Editor, editor_for
+from app.ui.records.form_context import FormContext, read_form_context
 from app.ui.records.form_controller import FormController
 from app.ui.records.form_view import FormView
 from app.ui.widgets import tool_button
@@ -119,13 +119,15 @@ class RecordForm(FormView):
         record_id: int | None,
         parent: QWidget | None = None,
         operations: Operations | None = None,
+        context: FormContext | None = None,
     ) -> None:
-        actor = desk.actor()
-        super().__init__(f"New {self.noun}", label_editor_for(desk, actor.clearance), True, parent)
+        # the window passes the context it read off the GUI thread; a form built alone reads it
+        self.context = context if context is not None else read_form_context(desk)
+        super().__init__(f"New {self.noun}", self.context.label_editor(), True, parent)
         self.desk = desk
-        self.actor = actor
+        self.actor = self.context.actor
         self.service: RecordService[Any] = getattr(desk, self.service_name)
-        self.nations = all_nations()
+        self.nations = dict(self.context.nations)
         self.operations = operations if operations is not None else Operations(self)
         fields = {f.name: f for f in self.service.fields}
 
@@ -163,7 +165,9 @@ class RecordForm(FormView):
         self.related_layout = QVBoxLayout(self.related)
         self.related_layout.setContentsMargins(0, 0, 0, 0)
         self.build_related(self.related_layout)
-        self.attachments = AttachmentsPanel(desk, self.service.kind)
+        self.attachments = AttachmentsPanel(
+            desk, self.service.kind, operations=self.operations, context=self.context
+        )
         self.related_layout.addWidget(self.attachments)
         self.body_layout.addWidget(self.related)
         self.body_layout.addStretch(1)
