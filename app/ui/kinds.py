@@ -15,7 +15,7 @@ from app.domain.vocab import AgreementStatus, ExchangeStatus, LiaisonStatus, Voc
 from app.services import kinds
 from app.services.kinds import RecordKind
 from app.ui.columns import MARK, Column, upper, word
-from app.ui.person_form import PersonForm
+from app.ui.person_form import PersonRecordForm
 from app.ui.records.agreement_form import AgreementForm
 from app.ui.records.exchange_form import ExchangeForm
 from app.ui.records.liaison_form import LiaisonForm
@@ -68,7 +68,7 @@ VIEWS: tuple[KindView, ...] = (
     ),
     KindView(
         kinds.BY_NAME["person"],
-        PersonForm,
+        PersonRecordForm,  # the people page edits a person beside its list (`app.ui.pages`)
         (
             *_reference(),
             Column("FAMILY NAME", "family_name", "family_name", upper),

@@ -291,6 +291,6 @@ class AuditPage(Page):
 def page_for(key: str, kind_view: KindView | None, context: PageContext) -> Page:
     """Build the page of a sidebar entry."""
     if kind_view is not None:
-        # a kind whose form is a view (not a window form) is edited beside its list
-        return (PeoplePage if kind_view.form is PersonForm else ListPage)(kind_view, context)
+        # people are edited beside their list
+        return (PeoplePage if kind_view.kind.name == "person" else ListPage)(kind_view, context)
     return {"deadlines": DeadlinesPage, "users": UsersPage, "audit": AuditPage}[key](context)

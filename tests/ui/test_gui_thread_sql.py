@@ -12,7 +12,9 @@ from sqlalchemy import event
 
 from app.security.principal import Actor
 from app.services.desk import Desk
+from app.ui import kinds as kind_views
 from app.ui.main_window import MainWindow
+from app.ui.person_form import PersonRecordForm
 from app.ui.settings import app_settings
 from app.ui.table_model import RecordTableModel
 
@@ -145,4 +147,29 @@ def test_opening_a_record_from_a_list_runs_no_sql_on_the_gui_thread(
     qtbot.keyClick(liaison.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(window.navigation.record_windows) == before + 1)
     settle(qtbot, window)
+    assert gui_statements == [], report(gui_statements)
+
+
+def test_every_kind_s_form_opens_with_the_window_s_context_without_sql_on_the_gui_thread(
+    qtbot, seeded: Desk, actor: Actor, gui_statements: list[str]
+) -> None:  # noqa: ANN001
+    """Each kind's window form (a person's too) built with the context the window read."""
+    window = MainWindow(seeded, app_settings(), actor=actor)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.navigation.form_context is not None)
+    ids = {
+        view.kind.name: getattr(seeded, view.kind.desk_attribute).list().records[0].id
+        for view in kind_views.PAGES
+    }
+    assert kind_views.view_of("person").form is PersonRecordForm
+    settle(qtbot, window)
+    gui_statements.clear()  # the ids above were read here on purpose
+    for kind, record_id in ids.items():
+        form = kind_views.view_of(kind).form(
+            seeded, record_id, operations=window.operations, context=window.navigation.form_context
+        )
+        qtbot.addWidget(form)
+        qtbot.waitUntil(lambda f=form: f.controller.record_id is not None)
+        settle(qtbot, window)
+        assert form.controller.record_id == record_id
     assert gui_statements == [], report(gui_statements)

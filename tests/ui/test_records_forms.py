@@ -108,7 +108,7 @@ def test_agreement_quotas_and_quota_use(qtbot, admin: Desk, qtmodeltester) -> No
     click(qtbot, widget.quotas.remove_button)
     assert save_with(qtbot, widget, widget.quotas.save_button)
     assert "Quotas saved" in widget.message.text()
-    assert widget.use_model.rowCount() == 1
+    qtbot.waitUntil(lambda: widget.use_model.rowCount() == 1)  # read again off the GUI thread
     texts = [widget.use_model.index(0, c).data() for c in range(widget.use_model.columnCount())]
     assert texts == ["2026", "Sent", "pilots", "3", "0", "3"]
     qtmodeltester.check(widget.use_model)
@@ -378,6 +378,7 @@ def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> Non
     panel.next_status.setCurrentIndex(panel.next_status.findData("approved"))
     click(qtbot, panel.status_button)
     assert admin.participations.get(participation.id)[0].status == "approved"
+    qtbot.waitUntil(lambda: not panel.loading)  # the roster is read again off the GUI thread
     assert panel.model.index(0, 3).data() == "Approved"
     qtmodeltester.check(panel.model)
     panel.table.setCurrentIndex(panel.model.index(0, 1))
@@ -406,6 +407,7 @@ def test_label_changed_carries_what_is_on_the_form(qtbot, admin: Desk) -> None:
     shown = []
     widget.label_changed.connect(shown.append)
     widget.load(agreement_id)
+    qtbot.waitUntil(lambda: widget.exchanges_model.rowCount() == 1)  # read off the GUI thread
     assert shown[-1].level == admin.db.scheme.parse("S") and shown[-1].release is Release.NOFORN
     assert widget.exchanges_model.rowCount() == 1
 

@@ -14,6 +14,7 @@ from app.domain.vocab import AGREEMENT_MOVES, AgreementStatus, ExchangeStatus, Q
 from app.services.agreements import QUOTA_FIELDS, SIGNATORY_FIELDS
 from app.services.base import Saved
 from app.services.errors import ServiceError, ValidationFailed
+from app.ui.records.callbacks import while_alive
 from app.ui.records.collection_editor import CollectionEditor
 from app.ui.records.messages import refusal
 from app.ui.records.record_form import RecordForm
@@ -75,6 +76,8 @@ class AgreementForm(RecordForm):
             self,
         )
         self._exchange_labels: dict[int, Label] = {}
+        self._reads = 0  # reads of quota use and exchanges started: only the latest is shown
+        self.related_loading = False  # such a read is under way
         self.exchanges_table = read_only_table(
             self.exchanges_model, "Exchanges under this agreement", stretch=2
         )
@@ -118,29 +121,46 @@ class AgreementForm(RecordForm):
         )
         self.signatories.error.show_message("")
         self.quotas.error.show_message("")
-        try:
-            use = self.service.quota_use(record.id)
-        except ServiceError as error:
-            self.message.show_message(refusal(error))
-            return
+        service, exchanges, record_id = self.service, self.desk.exchanges, record.id
+        self._reads += 1
+        read = self._reads
+        self.related_loading = True
+
+        def work() -> tuple[Any, Any]:
+            use = service.quota_use(record_id)
+            try:
+                page = exchanges.list({"agreement_id": record_id}, sort=["start_date"], limit=500)
+            except ServiceError:  # nothing the user may list
+                page = None
+            return use, page
+
+        def failed(error: BaseException) -> None:
+            if read == self._reads:
+                self.related_loading = False
+                self.message.show_message(
+                    refusal(error) if isinstance(error, ServiceError) else str(error)
+                )
+
+        self.operations.run(
+            work,
+            success=while_alive(self, lambda found: self._show_related(read, *found)),
+            failure=while_alive(self, failed),
+        )
+
+    def _show_related(self, read: int, use: Any, page: Any) -> None:
+        """Quota use and the agreement's exchanges, read off the GUI thread."""
+        if read != self._reads:
+            return  # a later read is under way
+        self.related_loading = False
         self.use_model.set_rows(use.lines)
         over = [f"{line.year} {line.direction}" for line in use.lines if line.remaining < 0]
         text = f"Billets sent: {use.total_sent}, received: {use.total_received}."
         if over:
             text += f"  Over quota: {', '.join(over)}."
         self.reciprocity.setText(text)
-        self._load_exchanges(record.id)
-
-    def _load_exchanges(self, agreement_id: int) -> None:
-        try:
-            page = self.desk.exchanges.list(
-                {"agreement_id": agreement_id}, sort=["start_date"], limit=500
-            )
-        except ServiceError:  # nothing the user may list
-            self.exchanges_model.set_rows([])
-            return
-        self._exchange_labels = dict(page.labels)
-        self.exchanges_model.set_rows(page.records)
+        self._exchange_labels = dict(page.labels) if page is not None else {}
+        self.exchanges_model.set_rows(page.records if page is not None else [])
+        self.controller.emit_label()
 
     def _save_collection(
         self,

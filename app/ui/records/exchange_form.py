@@ -31,6 +31,8 @@ from app.domain.vocab import (
 from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
+from app.ui.operations import Operations
+from app.ui.records.callbacks import while_alive
 from app.ui.records.collection_editor import CollectionEditor
 from app.ui.records.editors import Editor, editor_of, vocabulary_combo
 from app.ui.records.messages import MessageArea, refusal
@@ -67,10 +69,16 @@ class ParticipantsPanel(QGroupBox):
     Double-click (or Enter) asks for the participation's own form (travel, documents, feedback)."""
 
     openRequested = Signal(str, int)  # "participation", its id
+    loaded = Signal()  # the roster read (its labels are on screen)
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
+    ) -> None:
         super().__init__("Participants", parent)
         self.desk = desk
+        self.operations = operations if operations is not None else Operations(self)
+        self.loading = False  # a read of the roster is under way
+        self._reads = 0  # reads started: only the latest one is shown
         self.service = desk.participations
         self.exchange_reference = ""
         self.exchange_id: int | None = None
@@ -161,18 +169,23 @@ class ParticipantsPanel(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the visible participations through the service."""
+        """Read the visible participations through the service, off the GUI thread."""
+        self._reads += 1
         if self.exchange_id is None:
+            self.loading = False
             self.model.set_rows([])
             return
-        try:
-            page = self.service.for_exchange(self.exchange_id)
-            rows = [
+        service, exchange_id, read = self.service, self.exchange_id, self._reads
+        self.loading = True
+
+        def work() -> list[ParticipantRow]:
+            page = service.for_exchange(exchange_id)
+            return [
                 ParticipantRow(
                     p.id,
                     p.row_version,
-                    self.service.value_of(p, "person"),
-                    self.service.value_of(p, "person_name"),
+                    service.value_of(p, "person"),
+                    service.value_of(p, "person_name"),
                     p.role,
                     p.status,
                     p.arrival_date,
@@ -181,12 +194,28 @@ class ParticipantsPanel(QGroupBox):
                 )
                 for p in page.records
             ]
-        except ServiceError as error:
-            self.message.show_message(refusal(error))
-            rows = []
+
+        def failed(error: BaseException) -> None:
+            if read == self._reads:
+                self.message.show_message(
+                    refusal(error) if isinstance(error, ServiceError) else str(error)
+                )
+                self._show(read, [])
+
+        self.operations.run(
+            work,
+            success=while_alive(self, lambda rows: self._show(read, rows)),
+            failure=while_alive(self, failed),
+        )
+
+    def _show(self, read: int, rows: list[ParticipantRow]) -> None:
+        if read != self._reads:
+            return  # a later read is under way
+        self.loading = False
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self._selected(-1)
+        self.loaded.emit()
 
     def labels(self) -> list[Label]:
         """The labels of the participations shown."""
@@ -364,7 +393,8 @@ class ExchangeForm(RecordForm):
 
     def build_related(self, layout: QVBoxLayout) -> None:
         """The participants panel and the cost lines."""
-        self.participants = ParticipantsPanel(self.desk)
+        self.participants = ParticipantsPanel(self.desk, operations=self.operations)
+        self.participants.loaded.connect(lambda: self.controller.emit_label())
         self.participants.openRequested.connect(self.openRequested)
         layout.addWidget(self.participants)
         self.costs = CollectionEditor("Cost lines", COST_FIELDS, self.save_cost_lines)
