@@ -171,7 +171,7 @@ class PeoplePage(ListPage):
             parent=self,
             operations=context.operations,
         )
-        self.related = PersonRelated(context.desk)
+        self.related = PersonRelated(context.desk, operations=context.operations)
         self.related.labelsChanged.connect(lambda _labels: self.labelsChanged.emit())
         self.related.openRequested.connect(context.open_about)
         self.controller.labelChanged.connect(self.labelsChanged)

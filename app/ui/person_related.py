@@ -15,7 +15,9 @@ from app.domain.labels import Label
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.ui.admin.who_can_see import WhoCanSeeDialog
+from app.ui.operations import Operations
 from app.ui.records.attachments_panel import AttachmentsPanel
+from app.ui.records.callbacks import while_alive
 from app.ui.records.tables import RowsModel, read_only_table
 
 
@@ -25,9 +27,14 @@ class PersonRelated(QTabWidget):
     labelsChanged = Signal(object)
     openRequested = Signal(str, int)  # record kind, record id
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.operations = operations if operations is not None else Operations(self)
+        self.loading = False  # a read of the rows is under way
+        self._reads = 0  # reads started: only the latest one is shown
         self.person_id: int | None = None
         self.person_label: Label | None = None
         self._labels: dict[int, Label] = {}
@@ -58,7 +65,7 @@ class PersonRelated(QTabWidget):
         )
         self.exchange_table = read_only_table(self.exchanges, "Exchanges of this person", stretch=1)
         self.tour_table = read_only_table(self.tours, "Liaison tours of this person", stretch=3)
-        self.attachments = AttachmentsPanel(desk, "person")
+        self.attachments = AttachmentsPanel(desk, "person", operations=self.operations)
         self.attachments.setTitle("")
         self.addTab(self.exchange_table, "Exchanges")
         self.addTab(self.tour_table, "Liaison tours")
@@ -88,31 +95,48 @@ class PersonRelated(QTabWidget):
         return list(self._labels.values()) + list(self.attachments.labels)
 
     def set_person(self, person_id: int | None, label: Label | None = None) -> None:
-        """Show a person's related records (None: a new person, nothing yet)."""
+        """Show a person's related records (None: a new person, nothing yet); read off the GUI
+        thread through the runner."""
         self.person_id, self.person_label = person_id, label
-        self._labels, self._exchange_titles = {}, {}
-        participations: list[Any] = []
-        tours: list[Any] = []
-        if person_id is not None:
+        self._reads += 1
+        read = self._reads
+        self.attachments.set_record(person_id, label)
+        self.who_button.setEnabled(person_id is not None)
+        if person_id is None:
+            self._show(read, ([], [], {}, {}))
+            return
+        desk = self.desk
+        self.loading = True
+
+        def work() -> tuple[list[Any], list[Any], dict[int, Label], dict[int, str]]:
             try:
-                page = self.desk.participations.for_person(person_id)
-                participations = page.records
-                self._labels.update(page.labels)
-                shown = self.desk.exchanges.fetch(sorted({p.exchange_id for p in participations}))
-                self._exchange_titles = {
-                    ex_id: self.desk.exchanges.title(ex) for ex_id, (ex, _label) in shown.items()
-                }
-                page = self.desk.liaison.for_person(person_id)
-                tours = page.records
-                self._labels.update(page.labels)
+                page = desk.participations.for_person(person_id)
+                labels = dict(page.labels)
+                shown = desk.exchanges.fetch(sorted({p.exchange_id for p in page.records}))
+                titles = {ex_id: desk.exchanges.title(ex) for ex_id, (ex, _l) in shown.items()}
+                tours = desk.liaison.for_person(person_id)
+                labels.update(tours.labels)
             except ServiceError:
-                participations, tours = [], []
+                return [], [], {}, {}
+            return page.records, tours.records, labels, titles
+
+        self.operations.run(
+            work,
+            success=while_alive(self, lambda found: self._show(read, found)),
+            failure=while_alive(self, lambda _error: self._show(read, ([], [], {}, {}))),
+        )
+
+    def _show(
+        self, read: int, found: tuple[list[Any], list[Any], dict[int, Label], dict[int, str]]
+    ) -> None:
+        if read != self._reads:
+            return  # a later read is under way
+        self.loading = False
+        participations, tours, self._labels, self._exchange_titles = found
         self.exchanges.set_rows(participations)
         self.tours.set_rows(tours)
         self.setTabText(0, f"Exchanges ({len(participations)})")
         self.setTabText(1, f"Liaison tours ({len(tours)})")
-        self.attachments.set_record(person_id, label)
-        self.who_button.setEnabled(person_id is not None)
         self.labelsChanged.emit(self.labels)
 
     def show_who_can_see(self) -> None:

@@ -367,6 +367,7 @@ def test_person_page_shows_their_exchanges_and_hides_what_the_user_may_not_see(
     window.navigation.sidebar.setCurrentRow(window.navigation.page_keys.index("people"))
     open_person(qtbot, window, person.id)
     related = window.page("people").related
+    qtbot.waitUntil(lambda: not related.loading)  # read off the GUI thread
     assert related.exchanges.rowCount() == 1
     assert related.exchanges.row(0).exchange_id != 0 and related.tabText(0) == "Exchanges (1)"
     assert "Open course" in related.exchanges.data(related.exchanges.index(0, 1))

@@ -173,3 +173,25 @@ def test_every_kind_s_form_opens_with_the_window_s_context_without_sql_on_the_gu
         settle(qtbot, window)
         assert form.controller.record_id == record_id
     assert gui_statements == [], report(gui_statements)
+
+
+def test_opening_a_person_beside_the_people_list_runs_no_sql_on_the_gui_thread(
+    qtbot, seeded: Desk, actor: Actor, gui_statements: list[str]
+) -> None:  # noqa: ANN001
+    """The person form, their related records and attachments read off the GUI thread."""
+    window = MainWindow(seeded, app_settings(), actor=actor)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.navigation.show_page("people")
+    people = page.list_view
+    qtbot.waitUntil(lambda: people.model.record_id(0) is not None and page.controller is not None)
+    settle(qtbot, window)
+    people.table.setFocus()
+    people.table.setCurrentIndex(people.model.index(0, 0))
+    with qtbot.waitSignal(page.controller.opened):
+        qtbot.keyClick(people.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.related.loading and not page.related.attachments.loading)
+    settle(qtbot, window)
+    assert page.controller.record_id == people.model.record_id(0)
+    assert page.related.tabText(1) == "Liaison tours (1)"
+    assert gui_statements == [], report(gui_statements)
