@@ -31,6 +31,7 @@ from app.reports.model import Chart, Column, Heading, Note, RecordBlock, Report,
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
 
 if TYPE_CHECKING:
+    from app.services.base import RecordService
     from app.services.desk import Desk
 
 PAGE = 2000
@@ -41,7 +42,7 @@ EXPIRING_DAYS = 180
 
 
 def _all(
-    service: Any, filters: dict[str, Any] | None = None, sort: list[str] | None = None
+    service: RecordService[Any], filters: dict[str, Any] | None = None, sort: list[str] | None = None
 ) -> Iterator[tuple[Any, Label]]:
     """Every visible record matching the filters, in pages, with its label."""
     offset = 0
@@ -54,7 +55,7 @@ def _all(
         offset += PAGE
 
 
-def _fetch(service: Any, ids: Iterable[int]) -> dict[int, tuple[Any, Label]]:
+def _fetch(service: RecordService[Any], ids: Iterable[int]) -> dict[int, tuple[Any, Label]]:
     """Visible records by id, fetched in chunks."""
     wanted = sorted({i for i in ids if i is not None})
     found: dict[int, tuple[Any, Label]] = {}
@@ -184,7 +185,7 @@ def _exchange_fields(desk: Desk, exchange: Any) -> list[tuple[str, str]]:
     return fields
 
 
-def _find(service: Any, reference: str, what: str) -> tuple[Any, Label]:
+def _find(service: RecordService[Any], reference: str, what: str) -> tuple[Any, Label]:
     try:
         return service.find(reference)
     except NotFound:
