@@ -130,7 +130,8 @@ def admin(database: Database) -> Desk:
 
 @pytest.fixture
 def make_user(admin: Desk) -> Callable[..., Desk]:
-    """Create a user and return their desk: ``make_user("gbr", role="viewer", clearance="S", nation="GBR")``."""
+    """Create a user and return their desk: ``make_user("gbr", role="viewer", clearance="S",
+    nation="GBR")``."""
 
     def make(
         username: str,

@@ -31,7 +31,8 @@ def _labels(desk: Desk) -> list[Label]:
 
 
 def _scripts(text: str) -> set[str]:
-    """Unicode script words (GREEK, CYRILLIC, HANGUL, CJK, ARABIC, ...) of the non-Latin letters in text."""
+    """Unicode script words (GREEK, CYRILLIC, HANGUL, CJK, ARABIC, ...) of the non-Latin letters in
+    text."""
     return {
         unicodedata.name(c).split()[0]
         for c in text

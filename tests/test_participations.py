@@ -313,10 +313,12 @@ def test_overlapping_bookings_warn_only_about_visible_ones(admin: Desk) -> None:
     assert p.create({"exchange": later, "person": who}).warnings == []
     saved = p.create({"exchange": overlapping, "person": who})
     assert saved.warnings == [
-        f"BUSY, Jan is also booked into {first} First (2026-03-01 to 2026-03-20), which overlaps {overlapping}"
+        f"BUSY, Jan is also booked into {first} First (2026-03-01 to 2026-03-20), which overlaps "
+        f"{overlapping}"
     ]
     assert p.warnings_for(booked.id) == [
-        f"BUSY, Jan is also booked into {overlapping} Overlapping (2026-03-15 to 2026-04-01), which overlaps {first}"
+        f"BUSY, Jan is also booked into {overlapping} Overlapping (2026-03-15 to 2026-04-01), "
+        f"which overlaps {first}"
     ]
     p.create({"exchange": hidden, "person": who})
     assert len(p.warnings_for(booked.id)) == 2  # the TOP SECRET one too, for the admin

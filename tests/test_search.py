@@ -1,4 +1,5 @@
-"""Search: diacritics, prefixes, phrases, boolean, filters, ranking, access, duplicates, index upkeep."""
+"""Search: diacritics, prefixes, phrases, boolean, filters, ranking, access, duplicates, index
+upkeep."""
 
 from __future__ import annotations
 
@@ -678,7 +679,8 @@ def test_creating_a_probable_duplicate_warns(
         }
     )
     assert saved_.warnings == [
-        f"probable duplicate of MÜLLER, Hans ({admin.people.get(corpus.muller)[0].reference}): similar name, same date of birth"
+        f"probable duplicate of MÜLLER, Hans ({admin.people.get(corpus.muller)[0].reference}): "
+        "similar name, same date of birth"
     ]
     assert (
         admin.people.create(
@@ -707,7 +709,8 @@ def test_creating_a_probable_duplicate_warns(
     )
 
 
-# --- index upkeep -----------------------------------------------------------------------------------
+# --- index upkeep
+# -----------------------------------------------------------------------------------
 
 
 def _index_rows(admin: Desk) -> list[tuple]:
@@ -805,7 +808,8 @@ def test_the_index_codes_are_the_registrys() -> None:
     assert KIND_CODES == {entry.name: entry.search_code for entry in kind_registry.searchable()}
 
 
-# --- saved searches and the CLI --------------------------------------------------------------------
+# --- saved searches and the CLI
+# --------------------------------------------------------------------
 
 
 def test_saved_search_reports_new_matches(admin: Desk, make_user, corpus: SimpleNamespace) -> None:  # noqa: ANN001

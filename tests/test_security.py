@@ -210,8 +210,10 @@ def test_inserted_event_is_found(trail) -> None:
         for event_id, _hash in reversed(rows[4:]):
             connection.execute("UPDATE audit_events SET id = id + 1 WHERE id = ?", (event_id,))
         connection.execute(
-            "INSERT INTO audit_events (id, at, username, action, record_kind, record_id, record_ref, outcome, details, prev_hash, hash)"
-            " VALUES (5, '2026-01-01 00:00:00', 'mallory', 'create', '', NULL, '', 'success', '{}', ?, ?)",
+            "INSERT INTO audit_events (id, at, username, action, record_kind, record_id, "
+            "record_ref, outcome, details, prev_hash, hash)"
+            " VALUES (5, '2026-01-01 00:00:00', 'mallory', 'create', '', NULL, '', 'success', "
+            "'{}', ?, ?)",
             (rows[3][1], "f" * 64),
         )
     kinds = [p.kind for p in trail.audit.verify().problems]
@@ -225,8 +227,10 @@ def test_event_added_at_the_end_is_found(trail) -> None:
             "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"
         ).fetchone()
         connection.execute(
-            "INSERT INTO audit_events (id, at, username, action, record_kind, record_id, record_ref, outcome, details, prev_hash, hash)"
-            " VALUES (?, '2026-01-01 00:00:00', 'mallory', 'login', '', NULL, '', 'success', '{}', ?, ?)",
+            "INSERT INTO audit_events (id, at, username, action, record_kind, record_id, "
+            "record_ref, outcome, details, prev_hash, hash)"
+            " VALUES (?, '2026-01-01 00:00:00', 'mallory', 'login', '', NULL, '', 'success', '{}', "
+            "?, ?)",
             (last_id + 1, last_hash, "e" * 64),
         )
     problems = trail.audit.verify().problems

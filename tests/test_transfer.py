@@ -511,7 +511,8 @@ def test_probable_duplicates_are_warned_with_their_line(admin: Desk, tmp_path: P
     assert result.warnings == [
         (
             3,
-            f"probable duplicate of MÜLLER, Anna ({stored.reference}): similar name, same date of birth",
+            f"probable duplicate of MÜLLER, Anna ({stored.reference}): similar name, same date of "
+            "birth",
         )
     ]
 

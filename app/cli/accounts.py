@@ -24,7 +24,8 @@ def cmd_user(args: argparse.Namespace, desk: Desk) -> int:
             }
         )
         print(
-            f"created user {view.username}: {view.role}, cleared {desk.db.scheme.name(view.clearance)}, "
+            f"created user {view.username}: {view.role}, cleared "
+            f"{desk.db.scheme.name(view.clearance)}, "
             f"nationality {view.nation}"
             + (f", groups {', '.join(view.groups)}" if view.groups else "")
         )
@@ -50,7 +51,8 @@ def cmd_user(args: argparse.Namespace, desk: Desk) -> int:
     for u in users:
         state = "locked" if u.locked else ("active" if u.active else "inactive")
         print(
-            f"{u.username:<20} {u.role:<14} {desk.db.scheme.name(u.clearance):<14} {u.nation:<6} {state:<10} {', '.join(u.groups)}"
+            f"{u.username:<20} {u.role:<14} {desk.db.scheme.name(u.clearance):<14} {u.nation:<6} "
+            f"{state:<10} {', '.join(u.groups)}"
         )
     return 0
 

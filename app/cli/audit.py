@@ -18,7 +18,8 @@ def cmd_audit(args: argparse.Namespace, desk: Desk) -> int:
         for problem in result.problems:
             err(f"audit: {problem.message}")
         err(
-            f"error: audit trail broken: {len(result.problems)} problem(s) in {result.checked} events checked"
+            f"error: audit trail broken: {len(result.problems)} problem(s) in {result.checked} "
+            "events checked"
         )
         return 1
     filters = {
@@ -33,7 +34,8 @@ def cmd_audit(args: argparse.Namespace, desk: Desk) -> int:
     for e in events:
         record = f"{e.record_kind} {e.record_ref or (e.record_id if e.record_id is not None else '')}".strip()
         print(
-            f"{e.id:>7} {e.at.isoformat(timespec='seconds')}Z {e.username:<16} {e.action:<16} {e.outcome:<8} {record}"
+            f"{e.id:>7} {e.at.isoformat(timespec='seconds')}Z {e.username:<16} {e.action:<16} "
+            f"{e.outcome:<8} {record}"
         )
     return 0
 
@@ -45,7 +47,8 @@ def add_parsers(
     p = add("audit", "the audit trail (auditors and administrators)")
     audits = p.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
     audits.add_parser("verify", parents=[common], help="recompute the hash chain")
-    # here --user filters the events: say who you are before the command (xdesk --user NAME audit list)
+    # here --user filters the events: say who you are before the command (xdesk --user NAME audit
+    # list)
     a = audits.add_parser("list", parents=[db_only], help="recent events, newest first")
     a.add_argument("--json", action="store_true")
     a.add_argument("--limit", type=int, default=50)

@@ -36,11 +36,13 @@ def cmd_init(args: argparse.Namespace) -> int:
         where = path or target
         if existed:
             print(
-                f"database at {where} is ready (owner {database.owner}, {database.scheme.key} scheme, schema up to date)"
+                f"database at {where} is ready (owner {database.owner}, {database.scheme.key} "
+                "scheme, schema up to date)"
             )
         else:
             print(
-                f"created database at {where}: owner {database.owner}, {database.scheme.key} scheme, administrator {args.admin}"
+                f"created database at {where}: owner {database.owner}, {database.scheme.key} "
+                f"scheme, administrator {args.admin}"
             )
     finally:
         database.dispose()
@@ -80,7 +82,8 @@ def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
     """Copy the live database with SQLite's online backup API (administrators); audited."""
     made = backup(desk, args.file)
     print(
-        f"backed up {desk.db.path or 'the database'} to {made.path} ({made.size} bytes, sha256 {made.sha256[:16]}…)"
+        f"backed up {desk.db.path or 'the database'} to {made.path} ({made.size} bytes, sha256 "
+        f"{made.sha256[:16]}…)"
     )
     return 0
 

@@ -44,7 +44,8 @@ def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
         print(f"{result.file}: {result.unit} {line}: warning: {warning}")
     if args.all_or_nothing and result.rejected:
         err(
-            f"error: nothing imported from {result.file}: {len(result.rejected)} of {result.total} rows rejected "
+            f"error: nothing imported from {result.file}: {len(result.rejected)} of {result.total} "
+            "rows rejected "
             "(all-or-nothing); correct them and import the file again"
         )
         return 1
@@ -81,7 +82,8 @@ def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
         sys.stdout.flush()
     where = f" to {args.out}" if args.out else ""
     err(
-        f"exported {result.count} {kinds.BY_NAME[result.kind].plural}{where}; marking: {result.marking}"
+        f"exported {result.count} {kinds.BY_NAME[result.kind].plural}{where}; marking: "
+        f"{result.marking}"
         + (
             ""
             if result.identity or result.kind != "person"

@@ -18,7 +18,8 @@ def backup_sqlite(engine: Engine, destination: Path) -> Path:
     """Copy the live database to ``destination`` with the online backup API."""
     if engine.url.get_backend_name() != "sqlite":
         raise DatabaseError(
-            "backup is for the embedded SQLite database; use the server's own tools (pg_dump) for PostgreSQL"
+            "backup is for the embedded SQLite database; use the server's own tools (pg_dump) for "
+            "PostgreSQL"
         )
     destination = Path(destination)
     if destination.exists():

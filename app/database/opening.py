@@ -84,5 +84,6 @@ def _require_known(revision: str) -> None:
         scripts.get_revision(revision)
     except CommandError as error:
         raise DatabaseError(
-            f"the database is at schema {revision}, made by a newer Exchange Desk; update the application"
+            f"the database is at schema {revision}, made by a newer Exchange Desk; update the "
+            "application"
         ) from error

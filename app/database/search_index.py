@@ -87,7 +87,8 @@ class Source:
     def select_rows(self, where: str | None) -> str:
         """``SELECT`` of the index rows of this kind (all rows, or those matching ``where``)."""
         statement = (
-            f"SELECT s.id * 8 + {self.code}, '{self.name}', s.id, {self.title}, {self.body}, {self.names} "
+            f"SELECT s.id * 8 + {self.code}, '{self.name}', s.id, {self.title}, {self.body}, "
+            f"{self.names} "
             f"FROM {self.table} AS s"
         )
         return statement + (f" WHERE {where}" if where else "")
@@ -95,8 +96,10 @@ class Source:
     def reindex(self, ids: str) -> str:
         """Statements (``;``-terminated) replacing the index rows of the ids selected by ``ids``."""
         return (
-            f"DELETE FROM {INDEX} WHERE rowid IN (SELECT id * 8 + {self.code} FROM {self.table} WHERE id IN ({ids})); "
-            f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {self.select_rows(f's.id IN ({ids})')}; "
+            f"DELETE FROM {INDEX} WHERE rowid IN (SELECT id * 8 + {self.code} FROM {self.table} "
+            f"WHERE id IN ({ids})); "
+            f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) "
+            f"{self.select_rows(f's.id IN ({ids})')}; "
         )
 
     def remove(self, record_id: str) -> str:
@@ -141,8 +144,10 @@ SOURCES: tuple[Source, ...] = (
             "replace(s.kind, '_', ' ')",
             "s.location",
             _nation_name("s.host_nation"),
-            "(SELECT group_concat(n.name, ' ') FROM exchange_partners AS p JOIN nations AS n ON n.code = p.nation_code WHERE p.exchange_id = s.id)",
-            "(SELECT group_concat(d.domain, ' ') FROM exchange_domains AS d WHERE d.exchange_id = s.id)",
+            "(SELECT group_concat(n.name, ' ') FROM exchange_partners AS p JOIN nations AS n ON "
+            "n.code = p.nation_code WHERE p.exchange_id = s.id)",
+            "(SELECT group_concat(d.domain, ' ') FROM exchange_domains AS d WHERE d.exchange_id = "
+            "s.id)",
             "s.objectives",
             "s.outcome_summary",
             "s.lessons_learned",
@@ -171,8 +176,10 @@ SOURCES: tuple[Source, ...] = (
         body=_cat(
             "replace(s.kind, '_', ' ')",
             "s.scope",
-            "(SELECT group_concat(n.name, ' ') FROM agreement_parties AS p JOIN nations AS n ON n.code = p.nation_code WHERE p.agreement_id = s.id)",
-            "(SELECT group_concat(coalesce(g.name, '') || ' ' || coalesce(g.title, ''), ' ') FROM signatories AS g WHERE g.agreement_id = s.id)",
+            "(SELECT group_concat(n.name, ' ') FROM agreement_parties AS p JOIN nations AS n ON "
+            "n.code = p.nation_code WHERE p.agreement_id = s.id)",
+            "(SELECT group_concat(coalesce(g.name, '') || ' ' || coalesce(g.title, ''), ' ') FROM "
+            "signatories AS g WHERE g.agreement_id = s.id)",
         ),
         watched=("reference", "title", "kind", "scope"),
         dependents=(
@@ -187,7 +194,8 @@ SOURCES: tuple[Source, ...] = (
         stored_name="liaison",
         title=_cat("s.reference", "replace(s.kind, '_', ' ')", "s.host_organisation"),
         body=_cat(
-            "(SELECT p.family_name || ' ' || p.given_names FROM people AS p WHERE p.id = s.person_id)",
+            "(SELECT p.family_name || ' ' || p.given_names FROM people AS p WHERE p.id = "
+            "s.person_id)",
             _nation_name("s.sending_nation"),
             _nation_name("s.host_nation"),
             "s.duties",
@@ -253,7 +261,8 @@ def _triggers(source: Source, pausable: bool = False) -> list[tuple[str, str]]:
         triggers.append(
             (
                 f"{stem}_ai",
-                f"AFTER INSERT ON {table_name} {when}BEGIN {source.reindex(ids.format(row='new'))}END",
+                f"AFTER INSERT ON {table_name} {when}BEGIN "
+                f"{source.reindex(ids.format(row='new'))}END",
             )
         )
         triggers.append(
@@ -280,7 +289,8 @@ def trigger_names() -> list[str]:
 def install_0002(connection: Connection) -> None:
     """Create the index, its vocabulary table and triggers, then fill it (revision 0002)."""
     connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE {INDEX} USING fts5(kind UNINDEXED, record_id UNINDEXED, title, body, names, "
+        f"CREATE VIRTUAL TABLE {INDEX} USING fts5(kind UNINDEXED, record_id UNINDEXED, title, "
+        "body, names, "
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
     )
     connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {TERMS} USING fts5vocab({INDEX}, row)")
@@ -325,7 +335,8 @@ def rebuild(connection: Connection | Session) -> int:
     for source in SOURCES:
         run(
             text(
-                f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows(None)}"
+                f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) "
+                f"{source.select_rows(None)}"
             )
         )
     run(text(f"INSERT INTO {INDEX} ({INDEX}, rank) VALUES ('rank', :rank)"), {"rank": RANK})
@@ -355,7 +366,8 @@ class SqliteSearchIndex:
             if source.table != table_name or not ids:
                 continue
             statement = text(
-                f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) {source.select_rows('s.id IN :ids')}"
+                f"INSERT INTO {INDEX} (rowid, kind, record_id, title, body, names) "
+                f"{source.select_rows('s.id IN :ids')}"
             )
             session.execute(
                 statement.bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)}

@@ -213,13 +213,15 @@ class Person(Labelled, Base):
 
     __tablename__ = "people"
     __table_args__ = (
-        # the name sort, covering the access filter: a page deep in the list skips rows in the index alone
+        # the name sort, covering the access filter: a page deep in the list skips rows in the index
+        # alone
         Index("ix_people_name", "family_name", "given_names", "id", "label_id", "archived"),
         Index("ix_people_nation_name", "nation_code", "family_name"),
         Index(
             "ix_people_label_archived", "label_id", "archived"
         ),  # visible counts from the index alone
-        # duplicate checks: the people born on given days, their names and labels, from the index alone
+        # duplicate checks: the people born on given days, their names and labels, from the index
+        # alone
         Index(
             "ix_people_date_of_birth",
             "date_of_birth",

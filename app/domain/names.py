@@ -37,7 +37,8 @@ def name_fold(text: str) -> str:
 
 
 def similar_names(family_a: str, given_a: str, family_b: str, given_b: str) -> bool:
-    """True when two names are probably the same person's (family names close; given names too, when both known)."""
+    """True when two names are probably the same person's (family names close; given names too, when
+    both known)."""
     fa, fb = name_fold(family_a), name_fold(family_b)
     if not fa or not fb:
         return False

@@ -42,7 +42,9 @@ EXPIRING_DAYS = 180
 
 
 def _all(
-    service: RecordService[Any], filters: dict[str, Any] | None = None, sort: list[str] | None = None
+    service: RecordService[Any],
+    filters: dict[str, Any] | None = None,
+    sort: list[str] | None = None,
 ) -> Iterator[tuple[Any, Label]]:
     """Every visible record matching the filters, in pages, with its label."""
     offset = 0
@@ -312,7 +314,8 @@ def roster(desk: Desk, params: dict[str, Any]) -> Report:
             [
                 (
                     "Host / location",
-                    f"{exchange.host_nation} — {exchange.location or nation_name(exchange.host_nation)}",
+                    f"{exchange.host_nation} — "
+                    f"{exchange.location or nation_name(exchange.host_nation)}",
                 ),
                 ("Dates", _period(exchange.start_date, exchange.end_date)),
                 ("Status", _word(ExchangeStatus, exchange.status)),
@@ -642,7 +645,8 @@ def statistics(desk: Desk, params: dict[str, Any]) -> Report:
     overall = desk.combined(all_labels) if all_labels else None
     blocks.append(
         Note(
-            f"{len(exchanges)} exchanges starting in the period, {total_participants} participations.",
+            f"{len(exchanges)} exchanges starting in the period, {total_participants} "
+            "participations.",
             overall,
         )
     )

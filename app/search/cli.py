@@ -25,7 +25,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="full-text search across every record you may see",
         description='Words are ANDed; use "phrases", prefix*, OR, NOT, -word.',
     )
-    # like the other sub-commands: --db / --user also after the command name (the top level's otherwise)
+    # like the other sub-commands: --db / --user also after the command name (the top level's
+    # otherwise)
     parser.add_argument(
         "--db", default=argparse.SUPPRESS, metavar="PATH|URL", help="the database (or XDESK_DB)"
     )
@@ -54,7 +55,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def parse_filters(items: list[str]) -> dict[str, str]:
-    """``["nation=POL", "date_from=2024-01-01"]`` -> dict; `ValidationFailed` naming ``filter`` when malformed."""
+    """``["nation=POL", "date_from=2024-01-01"]`` -> dict; `ValidationFailed` naming ``filter`` when
+    malformed."""
     filters: dict[str, str] = {}
     for item in items:
         name, sep, value = item.partition("=")
@@ -65,7 +67,8 @@ def parse_filters(items: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace, desk: Desk, out: Any = None) -> int:
-    """Run the search and print the results; 0 when something was found, 1 when nothing, 2 on bad input."""
+    """Run the search and print the results; 0 when something was found, 1 when nothing, 2 on bad
+    input."""
     out = out or sys.stdout
     query = " ".join(args.query)
     try:
@@ -104,18 +107,21 @@ def run(args: argparse.Namespace, desk: Desk, out: Any = None) -> int:
         return 1
     if results.complete:
         print(
-            f"{args.offset + 1}-{args.offset + len(results.hits)} of {results.total} results for {query!r}",
+            f"{args.offset + 1}-{args.offset + len(results.hits)} of {results.total} results for "
+            f"{query!r}",
             file=out,
         )
     else:
         print(
-            f"{args.offset + 1}-{args.offset + len(results.hits)} of the {results.total:,} most recent results for {query!r}"
+            f"{args.offset + 1}-{args.offset + len(results.hits)} of the {results.total:,} most "
+            f"recent results for {query!r}"
             f" (more than {results.total:,} match: refine the search to rank them all)",
             file=out,
         )
     for hit in results.hits:
         print(
-            f"{hit.portion_mark} {hit.kind:<11} {hit.reference or '#' + str(hit.record_id):<16} {hit.title}  ({hit.score:.2f})",
+            f"{hit.portion_mark} {hit.kind:<11} {hit.reference or '#' + str(hit.record_id):<16} "
+            f"{hit.title}  ({hit.score:.2f})",
             file=out,
         )
         if hit.snippet.strip():

@@ -50,7 +50,8 @@ class SearchEngine(Protocol):
     def texts(
         self, session: Session, keys: Iterable[tuple[str, int]]
     ) -> dict[tuple[str, int], list[str]]:
-        """The indexed texts of access-checked hits, most important first (snippets are cut from them)."""
+        """The indexed texts of access-checked hits, most important first (snippets are cut from
+        them)."""
 
     def vocabulary(self, session: Session, prefix: str, limit: int = 2000) -> list[str]:
         """Indexed terms starting with ``prefix``."""

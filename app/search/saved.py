@@ -72,7 +72,8 @@ def delete(desk: Desk, name: str) -> None:
 def run(
     desk: Desk, name: str, limit: int = 50, highlight: tuple[str, str] = ("[", "]")
 ) -> SavedRun:
-    """Re-run a saved search: ranked results (audited like any search) and the matches new since last run."""
+    """Re-run a saved search: ranked results (audited like any search) and the matches new since
+    last run."""
     saved = desk.saved_searches.recall(name)
     kinds = saved.kinds or None
     results = search(desk, saved.query, kinds, saved.filters, limit=limit, highlight=highlight)

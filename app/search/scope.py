@@ -96,7 +96,8 @@ _READABLE: dict[
 def _flatten(
     conditions: list[ColumnElement[bool]], target: Select, readable: CTE
 ) -> list[ColumnElement[bool]]:
-    """Replace every ``x IN (<target>)`` by ``x IN (SELECT id FROM visible_label_ids)`` (the CTE ``readable``)."""
+    """Replace every ``x IN (<target>)`` by ``x IN (SELECT id FROM visible_label_ids)`` (the CTE
+    ``readable``)."""
     target_key = target.whereclause._generate_cache_key()
     target_values = [b.effective_value for b in target_key.bindparams]
     target_columns = list(target.selected_columns)

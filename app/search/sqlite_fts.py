@@ -37,7 +37,8 @@ class SqliteFts:
         return _fts.c.rowid
 
     def matches(self, query: str) -> Select:
-        """``SELECT key, score`` of the hits of an FTS5 query (add conditions on `key_column`); higher score is better."""
+        """``SELECT key, score`` of the hits of an FTS5 query (add conditions on `key_column`);
+        higher score is better."""
         return select(_fts.c.rowid.label("key"), (-_fts.c.rank).label("score")).where(
             literal_column(INDEX).op("MATCH")(bindparam("fts_query", query))
         )
@@ -68,7 +69,8 @@ class SqliteFts:
     def texts(
         self, session: Session, keys: Iterable[tuple[str, int]]
     ) -> dict[tuple[str, int], list[str]]:
-        """The indexed texts (title, body) of the given, already access-checked, hits (by rowid: no MATCH)."""
+        """The indexed texts (title, body) of the given, already access-checked, hits (by rowid: no
+        MATCH)."""
         rowids = [record_id * 8 + KIND_CODES[kind] for kind, record_id in keys]
         if not rowids:
             return {}
@@ -86,7 +88,8 @@ class SqliteFts:
         """Indexed terms starting with ``prefix`` (already folded), most documents first."""
         rows = session.execute(
             text(
-                f"SELECT term FROM {TERMS} WHERE term >= :low AND term < :high ORDER BY doc DESC LIMIT :limit"
+                f"SELECT term FROM {TERMS} WHERE term >= :low AND term < :high ORDER BY doc DESC "
+                "LIMIT :limit"
             ),
             {"low": prefix, "high": prefix + "\U0010ffff", "limit": limit},
         )

@@ -186,7 +186,8 @@ def _check_link(
             Problem(
                 event.id,
                 "deleted",
-                f"events before #{event.id} were deleted (the trail does not start at its beginning)",
+                f"events before #{event.id} were deleted (the trail does not start at its "
+                "beginning)",
             )
         )
     elif event.prev_hash == before_previous_hash and not _was_moved(previous, result):
@@ -202,7 +203,8 @@ def _check_link(
             Problem(
                 event.id,
                 "reordered",
-                f"event #{event.id} follows #{by_hash[event.prev_hash]} in the chain but is stored before it",
+                f"event #{event.id} follows #{by_hash[event.prev_hash]} in the chain but is stored "
+                "before it",
             )
         )
     elif event.id != previous.id + 1:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-# argon2-cffi's RFC 9106 low-memory profile: Argon2id, t=3, m=64 MiB, p=4 (OWASP asks m>=19 MiB, t>=2)
+# argon2-cffi's RFC 9106 low-memory profile: Argon2id, t=3, m=64 MiB, p=4 (OWASP asks m>=19 MiB,
+# t>=2)
 _HASHER = PasswordHasher()
 _DUMMY: str | None = None  # hashed on first use (hashing at import cost 0.3 s of every start)
 MIN_LENGTH = 10

@@ -229,7 +229,8 @@ class AgreementService(RecordService[Agreement]):
         minimum = MINIMUM_PARTIES.get(kind, 2)
         if len(merged.get("parties") or []) < minimum:
             errors["parties"] = (
-                f"Parties: {AgreementKind(kind).label.lower() if kind else 'an agreement'} needs at least {minimum} nation{'s' if minimum > 1 else ''}"
+                f"Parties: {AgreementKind(kind).label.lower() if kind else 'an agreement'} needs "
+                f"at least {minimum} nation{'s' if minimum > 1 else ''}"
             )
         signed, effective, expiry = (
             merged.get("signed_date"),
@@ -294,12 +295,14 @@ class AgreementService(RecordService[Agreement]):
     def warnings(
         self, session: Session, actor: Actor, record: Agreement, label: Label
     ) -> list[str]:
-        """The owning nation not a party; in force but past expiry; expiring within the notice period."""
+        """The owning nation not a party; in force but past expiry; expiring within the notice
+        period."""
         found: list[str] = []
         parties = {p.nation_code for p in record.parties}
         if parties and self.desk.owner not in parties:
             found.append(
-                f"{self.desk.owner} (this installation's nation) is not a party: quota use counts from {self.desk.owner}'s side"
+                f"{self.desk.owner} (this installation's nation) is not a party: quota use counts "
+                f"from {self.desk.owner}'s side"
             )
         today = dt.date.today()
         if record.expiry_date and record.status in (
@@ -308,7 +311,8 @@ class AgreementService(RecordService[Agreement]):
         ):
             if record.expiry_date < today:
                 found.append(
-                    f"expired on {record.expiry_date.isoformat()} but still marked {AgreementStatus(record.status).label.lower()}"
+                    f"expired on {record.expiry_date.isoformat()} but still marked "
+                    f"{AgreementStatus(record.status).label.lower()}"
                 )
             elif (record.expiry_date - today).days <= (
                 record.notice_period_days or DEFAULT_NOTICE_DAYS
@@ -351,7 +355,8 @@ class AgreementService(RecordService[Agreement]):
                 and record.expiry_date < dt.date.today()
             ):
                 errors["expiry_date"] = (
-                    f"Expiry date {record.expiry_date.isoformat()} has passed: set a new expiry date before putting it in force"
+                    f"Expiry date {record.expiry_date.isoformat()} has passed: set a new expiry "
+                    "date before putting it in force"
                 )
 
         return move_status(
@@ -498,7 +503,8 @@ class AgreementService(RecordService[Agreement]):
                 key = (row["year"], row["direction"], row["category"].casefold())
                 if key in seen:
                     errors[f"quotas[{number}].category"] = (
-                        f"repeats row {seen[key]} ({row['year']}, {row['direction']}, {row['category']})"
+                        f"repeats row {seen[key]} ({row['year']}, {row['direction']}, "
+                        f"{row['category']})"
                     )
                 seen.setdefault(key, number)
 

@@ -145,7 +145,8 @@ class AttachmentService(RecordService[Attachment]):
             content = bytes(content)
             if len(content) > MAX_SIZE:
                 errors["content"] = (
-                    f"The file is {_megabytes(len(content))}; an attachment may be at most {_megabytes(MAX_SIZE)}"
+                    f"The file is {_megabytes(len(content))}; an attachment may be at most "
+                    f"{_megabytes(MAX_SIZE)}"
                 )
         with service.writing_record(
             int(record_id), expected_version, again="attach the file again", lock=True
@@ -183,7 +184,8 @@ class AttachmentService(RecordService[Attachment]):
             found = []
             if new_label.level < parent_label.level:
                 found.append(
-                    f"the file is marked {self.desk.marking(new_label)}, lower than its record ({self.desk.marking(parent_label)})"
+                    f"the file is marked {self.desk.marking(new_label)}, lower than its record "
+                    f"({self.desk.marking(parent_label)})"
                 )
         return Saved(record, new_label, found)
 
@@ -270,7 +272,8 @@ class AttachmentService(RecordService[Attachment]):
             if not intact:
                 details["problem"] = "SHA-256 mismatch: stored content damaged"
                 damaged = DamagedAttachment(
-                    f"the stored file {record.name} is damaged: its content no longer matches the SHA-256 recorded "
+                    f"the stored file {record.name} is damaged: its content no longer matches the "
+                    "SHA-256 recorded "
                     "when it was added; restore the database from a backup or attach the file again"
                 )
             audit.record(

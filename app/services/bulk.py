@@ -214,7 +214,8 @@ class BulkCreate:
             index.pause(self.session)
         if not all(_core_writable(record) for record in records):
             raise TypeError(
-                f"BulkCreate writes columns and plain one-to-many children; a {self.service.kind} sets more"
+                f"BulkCreate writes columns and plain one-to-many children; a {self.service.kind} "
+                "sets more"
             )
         _insert(self.service.desk.db, self.session, records)
         if index is not None:

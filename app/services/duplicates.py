@@ -55,7 +55,8 @@ def duplicates_in(
     exclude_id: int | None = None,
     limit: int = 5,
 ) -> list[Duplicate]:
-    """`probable_duplicates` inside a session the caller holds (used by the people service's warnings)."""
+    """`probable_duplicates` inside a session the caller holds (used by the people service's
+    warnings)."""
     family = str(values.get("family_name") or "").strip()
     given = str(values.get("given_names") or "").strip()
     birth = _as_date(values.get("date_of_birth"))

@@ -71,7 +71,8 @@ class CostLinesField(Field):
                     parts = str(row).split(maxsplit=3)
                     if len(parts) < 3:
                         raise ValueError(
-                            f"{str(row).strip()!r} should read like 'travel 1200.00 USD Return flights'"
+                            f"{str(row).strip()!r} should read like 'travel 1200.00 USD Return "
+                            "flights'"
                         )
                     category, amount, currency = parts[:3]
                     description = parts[3] if len(parts) > 3 else ""
@@ -192,7 +193,8 @@ class ExchangeService(RecordService[Exchange]):
         record: Exchange | None,
         errors: dict[str, str],
     ) -> None:
-        """Dates in order, partners other than the host, agreement visible, budget currency, status by moves."""
+        """Dates in order, partners other than the host, agreement visible, budget currency, status
+        by moves."""
         current = (
             {}
             if record is None
@@ -291,7 +293,8 @@ class ExchangeService(RecordService[Exchange]):
             )
             if spent > record.budget_amount:
                 found.append(
-                    f"the cost lines in {record.budget_currency} add up to {spent:.2f}, above the budget of "
+                    f"the cost lines in {record.budget_currency} add up to {spent:.2f}, above the "
+                    "budget of "
                     f"{Decimal(record.budget_amount):.2f} {record.budget_currency}"
                 )
         if record.agreement_id is not None:
@@ -299,7 +302,9 @@ class ExchangeService(RecordService[Exchange]):
             if agreement is not None and record.status != ExchangeStatus.CANCELLED.value:
                 if agreement.expiry_date and agreement.expiry_date < record.end_date:
                     found.append(
-                        f"agreement {agreement.reference} expires on {agreement.expiry_date.isoformat()}, before the exchange ends on {record.end_date.isoformat()}"
+                        f"agreement {agreement.reference} expires on "
+                        f"{agreement.expiry_date.isoformat()}, before the exchange ends on "
+                        f"{record.end_date.isoformat()}"
                     )
                 if agreement.status in ("terminated", "expired"):
                     found.append(f"agreement {agreement.reference} is {agreement.status}")
@@ -314,7 +319,8 @@ class ExchangeService(RecordService[Exchange]):
         reason: str | None = None,
         expected_version: int | None = None,
     ) -> Saved[Exchange]:
-        """Move along EXCHANGE_MOVES; cancelling needs a reason (kept in ``cancel_reason``); audited as ``status_change``."""
+        """Move along EXCHANGE_MOVES; cancelling needs a reason (kept in ``cancel_reason``); audited
+        as ``status_change``."""
 
         def before_move(
             session: Session,

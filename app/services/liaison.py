@@ -155,7 +155,9 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                     level = -1
                 if not 0 <= level <= self.desk.db.scheme.top:
                     errors["disclosure_level"] = (
-                        f"Disclosure limit must be a level of this database's scheme (0 to {self.desk.db.scheme.top}, or a name such as {self.desk.db.scheme.names[-2]})"
+                        "Disclosure limit must be a level of this database's scheme (0 to "
+                        f"{self.desk.db.scheme.top}, or a name such as "
+                        f"{self.desk.db.scheme.names[-2]})"
                     )
                 else:
                     values["disclosure_level"] = level
@@ -191,12 +193,14 @@ class LiaisonService(RecordService[LiaisonAssignment]):
             ):
                 ends = other.end_date.isoformat() if other.end_date else "open-ended"
                 found.append(
-                    f"the tour overlaps {other.reference} ({other.start_date.isoformat()} to {ends}) of the same person"
+                    f"the tour overlaps {other.reference} ({other.start_date.isoformat()} to "
+                    f"{ends}) of the same person"
                 )
         person = session.get(Person, record.person_id)
         if person is not None and person.nation_code != record.sending_nation:
             found.append(
-                f"the person is from {person.nation_code} but the sending nation is {record.sending_nation}"
+                f"the person is from {person.nation_code} but the sending nation is "
+                f"{record.sending_nation}"
             )
         if (
             person is not None
@@ -206,7 +210,8 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         ):
             scheme = self.desk.db.scheme
             found.append(
-                f"the disclosure limit {scheme.name(record.disclosure_level)} is above the clearance the person holds ({scheme.name(person.clearance_level)})"
+                f"the disclosure limit {scheme.name(record.disclosure_level)} is above the "
+                f"clearance the person holds ({scheme.name(person.clearance_level)})"
             )
         return found
 
@@ -317,7 +322,8 @@ class ContactLogService(RecordService[ContactLogEntry]):
             assignment.end_date and record.date > assignment.end_date
         ):
             return [
-                f"the engagement on {record.date.isoformat()} is outside the tour of {assignment.reference}"
+                f"the engagement on {record.date.isoformat()} is outside the tour of "
+                f"{assignment.reference}"
             ]
         return []
 

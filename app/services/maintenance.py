@@ -1,4 +1,5 @@
-"""Backups and restores of the database, for the command line and the window alike: administrators, audited."""
+"""Backups and restores of the database, for the command line and the window alike: administrators,
+audited."""
 
 from __future__ import annotations
 

@@ -114,7 +114,8 @@ class ParticipationService(RecordService[Participation]):
         record: Participation | None,
         errors: dict[str, str],
     ) -> None:
-        """Exchange and person visible (and fixed once set), one role each, dates in order, status by moves."""
+        """Exchange and person visible (and fixed once set), one role each, dates in order, status
+        by moves."""
         exchange: Exchange | None = (
             session.get(Exchange, record.exchange_id) if record is not None else None
         )
@@ -127,7 +128,8 @@ class ParticipationService(RecordService[Participation]):
             else:
                 if record is not None and found.id != record.exchange_id:
                     errors["exchange"] = (
-                        "Exchange cannot be changed: remove this participation and add the person to the other exchange"
+                        "Exchange cannot be changed: remove this participation and add the person "
+                        "to the other exchange"
                     )
                 elif record is None and found.archived:
                     errors["exchange"] = f"Exchange {found.reference} is archived"
@@ -141,7 +143,8 @@ class ParticipationService(RecordService[Participation]):
             else:
                 if record is not None and person.id != record.person_id:
                     errors["person"] = (
-                        "Person cannot be changed: remove this participation and add the other person"
+                        "Person cannot be changed: remove this participation and add the other "
+                        "person"
                     )
                 elif record is None and person.archived:
                     errors["person"] = f"Person {person.reference} is archived"
@@ -176,7 +179,8 @@ class ParticipationService(RecordService[Participation]):
                 )
             if clash:
                 errors["role"] = (
-                    f"Role: this person already takes part in {exchange.reference} as {ParticipationRole(role).label.lower()}"
+                    f"Role: this person already takes part in {exchange.reference} as "
+                    f"{ParticipationRole(role).label.lower()}"
                 )
         merged = (
             {
@@ -201,11 +205,13 @@ class ParticipationService(RecordService[Participation]):
         if exchange is not None:
             if arrival and arrival > exchange.end_date:
                 errors["arrival_date"] = (
-                    f"Arrival {arrival.isoformat()} is after {exchange.reference} ends ({exchange.end_date.isoformat()})"
+                    f"Arrival {arrival.isoformat()} is after {exchange.reference} ends "
+                    f"({exchange.end_date.isoformat()})"
                 )
             if departure and departure < exchange.start_date:
                 errors["departure_date"] = (
-                    f"Departure {departure.isoformat()} is before {exchange.reference} starts ({exchange.start_date.isoformat()})"
+                    f"Departure {departure.isoformat()} is before {exchange.reference} starts "
+                    f"({exchange.start_date.isoformat()})"
                 )
         if record is None:
             if not values.get("status"):
@@ -280,7 +286,8 @@ class ParticipationService(RecordService[Participation]):
         reason: str | None = None,
         expected_version: int | None = None,
     ) -> Saved[Participation]:
-        """Move along PARTICIPATION_MOVES; withdrawing needs a reason (kept in ``withdrawn_reason``); audited."""
+        """Move along PARTICIPATION_MOVES; withdrawing needs a reason (kept in
+        ``withdrawn_reason``); audited."""
 
         def before_move(
             session: Session,
@@ -328,34 +335,40 @@ class ParticipationService(RecordService[Participation]):
         if person.nation_code != owner:
             if exchange_label.release is Release.NOFORN:
                 found.append(
-                    f"{name} is from {person.nation_code}, but {exchange.reference} is NOFORN (not releasable to foreign nationals)"
+                    f"{name} is from {person.nation_code}, but {exchange.reference} is NOFORN (not "
+                    "releasable to foreign nationals)"
                 )
             elif exchange_label.release is Release.REL and person.nation_code not in expand(
                 exchange_label.rel_to, self.desk.db.nation_groups()
             ):
                 release = ", ".join(sorted(exchange_label.rel_to | {owner}))
                 found.append(
-                    f"{name} is from {person.nation_code}, but {exchange.reference} is releasable only to {release}"
+                    f"{name} is from {person.nation_code}, but {exchange.reference} is releasable "
+                    f"only to {release}"
                 )
         if exchange_label.level > 0:
             if person.clearance_level is None:
                 found.append(
-                    f"{name} has no security clearance recorded, but {exchange.reference} is {scheme.name(exchange_label.level)}"
+                    f"{name} has no security clearance recorded, but {exchange.reference} is "
+                    f"{scheme.name(exchange_label.level)}"
                 )
             elif person.clearance_level < exchange_label.level:
                 found.append(
-                    f"{name} holds a {scheme.name(person.clearance_level)} clearance, below {exchange.reference}'s {scheme.name(exchange_label.level)}"
+                    f"{name} holds a {scheme.name(person.clearance_level)} clearance, below "
+                    f"{exchange.reference}'s {scheme.name(exchange_label.level)}"
                 )
             if person.clearance_expiry and person.clearance_expiry < exchange.end_date:
                 found.append(
-                    f"{name}'s clearance expires on {person.clearance_expiry.isoformat()}, before {exchange.reference} ends on {exchange.end_date.isoformat()}"
+                    f"{name}'s clearance expires on {person.clearance_expiry.isoformat()}, before "
+                    f"{exchange.reference} ends on {exchange.end_date.isoformat()}"
                 )
         leaving = record.departure_date or exchange.end_date
         identity: dict[str, str] = {}
         if actor.may_write_records:
             if person.passport_expiry and person.passport_expiry < leaving:
                 identity["passport_expiry"] = (
-                    f"{name}'s passport expires on {person.passport_expiry.isoformat()}, before departure on {leaving.isoformat()}"
+                    f"{name}'s passport expires on {person.passport_expiry.isoformat()}, before "
+                    f"departure on {leaving.isoformat()}"
                 )
             if (
                 person.visa_expiry
@@ -363,7 +376,8 @@ class ParticipationService(RecordService[Participation]):
                 and person.visa_expiry < leaving
             ):
                 identity["visa_expiry"] = (
-                    f"{name}'s visa expires on {person.visa_expiry.isoformat()}, before departure on {leaving.isoformat()}"
+                    f"{name}'s visa expires on {person.visa_expiry.isoformat()}, before departure "
+                    f"on {leaving.isoformat()}"
                 )
         if identity:
             audit.record(
@@ -399,15 +413,18 @@ class ParticipationService(RecordService[Participation]):
             ).all()
             for reference, title, start, end in others:
                 found.append(
-                    f"{name} is also booked into {reference} {title} ({start.isoformat()} to {end.isoformat()}), which overlaps {exchange.reference}"
+                    f"{name} is also booked into {reference} {title} ({start.isoformat()} to "
+                    f"{end.isoformat()}), which overlaps {exchange.reference}"
                 )
         if record.arrival_date and (exchange.start_date - record.arrival_date).days > SLACK_DAYS:
             found.append(
-                f"{name} arrives on {record.arrival_date.isoformat()}, more than {SLACK_DAYS} days before {exchange.reference} starts"
+                f"{name} arrives on {record.arrival_date.isoformat()}, more than {SLACK_DAYS} days "
+                f"before {exchange.reference} starts"
             )
         if record.departure_date and (record.departure_date - exchange.end_date).days > SLACK_DAYS:
             found.append(
-                f"{name} leaves on {record.departure_date.isoformat()}, more than {SLACK_DAYS} days after {exchange.reference} ends"
+                f"{name} leaves on {record.departure_date.isoformat()}, more than {SLACK_DAYS} "
+                f"days after {exchange.reference} ends"
             )
         return found
 
@@ -421,7 +438,8 @@ class ParticipationService(RecordService[Participation]):
     # --- related panels --------------------------------------------------------------------
 
     def for_exchange(self, exchange_id: int) -> Page[Participation]:
-        """A visible exchange's participations (roster order: family name); `NotFound` if the exchange is hidden."""
+        """A visible exchange's participations (roster order: family name); `NotFound` if the
+        exchange is hidden."""
         self.desk.exchanges.get(exchange_id)
         with self.desk.reading() as (session, actor):
             records = list(
@@ -435,7 +453,8 @@ class ParticipationService(RecordService[Participation]):
             return Page(records, load_labels(session, {r.label_id for r in records}), len(records))
 
     def for_person(self, person_id: int) -> Page[Participation]:
-        """A visible person's participations, latest exchange first; `NotFound` if the person is hidden."""
+        """A visible person's participations, latest exchange first; `NotFound` if the person is
+        hidden."""
         self.desk.people.get(person_id)
         with self.desk.reading() as (session, actor):
             records = list(

@@ -125,7 +125,8 @@ class PeopleService(RecordService[Person]):
                         "own": record.id if record else -1,
                     },
                 ).first()
-                # a clash with a person the user may not see is not reported: it must not reveal them
+                # a clash with a person the user may not see is not reported: it must not reveal
+                # them
                 if clash is not None and session.scalar(
                     select(Person.id).where(Person.id == clash[0], *self.visible(actor))
                 ):
@@ -159,7 +160,8 @@ class PeopleService(RecordService[Person]):
                     errors[name] = self._taken(name, number)
                 elif (number, nation) in seen:
                     errors[name] = (
-                        f"{self._title_of(name)} {number} is given to another person of this nation earlier in the same import"
+                        f"{self._title_of(name)} {number} is given to another person of this "
+                        "nation earlier in the same import"
                     )
                 seen.add((number, nation))
 
@@ -207,7 +209,8 @@ class PeopleService(RecordService[Person]):
         }
 
     def warnings(self, session: Session, actor: Actor, record: Person, label: Label) -> list[str]:
-        """A probable duplicate: a similar name (transliterations too) with the same birth date, passport or service number."""
+        """A probable duplicate: a similar name (transliterations too) with the same birth date,
+        passport or service number."""
         return warnings_for(self.desk, session, actor, record)
 
     def warnings_new(

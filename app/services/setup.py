@@ -55,7 +55,8 @@ def initialise(
         if database.owner != owner or database.scheme.key != scheme:
             database.dispose()
             raise DatabaseError(
-                f"this database belongs to {database.owner} with the {database.scheme.key} scheme; those never change"
+                f"this database belongs to {database.owner} with the {database.scheme.key} scheme; "
+                "those never change"
             )
         _audit_upgrade(database, report)
         return database

@@ -119,7 +119,8 @@ class ReferenceChooser(QComboBox):
             return [
                 (
                     r.reference,
-                    f"{r.reference} — {service.title(r) if self.kind == 'exchange' else _person(r)}",
+                    f"{r.reference} — "
+                    f"{service.title(r) if self.kind == 'exchange' else _person(r)}",
                 )
                 for r in page.records
             ]
@@ -346,7 +347,8 @@ class ReportDialog(QDialog):
         self.last_result = result
         self.message.setText(
             f"{result.pages} page{'s' if result.pages != 1 else ''}, "
-            f"{result.records:,} record{'s' if result.records != 1 else ''}, marked {result.marking}."
+            f"{result.records:,} record{'s' if result.records != 1 else ''}, marked "
+            f"{result.marking}."
         )
         then, self.after = self.after, None
         if then is not None:

@@ -128,7 +128,8 @@ class SearchPanel(QFrame):
             )
         elif not getattr(results, "complete", True):
             self.status.setText(
-                f"More than {results.total:,} matches: best {shown} of the {results.total:,} most recent"
+                f"More than {results.total:,} matches: best {shown} of the {results.total:,} most "
+                "recent"
                 " · refine the search · Enter opens · Esc closes"
             )
         elif results.total > shown:
@@ -137,7 +138,8 @@ class SearchPanel(QFrame):
             )
         else:
             self.status.setText(
-                f"{results.total:,} match{'es' if results.total != 1 else ''} · Enter opens · Esc closes"
+                f"{results.total:,} match{'es' if results.total != 1 else ''} · Enter opens · Esc "
+                "closes"
             )
 
     def wanted_height(self) -> int:

@@ -99,7 +99,8 @@ def fetch_pool() -> FetchPool:
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Rows of one record kind as the user may see them, fetched a page at a time off the GUI thread."""
+    """Rows of one record kind as the user may see them, fetched a page at a time off the GUI
+    thread."""
 
     SortRole = Qt.ItemDataRole.UserRole + 1
     RecordRole = Qt.ItemDataRole.UserRole + 2
@@ -254,7 +255,8 @@ class RecordTableModel(QAbstractTableModel):
             return
         if page_number not in self._pending:
             self._pending.add(page_number)
-            self._fetch_timer.start()  # restarted by each new page: a fast scroll fetches where it stops
+            # restarted by each new page: a fast scroll fetches where it stops
+            self._fetch_timer.start()
 
     def _page_call(self, page_number: int, total: int | None) -> Callable[[], Any]:
         filters, sort, size = (
@@ -445,7 +447,8 @@ class RecordTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(offset, 0), self.index(last, len(self.columns) - 1))
 
     def load_page(self, page_number: int) -> None:
-        """Read one page on the calling thread (tests, exports of what is shown); views never call this."""
+        """Read one page on the calling thread (tests, exports of what is shown); views never call
+        this."""
         offset = page_number * self.page_size
         if offset >= self._total:
             return

@@ -273,7 +273,8 @@ class CheckList(QWidget):
 
 
 class LabelEditor(QFrame):
-    """Level, releasability (no caveat / NOFORN / REL TO) and need-to-know groups, marking shown live."""
+    """Level, releasability (no caveat / NOFORN / REL TO) and need-to-know groups, marking shown
+    live."""
 
     changed = Signal()
 

@@ -34,7 +34,8 @@ def select_user(view: UsersView, username: str) -> None:
 
 
 def test_users_view_create_edit_and_account_actions(qtbot, admin: Desk, qtmodeltester) -> None:
-    """Create an account (a bad password shown beside its field), edit it, reset, deactivate, reactivate."""
+    """Create an account (a bad password shown beside its field), edit it, reset, deactivate,
+    reactivate."""
     admin.users.create_ntk_group("AUKUS")
     view = UsersView(admin)
     qtbot.addWidget(view)
@@ -148,7 +149,8 @@ def test_audit_view_filters_and_details(qtbot, admin: Desk, make_user, qtmodelte
 
 @pytest.mark.sqlite_only(reason="edits an audit row in the SQLite file")
 def test_audit_verify_intact_then_first_broken_link(qtbot, admin: Desk) -> None:
-    """Verify reports an intact trail; after a row is edited in the file it names the first broken link."""
+    """Verify reports an intact trail; after a row is edited in the file it names the first broken
+    link."""
     admin.people.create({"family_name": "Ito", "nation_code": "JPN"})
     view = AuditView(admin)
     qtbot.addWidget(view)

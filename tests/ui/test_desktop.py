@@ -20,7 +20,8 @@ from app.ui.settings import app_settings
 from app.ui.table_model import RecordTableModel
 from tests.helpers import PASSWORD
 
-# the offscreen platform plugin warns about window-system features it lacks (raise, grabs, size hints)
+# the offscreen platform plugin warns about window-system features it lacks (raise, grabs, size
+# hints)
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 

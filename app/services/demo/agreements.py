@@ -85,7 +85,8 @@ class AgreementPhase(FillerBase):
         )
         values["renewal_terms"] = rng.choice(words.RENEWAL)
         values["scope"] = (
-            f"Covers {topic} between the parties: planning, funding principles, status of personnel, "
+            f"Covers {topic} between the parties: planning, funding principles, status of "
+            "personnel, "
             f"claims, security of information, and settlement of disputes by consultation."
         )
         signatories = []
@@ -172,7 +173,8 @@ class AgreementPhase(FillerBase):
         kinds: tuple[str, ...] = (),
         during: tuple[dt.date, dt.date | None] | None = None,
     ) -> str:
-        """An agreement (not in a compartment) with one of these nations as a party, in force ``during`` the dates."""
+        """An agreement (not in a compartment) with one of these nations as a party, in force
+        ``during`` the dates."""
 
         def covers(a: AgreementRow) -> bool:
             if during is None:

@@ -32,7 +32,8 @@ NTK_GROUPS = {
     "SOF": "Special operations forces exchanges",
 }
 BATCH = 250  # creates per transaction
-BULK_FROM = 5000  # from this many people on, records are written in bulk (one audit event per batch and writer)
+# from this many people on, records are written in bulk (one audit event per batch and writer)
+BULK_FROM = 5000
 BULK_BATCH = 5000  # people per transaction in bulk (exchanges and liaison: a fifth of it)
 
 Progress = Callable[[int, int], Any]
@@ -211,7 +212,8 @@ class FillerBase:
         groups: tuple[str, ...] = (),
         noforn: float = 0.45,
     ) -> Label:
-        """A label for a record concerning ``nations``: releasable to them, to a group, NOFORN or to all."""
+        """A label for a record concerning ``nations``: releasable to them, to a group, NOFORN or to
+        all."""
         level = self._level() if level is None else min(level, self.max_level)
         foreign = sorted({n for n in nations if n != self.owner})
         roll = self.rng.random()
@@ -246,7 +248,8 @@ class FillerBase:
                 continue
             self.desk.users.create({**values, "password": DEMO_PASSWORD})
             self.counts["users"] += 1
-        # records in a need-to-know group are written by a member of it (the administrator may not be)
+        # records in a need-to-know group are written by a member of it (the administrator may not
+        # be)
         self.compartment_desk = Desk(self.desk.db, "sof.coordinator")
         self.compartment_actor = self.compartment_desk.actor()
 
@@ -344,7 +347,8 @@ def unused(taken: set[tuple[str, str]], nation: str, draw: Callable[[], str]) ->
 
 
 def money(usd: int, currency: str) -> Decimal:
-    """A dollar amount in another currency, rounded to a plausible figure (three significant digits)."""
+    """A dollar amount in another currency, rounded to a plausible figure (three significant
+    digits)."""
     amount = usd * words.PER_USD.get(currency, 1)
     step = 10 ** max(len(str(int(amount))) - 3, 0)
     return Decimal(int(amount // step * step))

@@ -151,7 +151,8 @@ class ExchangePhase(AgreementPhase):
             if "cyber" in domains and rng.random() < 0.3
             else self._maybe_groups(("SOF",), 0.03)
         )
-        # foreign participants are the point of an exchange: NOFORN ones are rare (and draw warnings)
+        # foreign participants are the point of an exchange: NOFORN ones are rare (and draw
+        # warnings)
         label = self._label(sorted(nations), None, groups, noforn=0.1)
         return {"values": values, "label": label, "costs": costs, "nations": nations, "kind": kind}
 
@@ -176,7 +177,8 @@ class ExchangePhase(AgreementPhase):
     def _cost_lines(
         self, kind: str, budget_usd: int, currency: str, host: str
     ) -> list[dict[str, Any]]:
-        """Lines sharing (part of) the budget, each in its own currency (flights in dollars, tuition in euros ...)."""
+        """Lines sharing (part of) the budget, each in its own currency (flights in dollars, tuition
+        in euros ...)."""
         rng = self.rng
         categories = {
             "course_seat": ["tuition", "travel", "per_diem", "lodging"],

@@ -640,7 +640,8 @@ NAMES: dict[str, tuple[list[str], list[str], list[str]]] = {
     ),
 }
 
-# nation -> (name group, weight, native language (ISO 639-3), rank style, dialling code, currency, cities: capital first)
+# nation -> (name group, weight, native language (ISO 639-3), rank style, dialling code, currency,
+# cities: capital first)
 NATIONS: dict[str, tuple[str, int, str, str, str, str, list[str]]] = {
     "USA": (
         "en",
@@ -1578,7 +1579,8 @@ HOST_ORGS = [
     "Regional command, {city}",
 ]
 DUTIES = [
-    "Represents the sending nation's armed forces at the host headquarters; coordinates exchanges and visits.",
+    "Represents the sending nation's armed forces at the host headquarters; coordinates exchanges "
+    "and visits.",
     "Serves as an instructor in the host's staff college and advises on combined training.",
     "Coordinates participation in combined exercises and the movement of personnel.",
     "Advises the ambassador on defence matters and manages the defence cooperation programme.",

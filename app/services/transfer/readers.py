@@ -122,7 +122,8 @@ def read_header(path: Path, kind: str, service: RecordService[Any]) -> tuple[lis
     if unknown:
         known = ", ".join(columns_for(kind, service))
         errors["columns"] = (
-            f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the columns of {kinds.BY_NAME[kind].plural} are: {known}"
+            f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the columns of "
+            f"{kinds.BY_NAME[kind].plural} are: {known}"
         )
     fields = [mapping.get(name) for name in header]
     doubled = sorted({name for name in fields if name and fields.count(name) > 1})

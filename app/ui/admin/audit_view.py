@@ -56,7 +56,8 @@ KINDS = ("", *(entry.name for entry in kinds.KINDS), "user")
 
 
 class AuditView(QWidget):
-    """Events newest first, filtered; the selected event's details; "Verify trail" off the GUI thread."""
+    """Events newest first, filtered; the selected event's details; "Verify trail" off the GUI
+    thread."""
 
     def __init__(
         self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
