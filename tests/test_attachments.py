@@ -1,5 +1,6 @@
 """Attachments: validation, SHA-256 and damage detection, lists without content, their own
-label and their record's visibility, audit events for adding, viewing, saving, relabelling, deleting."""
+label and their record's visibility, audit events for adding, viewing, saving, relabelling,
+deleting."""
 
 from __future__ import annotations
 

@@ -28,7 +28,14 @@ CHILD = textwrap.dedent(
     import app
 
     # every module below the user interface, except the one that lays reports out with Qt
-    CORE = ("app.domain", "app.database", "app.security", "app.services", "app.search", "app.reports")
+    CORE = (
+        "app.domain",
+        "app.database",
+        "app.security",
+        "app.services",
+        "app.search",
+        "app.reports",
+    )
     for module in pkgutil.walk_packages(app.__path__, "app."):
         if module.name.startswith(CORE) and module.name != "app.reports.render":
             importlib.import_module(module.name)

@@ -1,4 +1,5 @@
-"""The demo data set: written through the services, reproducible, covering every label and script."""
+"""The demo data set: written through the services, reproducible, covering every label and
+script."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ SMALL = {"people": 40, "exchanges": 10, "seed": 7, "today": TODAY}
 
 
 def _labels(desk: Desk) -> list[Label]:
-    """Labels of every record the desk's user sees, over every kind the database has a service for."""
+    """Labels of every record the desk's user sees, over every kind the database has a service
+    for."""
     found: list[Label] = []
     for name in ("people", "agreements", "exchanges", "participations", "liaison", "contact_log"):
         page = getattr(desk, name).list(limit=100000)

@@ -42,7 +42,9 @@ from app.services.errors import ValidationFailed
 from app.services.setup import open_desk_database
 
 pytestmark = pytest.mark.sqlite_only(
-    reason="the SQLite FTS5 engine; a PostgreSQL engine behind the same interface is not written yet"
+    reason=(
+        "the SQLite FTS5 engine; a PostgreSQL engine behind the same interface is not written yet"
+    )
 )
 
 DATA = Path(__file__).parent / "data"

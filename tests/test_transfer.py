@@ -17,7 +17,10 @@ from app.services.setup import initialise
 from app.services.transfer import columns, export_records, file_sha256, import_file
 from tests.helpers import PASSWORD
 
-HEADER = "family_name,given_names,nation,rank,service,date_of_birth,passport_number,email,classification,releasable_to,groups"
+HEADER = (
+    "family_name,given_names,nation,rank,service,date_of_birth,passport_number,email,"
+    "classification,releasable_to,groups"
+)
 
 
 def write(path: Path, text: str, bom: bool = False) -> Path:
@@ -350,7 +353,8 @@ def test_exchanges_and_participations_round_trip(admin: Desk, tmp_path: Path) ->
         "\n".join(
             [
                 "title,kind,host_nation,partner_nations,domains,start_date,end_date,agreement,cost_lines,budget_amount,budget_currency,classification,releasable_to",
-                'Pilot course,course_seat,USA,"POL, GBR",air joint,2026-03-02,2026-05-29,MOU-USA-POL-2019-01,travel 1200.00 USD Flights,45000,USD,C,"POL GBR"',
+                'Pilot course,course_seat,USA,"POL, GBR",air joint,2026-03-02,2026-05-29,'
+                'MOU-USA-POL-2019-01,travel 1200.00 USD Flights,45000,USD,C,"POL GBR"',
                 "Broken,course_seat,USA,,,2026-03-02,2026-01-01,,,,,U,",
             ]
         )
@@ -480,13 +484,21 @@ def test_the_same_passport_twice_in_one_file_is_refused_the_second_time(
     assert result.imported == 3
     assert {p.line: p.errors for p in result.rejected} == {
         3: {
-            "passport_number": "Passport number EA1111111 is given to another person of this nation earlier in the same import"
+            "passport_number": (
+                "Passport number EA1111111 is given to another person of this nation earlier in "
+                "the same import"
+            )
         },
         5: {
-            "passport_number": "Passport number EA7777777 is already recorded for another person of this nation"
+            "passport_number": (
+                "Passport number EA7777777 is already recorded for another person of this nation"
+            )
         },
         7: {
-            "service_number": "Service number SN-1 is given to another person of this nation earlier in the same import"
+            "service_number": (
+                "Service number SN-1 is given to another person of this nation earlier in the same "
+                "import"
+            )
         },
     }
 

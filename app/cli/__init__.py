@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Exchange Desk on the command line. Passwords come from XDESK_PASSWORD or a prompt.",
+        description=(
+            "Exchange Desk on the command line. Passwords come from XDESK_PASSWORD or a prompt."
+        ),
     )
     parser.add_argument(
         "--db",

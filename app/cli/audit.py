@@ -32,7 +32,9 @@ def cmd_audit(args: argparse.Namespace, desk: Desk) -> int:
         print_json([e.as_dict() for e in events])
         return 0
     for e in events:
-        record = f"{e.record_kind} {e.record_ref or (e.record_id if e.record_id is not None else '')}".strip()
+        record = (
+            f"{e.record_kind} {e.record_ref or (e.record_id if e.record_id is not None else '')}"
+        ).strip()
         print(
             f"{e.id:>7} {e.at.isoformat(timespec='seconds')}Z {e.username:<16} {e.action:<16} "
             f"{e.outcome:<8} {record}"

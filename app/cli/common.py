@@ -1,4 +1,5 @@
-"""What every ``xdesk`` command shares: errors, the database and login, passwords, filters, output."""
+"""What every ``xdesk`` command shares: errors, the database and login, passwords, filters,
+output."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""``xdesk import``, ``export``, ``list``, ``show``: records in and out, as the user may see them."""
+"""``xdesk import``, ``export``, ``list``, ``show``: records in and out, as the user may see
+them."""
 
 from __future__ import annotations
 

@@ -11,7 +11,8 @@ from app.domain.models import LabelGroup, LabelRelease, LabelRow
 
 def fingerprint(label: Label) -> str:
     """A canonical text for a label: equal labels, equal fingerprints."""
-    return f"{label.level}|{label.release.value}|{','.join(sorted(label.rel_to))}|{','.join(sorted(label.groups))}"
+    rel_to, groups = ",".join(sorted(label.rel_to)), ",".join(sorted(label.groups))
+    return f"{label.level}|{label.release.value}|{rel_to}|{groups}"
 
 
 def intern_label(session: Session, label: Label) -> int:

@@ -62,7 +62,8 @@ def _nation_name(code: str) -> str:
 
 @dataclass(frozen=True)
 class Source:
-    """How one record kind is indexed: its table, its text, and the tables whose edits re-index it."""
+    """How one record kind is indexed: its table, its text, and the tables whose edits re-index
+    it."""
 
     kind: str  # canonical (`app.services.kinds`)
     # the kind code in the low rowid bits: stored in every index row and frozen in the triggers
@@ -243,7 +244,8 @@ KIND_CODES = {s.kind: s.code for s in SOURCES}
 
 
 def _triggers(source: Source, pausable: bool = False) -> list[tuple[str, str]]:
-    """(name, body) of a source's triggers; ``pausable``: the insert triggers as of revision 0004."""
+    """(name, body) of a source's triggers; ``pausable``: the insert triggers as of revision
+    0004."""
     name = f"{INDEX}_{source.name}"
     when = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSED}) " if pausable else ""
     triggers = [
@@ -317,7 +319,8 @@ def _replace_insert_triggers(connection: Connection, pausable: bool) -> None:
 
 
 def install_0004(connection: Connection) -> None:
-    """The pause table, and insert triggers that stand aside while it holds a row (revision 0004)."""
+    """The pause table, and insert triggers that stand aside while it holds a row (revision
+    0004)."""
     connection.exec_driver_sql(f"CREATE TABLE {PAUSED} (id INTEGER PRIMARY KEY)")
     _replace_insert_triggers(connection, pausable=True)
 

@@ -17,7 +17,8 @@ _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def name_key(text: str) -> str:
-    """A name folded for transliteration (mirrors `search_index.name_key_sql`): Mueller -> muller."""
+    """A name folded for transliteration (mirrors `search_index.name_key_sql`): Mueller ->
+    muller."""
     folded = text.lower()
     for old, new in (("ß", "ss"), ("ue", "u"), ("oe", "o"), ("ae", "a")):
         folded = folded.replace(old, new)

@@ -347,7 +347,10 @@ def person(desk: Desk, params: dict[str, Any]) -> Report:
     languages = ", ".join(f"{lang.language} {lang.profile}".strip() for lang in record.languages)
     clearance = ""
     if record.clearance_level is not None:
-        clearance = f"{_level_name(desk, record.clearance_level)} ({record.clearance_nation or '?'}), expires {_date(record.clearance_expiry) or '—'}"
+        clearance = (
+            f"{_level_name(desk, record.clearance_level)} ({record.clearance_nation or '?'}), "
+            f"expires {_date(record.clearance_expiry) or '—'}"
+        )
     blocks: list[Any] = [
         RecordBlock(
             label,
@@ -355,7 +358,7 @@ def person(desk: Desk, params: dict[str, Any]) -> Report:
             [
                 (
                     "Rank",
-                    f"{record.rank} {('(' + record.rank_code + ')') if record.rank_code else ''}".strip(),
+                    f"{record.rank} {f'({record.rank_code})' if record.rank_code else ''}".strip(),
                 ),
                 ("Service", _word(Service, record.service)),
                 ("Nation", f"{record.nation_code} — {nation_name(record.nation_code)}"),

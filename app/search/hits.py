@@ -103,7 +103,10 @@ def title_of(kind: str, record: Any) -> str:
         return record.title
     if kind == "liaison_assignment":
         organisation = f" at {record.host_organisation}" if record.host_organisation else ""
-        return f"{record.kind.replace('_', ' ')}, {record.sending_nation} → {record.host_nation}{organisation}"
+        return (
+            f"{record.kind.replace('_', ' ')}, {record.sending_nation} → "
+            f"{record.host_nation}{organisation}"
+        )
     if kind == "contact_log":
         return f"{record.date.isoformat()} {record.subject}"
     return record.name

@@ -26,7 +26,8 @@ def visible_hits(
     filters: dict[str, Any],
     newest: int | None = None,
 ) -> Subquery | None:
-    """The hits of ``fts`` whose record is of a wanted kind, visible to the actor and passes the filters:
+    """The hits of ``fts`` whose record is of a wanted kind, visible to the actor and passes the
+    filters:
     a subquery ``(key, score)``; each hit is checked against its kind's source row by primary key.
     ``newest``: at most that many, the most recent records first (the index is read newest first
     and stops there). None when no kind can match the filters."""

@@ -149,7 +149,8 @@ def matching_keys(
     filters: dict[str, Any] | None = None,
     cap: int = MATCH_CAP,
 ) -> list[tuple[str, int]]:
-    """(kind, id) of every visible match (at most ``cap``), unranked; not audited (callers audit)."""
+    """(kind, id) of every visible match (at most ``cap``), unranked; not audited (callers
+    audit)."""
     wanted = [kind_of(k) for k in kinds] if kinds else list(KINDS)
     filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
     check_filters(filters)
@@ -181,7 +182,8 @@ def quick_filter(
     desk: Desk, kind: str, text: str, as_you_type: bool = True
 ) -> ColumnElement[bool] | None:
     """A condition for a list view's quick filter on ``kind``: the record matches ``text`` in the
-    search index (same folding, prefixes and operators as search). None when there is nothing to match;
+    search index (same folding, prefixes and operators as search). None when there is nothing to
+    match;
     the list's own query keeps its access filter."""
     ids = quick_filter_ids(desk, kind, text, as_you_type)
     return None if ids is None else KINDS[kind_of(kind)].model.id.in_(ids)

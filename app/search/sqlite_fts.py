@@ -60,7 +60,8 @@ class SqliteFts:
         return _KIND_OF[key & 7], key >> KIND_BITS
 
     def record_ids(self, query: str, kind: str) -> Select:
-        """``SELECT`` of the ids of one kind's records matching a query (for a list's quick filter)."""
+        """``SELECT`` of the ids of one kind's records matching a query (for a list's quick
+        filter)."""
         return select(_fts.c.rowid.op(">>")(KIND_BITS)).where(
             literal_column(INDEX).op("MATCH")(bindparam("quick_query", query)),
             _fts.c.rowid.op("&")(7) == KIND_CODES[kind],

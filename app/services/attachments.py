@@ -90,7 +90,10 @@ class AttachmentService(RecordService[Attachment]):
         if service is None:
             raise ValidationFailed(
                 {
-                    "record_kind": f"files cannot be attached to {record_kind!r}; use one of {', '.join(sorted(self.parents()))}"
+                    "record_kind": (
+                        f"files cannot be attached to {record_kind!r}; use one of "
+                        f"{', '.join(sorted(self.parents()))}"
+                    )
                 }
             )
         return service
@@ -195,7 +198,10 @@ class AttachmentService(RecordService[Attachment]):
         """Not used for attachments: a file is added with its content through `add`."""
         raise ValidationFailed(
             {
-                "content": "an attachment is added with its file: use add(record_kind, record_id, name, content)"
+                "content": (
+                    "an attachment is added with its file: use add(record_kind, record_id, name, "
+                    "content)"
+                )
             }
         )
 

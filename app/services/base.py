@@ -528,7 +528,8 @@ class RecordService(Generic[M]):
         reason: str | None = None,
         expected_version: int | None = None,
     ) -> Saved[M]:
-        """Validate and store changes (and a new label); audited with the fields before and after."""
+        """Validate and store changes (and a new label); audited with the fields before and
+        after."""
         parsed, errors = self.parse(values, creating=False)
         with self.writing_record(
             record_id, expected_version, self.load_options_for_write()
@@ -690,7 +691,8 @@ class RecordService(Generic[M]):
         return {spec.name: text_of(self.value_of(record, spec.name)) for spec in self.fields}
 
     def value_of(self, record: M, name: str) -> Any:
-        """The value of an input field on a record (override for collections); links as references."""
+        """The value of an input field on a record (override for collections); links as
+        references."""
         if name in self.links:
             linked = record.__dict__.get(LINKED_REFERENCES)
             if linked is not None and name in linked:

@@ -242,7 +242,8 @@ class BulkCreate:
 
 
 def _core_writable(record: Any) -> bool:
-    """True when Core can write the record: plain columns plus one-to-many children that are plain."""
+    """True when Core can write the record: plain columns plus one-to-many children that are
+    plain."""
     for relationship in inspect(type(record)).relationships:
         value = record.__dict__.get(relationship.key)
         if not value:

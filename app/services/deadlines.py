@@ -166,7 +166,10 @@ class DeadlineService:
                 .limit(limit)
             ).all()
             for participation, exchange, person in pending:
-                participation._deadline_title = f"{person.family_name.upper()}, {person.given_names} — {exchange.reference} {exchange.title}"
+                participation._deadline_title = (
+                    f"{person.family_name.upper()}, {person.given_names} — {exchange.reference} "
+                    f"{exchange.title}"
+                )
                 found.append(
                     (
                         exchange.start_date,

@@ -35,7 +35,10 @@ class Duplicate:
 
     def warning(self) -> str:
         """The text shown to the coordinator."""
-        return f"probable duplicate of {self.title} ({self.reference}): similar name, same {' and '.join(self.same)}"
+        return (
+            f"probable duplicate of {self.title} ({self.reference}): similar name, same "
+            f"{' and '.join(self.same)}"
+        )
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -114,7 +117,8 @@ def probable_duplicates(
     desk: Desk, values: dict[str, Any], exclude_id: int | None = None, limit: int = 5
 ) -> list[Duplicate]:
     """Existing people the user may see who probably are the person described by ``values``
-    (``family_name``, ``given_names`` and any of ``date_of_birth``, ``passport_number``, ``service_number``)."""
+    (``family_name``, ``given_names`` and any of ``date_of_birth``, ``passport_number``,
+    ``service_number``)."""
     with desk.reading() as (session, actor):
         return duplicates_in(desk, session, actor, values, exclude_id, limit)
 

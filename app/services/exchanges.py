@@ -46,7 +46,8 @@ _DESCRIPTION = Field("description", "Description", max_length=200)
 
 @dataclass(frozen=True)
 class CostLinesField(Field):
-    """Cost lines: a list of dicts (forms) or ``category amount currency description; ...`` (CSV)."""
+    """Cost lines: a list of dicts (forms) or ``category amount currency description; ...``
+    (CSV)."""
 
     def _parse_cost_lines(self, value: Any) -> list[dict[str, Any]]:
         rows = (
@@ -253,7 +254,8 @@ class ExchangeService(RecordService[Exchange]):
                 )
 
     def apply(self, session: Session, record: Exchange, values: dict[str, Any]) -> None:
-        """Columns as given; agreement as an id; partners, domains and cost lines replace the lists."""
+        """Columns as given; agreement as an id; partners, domains and cost lines replace the
+        lists."""
         values = dict(values)
         partners = values.pop("partner_nations", None)
         domains = values.pop("domains", None)
@@ -349,7 +351,8 @@ class ExchangeService(RecordService[Exchange]):
     def set_cost_lines(
         self, exchange_id: int, lines: Sequence[Any], expected_version: int | None = None
     ) -> Saved[Exchange]:
-        """Replace the cost lines (category, description, amount, currency); audited as ``update``."""
+        """Replace the cost lines (category, description, amount, currency); audited as
+        ``update``."""
         return self.update(
             exchange_id, {"cost_lines": list(lines)}, expected_version=expected_version
         )

@@ -1,4 +1,5 @@
-"""Liaison assignments (liaison officers, defence attachés, exchange officers) and their contact logs.
+"""Liaison assignments (liaison officers, defence attachés, exchange officers) and their contact
+logs.
 
 An assignment names a person and, optionally, the agreement it runs under: it is visible only when
 those are visible too. A contact-log entry is visible only when its assignment is. The person and
@@ -86,7 +87,10 @@ class LiaisonService(RecordService[LiaisonAssignment]):
 
     def title(self, record: LiaisonAssignment) -> str:
         """``LO-2026-0003 liaison officer, GBR → USA``."""
-        return f"{record.reference} {LiaisonKind(record.kind).label.lower()}, {record.sending_nation} → {record.host_nation}"
+        return (
+            f"{record.reference} {LiaisonKind(record.kind).label.lower()}, {record.sending_nation} "
+            f"→ {record.host_nation}"
+        )
 
     # --- validation ------------------------------------------------------------------------
 
@@ -98,7 +102,8 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         record: LiaisonAssignment | None,
         errors: dict[str, str],
     ) -> None:
-        """Person and agreement visible, nations, tour dates in order, disclosure level in scheme."""
+        """Person and agreement visible, nations, tour dates in order, disclosure level in
+        scheme."""
         person: Person | None = None
         if "person" in values:
             try:
@@ -288,7 +293,9 @@ class ContactLogService(RecordService[ContactLogEntry]):
 
     def title(self, record: ContactLogEntry) -> str:
         """``LO-2026-0003 2026-03-14 Port visit planning``."""
-        return f"{self.value_of(record, 'assignment')} {record.date.isoformat()} {record.subject}".strip()
+        return (
+            f"{self.value_of(record, 'assignment')} {record.date.isoformat()} {record.subject}"
+        ).strip()
 
     def check(
         self,

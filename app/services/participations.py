@@ -318,7 +318,8 @@ class ParticipationService(RecordService[Participation]):
     def warnings(
         self, session: Session, actor: Actor, record: Participation, label: Label
     ) -> list[str]:
-        """Releasability, clearance, passport and visa, overlapping bookings, early or late travel."""
+        """Releasability, clearance, passport and visa, overlapping bookings, early or late
+        travel."""
         if record.status == ParticipationStatus.WITHDRAWN.value:
             return []
         exchange = session.get(Exchange, record.exchange_id)

@@ -21,7 +21,8 @@ from app.services.errors import ValidationFailed
 
 
 def open_desk_database(target: str | Path) -> Database:
-    """Open an existing database (upgrading it, with the copy made first and the upgrade audited)."""
+    """Open an existing database (upgrading it, with the copy made first and the upgrade
+    audited)."""
     database, report = open_database(target)
     if not database.owner:
         database.dispose()

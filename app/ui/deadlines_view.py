@@ -22,7 +22,8 @@ from app.ui.widgets import tool_button
 
 class DeadlinesView(QWidget):
     """The deadlines list from ``desk.deadlines.upcoming(lead_days)`` with a lead-time spin box;
-    read again (off the GUI thread) when shown, on Refresh, and when an operation changed records."""
+    read again (off the GUI thread) when shown, on Refresh, and when an operation changed
+    records."""
 
     labelsChanged = Signal(object)
     openRequested = Signal(str, int)  # record kind, record id

@@ -1,7 +1,8 @@
 """The main window of one logged-in user: banners, sidebar and pages, toolbar, status bar.
 
 Its jobs live beside it: `navigation` (the sidebar, pages built when first shown, records opened
-in their page or window), `actions` (`MainActions`: menus, toolbar and the dialogs they open), `idle_lock`
+in their page or window), `actions` (`MainActions`: menus, toolbar and the dialogs they open),
+`idle_lock`
 (the lock after a period without use), `settings` (preferences). Every service call runs through
 the window's one `Operations` runner, off the GUI thread; pages refresh from its change notice.
 """
@@ -157,7 +158,8 @@ class MainWindow(QMainWindow):
         self.navigation.open_hit(kind, record_id)
 
     def _run_search(self, query: str) -> SearchResults:
-        """One as-you-type search (worker thread; not audited: opening a result audits the query)."""
+        """One as-you-type search (worker thread; not audited: opening a result audits the
+        query)."""
         return search(
             self.desk, query, limit=LIMIT, highlight=MARKS, as_you_type=True, audited=False
         )
@@ -167,7 +169,8 @@ class MainWindow(QMainWindow):
         self.search.focus()
 
     def find(self) -> None:
-        """Ctrl+F: the global search box, unless a list's quick filter has the cursor (it keeps it)."""
+        """Ctrl+F: the global search box, unless a list's quick filter has the cursor (it keeps
+        it)."""
         focused = QApplication.focusWidget()
         if any(focused is view.quick_filter for view in self.navigation.lists.values()):
             focused.selectAll()

@@ -304,7 +304,8 @@ class ReportDialog(QDialog):
     # --- rendering ---------------------------------------------------------------------------
 
     def render(self, out_path: Path, then: Any) -> None:
-        """Render the chosen report to ``out_path`` off the GUI thread, then call ``then(result)``."""
+        """Render the chosen report to ``out_path`` off the GUI thread, then call
+        ``then(result)``."""
         if self.worker is not None:
             return
         from app.reports import render_report

@@ -85,7 +85,8 @@ class SearchPanel(QFrame):
         return found
 
     def show_results(self, results: Any) -> None:
-        """Fill the tree: one group per kind, best hits first, each with portion mark and snippet."""
+        """Fill the tree: one group per kind, best hits first, each with portion mark and
+        snippet."""
         self.tree.clear()
         groups: dict[str, list[Any]] = {}
         for hit in results.hits:

@@ -1,4 +1,5 @@
-"""Administration views: users, audit trail (filters, details, verification), who can see a record."""
+"""Administration views: users, audit trail (filters, details, verification), who can see a
+record."""
 
 from __future__ import annotations
 

@@ -370,7 +370,8 @@ def force(nation: str, service: str, branch: str) -> str:
 
 
 def full_name(nation: str, given: str, family: str) -> str:
-    """A name as its nation writes it: family name first for Vietnamese, Korean and Hungarian names."""
+    """A name as its nation writes it: family name first for Vietnamese, Korean and Hungarian
+    names."""
     group = words.NATIONS.get(nation, words.NATIONS["USA"])[0]
     return f"{family} {given}" if group in words.FAMILY_FIRST else f"{given} {family}"
 

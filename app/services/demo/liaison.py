@@ -69,7 +69,9 @@ class LiaisonPhase(AgreementPhase):
             "disclosure_categories": "; ".join(
                 rng.sample(words.DISCLOSURE_CATEGORIES, rng.randint(1, 2))
             ),
-            "home_poc": f"{full_name(person.nation, poc_given, poc_family)}, defence cooperation desk",
+            "home_poc": (
+                f"{full_name(person.nation, poc_given, poc_family)}, defence cooperation desk"
+            ),
         }
         agreement = self._agreement_for(
             {person.nation, host} - {owner},
@@ -108,7 +110,9 @@ class LiaisonPhase(AgreementPhase):
                 entries.append(
                     {
                         "date": date,
-                        "counterparts": f"{cp_rank} {full_name(host, cp_given, cp_family)} ({host})",
+                        "counterparts": (
+                            f"{cp_rank} {full_name(host, cp_given, cp_family)} ({host})"
+                        ),
                         "subject": rng.choice(words.CONTACT_SUBJECTS),
                         "summary": rng.choice(words.CONTACT_SUMMARIES),
                         "follow_up_due": due,

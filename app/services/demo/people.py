@@ -172,7 +172,9 @@ class PeoplePhase(FillerBase):
             "unit": unit[:200],
             "position": position,
             "email": self._email(given, family, nation, branch),
-            "phone": f"{dial} {rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+            "phone": (
+                f"{dial} {rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+            ),
             "date_of_birth": birth,
             "place_of_birth": rng.choice(cities),
             "passport_number": self._passport(nation),
@@ -243,7 +245,8 @@ class PeoplePhase(FillerBase):
         return sorted(languages.items())
 
     def _people(self) -> None:
-        """People in batches, generated as they are written (a million plans never sit in memory)."""
+        """People in batches, generated as they are written (a million plans never sit in
+        memory)."""
         size = self.bulk_batch if self.bulk else self.batch
         for start in range(0, self.n_people, size):
             plans = [self._person_values(n) for n in range(start, min(start + size, self.n_people))]

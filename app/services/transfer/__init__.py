@@ -4,7 +4,8 @@ Imports read a file whose header names the fields (see ``docs/DATA_FORMATS.md``)
 rows in batches through `BulkCreate`: every row is validated and labelled exactly as in a form
 (the kind's checks and duplicate warnings asked once per batch), the good rows written with
 SQLAlchemy Core and indexed for search in bulk. One ``import`` audit event stands for them all:
-it names the file, its SHA-256, the counts and the mode. Exports read only what the user may see, a page at a time,
+it names the file, its SHA-256, the counts and the mode. Exports read only what the user may see, a
+page at a time,
 and write the same columns back (so an export re-imports); each export is audited.
 
 Split along its jobs: `readers` (CSV and JSON rows, the columns of a kind, spreadsheet-safe

@@ -86,7 +86,8 @@ def import_file(
 
     ``all_or_nothing``: one transaction; any bad row and nothing is stored (every bad row is
     still reported). Otherwise good rows are stored and bad rows reported, a batch of rows per
-    transaction (see `_import_in_parts`). ``progress(done, total)`` returning False cancels: in all-or-nothing mode nothing
+    transaction (see `_import_in_parts`). ``progress(done, total)`` returning False cancels: in
+    all-or-nothing mode nothing
     is stored, otherwise the rows already imported stay. Header problems (unknown or missing
     columns) raise `ValidationFailed` before anything is imported.
     """
@@ -138,7 +139,8 @@ def _import_at_once(
     column_of: dict[str, str],
     summary: dict[str, Any],
 ) -> None:
-    """All or nothing: every batch in one transaction, rolled back if any row is bad or on Cancel."""
+    """All or nothing: every batch in one transaction, rolled back if any row is bad or on
+    Cancel."""
     try:
         with desk.writing() as (session, actor):
             bulk = BulkCreate(service, session, actor, batch_size=None)  # flushed per batch here

@@ -94,7 +94,10 @@ def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
         except UnicodeDecodeError as error:
             raise ValidationFailed(
                 {
-                    "file": f"is not UTF-8 text (bad byte at position {error.start} near line {line}); save it as UTF-8"
+                    "file": (
+                        f"is not UTF-8 text (bad byte at position {error.start} near line {line}); "
+                        "save it as UTF-8"
+                    )
                 }
             ) from None
         except csv.Error as error:
@@ -197,7 +200,11 @@ def json_rows(
     if unknown:
         raise ValidationFailed(
             {
-                "columns": f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the fields of {kinds.BY_NAME[kind].plural} are: {', '.join(columns_for(kind, service))}"
+                "columns": (
+                    f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the "
+                    f"fields of {kinds.BY_NAME[kind].plural} are: "
+                    f"{', '.join(columns_for(kind, service))}"
+                )
             }
         )
     rows: list[tuple[int, dict[str, Any], bool]] = []

@@ -1,5 +1,6 @@
 """User accounts (administrators): create, edit role / clearance / nation / groups, reset password,
-unlock, deactivate; need-to-know groups and nation groups. Every change goes through ``desk.users``."""
+unlock, deactivate; need-to-know groups and nation groups. Every change goes through
+``desk.users``."""
 
 from __future__ import annotations
 
