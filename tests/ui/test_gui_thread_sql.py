@@ -65,7 +65,8 @@ def actor(seeded: Desk) -> Actor:
 
 @pytest.fixture
 def gui_statements(seeded: Desk, actor: Actor) -> Iterator[list[str]]:
-    """Statements run on the GUI thread (with where they came from), from now until the test ends."""
+    """Statements run on the GUI thread (with where they came from), from now until the test
+    ends."""
     found: list[str] = []
 
     def before(_conn, _cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001

@@ -1,4 +1,5 @@
-"""Record forms of agreements, liaison assignments, attachments and the deadlines view, through qtbot."""
+"""Record forms of agreements, liaison assignments, attachments and the deadlines view, through
+qtbot."""
 
 from __future__ import annotations
 
@@ -168,7 +169,8 @@ def test_hidden_agreement_is_not_found(qtbot, admin: Desk, make_user) -> None:
 
 
 def test_liaison_form_and_contact_log_entry(qtbot, admin: Desk, qtmodeltester) -> None:
-    """An assignment created through its form; a contact-log entry added, then its follow-up done."""
+    """An assignment created through its form; a contact-log entry added, then its follow-up
+    done."""
     reference = person(admin, "Okafor", "GBR")
     widget = form(qtbot, LiaisonForm, admin, None)
     widget.editors["person"].set(reference)
@@ -308,7 +310,8 @@ def test_exchange_create_and_edit_through_form(qtbot, admin: Desk) -> None:
 
 
 def test_exchange_status_refused_and_allowed(qtbot, admin: Desk) -> None:
-    """Only allowed moves are offered; a move the lifecycle forbids is refused; cancelling asks why."""
+    """Only allowed moves are offered; a move the lifecycle forbids is refused; cancelling asks
+    why."""
     from app.ui.records.exchange_form import ExchangeForm
 
     record_id = admin.exchanges.create(
@@ -343,7 +346,8 @@ def test_exchange_status_refused_and_allowed(qtbot, admin: Desk) -> None:
 
 
 def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> None:
-    """A person without a clearance added to a RESTRICTED exchange: added, with the warning shown."""
+    """A person without a clearance added to a RESTRICTED exchange: added, with the warning
+    shown."""
     from app.ui.records.exchange_form import ExchangeForm
 
     person(admin, "Nakamura", "JPN")
@@ -435,7 +439,8 @@ def test_form_undo_redo_and_revert(qtbot, admin: Desk) -> None:
 def test_foreign_user_sees_no_noforn_rows_in_related_panels(
     qtbot, admin: Desk, make_user, tmp_path: Path
 ) -> None:
-    """A GBR coordinator opening a REL GBR agreement sees neither its NOFORN exchange nor its NOFORN file."""
+    """A GBR coordinator opening a REL GBR agreement sees neither its NOFORN exchange nor its
+    NOFORN file."""
     rel_gbr = Label(1, Release.REL, frozenset({"GBR"}))
     agreement_id = admin.agreements.create(
         {
@@ -485,7 +490,8 @@ def test_foreign_user_sees_no_noforn_rows_in_related_panels(
 
 
 def test_exchange_cost_lines_and_budget_warning(qtbot, admin: Desk) -> None:
-    """Cost lines typed in the table: a bad amount is reported; above the budget, a warning is shown."""
+    """Cost lines typed in the table: a bad amount is reported; above the budget, a warning is
+    shown."""
     from app.ui.records.exchange_form import ExchangeForm
 
     record_id = admin.exchanges.create(

@@ -65,8 +65,9 @@ class ParticipantRow:
 
 
 class ParticipantsPanel(QGroupBox):
-    """The visible participations of an exchange: add a person, change status, remove; warnings shown.
-    Double-click (or Enter) asks for the participation's own form (travel, documents, feedback)."""
+    """The visible participations of an exchange: add a person, change status, remove; warnings
+    shown. Double-click (or Enter) asks for the participation's own form (travel, documents,
+    feedback)."""
 
     openRequested = Signal(str, int)  # "participation", its id
     loaded = Signal()  # the roster read (its labels are on screen)
@@ -272,7 +273,8 @@ class ParticipantsPanel(QGroupBox):
         )
 
     def add_participant(self) -> bool:
-        """Add the chosen person with the chosen role (the participation takes the exchange's label)."""
+        """Add the chosen person with the chosen role (the participation takes the exchange's
+        label)."""
         if self.exchange_id is None or not self.person.currentData():
             self.error.show_message("Find and choose a person first.")
             return False
@@ -406,7 +408,8 @@ class ExchangeForm(RecordForm):
         layout.addWidget(box)
 
     def load_related(self) -> None:
-        """The roster and cost lines of the exchange shown; a cancelled exchange shows its reason."""
+        """The roster and cost lines of the exchange shown; a cancelled exchange shows its
+        reason."""
         self.participants.set_exchange(self.record.id, self.record.reference)
         self.costs.model.set_rows(
             [{f.name: getattr(c, f.name) for f in COST_FIELDS} for c in self.record.costs]

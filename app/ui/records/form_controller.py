@@ -365,7 +365,8 @@ class FormController(QObject):
         return bool(outcome and outcome[0])
 
     def may_leave(self) -> bool:
-        """Ask about unsaved changes: save (and wait), discard or stay. True when leaving is fine."""
+        """Ask about unsaved changes: save (and wait), discard or stay. True when leaving is
+        fine."""
         if not self.has_unsaved_changes():
             return True
         answer = self.confirm(f"This {self.noun} has unsaved changes.")
