@@ -23,7 +23,7 @@ from app.ui.operations import Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.editors import Editor, editor_of
 from app.ui.records.form_context import FormContext, read_form_context
-from app.ui.records.form_controller import FormController, Shown
+from app.ui.records.form_controller import ControlledForm, FormController, Shown
 from app.ui.records.form_view import FormView
 from app.ui.records.messages import refusal
 from app.ui.widgets import LabelEditor, LanguagesEditor, NationPicker, OptionalDateEdit, tool_button
@@ -241,7 +241,7 @@ class PersonFormController(FormController):
         )
 
 
-class PersonRecordForm(QWidget):
+class PersonRecordForm(ControlledForm, QWidget):
     """A person's form in its own record window (the same view and controller as the people
     page), with the interface `RecordWindow` expects."""
 
@@ -290,31 +290,6 @@ class PersonRecordForm(QWidget):
             theirs.connect(ours)
         if record_id is not None:
             self.controller.open_later(record_id)
-
-    def widget(self) -> QWidget:
-        """The widget a record window shows."""
-        return self
-
-    def form_title(self) -> str:
-        """The heading shown (the window title follows it)."""
-        return self.controller.title()
-
-    def save(self) -> bool:
-        """Start saving through the runner (False when it could not start)."""
-        return self.controller.save()
-
-    def has_unsaved_changes(self) -> bool:
-        """True when the fields or the label differ from what was loaded or saved."""
-        return self.controller.has_unsaved_changes()
-
-    def labels_on_screen(self) -> list[Label]:
-        """The stored label and the one being edited."""
-        return self.controller.labels_on_screen()
-
-    @property
-    def record_id(self) -> int | None:
-        """The id of the person shown (None: new)."""
-        return self.controller.record_id
 
     @property
     def editors(self) -> dict[str, Editor]:

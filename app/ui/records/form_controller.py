@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.domain.labels import Label, is_downgrade
 from app.services.base import RecordService, Saved
@@ -397,3 +397,36 @@ class FormController(QObject):
             QMessageBox.StandardButton.Save: "save",
             QMessageBox.StandardButton.Discard: "discard",
         }.get(QMessageBox.StandardButton(answer), "cancel")
+
+
+class ControlledForm:
+    """The part of the record window's form interface every form widget shares: it asks its
+    `FormController` (mixed in before the widget class: ``class F(ControlledForm, QWidget)``)."""
+
+    controller: FormController
+
+    def widget(self) -> QWidget:
+        """The widget a record window shows."""
+        assert isinstance(self, QWidget)
+        return self
+
+    def form_title(self) -> str:
+        """The heading shown (the window title follows it)."""
+        return self.controller.title()
+
+    def save(self) -> bool:
+        """Start saving through the runner (False when it could not start)."""
+        return self.controller.save()
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the fields or the label differ from what was loaded or saved."""
+        return self.controller.has_unsaved_changes()
+
+    def labels_on_screen(self) -> list[Label]:
+        """The stored label, the edited one and those of the related rows shown."""
+        return self.controller.labels_on_screen()
+
+    @property
+    def record_id(self) -> int | None:
+        """The id of the record shown (None: new)."""
+        return self.controller.record_id

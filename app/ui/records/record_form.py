@@ -26,7 +26,7 @@ from app.ui.operations import Operations
 from app.ui.records.attachments_panel import AttachmentsPanel
 from app.ui.records.editors import Editor, editor_for
 from app.ui.records.form_context import FormContext, read_form_context
-from app.ui.records.form_controller import FormController
+from app.ui.records.form_controller import ControlledForm, FormController
 from app.ui.records.form_view import FormView
 from app.ui.widgets import tool_button
 
@@ -94,7 +94,7 @@ class RecordController(FormController):
         return True
 
 
-class RecordForm(FormView):
+class RecordForm(ControlledForm, FormView):
     """A labelled record's form: fields from the service, label editor, status moves, related
     panels, attachments, messages, save / revert."""
 
@@ -239,18 +239,6 @@ class RecordForm(FormView):
 
     # --- the form's interface (RecordWindow) -------------------------------------------------
 
-    def widget(self) -> QWidget:
-        """The widget a record window shows."""
-        return self
-
-    def form_title(self) -> str:
-        """The heading shown (the window title follows it)."""
-        return self.controller.title()
-
-    def save(self) -> bool:
-        """Start saving through the runner (False when it could not start)."""
-        return self.controller.save()
-
     def revert(self) -> None:
         """Back to the stored record (or an empty new one)."""
         self.controller.revert()
@@ -263,14 +251,6 @@ class RecordForm(FormView):
         """Start a status move (False when nothing was started)."""
         return self.controller.change_status(status)
 
-    def has_unsaved_changes(self) -> bool:
-        """True when the fields or the label differ from what was loaded or saved."""
-        return self.controller.has_unsaved_changes()
-
-    def labels_on_screen(self) -> list[Label]:
-        """The stored label, the edited one and those of the related rows shown."""
-        return self.controller.labels_on_screen()
-
     def current_label(self) -> Label | None:
         """The label being edited (None when REL TO has no nation)."""
         return self.label_editor.label()
@@ -278,11 +258,6 @@ class RecordForm(FormView):
     def write(self, call: Callable[[], Saved[Any]], done: str, refused: str, **kwargs: Any) -> None:
         """A write of this record by a related panel (cost lines, quotas …), through the runner."""
         self.controller.write(call, done, refused, **kwargs)
-
-    @property
-    def record_id(self) -> int | None:
-        """The id of the record shown (None: new)."""
-        return self.controller.record_id
 
     @property
     def record(self) -> Any:
