@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.fields import Field, text_of
-from app.ui.records.tables import Index
+from app.ui.records.tables import Index, RowTable
 from app.ui.widgets import ErrorLabel, tool_button
 
 
-class CollectionModel(QAbstractTableModel):
+class CollectionModel(RowTable):
     """An editable table of a record's collection rows (dicts of texts), one column per field."""
 
     def __init__(self, fields: Sequence[Field], parent: QObject | None = None) -> None:
@@ -54,23 +54,9 @@ class CollectionModel(QAbstractTableModel):
             del self.rows[number]
             self.endRemoveRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Rows (none under a child index)."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """One column per field."""
-        return 0 if parent.isValid() else len(self.fields)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        """Field titles; row numbers."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.fields[section].title if 0 <= section < len(self.fields) else None
-        return section + 1
+    def column_titles(self) -> list[str]:
+        """One column per field, titled by it."""
+        return [f.title for f in self.fields]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Every cell is editable."""

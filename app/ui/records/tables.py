@@ -22,7 +22,37 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 RecordRole = Qt.ItemDataRole.UserRole + 2
 
 
-class RowsModel(QAbstractTableModel):
+class RowTable(QAbstractTableModel):
+    """A flat table over ``rows`` with a title per column: the counts and headers every row
+    table of the forms shares (`RowsModel`, `CollectionModel`)."""
+
+    rows: list[Any]
+
+    def column_titles(self) -> list[str]:
+        """The column headers, in order."""
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Rows (none under a child index)."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Columns (none under a child index)."""
+        return 0 if parent.isValid() else len(self.column_titles())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        """Column titles and row numbers."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            titles = self.column_titles()
+            return titles[section] if 0 <= section < len(titles) else None
+        return section + 1
+
+
+class RowsModel(RowTable):
     """A read-only table over rows a service returned: ``columns`` are (title, getter) pairs.
 
     The getters read what the rows already hold (no database work in `data`)."""
@@ -45,23 +75,9 @@ class RowsModel(QAbstractTableModel):
         """The service's row object shown at a table row."""
         return self.rows[number]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Rows (none under a child index)."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Columns (none under a child index)."""
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        """Column titles and row numbers."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section][0] if 0 <= section < len(self.columns) else None
-        return section + 1
+    def column_titles(self) -> list[str]:
+        """The titles of the (title, getter) columns."""
+        return [title for title, _getter in self.columns]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display text, the raw value for sorting, the row object, and decorations."""
