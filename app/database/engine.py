@@ -38,12 +38,43 @@ class DatabaseError(Exception):
     """A database that cannot be opened as asked: damaged, missing, or not an Exchange Desk file."""
 
 
-def to_url(target: str | Path) -> URL:
-    """A SQLAlchemy URL for a URL string or a plain file path."""
-    text = str(target)
-    if "://" in text:
-        return make_url(text)
-    return make_url("sqlite:///" + str(Path(text).expanduser().resolve()))
+# a URL naming the server without a driver gets psycopg 3 (a regular dependency); an explicit
+# driver (postgresql+psycopg2://) is kept as written
+DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+
+
+def to_url(target: str | Path | URL) -> URL:
+    """A SQLAlchemy URL for a URL string or a plain file path (``postgresql://`` → psycopg 3)."""
+    if isinstance(target, URL):
+        url = target
+    else:
+        text = str(target)
+        if "://" not in text:
+            return make_url("sqlite:///" + str(Path(text).expanduser().resolve()))
+        url = make_url(text)
+    driver = DEFAULT_DRIVERS.get(url.drivername)
+    return url.set(drivername=driver) if driver else url
+
+
+def display_url(target: str | Path | URL) -> str:
+    """A database as it may be shown or stored: a file's path, or the URL without its password.
+
+    Every place that shows, prints, logs or remembers a database names it through this, so a
+    password typed into a URL never reaches the settings file, a title, a dialog or the output.
+    """
+    if isinstance(target, Path) or (isinstance(target, str) and "://" not in target):
+        return str(target)
+    try:
+        url = target if isinstance(target, URL) else make_url(str(target))
+    except Exception:  # noqa: BLE001 - not a URL SQLAlchemy can parse: show nothing of it
+        return "(a database URL that cannot be read)"
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    bare = URL.create(
+        url.drivername, url.username, None, url.host, url.port, url.database, url.query
+    )
+    return bare.render_as_string(hide_password=True)
 
 
 def sqlite_path(url: URL) -> Path | None:

@@ -8,12 +8,15 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-# e.g. postgresql+psycopg2://user@host/postgres; empty: every test uses its own SQLite file
+from app.database.engine import to_url
+
+# e.g. postgresql://postgres@127.0.0.1:55439/postgres (psycopg 3, as the application maps it);
+# empty: every test uses its own SQLite file
 SERVER_URL = os.environ.get("XDESK_TEST_DATABASE_URL", "")
 
 
 def _admin_statement(statement: str) -> None:
-    engine = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
+    engine = create_engine(to_url(SERVER_URL), isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as connection:
             connection.execute(text(statement))
