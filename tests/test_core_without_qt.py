@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = textwrap.dedent(
     """
     import importlib
-    import pkgutil
     import sys
     from pathlib import Path
 
@@ -36,9 +35,12 @@ CHILD = textwrap.dedent(
         "app.search",
         "app.reports",
     )
-    for module in pkgutil.walk_packages(app.__path__, "app."):
-        if module.name.startswith(CORE) and module.name != "app.reports.render":
-            importlib.import_module(module.name)
+    # (found from the files: walking packages would import app.reports.render to look inside)
+    root = Path(app.__file__).parent.parent
+    for path in sorted(Path(app.__file__).parent.rglob("*.py")):
+        name = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+        if name.startswith(CORE) and not name.startswith("app.reports.render"):
+            importlib.import_module(name)
 
     from app.domain.labels import Label, Release
     from app.search import search
