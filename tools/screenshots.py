@@ -329,7 +329,7 @@ def main() -> int:
     dialog.grab().save(str(OUT / "screen-report-dialog.png"))
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from app.ui.report_dialog import paint_pages, pdf_pages
+    from app.ui.report_pages import paint_pages, pdf_pages
 
     pages = pdf_pages(report_pdf)
     if pages:

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QDialog, QSizePolicy, QWidget
 
 from app.ui.icons import icon
 from app.ui.import_backup import ImportDialog, choose_backup
+from app.ui.list_export import export_view
 from app.ui.login import ChangePasswordDialog
 from app.ui.operations import Changes
-from app.ui.report_dialog import ReportDialog, export_view
+from app.ui.report_dialog import ReportDialog
 from app.ui.settings import IDLE_KEY, PreferencesDialog, idle_minutes
 
 if TYPE_CHECKING:

@@ -1,25 +1,21 @@
-"""Reports and list exports in the desktop application.
+"""Reports in the desktop application.
 
 `ReportDialog` chooses a report of the reports package (`app.reports.REPORTS`) and its
 parameters, renders it to PDF off the GUI thread (progress and Cancel), and previews, prints or
-saves it. Previews and printing paint the rendered PDF's pages (rasterised with poppler's
-``pdftoppm``), so what is printed is exactly the marked PDF the reports package produced.
-`export_view` writes a list view's current filter and sort through `app.reports.exports`.
-Every report rendered (preview, print or save) and every export is audited by the reports
-package. The reports package is imported only when a report or export is asked for.
+saves it. Previews and printing paint the rendered PDF's pages (`report_pages`), so what is
+printed is exactly the marked PDF the reports package produced. Every report rendered (preview,
+print or save) is audited by the reports package, which is imported only when a report is asked
+for. List exports are `list_export.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,55 +34,11 @@ from app.domain.nations import all_nations
 from app.domain.vocab import AgreementStatus, ExchangeStatus
 from app.security.principal import Actor
 from app.services.desk import Desk
-from app.ui.table_model import RecordTableModel
+from app.ui.report_pages import QLocaleUsesLetter, paint_pages, pdf_pages
 from app.ui.widgets import NationPicker, OptionalDateEdit
 from app.ui.worker import Job, Worker
 
 PAPER_TITLES = (("a4", "A4"), ("letter", "US Letter"))
-PREVIEW_DPI = 110
-
-
-def pdf_pages(pdf: Path, dpi: int = PREVIEW_DPI) -> list[QImage]:
-    """The pages of a PDF as images (poppler's ``pdftoppm``); empty when it is not installed."""
-    tool = shutil.which("pdftoppm")
-    if tool is None:
-        return []
-    with tempfile.TemporaryDirectory(prefix="xdesk-preview-") as folder:
-        subprocess.run(
-            [tool, "-r", str(dpi), "-png", str(pdf), str(Path(folder) / "page")],  # noqa: S603 - fixed tool, our file
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        return [
-            QImage(str(path))
-            for path in sorted(
-                Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1])
-            )
-        ]
-
-
-def paint_pages(printer: Any, pages: list[QImage]) -> None:
-    """Paint page images onto a printer (or a preview's printer), each scaled to the full page."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return
-    try:
-        for number, image in enumerate(pages):
-            if number:
-                printer.newPage()
-            target = printer.pageLayout().fullRectPixels(printer.resolution())
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(
-                target.topLeft(),
-                image.scaled(
-                    scaled,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                ),
-            )
-    finally:
-        painter.end()
 
 
 class ReferenceChooser(QComboBox):
@@ -466,114 +418,3 @@ class ReportDialog(QDialog):
         if self._temp is not None and self.worker is None:  # a render still running writes there
             self._temp.cleanup()
             self._temp = None
-
-
-def QLocaleUsesLetter() -> bool:  # noqa: N802 - reads like the Qt call it wraps
-    """True where US Letter is the usual paper (the system locale's measurement system)."""
-    from PySide6.QtCore import QLocale
-
-    return QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-
-
-# --- list exports -----------------------------------------------------------------------------
-
-
-class ExportRunner(QWidget):
-    """Runs one list export off the GUI thread with a progress bar and Cancel, in a small panel."""
-
-    def __init__(
-        self,
-        desk: Desk,
-        kind: str,
-        filters: dict[str, Any],
-        sort: list[str] | None,
-        target: Path,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent, Qt.WindowType.Dialog)
-        self.setWindowTitle("Export — Exchange Desk")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.target = target
-        self.result: Any = None
-        self.error = ""
-        self.text = QLabel(f"Exporting to {target.name}…")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.cancel_button = QPushButton("Cancel")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        row = QHBoxLayout()
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
-        self.resize(460, 100)
-        self.cancel_button.clicked.connect(self.cancel)
-        scratch = Path(tempfile.mkdtemp(prefix=".xdesk-export-", dir=str(target.parent)))
-        self.scratch = scratch
-
-        def run(job: Job) -> Any:
-            from app.reports.exports import export_list
-
-            result = export_list(desk, kind, scratch / target.name, filters=filters, sort=sort)
-            job.check()  # cancelled meanwhile: the file is not moved into place
-            shutil.move(str(scratch / target.name), str(target))
-            return result
-
-        self.worker = Worker(run, self, with_job=True)
-        self.worker.finishedWith.connect(self._done)
-        self.worker.failedWith.connect(self._failed)
-        self.worker.finished.connect(self._finished)
-        self.worker.start()
-
-    def _done(self, result: Any) -> None:
-        self.result = result
-        self.text.setText(
-            f"Exported {result.records:,} records to {self.target.name}, marked {result.marking}."
-        )
-
-    def _failed(self, message: str) -> None:
-        self.error = message
-        self.text.setText(f"The export failed: {message}")
-
-    def _finished(self) -> None:
-        shutil.rmtree(self.scratch, ignore_errors=True)
-        self.progress.hide()
-        self.cancel_button.setText("Close")
-        self.cancel_button.clicked.disconnect()
-        self.cancel_button.clicked.connect(self.close)
-        if self.result is not None and not self.error:
-            QTimer.singleShot(2500, self.close)
-
-    def running(self) -> bool:
-        """True until the export has ended."""
-        return self.worker.isRunning()
-
-    def cancel(self) -> None:
-        """Stop: no file is written at the chosen place."""
-        self.worker.cancel()
-        self.text.setText("Export cancelled.")
-
-
-def export_view(
-    desk: Desk,
-    kind: str,
-    model: RecordTableModel,
-    parent: QWidget | None = None,
-    path: str | None = None,
-) -> ExportRunner | None:
-    """Export a list view's current filter and sort to CSV or Excel (asks where unless given)."""
-    if not path:
-        suggested = str(Path.home() / f"{kind}-{dt.date.today().isoformat()}.csv")
-        path, chosen = QFileDialog.getSaveFileName(
-            parent, "Export list", suggested, "CSV (*.csv);;Excel workbook (*.xlsx)"
-        )
-        if not path:
-            return None
-        if not path.lower().endswith((".csv", ".xlsx")):
-            path += ".xlsx" if "xlsx" in chosen else ".csv"
-    filters = dict(getattr(model, "effective_filters", None) or model.filters)
-    runner = ExportRunner(
-        desk, kind, filters, list(model.sort_keys) if model.sort_keys else None, Path(path), parent
-    )
-    runner.show()
-    return runner
