@@ -25,9 +25,10 @@ from app.security import audit
 from app.security.policy import label_visible
 from app.security.principal import Actor
 from app.services import kinds
-from app.services.base import Page, RecordService, Saved
+from app.services.base import RecordService, Saved
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
+from app.services.reading import Page
 
 MAX_SIZE = 50 * 1024 * 1024
 MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")

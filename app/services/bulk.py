@@ -29,8 +29,9 @@ from app.domain.labels import Label
 from app.domain.models import ReferenceCounter
 from app.security import audit
 from app.security.principal import Actor
-from app.services.base import LABEL_FIELDS, PREFETCHED, RecordService
+from app.services.base import LABEL_FIELDS, RecordService
 from app.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from app.services.reading import PREFETCHED
 
 
 @dataclass

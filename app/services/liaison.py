@@ -20,9 +20,10 @@ from app.domain.models import Agreement, ContactLogEntry, LiaisonAssignment, Per
 from app.domain.vocab import LIAISON_MOVES, LiaisonKind, LiaisonStatus
 from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services.base import Page, RecordService, Saved
+from app.services.base import RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
+from app.services.reading import Page
 from app.services.status import move_status
 
 OPEN_TOURS = (LiaisonStatus.PLANNED.value, LiaisonStatus.ACTIVE.value)

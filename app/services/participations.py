@@ -39,9 +39,10 @@ from app.domain.vocab import (
 from app.security import audit
 from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services.base import Page, RecordService, Saved
+from app.services.base import RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
+from app.services.reading import Page
 from app.services.status import move_status
 
 SLACK_DAYS = 7

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import Label
-from app.services.base import Page
 from app.services.desk import Desk
 from app.services.errors import ServiceError
+from app.services.reading import Page
 from app.ui.operations import Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.form_context import FormContext, read_form_context

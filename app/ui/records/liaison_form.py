@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.labels import Label
 from app.domain.vocab import LIAISON_MOVES, LiaisonStatus
-from app.services.base import Page
 from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
+from app.services.reading import Page
 from app.ui.operations import Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.editors import Editor, editor_of
