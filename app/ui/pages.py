@@ -26,7 +26,7 @@ from app.ui.list_view import RecordListView
 from app.ui.operations import Changes, Operations
 from app.ui.person_form import PersonForm, PersonFormController
 from app.ui.person_related import PersonRelated
-from app.ui.records.editors import label_choices
+from app.ui.records.form_context import FormContext, read_form_context
 from app.ui.table_model import RecordTableModel
 
 
@@ -155,15 +155,19 @@ class PeoplePage(ListPage):
         self.controller: PersonFormController | None = None
         self.related: PersonRelated | None = None
         self._wanted: int | None = None  # a record asked for before the form was ready
-        actor = context.actor
-        context.operations.run(
-            lambda: label_choices(context.desk, actor.clearance), success=self._build_form
-        )
+        desk, actor = context.desk, context.actor
+        context.operations.run(lambda: read_form_context(desk, actor), success=self._build_form)
 
-    def _build_form(self, choices: tuple) -> None:
-        names, top, nations, nation_groups, ntk = choices
+    def _build_form(self, choices: FormContext) -> None:
         context = self.context
-        self.form = PersonForm(nations, names, top, nation_groups, ntk, context.desk.marking)
+        self.form = PersonForm(
+            dict(choices.nations),
+            list(choices.level_names),
+            choices.top_level,
+            dict(choices.nation_groups),
+            list(choices.ntk_groups),
+            context.desk.marking,
+        )
         self.controller = PersonFormController(
             context.desk.people,
             self.form,
@@ -171,11 +175,13 @@ class PeoplePage(ListPage):
             parent=self,
             operations=context.operations,
         )
-        self.related = PersonRelated(context.desk, operations=context.operations)
+        self.related = PersonRelated(context.desk, operations=context.operations, context=choices)
         self.related.labelsChanged.connect(lambda _labels: self.labelsChanged.emit())
         self.related.openRequested.connect(context.open_about)
         self.controller.labelChanged.connect(self.labelsChanged)
-        self.controller.saved.connect(lambda _id: self._show_related())
+        # a new person saved gets their (empty) related records; an existing one keeps them:
+        # the related rows read themselves again when an operation reports a change of them
+        self.controller.saved.connect(self._saved)
         self.controller.opened.connect(lambda _shown: self._show_related())
         self.side.addWidget(self.form)
         self.side.addWidget(self.related)
@@ -190,6 +196,12 @@ class PeoplePage(ListPage):
 
     def _show_related(self) -> None:
         self.related.set_person(self.controller.record_id, self.controller.stored_label)
+
+    def _saved(self, record_id: int) -> None:
+        if self.related.person_id != record_id:
+            self._show_related()
+        else:
+            self.related.relabel(self.controller.stored_label)
 
     def labels(self) -> list[Label]:
         """The rows in view, the record in the form and its related records."""

@@ -184,11 +184,6 @@ class PersonFormController(FormController):
         self.form.show_identity_box(True)
         super().new()
 
-    def open(self, record_id: int) -> bool:
-        """Load a person (identity hidden until asked for)."""
-        self.identity_shown = False
-        return super().open(record_id)
-
     def open_later(self, record_id: int) -> None:
         """Load a person off the GUI thread (identity hidden until asked for)."""
         self.identity_shown = False

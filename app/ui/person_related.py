@@ -1,7 +1,9 @@
 """What a person's form shows beside the person: their exchanges, liaison tours and files.
 
-Every row comes from a service call, so a participation or tour the user may not see is simply
-absent. `labels` holds the labels of every row on screen, for the window's banner.
+Every row comes from a service call (through the operation runner), so a participation or tour
+the user may not see is simply absent; the rows are read again when an operation reports a change
+of participations, liaison tours or exchanges. `labels` holds the labels of every row on screen,
+for the window's banner.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from app.domain.labels import Label
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.ui.admin.who_can_see import WhoCanSeeDialog
-from app.ui.operations import Operations
+from app.ui.operations import Changes, Operations
 from app.ui.records.attachments_panel import AttachmentsPanel
 from app.ui.records.callbacks import while_alive
+from app.ui.records.form_context import FormContext
 from app.ui.records.tables import RowsModel, read_only_table
 
 
@@ -28,7 +31,11 @@ class PersonRelated(QTabWidget):
     openRequested = Signal(str, int)  # record kind, record id
 
     def __init__(
-        self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
+        self,
+        desk: Desk,
+        parent: QWidget | None = None,
+        operations: Operations | None = None,
+        context: FormContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -65,7 +72,9 @@ class PersonRelated(QTabWidget):
         )
         self.exchange_table = read_only_table(self.exchanges, "Exchanges of this person", stretch=1)
         self.tour_table = read_only_table(self.tours, "Liaison tours of this person", stretch=3)
-        self.attachments = AttachmentsPanel(desk, "person", operations=self.operations)
+        self.attachments = AttachmentsPanel(
+            desk, "person", operations=self.operations, context=context
+        )
         self.attachments.setTitle("")
         self.addTab(self.exchange_table, "Exchanges")
         self.addTab(self.tour_table, "Liaison tours")
@@ -87,7 +96,14 @@ class PersonRelated(QTabWidget):
             )
         )
         self.attachments.labelsChanged.connect(lambda _labels: self.labelsChanged.emit(self.labels))
+        self.operations.changed.connect(self._changed)
         self.set_person(None)
+
+    def _changed(self, changes: Changes) -> None:
+        if self.person_id is not None and any(
+            changes.touches(kind) for kind in ("participation", "liaison_assignment", "exchange")
+        ):
+            self.read()
 
     @property
     def labels(self) -> list[Label]:
@@ -98,14 +114,22 @@ class PersonRelated(QTabWidget):
         """Show a person's related records (None: a new person, nothing yet); read off the GUI
         thread through the runner."""
         self.person_id, self.person_label = person_id, label
-        self._reads += 1
-        read = self._reads
         self.attachments.set_record(person_id, label)
         self.who_button.setEnabled(person_id is not None)
+        self.read()
+
+    def relabel(self, label: Label | None) -> None:
+        """The person's stored label changed (a save): the same rows, the new label."""
+        self.person_label = label
+        self.attachments.record_label = label or Label()
+
+    def read(self) -> None:
+        """Read the person's exchanges and tours again (off the GUI thread)."""
+        self._reads += 1
+        read, person_id, desk = self._reads, self.person_id, self.desk
         if person_id is None:
             self._show(read, ([], [], {}, {}))
             return
-        desk = self.desk
         self.loading = True
 
         def work() -> tuple[list[Any], list[Any], dict[int, Label], dict[int, str]]:

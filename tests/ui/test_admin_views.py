@@ -13,19 +13,10 @@ from app.services.desk import Desk
 from app.ui.admin.audit_view import AuditView
 from app.ui.admin.users_view import UsersView
 from app.ui.admin.who_can_see import WhoCanSeeDialog
+from tests.helpers.gui import click, settle
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 NEW_PASSWORD = "another long passphrase 42"
-
-
-def click(qtbot, widget) -> None:  # noqa: ANN001
-    """A real left click."""
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def settle(qtbot, view) -> None:  # noqa: ANN001
-    """Wait until the view's service calls (off the GUI thread) have reported back."""
-    qtbot.waitUntil(lambda: not view.operations.is_busy())
 
 
 def select_user(view: UsersView, username: str) -> None:

@@ -15,41 +15,14 @@ from app.services.desk import Desk
 from app.ui.first_run import FirstRunDialog
 from app.ui.kinds import COLUMNS
 from app.ui.login import LoginDialog
-from app.ui.main_window import MainWindow
 from app.ui.settings import app_settings
 from app.ui.table_model import RecordTableModel
 from tests.helpers import PASSWORD
+from tests.helpers.gui import click, open_person, open_window, save_with
 
 # the offscreen platform plugin warns about window-system features it lacks (raise, grabs, size
 # hints)
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
-    """The main window of a desk, closed (discarding edits) when the test ends."""
-    window = MainWindow(desk, app_settings())
-    qtbot.addWidget(window)
-    window.show()
-    people = window.page("people")
-    qtbot.waitUntil(lambda: people.controller is not None)  # built once its choices are read
-    people.controller.confirm = lambda _text: "discard"
-    qtbot.waitUntil(lambda: people.list_view.model.rowCount() == desk.people.count())
-    qtbot.waitUntil(lambda: window.navigation.form_context is not None)  # forms open at once
-    return window
-
-
-def open_person(qtbot, window: MainWindow, person_id: int) -> None:  # noqa: ANN001
-    """Open a person in the people page's form and wait until it is read and shown."""
-    controller = window.page("people").controller
-    with qtbot.waitSignal(controller.opened):
-        window.open_form("person", person_id)
-
-
-def click_and_wait(qtbot, controller, button) -> bool:  # noqa: ANN001
-    """Click a form's button that saves through the runner; wait for the outcome."""
-    with qtbot.waitSignal(controller.save_finished) as finished:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    return finished.args[0]
 
 
 def audit_actions(admin: Desk) -> list[str]:
@@ -67,19 +40,19 @@ def test_first_run_creates_a_database(qtbot, tmp_path: Path) -> None:
     qtbot.keyClicks(dialog.nation.lineEdit(), "POL")
     qtbot.keyClicks(dialog.password, "a long enough passphrase")
     qtbot.keyClicks(dialog.confirm, "a different passphrase!")
-    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.create_button)
     assert dialog.database is None and not target.exists()
     assert "differ" in dialog.errors["confirm"].text()
     dialog.confirm.clear()
     qtbot.keyClicks(dialog.confirm, "a long enough passphrase")
-    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.create_button)
     assert dialog.database is not None, [e.text() for e in dialog.errors.values()]
     assert target.exists() and dialog.database.owner == "POL"
     desk = LoginDialog(dialog.database)
     qtbot.addWidget(desk)
     qtbot.keyClicks(desk.username, "admin")
     qtbot.keyClicks(desk.password, "a long enough passphrase")
-    qtbot.mouseClick(desk.buttons.button(desk.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    click(qtbot, desk.buttons.button(desk.buttons.StandardButton.Ok))
     qtbot.waitUntil(lambda: not desk.operations.is_busy())
     assert desk.desk is not None
     dialog.database.dispose()
@@ -92,13 +65,13 @@ def test_damaged_file_is_reported_and_left_alone(qtbot, tmp_path: Path) -> None:
     dialog = FirstRunDialog(str(damaged), [str(damaged)])
     qtbot.addWidget(dialog)
     dialog.open_path.setText(str(damaged))
-    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.open_button)
     assert dialog.database is None
     assert "Cannot open" in dialog.problem.text() and not dialog.problem.isHidden()
     qtbot.keyClicks(dialog.nation.lineEdit(), "USA")
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClicks(dialog.confirm, PASSWORD)
-    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)  # create over it: refused
+    click(qtbot, dialog.create_button)  # create over it: refused
     assert dialog.database is None and damaged.read_bytes() == before
 
 
@@ -110,7 +83,7 @@ def test_login_success_wrong_password_and_lockout(qtbot, database) -> None:  # n
     qtbot.keyClicks(dialog.password, "wrong password")
 
     def click_ok() -> None:
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        click(qtbot, ok)
         qtbot.waitUntil(
             lambda: not dialog.operations.is_busy()
         )  # the check runs off the GUI thread
@@ -136,9 +109,7 @@ def test_a_refused_login_message_is_shown_whole(qtbot, database) -> None:  # noq
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.username, "admin")
     qtbot.keyClicks(dialog.password, "wrong password")
-    qtbot.mouseClick(
-        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
-    )
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
     qtbot.waitUntil(lambda: dialog.message.isVisible())
     # the dialog grew to hold the wrapped message: nothing of it is cut off
     needed = dialog.message.heightForWidth(dialog.message.width())
@@ -156,7 +127,7 @@ def test_create_a_person_with_a_validation_error_that_keeps_the_typing(qtbot, ad
     email = form.editors["email"].widget
     qtbot.keyClicks(family, "Nowak")
     qtbot.keyClicks(email, "not-an-address")
-    assert not click_and_wait(qtbot, window.page("people").controller, form.save_button)
+    assert not save_with(qtbot, window.page("people").controller, form.save_button)
     assert admin.people.count() == 0
     assert family.text() == "Nowak" and email.text() == "not-an-address"
     assert "Nation" in form.editors["nation_code"].error.text()
@@ -165,7 +136,7 @@ def test_create_a_person_with_a_validation_error_that_keeps_the_typing(qtbot, ad
     qtbot.keyClicks(form.editors["nation_code"].widget.lineEdit(), "POL")
     email.clear()
     qtbot.keyClicks(email, "nowak@example.pl")
-    assert click_and_wait(qtbot, window.page("people").controller, form.save_button)
+    assert save_with(qtbot, window.page("people").controller, form.save_button)
     assert admin.people.count() == 1
     record, _label = admin.people.find(
         window.page("people").controller.form.title.text().split("·")[-1].strip()
@@ -202,7 +173,7 @@ def test_identity_is_shown_only_on_request_and_audited(qtbot, admin: Desk) -> No
     open_person(qtbot, window, saved.record.id)
     form = window.page("people").form
     assert form.identity_box.isHidden() and form.editors["passport_number"].widget.text() == ""
-    qtbot.mouseClick(form.identity_button, Qt.MouseButton.LeftButton)
+    click(qtbot, form.identity_button)
     qtbot.waitUntil(lambda: not form.identity_box.isHidden())
     assert form.editors["passport_number"].widget.text() == "AB12345"
     assert "view_identity" in audit_actions(admin)
@@ -216,7 +187,7 @@ def test_a_viewer_is_refused_by_the_service(qtbot, admin: Desk, make_user) -> No
     qtbot.keyClicks(form.editors["family_name"].widget, "Intruder")
     qtbot.keyClicks(form.editors["nation_code"].widget.lineEdit(), "USA")
     form.save_button.setEnabled(True)
-    assert not click_and_wait(qtbot, window.page("people").controller, form.save_button)
+    assert not save_with(qtbot, window.page("people").controller, form.save_button)
     assert "Not saved" in form.message.text()
     assert admin.people.count() == 0
     assert form.editors["family_name"].widget.text() == "Intruder"
@@ -251,7 +222,7 @@ def test_changing_a_label_changes_the_banner(qtbot, admin: Desk) -> None:
     editor.level.setCurrentIndex(3)
     assert window.top_banner.text() == "SECRET" and window.bottom_banner.text() == "SECRET"
     assert window.top_banner.level == 3
-    qtbot.mouseClick(editor.noforn, Qt.MouseButton.LeftButton)
+    click(qtbot, editor.noforn)
     assert window.top_banner.text() == "SECRET//NOFORN"
     assert editor.marking_label.text() == "SECRET//NOFORN"
 
@@ -276,7 +247,7 @@ def test_idle_lock_hides_content_clears_clipboard_and_asks_the_password(qtbot, a
     assert QGuiApplication.clipboard().text() == ""
     assert window.top_banner.text() == "UNCLASSIFIED"
     qtbot.keyClicks(window.idle_lock.page.password, "wrong")
-    qtbot.mouseClick(window.idle_lock.page.unlock_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.idle_lock.page.unlock_button)
     qtbot.waitUntil(lambda: not window.operations.is_busy())
     assert window.locked and window.idle_lock.page.message.text() == LOGIN_FAILED
     window.idle_lock.idle.set_minutes(10)
@@ -454,7 +425,7 @@ def test_users_view_creates_an_account(qtbot, admin: Desk) -> None:
     view.nation.set_value("GBR")
     view.role.setCurrentIndex(view.role.findData("viewer"))
     qtbot.keyClicks(view.password, PASSWORD)
-    qtbot.mouseClick(view.create_button, Qt.MouseButton.LeftButton)
+    click(qtbot, view.create_button)
     qtbot.waitUntil(lambda: not view.operations.is_busy())
     assert admin.users.get("newbie").nation == "GBR"
     assert any(view.model.row(r).username == "newbie" for r in range(view.model.rowCount()))
@@ -493,7 +464,7 @@ def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, ad
     assert (
         window.top_banner.text() == "TOP SECRET//NOFORN"
     )  # details may hold anything the admin may read
-    qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
+    click(qtbot, view.verify_button)
     qtbot.waitUntil(lambda: view.result.text().startswith("Trail intact"))
     qtbot.waitUntil(lambda: view.worker is None)
     connection = sqlite3.connect(
@@ -503,7 +474,7 @@ def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, ad
     connection.execute("UPDATE audit_events SET username = 'mallory' WHERE id = 2")
     connection.commit()
     connection.close()
-    qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
+    click(qtbot, view.verify_button)
     qtbot.waitUntil(lambda: "BROKEN" in view.result.text())
     assert "event 2" in view.result.text()
 
@@ -580,7 +551,7 @@ def test_a_downgrade_asks_for_a_reason_that_reaches_the_audit_trail(qtbot, admin
     window.page("people").controller.ask_reason = lambda _title, _change: (
         None
     )  # cancelled: nothing saved
-    assert not click_and_wait(
+    assert not save_with(
         qtbot, window.page("people").controller, window.page("people").form.save_button
     )
     assert (
@@ -590,7 +561,7 @@ def test_a_downgrade_asks_for_a_reason_that_reaches_the_audit_trail(qtbot, admin
     window.page("people").controller.ask_reason = lambda _title, change: (
         "declassified by review" if "CONFIDENTIAL" in change else None
     )
-    assert click_and_wait(
+    assert save_with(
         qtbot, window.page("people").controller, window.page("people").form.save_button
     )
     assert admin.people.get(person.id)[1].level == 2

@@ -25,6 +25,7 @@ from app.ui.records.liaison_form import LiaisonForm
 from app.ui.records.participation_form import ParticipationForm
 from app.ui.records.reference_picker import ReferencePicker
 from app.ui.records.tables import RowsModel
+from tests.helpers.gui import click
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -310,7 +311,7 @@ def test_a_person_save_does_not_reveal_the_identity_again(qtbot, admin: Desk) ->
     window = shown_window(qtbot, admin, KINDS[4], person.id)
     view = window.form.view
     assert view.identity_box.isHidden() and view.editors["passport_number"].get() == ""
-    qtbot.mouseClick(view.identity_button, Qt.MouseButton.LeftButton)
+    click(qtbot, view.identity_button)
     qtbot.waitUntil(lambda: not view.identity_box.isHidden())
     views = [e for e in admin.audit.list(limit=1000) if e.action == "view_identity"]
     assert len(views) == 1

@@ -17,6 +17,7 @@ from app.ui.main_window import MainWindow
 from app.ui.person_form import PersonRecordForm
 from app.ui.settings import app_settings
 from app.ui.table_model import RecordTableModel
+from tests.helpers.gui import settle_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -80,25 +81,12 @@ def gui_statements(seeded: Desk, actor: Actor) -> Iterator[list[str]]:
     event.remove(seeded.db.engine, "before_cursor_execute", before)
 
 
-def settle(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    """Wait until the window's operations and the lists' fetches have finished."""
-    qtbot.waitUntil(
-        lambda: (
-            not window.operations.is_busy()
-            and not any(
-                v.model.loading() for v in window.navigation.lists.values() if v.isVisible()
-            )
-        ),
-        timeout=10_000,
-    )
-
-
 def browse_every_page(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     """Show each page; in each list scroll to the end and ask every cell, as painting does."""
-    settle(qtbot, window)
+    settle_window(qtbot, window)
     for key in window.navigation.page_keys:
         window.navigation.show_page(key)
-        settle(qtbot, window)
+        settle_window(qtbot, window)
         view = window.navigation.lists.get(key)
         if view is None:
             continue
@@ -140,14 +128,14 @@ def test_opening_a_record_from_a_list_runs_no_sql_on_the_gui_thread(
     window.show()
     liaison = window.navigation.show_page("liaison").list_view
     qtbot.waitUntil(lambda: liaison.model.record_id(0) is not None)
-    settle(qtbot, window)
+    settle_window(qtbot, window)
     assert gui_statements == [], report(gui_statements)  # nothing before the record opens
     before = len(window.navigation.record_windows)
     liaison.table.setFocus()
     liaison.table.setCurrentIndex(liaison.model.index(0, 0))
     qtbot.keyClick(liaison.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(window.navigation.record_windows) == before + 1)
-    settle(qtbot, window)
+    settle_window(qtbot, window)
     assert gui_statements == [], report(gui_statements)
 
 
@@ -163,7 +151,7 @@ def test_every_kind_s_form_opens_with_the_window_s_context_without_sql_on_the_gu
         for view in kind_views.PAGES
     }
     assert kind_views.view_of("person").form is PersonRecordForm
-    settle(qtbot, window)
+    settle_window(qtbot, window)
     gui_statements.clear()  # the ids above were read here on purpose
     for kind, record_id in ids.items():
         form = kind_views.view_of(kind).form(
@@ -171,7 +159,7 @@ def test_every_kind_s_form_opens_with_the_window_s_context_without_sql_on_the_gu
         )
         qtbot.addWidget(form)
         qtbot.waitUntil(lambda f=form: f.controller.record_id is not None)
-        settle(qtbot, window)
+        settle_window(qtbot, window)
         assert form.controller.record_id == record_id
     assert gui_statements == [], report(gui_statements)
 
@@ -186,13 +174,13 @@ def test_opening_a_person_beside_the_people_list_runs_no_sql_on_the_gui_thread(
     page = window.navigation.show_page("people")
     people = page.list_view
     qtbot.waitUntil(lambda: people.model.record_id(0) is not None and page.controller is not None)
-    settle(qtbot, window)
+    settle_window(qtbot, window)
     people.table.setFocus()
     people.table.setCurrentIndex(people.model.index(0, 0))
     with qtbot.waitSignal(page.controller.opened):
         qtbot.keyClick(people.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not page.related.loading and not page.related.attachments.loading)
-    settle(qtbot, window)
+    settle_window(qtbot, window)
     assert page.controller.record_id == people.model.record_id(0)
     assert page.related.tabText(1) == "Liaison tours (1)"
     assert gui_statements == [], report(gui_statements)

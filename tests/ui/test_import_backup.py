@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from app.services.desk import Desk
 from app.ui.import_backup import BackupRunner, ImportDialog
+from tests.helpers.gui import click
 
 # the offscreen platform cannot propagate size hints; nothing to do with the code under test
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -28,7 +28,7 @@ def _import(qtbot, desk: Desk, path: Path, all_or_nothing: bool) -> ImportDialog
     dialog.kind.setCurrentIndex(dialog.kind.findData("people"))
     qtbot.keyClicks(dialog.path, str(path))
     dialog.all_or_nothing.setChecked(all_or_nothing)
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.import_button)
     qtbot.waitUntil(lambda: dialog.worker is None and dialog.result is not None, timeout=20000)
     return dialog
 
@@ -61,7 +61,7 @@ def test_a_viewer_import_is_refused_by_the_service(qtbot, make_user, tmp_path: P
     dialog = ImportDialog(viewer)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.path, str(path))
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.import_button)
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
     assert "failed" in dialog.report.toPlainText() and "viewer" in dialog.report.toPlainText()
 

@@ -17,15 +17,11 @@ from app.ui.records.agreement_form import AgreementForm
 from app.ui.records.collection_editor import CollectionModel
 from app.ui.records.liaison_form import LiaisonForm
 from app.ui.records.tables import RowsModel
+from tests.helpers.gui import click, click_and_wait, save_with
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 TODAY = dt.date.today()
-
-
-def click(qtbot, widget) -> None:  # noqa: ANN001
-    """A real left click."""
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def agreement(admin: Desk, **values: object) -> int:
@@ -53,13 +49,6 @@ def form(qtbot, cls, desk: Desk, record_id: int | None):  # noqa: ANN001, ANN201
     widget.show()
     qtbot.waitUntil(lambda: not widget.controller.loading and not widget.operations.is_busy())
     return widget
-
-
-def save_with(qtbot, widget, button) -> bool:  # noqa: ANN001
-    """Click a button that writes through the runner; wait for the outcome (True: written)."""
-    with qtbot.waitSignal(widget.save_finished) as finished:
-        click(qtbot, button)
-    return finished.args[0]
 
 
 def test_agreement_create_through_form_keeps_typed_data_on_error(qtbot, admin: Desk) -> None:
@@ -189,12 +178,12 @@ def test_liaison_form_and_contact_log_entry(qtbot, admin: Desk, qtmodeltester) -
     assert widget.editors["disclosure_level"].widget.currentText() == admin.db.scheme.names[2]
     log = widget.contact_log
     assert log.isEnabled()
-    click(qtbot, log.save_button)  # no subject
+    assert not click_and_wait(qtbot, log.save_button, log.written)  # no subject
     assert "required" in log.errors["subject"].text().lower()
     qtbot.keyClicks(log.subject, "Port visit planning")
     qtbot.keyClicks(log.counterparts, "Cdr Hale")
     log.follow_up_due.set_value(TODAY + dt.timedelta(days=7))
-    click(qtbot, log.save_button)
+    assert click_and_wait(qtbot, log.save_button, log.written)
     assert "Entry saved" in log.message.text()
     qtbot.waitUntil(lambda: log.model.rowCount() == 1)  # the log is read again off the GUI thread
     entries = admin.contact_log.for_assignment(widget.record_id).records
@@ -203,7 +192,7 @@ def test_liaison_form_and_contact_log_entry(qtbot, admin: Desk, qtmodeltester) -
     assert log.subject.text() == "Port visit planning"
     qtbot.keyClick(log.follow_up_done, Qt.Key.Key_Space)
     assert log.follow_up_done.isChecked()
-    click(qtbot, log.save_button)
+    assert click_and_wait(qtbot, log.save_button, log.written)
     assert "Entry saved" in log.message.text(), log.message.text()
     assert admin.contact_log.for_assignment(widget.record_id).records[0].follow_up_done
     qtmodeltester.check(log.model)
@@ -230,10 +219,11 @@ def test_attachments_panel_add_save_delete(
     panel.table.setCurrentIndex(panel.model.index(0, 1))
     target = tmp_path / "copy.pdf"
     panel.choose_save_path = lambda _name: str(target)
-    click(qtbot, panel.save_button)
+    assert click_and_wait(qtbot, panel.save_button, panel.ended)
     assert target.read_bytes() == b"%PDF-1.4 demo"
+    assert f"Saved a copy as {target}" in panel.message.text()
     panel.confirm = lambda _text: True
-    click(qtbot, panel.delete_button)
+    assert click_and_wait(qtbot, panel.delete_button, panel.ended)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
     assert admin.attachments.for_record("agreement", widget.record_id).records == []
 
@@ -366,9 +356,9 @@ def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> Non
     assert not widget.has_unsaved_changes()
     panel = widget.participants
     qtbot.keyClicks(panel.search, "Nakam")
-    click(qtbot, panel.find_button)
+    click_and_wait(qtbot, panel.find_button, panel.found)  # the people read off the GUI thread
     assert panel.person.count() == 1 and "NAKAMURA" in panel.person.currentText().upper()
-    click(qtbot, panel.add_button)
+    assert click_and_wait(qtbot, panel.add_button, panel.written)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)  # the list is read off the GUI thread
     assert "no security clearance" in panel.message.text()
     participation = admin.participations.for_exchange(record_id).records[0]
@@ -377,18 +367,19 @@ def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> Non
         == admin.people.find(admin.people.list({"text": "Nakamura"}).records[0].reference)[0].id
     )
     panel.table.setCurrentIndex(panel.model.index(0, 1))
-    assert "no security clearance" in panel.warnings.text()
+    qtbot.waitUntil(lambda: "no security clearance" in panel.warnings.text())  # asked off it
     assert panel.next_status.findData("approved") >= 0
     panel.next_status.setCurrentIndex(panel.next_status.findData("approved"))
-    click(qtbot, panel.status_button)
+    assert click_and_wait(qtbot, panel.status_button, panel.written)
     assert admin.participations.get(participation.id)[0].status == "approved"
     qtbot.waitUntil(lambda: not panel.loading)  # the roster is read again off the GUI thread
     assert panel.model.index(0, 3).data() == "Approved"
     qtmodeltester.check(panel.model)
     panel.table.setCurrentIndex(panel.model.index(0, 1))
     panel.confirm = lambda _text: True
-    click(qtbot, panel.remove_button)
+    assert click_and_wait(qtbot, panel.remove_button, panel.written)
     assert admin.participations.for_exchange(record_id).records == []
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
 
 
 def test_label_changed_carries_what_is_on_the_form(qtbot, admin: Desk) -> None:
@@ -432,7 +423,7 @@ def test_form_undo_redo_and_revert(qtbot, admin: Desk) -> None:
     assert title.text() == "Pilot training MoU" and not widget.has_unsaved_changes()
     widget.undo_stack.redo()
     assert title.text() != "Pilot training MoU"
-    click(qtbot, widget.revert_button)
+    assert click_and_wait(qtbot, widget.revert_button, widget.opened)  # read off the GUI thread
     assert title.text() == "Pilot training MoU" and not widget.has_unsaved_changes()
 
 

@@ -9,22 +9,10 @@ from app.domain.labels import Label, Release
 from app.services.desk import Desk
 from app.ui.kinds import COLUMNS
 from app.ui.main_window import MainWindow
-from app.ui.settings import app_settings
 from app.ui.table_model import RecordTableModel
+from tests.helpers.gui import click, open_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-def open_window(qtbot, desk: Desk) -> MainWindow:  # noqa: ANN001
-    """The main window of a desk, shown, with the people list loaded."""
-    window = MainWindow(desk, app_settings())
-    qtbot.addWidget(window)
-    if window.page("people").controller is not None:
-        window.page("people").controller.confirm = lambda _text: "discard"
-    window.show()
-    qtbot.waitUntil(lambda: not window.navigation.lists["people"].model.loading())
-    qtbot.waitUntil(lambda: window.navigation.form_context is not None)  # forms open at once
-    return window
 
 
 def hit_titles(window: MainWindow) -> list[str]:
@@ -185,7 +173,7 @@ def test_report_dialog_saves_a_pdf_marked_on_every_page(
     qtbot.waitUntil(lambda: chooser.loaded)
     qtbot.keyClicks(chooser.lineEdit(), person.reference)
     dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: not dialog.busy() and target.exists(), timeout=30_000)
     marking = admin.marking(label)
     pages = PdfReader(str(target)).pages
@@ -232,7 +220,7 @@ def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(
     qtbot.keyClicks(view.quick_filter, "anders")
     qtbot.waitUntil(lambda: view.model.filters.get("text") == "anders" and not view.model.loading())
     assert view.model.rowCount() == 2
-    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    click(qtbot, view.export_button)
     runner = window.commands.export_runner
     qtbot.waitUntil(lambda: target.exists() and not runner.running(), timeout=30_000)
     lines = target.read_text(encoding="utf-8").splitlines()

@@ -14,6 +14,7 @@ from app.domain.vocab import AGREEMENT_MOVES, AgreementStatus, ExchangeStatus, Q
 from app.services.agreements import QUOTA_FIELDS, SIGNATORY_FIELDS
 from app.services.base import Saved
 from app.services.errors import ServiceError, ValidationFailed
+from app.ui.operations import Changes
 from app.ui.records.callbacks import while_alive
 from app.ui.records.collection_editor import CollectionEditor
 from app.ui.records.messages import refusal
@@ -92,6 +93,14 @@ class AgreementForm(RecordForm):
             for widget in widgets:
                 box_layout.addWidget(widget)
             layout.addWidget(box)
+        self.operations.changed.connect(self._related_changed)
+
+    def _related_changed(self, changes: Changes) -> None:
+        # exchanges under the agreement and their participants (the quota use) read again
+        if self.record_id is not None and (
+            changes.touches("exchange") or changes.touches("participation")
+        ):
+            self.read_related()
 
     def related_labels(self) -> list[Label]:
         """The labels of the exchanges listed under the agreement."""
@@ -121,7 +130,11 @@ class AgreementForm(RecordForm):
         )
         self.signatories.error.show_message("")
         self.quotas.error.show_message("")
-        service, exchanges, record_id = self.service, self.desk.exchanges, record.id
+        self.read_related()
+
+    def read_related(self) -> None:
+        """Quota use and the agreement's exchanges, read off the GUI thread."""
+        service, exchanges, record_id = self.service, self.desk.exchanges, self.record_id
         self._reads += 1
         read = self._reads
         self.related_loading = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -25,15 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import Label
+from app.services.base import Saved
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.services.reading import Page
-from app.ui.operations import Operations
+from app.ui.operations import Changes, Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.form_context import FormContext, read_form_context
-from app.ui.records.messages import MessageArea, refusal
+from app.ui.records.messages import MessageArea, refusal, show_refusal
 from app.ui.records.tables import RowsModel
 from app.ui.widgets import tool_button
+
+T = TypeVar("T")
+
+
+def _changed(attachment_id: int) -> Changes:
+    """The notice of a write to one attachment: every attachments panel reads its list again."""
+    return Changes(
+        kinds=frozenset({"attachment"}), records=frozenset({("attachment", attachment_id)})
+    )
 
 
 def _size(size: int) -> str:
@@ -43,19 +53,15 @@ def _size(size: int) -> str:
 
 
 class AttachmentLabelDialog(QDialog):
-    """Asks the label of a file being attached (starts from the record's label)."""
+    """Asks the label of a file being attached (starts from the record's label); its choices
+    come from a `FormContext` read off the GUI thread."""
 
     def __init__(
-        self,
-        desk: Desk,
-        name: str,
-        label: Label,
-        parent: QWidget | None = None,
-        context: FormContext | None = None,
+        self, name: str, label: Label, context: FormContext, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Classification of {name}")
-        self.editor = (context if context is not None else read_form_context(desk)).label_editor()
+        self.editor = context.label_editor()
         self.editor.set_label(label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -69,9 +75,12 @@ class AttachmentLabelDialog(QDialog):
 
 
 class AttachmentsPanel(QGroupBox):
-    """The attachments of one record, each shown with its portion mark."""
+    """The attachments of one record, each shown with its portion mark. Every service call
+    (list, add, open, save as, delete) runs through the operation runner; the list reads itself
+    again when an operation reports a change of attachments (in this window or another)."""
 
     labelsChanged = Signal(object)
+    ended = Signal(bool)  # an add, open, save as or delete ended (True: it succeeded)
 
     def __init__(
         self,
@@ -86,6 +95,7 @@ class AttachmentsPanel(QGroupBox):
         self.desk = desk
         self.operations = operations if operations is not None else Operations(self)
         self.context = context  # the label choices of the file dialog (None: read when asked)
+        self.working = False  # an add, open, save as or delete is under way
         self.loading = False  # a read of the list is under way
         self._reads = 0  # reads started: only the latest one is shown
         self.service = desk.attachments
@@ -150,6 +160,11 @@ class AttachmentsPanel(QGroupBox):
         self.save_button.clicked.connect(self.save_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.operations.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if self.record_id is not None and changes.touches("attachment"):
+            self.refresh()
 
     def set_record(self, record_id: int | None, label: Label | None = None) -> None:
         """Show the attachments of a record (None: nothing yet)."""
@@ -200,24 +215,59 @@ class AttachmentsPanel(QGroupBox):
         row = self.table.currentIndex().row()
         return self.model.row(row) if 0 <= row < self.model.rowCount() else None
 
+    def _run(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        refused: str,
+        changes: Callable[[T], Changes] | None = None,
+    ) -> None:
+        """One service call of the panel through the runner, the panel busy meanwhile."""
+
+        def succeeded(result: T) -> None:
+            self.working = False
+            done(result)
+            self.ended.emit(True)
+
+        def failed(error: BaseException) -> None:
+            self.working = False
+            if isinstance(error, OSError):
+                self.message.show_message(f"{refused} {error.strerror or error}".strip())
+            else:
+                show_refusal(self.message, refused, error)
+            self.ended.emit(False)
+
+        self.working = True
+        self.operations.run(
+            work,
+            success=while_alive(self, succeeded),
+            failure=while_alive(self, failed),
+            changes=changes,
+            busy_widget=self,
+        )
+
     def add_file(self, path: str, label: Label | None = None) -> bool:
-        """Attach a file from disk through the service."""
+        """Attach a file from disk through the service (read and written off the GUI thread);
+        False when there is no stored record to attach it to."""
         if self.record_id is None:
             return False
-        try:
-            content = Path(path).read_bytes()
-        except OSError as error:
-            self.message.show_message(f"Could not read {path}: {error.strerror}")
-            return False
-        try:
-            saved = self.service.add(
-                self.record_kind, self.record_id, Path(path).name, content, label=label
-            )
-        except ServiceError as error:
-            self.message.show_message(f"Not attached. {refusal(error)}")
-            return False
-        self.refresh()
-        self.message.show_warnings(f"Attached {saved.record.name}.", saved.warnings)
+        service, kind, record_id = self.service, self.record_kind, self.record_id
+
+        def work() -> Saved[Any]:
+            try:
+                content = Path(path).read_bytes()
+            except OSError as error:
+                raise OSError(error.errno, f"Could not read {path}: {error.strerror}") from error
+            return service.add(kind, record_id, Path(path).name, content, label=label)
+
+        self._run(
+            work,
+            lambda saved: self.message.show_warnings(
+                f"Attached {saved.record.name}.", saved.warnings
+            ),
+            "Not attached.",
+            lambda saved: _changed(saved.record.id),
+        )
         return True
 
     def add(self) -> None:
@@ -225,24 +275,44 @@ class AttachmentsPanel(QGroupBox):
         path = self.choose_file()
         if not path:
             return
-        label = self.choose_label(Path(path).name, self.record_label)
-        if label is not None:
-            self.add_file(path, label)
+
+        def ask() -> None:
+            label = self.choose_label(Path(path).name, self.record_label)
+            if label is not None:
+                self.add_file(path, label)
+
+        if self.context is None and self.choose_label == self._choose_label:
+            self._read_context(ask)  # the dialog's label choices, read off the GUI thread
+        else:
+            ask()
+
+    def _read_context(self, then: Callable[[], None]) -> None:
+        desk = self.desk
+
+        def keep(context: FormContext) -> None:
+            self.context = context
+            then()
+
+        self.operations.run(
+            lambda: read_form_context(desk), success=while_alive(self, keep), busy_widget=self
+        )
 
     def open_selected(self) -> None:
-        """Open a checked copy of the selected file in a private temporary folder."""
+        """Open a checked copy of the selected file in a private temporary folder (read and
+        written off the GUI thread)."""
         attachment = self.selected()
         if attachment is None:
             return
-        try:
-            data = self.service.content(attachment.id)
-        except ServiceError as error:
-            self.message.show_message(refusal(error))
-            return
-        folder = Path(tempfile.mkdtemp(prefix="xdesk-"))
-        path = folder / Path(attachment.name).name
-        path.write_bytes(data)
-        self.open_file(path)
+        service, attachment_id, name = self.service, attachment.id, attachment.name
+
+        def work() -> Path:
+            data = service.content(attachment_id)
+            folder = Path(tempfile.mkdtemp(prefix="xdesk-"))
+            path = folder / Path(name).name
+            path.write_bytes(data)
+            return path
+
+        self._run(work, self.open_file, "Not opened.")
 
     def save_selected(self) -> None:
         """Save a copy of the selected file where the user chooses."""
@@ -252,29 +322,28 @@ class AttachmentsPanel(QGroupBox):
         path = self.choose_save_path(attachment.name)
         if not path:
             return
-        try:
-            self.service.save_as(attachment.id, path)
-        except (ServiceError, OSError) as error:
-            self.message.show_message(
-                refusal(error)
-                if isinstance(error, ServiceError)
-                else f"Could not write {path}: {error}"
-            )
-            return
-        self.message.show_message(f"Saved a copy as {path}.")
+        service, attachment_id = self.service, attachment.id
+
+        def work() -> None:
+            try:
+                service.save_as(attachment_id, path)
+            except OSError as error:
+                raise OSError(error.errno, f"Could not write {path}: {error}") from error
+
+        self._run(work, lambda _none: self.message.show_message(f"Saved a copy as {path}."), "")
 
     def delete_selected(self) -> None:
         """Delete the selected file after confirmation."""
         attachment = self.selected()
         if attachment is None or not self.confirm(f"Delete {attachment.name} from this record?"):
             return
-        try:
-            self.service.delete(attachment.id, reason="deleted from the record's attachments")
-        except ServiceError as error:
-            self.message.show_message(f"Not deleted. {refusal(error)}")
-            return
-        self.refresh()
-        self.message.show_message(f"Deleted {attachment.name}.")
+        service, attachment_id, name = self.service, attachment.id, attachment.name
+        self._run(
+            lambda: service.delete(attachment_id, reason="deleted from the record's attachments"),
+            lambda _saved: self.message.show_message(f"Deleted {name}."),
+            "Not deleted.",
+            lambda _saved: _changed(attachment_id),
+        )
 
     def _choose_file(self) -> str:
         path, _filter = QFileDialog.getOpenFileName(self, "Attach a file")
@@ -285,7 +354,8 @@ class AttachmentsPanel(QGroupBox):
         return path
 
     def _choose_label(self, name: str, label: Label) -> Label | None:
-        dialog = AttachmentLabelDialog(self.desk, name, label, self, self.context)
+        assert self.context is not None  # read by `add` first
+        dialog = AttachmentLabelDialog(name, label, self.context, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.editor.label()

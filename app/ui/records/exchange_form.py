@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,18 +29,22 @@ from app.domain.vocab import (
     ParticipationRole,
     ParticipationStatus,
 )
+from app.services.base import Saved
 from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
-from app.ui.operations import Operations
+from app.ui.failures import show_failure
+from app.ui.operations import Changes, Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.collection_editor import CollectionEditor
 from app.ui.records.editors import Editor, editor_of, vocabulary_combo
-from app.ui.records.messages import MessageArea, refusal
+from app.ui.records.messages import MessageArea, refusal, show_refusal
 from app.ui.records.record_form import RecordForm
 from app.ui.records.reference_picker import ReferencePicker
 from app.ui.records.tables import RowsModel, read_only_table
 from app.ui.widgets import ErrorLabel, tool_button
+
+T = TypeVar("T")
 
 COST_FIELDS = (
     Field("category", "Category"),
@@ -67,10 +72,14 @@ class ParticipantRow:
 class ParticipantsPanel(QGroupBox):
     """The visible participations of an exchange: add a person, change status, remove; warnings
     shown. Double-click (or Enter) asks for the participation's own form (travel, documents,
-    feedback)."""
+    feedback). Every service call (roster, warnings, the people finder, writes) runs through
+    the operation runner; the roster is read again when an operation reports a change of
+    participations or people (in this window or another)."""
 
     openRequested = Signal(str, int)  # "participation", its id
     loaded = Signal()  # the roster read (its labels are on screen)
+    found = Signal()  # the people finder filled the chooser
+    written = Signal(bool)  # a write of the panel ended (True: written)
 
     def __init__(
         self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
@@ -79,7 +88,10 @@ class ParticipantsPanel(QGroupBox):
         self.desk = desk
         self.operations = operations if operations is not None else Operations(self)
         self.loading = False  # a read of the roster is under way
+        self.working = False  # a write, a search or a warnings check is under way
         self._reads = 0  # reads started: only the latest one is shown
+        self._checks = 0  # warnings asked for: only the latest answer is shown
+        self._finds = 0  # searches started: only the latest one fills the chooser
         self.service = desk.participations
         self.exchange_reference = ""
         self.exchange_id: int | None = None
@@ -163,6 +175,13 @@ class ParticipantsPanel(QGroupBox):
             lambda index: self.openRequested.emit("participation", self.model.row(index.row()).id)
         )
         self._selected(-1)
+        self.operations.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if self.exchange_id is not None and (
+            changes.touches("participation") or changes.touches("person")
+        ):
+            self.refresh()
 
     def set_exchange(self, exchange_id: int | None, reference: str = "") -> None:
         """Show the roster of an exchange."""
@@ -244,63 +263,145 @@ class ParticipantsPanel(QGroupBox):
         self.remove_button.setEnabled(participant is not None)
 
     def _show_warnings(self, participant: ParticipantRow) -> None:
-        try:
-            found = self.service.warnings_for(participant.id)
-        except ServiceError as error:
-            self.warnings.setText(refusal(error))
-            return
-        self.warnings.setText(
-            ("⚠ " + "\n⚠ ".join(found)) if found else f"No warnings for {participant.person_name}."
+        """The participant's warnings, asked of the service off the GUI thread."""
+        self._checks += 1
+        check, service, participation_id = self._checks, self.service, participant.id
+        self.warnings.setText("Checking…")
+
+        def shown(found: list[str]) -> None:
+            if check == self._checks:
+                self.warnings.setText(
+                    ("⚠ " + "\n⚠ ".join(found))
+                    if found
+                    else f"No warnings for {participant.person_name}."
+                )
+
+        def failed(error: BaseException) -> None:
+            if check == self._checks:
+                self.warnings.setText(
+                    refusal(error) if isinstance(error, ServiceError) else str(error)
+                )
+
+        self.operations.run(
+            lambda: service.warnings_for(participation_id),
+            success=while_alive(self, shown),
+            failure=while_alive(self, failed),
         )
 
     def find_people(self) -> None:
-        """Fill the person chooser with the people the service lists for the text."""
-        self.person.clear()
-        try:
-            page = self.desk.people.list(
-                {"text": self.search.text().strip()} if self.search.text().strip() else {}, limit=50
+        """Fill the person chooser with the people the service lists for the text (read off
+        the GUI thread)."""
+        self._finds += 1
+        find, people = self._finds, self.desk.people
+        text = self.search.text().strip()
+        self.error.show_message("")
+
+        def work() -> list[tuple[str, str]]:
+            page = people.list({"text": text} if text else {}, limit=50)
+            return [
+                (f"{people.title(r)} · {r.nation_code} · {r.reference}", r.reference)
+                for r in page.records
+            ]
+
+        def found(choices: list[tuple[str, str]]) -> None:
+            if find != self._finds:
+                return
+            self.person.clear()
+            for shown, reference in choices:
+                self.person.addItem(shown, reference)
+            self.error.show_message(
+                "" if choices else "No person matches; try another spelling or the reference."
             )
-        except ServiceError as error:
-            self.error.show_message(refusal(error))
-            return
-        for record in page.records:
-            self.person.addItem(
-                f"{self.desk.people.title(record)} · {record.nation_code} · {record.reference}",
-                record.reference,
-            )
-        self.error.show_message(
-            "" if page.records else "No person matches; try another spelling or the reference."
+            self.found.emit()
+
+        def failed(error: BaseException) -> None:
+            if find != self._finds:
+                return
+            self.person.clear()
+            if isinstance(error, ServiceError):
+                self.error.show_message(refusal(error))
+            else:
+                show_failure(self.window(), error)
+            self.found.emit()
+
+        self.operations.run(
+            work,
+            success=while_alive(self, found),
+            failure=while_alive(self, failed),
+            busy_widget=self.find_button,
+        )
+
+    def _write(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        refused: Callable[[BaseException], None],
+        written: Callable[[T], int],
+    ) -> None:
+        """One write of a participation through the runner, the panel busy meanwhile; its
+        notice names the participation ``written`` returns."""
+
+        def succeeded(result: T) -> None:
+            self.working = False
+            done(result)
+            self.written.emit(True)
+
+        def failed(error: BaseException) -> None:
+            self.working = False
+            refused(error)
+            self.written.emit(False)
+
+        self.working = True
+        self.operations.run(
+            work,
+            success=while_alive(self, succeeded),
+            failure=while_alive(self, failed),
+            changes=lambda result: Changes(
+                kinds=frozenset({"participation"}),
+                records=frozenset({("participation", written(result))}),
+            ),
+            busy_widget=self,
         )
 
     def add_participant(self) -> bool:
         """Add the chosen person with the chosen role (the participation takes the exchange's
-        label)."""
+        label), through the runner; False when nothing was started."""
         if self.exchange_id is None or not self.person.currentData():
             self.error.show_message("Find and choose a person first.")
             return False
-        try:
-            saved = self.service.create(
-                {
-                    "exchange": self.exchange_reference,
-                    "person": self.person.currentData(),
-                    "role": self.role.currentData(),
-                }
-            )
-        except ServiceError as error:
-            self.error.show_message(refusal(error))
+        if self.working:
             return False
-        self.error.show_message("")
-        self.refresh()
-        name = self.service.value_of(saved.record, "person_name")
-        self.message.show_warnings(
-            f"{name} added as {ParticipationRole(saved.record.role).label.lower()}.", saved.warnings
-        )
+        service = self.service
+        values = {
+            "exchange": self.exchange_reference,
+            "person": self.person.currentData(),
+            "role": self.role.currentData(),
+        }
+
+        def work() -> tuple[Saved[Any], str]:
+            saved = service.create(values)
+            return saved, service.value_of(saved.record, "person_name")
+
+        def done(result: tuple[Saved[Any], str]) -> None:
+            saved, name = result
+            self.error.show_message("")
+            role = ParticipationRole(saved.record.role).label.lower()
+            self.message.show_warnings(f"{name} added as {role}.", saved.warnings)
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, ServiceError):
+                self.error.show_message(refusal(error))
+            else:
+                show_refusal(self.message, "Not added.", error)
+
+        self._write(work, done, refused, lambda result: result[0].record.id)
         return True
 
     def change_status(self, status: str | None) -> bool:
-        """Move the selected participant (withdrawing asks a reason)."""
+        """Move the selected participant (withdrawing asks a reason), through the runner;
+        False when nothing was started."""
         participant = self.selected()
-        if participant is None or not status:
+        if participant is None or not status or self.working:
             return False
         reason = None
         if status == ParticipationStatus.WITHDRAWN.value:
@@ -308,34 +409,43 @@ class ParticipantsPanel(QGroupBox):
             if reason is None:
                 self.message.show_message("Status not changed: withdrawing needs a reason.")
                 return False
-        try:
-            saved = self.service.change_status(
-                participant.id, status, reason=reason, expected_version=participant.row_version
+        service = self.service
+
+        def done(saved: Saved[Any]) -> None:
+            self.message.show_warnings(
+                f"{participant.person_name}: {ParticipationStatus(status).label.lower()}.",
+                saved.warnings,
             )
-        except ServiceError as error:
-            self.message.show_message(f"Status not changed. {refusal(error)}")
-            return False
-        self.refresh()
-        self.message.show_warnings(
-            f"{participant.person_name}: {ParticipationStatus(status).label.lower()}.",
-            saved.warnings,
+
+        self._write(
+            lambda: service.change_status(
+                participant.id, status, reason=reason, expected_version=participant.row_version
+            ),
+            done,
+            lambda error: show_refusal(self.message, "Status not changed.", error),
+            lambda _saved: participant.id,
         )
         return True
 
     def remove_selected(self) -> bool:
-        """Remove the selected participation after confirmation."""
+        """Remove the selected participation after confirmation, through the runner; False
+        when nothing was started."""
         participant = self.selected()
-        if participant is None or not self.confirm(
-            f"Remove {participant.person_name} from this exchange?"
+        if (
+            participant is None
+            or self.working
+            or not self.confirm(f"Remove {participant.person_name} from this exchange?")
         ):
             return False
-        try:
-            self.service.delete(participant.id, reason="removed from the exchange's participants")
-        except ServiceError as error:
-            self.message.show_message(f"Not removed. {refusal(error)}")
-            return False
-        self.refresh()
-        self.message.show_message(f"{participant.person_name} removed.")
+        service = self.service
+        self._write(
+            lambda: service.delete(
+                participant.id, reason="removed from the exchange's participants"
+            ),
+            lambda _none: self.message.show_message(f"{participant.person_name} removed."),
+            lambda error: show_refusal(self.message, "Not removed.", error),
+            lambda _none: participant.id,
+        )
         return True
 
     def _ask_reason(self, prompt: str) -> str | None:

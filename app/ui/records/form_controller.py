@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from app.domain.labels import Label, is_downgrade
 from app.services.base import RecordService, Saved
 from app.services.desk import Desk
-from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError, ValidationFailed
+from app.services.errors import Conflict, ServiceError, ValidationFailed
 from app.ui.failures import show_failure
 from app.ui.operations import Changes, Operations
 from app.ui.records.callbacks import while_alive
@@ -164,19 +164,6 @@ class FormController(QObject):
         self.snapshot()
         self.emit_label()
 
-    def open(self, record_id: int) -> bool:
-        """Show a stored record; a hidden or missing one is reported as not found."""
-        try:
-            record, label = self.service.get(record_id)
-            values = self.read_values(record, self.field_names())
-            shown = Shown(record, label, values, self.title_of(record))
-        except (NotFound, PermissionDenied) as error:
-            self.view.show_message(refusal(error))
-            return False
-        self.show(shown)
-        self.view.show_message("")
-        return True
-
     def open_later(self, record_id: int) -> None:
         """Read a stored record off the GUI thread, then show it (the form busy meanwhile);
         a hidden or missing one is reported as not found."""
@@ -231,29 +218,48 @@ class FormController(QObject):
         self.emit_label()
 
     def revert(self) -> None:
-        """Back to the stored record (or an empty new one)."""
+        """Back to the stored record, read again off the GUI thread (or an empty new one)."""
         if self.record_id is None:
             self.new()
         else:
-            self.open(self.record_id)
+            self.open_later(self.record_id)
 
     # --- writing -----------------------------------------------------------------------------
 
-    def downgrade_reason(self, label: Label) -> tuple[bool, str | None]:
-        """(go on, reason): a downgrade asks a reason; no reason given, nothing is saved."""
-        if self.stored_label is None or not is_downgrade(
-            self.stored_label, label, self.desk.owner, self.desk.db.nation_groups()
-        ):
-            return True, None
-        reason = self.ask_reason(
-            "Reason for the downgrade",
-            "This lowers the marking or widens who may read the record:\n"
-            f"{self.desk.marking(self.stored_label)} → {self.desk.marking(label)}",
+    def downgrade_reason(self, label: Label, then: Callable[[str | None], None]) -> None:
+        """Whether the new label is a downgrade is read off the GUI thread (it needs the nation
+        groups); a downgrade asks a reason. Then ``then(reason)`` (None: no downgrade); with no
+        reason given, nothing is saved and `save_finished` tells so."""
+        stored, owner, db = self.stored_label, self.desk.owner, self.desk.db
+
+        def checked(downgrade: bool) -> None:
+            self.saving = False
+            if not downgrade:
+                then(None)
+                return
+            reason = self.ask_reason(
+                "Reason for the downgrade",
+                "This lowers the marking or widens who may read the record:\n"
+                f"{self.desk.marking(stored)} → {self.desk.marking(label)}",
+            )
+            if reason is None:
+                self.view.show_message("Not saved: a downgrade needs a stated reason.")
+                self.save_finished.emit(False)
+                return
+            then(reason)
+
+        def failed(error: BaseException) -> None:
+            self.saving = False
+            self.view.show_message("Not saved. Something went wrong; see the message.")
+            show_failure(self.view.window(), error)
+            self.save_finished.emit(False)
+
+        self.saving = True  # no second save meanwhile
+        self.operations.run(
+            lambda: stored is not None and is_downgrade(stored, label, owner, db.nation_groups()),
+            success=while_alive(self.view, checked),
+            failure=while_alive(self.view, failed),
         )
-        if reason is None:
-            self.view.show_message("Not saved: a downgrade needs a stated reason.")
-            return False, None
-        return True, reason
 
     def save(self) -> bool:
         """Start the create or update through the runner; False when it could not start.
@@ -268,24 +274,21 @@ class FormController(QObject):
         values = self.values()
         service, record_id = self.service, self.record_id
         if record_id is None:
+            self.write(lambda: service.create(values, label=label), "Saved.", "Not saved.")
+            return True
+        changed = {k: v for k, v in values.items() if v != self._clean.get(k)}
+        version = self.version
 
-            def write() -> Saved[Any]:
-                return service.create(values, label=label)
-
-        else:
-            go_on, reason = self.downgrade_reason(label)
-            if not go_on:
-                self.save_finished.emit(False)
-                return False
-            changed = {k: v for k, v in values.items() if v != self._clean.get(k)}
-            version = self.version
-
-            def write() -> Saved[Any]:
-                return service.update(
+        def update(reason: str | None) -> None:
+            self.write(
+                lambda: service.update(
                     record_id, changed, label=label, reason=reason, expected_version=version
-                )
+                ),
+                "Saved.",
+                "Not saved.",
+            )
 
-        self.write(write, "Saved.", "Not saved.")
+        self.downgrade_reason(label, update)
         return True
 
     def write(

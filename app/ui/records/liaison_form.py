@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,14 +22,15 @@ from PySide6.QtWidgets import (
 
 from app.domain.labels import Label
 from app.domain.vocab import LIAISON_MOVES, LiaisonStatus
+from app.services.base import Saved
 from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
 from app.services.reading import Page
-from app.ui.operations import Operations
+from app.ui.operations import Changes, Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.editors import Editor, editor_of
-from app.ui.records.messages import MessageArea, refusal
+from app.ui.records.messages import MessageArea, refusal, show_refusal
 from app.ui.records.record_form import RecordForm
 from app.ui.records.reference_picker import ReferencePicker
 from app.ui.records.tables import RowsModel, read_only_table
@@ -36,9 +38,12 @@ from app.ui.widgets import ErrorLabel, OptionalDateEdit, tool_button
 
 
 class ContactLogPanel(QGroupBox):
-    """An assignment's contact log: the entries (newest first) and an editor for one entry."""
+    """An assignment's contact log: the entries (newest first) and an editor for one entry.
+    Reads and writes run through the operation runner; the entries are read again when an
+    operation reports a change of contact-log entries (in this window or another)."""
 
     loaded = Signal()  # the entries read (their labels are on screen)
+    written = Signal(bool)  # a save or delete of an entry ended (True: written)
 
     def __init__(
         self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
@@ -47,6 +52,7 @@ class ContactLogPanel(QGroupBox):
         self.desk = desk
         self.operations = operations if operations is not None else Operations(self)
         self.loading = False  # a read of the entries is under way
+        self.saving = False  # a save or delete of an entry is under way
         self._reads = 0  # reads started: only the latest one is shown
         self.service = desk.contact_log
         self.assignment_id: int | None = None
@@ -128,6 +134,11 @@ class ContactLogPanel(QGroupBox):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _old: self._pick(current.row())
         )
+        self.operations.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if self.assignment_id is not None and changes.touches("contact_log"):
+            self.refresh()
 
     def _decorate(self, entry: Any, role: int) -> Any:
         late = (
@@ -229,21 +240,30 @@ class ContactLogPanel(QGroupBox):
         }
 
     def save_entry(self) -> bool:
-        """Create or update the entry through the service (it takes the assignment's label)."""
-        if self.assignment_id is None:
+        """Create or update the entry through the runner (it takes the assignment's label);
+        False when nothing was started."""
+        if self.assignment_id is None or self.saving:
             return False
         values = self.values()
-        try:
-            if self.entry_id is None:
-                saved = self.service.create({**values, "assignment": self.assignment_reference})
-            else:
-                saved = self.service.update(
-                    self.entry_id, values, expected_version=self.entry_version
-                )
-        except ValidationFailed as failure:
+        service, entry_id, version = self.service, self.entry_id, self.entry_version
+        reference = self.assignment_reference
+
+        def work() -> Saved[Any]:
+            if entry_id is None:
+                return service.create({**values, "assignment": reference})
+            return service.update(entry_id, values, expected_version=version)
+
+        def done(saved: Saved[Any]) -> None:
+            self.new_entry()
+            self.message.show_warnings(f"Entry saved: {saved.record.subject}.", saved.warnings)
+
+        def invalid(error: BaseException) -> None:
+            if not isinstance(error, ValidationFailed):
+                show_refusal(self.message, "Entry not saved.", error)
+                return
             self._clear_errors()
             other = []
-            for name, message in failure.errors.items():
+            for name, message in error.errors.items():
                 if name in self.errors:
                     self.errors[name].show_message(message)
                 else:
@@ -252,27 +272,59 @@ class ContactLogPanel(QGroupBox):
                 "Entry not saved. Please correct the fields marked."
                 + ("\n" + "\n".join(other) if other else "")
             )
-            return False
-        except ServiceError as error:
-            self.message.show_message(f"Entry not saved. {refusal(error)}")
-            return False
-        self.refresh()
-        self.new_entry()
-        self.message.show_warnings(f"Entry saved: {saved.record.subject}.", saved.warnings)
+
+        self._write(work, done, invalid, lambda saved: saved.record.id)
         return True
 
-    def delete_entry(self) -> None:
-        """Delete the selected entry through the service."""
-        if self.entry_id is None:
-            return
-        try:
-            self.service.delete(self.entry_id, reason="deleted from the contact log")
-        except ServiceError as error:
-            self.message.show_message(f"Entry not deleted. {refusal(error)}")
-            return
-        self.refresh()
-        self.new_entry()
-        self.message.show_message("Entry deleted.")
+    def delete_entry(self) -> bool:
+        """Delete the selected entry through the runner; False when nothing was started."""
+        if self.entry_id is None or self.saving:
+            return False
+        service, entry_id = self.service, self.entry_id
+
+        def done(_saved: Any) -> None:
+            self.new_entry()
+            self.message.show_message("Entry deleted.")
+
+        self._write(
+            lambda: service.delete(entry_id, reason="deleted from the contact log"),
+            done,
+            lambda error: show_refusal(self.message, "Entry not deleted.", error),
+            lambda _none: entry_id,
+        )
+        return True
+
+    def _write(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+        written: Callable[[Any], int],
+    ) -> None:
+        """One write of an entry through the runner, the panel busy meanwhile; its notice names
+        the entry ``written`` returns."""
+
+        def succeeded(result: Any) -> None:
+            self.saving = False
+            done(result)
+            self.written.emit(True)
+
+        def refused(error: BaseException) -> None:
+            self.saving = False
+            failed(error)
+            self.written.emit(False)
+
+        self.saving = True
+        self.operations.run(
+            work,
+            success=while_alive(self, succeeded),
+            failure=while_alive(self, refused),
+            changes=lambda saved: Changes(
+                kinds=frozenset({"contact_log"}),
+                records=frozenset({("contact_log", written(saved))}),
+            ),
+            busy_widget=self,
+        )
 
 
 class LiaisonForm(RecordForm):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError, ValidationFailed
+from app.ui.failures import show_failure
 
 LABEL_ERROR_FIELDS = ("classification", "releasable_to", "groups")
 
@@ -46,3 +47,13 @@ def refusal(error: ServiceError) -> str:
     if isinstance(error, Conflict):
         return f"Changed meanwhile: {error}"
     return str(error)
+
+
+def show_refusal(area: MessageArea, head: str, error: BaseException) -> None:
+    """A panel's operation failed: a service's refusal in ``area`` after ``head``; anything else
+    (a defect) as the plain failure message, logged."""
+    if isinstance(error, ServiceError):
+        area.show_message(f"{head} {refusal(error)}".strip())
+    else:
+        area.show_message(f"{head} Something went wrong; see the message.".strip())
+        show_failure(area.window(), error)

@@ -243,9 +243,9 @@ class RecordForm(ControlledForm, FormView):
         """Back to the stored record (or an empty new one)."""
         self.controller.revert()
 
-    def load(self, record_id: int) -> bool:
-        """Show a stored record."""
-        return self.controller.open(record_id)
+    def load(self, record_id: int) -> None:
+        """Show a stored record (read off the GUI thread; `opened` tells when it is shown)."""
+        self.controller.open_later(record_id)
 
     def change_status(self, status: str) -> bool:
         """Start a status move (False when nothing was started)."""
