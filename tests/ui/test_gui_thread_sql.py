@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,7 +18,14 @@ from app.ui.main_window import MainWindow
 from app.ui.person_form import PersonRecordForm
 from app.ui.settings import app_settings
 from app.ui.table_model import RecordTableModel
-from tests.helpers.gui import settle_window
+from tests.helpers.gui import (
+    click_and_wait,
+    open_person,
+    open_record_window,
+    open_window,
+    save_with,
+    settle_window,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -184,3 +192,116 @@ def test_opening_a_person_beside_the_people_list_runs_no_sql_on_the_gui_thread(
     assert page.controller.record_id == people.model.record_id(0)
     assert page.related.tabText(1) == "Liaison tours (1)"
     assert gui_statements == [], report(gui_statements)
+
+
+def use_exchange_panels(qtbot, record_window, tmp_path: Path) -> None:  # noqa: ANN001
+    """Find a person, add them, move their status, remove them; attach a file, open it, save a
+    copy, delete it; edit the exchange, save it, revert."""
+    form = record_window.form
+    panel = form.participants
+    qtbot.keyClicks(panel.search, "Person05")
+    click_and_wait(qtbot, panel.find_button, panel.found)
+    assert panel.person.count() == 1
+    assert click_and_wait(qtbot, panel.add_button, panel.written)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.loading)
+    panel.table.setCurrentIndex(panel.model.index(0, 1))
+    qtbot.waitUntil(lambda: panel.warnings.text() != "Checking…")
+    panel.next_status.setCurrentIndex(panel.next_status.findData("approved"))
+    assert click_and_wait(qtbot, panel.status_button, panel.written)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.row(0).status == "approved")
+    panel.table.setCurrentIndex(panel.model.index(0, 1))
+    panel.confirm = lambda _text: True
+    assert click_and_wait(qtbot, panel.remove_button, panel.written)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    use_attachments(qtbot, form.attachments, tmp_path)
+    title = form.editors["title"].widget
+    qtbot.keyClick(title, Qt.Key.Key_End)
+    qtbot.keyClicks(title, " (revised)")
+    assert save_with(qtbot, form, form.save_button)
+    qtbot.keyClick(title, Qt.Key.Key_End)
+    qtbot.keyClicks(title, " again")
+    assert click_and_wait(qtbot, form.revert_button, form.opened)
+    assert title.text().endswith("(revised)")
+
+
+def use_attachments(qtbot, panel, tmp_path: Path) -> None:  # noqa: ANN001
+    """Attach a file, open it, save a copy, delete it (the dialogs answered by the test)."""
+    source = tmp_path / f"{panel.record_kind}-orders.txt"
+    source.write_bytes(b"movement orders")
+    opened: list[Path] = []
+    panel.choose_file = lambda: str(source)
+    panel.choose_label = lambda _name, label: label
+    panel.choose_save_path = lambda _name: str(tmp_path / f"{panel.record_kind}-copy.txt")
+    panel.open_file = opened.append
+    panel.confirm = lambda _text: True
+    assert click_and_wait(qtbot, panel.add_button, panel.ended)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.loading)
+    panel.table.setCurrentIndex(panel.model.index(0, 1))
+    assert click_and_wait(qtbot, panel.open_button, panel.ended)
+    assert opened[0].read_bytes() == b"movement orders"
+    assert click_and_wait(qtbot, panel.save_button, panel.ended)
+    assert (tmp_path / f"{panel.record_kind}-copy.txt").read_bytes() == b"movement orders"
+    assert click_and_wait(qtbot, panel.delete_button, panel.ended)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0 and not panel.loading)
+
+
+def use_contact_log(qtbot, log) -> None:  # noqa: ANN001
+    """Write an entry, edit it, delete it."""
+    qtbot.keyClicks(log.subject, "Port visit planning")
+    assert click_and_wait(qtbot, log.save_button, log.written)
+    qtbot.waitUntil(lambda: log.model.rowCount() == 1 and not log.loading)
+    log.table.setCurrentIndex(log.model.index(0, 2))
+    qtbot.keyClicks(log.counterparts, "Cdr Hale")
+    assert click_and_wait(qtbot, log.save_button, log.written)
+    qtbot.waitUntil(lambda: not log.loading and log.model.row(0).counterparts == "Cdr Hale")
+    log.table.setCurrentIndex(log.model.index(0, 2))
+    assert click_and_wait(qtbot, log.delete_button, log.written)
+    qtbot.waitUntil(lambda: log.model.rowCount() == 0 and not log.loading)
+
+
+def test_every_record_window_s_panels_run_no_sql_on_the_gui_thread(
+    qtbot, seeded: Desk, actor: Actor, gui_statements: list[str], tmp_path: Path
+) -> None:  # noqa: ANN001
+    """A window of each kind with its panels: add, edit and remove in every panel, save and
+    revert the record; the person's attachments beside the people list too."""
+    exchange = seeded.exchanges.list().records[0]
+    agreement = seeded.agreements.list().records[0]
+    tour = seeded.liaison.list().records[0]
+    people = seeded.people.list().records
+    participation = seeded.participations.create(
+        {"exchange": exchange.reference, "person": people[1].reference, "role": "observer"}
+    ).record
+    window = open_window(qtbot, seeded, actor)
+    settle_window(qtbot, window)
+    gui_statements.clear()  # the records above were read and written here on purpose
+
+    exchange_window = open_record_window(qtbot, window, "exchange", exchange.id)
+    qtbot.waitUntil(lambda: exchange_window.form.participants.model.rowCount() == 1)
+    exchange_window.form.participants.table.setCurrentIndex(
+        exchange_window.form.participants.model.index(0, 1)
+    )
+    exchange_window.form.participants.confirm = lambda _text: True
+    assert click_and_wait(
+        qtbot,
+        exchange_window.form.participants.remove_button,
+        exchange_window.form.participants.written,
+    )
+    qtbot.waitUntil(lambda: exchange_window.form.participants.model.rowCount() == 0)
+    use_exchange_panels(qtbot, exchange_window, tmp_path)
+
+    tour_window = open_record_window(qtbot, window, "liaison_assignment", tour.id)
+    use_contact_log(qtbot, tour_window.form.contact_log)
+    use_attachments(qtbot, tour_window.form.attachments, tmp_path)
+
+    agreement_window = open_record_window(qtbot, window, "agreement", agreement.id)
+    use_attachments(qtbot, agreement_window.form.attachments, tmp_path)
+
+    page = window.navigation.show_page("people")
+    open_person(qtbot, window, people[0].id)
+    qtbot.waitUntil(lambda: not page.related.loading and not page.related.attachments.loading)
+    use_attachments(qtbot, page.related.attachments, tmp_path)
+    settle_window(qtbot, window)
+    assert gui_statements == [], report(gui_statements)
+    assert participation.id not in {
+        p.id for p in seeded.participations.for_exchange(exchange.id).records
+    }

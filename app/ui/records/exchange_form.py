@@ -168,9 +168,8 @@ class ParticipantsPanel(QGroupBox):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _old: self._selected(current.row())
         )
-        self.table.doubleClicked.connect(
-            lambda index: self.openRequested.emit("participation", self.model.row(index.row()).id)
-        )
+        # a double-click (or Enter) activates the row: one window (doubleClicked as well would
+        # open a second one)
         self.table.activated.connect(
             lambda index: self.openRequested.emit("participation", self.model.row(index.row()).id)
         )
