@@ -19,7 +19,6 @@ from app.ui.records.reference_picker import ReferencePicker
 from app.ui.widgets import (
     CheckList,
     ErrorLabel,
-    LabelEditor,
     LanguagesEditor,
     NationPicker,
     OptionalDateEdit,
@@ -151,9 +150,3 @@ def label_choices(
         ntk = sorted(desk.actor().groups)
     names = list(desk.db.scheme.names)
     return names, min(max_level, len(names) - 1), all_nations(), nation_groups, ntk
-
-
-def label_editor_for(desk: Desk, max_level: int) -> LabelEditor:
-    """The shared label editor for this desk (levels, nations, groups the user may pick)."""
-    names, top, nations, nation_groups, ntk = label_choices(desk, max_level)
-    return LabelEditor(names, top, nations, nation_groups, ntk, desk.marking)

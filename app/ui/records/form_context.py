@@ -43,6 +43,7 @@ def read_form_context(desk: Desk, actor: Actor | None = None) -> FormContext:
     """Read the context of the desk's forms (database reads: call it off the GUI thread, except
     for a form built without one, as in unit tests)."""
     actor = actor or desk.actor()
+    desk.db.nation_groups()  # fills the cache `desk.combined` reads when banners are drawn
     names, top, nations, nation_groups, ntk = label_choices(desk, actor.clearance)
     return FormContext(
         actor,
