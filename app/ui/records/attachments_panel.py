@@ -136,6 +136,9 @@ class AttachmentsPanel(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # a long media type (…wordprocessingml.document) is elided, never squeezing the name
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(2, 150)
         self.table.setMinimumHeight(90)
         self.table.setMaximumHeight(160)
         self.message = MessageArea()

@@ -128,6 +128,12 @@ class ParticipantsPanel(QGroupBox):
         )
         self.next_status = QComboBox()
         self.next_status.setAccessibleName("Next status")
+        self.next_status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.next_status.setMinimumContentsLength(  # filled on selection: wide enough for any
+            max(len(status.label) for status in ParticipationStatus)
+        )
         self.status_button = tool_button(
             "revert", "Change status", "Move the selected participant to the chosen status"
         )
