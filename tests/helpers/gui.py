@@ -91,3 +91,8 @@ def open_record_window(qtbot: Any, window: MainWindow, kind: str, record_id: int
     qtbot.waitUntil(lambda: record_window.form.record_id == record_id, timeout=WAIT_MS)
     settle_window(qtbot, window)
     return record_window
+
+
+def wait_until(qtbot: Any, condition: Any) -> None:
+    """``qtbot.waitUntil`` with the helpers' patience (a loaded machine reads slowly)."""
+    qtbot.waitUntil(condition, timeout=WAIT_MS)

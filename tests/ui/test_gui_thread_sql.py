@@ -25,6 +25,7 @@ from tests.helpers.gui import (
     open_window,
     save_with,
     settle_window,
+    wait_until,
 )
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -203,16 +204,18 @@ def use_exchange_panels(qtbot, record_window, tmp_path: Path) -> None:  # noqa: 
     click_and_wait(qtbot, panel.find_button, panel.found)
     assert panel.person.count() == 1
     assert click_and_wait(qtbot, panel.add_button, panel.written)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.loading)
+    wait_until(qtbot, lambda: panel.model.rowCount() == 1 and not panel.loading)
     panel.table.setCurrentIndex(panel.model.index(0, 1))
-    qtbot.waitUntil(lambda: panel.warnings.text() != "Checking…")
+    wait_until(qtbot, lambda: panel.warnings.text() != "Checking…")
     panel.next_status.setCurrentIndex(panel.next_status.findData("approved"))
     assert click_and_wait(qtbot, panel.status_button, panel.written)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.row(0).status == "approved")
+    wait_until(
+        qtbot, lambda: panel.model.rowCount() == 1 and panel.model.row(0).status == "approved"
+    )
     panel.table.setCurrentIndex(panel.model.index(0, 1))
     panel.confirm = lambda _text: True
     assert click_and_wait(qtbot, panel.remove_button, panel.written)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    wait_until(qtbot, lambda: panel.model.rowCount() == 0)
     use_attachments(qtbot, form.attachments, tmp_path)
     title = form.editors["title"].widget
     qtbot.keyClick(title, Qt.Key.Key_End)
@@ -235,28 +238,28 @@ def use_attachments(qtbot, panel, tmp_path: Path) -> None:  # noqa: ANN001
     panel.open_file = opened.append
     panel.confirm = lambda _text: True
     assert click_and_wait(qtbot, panel.add_button, panel.ended)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.loading)
+    wait_until(qtbot, lambda: panel.model.rowCount() == 1 and not panel.loading)
     panel.table.setCurrentIndex(panel.model.index(0, 1))
     assert click_and_wait(qtbot, panel.open_button, panel.ended)
     assert opened[0].read_bytes() == b"movement orders"
     assert click_and_wait(qtbot, panel.save_button, panel.ended)
     assert (tmp_path / f"{panel.record_kind}-copy.txt").read_bytes() == b"movement orders"
     assert click_and_wait(qtbot, panel.delete_button, panel.ended)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 0 and not panel.loading)
+    wait_until(qtbot, lambda: panel.model.rowCount() == 0 and not panel.loading)
 
 
 def use_contact_log(qtbot, log) -> None:  # noqa: ANN001
     """Write an entry, edit it, delete it."""
     qtbot.keyClicks(log.subject, "Port visit planning")
     assert click_and_wait(qtbot, log.save_button, log.written)
-    qtbot.waitUntil(lambda: log.model.rowCount() == 1 and not log.loading)
+    wait_until(qtbot, lambda: log.model.rowCount() == 1 and not log.loading)
     log.table.setCurrentIndex(log.model.index(0, 2))
     qtbot.keyClicks(log.counterparts, "Cdr Hale")
     assert click_and_wait(qtbot, log.save_button, log.written)
-    qtbot.waitUntil(lambda: not log.loading and log.model.row(0).counterparts == "Cdr Hale")
+    wait_until(qtbot, lambda: not log.loading and log.model.row(0).counterparts == "Cdr Hale")
     log.table.setCurrentIndex(log.model.index(0, 2))
     assert click_and_wait(qtbot, log.delete_button, log.written)
-    qtbot.waitUntil(lambda: log.model.rowCount() == 0 and not log.loading)
+    wait_until(qtbot, lambda: log.model.rowCount() == 0 and not log.loading)
 
 
 def test_every_record_window_s_panels_run_no_sql_on_the_gui_thread(
@@ -276,7 +279,7 @@ def test_every_record_window_s_panels_run_no_sql_on_the_gui_thread(
     gui_statements.clear()  # the records above were read and written here on purpose
 
     exchange_window = open_record_window(qtbot, window, "exchange", exchange.id)
-    qtbot.waitUntil(lambda: exchange_window.form.participants.model.rowCount() == 1)
+    wait_until(qtbot, lambda: exchange_window.form.participants.model.rowCount() == 1)
     exchange_window.form.participants.table.setCurrentIndex(
         exchange_window.form.participants.model.index(0, 1)
     )
@@ -286,7 +289,7 @@ def test_every_record_window_s_panels_run_no_sql_on_the_gui_thread(
         exchange_window.form.participants.remove_button,
         exchange_window.form.participants.written,
     )
-    qtbot.waitUntil(lambda: exchange_window.form.participants.model.rowCount() == 0)
+    wait_until(qtbot, lambda: exchange_window.form.participants.model.rowCount() == 0)
     use_exchange_panels(qtbot, exchange_window, tmp_path)
 
     tour_window = open_record_window(qtbot, window, "liaison_assignment", tour.id)
@@ -298,7 +301,7 @@ def test_every_record_window_s_panels_run_no_sql_on_the_gui_thread(
 
     page = window.navigation.show_page("people")
     open_person(qtbot, window, people[0].id)
-    qtbot.waitUntil(lambda: not page.related.loading and not page.related.attachments.loading)
+    wait_until(qtbot, lambda: not page.related.loading and not page.related.attachments.loading)
     use_attachments(qtbot, page.related.attachments, tmp_path)
     settle_window(qtbot, window)
     assert gui_statements == [], report(gui_statements)

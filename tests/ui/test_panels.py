@@ -21,6 +21,7 @@ from tests.helpers.gui import (
     open_window,
     save_with,
     settle_window,
+    wait_until,
 )
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -64,20 +65,20 @@ def test_a_participant_added_by_typing_shows_in_the_person_s_related_records(
     window = open_window(qtbot, admin)
     open_person(qtbot, window, person_id)
     related = window.page("people").related
-    qtbot.waitUntil(lambda: not related.loading)
+    wait_until(qtbot, lambda: not related.loading)
     assert related.tabText(0) == "Exchanges (0)"
     record_window = open_record_window(qtbot, window, "exchange", exchange_id)
     panel = record_window.form.participants
     qtbot.keyClicks(panel.search, "Nakam")
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: panel.person.count() == 1)
+    wait_until(qtbot, lambda: panel.person.count() == 1)
     role = panel.role.findData("instructor")
     panel.role.setCurrentIndex(role)
     assert click_and_wait(qtbot, panel.add_button, panel.written)
     assert "added as instructor" in panel.message.text()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    wait_until(qtbot, lambda: panel.model.rowCount() == 1)
     assert panel.model.index(0, 1).data() == f"NAKAMURA, Jo ({reference})"
-    qtbot.waitUntil(lambda: related.tabText(0) == "Exchanges (1)")
+    wait_until(qtbot, lambda: related.tabText(0) == "Exchanges (1)")
     assert related.exchanges.index(0, 1).data() == admin.exchanges.title(
         admin.exchanges.get(exchange_id)[0]
     )
@@ -98,31 +99,33 @@ def test_a_participation_saved_in_its_window_refreshes_the_exchange_and_the_peop
     window = open_window(qtbot, admin)
     open_person(qtbot, window, person_id)
     related = window.page("people").related
-    qtbot.waitUntil(lambda: not related.loading and related.exchanges.rowCount() == 1)
+    wait_until(qtbot, lambda: not related.loading and related.exchanges.rowCount() == 1)
     assert related.exchanges.index(0, 3).data() == "nominated"
     exchange_window = open_record_window(qtbot, window, "exchange", exchange_id)
     panel = exchange_window.form.participants
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    wait_until(qtbot, lambda: panel.model.rowCount() == 1)
     before = list(window.navigation.record_windows)
     index = panel.model.index(0, 1)
     panel.table.scrollTo(index)
     where = panel.table.visualRect(index).center()
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.waitUntil(lambda: len(window.navigation.record_windows) > len(before))
+    wait_until(qtbot, lambda: len(window.navigation.record_windows) > len(before))
     assert len(window.navigation.record_windows) == len(before) + 1  # one window, not two
     participation_window = window.navigation.record_windows[-1]
     form = participation_window.form
-    qtbot.waitUntil(lambda: form.record_id is not None and not form.controller.loading)
+    wait_until(qtbot, lambda: form.record_id is not None and not form.controller.loading)
     assert save_with(qtbot, form, form.findChild(QPushButton, "status-approved"))
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.row(0).status == "approved")
+    wait_until(
+        qtbot, lambda: panel.model.rowCount() == 1 and panel.model.row(0).status == "approved"
+    )
     assert panel.model.index(0, 3).data() == "Approved"
-    qtbot.waitUntil(lambda: related.exchanges.index(0, 3).data() == "approved")
+    wait_until(qtbot, lambda: related.exchanges.index(0, 3).data() == "approved")
     # the travel dates typed in the participation's window reach the exchange's roster
     arrival = form.editors["arrival_date"]
     arrival.set(TODAY + dt.timedelta(days=9))
     assert save_with(qtbot, form, form.save_button)
-    qtbot.waitUntil(lambda: panel.model.row(0).arrival_date == TODAY + dt.timedelta(days=9))
+    wait_until(qtbot, lambda: panel.model.row(0).arrival_date == TODAY + dt.timedelta(days=9))
 
 
 def test_a_file_attached_in_one_window_shows_in_another_window_of_the_record(
@@ -143,15 +146,15 @@ def test_a_file_attached_in_one_window_shows_in_another_window_of_the_record(
     assert click_and_wait(qtbot, first.form.attachments.add_button, first.form.attachments.ended)
     assert "Attached joining-instructions.pdf" in first.form.attachments.message.text()
     theirs = second.form.attachments
-    qtbot.waitUntil(lambda: theirs.model.rowCount() == 1)
+    wait_until(qtbot, lambda: theirs.model.rowCount() == 1)
     assert theirs.model.index(0, 1).data() == "joining-instructions.pdf"
     assert theirs.model.index(0, 0).data() == admin.portion_mark(chosen)
     # the second window's banner now counts the file's label too
-    qtbot.waitUntil(lambda: chosen in second.form.labels_on_screen())
+    wait_until(qtbot, lambda: chosen in second.form.labels_on_screen())
     theirs.table.setCurrentIndex(theirs.model.index(0, 1))
     theirs.confirm = lambda _text: True
     assert click_and_wait(qtbot, theirs.delete_button, theirs.ended)
-    qtbot.waitUntil(lambda: first.form.attachments.model.rowCount() == 0)
+    wait_until(qtbot, lambda: first.form.attachments.model.rowCount() == 0)
     assert admin.attachments.for_record("exchange", exchange_id).records == []
 
 
@@ -176,10 +179,10 @@ def test_a_contact_log_entry_typed_in_one_window_shows_in_another(qtbot, admin: 
     qtbot.keyClicks(log.subject, "Port visit planning")
     qtbot.keyClicks(log.counterparts, "Cdr Hale")
     click(qtbot, log.save_button)
-    qtbot.waitUntil(lambda: theirs.model.rowCount() == 1)
+    wait_until(qtbot, lambda: theirs.model.rowCount() == 1)
     assert theirs.model.index(0, 2).data() == "Port visit planning"
     assert log.subject.text() == ""  # the editor is ready for the next entry
-    qtbot.waitUntil(lambda: log.model.rowCount() == 1)
+    wait_until(qtbot, lambda: log.model.rowCount() == 1)
     settle_window(qtbot, window)
     assert [e.subject for e in admin.contact_log.for_assignment(tour_id).records] == [
         "Port visit planning"
