@@ -24,6 +24,7 @@ from sqlalchemy import (
     insert,
     literal_column,
     select,
+    text,
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -145,6 +146,12 @@ class Database:
         self._writer = sessionmaker(
             self.engine.execution_options(write=True), expire_on_commit=False
         )
+        self._snapshot = sessionmaker(
+            self.engine
+            if self.is_sqlite
+            else self.engine.execution_options(isolation_level="REPEATABLE READ"),
+            expire_on_commit=False,
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -161,6 +168,19 @@ class Database:
         """A short read-only session."""
         with self._reader() as session:
             yield session  # closing releases the connection; loaded objects stay usable
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read-only session whose statements all see one snapshot of the database.
+
+        On a server: one ``REPEATABLE READ READ ONLY`` transaction (a plain read session reads
+        each statement's own snapshot there). On SQLite the read session is already one read
+        transaction, and WAL gives it one snapshot from its first read.
+        """
+        with self._snapshot() as session:
+            if not self.is_sqlite:
+                session.execute(text("SET TRANSACTION READ ONLY"))
+            yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:

@@ -11,8 +11,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-# tables that live outside the ORM metadata on purpose: SQLite FTS5 and its shadow tables
-OUTSIDE_METADATA_PREFIXES = ("search_index", "sqlite_")
+# tables that live outside the ORM metadata on purpose: SQLite FTS5 and its shadow tables, the
+# server's own tables that no application model reads (the audit key, revision 0006)
+OUTSIDE_METADATA_PREFIXES = ("search_index", "sqlite_", "xdesk_")
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001

@@ -2,8 +2,14 @@
 
 `record` appends an event inside the caller's transaction (no audit, no write). `verify`
 recomputes the chain and names the first broken link: an edited, deleted, reordered or
-inserted event. The newest hash and the count are also kept in ``settings.audit_head`` so that
+inserted event. The newest hash and the count are also kept (``settings.audit_head``) so that
 events cut off the end, or added at the end outside the application, are found too.
+
+On a database server (`app.database.audit_chain`) the chain is keyed: the server appends each
+event with an HMAC link whose secret no user role can read, keeps the head itself, and tells
+`verify` which stored links are right; the classification of breaks below is the same. Verify
+reads everything in the one snapshot of the session it is given (`Database.snapshot`), so
+events appended meanwhile are either all seen, head included, or not at all.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.database import audit_chain
 from app.domain.models import AuditEvent, Setting, utcnow
 
 GENESIS = "0" * 64
@@ -76,6 +83,17 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event to the trail in the caller's transaction."""
+    if audit_chain.server_keyed(session):
+        return audit_chain.append(
+            session,
+            username,
+            action,
+            kind,
+            record_id,
+            ref,
+            outcome,
+            canonical_details(details),
+        )
     head = session.get(Setting, HEAD_KEY, with_for_update=True)
     if head is None:
         count, prev = 0, GENESIS
@@ -132,8 +150,13 @@ class Verification:
 
 
 def verify(session: Session, batch: int = 5000) -> Verification:
-    """Recompute the chain in id order and report every break."""
+    """Recompute the chain in id order and report every break.
+
+    Give it a session that reads one snapshot (`Database.snapshot`): its statements must all
+    see the same trail, or events appended meanwhile look like breaks.
+    """
     result = Verification()
+    keyed = audit_chain.server_keyed(session)
     by_hash: dict[str, int] = dict(session.execute(select(AuditEvent.hash, AuditEvent.id)).all())
     previous: AuditEvent | None = None
     before_previous_hash = GENESIS
@@ -144,27 +167,51 @@ def verify(session: Session, batch: int = 5000) -> Verification:
         ).all()
         if not events:
             break
+        sealed = _server_links(session, last_seen, len(events)) if keyed else {}
         for event in events:
             result.checked += 1
-            _check_link(event, previous, before_previous_hash, by_hash, result)
+            link = sealed.get(event.id) if keyed else _local_link(event)
+            _check_link(event, link, previous, before_previous_hash, by_hash, result)
             before_previous_hash = previous.hash if previous else GENESIS
             previous = event
             last_seen = event.id
         session.expunge_all()
-    _check_head(session, previous, result)
+    _check_head(_head(session, keyed), previous, result)
     return result
+
+
+def _server_links(session: Session, after: int, count: int) -> dict[int, audit_chain.Link]:
+    return {link.event_id: link for link in audit_chain.links(session, after, count)}
+
+
+def _local_link(event: AuditEvent) -> audit_chain.Link:
+    """The unkeyed check: the event's own SHA-256, and if it is wrong, where it was written."""
+    if event_hash(event) == event.hash:
+        return audit_chain.Link(event.id, True, None)
+    return audit_chain.Link(event.id, False, _original_position(event))
+
+
+def _head(session: Session, keyed: bool) -> tuple[int, str] | None:
+    if keyed:
+        return audit_chain.head(session)
+    head = session.get(Setting, HEAD_KEY)
+    if head is None:
+        return None
+    count_text, head_hash = head.value.split(":", 1)
+    return int(count_text), head_hash
 
 
 def _check_link(
     event: AuditEvent,
+    link: audit_chain.Link | None,
     previous: AuditEvent | None,
     before_previous_hash: str,
     by_hash: dict[str, int],
     result: Verification,
 ) -> None:
     moved = False
-    if event_hash(event) != event.hash:
-        original = _original_position(event)
+    if link is None or not link.ok:
+        original = link.written_as if link is not None else None
         moved = original is not None
         if moved:
             result.problems.append(
@@ -231,19 +278,21 @@ def _original_position(event: AuditEvent, window: int = 200) -> int | None:
     return None
 
 
-def _check_head(session: Session, last: AuditEvent | None, result: Verification) -> None:
-    head = session.get(Setting, HEAD_KEY)
+def _check_head(
+    head: tuple[int, str] | None, last: AuditEvent | None, result: Verification
+) -> None:
     if head is None:
         if last is not None:
             result.problems.append(
                 Problem(None, "inserted", "the trail has events but no recorded head")
             )
         return
-    count_text, head_hash = head.value.split(":", 1)
+    count, head_hash = head
     if last is None:
-        result.problems.append(Problem(None, "truncated", f"all {count_text} events were deleted"))
+        if count:
+            result.problems.append(Problem(None, "truncated", f"all {count} events were deleted"))
     elif last.hash != head_hash:
-        if int(count_text) < result.checked:
+        if count < result.checked:
             result.problems.append(
                 Problem(
                     last.id,

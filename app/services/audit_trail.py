@@ -99,8 +99,9 @@ class AuditTrailService:
             )
 
     def verify(self) -> audit.Verification:
-        """Recompute the hash chain; the verification itself is audited."""
-        with self.desk.reading() as (session, actor):
+        """Recompute the hash chain in one snapshot of the trail (events appended meanwhile
+        are not breaks); the verification itself is audited, a break as a failure."""
+        with self.desk.snapshot() as (session, actor):
             self._check(actor)
             result = audit.verify(session)
         with self.desk.writing() as (session, actor):

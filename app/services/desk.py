@@ -58,6 +58,13 @@ class Desk:
             yield session, self._actor(session)
 
     @contextmanager
+    def snapshot(self) -> Iterator[tuple[Session, Actor]]:
+        """A read session that sees one snapshot throughout (`Database.snapshot`), and the
+        actor."""
+        with self.db.snapshot() as session:
+            yield session, self._actor(session)
+
+    @contextmanager
     def writing(self) -> Iterator[tuple[Session, Actor]]:
         """A write transaction and the current actor; commits when the block ends."""
         with self.db.writing() as session:
