@@ -174,8 +174,9 @@ BEGIN
     rid := (r ->> TG_ARGV[1])::integer;
     IF marks <> '' THEN
         SELECT k.secret INTO secret FROM xdesk_audit_key k WHERE k.id = 1;
-        IF position(xdesk_audit_mark(secret, kind, rid) IN marks) > 0
-           OR (TG_OP = 'INSERT' AND position(xdesk_audit_mark(secret, kind, NULL) IN marks) > 0)
+        -- a new row under a summary event of its kind (imports) first: one HMAC per row
+        IF (TG_OP = 'INSERT' AND position(xdesk_audit_mark(secret, kind, NULL) IN marks) > 0)
+           OR position(xdesk_audit_mark(secret, kind, rid) IN marks) > 0
         THEN
             RETURN NULL;  -- the application audited this change in this transaction
         END IF;
@@ -188,7 +189,6 @@ BEGIN
             END IF;
         END IF;
     END IF;
-    RAISE LOG 'XDESKDOUBLE % % % %', TG_TABLE_NAME, TG_OP, kind, rid;
     PERFORM xdesk_audit_insert(session_user::text, 'db_' || lower(TG_OP), kind, rid,
         COALESCE(r ->> 'reference', ''), 'success',
         jsonb_build_object(
