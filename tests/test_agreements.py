@@ -107,12 +107,14 @@ def test_create_and_update_are_audited_with_before_and_after(admin: Desk) -> Non
     )
     updated = admin.audit.list(action="update", kind="agreement", limit=1)[0]
     assert updated.details == {
+        "version": 2,
         "before": {"notice_period_days": "", "parties": "POL, USA"},
         "after": {"notice_period_days": "180", "parties": "CZE, POL, USA"},
     }
     admin.agreements.archive(saved.record.id, reason="superseded")
     assert admin.audit.list(action="archive", kind="agreement", limit=1)[0].details == {
-        "reason": "superseded"
+        "reason": "superseded",
+        "version": 3,
     }
     assert admin.agreements.count() == 0
 

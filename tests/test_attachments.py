@@ -140,6 +140,7 @@ def test_rename_relabel_and_delete_are_audited(admin: Desk, agreement: int) -> N
     assert "without folders" in failure.value.errors["name"]
     admin.attachments.update(saved.record.id, {"name": "final.pdf"})
     assert admin.audit.list(action="update", kind="attachment", limit=1)[0].details == {
+        "version": 2,
         "before": {"name": "draft.pdf"},
         "after": {"name": "final.pdf"},
     }

@@ -206,6 +206,7 @@ def test_cost_lines_replaced_by_set_cost_lines_and_audited(admin: Desk) -> None:
     assert saved.warnings == []
     event = admin.audit.list(action="update", kind="exchange")[0]
     assert event.details == {
+        "version": 2,
         "before": {"cost_lines": "travel 400.00 USD"},
         "after": {"cost_lines": "per_diem 700.00 USD Meals; tuition 450.00 EUR"},
     }
@@ -237,6 +238,7 @@ def test_every_status_move_allowed_or_refused(admin: Desk, start: ExchangeStatus
                 0
             ]
             assert event.details == {
+                "version": 2,
                 "before": start.value,
                 "after": target.value,
                 "reason": reason or "",
@@ -338,6 +340,7 @@ def test_viewer_cannot_write_and_archive_is_audited(admin: Desk, make_user) -> N
     admin.exchanges.archive(record.id, "entered twice")
     assert admin.exchanges.count() == 0
     assert admin.audit.list(action="archive", kind="exchange")[0].details == {
-        "reason": "entered twice"
+        "version": 2,
+        "reason": "entered twice",
     }
     assert admin.audit.verify().ok

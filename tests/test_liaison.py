@@ -104,6 +104,7 @@ def test_create_resolves_references_defaults_and_audits(admin: Desk, person: str
     admin.liaison.update(record.id, {"disclosure_level": "1", "duties": "Liaison to G3"})
     update = admin.audit.list(action="update", kind="liaison_assignment", limit=1)[0]
     assert update.details == {
+        "version": 2,
         "before": {"disclosure_level": "3", "duties": ""},
         "after": {"disclosure_level": "1", "duties": "Liaison to G3"},
     }
@@ -268,6 +269,7 @@ def test_contact_log_takes_its_assignment_label_and_is_audited(admin: Desk, pers
     )
     admin.contact_log.update(entry.record.id, {"follow_up_done": True})
     assert admin.audit.list(action="update", kind="contact_log", limit=1)[0].details == {
+        "version": 2,
         "before": {"follow_up_done": "no"},
         "after": {"follow_up_done": "yes"},
     }

@@ -157,6 +157,7 @@ def test_update_is_audited_and_keeps_exchange_person_and_status(
     assert saved.record.row_version == 2
     event = admin.audit.list(action="update", kind="participation")[0]
     assert event.details == {
+        "version": 2,
         "before": {"feedback_comments": "", "travel_status": "pending"},
         "after": {"feedback_comments": "Excellent", "travel_status": "issued"},
     }
@@ -195,6 +196,7 @@ def test_every_status_move_allowed_or_refused(admin: Desk, start: ParticipationS
                 action="status_change", kind="participation", record_id=record.id
             )[0]
             assert event.details == {
+                "version": 2,
                 "before": start.value,
                 "after": target.value,
                 "reason": reason or "",

@@ -77,6 +77,7 @@ def test_update_records_before_and_after(admin: Desk) -> None:
     admin.people.update(saved.record.id, {"rank": "Kapitan", "rank_code": "OF-2"})
     event = admin.audit.list(action="update", limit=1)[0]
     assert event.details == {
+        "version": 2,
         "before": {"rank": "", "rank_code": ""},
         "after": {"rank": "Kapitan", "rank_code": "OF-2"},
     }

@@ -121,6 +121,7 @@ def test_downgrade_only_by_administrator_with_reason(admin, make_user) -> None:
     admin.people.update(person_id, {}, label=wider, reason="released for exercise planning")
     event = admin.audit.list(action="downgrade")[0]
     assert event.details == {
+        "version": 2,
         "before": "SECRET//NOFORN",
         "after": "SECRET//REL TO USA, GBR",
         "reason": "released for exercise planning",

@@ -8,6 +8,7 @@ writes) live here and nowhere above this package.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,16 +28,30 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.labels import SCHEMES, Scheme
+from app.database.labels import load_labels
+from app.domain.labels import SCHEMES, Label, Scheme
 from app.domain.models import NationGroup, Setting
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# a pooled server connection idle longer than this is pinged before use (one round trip): a
+# firewall or a server restart may have dropped it; a busy desk's saves skip the ping
+IDLE_PING_SECONDS = 30.0
 
 
 class DatabaseError(Exception):
     """A database that cannot be opened as asked: damaged, missing, or not an Exchange Desk file."""
+
+
+class CommitFailed(Exception):
+    """The database refused or lost the ``COMMIT`` of a write transaction (``error``): unlike a
+    failure before it, a connection lost here leaves unknown whether the changes were stored."""
+
+    def __init__(self, error: DBAPIError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 # a URL naming the server without a driver gets psycopg 3 (a regular dependency); an explicit
@@ -108,7 +123,7 @@ def check_sqlite_file(path: Path) -> None:
 def make_engine(url: URL) -> Engine:
     """An engine for the URL; SQLite gets foreign keys, WAL, synchronous=FULL, a busy timeout."""
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return _server_engine(url)
     engine = create_engine(url, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")
@@ -131,6 +146,29 @@ def make_engine(url: URL) -> Engine:
     return engine
 
 
+def _server_engine(url: URL) -> Engine:
+    """A server engine whose pooled connections are pinged only after being idle a while."""
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection, record):  # noqa: ANN001
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection, record, _proxy):  # noqa: ANN001
+        since = record.info.pop("idle_since", None)
+        if since is None or time.monotonic() - since < IDLE_PING_SECONDS:
+            return
+        try:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("SELECT 1")
+            cursor.close()
+        except Exception as error:  # noqa: BLE001 (any failure: take a fresh connection)
+            raise DisconnectionError(str(error)) from error  # the pool connects anew
+
+    return engine
+
+
 @dataclass
 class Database:
     """An opened Exchange Desk database: engine, sessions and its fixed facts."""
@@ -140,6 +178,7 @@ class Database:
     owner: str = ""
     scheme: Scheme = field(default_factory=lambda: SCHEMES["default"])
     _groups: dict[str, frozenset[str]] | None = None
+    _labels: dict[int, Label] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
@@ -184,9 +223,20 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """A write transaction: commits when the block ends, rolls back on any exception."""
-        with self._writer() as session, session.begin():
-            yield session
+        """A write transaction: commits when the block ends, rolls back on any exception; a
+        driver error from the ``COMMIT`` itself is `CommitFailed`."""
+        with self._writer() as session:
+            session.begin()
+            try:
+                yield session
+                session.flush()  # what the block left unwritten fails here, not in COMMIT
+            except BaseException:
+                session.rollback()
+                raise
+            try:
+                session.commit()
+            except DBAPIError as error:
+                raise CommitFailed(error) from error
 
     def insert_many(self, session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
         """Insert rows (same keys in each) in one executemany; their new ids, in the rows' order.
@@ -236,6 +286,18 @@ class Database:
                 groups = session.scalars(select(NationGroup)).all()
                 self._groups = {g.code: frozenset(m.nation_code for m in g.members) for g in groups}
         return self._groups
+
+    def stored_labels(self, session: Session, ids: set[int]) -> dict[int, Label]:
+        """Labels by id, for ids read from committed rows (a stored record's ``label_id``).
+
+        Label rows are immutable and never deleted, so each is read once per process and kept;
+        a label interned by a transaction not yet committed must not be asked for here (its id
+        could be taken again if that transaction rolls back).
+        """
+        missing = {i for i in ids if i not in self._labels}
+        if missing:
+            self._labels.update(load_labels(session, missing))
+        return {i: self._labels[i] for i in ids if i in self._labels}
 
     def forget_groups(self) -> None:
         """Drop the nation-group cache after groups were edited."""

@@ -9,35 +9,42 @@ transaction.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic
+from typing import TYPE_CHECKING, Any, ClassVar, Generic
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.database.counters import next_number
 from app.database.labels import intern_label, load_labels
 from app.domain.labels import Label
-from app.domain.models import Attachment, ReferenceCounter
+from app.domain.models import Attachment, AuditEvent
 from app.security import audit
 from app.security.policy import AccessDenied, check_label_change, check_write
 from app.security.principal import Actor
 from app.services.errors import (
     Conflict,
+    FieldChange,
     NotFound,
     PermissionDenied,
     ServiceError,
     ValidationFailed,
 )
+from app.services.fields import text_of
 from app.services.reading import M, RecordReads
+from app.services.transactions import retried
 
 if TYPE_CHECKING:
     pass
 
 LABEL_FIELDS = ("classification", "releasable_to", "groups")
+_VERSIONED = "versioned"  # an event of `Writing.changed`: its details get the record's new version
 
 
 @dataclass
@@ -51,16 +58,14 @@ class Saved(Generic[M]):
 
 def next_reference(session: Session, prefix: str, year: int, digits: int = 4) -> str:
     """The next reference for a prefix and year, e.g. ``EX-2026-0042``."""
-    counter = session.get(ReferenceCounter, (prefix, year), with_for_update=True)
-    if counter is None:
-        counter = ReferenceCounter(prefix=prefix, year=year, last=0)
-        session.add(counter)
-    counter.last += 1
-    return f"{prefix}-{year}-{counter.last:0{digits}d}"
+    return f"{prefix}-{year}-{next_number(session, prefix, year):0{digits}d}"
 
 
 class RecordService(RecordReads[M]):
     """Reads and writes of one kind of labelled record."""
+
+    # fields whose values a conflict report names but does not show (a person's identity)
+    private_fields: ClassVar[frozenset[str]] = frozenset()
 
     def check(
         self,
@@ -169,6 +174,7 @@ class RecordService(RecordReads[M]):
             errors.update(failure.errors)
             return None
 
+    @retried
     def create(self, values: dict[str, Any], label: Label | None = None) -> Saved[M]:
         """Validate and store a new record with its label; audited as ``create``."""
         with self.desk.writing() as (session, actor):
@@ -233,6 +239,7 @@ class RecordService(RecordReads[M]):
         record.created_by = record.updated_by = actor.username
         return record
 
+    @retried
     def update(
         self,
         record_id: int,
@@ -263,9 +270,10 @@ class RecordService(RecordReads[M]):
             new_label_id = (
                 intern_label(session, new_label) if new_label != old_label else record.label_id
             )
-            before = self.snapshot(record)
+            # only the fields given can change (collections not given are not even loaded)
+            before = self.field_texts(record, parsed)
             self.apply(session, record, parsed)
-            after = self.snapshot(record)
+            after = self.field_texts(record, parsed)
             changed = sorted(k for k in after if after[k] != before.get(k))
             if changed:
                 writing.changed(
@@ -287,6 +295,7 @@ class RecordService(RecordReads[M]):
                 )
             return writing.saved(new_label)
 
+    @retried
     def archive(
         self, record_id: int, reason: str = "", expected_version: int | None = None
     ) -> None:
@@ -297,6 +306,7 @@ class RecordService(RecordReads[M]):
             writing.record.archived = True
             writing.changed("archive", {"reason": reason})
 
+    @retried
     def delete(self, record_id: int, reason: str = "", expected_version: int | None = None) -> None:
         """Remove a record whose deletion loses no history, and the files attached to it; audited
         with what it held and how many files went with it."""
@@ -343,37 +353,101 @@ class RecordService(RecordReads[M]):
         ``FOR UPDATE`` (a no-op on SQLite, whose write transactions are serial already), so
         the version compared cannot change before the commit.
         """
-        with self.desk.writing() as (session, actor):
-            self.require_writer(actor)
-            record = self.get_in(session, actor, record_id, options, lock=lock)
-            if expected_version is not None:
-                if record.row_version != expected_version:
-                    raise Conflict(self._changed_since(record, record.updated_by, again))
-                set_committed_value(record, "row_version", expected_version)
-            label = load_labels(session, {record.label_id})[record.label_id]
-            writing = Writing(self, session, actor, record, label)
-            try:
+        try:
+            with self.desk.writing() as (session, actor):
+                self.require_writer(actor)
+                record = self.get_in(session, actor, record_id, options, lock=lock)
+                if expected_version is not None:
+                    if record.row_version != expected_version:
+                        raise _Stale
+                    set_committed_value(record, "row_version", expected_version)
+                label = self.desk.db.stored_labels(session, {record.label_id})[record.label_id]
+                writing = Writing(self, session, actor, record, label)
                 with session.no_autoflush:  # the record is written once, by `write`
                     yield writing
                     writing.write()
-            except StaleDataError:
-                raise self._stale(record_id, again) from None
+        except (StaleDataError, _Stale):
+            raise self._stale(record_id, expected_version, again) from None
 
-    def _changed_since(self, record: M, by: str, again: str) -> str:
-        return (
-            f"{self.title(record)} was changed by {by} since you opened it; reopen it and {again}"
-        )
-
-    def _stale(self, record_id: int, again: str) -> ServiceError:
-        """The error for an UPDATE that matched no row: who changed the record meanwhile (read
-        afresh, the failed transaction being over), or `NotFound` if it is gone or hidden now."""
+    def _stale(self, record_id: int, expected: int | None, again: str) -> ServiceError:
+        """The error for a write whose expected version is no longer the record's (read afresh,
+        the failed transaction being over): a `Conflict` saying who changed it, when and what
+        (from the record's audit trail), or `NotFound` if it is gone or hidden now."""
         with self.desk.reading() as (session, actor):
             current = session.scalar(
                 select(self.model).where(self.model.id == record_id, *self.visible(actor))
             )
             if current is None:
                 return NotFound(f"no {self.kind.replace('_', ' ')} with id {record_id}")
-            return Conflict(self._changed_since(current, current.updated_by, again))
+            by, at, changes = self.changes_since(session, current, expected)
+        by = by or current.updated_by
+        at = at or current.updated_at
+        what = ", ".join(dict.fromkeys(c.title for c in changes))
+        when = f" at {_when(at)}" if at else ""
+        return Conflict(
+            f"{self.title(current)} was changed by {by} since you opened it{when}"
+            + (f" ({what})" if what else "")
+            + f"; your changes were not written: reopen it and {again}",
+            by=by,
+            at=at,
+            changes=changes,
+            version=current.row_version,
+        )
+
+    def changes_since(
+        self, session: Session, record: M, version: int | None
+    ) -> tuple[str, dt.datetime | None, list[FieldChange]]:
+        """Who changed a visible record after ``version`` (their names, joined), when last, and
+        which fields (before → after), from the record's audit trail. Fields in
+        `private_fields` are named without their values; a trail the connection may not read
+        gives no details (the record's own ``updated_by`` and ``updated_at`` still tell who)."""
+        statement = (
+            select(AuditEvent.username, AuditEvent.at, AuditEvent.action, AuditEvent.details)
+            .where(
+                AuditEvent.record_kind == self.kind,
+                AuditEvent.record_id == record.id,
+                AuditEvent.outcome == "success",
+            )
+            .order_by(AuditEvent.id.desc())
+            .limit(50)
+        )
+        try:
+            with session.begin_nested():
+                rows = session.execute(statement).all()
+        except DBAPIError:
+            return "", None, []
+        newer = []
+        for username, at, action, text in rows:
+            details = json.loads(text or "{}")
+            stored = details.get("version")
+            if version is not None and (not isinstance(stored, int) or stored <= version):
+                break
+            newer.append((username, at, action, details))
+        newer.reverse()
+        titles = {spec.name: spec.title for spec in self.fields}
+        merged: dict[str, FieldChange] = {}
+        for _username, _at, action, details in newer:
+            for name, before, after in _changed_fields(action, details):
+                hidden = name in self.private_fields
+                first = merged.get(name)
+                merged[name] = FieldChange(
+                    name,
+                    titles.get(name, _FIELD_TITLES.get(name, name.replace("_", " "))),
+                    None if hidden else (first.before if first else before),
+                    None if hidden else after,
+                )
+        if not newer:
+            return "", None, []
+        names = " and ".join(dict.fromkeys(username for username, *_ in newer))
+        return (
+            names,
+            newer[-1][1],
+            [c for c in merged.values() if c.before != c.after or c.before is None],
+        )
+
+    def field_texts(self, record: M, names: Iterable[str]) -> dict[str, Any]:
+        """The texts of some of the record's fields (as `snapshot` has them)."""
+        return {name: text_of(self.value_of(record, name)) for name in names}
 
     @staticmethod
     def require_writer(actor: Actor) -> None:
@@ -398,6 +472,34 @@ class RecordService(RecordReads[M]):
             )
         except AccessDenied as denied:
             raise PermissionDenied(str(denied)) from denied
+
+
+class _Stale(Exception):
+    """Inside `RecordService.writing_record`: the record's version is not the one expected."""
+
+
+_FIELD_TITLES = {"label": "Marking", "status": "Status", "archived": "Archived"}
+
+
+def _when(at: dt.datetime) -> str:
+    """A time in the conflict message: ``2026-03-01 14:05 UTC``."""
+    if at.tzinfo is not None:
+        at = at.astimezone(dt.UTC)
+    return at.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _changed_fields(action: str, details: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) of one audit event of a record's change."""
+    before, after = details.get("before"), details.get("after")
+    if action == "update" and isinstance(before, dict) and isinstance(after, dict):
+        return [(name, before.get(name, ""), after.get(name, "")) for name in after]
+    if action in ("label_change", "downgrade"):
+        return [("label", before, after)]
+    if action == "status_change":
+        return [("status", before, after)]
+    if action == "archive":
+        return [("archived", "no", "yes")]
+    return []
 
 
 @dataclass
@@ -427,6 +529,7 @@ class Writing(Generic[M]):
                 "record_id": self.record.id,
                 "ref": getattr(self.record, "reference", "") or "",
                 "details": details,
+                _VERSIONED: True,
             }
         )
 
@@ -449,7 +552,11 @@ class Writing(Generic[M]):
             self.record.updated_by = self.actor.username
             flag_modified(self.record, "updated_by")  # the parent row's UPDATE carries the version
         self.session.flush()
+        deleted = self.record in self.session.deleted
         for event in self.events:
+            if event.pop(_VERSIONED, False) and not deleted:
+                # the version this change made: a conflict report finds what came after its own
+                event["details"] = {**event["details"], "version": self.record.row_version}
             audit.record(self.session, self.actor.username, **event)
 
     def saved(self, label: Label | None = None) -> Saved[M]:

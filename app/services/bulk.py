@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.orm.interfaces import ONETOMANY
 
+from app.database.counters import locked_counter
 from app.database.engine import Database
 from app.database.labels import fingerprint, intern_label
 from app.database.search_index import search_index_of
@@ -164,10 +165,7 @@ class BulkCreate:
     def _next_reference(self, prefix: str, year: int, digits: int) -> str:
         counter = self._counters.get((prefix, year))
         if counter is None:
-            counter = self.session.get(ReferenceCounter, (prefix, year), with_for_update=True)
-            if counter is None:
-                counter = ReferenceCounter(prefix=prefix, year=year, last=0)
-                self.session.add(counter)
+            counter = locked_counter(self.session, prefix, year)
             self._counters[(prefix, year)] = counter
         counter.last += 1
         return f"{prefix}-{year}-{counter.last:0{digits}d}"

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from app.database.engine import Database
 from app.domain import labels as marks
@@ -22,6 +22,7 @@ from app.domain.models import NeedToKnowGroup, User
 from app.security.auth import actor_of
 from app.security.principal import Actor
 from app.services.errors import PermissionDenied, ValidationFailed
+from app.services.transactions import translated
 
 if TYPE_CHECKING:
     from app.services.agreements import AgreementService
@@ -46,15 +47,19 @@ class Desk:
     # --- sessions ------------------------------------------------------------------------
 
     def _actor(self, session: Session) -> Actor:
-        user = session.scalar(select(User).where(User.username == self.username))
+        # the user and their groups in one statement (every transaction starts with it)
+        statement = (
+            select(User).where(User.username == self.username).options(joinedload(User.groups))
+        )
+        user = session.execute(statement).unique().scalar_one_or_none()
         if user is None or not user.active:
             raise PermissionDenied("your account is no longer active; log in again")
         return actor_of(user)
 
     @contextmanager
     def reading(self) -> Iterator[tuple[Session, Actor]]:
-        """A read session and the current actor."""
-        with self.db.reading() as session:
+        """A read session and the current actor; a database failure is a `ServiceError`."""
+        with translated(), self.db.reading() as session:
             yield session, self._actor(session)
 
     @contextmanager
@@ -66,8 +71,9 @@ class Desk:
 
     @contextmanager
     def writing(self) -> Iterator[tuple[Session, Actor]]:
-        """A write transaction and the current actor; commits when the block ends."""
-        with self.db.writing() as session:
+        """A write transaction and the current actor; commits when the block ends. A database
+        failure is a `ServiceError` (the write methods are `retried` once where that is safe)."""
+        with translated(), self.db.writing() as session:
             yield session, self._actor(session)
 
     def actor(self) -> Actor:

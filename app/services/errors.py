@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 
 class ServiceError(Exception):
     """Base of every error a service reports to the UI or the command line."""
@@ -15,8 +19,53 @@ class PermissionDenied(ServiceError):
     """The user may see the record but not do this to it."""
 
 
+@dataclass(frozen=True)
+class FieldChange:
+    """One field another user changed: its name and title, the value before and after (None
+    when the user may not see the values, e.g. a person's identity fields)."""
+
+    field: str
+    title: str
+    before: str | None
+    after: str | None
+
+
 class Conflict(ServiceError):
-    """Someone else changed the record since it was read."""
+    """Someone else changed the record since it was read: who (``by``), when (``at``, UTC), and
+    which fields, from the record's audit trail (``changes``, what the user may see)."""
+
+    def __init__(
+        self,
+        message: str,
+        by: str = "",
+        at: dt.datetime | None = None,
+        changes: Sequence[FieldChange] = (),
+        version: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.by = by
+        self.at = at
+        self.changes = tuple(changes)
+        self.version = version  # the record's version now (what a reload would read)
+
+
+class DatabaseFailed(ServiceError):
+    """The database could not do what was asked (connection lost, busy, a deadlock); nothing
+    was saved unless the message says otherwise. ``retryable``: the whole transaction may be
+    run once more (it was rolled back and the failure was another transaction's doing)."""
+
+    def __init__(self, message: str, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
+
+class ConnectionLost(DatabaseFailed):
+    """The connection to the database server broke."""
+
+
+class DatabaseBusy(DatabaseFailed):
+    """Another user's transaction held what this one needed: a lock wait that timed out, a
+    deadlock, a serialization failure."""
 
 
 class ValidationFailed(ServiceError):

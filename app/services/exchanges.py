@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, or_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from app.domain.labels import Label
 from app.domain.models import Agreement, CostLine, Exchange, ExchangeDomain, ExchangePartner
@@ -176,6 +176,10 @@ class ExchangeService(RecordService[Exchange]):
                 ),
             ),
         ]
+
+    def load_options_for_write(self) -> Sequence[Any]:
+        """Partners and domains (a few rows each) come in the record's own statement."""
+        return (joinedload(Exchange.partners), joinedload(Exchange.domains))
 
     def reference_year(self, values: dict[str, Any]) -> int:
         """``EX-<start year>-NNNN``."""

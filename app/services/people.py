@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, undefer_group
+from sqlalchemy.orm import Session, joinedload, undefer_group
 
 from app.domain.labels import Label
 from app.domain.models import Person, PersonLanguage
@@ -57,6 +57,7 @@ class PeopleService(RecordService[Person]):
     reference_digits = 6  # an office enters many thousands of people a year
     default_sort = ("family_name", "given_names")
     text_columns = ("family_name", "given_names", "original_script_name", "reference", "unit")
+    private_fields = frozenset(IDENTITY_FIELDS)
     fields = (
         Field("family_name", "Family name", required=True, max_length=100),
         Field("given_names", "Given names", max_length=150),
@@ -93,8 +94,9 @@ class PeopleService(RecordService[Person]):
         return dt.date.today().year
 
     def load_options_for_write(self) -> Sequence[Any]:
-        """Identity columns are needed to compare before and after."""
-        return (undefer_group("identity"),)
+        """Identity columns are needed to compare before and after; the languages come in the
+        same statement."""
+        return (undefer_group("identity"), joinedload(Person.languages))
 
     def check(
         self,

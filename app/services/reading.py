@@ -314,7 +314,7 @@ class RecordReads(Generic[M]):
         statement = select(self.model).where(self.model.id == record_id, *self.visible(actor))
         if lock:
             statement = statement.with_for_update(of=self.model)
-        record = session.scalar(statement.options(*options))
+        record = session.execute(statement.options(*options)).unique().scalar_one_or_none()
         if record is None:
             raise NotFound(f"no {self.kind.replace('_', ' ')} with id {record_id}")
         return record
