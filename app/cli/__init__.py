@@ -3,10 +3,11 @@
 Every command goes through the same services and access rules as the desktop application.
 Passwords come from ``XDESK_PASSWORD`` / ``XDESK_NEW_PASSWORD`` or a prompt, never from the
 command line. Errors are one line each on stderr (``xdesk: error: ...``); the exit status is 0
-on success, 1 when something failed and 2 for a usage mistake.
+on success, 1 when something failed, 2 for a usage mistake and 3 when ``update`` met a record
+someone else changed meanwhile.
 
 One module per command group: `database` (init, check, backup, restore, demo), `accounts`
-(user, group, passwd), `records` (import, export, list, show), `audit`; ``search`` and
+(user, group, passwd), `records` (import, export, list, show, update), `audit`; ``search`` and
 ``report`` live in `app.search.cli` and `app.reports.cli`; `common` holds what they share.
 """
 

@@ -1,5 +1,5 @@
-"""``xdesk import``, ``export``, ``list``, ``show``: records in and out, as the user may see
-them."""
+"""``xdesk import``, ``export``, ``list``, ``show``, ``update``: records in and out, as the
+user may see them, and changed as the window changes them."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ from app.cli.common import (
 )
 from app.domain.labels import Label
 from app.services import kinds
-from app.services.base import RecordService
+from app.services.base import LABEL_FIELDS, RecordService
 from app.services.desk import Desk
+from app.services.errors import Conflict, ValidationFailed
 from app.services.people import IDENTITY_FIELDS
 from app.services.transfer import export_records, import_file, record_row, service_for
 
@@ -174,6 +175,58 @@ def cmd_show(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
+def _field_values(kind: str, service: RecordService[Any], items: list[str]) -> dict[str, str]:
+    """``FIELD=VALUE`` items as the service's input values; CSV column names are accepted too
+    (``nation`` for ``nation_code``), an unknown field is named in the error."""
+    renames = {column: name for name, column in kinds.BY_NAME[kind].column_names.items()}
+    known = {spec.name for spec in service.fields} | set(LABEL_FIELDS)
+    values: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip().lower()
+        if not sep or not key:
+            raise UsageError(f"{item!r} is not FIELD=VALUE")
+        name = renames.get(key, key)
+        if name not in known:
+            errors[key] = "is not a field of this record"
+            continue
+        values[name] = value.strip()
+    if errors:
+        raise ValidationFailed(errors)
+    if not values:
+        raise UsageError("say what to change: FIELD=VALUE …")
+    return values
+
+
+def cmd_update(args: argparse.Namespace, desk: Desk) -> int:
+    """Change fields of one record as the window does (validated, audited, version-checked);
+    prints the new version. Exit status 3 when someone changed the record meanwhile."""
+    service = service_for(desk, args.kind)
+    values = _field_values(args.kind, service, args.values)
+    record, _label = service.find(args.ref)
+    expected = record.row_version if args.expected_version is None else args.expected_version
+    try:
+        if "status" in values:
+            if len(values) > 1:
+                raise UsageError("change the status on its own (a status move is its own save)")
+            if not hasattr(service, "change_status"):
+                raise ValidationFailed({"status": "is not a field of this record"})
+            saved = service.change_status(
+                record.id, values["status"], reason=args.reason, expected_version=expected
+            )
+        else:
+            saved = service.update(record.id, values, reason=args.reason, expected_version=expected)
+    except Conflict as conflict:
+        err(f"error: conflict: {conflict}")
+        return 3
+    reference = getattr(saved.record, "reference", "") or f"#{saved.record.id}"
+    for warning in saved.warnings:
+        print(f"warning: {warning}")
+    print(f"{reference} version {saved.record.row_version}")
+    return 0
+
+
 def add_parsers(
     add: AddCommand, common: argparse.ArgumentParser, db_only: argparse.ArgumentParser
 ) -> None:
@@ -206,6 +259,18 @@ def add_parsers(
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--offset", type=int, default=0)
 
+    p = add("update", "change fields of one record (prints its new version)")
+    p.add_argument("kind", type=kind_argument, metavar="KIND", help=KIND_CHOICES)
+    p.add_argument("ref", metavar="REF", help="the record's reference or id")
+    p.add_argument("values", nargs="+", metavar="FIELD=VALUE", help="the fields to change")
+    p.add_argument(
+        "--expected-version",
+        type=int,
+        metavar="N",
+        help="the version you read (default: the one read now); another is a conflict (exit 3)",
+    )
+    p.add_argument("--reason", help="why (a downgrade of the label needs one)")
+
     p = add("show", "show one record by reference or id")
     p.add_argument("kind", type=kind_argument, metavar="KIND", help=KIND_CHOICES)
     p.add_argument("ref", metavar="REF")
@@ -218,6 +283,7 @@ def add_parsers(
 
 
 COMMANDS: dict[str, Command] = {
+    "update": cmd_update,
     "import": cmd_import,
     "export": cmd_export,
     "list": cmd_list,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.domain.labels import Label, Release
@@ -16,21 +17,36 @@ def fingerprint(label: Label) -> str:
 
 
 def intern_label(session: Session, label: Label) -> int:
-    """The id of the row holding ``label``, written on first use."""
+    """The id of the row holding ``label``, written on first use.
+
+    Race-free: two writers using a new label at once both ``INSERT … ON CONFLICT DO NOTHING``;
+    on PostgreSQL the second waits for the first and then reads the row it wrote.
+    """
     key = fingerprint(label)
     found = session.scalar(select(LabelRow.id).where(LabelRow.fingerprint == key))
     if found is not None:
         return found
-    row = LabelRow(
-        level=label.level,
-        release=label.release.value,
-        fingerprint=key,
-        rel_to=[LabelRelease(code=c) for c in sorted(label.rel_to)],
-        groups=[LabelGroup(group_name=g) for g in sorted(label.groups)],
-    )
-    session.add(row)
-    session.flush()
-    return row.id
+    table = LabelRow.__table__
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    new_id = session.execute(
+        insert(table)
+        .values(level=label.level, release=label.release.value, fingerprint=key)
+        .on_conflict_do_nothing(index_elements=[table.c.fingerprint])
+        .returning(table.c.id)
+    ).scalar()
+    if new_id is None:  # another transaction wrote it first
+        return session.scalar(select(LabelRow.id).where(LabelRow.fingerprint == key))
+    if label.rel_to:
+        session.execute(
+            LabelRelease.__table__.insert(),
+            [{"label_id": new_id, "code": c} for c in sorted(label.rel_to)],
+        )
+    if label.groups:
+        session.execute(
+            LabelGroup.__table__.insert(),
+            [{"label_id": new_id, "group_name": g} for g in sorted(label.groups)],
+        )
+    return int(new_id)
 
 
 def to_label(row: LabelRow) -> Label:

@@ -46,6 +46,7 @@ from app.services.errors import Conflict, NotFound, ValidationFailed
 from app.services.fields import Field, text_of
 from app.services.quota_use import QuotaUse, Reciprocity, quota_use
 from app.services.status import move_status
+from app.services.transactions import retried
 
 AGREEMENT_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9/._ -]{0,38}[A-Z0-9]$")
 MINIMUM_PARTIES = {AgreementKind.LOAN_AGREEMENT.value: 1}  # every other kind: 2
@@ -468,6 +469,7 @@ class AgreementService(RecordService[Agreement]):
 
         return self._replace_collection(agreement_id, "quotas", check, write, expected_version)
 
+    @retried
     def _replace_collection(
         self,
         agreement_id: int,

@@ -29,6 +29,7 @@ from app.services.base import RecordService, Saved
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
 from app.services.reading import Page
+from app.services.transactions import retried
 
 MAX_SIZE = 50 * 1024 * 1024
 MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
@@ -121,6 +122,7 @@ class AttachmentService(RecordService[Attachment]):
 
     # --- writes ----------------------------------------------------------------------------
 
+    @retried
     def add(
         self,
         record_kind: str,

@@ -14,6 +14,7 @@ from app.domain.models import Labelled
 from app.domain.vocab import Vocabulary
 from app.services.base import RecordService, Saved
 from app.services.errors import ValidationFailed
+from app.services.transactions import retried
 
 M = TypeVar("M", bound=Labelled)
 # a kind's extra rule for one move: (session, record, new status, reason, errors to fill)
@@ -32,6 +33,7 @@ def check_move(old: Vocabulary, new: Vocabulary, moves: Mapping[Any, frozenset[A
         )
 
 
+@retried
 def move_status(
     service: RecordService[M],
     record_id: int,
