@@ -110,20 +110,22 @@ def test_a_lock_wait_that_runs_out_is_a_plain_message(admin: Desk, database: Dat
     person = admin.people.create(PERSON).record
     name = database.url.database
     holder = create_engine(database.url)
-    with holder.connect() as connection:
-        connection.execute(text(f"ALTER DATABASE \"{name}\" SET lock_timeout = '300ms'"))
-        connection.commit()
-        impatient = open_desk_database(database.url.render_as_string(hide_password=False))
-        try:
+    impatient: Database | None = None
+    try:
+        with holder.connect() as connection:
+            connection.execute(text(f"ALTER DATABASE \"{name}\" SET lock_timeout = '300ms'"))
+            connection.commit()
+            impatient = open_desk_database(database.url.render_as_string(hide_password=False))
             connection.execute(
                 text("SELECT id FROM people WHERE id = :id FOR UPDATE"), {"id": person.id}
             )
             with pytest.raises(DatabaseBusy, match="did not answer in time"):
                 Desk(impatient, "admin").people.update(person.id, {"rank": "Maj"})
             connection.rollback()
-        finally:
+    finally:
+        if impatient is not None:
             impatient.dispose()
-            holder.dispose()
+        holder.dispose()
     stored, _label = admin.people.get(person.id)
     assert stored.row_version == 1
 
