@@ -16,16 +16,8 @@ from app.services.desk import Desk
 from app.services.errors import ConnectionLost, DatabaseBusy, ValidationFailed
 from app.services.setup import open_desk_database
 from app.services.transactions import service_error
+from tests.helpers.records import EXCHANGE, PERSON
 
-PERSON = {"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL"}
-EXCHANGE = {
-    "title": "Cold Response",
-    "kind": "joint exercise",
-    "host_nation": "NOR",
-    "partner_nations": "USA, GBR",
-    "start_date": "2026-03-01",
-    "end_date": "2026-03-20",
-}
 # statements one save sends (BEGIN, the user with groups, the record, the UPDATE, the audit
 # append); it was 13 for a person and 15 for an exchange before the write path was trimmed
 PERSON_SAVE_CEILING = 8

@@ -20,21 +20,8 @@ from app.security import audit
 from app.services.desk import Desk
 from app.services.errors import Conflict, NotFound, PermissionDenied
 from app.services.setup import open_desk_database
+from tests.helpers.records import AGREEMENT, EXCHANGE, PERSON
 
-PERSON = {"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL"}
-AGREEMENT = {
-    "title": "Officer exchange",
-    "kind": "memorandum_of_understanding",
-    "parties": "USA POL",
-}
-EXCHANGE = {
-    "title": "Cold Response",
-    "kind": "joint exercise",
-    "host_nation": "NOR",
-    "partner_nations": "USA, GBR",
-    "start_date": "2026-03-01",
-    "end_date": "2026-03-20",
-}
 WRITERS = 6
 
 

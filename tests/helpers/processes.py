@@ -17,24 +17,10 @@ from app.domain.labels import Label
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.services.setup import open_desk_database
+from tests.helpers.records import AGREEMENT, EXCHANGE, PERSON
 
 CONTEXT = multiprocessing.get_context("spawn")
 TIMEOUT = 180  # seconds a test waits for its processes
-
-PERSON = {"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL"}
-EXCHANGE = {
-    "title": "Cold Response",
-    "kind": "joint exercise",
-    "host_nation": "NOR",
-    "partner_nations": "USA, GBR",
-    "start_date": "2026-03-01",
-    "end_date": "2026-03-20",
-}
-AGREEMENT = {
-    "title": "Officer exchange",
-    "kind": "memorandum_of_understanding",
-    "parties": "USA POL",
-}
 
 
 def outcome(call: Callable[[], Any], what: str = "row_version") -> tuple[str, str]:
