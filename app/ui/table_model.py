@@ -74,17 +74,27 @@ class FetchPool:
 
     def _work(self) -> None:
         while True:
-            _priority, _n, (outbox, token, call, wanted) = self.jobs.get()
-            result: Any = None
-            error = ""
-            skipped = False
-            try:
-                skipped = not wanted()
-                if not skipped:
-                    result = call()
-            except Exception as failure:  # noqa: BLE001 - shown by the view, never raised into Qt
-                error = str(failure) or type(failure).__name__
-            outbox.put((token, result, error, skipped))
+            _priority, _n, job = self.jobs.get()
+            self._run(*job)
+            del job  # drop the call before waiting: its last reference is never released here
+
+    @staticmethod
+    def _run(
+        outbox: queue.SimpleQueue,
+        token: tuple[Any, ...],
+        call: Callable[[], Any],
+        wanted: Callable[[], bool],
+    ) -> None:
+        result: Any = None
+        error = ""
+        skipped = False
+        try:
+            skipped = not wanted()
+            if not skipped:
+                result = call()
+        except Exception as failure:  # noqa: BLE001 - shown by the view, never raised into Qt
+            error = str(failure) or type(failure).__name__
+        outbox.put((token, result, error, skipped))
 
 
 _POOL: FetchPool | None = None
@@ -96,6 +106,59 @@ def fetch_pool() -> FetchPool:
     if _POOL is None:
         _POOL = FetchPool()
     return _POOL
+
+
+class _Shared:
+    """What fetch threads read of a model while they decide whether a queued page is still
+    wanted: plain Python, so a thread never touches the Qt object (nor holds its last reference)."""
+
+    __slots__ = ("generation", "wanted_now")
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self.wanted_now: frozenset[int] = frozenset()
+
+
+def _rows(
+    service: RecordService,
+    columns: tuple[Column, ...],
+    portion_mark: Callable[[Label], str],
+    page: Any,
+) -> list[Row]:
+    """A fetched page's records as the list shows them (fetch thread: `value_of` may read links
+    the page fetch brought along, never the database)."""
+    rows = []
+    for record in page.records:
+        label = page.labels[record.label_id]
+        cells = []
+        for column in columns:
+            if column.field == MARK:
+                cells.append((portion_mark(label), label.level))
+                continue
+            value = service.value_of(record, column.field)
+            text = cell_text(column, value)
+            cells.append((text, value if isinstance(value, int | float | str) else text))
+        rows.append(Row(int(record.id), label, tuple(cells)))
+    return rows
+
+
+def _resolved(service: RecordService, search_kind: str | None, filters: dict[str, Any]) -> dict:
+    """The service filters for the user's filters: the quick-filter text becomes a subquery of
+    the ids the full-text index matches for this kind (``id__in``), as-you-type (the last word
+    a prefix). The service still applies its own access filter to every row. A database
+    without a full-text index (a server, for now) keeps the service's plain text match."""
+    text = str(filters.get("text") or "").strip()
+    if not text or search_kind is None:
+        return filters
+    try:
+        ids = quick_filter_ids(service.desk, search_kind, text)
+    except NotImplementedError:  # no full-text search on this kind of database
+        return filters
+    if ids is None:
+        return filters
+    resolved = {k: v for k, v in filters.items() if k != "text"}
+    resolved["id__in"] = ids
+    return resolved
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -130,12 +193,11 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_keys: list[str] | None = None
         self._total = 0
         self._counted = False  # the count of this generation has arrived
-        self._generation = 0
+        self._shared = _Shared()  # the generation and the pages still wanted, for fetch threads
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._pending: set[int] = set()
         self._inflight: set[int] = set()
         self._recent: OrderedDict[int, None] = OrderedDict()  # pages asked for, least recent first
-        self._wanted_now: frozenset[int] = frozenset()  # the newest of them (read by fetch threads)
         self._last_asked = -1
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._outstanding = 0  # submitted and not yet delivered, any generation
@@ -157,6 +219,27 @@ class RecordTableModel(QAbstractTableModel):
             str, Any
         ] = {}  # the filters the service is given (ids for text)
         self._deferred = False
+
+    @property
+    def _generation(self) -> int:
+        return self._shared.generation
+
+    @_generation.setter
+    def _generation(self, value: int) -> None:
+        self._shared.generation = value
+
+    @property
+    def _wanted_now(self) -> frozenset[int]:
+        """The pages asked for most recently (read by fetch threads through `_shared`)."""
+        return self._shared.wanted_now
+
+    @_wanted_now.setter
+    def _wanted_now(self, value: frozenset[int]) -> None:
+        self._shared.wanted_now = value
+
+    def _threads_see(self) -> tuple[RecordService, tuple[Column, ...], Callable[[Label], str]]:
+        """What a fetch call may use: plain objects, never the model itself."""
+        return self.service, self.columns, self.portion_mark
 
     def wake(self) -> None:
         """Fetch what was deferred while the view was hidden."""
@@ -221,19 +304,6 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- paging ------------------------------------------------------------------------------
 
-    def _row(self, record: Any, label: Label) -> Row:
-        """A record's cells as the list shows them (fetch thread: `value_of` may read links the
-        page fetch brought along, never the database)."""
-        cells = []
-        for column in self.columns:
-            if column.field == MARK:
-                cells.append((self.portion_mark(label), label.level))
-                continue
-            value = self.service.value_of(record, column.field)
-            text = cell_text(column, value)
-            cells.append((text, value if isinstance(value, int | float | str) else text))
-        return Row(int(record.id), label, tuple(cells))
-
     def _entry(self, row: int) -> Row | None:
         page_number, offset = divmod(row, self.page_size)
         page = self._pages.get(page_number)
@@ -265,41 +335,27 @@ class RecordTableModel(QAbstractTableModel):
             self.page_size,
         )
         offset = page_number * size
+        service, columns, mark = self._threads_see()
 
         def call() -> list[Row]:
-            page = self.service.list(
+            page = service.list(
                 filters, sort, offset=offset, limit=size, count_total=False, total_hint=total
             )
-            return [self._row(record, page.labels[record.label_id]) for record in page.records]
+            return _rows(service, columns, mark, page)
 
         return call
-
-    def _resolve(self, filters: dict[str, Any]) -> dict[str, Any]:
-        """The service filters for the user's filters: the quick-filter text becomes a subquery of
-        the ids the full-text index matches for this kind (``id__in``), as-you-type (the last word
-        a prefix). The service still applies its own access filter to every row. A database
-        without a full-text index (a server, for now) keeps the service's plain text match."""
-        text = str(filters.get("text") or "").strip()
-        if not text or self.search_kind is None:
-            return filters
-        try:
-            ids = quick_filter_ids(self.service.desk, self.search_kind, text)
-        except NotImplementedError:  # no full-text search on this kind of database
-            return filters
-        if ids is None:
-            return filters
-        resolved = {k: v for k, v in filters.items() if k != "text"}
-        resolved["id__in"] = ids
-        return resolved
 
     def _first_page_call(self) -> Callable[[], Any]:
         filters, size = dict(self.filters), self.page_size
         sort = list(self.sort_keys) if self.sort_keys else None
 
+        service, columns, mark = self._threads_see()
+        search_kind = self.search_kind
+
         def call() -> tuple[dict[str, Any], list[Row]]:
-            resolved = self._resolve(filters)
-            page = self.service.list(resolved, sort, offset=0, limit=size, count_total=False)
-            return resolved, [self._row(r, page.labels[r.label_id]) for r in page.records]
+            resolved = _resolved(service, search_kind, filters)
+            page = service.list(resolved, sort, offset=0, limit=size, count_total=False)
+            return resolved, _rows(service, columns, mark, page)
 
         return call
 
@@ -344,6 +400,7 @@ class RecordTableModel(QAbstractTableModel):
         else:
             self._pending.clear()
         generation, total = self._generation, (self._total if self._counted else None)
+        shared = self._shared
         for page_number in pending:
             if page_number in self._inflight or page_number in self._pages:
                 continue
@@ -352,7 +409,7 @@ class RecordTableModel(QAbstractTableModel):
             self._inflight.add(page_number)
 
             def wanted(number: int = page_number, generation: int = generation) -> bool:
-                return generation == self._generation and number in self._wanted_now
+                return generation == shared.generation and number in shared.wanted_now
 
             self._start(
                 ("page", generation, page_number),
@@ -485,20 +542,21 @@ class RecordTableModel(QAbstractTableModel):
             self._deferred = True  # a hidden list: fetched when shown (see `wake`)
             return
         self._deferred = False
-        generation = self._generation
+        generation, shared = self._generation, self._shared
 
         def current() -> bool:
-            return generation == self._generation
+            return generation == shared.generation
 
         self._start(("first", generation, 0), self._first_page_call(), 2_000_000, current)
 
     def _start_count(self) -> None:
-        generation, filters = self._generation, dict(self.effective_filters)
+        generation, filters, shared = self._generation, dict(self.effective_filters), self._shared
+        service = self.service
 
         def current() -> bool:
-            return generation == self._generation
+            return generation == shared.generation
 
-        self._start(("count", generation), lambda: self.service.count(filters), 2_000_000, current)
+        self._start(("count", generation), lambda: service.count(filters), 2_000_000, current)
 
     def set_filters(self, filters: dict[str, Any]) -> None:
         """Apply service filters (``text``, ``status``, ``nation_code`` ...) and reload."""

@@ -51,16 +51,53 @@ class Job:
         self.check()
 
 
-class _QtThread(QThread):
-    """A Qt thread running a Python callable (for calls that create Qt objects: painting)."""
+class _Call:
+    """One call and, once it returned, its outcome: all a thread touches (plain Python: a thread
+    never reads or writes the `Worker`, a Qt object, nor holds its last reference)."""
 
-    def __init__(self, target: Callable[[], None]) -> None:
+    __slots__ = ("call", "job", "with_job", "outcome")
+
+    def __init__(self, call: Callable[..., Any], job: Job, with_job: bool) -> None:
+        self.call = call
+        self.job = job
+        self.with_job = with_job
+        self.outcome: tuple[str, Any] | None = None
+
+    def __call__(self) -> None:
+        try:
+            result = self.call(self.job) if self.with_job else self.call()
+        except Cancelled:
+            self.outcome = ("cancelled", None)
+        except Exception as error:  # noqa: BLE001 - reported to the view, which shows it
+            self.outcome = ("error", error)
+        else:
+            self.outcome = ("ok", result)
+
+
+class _QtThread(QThread):
+    """A Qt thread running a `_Call` (for calls that create Qt objects: painting)."""
+
+    def __init__(self, target: _Call) -> None:
         super().__init__()
         self.target = target
 
     def run(self) -> None:
-        """Run the callable (it never raises: `Worker._run` keeps the outcome)."""
+        """Run the call (it never raises: `_Call` keeps the outcome)."""
         self.target()
+
+
+# Calls started and not yet reaped, with their Qt thread if they run in one. A call (and what
+# it references, perhaps Qt objects) is released only here, on the GUI thread, once it has
+# returned and its thread has ended, even if its `Worker` was destroyed first: a QThread
+# destroyed while it finishes waits for it with the interpreter lock held (and a finishing thread
+# may need that lock), and a Qt object must not be freed by another thread.
+_LIVE: dict[_Call, _QtThread | None] = {}
+
+
+def _reap() -> None:
+    for call, thread in list(_LIVE.items()):
+        if call.outcome is not None and (thread is None or thread.wait(0)):
+            del _LIVE[call]
 
 
 class Worker(QObject):
@@ -89,7 +126,7 @@ class Worker(QObject):
         self._qthread: _QtThread | None = None
         self.job = Job()
         self.cancelled = False
-        self._outcome: tuple[str, Any] | None = None
+        self._call = _Call(call, self.job, with_job)
         self._delivered = False
         self._seen = (-1, -1, "")
         self._thread: threading.Thread | None = None
@@ -99,23 +136,16 @@ class Worker(QObject):
 
     def start(self) -> None:
         """Start the call."""
+        _reap()
         if self.qt_thread:
-            self._qthread = _QtThread(self._run)
+            self._qthread = _QtThread(self._call)
+            _LIVE[self._call] = self._qthread
             self._qthread.start()
         else:
-            self._thread = threading.Thread(target=self._run, name="xdesk-worker", daemon=True)
+            _LIVE[self._call] = None
+            self._thread = threading.Thread(target=self._call, name="xdesk-worker", daemon=True)
             self._thread.start()
         self._timer.start()
-
-    def _run(self) -> None:
-        try:
-            result = self.call(self.job) if self.with_job else self.call()
-        except Cancelled:
-            self._outcome = ("cancelled", None)
-        except Exception as error:  # noqa: BLE001 - reported to the view, which shows it
-            self._outcome = ("error", error)
-        else:
-            self._outcome = ("ok", result)
 
     def isRunning(self) -> bool:  # noqa: N802 - the QThread name callers know
         """True until the outcome has been delivered."""
@@ -129,13 +159,14 @@ class Worker(QObject):
         if seen != self._seen:
             self._seen = seen
             self.progressed.emit(*seen)
-        outcome = self._outcome
+        outcome = self._call.outcome
         if outcome is None:
             return
         self._delivered = True
         self._timer.stop()
         if self._qthread is not None:
             self._qthread.wait()  # its run() has returned; let the thread end before it is dropped
+            _reap()
         kind, value = outcome
         if not self.cancelled:
             if kind == "ok":
