@@ -93,6 +93,12 @@ def test_releasability_cells(cell: str, expected: tuple) -> None:
     assert parse_releasability(cell) == expected
 
 
+@pytest.mark.parametrize("cell", ["REL TO", "REL TO ,", "rel to", " Rel To , , ", "REL TO,"])
+def test_rel_to_naming_no_nation_is_refused_never_read_as_releasable_to_all(cell: str) -> None:
+    with pytest.raises(ValueError, match="at least one nation"):
+        parse_releasability(cell)
+
+
 def test_noforn_mixed_with_nations_is_refused() -> None:
     with pytest.raises(ValueError, match="NOFORN"):
         parse_releasability("NOFORN GBR")

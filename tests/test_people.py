@@ -191,3 +191,11 @@ def test_a_hidden_person_is_not_revealed_by_the_uniqueness_check(admin: Desk, ma
     foreign = make_user("gbr", nation="GBR", clearance="TS")
     saved = foreign.people.create({**VALID, "given_names": "Other", "passport_number": "EA1111111"})
     assert saved.record.id and foreign.people.count() == 1
+
+
+@pytest.mark.parametrize("written", ["REL TO", "REL TO ,", "rel to"])
+def test_rel_to_naming_no_nation_is_refused_naming_the_field(admin: Desk, written: str) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        admin.parse_label("SECRET", written)
+    assert set(refused.value.errors) == {"releasable_to"}
+    assert "at least one nation" in refused.value.errors["releasable_to"]

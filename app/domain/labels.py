@@ -176,12 +176,15 @@ def combine(labels: Iterable[Label], owner: str, groups: Mapping[str, Iterable[s
 def parse_releasability(text: str | None) -> tuple[Release, frozenset[str]]:
     """Read a ``releasable_to`` cell: empty, ``NOFORN``, or codes separated by commas/spaces.
 
-    ``REL TO`` in front is accepted. Codes are upper-cased; whether they are known nations or
-    groups is for the caller to check.
+    ``REL TO`` in front is accepted, but never alone: ``REL TO`` naming no nation (``REL TO``,
+    ``REL TO ,``, ``rel to``) is refused, not read as releasable to all (it would fail open).
+    Codes are upper-cased; whether they are known nations or groups is for the caller to check.
     """
     cleaned = (text or "").replace(",", " ").split()
     if cleaned[:2] and [w.upper() for w in cleaned[:2]] == ["REL", "TO"]:
         cleaned = cleaned[2:]
+        if not cleaned:
+            raise ValueError("REL TO needs at least one nation or group")
     if not cleaned:
         return Release.ALL, frozenset()
     words = [w.upper() for w in cleaned]
