@@ -314,3 +314,39 @@ def test_long_text_wraps_across_pages_without_loss(admin: Desk, tmp_path: Path) 
     for number, lines in enumerate(pages, start=1):
         assert lines[0] == lines[-1] == admin.marking(S_FVEY.with_owner("USA"))
         assert f"Page {number} of {len(pages)}" in " ".join(lines)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_list_exports_of_the_window_never_write_a_live_formula(
+    admin: Desk, fmt: str, tmp_path: Path
+) -> None:
+    admin.people.create(
+        {
+            "family_name": "Formula",
+            "nation_code": "USA",
+            "unit": '=HYPERLINK("http://evil.example","click")',
+            "position": '=IMPORTXML("http://evil.example","//a")',
+            "phone": "+1 555 0100",
+            "notes": "plain\x00text",
+        }
+    )
+    out = tmp_path / f"people.{fmt}"
+    export_list(admin, "person", out)
+    if fmt == "csv":
+        [row] = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()[1:]))
+        cells = {k: row[k] for k in ("unit", "position", "phone")}
+        assert cells == {
+            "unit": '\'=HYPERLINK("http://evil.example","click")',
+            "position": '\'=IMPORTXML("http://evil.example","//a")',
+            "phone": "'+1 555 0100",
+        }
+    else:
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(out).active
+        header = [c.value for c in sheet[2]]
+        row = {name: cell for name, cell in zip(header, sheet[3], strict=False)}
+        assert row["unit"].data_type == "s" and row["position"].data_type == "s"
+        assert row["unit"].value == '=HYPERLINK("http://evil.example","click")'
+        assert not any(c.data_type == "f" for r in sheet.iter_rows() for c in r)
+        assert row["notes"].value == "plaintext"

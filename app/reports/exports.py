@@ -5,6 +5,9 @@ at a time, and spooled to a temporary file; the marking (combined label of every
 record) is known only at the end, so the final file is written from the spool: the CSV's first
 line states the marking, the XLSX carries it in the page header and footer and in a first-row
 banner. The export is audited (``export``: kind, filters, sort, record count, marking, format).
+No cell runs as a formula in a spreadsheet: CSV cells are defused as ``xdesk export`` defuses
+them (`spreadsheet_safe`, one function for both exporters), XLSX cells are stored as text, never
+as formulas, and characters a workbook cannot hold are dropped.
 Columns are the service's fields (as CSV text, the import format) after the reference, the
 portion mark and the three label cells; identity fields of people are never exported.
 """
@@ -23,6 +26,7 @@ from app.domain.labels import Label, releasability_cell
 from app.security import audit
 from app.services import kinds
 from app.services.errors import ValidationFailed
+from app.services.transfer.readers import spreadsheet_safe
 
 if TYPE_CHECKING:
     from app.services.desk import Desk
@@ -129,7 +133,7 @@ def _write_csv(path: Path, marking: str, header: list[str], spool: Any) -> None:
         writer = csv.writer(out)
         writer.writerow(header)
         for row in csv.reader(spool):
-            writer.writerow(row)
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
 
 
 def _write_xlsx(path: Path, marking: str, header: list[str], spool: Any, kind: str) -> None:
@@ -155,8 +159,22 @@ def _write_xlsx(path: Path, marking: str, header: list[str], spool: Any, kind: s
         bold.append(cell)
     sheet.append(bold)
     for row in csv.reader(spool):
-        sheet.append(row)
+        sheet.append([_text_cell(sheet, cell) for cell in row])
     book.save(path)
+
+
+def _text_cell(sheet: Any, value: str) -> Any:
+    """An XLSX cell holding ``value`` as text: a leading ``=`` is never a formula, and control
+    characters a workbook cannot hold (NUL, ESC …) are dropped."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would store "=..." as a formula
+    return cell
 
 
 def _level_of(marking: str) -> int:
