@@ -52,15 +52,18 @@ def test_a_worker_destroyed_before_its_call_returns_releases_it_on_the_gui_threa
         def __del__(self) -> None:
             freed_on.append(threading.current_thread().name)
 
-    held = Held()
+    def make_call() -> object:
+        held = Held()  # referenced by the call only
 
-    def call() -> str:
-        release.wait(10)
-        return repr(held)
+        def call() -> str:
+            release.wait(10)
+            return repr(held)
 
-    worker = Worker(call, qt_thread=qt_thread)
+        return call
+
+    worker = Worker(make_call(), qt_thread=qt_thread)
     worker.start()
-    del held, call
+    worker.call = None  # the worker's own reference (the thread's is what is tested)
     worker.deleteLater()
     del worker
     qtbot.wait(20)
