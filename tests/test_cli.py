@@ -377,3 +377,35 @@ def test_search_and_report_commands_are_wired(cli: Cli, tmp_path: Path) -> None:
     )
     assert code == 0, err
     assert pdf.exists() and "CONFIDENTIAL//REL TO USA, NATO" in out
+
+
+def test_show_never_writes_terminal_control_sequences_from_older_data(cli: Cli) -> None:
+    from sqlalchemy import text
+
+    from app.services.desk import Desk
+    from app.services.setup import open_desk_database
+
+    database = open_desk_database(cli.db)
+    try:
+        saved = Desk(database, "admin").people.create(
+            {"family_name": "Plain", "nation_code": "USA"}
+        )
+        with database.engine.begin() as connection:  # as a file from before the text rule holds it
+            connection.execute(
+                text("UPDATE people SET family_name = :name WHERE id = :id"),
+                {"name": "Evil\x1b]0;owned\x07\u202eX", "id": saved.record.id},
+            )
+        reference = saved.record.reference
+    finally:
+        database.dispose()
+    for argv in (
+        ("show", "people", reference),
+        ("list", "people"),
+        ("show", "people", reference, "--json"),
+    ):
+        code, out, err = cli(*argv)
+        assert code == 0, err
+        assert not any(c in out for c in "\x1b\x07\u202e"), argv
+        assert "evil\\u001b]0;owned\\u0007\\u202ex" in out.lower(), argv
+    code, out, _ = cli("show", "people", reference, "--json")
+    assert json.loads(out)["family_name"] == "Evil\x1b]0;owned\x07\u202eX"

@@ -327,7 +327,6 @@ def test_list_exports_of_the_window_never_write_a_live_formula(
             "unit": '=HYPERLINK("http://evil.example","click")',
             "position": '=IMPORTXML("http://evil.example","//a")',
             "phone": "+1 555 0100",
-            "notes": "plain\x00text",
         }
     )
     out = tmp_path / f"people.{fmt}"
@@ -349,4 +348,3 @@ def test_list_exports_of_the_window_never_write_a_live_formula(
         assert row["unit"].data_type == "s" and row["position"].data_type == "s"
         assert row["unit"].value == '=HYPERLINK("http://evil.example","click")'
         assert not any(c.data_type == "f" for r in sheet.iter_rows() for c in r)
-        assert row["notes"].value == "plaintext"

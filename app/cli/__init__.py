@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from app.cli import accounts, audit, database, records
-from app.cli.common import PROG, Command, CommandFailed, UsageError, err, login
+from app.cli.common import PROG, Command, CommandFailed, TerminalSafe, UsageError, err, login
 from app.database.engine import DatabaseError
 from app.reports import cli as reports_cli
 from app.search import cli as search_cli
@@ -99,6 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafe(sys.stdout), TerminalSafe(sys.stderr)
+    try:
+        return _main(args)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except UsageError as error:

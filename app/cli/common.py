@@ -7,6 +7,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -39,6 +40,37 @@ class UsageError(Exception):
 
 class CommandFailed(Exception):
     """The command ran but did not succeed; the message is already worded for the user."""
+
+
+# what a terminal would obey or hide rather than show: C0 controls but tab, line feed and
+# carriage return (ESC starts the sequences that retitle a window or rewrite the banner line),
+# DEL and C1 (NEL, CSI), bidirectional controls, invisible characters
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+
+
+def shown(text: str) -> str:
+    """``text`` with every character a terminal would obey written as a ``\\uXXXX`` escape
+    (also a valid escape inside a JSON string, so JSON output stays JSON)."""
+    return _UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+class TerminalSafe:
+    """A text stream that passes everything through `shown`: what ``xdesk`` prints can never
+    drive the terminal, whatever a record holds (stored text is checked, older data may not
+    be)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` made safe; its length, as a stream returns."""
+        self.stream.write(shown(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
 
 
 def err(message: str) -> None:

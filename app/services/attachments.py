@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased, undefer
 from app.database.labels import intern_label
 from app.domain.labels import Label
 from app.domain.models import Attachment
+from app.domain.text import file_name_problem
 from app.security import audit
 from app.security.policy import label_visible
 from app.security.principal import Actor
@@ -47,11 +48,8 @@ def check_name(name: Any) -> tuple[str, str | None]:
         return text, "Name is required"
     if len(text) > 255:
         return text, f"Name is too long ({len(text)} characters; at most 255)"
-    if "/" in text or "\\" in text:
-        return text, "Name must be a file name without folders (no / or \\)"
-    if text in (".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in text):
-        return text, "Name is not a usable file name"
-    return text, None
+    problem = file_name_problem(text)
+    return text, (f"Name {problem}" if problem else None)
 
 
 def check_media_type(media_type: Any, name: str) -> tuple[str, str | None]:

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.domain.nations import currency_codes, is_nation, language_codes
+from app.domain.text import problem_in
 from app.domain.vocab import NATO_RANK_CODES, Vocabulary
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -90,7 +91,14 @@ class Field:
         return None
 
     def _parse_text(self, value: Any) -> str:
-        text = " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
+        raw = str(value)
+        if "\n" not in raw and "\r" not in raw:
+            text = " ".join(raw.split())  # one line: runs of white space are one space
+        else:
+            text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").strip()
+        problem = problem_in(text, multiline=True)
+        if problem:
+            raise ValueError(problem)
         if self.max_length and len(text) > self.max_length:
             raise ValueError(f"is too long ({len(text)} characters; at most {self.max_length})")
         return text
