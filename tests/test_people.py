@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from app.services.desk import Desk
@@ -199,3 +201,47 @@ def test_rel_to_naming_no_nation_is_refused_naming_the_field(admin: Desk, writte
         admin.parse_label("SECRET", written)
     assert set(refused.value.errors) == {"releasable_to"}
     assert "at least one nation" in refused.value.errors["releasable_to"]
+
+
+IDENTITY_PROBES = [
+    ({"passport_number": "AB1234567"}, None),
+    ({"date_of_birth__lte": "1980-01-01"}, None),
+    ({"service_number__prefix": "12"}, None),
+    ({}, ["date_of_birth"]),
+    ({}, ["-passport_expiry"]),
+]
+
+
+@pytest.mark.parametrize(("filters", "sort"), IDENTITY_PROBES)
+def test_a_viewer_cannot_probe_identity_fields_and_the_attempt_is_audited(
+    admin: Desk,
+    make_user,  # noqa: ANN001
+    filters: dict,
+    sort: list | None,
+) -> None:
+    admin.people.create(
+        {"family_name": "Probed", "nation_code": "USA", "passport_number": "AB1234567"}
+    )
+    viewer = make_user("vera", role="viewer")
+    probes = [lambda: viewer.people.list(filters, sort), lambda: viewer.people.ids(filters, sort)]
+    if filters:
+        probes.append(lambda: viewer.people.count(filters))
+    for probe in probes:
+        with pytest.raises(PermissionDenied) as refused:
+            probe()
+        assert "AB1234567" not in str(refused.value)
+    events = admin.audit.list(action="identity_filter", limit=10)
+    assert len(events) == len(probes)
+    assert all(e.username == "vera" and e.outcome == "denied" for e in events)
+    assert "AB1234567" not in json.dumps([e.details for e in events])
+
+
+def test_a_coordinator_may_find_a_person_by_passport_and_it_is_audited(admin: Desk) -> None:
+    admin.people.create(
+        {"family_name": "Found", "nation_code": "USA", "passport_number": "CD7654321"}
+    )
+    page = admin.people.list({"passport_number": "CD7654321"})
+    assert [p.family_name for p in page.records] == ["Found"]
+    [event] = admin.audit.list(action="identity_filter", limit=5)
+    assert event.outcome == "success" and event.details["filters"] == ["passport_number"]
+    assert "CD7654321" not in json.dumps(event.details)

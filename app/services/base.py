@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Generic
+from typing import TYPE_CHECKING, Any, Generic
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import DBAPIError
@@ -63,9 +63,6 @@ def next_reference(session: Session, prefix: str, year: int, digits: int = 4) ->
 
 class RecordService(RecordReads[M]):
     """Reads and writes of one kind of labelled record."""
-
-    # fields whose values a conflict report names but does not show (a person's identity)
-    private_fields: ClassVar[frozenset[str]] = frozenset()
 
     def check(
         self,

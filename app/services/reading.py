@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session, lazyload, object_session
 from app.database.labels import load_labels
 from app.domain.labels import Label
 from app.domain.models import Labelled, LabelRow
+from app.security import audit
 from app.security.policy import label_visible
 from app.security.principal import Actor
 from app.services.errors import (
     NotFound,
+    PermissionDenied,
     ValidationFailed,
 )
 from app.services.fields import Field, text_of
@@ -34,6 +36,12 @@ PREFETCHED = (
 # attribute of a record read by `list`/`fetch`: the references of the records it links to, so a
 # detached record shows them without another query (`value_of`)
 LINKED_REFERENCES = "_linked_references"
+
+
+IDENTITY_PROBE_REFUSED = (
+    "filtering or sorting on identity details (birth, passport, service and visa) is for "
+    "coordinators and administrators"
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,9 @@ class RecordReads(Generic[M]):
     links: ClassVar[dict[str, tuple[str, type]]] = {}
     # a new record without a label takes its parent's: (link field, the parent's desk service)
     label_parent: ClassVar[tuple[str, str] | None] = None
+    # fields shown only on request (a person's identity): a conflict report names them without
+    # their values, and filtering or sorting on them is for those who may see them, audited
+    private_fields: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
@@ -95,9 +106,44 @@ class RecordReads(Generic[M]):
         listing: bool = False,
     ) -> Select:
         """The access-filtered select of this model with filters and sort applied."""
+        if self._private_keys(filters, sort) and not actor.may_write_records:
+            raise PermissionDenied(IDENTITY_PROBE_REFUSED)
         statement = select(self.model).where(*self.visible(actor, listing))
         statement = statement.where(*self._filter_conditions(filters or {}))
         return statement.order_by(*self._order(sort or self.default_sort))
+
+    def _private_keys(
+        self, filters: dict[str, Any] | None, sort: Sequence[str] | None = None
+    ) -> list[str]:
+        """The private fields a filter or sort names."""
+        names = {key.partition("__")[0] for key in filters or {}}
+        names.update(key.lstrip("-") for key in sort or ())
+        return sorted(names & self.private_fields)
+
+    def _audit_private_use(
+        self, filters: dict[str, Any] | None, sort: Sequence[str] | None = None
+    ) -> None:
+        """Filtering or sorting on private fields is an identity view: audited (the fields and
+        the operations, never the values), and refused, audited too, to those who may not see
+        identity (before a row is read: a refused probe learns nothing, not even a count)."""
+        keys = self._private_keys(filters, sort)
+        if not keys:
+            return
+        with self.desk.writing() as (session, actor):
+            allowed = actor.may_write_records
+            audit.record(
+                session,
+                actor.username,
+                "identity_filter",
+                kind=self.kind,
+                outcome="success" if allowed else "denied",
+                details={
+                    "filters": sorted(k for k in filters or {} if k.partition("__")[0] in keys),
+                    "sort": [k for k in sort or () if k.lstrip("-") in keys],
+                },
+            )
+        if not allowed:
+            raise PermissionDenied(IDENTITY_PROBE_REFUSED)
 
     def _column(self, name: str) -> Any:
         column = getattr(self.model, name, None)
@@ -165,6 +211,7 @@ class RecordReads(Generic[M]):
         With ``total_hint`` (the count the caller already has), a page in the second half is read
         backwards from the end, so the last page of a million rows is as quick as the first.
         """
+        self._audit_private_use(filters, sort)
         with self.desk.reading() as (session, actor):
             # the page's ids first (a covering sort index skips OFFSET rows without reading them),
             # then those records by primary key
@@ -198,6 +245,7 @@ class RecordReads(Generic[M]):
 
     def count(self, filters: dict[str, Any] | None = None) -> int:
         """How many records the user may see (with filters)."""
+        self._audit_private_use(filters)
         with self.desk.reading() as (session, actor):
             statement = (
                 self.query(actor, filters)
@@ -214,6 +262,7 @@ class RecordReads(Generic[M]):
         limit: int | None = None,
     ) -> list[int]:
         """Ordered ids of visible records (for lazy table models)."""
+        self._audit_private_use(filters, sort)
         with self.desk.reading() as (session, actor):
             statement = (
                 self.query(actor, filters, sort).with_only_columns(self.model.id).offset(offset)
