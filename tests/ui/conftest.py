@@ -10,3 +10,23 @@ from PySide6.QtWidgets import QApplication
 def _one_qt_application(qapp: QApplication) -> QApplication:
     """pytest-qt's widgets ``QApplication``, made before any widget test runs."""
     return qapp
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _patient_waits() -> None:
+    """qtbot's waits default to 20 s instead of pytest-qt's 5 s: a wait ends as soon as its
+    condition holds, so only a loaded machine (a CI runner sharing its CPUs) ever waits longer,
+    and there a 5 s limit failed tests that were right."""
+    from pytestqt.qtbot import QtBot
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback"):
+        original = getattr(QtBot, name)
+
+        def patient(self, *args, _original=original, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            kwargs.setdefault("timeout", PATIENCE_MS)
+            return _original(self, *args, **kwargs)
+
+        setattr(QtBot, name, patient)
+
+
+PATIENCE_MS = 20_000
