@@ -478,3 +478,32 @@ def test_delete_is_audited_and_archive_refused(
     with pytest.raises(NotFound):
         admin.participations.get(record.id)
     assert admin.audit.verify().ok
+
+
+def test_a_clash_with_a_participation_the_user_may_not_see_is_not_confirmed(
+    admin: Desk, make_user: MakeUser, tmp_path
+) -> None:  # noqa: ANN001
+    from app.services.transfer import import_file
+
+    exchange_ref, person_ref = exchange(admin), person(admin)
+    admin.participations.create(
+        {"exchange": exchange_ref, "person": person_ref, "role": "instructor"},
+        label=Label(3, Release.NOFORN),
+    )
+    gbr = make_user("gbr", nation="GBR")
+    assert gbr.participations.count() == 0  # the exchange and the person are visible, not this
+    with pytest.raises(ValidationFailed) as refused:
+        gbr.participations.create(
+            {"exchange": exchange_ref, "person": person_ref, "role": "instructor"}
+        )
+    message = refused.value.errors["role"]
+    assert message == "Role: this person cannot be booked into this exchange in this role"
+    csv = tmp_path / "pa.csv"
+    csv.write_text(f"exchange,person,role\n{exchange_ref},{person_ref},instructor\n")
+    result = import_file(gbr, "participations", csv)
+    assert result.imported == 0 and result.rejected[0].errors["role"] == message
+    # a clash the user can see is still named, so they can fix it
+    admin.participations.create({"exchange": exchange_ref, "person": person_ref})
+    with pytest.raises(ValidationFailed) as refused:
+        gbr.participations.create({"exchange": exchange_ref, "person": person_ref})
+    assert "already takes part in" in refused.value.errors["role"]

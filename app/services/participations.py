@@ -163,18 +163,22 @@ class ParticipationService(RecordService[Participation]):
         ):
             taken = session.info.get(_TAKEN) if record is None else None
             if taken is not None:  # a batch of new participations (check_new)
-                clash = (exchange.id, person_id, role) in taken
+                everyone, seen = taken
+                clash = (exchange.id, person_id, role) in everyone
+                shown = (exchange.id, person_id, role) in seen
             else:
-                clash = (
+                same = (
+                    Participation.exchange_id == exchange.id,
+                    Participation.person_id == person_id,
+                    Participation.role == role,
+                    Participation.id != (record.id if record is not None else -1),
+                )
+                clash = session.scalar(select(Participation.id).where(*same).limit(1)) is not None
+                # a participation the user may not see is never confirmed: the refusal says only
+                # that the booking cannot be made
+                shown = clash and (
                     session.scalar(
-                        select(Participation.id)
-                        .where(
-                            Participation.exchange_id == exchange.id,
-                            Participation.person_id == person_id,
-                            Participation.role == role,
-                            Participation.id != (record.id if record is not None else -1),
-                        )
-                        .limit(1)
+                        select(Participation.id).where(*same, *self.visible(actor)).limit(1)
                     )
                     is not None
                 )
@@ -182,6 +186,8 @@ class ParticipationService(RecordService[Participation]):
                 errors["role"] = (
                     f"Role: this person already takes part in {exchange.reference} as "
                     f"{ParticipationRole(role).label.lower()}"
+                    if shown
+                    else "Role: this person cannot be booked into this exchange in this role"
                 )
         merged = (
             {
@@ -244,19 +250,25 @@ class ParticipationService(RecordService[Participation]):
                 )
             except NotFound:
                 pass  # reported by check()
-        taken: set[tuple[int, int, str]] = set()
+        # the places taken, and those of them the user may see (only these are named)
+        everyone: set[tuple[int, int, str]] = set()
+        seen: set[tuple[int, int, str]] = set()
         ordered = sorted(exchange_ids)
         for start in range(0, len(ordered), 500):
             statement = select(
                 Participation.exchange_id, Participation.person_id, Participation.role
             ).where(Participation.exchange_id.in_(ordered[start : start + 500]))
-            taken.update((e, p, r) for e, p, r in session.execute(statement))
-        session.info[_TAKEN] = taken
+            everyone.update((e, p, r) for e, p, r in session.execute(statement))
+            statement = statement.where(*self.visible(actor))
+            seen.update((e, p, r) for e, p, r in session.execute(statement))
+        session.info[_TAKEN] = (everyone, seen)
         try:
             for values, errors in rows:
                 super().check_new(session, actor, [(values, errors)])
                 if not errors:  # the references are ids now
-                    taken.add((values["exchange"], values["person"], values["role"]))
+                    place = (values["exchange"], values["person"], values["role"])
+                    everyone.add(place)
+                    seen.add(place)
         finally:
             session.info.pop(_TAKEN, None)
 
