@@ -102,7 +102,7 @@ def test_init_asks_for_the_password_twice(
 
 
 def test_user_add_list_and_login(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDESK_NEW_PASSWORD", "gwen's own password")
+    monkeypatch.setenv("XDESK_NEW_PASSWORD", "a river of quiet stones")
     code, out, err = cli(
         "user",
         "add",
@@ -125,8 +125,8 @@ def test_user_add_list_and_login(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> N
         and users["gwen"]["role"] == "viewer"
         and users["gwen"]["nation"] == "GBR"
     )
-    assert cli("list", "people", user="gwen", password="gwen's own password")[0] == 0
-    code, _, err = cli("user", "list", user="gwen", password="gwen's own password")
+    assert cli("list", "people", user="gwen", password="a river of quiet stones")[0] == 0
+    code, _, err = cli("user", "list", user="gwen", password="a river of quiet stones")
     assert code == 1 and "only an administrator" in err
     code, _, err = cli(
         "user", "add", "bad name", "--role", "boss", "--clearance", "X", "--nation", "XX"
@@ -409,3 +409,26 @@ def test_show_never_writes_terminal_control_sequences_from_older_data(cli: Cli) 
         assert "evil\\u001b]0;owned\\u0007\\u202ex" in out.lower(), argv
     code, out, _ = cli("show", "people", reference, "--json")
     assert json.loads(out)["family_name"] == "Evil\x1b]0;owned\x07\u202eX"
+
+
+def test_a_reset_password_must_be_changed_before_any_other_command(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.desk import Desk
+    from app.services.setup import open_desk_database
+
+    monkeypatch.setenv("XDESK_NEW_PASSWORD", PASSWORD)
+    assert (
+        cli("user", "add", "rita", "--role", "viewer", "--clearance", "U", "--nation", "USA")[0]
+        == 0
+    )
+    database = open_desk_database(cli.db)
+    try:
+        Desk(database, "admin").users.reset_password("rita", "temporary password 1")
+    finally:
+        database.dispose()
+    code, out, err = cli("list", "people", user="rita", password="temporary password 1")
+    assert code == 1 and out == "" and "xdesk passwd" in err
+    monkeypatch.setenv("XDESK_NEW_PASSWORD", "a river of quiet stones")
+    assert cli("passwd", user="rita", password="temporary password 1")[0] == 0
+    assert cli("list", "people", user="rita", password="a river of quiet stones")[0] == 0

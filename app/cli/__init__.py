@@ -29,6 +29,7 @@ from app.reports import cli as reports_cli
 from app.search import cli as search_cli
 from app.security.auth import LoginFailed
 from app.services.errors import ServiceError, ValidationFailed
+from app.services.session import must_change_password
 
 AUTHENTICATED: dict[str, Command] = {
     **accounts.COMMANDS,
@@ -87,6 +88,11 @@ def _run(args: argparse.Namespace) -> int:
         return database.UNAUTHENTICATED[args.command](args)
     opened, desk = login(args)
     try:
+        if args.command != "passwd" and must_change_password(desk):
+            raise CommandFailed(
+                "your password was set by an administrator and must be changed before anything "
+                "else: run `xdesk passwd`"
+            )
         return AUTHENTICATED[args.command](args, desk)
     finally:
         opened.dispose()

@@ -99,6 +99,8 @@ def add_parsers(
     u = users.add_parser("unlock", parents=[common], help="lift a lockout")
     u.add_argument("name")
 
+    add("passwd", "change your own password (the new one from XDESK_NEW_PASSWORD or a prompt)")
+
     p = add("group", "need-to-know groups (administrators)")
     groups = p.add_subparsers(dest="group_command", required=True, metavar="ACTION")
     g = groups.add_parser("add", parents=[common], help="create a need-to-know group")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.database.engine import Database
@@ -14,6 +15,14 @@ from app.security import audit
 from app.security.passwords import verify_password
 from app.security.principal import Actor
 
+# usernames: lower case letters, digits, . _ - (a letter or digit first), at most 64; one user
+# whatever the case it is typed in (also a PostgreSQL role name as it is)
+USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+USERNAME_RULE = (
+    "a username is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter "
+    "or digit"
+)
+NOT_A_USERNAME = "(not a username)"  # the trail's name for a failed login typed as no username
 LOCKOUT_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
 LOGIN_FAILED = (
@@ -61,13 +70,26 @@ def authenticate(
 ) -> Actor:
     """Check a username and password; the actor on success, `LoginFailed` otherwise."""
     now = now or utcnow()
+    typed = username.strip().lower()
     with database.writing() as session:
-        user = session.scalar(select(User).where(User.username == username))
+        user = (
+            session.scalar(select(User).where(func.lower(User.username) == typed))
+            if USERNAME.fullmatch(typed)
+            else None
+        )
         attempts, minutes = lockout_rule(session)
         password_ok = verify_password(user.password_hash if user else None, password)
+        if user is not None:
+            username = user.username
         if user is None:
+            # what was typed is kept only if it could be a username: a password typed into the
+            # wrong field must not land in the trail
             audit.record(
-                session, username, "login_failure", kind="user", details={"reason": "unknown user"}
+                session,
+                typed if USERNAME.fullmatch(typed) else NOT_A_USERNAME,
+                "login_failure",
+                kind="user",
+                details={"reason": "unknown user"},
             )
         elif user.locked_until is not None and user.locked_until > now:
             audit.record(

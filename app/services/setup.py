@@ -16,6 +16,7 @@ from app.domain.models import Nation, NationGroup, NationGroupMember, Setting, U
 from app.domain.nations import BUILTIN_GROUPS, all_nations, is_nation
 from app.domain.vocab import Role
 from app.security import audit
+from app.security.auth import USERNAME, USERNAME_RULE
 from app.security.passwords import hash_password, password_problem
 from app.services.errors import ValidationFailed
 
@@ -44,11 +45,14 @@ def initialise(
         errors["owner_nation"] = f"{owner!r} is not an ISO 3166-1 alpha-3 nation code"
     if scheme not in SCHEMES:
         errors["scheme"] = f"use one of {', '.join(SCHEMES)}"
-    problem = password_problem(password)
+    admin = admin.strip().lower()
+    problem = password_problem(password, (admin,))
     if problem:
         errors["password"] = problem
-    if not admin.strip():
+    if not admin:
         errors["admin"] = "the first administrator needs a username"
+    elif not USERNAME.fullmatch(admin):
+        errors["admin"] = USERNAME_RULE
     if errors:
         raise ValidationFailed(errors)
     database, report = open_database(target, create=True)
@@ -68,8 +72,8 @@ def initialise(
         )
         top = len(SCHEMES[scheme].names) - 1
         user = User(
-            username=admin.strip(),
-            display_name=display_name or admin.strip(),
+            username=admin,
+            display_name=display_name or admin,
             password_hash=hash_password(password),
             role=Role.ADMINISTRATOR.value,
             clearance=top,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.labels import Label
@@ -20,7 +20,7 @@ from app.domain.models import (
 from app.domain.nations import is_nation
 from app.domain.vocab import Role
 from app.security import audit
-from app.security.auth import actor_of
+from app.security.auth import USERNAME, USERNAME_RULE, actor_of
 from app.security.passwords import hash_password, password_problem
 from app.security.policy import can_read
 from app.security.principal import Actor
@@ -78,10 +78,12 @@ class UserService:
         errors: dict[str, str] = {}
         parsed: dict[str, Any] = {}
         if "username" in values or creating:
-            name = str(values.get("username") or "").strip()
-            if not name or len(name) > 64 or any(c.isspace() for c in name):
-                errors["username"] = "a username is 1 to 64 characters without spaces"
-            elif session.scalar(select(User.id).where(User.username == name)) is not None:
+            name = str(values.get("username") or "").strip().lower()
+            if not USERNAME.fullmatch(name):
+                errors["username"] = USERNAME_RULE
+            elif (
+                session.scalar(select(User.id).where(func.lower(User.username) == name)) is not None
+            ):  # Coord_US and coord_us are one user
                 errors["username"] = f"the username {name} is taken"
             parsed["username"] = name
         if "role" in values or creating:
@@ -122,7 +124,10 @@ class UserService:
         if "display_name" in values:
             parsed["display_name"] = str(values["display_name"] or "").strip()[:120]
         if "password" in values or creating:
-            problem = password_problem(str(values.get("password") or ""))
+            problem = password_problem(
+                str(values.get("password") or ""),
+                (parsed.get("username", ""), parsed.get("display_name", "")),
+            )
             if problem:
                 errors["password"] = problem
             parsed["password"] = values.get("password")
@@ -230,10 +235,10 @@ class UserService:
         with self.desk.writing() as (session, actor):
             if actor.username != username:
                 self._admin(actor)
-            problem = password_problem(password)
+            user = self._user(session, username)
+            problem = password_problem(password, (user.username, user.display_name or ""))
             if problem:
                 raise ValidationFailed({"password": problem})
-            user = self._user(session, username)
             user.password_hash = hash_password(password)
             user.must_change_password = must_change and actor.username != username
             audit.record(
