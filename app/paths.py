@@ -35,3 +35,14 @@ def config_dir() -> Path:
 def default_database() -> str:
     """The database to use: ``XDESK_DB`` if set, else ``desk.sqlite`` in the data folder."""
     return os.environ.get("XDESK_DB") or str(data_dir() / "desk.sqlite")
+
+
+def private_file(path: str | os.PathLike[str]) -> Path:
+    """Create ``path`` empty, readable and writable by its owner only (0600), or tighten an
+    existing one, before a writer that opens by name fills it: every file Exchange Desk writes
+    (databases and their copies, backups, reports, exports, attachments saved out) holds
+    records, so none is ever readable by other accounts on the machine, whatever the umask."""
+    path = Path(path)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
+    return path

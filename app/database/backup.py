@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from app.database.engine import DatabaseError, check_sqlite_file
+from app.paths import private_file
 
 
 def backup_sqlite(engine: Engine, destination: Path) -> Path:
@@ -28,7 +29,7 @@ def backup_sqlite(engine: Engine, destination: Path) -> Path:
     pooled = engine.raw_connection()
     try:
         source: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
-        target = sqlite3.connect(destination)
+        target = sqlite3.connect(private_file(destination))
         try:
             source.backup(target)
         finally:
@@ -86,12 +87,12 @@ def restore_sqlite(backup: Path, destination: Path) -> Path | None:
             )
         source = sqlite3.connect(destination)
         try:
-            target = sqlite3.connect(kept)
+            target = sqlite3.connect(private_file(kept))
             source.backup(target)
             target.close()
         finally:
             source.close()
     for suffix in ("-wal", "-shm"):
         Path(str(destination) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(backup, destination)
+    shutil.copyfile(backup, private_file(destination))
     return kept

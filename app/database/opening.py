@@ -20,6 +20,7 @@ from app.database.engine import (
     to_url,
 )
 from app.database.migrate import alembic_config, current_revision, head_revision, upgrade
+from app.paths import private_file
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def open_database(target: str | Path, *, create: bool = False) -> tuple[Database
             if not create:
                 raise DatabaseError(f"no database at {path}; create one with 'xdesk init'")
             path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(path)  # SQLite gives its -wal and -shm files the database's mode
         check_sqlite_file(path)
     engine = make_engine(url)
     try:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.labels import Label, releasability_cell
+from app.paths import private_file
 from app.security import audit
 from app.services import kinds
 from app.services.errors import ValidationFailed
@@ -128,7 +129,7 @@ def export_list(
 
 
 def _write_csv(path: Path, marking: str, header: list[str], spool: Any) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as out:
+    with open(private_file(path), "w", newline="", encoding="utf-8") as out:
         out.write(f"# {marking}\n")
         writer = csv.writer(out)
         writer.writerow(header)
@@ -160,7 +161,7 @@ def _write_xlsx(path: Path, marking: str, header: list[str], spool: Any, kind: s
     sheet.append(bold)
     for row in csv.reader(spool):
         sheet.append([_text_cell(sheet, cell) for cell in row])
-    book.save(path)
+    book.save(private_file(path))
 
 
 def _text_cell(sheet: Any, value: str) -> Any:

@@ -22,6 +22,7 @@ from app.database.labels import intern_label
 from app.domain.labels import Label
 from app.domain.models import Attachment
 from app.domain.text import file_name_problem
+from app.paths import private_file
 from app.security import audit
 from app.security.policy import label_visible
 from app.security.principal import Actor
@@ -260,7 +261,7 @@ class AttachmentService(RecordService[Attachment]):
         data = self._read(attachment_id, "save")
         target = Path(path)
         partial = target.with_name(target.name + ".part")
-        partial.write_bytes(data)
+        private_file(partial).write_bytes(data)
         os.replace(partial, target)
         return target
 

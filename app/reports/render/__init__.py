@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from app.domain.labels import Label
+from app.paths import private_file
 from app.pyside_fix import keep_singletons_alive
 from app.reports.model import Chart, Heading, Note, RecordBlock, Report, Table
 from app.reports.render.charts import place_chart
@@ -50,7 +51,7 @@ class Renderer:
         return self._render(out_path)
 
     def _render(self, out_path: str | Path) -> list[list[Label]]:
-        writer = QPdfWriter(str(out_path))
+        writer = QPdfWriter(str(private_file(out_path)))
         writer.setResolution(DPI)
         writer.setCreator("Exchange Desk")
         writer.setTitle(self.report.title)

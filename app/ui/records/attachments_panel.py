@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import Label
+from app.paths import private_file
 from app.services.base import Saved
 from app.services.desk import Desk
 from app.services.errors import ServiceError
@@ -312,7 +313,7 @@ class AttachmentsPanel(QGroupBox):
             data = service.content(attachment_id)
             folder = Path(tempfile.mkdtemp(prefix="xdesk-"))
             path = folder / Path(name).name
-            path.write_bytes(data)
+            private_file(path).write_bytes(data)
             return path
 
         self._run(work, self.open_file, "Not opened.")

@@ -1,0 +1,62 @@
+"""Every file Exchange Desk writes holds records: owner-only (0600) whatever the umask."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.reports import render_report
+from app.reports.exports import export_list
+from app.services import maintenance
+from app.services.desk import Desk
+from app.services.setup import initialise
+from tests.helpers import PASSWORD
+
+pytestmark = pytest.mark.sqlite_only(reason="the modes of the SQLite file, its copies and backups")
+
+
+@pytest.fixture
+def loose_umask() -> Iterator[None]:
+    """A umask that lets everybody read new files (the common default is 022)."""
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_database_and_every_file_written_from_it_is_owner_only(
+    qapp,  # noqa: ANN001 - reports render with Qt
+    tmp_path: Path,
+    loose_umask: None,
+) -> None:
+    database = initialise(tmp_path / "desk.sqlite", "USA", "default", "admin", PASSWORD)
+    try:
+        desk = Desk(database, "admin")
+        person = desk.people.create({"family_name": "Mode", "nation_code": "USA"}).record
+        journals = [p for p in tmp_path.iterdir() if p.name.startswith("desk.sqlite-")]
+        assert journals and all(mode(p) == 0o600 for p in journals)  # -wal, -shm while open
+        written = [tmp_path / "desk.sqlite"]
+        render_report(desk, "agreements", {}, tmp_path / "agreements.pdf")
+        export_list(desk, "person", tmp_path / "people.csv")
+        export_list(desk, "person", tmp_path / "people.xlsx")
+        attachment = desk.attachments.add("person", person.id, "note.txt", b"hello")
+        desk.attachments.save_as(attachment.record.id, tmp_path / "saved.txt")
+        maintenance.backup(desk, tmp_path / "backup.sqlite")
+        written += [tmp_path / n for n in ("agreements.pdf", "people.csv", "people.xlsx")]
+        written += [tmp_path / "saved.txt", tmp_path / "backup.sqlite"]
+        restored = maintenance.restore(desk, tmp_path / "backup.sqlite")
+        kept = restored.kept
+    finally:
+        database.dispose()
+    if kept is not None:
+        written.append(kept)
+    assert {p.name: oct(mode(p)) for p in written} == {p.name: "0o600" for p in written}
