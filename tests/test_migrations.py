@@ -24,6 +24,7 @@ from app.database.migrate import (
     include_object,
     upgrade,
 )
+from app.database.opening import open_database
 from app.domain.models import Base
 from app.services.desk import Desk
 from app.services.setup import open_desk_database
@@ -165,8 +166,12 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
     with closing(sqlite3.connect(target)) as connection:
         connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
         connection.commit()
-    with pytest.raises(DatabaseError, match="another program"):
-        open_desk_database(target)
+    before = target.read_bytes()
+    for create in (False, True):  # neither opening nor xdesk init touches it
+        with pytest.raises(DatabaseError, match="another program"):
+            open_database(target, create=create)
+    assert target.read_bytes() == before  # not even switched to WAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite"]
 
 
 @pytest.mark.sqlite_only(reason=SQLITE_FILES)

@@ -7,6 +7,7 @@ writes) live here and nowhere above this package.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -110,14 +111,32 @@ def check_sqlite_file(path: Path) -> None:
         raise DatabaseError(
             f"{path} is not an Exchange Desk database (not a SQLite file); refusing to open it"
         )
+    # read-only first: nothing is written (not even the switch to WAL) until the file is known
+    # to be ours
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = {
+                name
+                for (name,) in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                )
+            }
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"{path} is damaged ({error}); refusing to open it") from error
+    if tables and "alembic_version" not in tables:
+        raise DatabaseError(
+            f"{path} holds tables of another program, not an Exchange Desk database; refusing to "
+            "open it (nothing was changed)"
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseError(
+            f"{path} is read-only for you: Exchange Desk writes every login and change to the "
+            "database's audit trail, so it needs a database it may write (and its folder, for "
+            "the journal). Copy it somewhere you may write, or ask who owns it."
+        )
 
 
 def make_engine(url: URL) -> Engine:
