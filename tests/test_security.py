@@ -171,6 +171,25 @@ def test_edited_event_is_found(trail) -> None:
 
 
 @pytest.mark.sqlite_only(reason="tampers with the trail through the SQLite file")
+@pytest.mark.parametrize("stored", ["not a time", "2026-13-45 99:99:99", "", "\x00\xff"])
+def test_a_malformed_time_is_reported_as_tampering_never_a_traceback(
+    trail,
+    stored: str,
+    qapp,  # noqa: ANN001 - the audit report renders with Qt
+    tmp_path,  # noqa: ANN001
+) -> None:
+    from app.reports import render_report
+
+    with _raw(trail.db) as connection:
+        connection.execute("UPDATE audit_events SET at = ? WHERE id = 4", (stored,))
+    first = trail.audit.verify().first
+    assert (first.event_id, first.kind) == (4, "edited")
+    listed = {event.id: event for event in trail.audit.list(limit=100)}
+    assert 4 in listed and 5 in listed  # the list still shows it, and the others
+    assert render_report(trail, "audit", {}, tmp_path / "audit.pdf").pages >= 1
+
+
+@pytest.mark.sqlite_only(reason="tampers with the trail through the SQLite file")
 def test_deleted_event_is_found(trail) -> None:
     with _raw(trail.db) as connection:
         connection.execute("DELETE FROM audit_events WHERE id = 4")

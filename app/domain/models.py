@@ -25,6 +25,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import (
@@ -523,6 +524,32 @@ class Attachment(Labelled, Base):
 # --- audit -----------------------------------------------------------------------------------
 
 
+# what a stored time that cannot be read (a damaged or edited file) reads as: the event's link
+# no longer matches, so verification reports it as changed, and lists show it, never a traceback
+UNREADABLE_TIME = dt.datetime(1, 1, 1)
+
+
+class ReadableTime(TypeDecorator):
+    """A DateTime that reads a malformed stored value as `UNREADABLE_TIME` instead of raising."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        """The DateTime reader, made total."""
+        parse = self.impl_instance.result_processor(dialect, coltype)
+        if parse is None:
+            return None
+
+        def read(value: Any) -> Any:
+            try:
+                return parse(value)
+            except (ValueError, TypeError, OverflowError):
+                return UNREADABLE_TIME
+
+        return read
+
+
 class AuditEvent(Base):
     """One security-relevant event; each carries the hash of the previous one."""
 
@@ -532,7 +559,7 @@ class AuditEvent(Base):
         Index("ix_audit_events_at", "at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    at: Mapped[dt.datetime] = mapped_column(ReadableTime)
     username: Mapped[str] = mapped_column(String(64), index=True)
     action: Mapped[str] = mapped_column(String(32), index=True)
     record_kind: Mapped[str] = mapped_column(String(20), default="")
