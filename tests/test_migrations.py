@@ -179,3 +179,36 @@ def test_missing_database_is_not_created_by_opening(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="xdesk init"):
         open_desk_database(tmp_path / "absent.sqlite")
     assert not (tmp_path / "absent.sqlite").exists()
+
+
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
+def test_checking_a_file_keeps_the_locks_of_this_process_s_connections(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from app.database.engine import check_sqlite_file
+
+    target = tmp_path / "live.sqlite"
+    with closing(sqlite3.connect(target)) as setup:
+        setup.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        setup.commit()
+    writer = sqlite3.connect(target, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # this process holds the write (RESERVED) lock
+        check_sqlite_file(target)  # a second look at the live file, as opening a window does
+        other = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=0); "
+                "c.execute('INSERT INTO alembic_version VALUES (1)'); c.commit()",
+                str(target),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert other.returncode != 0 and "locked" in other.stderr  # the lock still holds
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -36,7 +36,6 @@ from app.database.labels import load_labels
 from app.domain.labels import SCHEMES, Label, Scheme
 from app.domain.models import NationGroup, Setting
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 # a pooled server connection idle longer than this is pinged before use (one round trip): a
 # firewall or a server restart may have dropped it; a busy desk's saves skip the ping
 IDLE_PING_SECONDS = 30.0
@@ -105,14 +104,9 @@ def check_sqlite_file(path: Path) -> None:
     """Refuse a file that is not a SQLite database (never overwrite it)."""
     if not path.exists() or path.stat().st_size == 0:
         return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DatabaseError(
-            f"{path} is not an Exchange Desk database (not a SQLite file); refusing to open it"
-        )
-    # read-only first: nothing is written (not even the switch to WAL) until the file is known
-    # to be ours
+    # Read-only first: nothing is written (not even the switch to WAL) until the file is known
+    # to be ours. Read through SQLite only, never with open(): closing any descriptor of a file
+    # drops every POSIX lock this process holds on it, the locks of its live connections too.
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -125,6 +119,11 @@ def check_sqlite_file(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise DatabaseError(
+                f"{path} is not an Exchange Desk database (not a SQLite file, or its first page "
+                "is damaged); refusing to open it"
+            ) from error
         raise DatabaseError(f"{path} is damaged ({error}); refusing to open it") from error
     if tables and "alembic_version" not in tables:
         raise DatabaseError(
