@@ -60,3 +60,44 @@ def test_the_database_and_every_file_written_from_it_is_owner_only(
     if kept is not None:
         written.append(kept)
     assert {p.name: oct(mode(p)) for p in written} == {p.name: "0o600" for p in written}
+
+
+def test_restore_is_refused_while_another_program_has_the_database_open(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from app.database.engine import DatabaseError
+    from app.services.errors import ServiceError
+
+    database = initialise(tmp_path / "desk.sqlite", "USA", "default", "admin", PASSWORD)
+    try:
+        desk = Desk(database, "admin")
+        maintenance.backup(desk, tmp_path / "backup.sqlite")
+        desk.people.create({"family_name": "After", "nation_code": "USA"})
+        holder = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1]); "
+                "c.execute('SELECT count(*) FROM people').fetchone(); print('ready', flush=True); "
+                "time.sleep(60)",
+                str(tmp_path / "desk.sqlite"),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout.readline().strip() == "ready"
+            with pytest.raises((DatabaseError, ServiceError), match="open in another window"):
+                maintenance.restore(desk, tmp_path / "backup.sqlite")
+        finally:
+            holder.kill()
+            holder.wait()
+            holder.stdout.close()
+        assert not list(tmp_path.glob("*.replaced*"))
+        reopened = Desk(database, "admin")
+        assert [p.family_name for p in reopened.people.list().records] == ["After"]
+        maintenance.restore(reopened, tmp_path / "backup.sqlite")  # alone now: it goes through
+        assert Desk(database, "admin").people.count() == 0
+    finally:
+        database.dispose()

@@ -76,23 +76,46 @@ def restore_sqlite(backup: Path, destination: Path) -> Path | None:
         raise DatabaseError(f"{backup} is damaged ({result}); nothing was restored")
     if "audit_events" not in tables:
         raise DatabaseError(f"{backup} is not an Exchange Desk backup; nothing was restored")
-    kept = None
-    if destination.exists():
-        kept = destination.with_name(destination.stem + ".replaced" + destination.suffix)
-        counter = 1
-        while kept.exists():
-            counter += 1
-            kept = destination.with_name(
-                f"{destination.stem}.replaced{counter}{destination.suffix}"
-            )
-        source = sqlite3.connect(destination)
+    if not destination.exists():
+        shutil.copyfile(backup, private_file(destination))
+        return None
+    # One connection to the live database does it all, through SQLite (the online backup API,
+    # under SQLite's own locks), never by copying over a file that may be open. It first leaves
+    # WAL mode, which only the database's one connection may do: while any other window or
+    # program has it open the restore is refused with nothing changed and nothing written.
+    live = sqlite3.connect(destination, timeout=2, isolation_level=None)
+    try:
         try:
-            target = sqlite3.connect(private_file(kept))
-            source.backup(target)
+            mode = live.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except sqlite3.OperationalError:
+            mode = "busy"
+        if str(mode).lower() != "delete":
+            raise DatabaseError(
+                f"{destination} is open in another window or program; close it there and restore "
+                "again (nothing was restored)"
+            )
+        kept = _free_name(destination)
+        target = sqlite3.connect(private_file(kept))
+        try:
+            live.backup(target)  # the replaced database, kept beside it
+        finally:
             target.close()
+        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            source.backup(live)
         finally:
             source.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(destination) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(backup, private_file(destination))
+        live.execute("PRAGMA journal_mode=WAL")
+    finally:
+        live.close()
+    return kept
+
+
+def _free_name(destination: Path) -> Path:
+    """``desk.replaced.sqlite``, or ``desk.replaced2.sqlite`` … when taken."""
+    kept = destination.with_name(destination.stem + ".replaced" + destination.suffix)
+    counter = 1
+    while kept.exists():
+        counter += 1
+        kept = destination.with_name(f"{destination.stem}.replaced{counter}{destination.suffix}")
     return kept
