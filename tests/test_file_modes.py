@@ -101,3 +101,113 @@ def test_restore_is_refused_while_another_program_has_the_database_open(tmp_path
         assert Desk(database, "admin").people.count() == 0
     finally:
         database.dispose()
+
+
+FULL_DISK = """
+import resource, signal, sys
+sys.path.insert(0, sys.argv[3])
+from app.services import maintenance
+from app.services.desk import Desk
+from app.services.errors import ServiceError
+from app.database.engine import DatabaseError
+from app.services.setup import open_desk_database
+database = open_desk_database(sys.argv[1])
+desk = Desk(database, "admin")
+desk.actor()  # logged in and read before the limit
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, resource.RLIM_INFINITY))
+try:
+    maintenance.backup(desk, sys.argv[2])
+except (DatabaseError, ServiceError) as error:
+    print("refused:", error)
+"""
+
+
+def test_a_backup_onto_a_full_disk_says_so_and_leaves_no_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    database = initialise(tmp_path / "desk.sqlite", "USA", "default", "admin", PASSWORD)
+    try:
+        desk = Desk(database, "admin")
+        for n in range(40):
+            desk.people.create(
+                {"family_name": f"Filler{n}", "notes": "x" * 19_000, "nation_code": "USA"}
+            )
+    finally:
+        database.dispose()
+    out = tmp_path / "backups"
+    out.mkdir()
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            FULL_DISK,
+            str(tmp_path / "desk.sqlite"),
+            str(out / "b.sqlite"),
+            str(Path(__file__).resolve().parents[1]),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "XDESK_PASSWORD": PASSWORD},
+    )
+    assert "Traceback" not in run.stderr, run.stderr
+    # a file-size limit stands in for a full disk (SQLite reports EFBIG as a disk I/O error)
+    assert "refused:" in run.stdout and "could not be written" in run.stdout, run.stdout
+    assert list(out.iterdir()) == []
+
+
+FULL_DISK_REPORT = """
+import os, resource, signal, sys
+sys.path.insert(0, sys.argv[3])
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from app.reports import render_report
+from app.services.desk import Desk
+from app.services.errors import ServiceError
+from app.services.setup import open_desk_database
+database = open_desk_database(sys.argv[1])
+desk = Desk(database, "admin")
+desk.actor()
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, resource.RLIM_INFINITY))
+try:
+    render_report(desk, "audit", {}, sys.argv[2])
+except ServiceError as error:
+    print("refused:", error)
+resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+print("printed events:", len(desk.audit.list(action="report", limit=10)))
+"""
+
+
+def test_a_report_onto_a_full_disk_says_so_and_is_not_recorded_as_printed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    database = initialise(tmp_path / "desk.sqlite", "USA", "default", "admin", PASSWORD)
+    try:
+        desk = Desk(database, "admin")
+        for n in range(300):
+            desk.people.create({"family_name": f"Person{n:03d}", "nation_code": "USA"})
+    finally:
+        database.dispose()
+    out = tmp_path / "reports"
+    out.mkdir()
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            FULL_DISK_REPORT,
+            str(tmp_path / "desk.sqlite"),
+            str(out / "people.pdf"),
+            str(Path(__file__).resolve().parents[1]),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "XDESK_PASSWORD": PASSWORD},
+    )
+    assert "Traceback" not in run.stderr, run.stderr
+    assert "refused:" in run.stdout and "could not be written" in run.stdout, run.stdout
+    assert "printed events: 0" in run.stdout
+    assert list(out.iterdir()) == []

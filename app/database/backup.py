@@ -5,6 +5,8 @@ Backups use SQLite's online backup API, so they are consistent while the applica
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -26,17 +28,36 @@ def backup_sqlite(engine: Engine, destination: Path) -> Path:
     if destination.exists():
         raise DatabaseError(f"{destination} exists already; choose a new file name")
     destination.parent.mkdir(parents=True, exist_ok=True)
+    # written under a temporary name and renamed once complete: a full disk or any failure
+    # leaves no partial file (nor a 0-byte one blocking the next try)
+    partial = destination.with_name(f".{destination.name}.partial")
     pooled = engine.raw_connection()
     try:
         source: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
-        target = sqlite3.connect(private_file(destination))
+        target = sqlite3.connect(private_file(partial))
         try:
             source.backup(target)
         finally:
             target.close()
+        os.replace(partial, destination)
+    except (sqlite3.Error, OSError) as error:
+        raise DatabaseError(
+            f"the backup to {destination} could not be written ({_plain(error)}); nothing was "
+            "left there"
+        ) from error
     finally:
+        for leftover in ("", "-journal", "-wal", "-shm"):
+            Path(f"{partial}{leftover}").unlink(missing_ok=True)
         pooled.close()
     return destination
+
+
+def _plain(error: BaseException) -> str:
+    """An error in a few words: "the disk is full" for the ways a full disk shows."""
+    text = str(getattr(error, "strerror", None) or error)
+    if "full" in text.lower() or getattr(error, "errno", None) == errno.ENOSPC:
+        return "the disk is full"
+    return text
 
 
 def check(engine: Engine) -> list[str]:

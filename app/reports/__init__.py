@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.labels import Label
 from app.reports import builders
 from app.reports.model import Report
-from app.services.errors import ValidationFailed
+from app.services.errors import FileNotWritten, ValidationFailed
 from app.services.printing import producer, record_report
 
 if TYPE_CHECKING:
@@ -145,6 +145,27 @@ def build_report(desk: Desk, name: str, params: dict[str, Any]) -> Report:
     return spec.build(desk, params)
 
 
+def _check_complete(partial: Path, out_path: Path) -> None:
+    """`FileNotWritten` unless the PDF reached the disk whole: Qt's PDF writer does not report a
+    failed write, so the file is flushed (a full disk shows here at the latest) and its end
+    looked for."""
+    try:
+        with open(partial, "rb+") as written:
+            os.fsync(written.fileno())
+            size = written.seek(0, os.SEEK_END)
+            written.seek(max(0, size - 1024))
+            whole = size > 0 and b"%%EOF" in written.read()
+    except OSError as error:
+        whole, reason = False, error.strerror or str(error)
+    else:
+        reason = "the disk is full or the file was cut short"
+    if not whole:
+        raise FileNotWritten(
+            f"the report could not be written to {out_path.name} ({reason}); nothing was "
+            "printed or recorded as printed"
+        )
+
+
 def render_report(
     desk: Desk,
     name: str,
@@ -177,6 +198,7 @@ def render_report(
     partial = out_path.with_name(out_path.name + ".partial")
     try:
         pages = Renderer(report, frame, desk.portion_mark, paper).render(partial)
+        _check_complete(partial, out_path)  # before the trail says it was printed
         overall = desk.marking(desk.combined(report.labels()))
         page_markings = tuple(marking(labels)[0] for labels in pages)
         record_report(

@@ -77,6 +77,11 @@ class ValidationFailed(ServiceError):
         super().__init__(f"please correct: {detail}")
 
 
+class FileNotWritten(ServiceError):
+    """A report, export or backup could not be written completely (a full disk, a lost drive):
+    nothing is left at the chosen place and nothing is recorded as done."""
+
+
 class SearchFailed(ServiceError):
     """A search could not run: the index refused the query (a parser defect, logged), or the
     database has no full-text index yet."""
