@@ -18,7 +18,7 @@ from app.ui.main_window import MainWindow
 from app.ui.operations import Operations
 from app.ui.settings import app_settings
 
-WAIT_MS = 20_000
+WAIT_MS = 60_000
 
 
 def click(qtbot: Any, widget: QWidget) -> None:

@@ -14,7 +14,7 @@ def _one_qt_application(qapp: QApplication) -> QApplication:
 
 @pytest.fixture(autouse=True, scope="session")
 def _patient_waits() -> None:
-    """qtbot's waits default to 20 s instead of pytest-qt's 5 s: a wait ends as soon as its
+    """qtbot's waits default to 60 s instead of pytest-qt's 5 s: a wait ends as soon as its
     condition holds, so only a loaded machine (a CI runner sharing its CPUs) ever waits longer,
     and there a 5 s limit failed tests that were right."""
     from pytestqt.qtbot import QtBot
@@ -29,4 +29,4 @@ def _patient_waits() -> None:
         setattr(QtBot, name, patient)
 
 
-PATIENCE_MS = 20_000
+PATIENCE_MS = 60_000
