@@ -1,16 +1,29 @@
-"""Reading and verifying the audit trail: auditors and administrators only."""
+"""Reading and verifying the audit trail: auditors and administrators only.
+
+The trail is labelled like what it describes: an event about a record carries that record's
+label (read now, through the kind's own access filter), and a reader sees the events about
+records they may read in full; an event about any other record (hidden, or deleted since) says
+only who, when and what kind (`HIDDEN_EVENT`), never its record or details. Identity values
+(`private_fields`) never leave the service: an event names those fields, without values.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from app.database.labels import load_labels
+from app.domain.labels import Label
 from app.domain.models import AuditEvent
 from app.security import audit
+from app.security.principal import Actor
+from app.services import kinds
 from app.services.errors import PermissionDenied
 
 if TYPE_CHECKING:
@@ -30,10 +43,30 @@ class EventView:
     record_ref: str
     outcome: str
     details: dict[str, Any]
+    label: Label | None = None  # the label of the record it is about (None: about no record)
+    hidden: bool = False  # about a record the reader may not see: who, when, what kind only
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
-        return {**self.__dict__, "at": self.at.isoformat(timespec="seconds") + "Z"}
+        data = {k: v for k, v in self.__dict__.items() if k != "label"}
+        return {**data, "at": self.at.isoformat(timespec="seconds") + "Z"}
+
+
+HIDDEN_EVENT = "an event about a record you may not see"
+REDACTED = "(identity detail: not shown)"
+
+
+def _redact(details: dict[str, Any], private: frozenset[str]) -> dict[str, Any]:
+    """``details`` with the values of private fields replaced, wherever they are nested."""
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: REDACTED if k in private else walk(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    return walk(details)
 
 
 class AuditTrailService:
@@ -74,20 +107,67 @@ class AuditTrailService:
             rows = session.scalars(
                 self._select(**filters).order_by(order).offset(offset).limit(limit)
             ).all()
-            return [
-                EventView(
-                    e.id,
-                    e.at,
-                    e.username,
-                    e.action,
-                    e.record_kind,
-                    e.record_id,
-                    e.record_ref,
-                    e.outcome,
-                    json.loads(e.details),
+            readable = self._readable(session, actor, rows)
+            return [self._view(e, readable) for e in rows]
+
+    def _readable(
+        self, session: Session, actor: Actor, rows: Sequence[AuditEvent]
+    ) -> dict[tuple[str, int], Label]:
+        """The records these events are about that the reader may read, with their labels."""
+        wanted: dict[str, set[int]] = {}
+        for event in rows:
+            if event.record_id is not None and event.record_kind in kinds.BY_NAME:
+                wanted.setdefault(event.record_kind, set()).add(event.record_id)
+        found: dict[tuple[str, int], int] = {}
+        for name, ids in wanted.items():
+            service = kinds.kind(name).service(self.desk)
+            model = service.model
+            for record_id, label_id in session.execute(
+                select(model.id, model.label_id).where(
+                    model.id.in_(sorted(ids)), *service.visible(actor)
                 )
-                for e in rows
-            ]
+            ):
+                found[(name, record_id)] = label_id
+        labels = load_labels(session, set(found.values()))
+        return {key: labels[label_id] for key, label_id in found.items()}
+
+    def _view(self, event: AuditEvent, readable: dict[tuple[str, int], Label]) -> EventView:
+        about = (
+            (event.record_kind, event.record_id)
+            if event.record_id is not None and event.record_kind in kinds.BY_NAME
+            else None
+        )
+        if about is not None and about not in readable:
+            return EventView(
+                event.id,
+                event.at,
+                event.username,
+                event.action,
+                event.record_kind,
+                None,
+                "",
+                event.outcome,
+                {"note": HIDDEN_EVENT},
+                None,
+                True,
+            )
+        private = (
+            kinds.kind(event.record_kind).service(self.desk).private_fields
+            if about is not None
+            else frozenset()
+        )
+        return EventView(
+            event.id,
+            event.at,
+            event.username,
+            event.action,
+            event.record_kind,
+            event.record_id,
+            event.record_ref,
+            event.outcome,
+            _redact(json.loads(event.details), private),
+            readable.get(about) if about is not None else None,
+        )
 
     def count(self, **filters: Any) -> int:
         """How many events match."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from app.domain.labels import Label, Release
+from app.domain.labels import Label
 from app.reports.model import Column, Report, Row, Table
 from app.services.errors import PermissionDenied
 
@@ -21,8 +21,9 @@ from app.reports.builders.common import (
 def audit_extract(desk: Desk, params: dict[str, Any]) -> Report:
     """Audit events of a period (auditors and administrators only).
 
-    Audit events carry no label of their own and may name any record: every row is marked at
-    the reader's clearance, NOFORN (the same conservative rule as the audit screen).
+    Each row is marked like what it describes: an event about a record with that record's
+    label, any other event (and one about a record the reader may not see, which says only who,
+    when and what kind) as unclassified; the extract is marked from the rows it prints.
     """
     actor = desk.actor()
     if not actor.reads_audit:
@@ -37,7 +38,6 @@ def audit_extract(desk: Desk, params: dict[str, Any]) -> Report:
     if end:
         filters["until"] = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
         shown.append(("To", end.isoformat()))
-    label = Label(min(actor.clearance, desk.db.scheme.top), Release.NOFORN)
     rows = []
     offset = 0
     while True:
@@ -63,7 +63,7 @@ def audit_extract(desk: Desk, params: dict[str, Any]) -> Report:
                         event.outcome,
                         details,
                     ],
-                    label,
+                    event.label or Label(),
                 )
             )
         if len(events) < PAGE:
