@@ -23,7 +23,7 @@ from app.domain.labels import Label
 from app.domain.models import AuditEvent
 from app.security import audit
 from app.security.principal import Actor
-from app.services import kinds
+from app.services import audit_anchor, kinds
 from app.services.errors import PermissionDenied
 
 if TYPE_CHECKING:
@@ -184,7 +184,14 @@ class AuditTrailService:
         with self.desk.snapshot() as (session, actor):
             self._check(actor)
             result = audit.verify(session)
+            identity = audit_anchor.database_id(session)
+            # the head verified before, kept outside the database (`app.services.audit_anchor`)
+            result.problems.extend(
+                audit_anchor.problems(session, identity, sqlite=self.desk.db.is_sqlite)
+            )
+            verified = audit_anchor.head(session)
         with self.desk.writing() as (session, actor):
+            identity = audit_anchor.ensure_database_id(session)
             audit.record(
                 session,
                 actor.username,
@@ -195,4 +202,6 @@ class AuditTrailService:
                     "problems": [p.message for p in result.problems[:20]],
                 },
             )
+        if result.ok and verified is not None:
+            audit_anchor.save(identity, verified)
         return result

@@ -1,0 +1,108 @@
+"""The trail's verified head is anchored outside the file: a trail rewritten whole with the
+public hash function, truncated with its stored head fixed, emptied, or stripped of its
+triggers is caught by the next verification."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.models import AuditEvent
+from app.security.audit import GENESIS, HEAD_KEY, event_hash
+from app.services.desk import Desk
+
+pytestmark = pytest.mark.sqlite_only(reason="rewrites the trail through the SQLite file")
+
+TRIGGERS = [
+    "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events "
+    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+]
+
+
+@pytest.fixture
+def verified(admin: Desk) -> Desk:
+    """Some events, verified once (so their head is anchored)."""
+    for n in range(5):
+        admin.people.create({"family_name": f"Anchored{n}", "nation_code": "USA"})
+    assert admin.audit.verify().ok
+    return admin
+
+
+@contextmanager
+def holding_the_file(desk: Desk) -> Iterator[sqlite3.Connection]:
+    """The file as an attacker has it: triggers dropped, put back afterwards."""
+    desk.db.dispose()
+    connection = sqlite3.connect(desk.db.path)
+    connection.execute("DROP TRIGGER audit_events_no_update")
+    connection.execute("DROP TRIGGER audit_events_no_delete")
+    try:
+        yield connection
+        for trigger in TRIGGERS:
+            connection.execute(trigger)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def rechain(desk: Desk, connection: sqlite3.Connection) -> None:
+    """Recompute every link and the stored head with the application's own hash function."""
+    connection.commit()
+    with desk.db.reading() as session:
+        events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+        session.expunge_all()
+    previous = GENESIS
+    for event in events:
+        event.prev_hash = previous
+        event.hash = event_hash(event)
+        connection.execute(
+            "UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?",
+            (event.prev_hash, event.hash, event.id),
+        )
+        previous = event.hash
+    connection.execute(
+        "UPDATE settings SET value = ? WHERE key = ?", (f"{len(events)}:{previous}", HEAD_KEY)
+    )
+
+
+def test_a_trail_rechained_after_an_edit_is_caught(verified: Desk) -> None:
+    with holding_the_file(verified) as connection:
+        connection.execute("UPDATE audit_events SET username = 'mallory' WHERE id = 3")
+        rechain(verified, connection)
+    result = verified.audit.verify()
+    assert [p.kind for p in result.problems] == ["rewritten"]
+
+
+def test_a_truncated_trail_with_its_head_fixed_is_caught(verified: Desk) -> None:
+    with holding_the_file(verified) as connection:
+        last = connection.execute("SELECT max(id) FROM audit_events").fetchone()[0]
+        connection.execute("DELETE FROM audit_events WHERE id > ?", (last - 3,))
+        rechain(verified, connection)
+    kinds = {p.kind for p in verified.audit.verify().problems}
+    assert kinds == {"truncated", "rewritten"}
+
+
+def test_an_emptied_trail_is_caught(verified: Desk) -> None:
+    with holding_the_file(verified) as connection:
+        connection.execute("DELETE FROM audit_events")
+        connection.execute("DELETE FROM settings WHERE key = ?", (HEAD_KEY,))
+    kinds = {p.kind for p in verified.audit.verify().problems}
+    assert "truncated" in kinds and "rewritten" in kinds
+
+
+def test_dropped_triggers_are_reported(verified: Desk) -> None:
+    verified.db.dispose()
+    with sqlite3.connect(verified.db.path) as connection:
+        connection.execute("DROP TRIGGER audit_events_no_delete")
+    result = verified.audit.verify()
+    assert [p.kind for p in result.problems] == ["triggers dropped"]
+
+
+def test_an_untouched_trail_stays_intact_across_verifications(verified: Desk) -> None:
+    verified.people.create({"family_name": "Later", "nation_code": "USA"})
+    assert verified.audit.verify().ok and verified.audit.verify().ok
