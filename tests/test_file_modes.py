@@ -211,3 +211,30 @@ def test_a_report_onto_a_full_disk_says_so_and_is_not_recorded_as_printed(tmp_pa
     assert "refused:" in run.stdout and "could not be written" in run.stdout, run.stdout
     assert "printed events: 0" in run.stdout
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage pages", "random bytes"])
+def test_restoring_a_damaged_backup_is_refused_in_words_with_nothing_changed(
+    tmp_path: Path, damage: str
+) -> None:
+    from app.database.engine import DatabaseError
+
+    database = initialise(tmp_path / "desk.sqlite", "USA", "default", "admin", PASSWORD)
+    try:
+        desk = Desk(database, "admin")
+        for n in range(50):
+            desk.people.create({"family_name": f"Kept{n}", "nation_code": "USA"})
+        maintenance.backup(desk, tmp_path / "backup.sqlite")
+        data = (tmp_path / "backup.sqlite").read_bytes()
+        damaged = {
+            "truncated": data[: len(data) // 3],
+            "garbage pages": data[:8192] + bytes(range(256)) * 64 + data[8192 + 16384 :],
+            "random bytes": os.urandom(len(data)),
+        }[damage]
+        (tmp_path / "damaged.sqlite").write_bytes(damaged)
+        with pytest.raises(DatabaseError, match="nothing was restored|refusing"):
+            maintenance.restore(desk, tmp_path / "damaged.sqlite")
+        assert Desk(database, "admin").people.count() == 50
+        assert not list(tmp_path.glob("*.replaced*"))
+    finally:
+        database.dispose()

@@ -91,6 +91,8 @@ def restore_sqlite(backup: Path, destination: Path) -> Path | None:
     try:
         result = probe.execute("PRAGMA integrity_check").fetchone()[0]
         tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{backup} is damaged ({error}); nothing was restored") from error
     finally:
         probe.close()
     if result != "ok":
