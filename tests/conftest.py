@@ -12,6 +12,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sys  # noqa: E402
+import time  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -100,6 +101,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = kept
 
 
+def _wait_for_worker_calls(seconds: float = 30.0) -> None:
+    """Let the window's worker calls still running when a test ends (a panel reading itself
+    again after the last save) return their connections before the database is disposed: a
+    connection checked out across ``dispose`` is never closed (psycopg warns when it is freed).
+    Only when the widget tests loaded the worker module; this module never imports Qt."""
+    worker = sys.modules.get("app.ui.worker")
+    if worker is None:
+        return
+    deadline = time.monotonic() + seconds
+    while any(call.outcome is None for call in list(worker._LIVE)):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.01)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where this test's database file lives."""
@@ -117,6 +133,7 @@ def database(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database
         new_test_database(request.node.nodeid, db_path), "USA", "default", "admin", PASSWORD
     )
     yield db
+    _wait_for_worker_calls()
     db.dispose()
     if SERVER_URL:
         drop_server_database(server_database_name(request.node.nodeid))

@@ -2,8 +2,16 @@
 
 One save path for every form: the write runs through the operation runner (off the GUI thread,
 the form busy meanwhile); on success the form shows the saved record and its warnings, on
-failure each `ValidationFailed` message goes beside its field (what was typed stays), a
-`Conflict` is shown in its own plain words, any other refusal in the message area.
+failure each `ValidationFailed` message goes beside its field (what was typed stays), any
+other refusal in the message area.
+
+A `Conflict` (another user saved the record first) opens the `ConflictDialog`: who, when, what
+they changed beside what this user typed, and "Reload" (the record read again through the
+runner; only then is the typing discarded) or "Keep editing" (the typing stays). After "Keep
+editing" the next save is version-checked again: when none of the fields this user changed is
+one the other user changed, it is checked against the version the conflict reported (their
+changes are kept, the label sent only when this user changed it); otherwise against the version
+first read, so it is refused again and never overwrites what the other user saved.
 """
 
 from __future__ import annotations
@@ -12,16 +20,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.domain.labels import Label, is_downgrade
 from app.services.base import RecordService, Saved
 from app.services.desk import Desk
 from app.services.errors import Conflict, ServiceError, ValidationFailed
+from app.services.fields import text_of
 from app.ui.failures import show_failure
 from app.ui.operations import Changes, Operations
 from app.ui.records.callbacks import while_alive
+from app.ui.records.conflict_dialog import ConflictDialog, when_text
 from app.ui.records.form_view import FormView
 from app.ui.records.messages import refusal
 
@@ -72,6 +82,9 @@ class FormController(QObject):
         self.confirm: Callable[[str], str] = self._ask_unsaved
         self._clean: dict[str, Any] = {}
         self._clean_label: Label | None = None
+        # a conflict the user chose to keep editing after (cleared when a record is shown)
+        self.conflict: Conflict | None = None
+        self.conflict_dialog: ConflictDialog | None = None  # the conflict question on screen
         view.save_button.clicked.connect(self.save)
         view.revert_button.clicked.connect(self.revert)
         view.label_editor.changed.connect(self.emit_label)
@@ -155,6 +168,7 @@ class FormController(QObject):
         """An empty form for a new record."""
         self.record_id = self.version = None
         self.record = self.stored_label = None
+        self.conflict = None
         self._set_title(self.new_title())
         self.view.set_values(self.default_values())
         self.view.label_editor.set_label(Label())
@@ -209,6 +223,7 @@ class FormController(QObject):
             record.row_version,
             label,
         )
+        self.conflict = None
         self._set_title(shown.title)
         self.view.set_values(shown.values)
         self.view.label_editor.set_label(label)
@@ -277,12 +292,14 @@ class FormController(QObject):
             self.write(lambda: service.create(values, label=label), "Saved.", "Not saved.")
             return True
         changed = {k: v for k, v in values.items() if v != self._clean.get(k)}
-        version = self.version
+        relabelled = label != self._clean_label
+        version = self.version_to_check(set(changed) | ({"label"} if relabelled else set()))
+        given_label = label if relabelled else None  # an unchanged label is not sent
 
         def update(reason: str | None) -> None:
             self.write(
                 lambda: service.update(
-                    record_id, changed, label=label, reason=reason, expected_version=version
+                    record_id, changed, label=given_label, reason=reason, expected_version=version
                 ),
                 "Saved.",
                 "Not saved.",
@@ -290,6 +307,75 @@ class FormController(QObject):
 
         self.downgrade_reason(label, update)
         return True
+
+    def version_to_check(self, names: set[str]) -> int | None:
+        """The version a save of the fields ``names`` expects: the one first read, or after
+        "Keep editing" the version the conflict reported when the other user changed none of
+        these fields (and the trail said which they changed)."""
+        conflict = self.conflict
+        if conflict is None or conflict.version is None or not conflict.changes:
+            return self.version
+        if names & {change.field for change in conflict.changes}:
+            return self.version  # both changed a field: refused again, never overwritten
+        return conflict.version
+
+    def typed_texts(self) -> dict[str, str]:
+        """The texts of what this user changed since the record was read (field → text)."""
+        typed = {
+            name: text_of(value)
+            for name, value in self.values().items()
+            if value != self._clean.get(name)
+        }
+        label = self.view.label_editor.label()
+        if label != self._clean_label:
+            typed["label"] = self.desk.marking(label) if label is not None else "(incomplete)"
+        return typed
+
+    def conflicted(self, conflict: Conflict, refused: str) -> None:
+        """Another user saved first: say so on the form and ask "Reload" or "Keep editing"."""
+        by = conflict.by or "another user"
+        when = when_text(conflict.at)
+        self.view.clear_errors()
+        self.view.show_message(
+            f"{refused} {by} changed this {self.noun}" + (f" at {when}" if when else "") + "."
+        )
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.close()
+        dialog = ConflictDialog(conflict, self.title(), self.typed_texts(), self.view)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.conflict_dialog = dialog
+
+        def chosen(choice: str) -> None:
+            self.conflict_dialog = None
+            if choice == "reload":
+                self.reload_after(conflict)
+            else:
+                self.conflict = conflict
+                self.view.show_message(
+                    f"{refused} What you typed is still here; {by}'s changes are shown after"
+                    " Reload (Revert)."
+                )
+
+        dialog.chosen.connect(while_alive(self.view, chosen))
+        dialog.open()
+
+    def reload_after(self, conflict: Conflict) -> None:
+        """Read the record again through the runner (the typing discarded), then say whose
+        changes are shown."""
+        if self.record_id is None:
+            return
+        by, when = conflict.by or "another user", when_text(conflict.at)
+
+        def opened(ok: bool) -> None:
+            self.opened.disconnect(opened)
+            if ok:
+                self.view.show_message(
+                    f"Reloaded: {by}'s changes" + (f" of {when}" if when else "") + " are shown;"
+                    " what you had typed was discarded."
+                )
+
+        self.opened.connect(opened)
+        self.open_later(self.record_id)
 
     def write(
         self,
@@ -327,8 +413,7 @@ class FormController(QObject):
                 else:
                     self.view.show_errors(error.errors, refused)
             elif isinstance(error, Conflict):
-                self.view.clear_errors()
-                self.view.show_message(f"{refused} {error}")
+                self.conflicted(error, refused)
             elif isinstance(error, ServiceError):
                 self.view.clear_errors()
                 self.view.show_message(f"{refused} {refusal(error)}")
