@@ -18,6 +18,7 @@ from app.domain.labels import (
     parse_releasability,
     portion_mark,
     releasability_cell,
+    releasability_text,
 )
 from app.domain.vocab import Role
 from app.security.policy import can_read
@@ -51,7 +52,7 @@ def test_owner_first_then_alphabetical_and_owner_always_included() -> None:
 def test_portion_marks() -> None:
     assert portion_mark(rel("GBR", "USA"), DEFAULT_SCHEME, OWNER) == "(S//REL TO USA, GBR)"
     assert portion_mark(Label(0), DEFAULT_SCHEME, OWNER) == "(U)"
-    assert portion_mark(Label(4, Release.NOFORN), DEFAULT_SCHEME, OWNER) == "(TS//NOFORN)"
+    assert portion_mark(Label(4, Release.NOFORN), DEFAULT_SCHEME, OWNER) == "(TS//NF)"
 
 
 def test_combined_marking_takes_highest_level_and_intersection() -> None:
@@ -73,6 +74,38 @@ def test_groups_meet_their_members() -> None:
         marking(combine([rel("FVEY"), rel("FVEY", level=1)], OWNER, GROUPS), DEFAULT_SCHEME, OWNER)
         == "SECRET//REL TO USA, FVEY"
     )
+
+
+@pytest.mark.parametrize(
+    ("codes", "owner", "expected"),
+    [
+        ({"FVEY", "JPN", "USA"}, "USA", "REL TO USA, JPN, FVEY"),  # ISM 00041: nations, then groups
+        ({"NATO", "AUS", "FVEY", "CAN", "USA"}, "USA", "REL TO USA, AUS, CAN, FVEY, NATO"),
+        ({"GBR", "USA"}, "USA", "REL TO USA, GBR"),
+        ({"USA", "FRA", "DEU"}, "FRA", "REL TO FRA, DEU, USA"),
+        ({"ACGU", "NZL"}, "GBR", "REL TO NZL, ACGU"),  # the owner absent: none put first
+    ],
+)
+def test_rel_to_lists_owner_first_then_trigraphs_then_tetragraphs(
+    codes: set, owner: str, expected: str
+) -> None:
+    assert releasability_text(codes, owner) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "portion", "banner"),
+    [
+        (Label(3, Release.NOFORN), "(S//NF)", "SECRET//NOFORN"),
+        (Label(1, Release.NOFORN), "(R//NF)", "RESTRICTED//NOFORN"),
+        (Label(3, Release.REL, frozenset({"FVEY", "JPN"})), "(S//REL TO USA, JPN, FVEY)", None),
+    ],
+)
+def test_noforn_is_nf_in_a_portion_and_spelled_out_in_a_banner(
+    label: Label, portion: str, banner: str | None
+) -> None:
+    assert portion_mark(label, DEFAULT_SCHEME, OWNER) == portion
+    if banner:
+        assert marking(label, DEFAULT_SCHEME, OWNER) == banner
 
 
 def test_nothing_on_the_page_is_unclassified() -> None:

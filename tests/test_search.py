@@ -440,7 +440,7 @@ def test_hits_carry_title_marking_and_highlighted_snippet(
 ) -> None:
     hit = search(admin, "Tanaka", kinds=["person"]).hits[0]
     assert hit.title == "TANAKA, Hiroshi"
-    assert hit.portion_mark == "(S//NOFORN)" and hit.marking == "SECRET//NOFORN"
+    assert hit.portion_mark == "(S//NF)" and hit.marking == "SECRET//NOFORN"
     assert "[Tanaka]" in hit.snippet
     html = search(admin, "lessons", highlight=("<b>", "</b>")).hits[0]
     assert "<b>lessons</b>" in html.snippet.lower()

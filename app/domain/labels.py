@@ -119,10 +119,13 @@ def expand(codes: Iterable[str], groups: Mapping[str, Iterable[str]]) -> frozens
 
 
 def releasability_text(rel_to: Iterable[str], owner: str) -> str:
-    """``REL TO USA, GBR``: owning nation first, then the others alphabetically."""
-    codes = set(rel_to)
-    ordered = ([owner] if owner in codes else []) + sorted(codes - {owner})
-    return "REL TO " + ", ".join(ordered)
+    """``REL TO USA, JPN, FVEY``: the owning nation first, then the other nations' trigraphs
+    alphabetically, then the groups' tetragraphs (FVEY, NATO, …) alphabetically (CAPCO Register
+    §A.6; IC-ISM rule 00041). Plain alphabetical order mixes the two."""
+    codes = set(rel_to) - {owner}
+    nations = sorted(c for c in codes if len(c) == 3)
+    groups = sorted(c for c in codes if len(c) != 3)
+    return "REL TO " + ", ".join(([owner] if owner in set(rel_to) else []) + nations + groups)
 
 
 def marking(label: Label, scheme: Scheme, owner: str) -> str:
@@ -131,13 +134,14 @@ def marking(label: Label, scheme: Scheme, owner: str) -> str:
 
 
 def portion_mark(label: Label, scheme: Scheme, owner: str) -> str:
-    """Portion mark for one label, e.g. ``(S//REL TO USA, GBR)`` or ``(U)``."""
-    return "(" + _join(scheme.abbreviation(label.level), label, owner) + ")"
+    """Portion mark for one label, e.g. ``(S//REL TO USA, GBR)``, ``(S//NF)`` or ``(U)``: NOFORN
+    is abbreviated NF in a portion mark and spelled out in a banner (CAPCO Register, NOFORN)."""
+    return "(" + _join(scheme.abbreviation(label.level), label, owner, portion=True) + ")"
 
 
-def _join(level_text: str, label: Label, owner: str) -> str:
+def _join(level_text: str, label: Label, owner: str, portion: bool = False) -> str:
     if label.release is Release.NOFORN:
-        return f"{level_text}//NOFORN"
+        return f"{level_text}//{'NF' if portion else 'NOFORN'}"
     if label.release is Release.REL:
         return f"{level_text}//{releasability_text(label.with_owner(owner).rel_to, owner)}"
     return level_text
