@@ -1,5 +1,6 @@
-"""The main window's actions: menus, toolbar, shortcuts, and the dialogs they open (reports,
-list export, import, backup, print this screen, password, preferences)."""
+"""The main window's actions: menus, toolbar, shortcuts, and the dialogs they open (another
+database file or server, reports, list export, import, backup, print this screen, password,
+preferences)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QSizePolicy, QWidget
 
+from app.database.server_link import server_parts
+from app.ui.connect_dialog import ConnectDialog
 from app.ui.icons import icon
 from app.ui.import_backup import ImportDialog, choose_backup
 from app.ui.list_export import export_view
 from app.ui.login import ChangePasswordDialog
 from app.ui.operations import Changes
 from app.ui.report_dialog import ReportDialog
-from app.ui.settings import IDLE_KEY, PreferencesDialog, idle_minutes
+from app.ui.settings import IDLE_KEY, PreferencesDialog, idle_minutes, recent_databases
+from app.ui.switching import open_elsewhere
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -33,8 +37,26 @@ class MainActions(QObject):
         self.import_dialog: ImportDialog | None = None
         self.export_runner: QWidget | None = None
         self.backup_runner: QWidget | None = None
+        self.connect_dialog: ConnectDialog | None = None
+        self.login_dialog: QDialog | None = None  # the login to another database
+        self.successor: QWidget | None = None  # the window opened on it
+        self.open_problem: QWidget | None = None  # why it could not be opened
         actor, desk = window.actor, window.desk
         standard = QKeySequence.StandardKey
+        self.open_action = self._action(
+            "&Open a database file…",
+            "open",
+            standard.Open,
+            self.open_file,
+            "Open another database file (you log in to it)",
+        )
+        self.connect_action = self._action(
+            "&Connect to a server…",
+            "open",
+            None,
+            self.connect_server,
+            "Open the office's database server (you log in to it)",
+        )
         self.new_action = self._action("&New", "new", standard.New, window.new_record, "New record")
         self.save_action = self._action(
             "&Save", "save", standard.Save, window.save_record, "Save the record"
@@ -99,6 +121,9 @@ class MainActions(QObject):
         for action in (
             self.new_action,
             self.save_action,
+            None,
+            self.open_action,
+            self.connect_action,
             None,
             self.print_action,
             self.export_action,
@@ -199,6 +224,32 @@ class MainActions(QObject):
         painter.scale(scale, scale)
         widget.render(painter)
         painter.end()
+
+    def open_file(self, path: str | None = None) -> None:
+        """Open another database file and log in to it (this window closes once logged in)."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window,
+                "Open an Exchange Desk database",
+                "",
+                "Exchange Desk databases (*.sqlite *.db);;All files (*)",
+            )
+        if path:
+            open_elsewhere(self.window, path)
+
+    def connect_server(self) -> ConnectDialog:
+        """ "Connect to a server…": host, port, database, user, TLS mode; then the login."""
+        window = self.window
+        current = server_parts(window.desk.db.url.render_as_string(hide_password=True))
+        recent = next(
+            (p for p in map(server_parts, recent_databases(window.settings)) if p is not None),
+            None,
+        )
+        dialog = ConnectDialog(current or recent, window)
+        self.connect_dialog = dialog
+        dialog.accepted.connect(lambda: open_elsewhere(window, dialog.target))
+        dialog.open()
+        return dialog
 
     def change_password(self) -> None:
         """Choose a new password (checked and audited by the service)."""

@@ -1,4 +1,5 @@
-"""First run: create a database, open an existing file, or connect to a database URL."""
+"""First run: create a database, open an existing file, or connect to a server (host, port,
+database, user, TLS mode: `app.ui.connect_dialog.ServerForm`; or a database URL)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.database.engine import Database, DatabaseError
+from app.database.engine import Database, DatabaseError, display_url
+from app.database.server_link import server_parts
 from app.domain.nations import all_nations
 from app.services.errors import ValidationFailed
 from app.services.setup import initialise, open_desk_database
+from app.ui.connect_dialog import ServerForm
 from app.ui.widgets import ErrorLabel, NationPicker
 
 
@@ -101,14 +104,23 @@ class FirstRunDialog(QDialog):
         self.tabs.addTab(open_tab, "Open a file")
 
         url_tab = QWidget()
-        url_layout = QFormLayout(url_tab)
+        url_layout = QVBoxLayout(url_tab)
+        recent_server = next((p for p in map(server_parts, recent) if p is not None), None)
+        self.server = ServerForm(recent_server)
+        self.server_button = QPushButton("Connect to the server")
+        self.server_button.setObjectName("firstRunConnect")
+        url_layout.addWidget(self.server)
+        url_layout.addWidget(self.server_button)
+        url_layout.addStretch(1)
+        url_row = QFormLayout()
         self.url = QLineEdit()
-        self.url.setPlaceholderText("postgresql://user@server/exchange_desk")
+        self.url.setPlaceholderText("postgresql://user@server/exchange_desk?sslmode=verify-full")
         self.url.setAccessibleName("Database URL")
         self.url_button = QPushButton("Connect")
-        url_layout.addRow("Database URL", self.url)
-        url_layout.addRow("", self.url_button)
-        self.tabs.addTab(url_tab, "Database server")
+        url_row.addRow("Or a database URL", self.url)
+        url_row.addRow("", self.url_button)
+        url_layout.addLayout(url_row)
+        self.tabs.addTab(url_tab, "Connect to a server")
 
         self.problem = QLabel(problem)
         self.problem.setWordWrap(True)
@@ -123,6 +135,7 @@ class FirstRunDialog(QDialog):
         self.create_button.clicked.connect(self.create)
         self.open_button.clicked.connect(self.open_existing)
         self.url_button.clicked.connect(lambda: self._open(self.url.text().strip()))
+        self.server_button.clicked.connect(self.connect_server)
         if problem:
             self.tabs.setCurrentIndex(1)
         self.resize(620, 440)
@@ -181,6 +194,11 @@ class FirstRunDialog(QDialog):
         self.target = path
         self.accept()
 
+    def connect_server(self) -> None:
+        """Open the server the form names (its URL has no password: the login asks it)."""
+        if self.server.check():
+            self._open(self.server.url())
+
     def open_existing(self) -> None:
         """Open the chosen file (a damaged file is reported, never overwritten)."""
         self._open(self.open_path.text().strip())
@@ -198,7 +216,7 @@ class FirstRunDialog(QDialog):
             self._show_problem(f"Cannot open this database: {error}")
             return
         except Exception as error:  # noqa: BLE001 - a server URL can fail in many ways; say so plainly
-            self._show_problem(f"Cannot open {target}: {error}")
+            self._show_problem(f"Cannot open {display_url(target)}: {error}")
             return
         self.target = target
         self.accept()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.database.server_link import Link, link_of
 from app.domain.labels import Label
 from app.search import SearchResults, search
 from app.security.principal import Actor
@@ -34,6 +36,7 @@ from app.ui.idle_lock import IdleLock
 from app.ui.navigation import Navigation
 from app.ui.operations import Changes, Operations
 from app.ui.pages import Page
+from app.ui.records.callbacks import while_alive
 from app.ui.search_box import LIMIT, MARKS, GlobalSearch
 from app.ui.settings import idle_minutes
 
@@ -98,6 +101,13 @@ class MainWindow(QMainWindow):
             f"Logged in as {desk.username} ({self.actor.role.label}, "
             f"cleared {scheme.name(min(self.actor.clearance, scheme.top))}, {self.actor.nation})"
         )
+        self.link_status = QLabel()
+        self.link_status.setObjectName("linkStatus")
+        self.link_status.setAccessibleName("Link to the server")
+        self.statusBar().addPermanentWidget(self.link_status)
+        self.link: Link | None = None
+        if not desk.db.is_sqlite:
+            self.check_link()
         self.navigation.labelsChanged.connect(self.update_banner)
         self.navigation.pageBuilt.connect(self._restore_page_layout)
         self.navigation.message.connect(self.statusBar().showMessage)
@@ -105,6 +115,40 @@ class MainWindow(QMainWindow):
         self.expire_agreements()
         keys = self.navigation.page_keys
         self.navigation.sidebar.setCurrentRow(keys.index("people") if "people" in keys else 0)
+
+    # --- the link to a server ----------------------------------------------------------------
+
+    def check_link(self) -> None:
+        """Show in the status bar whether the link to the server is encrypted and its
+        certificate verified (asked of the server off the GUI thread)."""
+        self.link_status.setText("Server link: checking…")
+        db = self.desk.db
+
+        def shown(link: Link | None) -> None:
+            self.link = link
+            if link is None:
+                self.link_status.setText("")
+                return
+            self.link_status.setText(f"Server link: {link.words()}")
+            self.link_status.setToolTip(
+                f"TLS mode {link.sslmode}. "
+                + (
+                    "The server's certificate was checked against the CA file"
+                    + (" and names the server." if link.host_checked else " (not its name).")
+                    if link.verified
+                    else "The server's certificate was not checked: another machine could pose"
+                    " as the server. Ask IT for the CA file and connect with verify-full."
+                )
+            )
+
+        def unknown(_error: BaseException) -> None:
+            self.link_status.setText("Server link: not known")
+
+        self.operations.run(
+            lambda: link_of(db),
+            success=while_alive(self, shown),
+            failure=while_alive(self, unknown),
+        )
 
     # --- pages and records -------------------------------------------------------------------
 

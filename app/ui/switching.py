@@ -1,0 +1,89 @@
+"""Opening another database from a logged-in window: a file (File → Open a database file…) or a
+server (File → Connect to a server…).
+
+The same steps as at start (`app.ui.launch`): the database is opened (off the GUI thread, through
+the window's runner), the normal login dialog asks the username and password, then a new main
+window opens on it and this one closes (asking about unsaved changes first, recording the
+logout). Cancelling the login leaves this window as it was. The database is remembered in the
+recent list and shown only as `display_url` names it: never with a password.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from app.database.engine import Database, display_url
+from app.database.server_link import server_parts
+from app.services.session import must_change_password
+from app.services.setup import open_desk_database
+from app.ui.login import ChangePasswordDialog, LoginDialog
+from app.ui.settings import remember_database
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def open_elsewhere(window: MainWindow, target: str) -> bool:
+    """Open ``target`` and log in to it; False when nothing was started (unsaved changes kept
+    the user here)."""
+    if not all(page.may_leave() for page in window.navigation.built.values()):
+        return False
+    shown = display_url(target)
+    window.statusBar().showMessage(f"Opening {shown}…")
+
+    def opened(database: Database) -> None:
+        remember_database(window.settings, shown if "://" in target else target)
+        parts = server_parts(target)
+        username = (parts.user if parts is not None else "") or str(
+            window.settings.value("login/username", "")
+        )
+        login = LoginDialog(database, shown, username, parent=window)
+        window.commands.login_dialog = login
+
+        def logged_in() -> None:
+            window.commands.login_dialog = None
+            desk = login.desk
+            if desk is None:
+                return
+            window.settings.setValue("login/username", desk.username)
+            if (
+                must_change_password(desk)
+                and ChangePasswordDialog(desk, required=True).exec() != QDialog.DialogCode.Accepted
+            ):
+                database.dispose()
+                return
+            from app.ui.main_window import MainWindow
+
+            successor = MainWindow(desk, window.settings, shown, actor=login.actor)
+            window.commands.successor = successor
+            successor.show()
+            window.close()
+
+        def cancelled() -> None:
+            window.commands.login_dialog = None
+            database.dispose()
+            window.statusBar().showMessage("Stayed on this database.", 5000)
+
+        login.accepted.connect(logged_in)
+        login.rejected.connect(cancelled)
+        login.open()
+
+    def refused(error: BaseException) -> None:
+        window.statusBar().clearMessage()
+        # a server can fail in many ways (no route, refused, TLS): the driver's first line says
+        words = str(getattr(error, "orig", None) or error).strip().splitlines()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Exchange Desk",
+            f"Cannot open {shown}: {words[0] if words else type(error).__name__}",
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
+        box.setObjectName("openProblem")
+        box.open()
+        window.commands.open_problem = box
+
+    window.operations.run(lambda: open_desk_database(target), success=opened, failure=refused)
+    return True
