@@ -65,3 +65,21 @@ def test_the_audit_extract_is_marked_from_the_events_it_prints(
     assert "Hidaka" not in text and "TS9988776" not in text and "NOFORN" not in text
     secret_extract = render_report(admin, "audit", {}, tmp_path / "admin.pdf")
     assert secret_extract.marking == "TOP SECRET//NOFORN"
+
+
+def test_events_about_a_deleted_record_stay_labelled_like_it(admin: Desk, make_user) -> None:  # noqa: ANN001
+    from tests.helpers.records import EXCHANGE, PERSON
+
+    exchange = admin.exchanges.create(EXCHANGE).record
+    person = admin.people.create(PERSON).record
+    booked = admin.participations.create(
+        {"exchange": exchange.reference, "person": person.reference},
+        label=Label(3, Release.NOFORN),
+    ).record
+    admin.participations.delete(booked.id, reason="booked twice")
+    foreign = make_user("gbaud", role="auditor", clearance="S", nation="GBR")
+    about = {"kind": "participation", "record_id": booked.id}
+    assert all(e.hidden for e in foreign.audit.list(**about)), "hidden after the delete too"
+    seen = admin.audit.list(**about)
+    assert {e.action for e in seen} >= {"create", "delete"} and not any(e.hidden for e in seen)
+    assert next(e for e in seen if e.action == "delete").details["reason"] == "booked twice"

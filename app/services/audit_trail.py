@@ -22,6 +22,7 @@ from app.database.labels import load_labels
 from app.domain.labels import Label
 from app.domain.models import AuditEvent
 from app.security import audit
+from app.security.policy import can_read
 from app.security.principal import Actor
 from app.services import audit_anchor, kinds
 from app.services.errors import PermissionDenied
@@ -128,8 +129,28 @@ class AuditTrailService:
                 )
             ):
                 found[(name, record_id)] = label_id
-        labels = load_labels(session, set(found.values()))
-        return {key: labels[label_id] for key, label_id in found.items()}
+        # a record deleted since: the label its delete event kept, under the Python read rule
+        gone: dict[tuple[str, int], int] = {}
+        for name, ids in wanted.items():
+            missing = sorted(i for i in ids if (name, i) not in found)
+            if not missing:
+                continue
+            deletes = select(AuditEvent.record_id, AuditEvent.details).where(
+                AuditEvent.record_kind == name,
+                AuditEvent.record_id.in_(missing),
+                AuditEvent.action == "delete",
+            )
+            for record_id, details in session.execute(deletes):
+                label_id = json.loads(details or "{}").get("label_id")
+                if isinstance(label_id, int):
+                    gone[(name, record_id)] = label_id
+        labels = load_labels(session, set(found.values()) | set(gone.values()))
+        owner, groups = self.desk.owner, self.desk.db.nation_groups()
+        readable = {key: labels[label_id] for key, label_id in found.items()}
+        for key, label_id in gone.items():
+            if label_id in labels and can_read(actor, labels[label_id], owner, groups):
+                readable[key] = labels[label_id]
+        return readable
 
     def _view(self, event: AuditEvent, readable: dict[tuple[str, int], Label]) -> EventView:
         about = (

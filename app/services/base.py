@@ -321,7 +321,13 @@ class RecordService(RecordReads[M]):
             writing.session.delete(writing.record)  # DELETE … WHERE row_version = <expected>
             writing.changed(
                 "delete",
-                {"before": before, "reason": reason, "attachments_deleted": removed or 0},
+                {
+                    "before": before,
+                    "reason": reason,
+                    "attachments_deleted": removed or 0,
+                    # the trail stays labelled like the record once the record is gone
+                    "label_id": writing.record.label_id,
+                },
             )
 
     # --- the one write path ------------------------------------------------------------------
