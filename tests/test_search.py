@@ -15,10 +15,11 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import literal_column, select, table, text
+from sqlalchemy import func, select, text
 
 from app.database.labels import intern_label, load_labels
-from app.database.search_index import FTS_TABLES, INDEX, KIND_CODES, trigger_names
+from app.database.search_documents import DOCUMENTS
+from app.database.search_index import FTS_TABLES, KIND_CODES, search_index_of, trigger_names
 from app.domain.labels import Label, Release
 from app.domain.models import (
     Agreement,
@@ -33,6 +34,7 @@ from app.domain.models import (
 )
 from app.search import cli as search_cli
 from app.search import rebuild, saved, search, suggest
+from app.search.engine import engine_for
 from app.search.query import parse
 from app.security.policy import can_read
 from app.services import kinds as kind_registry
@@ -41,11 +43,7 @@ from app.services.duplicates import probable_duplicates
 from app.services.errors import ValidationFailed
 from app.services.setup import open_desk_database
 
-pytestmark = pytest.mark.sqlite_only(
-    reason=(
-        "the SQLite FTS5 engine; a PostgreSQL engine behind the same interface is not written yet"
-    )
-)
+SQLITE_FILE = pytest.mark.sqlite_only(reason="upgrades a released SQLite file (tests/data)")
 
 DATA = Path(__file__).parent / "data"
 NOFORN_S = Label(3, Release.NOFORN)
@@ -297,12 +295,13 @@ def test_boolean_operators(admin: Desk, corpus: SimpleNamespace) -> None:
 def test_user_text_never_causes_a_syntax_error(
     admin: Desk, corpus: SimpleNamespace, text_: str
 ) -> None:
+    engine = engine_for(admin.db)
     for as_you_type in (False, True):
-        fts = parse(text_, as_you_type=as_you_type).fts()
-        if fts:  # the engine itself accepts the MATCH text the parser writes
+        fts = engine.compile(parse(text_, as_you_type=as_you_type))
+        if fts:  # the index itself accepts the query text the engine writes
             with admin.db.reading() as session:
                 session.execute(
-                    text(f"SELECT count(*) FROM {INDEX} WHERE {INDEX} MATCH :q"), {"q": fts}
+                    select(func.count()).select_from(engine.matches(fts).subquery())
                 ).scalar_one()
         results = search(admin, text_, as_you_type=as_you_type)
         assert results.query == fts  # the query that ran is the parsed one, not a fallback
@@ -340,8 +339,10 @@ def test_any_text_is_a_valid_query(admin: Desk, text_: str, as_you_type: bool) -
     assert results.total >= len(results.hits)
 
 
-def test_hostile_text_gives_queries_fts5_accepts(database) -> None:  # noqa: ANN001
-    """Thousands of parsed hostile strings straight to FTS5's parser: none is refused."""
+def test_hostile_text_gives_queries_the_index_accepts(database) -> None:  # noqa: ANN001
+    """Thousands of parsed hostile strings straight to the index's own parser (FTS5 MATCH or a
+    ``tsquery``): none is refused."""
+    engine = engine_for(database)
 
     @settings(max_examples=3000, deadline=None)
     @given(
@@ -351,14 +352,10 @@ def test_hostile_text_gives_queries_fts5_accepts(database) -> None:  # noqa: ANN
         st.booleans(),
     )
     def check(text_: str, as_you_type: bool) -> None:
-        fts = parse(text_, as_you_type=as_you_type).fts()
+        fts = engine.compile(parse(text_, as_you_type=as_you_type))
         if fts:
             with database.reading() as session:
-                session.execute(
-                    select(literal_column("rowid"))
-                    .select_from(table("search_index"))
-                    .where(literal_column("search_index").op("MATCH")(fts))
-                ).all()
+                session.execute(engine.matches(fts)).all()
 
     check()
 
@@ -612,13 +609,10 @@ def test_no_user_ever_sees_a_record_they_may_not_read(
         if readable(LiaisonAssignment, t) and readable(Person, p)
     }
     results = search(probe, query, limit=100, audited=False)
-    with admin.db.reading() as session:
-        rowids = session.execute(
-            text("SELECT rowid FROM search_index WHERE search_index MATCH :q"),
-            {"q": parse(query).fts()},
-        ).scalars()
-        kinds = {1: "person", 2: "exchange", 4: "liaison_assignment"}
-        matching = {(kinds[r & 7], r >> 3) for r in rowids}
+    engine = engine_for(admin.db)
+    with admin.db.reading() as session:  # every match in the index, unfiltered
+        keys = session.execute(engine.matches(engine.compile(parse(query)))).scalars()
+        matching = {engine.decode(key) for key in keys}
     hits = found(results)
     assert hits <= allowed
     assert hits == matching & allowed  # nothing visible is lost either
@@ -717,12 +711,7 @@ def test_creating_a_probable_duplicate_warns(
 
 def _index_rows(admin: Desk) -> list[tuple]:
     with admin.db.reading() as session:
-        return sorted(
-            tuple(r)
-            for r in session.execute(
-                text("SELECT rowid, kind, record_id, title, body, names FROM search_index")
-            )
-        )
+        return search_index_of(admin.db).rows(session)
 
 
 def test_index_follows_updates_and_deletes(admin: Desk, corpus: SimpleNamespace) -> None:
@@ -754,6 +743,7 @@ def test_rebuild_is_for_administrators(make_user, corpus: SimpleNamespace) -> No
         rebuild(make_user("c1"))
 
 
+@SQLITE_FILE
 def test_upgrading_a_0001_database_fills_the_index(tmp_path: Path) -> None:
     target = tmp_path / "office.sqlite"
     shutil.copyfile(DATA / "schema-0001.sqlite", target)
@@ -774,6 +764,7 @@ def test_upgrading_a_0001_database_fills_the_index(tmp_path: Path) -> None:
         database.dispose()
 
 
+@SQLITE_FILE
 def test_a_0003_database_upgraded_keeps_indexing_single_saves_and_imports(tmp_path: Path) -> None:
     from app.services.transfer import import_file
 
@@ -802,7 +793,7 @@ def test_a_0003_database_upgraded_keeps_indexing_single_saves_and_imports(tmp_pa
 def test_fts_tables_are_not_in_the_metadata(database) -> None:  # noqa: ANN001
     from app.domain.models import Base
 
-    assert not set(FTS_TABLES) & set(Base.metadata.tables)
+    assert not {*FTS_TABLES, DOCUMENTS} & set(Base.metadata.tables)
 
 
 def test_the_index_codes_are_the_registrys() -> None:
@@ -886,6 +877,7 @@ def test_quick_filter_condition_for_list_views(admin: Desk, corpus: SimpleNamesp
     assert quick_filter(admin, "person", "  ") is None
 
 
+@pytest.mark.sqlite_only(reason="SQLite's index is kept by triggers; a server's by the session")
 def test_every_index_trigger_survives_to_the_head_revision(database) -> None:  # noqa: ANN001
     """A later revision that rebuilds a source table (SQLite batch mode) would drop its triggers."""
     with database.engine.connect() as connection:
@@ -939,13 +931,121 @@ def test_a_query_the_index_refuses_is_a_plain_failure_and_logged(
     """Should the parser ever let through text FTS5 refuses, the user gets a `SearchFailed`
     (no silent plain-text retry) and the log names the query."""
     from app.search import service as search_service
-    from app.search.query import ParsedQuery
     from app.services.errors import SearchFailed
 
-    monkeypatch.setattr(ParsedQuery, "fts", lambda self: '"a" (')
+    monkeypatch.setattr(type(engine_for(admin.db)), "compile", lambda self, parsed: '"a" (')
     with caplog.at_level("ERROR", logger=search_service.__name__):
         with pytest.raises(SearchFailed, match="could not be run"):
             search(admin, "anything")
         with pytest.raises(SearchFailed):
             search_service.matching_keys(admin, "anything")
     assert "refused '\"a\" ('" in caplog.text
+
+
+# --- one folding for both engines -----------------------------------------------------------
+
+# letters a record's text is written in: ASCII, Latin-1 and Latin Extended-A letters (less the
+# compatibility forms FTS5 keeps whole: ß, ĳ, ŀ, ŉ, ª, º), CJK, digits and punctuation
+_LATIN = [chr(c) for c in range(0xC0, 0x180) if chr(c).isalpha() and chr(c) not in "ßĲĳĿŀŉ"]
+FOLDED_ALPHABET = st.sampled_from(
+    [*"abcXYZ019 -_'.,/()", *_LATIN, "田", "中", "浩", "\t", "\u00a0"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FOLDED_ALPHABET, max_size=40).map("".join))
+def test_index_tokens_fold_as_fts5_unicode61_does(text_: str) -> None:
+    """`index_tokens` (the server's documents and queries, and the snippets on both engines)
+    splits and folds a text as SQLite's tokenizer does (``unicode61 remove_diacritics 2``)."""
+    from app.domain.names import index_tokens
+
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute(
+            "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        connection.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        connection.execute("INSERT INTO t (x) VALUES (?)", (text_,))
+        reference = [r[0] for r in connection.execute("SELECT term FROM v ORDER BY offset")]
+    finally:
+        connection.close()
+    assert index_tokens(text_) == reference
+
+
+def test_the_server_query_is_the_fts5_query_in_tsquery_form() -> None:
+    """The same parse gives both engines' queries: words, prefixes, phrases, operators (NOT
+    binds tighter than AND, AND tighter than OR, in both), transliterated names."""
+    from app.search.postgres_fts import tsquery
+
+    assert tsquery(parse("maritime course")) == "'maritime' & 'course'"
+    assert tsquery(parse('"a b" c*')) == "('a' <-> 'b') & 'c':*"
+    assert tsquery(parse("a OR b NOT c")) == "'a' | 'b' & ! 'c'"
+    assert tsquery(parse("-a b")) == "'b'"
+    assert tsquery(parse("EX-2024-0001")) == "('ex' <-> '2024' <-> '0001')"
+    assert tsquery(parse("EX-20", as_you_type=True)) == "('ex' <-> '20':*)"
+    assert tsquery(parse("Mueller")) == "('mueller' | 'muller':B)"
+    assert tsquery(parse("NÚÑEZ")) == "'nunez'"
+    assert tsquery(parse("_ OR -")) == ""
+
+
+def test_a_server_document_is_seen_and_written_only_with_its_record(
+    admin: Desk, corpus: SimpleNamespace
+) -> None:
+    """Row-level security on ``search_documents`` is the source rows' own: a role that cannot see
+    a record (here policies hide Tanaka and so his tour, as the server's read rule would) sees
+    neither its document nor its words, cannot change it, and cannot forge one."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import DBAPIError
+
+    if admin.db.is_sqlite:
+        pytest.skip("row-level security is a database server's")
+    role, group = "xdesk_test_searcher", f"{admin.db.url.database}_users"
+    sources = "people, exchanges, agreements, liaison_assignments, contact_log, attachments"
+    with admin.db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                f"'{role}') THEN CREATE ROLE \"{role}\" LOGIN; END IF; END $$"
+            )
+        )
+        connection.execute(text(f'GRANT "{group}" TO "{role}"'))
+        connection.execute(text(f'GRANT SELECT ON {sources} TO "{role}"'))
+        connection.execute(text("ALTER TABLE people ENABLE ROW LEVEL SECURITY"))
+        connection.execute(
+            text(f'CREATE POLICY probe ON people TO "{role}" USING (id <> {corpus.tanaka})')
+        )
+        connection.execute(text("ALTER TABLE liaison_assignments ENABLE ROW LEVEL SECURITY"))
+        connection.execute(  # a tour is seen with its officer
+            text(
+                f'CREATE POLICY probe ON liaison_assignments TO "{role}" '
+                "USING (EXISTS (SELECT 1 FROM people AS p WHERE p.id = person_id))"
+            )
+        )
+    engine = create_engine(admin.db.url.set(username=role, password=None))
+    try:
+        with engine.connect() as connection:
+            keys = set(connection.execute(text("SELECT key FROM search_documents")).scalars())
+            words = set(
+                connection.execute(
+                    text("SELECT word FROM ts_stat('SELECT document FROM search_documents')")
+                ).scalars()
+            )
+        with engine.begin() as connection:
+            changed = connection.execute(
+                text("UPDATE search_documents SET title = 'x' WHERE kind = 1 AND record_id = :t"),
+                {"t": corpus.tanaka},
+            )
+            assert changed.rowcount == 0
+        with pytest.raises(DBAPIError, match="row-level security"), engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO search_documents (key, kind, record_id, label_id, document) "
+                    "VALUES (999999 * 8 + 1, 1, 999999, 1, 'forged')"
+                )
+            )
+    finally:
+        engine.dispose()
+    people = {key >> 3 for key in keys if key & 7 == 1}
+    assert people == {corpus.muller, corpus.mueller, corpus.nunez, corpus.kowalski}
+    assert "jmsdf" not in words and "hiroshi" not in words  # only Tanaka's record has them
+    assert "kowalski" in words

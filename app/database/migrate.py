@@ -12,8 +12,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 # tables that live outside the ORM metadata on purpose: SQLite FTS5 and its shadow tables, the
-# server's own tables that no application model reads (the audit key, revision 0006)
-OUTSIDE_METADATA_PREFIXES = ("search_index", "sqlite_", "xdesk_")
+# server's own tables that no application model reads (the audit key, revision 0006; the search
+# documents, revision 0007)
+OUTSIDE_METADATA_PREFIXES = ("search_index", "search_documents", "sqlite_", "xdesk_")
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001

@@ -1,5 +1,8 @@
 """The full-text index in the database: its tables, triggers and upkeep (SQLite FTS5).
 
+(A server's index, ``search_documents``, is `app.database.search_documents`; it indexes the same
+texts, `SOURCES`.)
+
 Engine-specific like the rest of this package: the index's schema (each revision's DDL), its
 rebuild, and the pausing and batch indexing a bulk write needs (`search_index_of`), so the
 services keep the index without importing the search layer. Queries against the index live in
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     bindparam,
@@ -33,7 +37,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.database.engine import Database
+if TYPE_CHECKING:
+    from app.database.engine import Database
+    from app.database.search_documents import PostgresSearchIndex
 
 INDEX = "search_index"
 TERMS = "search_index_terms"
@@ -73,6 +79,8 @@ class Source:
     title: str
     body: str
     names: str = "''"
+    # the names before folding, for the server's documents (folded there in Python, `name_key`)
+    name_text: str = "''"
     watched: tuple[str, ...] = ()  # columns whose update re-indexes the row
     # (table, columns or () for all, SQL selecting this kind's ids from the changed row ``{row}``)
     dependents: tuple[tuple[str, tuple[str, ...], str], ...] = field(default=())
@@ -123,6 +131,7 @@ SOURCES: tuple[Source, ...] = (
             "s.notes",
         ),
         names=name_key_sql(_cat("s.family_name", "s.given_names")),
+        name_text=_cat("s.family_name", "s.given_names"),
         watched=(
             "reference",
             "family_name",
@@ -376,7 +385,17 @@ class SqliteSearchIndex:
                 statement.bindparams(bindparam("ids", expanding=True)), {"ids": list(ids)}
             )
 
+    def rows(self, session: Session) -> list[tuple[Any, ...]]:
+        """Every index row (rowid, title, body, names), sorted: to compare the index before and
+        after."""
+        statement = text(f"SELECT rowid, title, body, names FROM {INDEX}")
+        return sorted(tuple(r) for r in session.execute(statement))
 
-def search_index_of(database: Database) -> SqliteSearchIndex | None:
-    """The full-text index of a database, or None where its dialect has none yet."""
-    return SqliteSearchIndex() if database.is_sqlite else None
+
+def search_index_of(database: Database) -> SqliteSearchIndex | PostgresSearchIndex:
+    """The full-text index of a database: FTS5 on SQLite, ``search_documents`` on a server."""
+    if database.is_sqlite:
+        return SqliteSearchIndex()
+    from app.database.search_documents import PostgresSearchIndex
+
+    return PostgresSearchIndex()

@@ -1,8 +1,11 @@
 """Names compared as people write them: case, diacritics and transliterations folded (pure Python).
 
-`fold` mirrors the search index's tokenizer, `name_key` its transliteration column
-(`app.database.search_index.name_key_sql`); `similar_names` is the name half of duplicate
-detection (`app.services.duplicates`).
+`fold` mirrors the search index's tokenizer (SQLite FTS5 ``unicode61 remove_diacritics 2``) and
+`index_tokens` splits a text into the folded words an index stores: the one folding of both search
+engines (SQLite's tokenizer does it inside FTS5; on PostgreSQL the documents and the queries are
+made of `index_tokens`, so the server applies no dictionary of its own). `name_key` mirrors the
+transliteration column (`app.database.search_index.name_key_sql`); `similar_names` is the name
+half of duplicate detection (`app.services.duplicates`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import unicodedata
 
 SIMILARITY = 0.8
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+_INDEX_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_TOKEN = 200  # longer words are cut here (index and query alike): a server limits a word's size
 
 
 def name_key(text: str) -> str:
@@ -29,6 +34,13 @@ def fold(text: str) -> str:
     """Case and diacritics folded like the index tokenizer: Núñez -> nunez."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def index_tokens(text: str) -> list[str]:
+    """The words of a text as the search index holds them, in order: folded (`fold`), split at
+    anything that is not a letter or digit (as FTS5's unicode61 does: ``EX-2026-0042`` is three
+    words, ``o'brien`` two), each at most `MAX_TOKEN` characters."""
+    return [t[:MAX_TOKEN] for t in _INDEX_TOKEN.findall(fold(text))] if text else []
 
 
 @functools.lru_cache(maxsize=65536)  # imports compare the same names many times

@@ -1,4 +1,6 @@
-"""The interface a search engine fills: SQLite FTS5 now, PostgreSQL full-text search later.
+"""The interface a search engine fills: SQLite FTS5 (`sqlite_fts`) or PostgreSQL full-text
+search (`postgres_fts`), chosen by the database's dialect here and nowhere else above
+`app.database`.
 
 The search service builds the access and filter conditions (SQLAlchemy) on the engine's hit
 columns; the engine owns every query that is specific to the index. The index's schema and its
@@ -13,6 +15,8 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import Session
 
+from app.search.postgres_fts import PostgresFts
+from app.search.query import ParsedQuery
 from app.search.sqlite_fts import SqliteFts
 from app.services.errors import SearchFailed
 
@@ -24,6 +28,14 @@ class SearchEngine(Protocol):
     """What the search service needs from a full-text index."""
 
     name: str
+    # the errors with which the index refuses a query text (a defect of the translation)
+    refusals: tuple[type[Exception], ...]
+
+    def compile(self, parsed: ParsedQuery) -> str:
+        """The index's query text for a parsed query ('' when there is nothing to search)."""
+
+    def word(self, word: str) -> str:
+        """The query text finding one indexed word (from `vocabulary`) as it is."""
 
     @property
     def key_column(self) -> ColumnElement[int]:
@@ -64,7 +76,6 @@ def engine_for(database: Database) -> SearchEngine:
     """The search engine of a database's dialect."""
     if database.is_sqlite:
         return SqliteFts()
-    raise SearchFailed(
-        f"full-text search is not available on {database.url.get_backend_name()} yet; "
-        "the lists' filters still work"
-    )
+    if database.url.get_backend_name() == "postgresql":
+        return PostgresFts()
+    raise SearchFailed(f"Exchange Desk cannot search a {database.url.get_backend_name()} database")

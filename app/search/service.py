@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Select
 
@@ -106,12 +105,12 @@ def _run(
     offset: int,
     highlight: tuple[str, str],
 ) -> tuple[list[Hit], int, str]:
-    fts = parsed.fts()
+    fts = engine.compile(parsed)
     scope = Scope.of(desk, session, actor)
     if not fts:
         return [], 0, ""
     hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1)
-    with _refusals(parsed, fts):
+    with _refusals(engine, parsed, fts):
         ranked, total = (
             ranked_page(session, engine, hits, limit, offset, RANK_CAP)
             if hits is not None
@@ -130,12 +129,13 @@ def _run(
 
 
 @contextmanager
-def _refusals(parsed: ParsedQuery, fts: str) -> Iterator[None]:
-    """A query the index refuses is a defect of `app.search.query`: logged, and a plain
-    `SearchFailed` for the user (never a silent second try with other text)."""
+def _refusals(engine: SearchEngine, parsed: ParsedQuery, fts: str) -> Iterator[None]:
+    """A query the index refuses is a defect of `app.search.query` or the engine's translation:
+    logged, and a plain `SearchFailed` for the user (never a silent second try with other
+    text)."""
     try:
         yield
-    except OperationalError as error:
+    except engine.refusals as error:
         log.error("the search index refused %r (from %r): %s", fts, parsed, error)
         raise SearchFailed(
             "the search could not be run on this text; try other words (the problem was logged)"
@@ -157,13 +157,13 @@ def matching_keys(
     parsed = parse(query)
     engine = engine_for(desk.db)
     with desk.reading() as (session, actor):
-        fts = parsed.fts()
+        fts = engine.compile(parsed)
         if not fts:
             return []
         hits = visible_hits(Scope.of(desk, session, actor), engine, fts, wanted, filters)
         if hits is None:
             return []
-        with _refusals(parsed, fts):
+        with _refusals(engine, parsed, fts):
             return [engine.decode(key) for key in session.scalars(select(hits.c.key).limit(cap))]
 
 
@@ -191,11 +191,11 @@ def quick_filter(
 
 def quick_filter_ids(desk: Desk, kind: str, text: str, as_you_type: bool = True) -> Select | None:
     """The same as `quick_filter`, as a select of record ids (a service's ``id__in`` filter)."""
-    fts = parse(text, as_you_type=as_you_type).fts()
+    engine = engine_for(desk.db)
+    fts = engine.compile(parse(text, as_you_type=as_you_type))
     if not fts:
         return None
-    kind = kind_of(kind)
-    return engine_for(desk.db).record_ids(fts, kind)
+    return engine.record_ids(fts, kind_of(kind))
 
 
 def rebuild(desk: Desk) -> int:

@@ -18,10 +18,12 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column, table
 
 from app.database.search_index import INDEX, KIND_BITS, KIND_CODES, TERMS, rebuild
+from app.search.query import ParsedQuery
 
 _fts = table(INDEX, column("rowid", Integer), column("rank"))
 
@@ -30,6 +32,15 @@ class SqliteFts:
     """`SearchEngine` on SQLite FTS5."""
 
     name = "sqlite-fts5"
+    refusals = (OperationalError,)
+
+    def compile(self, parsed: ParsedQuery) -> str:
+        """The FTS5 MATCH text of a parsed query."""
+        return parsed.fts()
+
+    def word(self, word: str) -> str:
+        """The MATCH text finding one indexed word."""
+        return '"' + word.replace('"', '""') + '"'
 
     @property
     def key_column(self) -> ColumnElement[int]:

@@ -37,14 +37,14 @@ def suggest(desk: Desk, query: str, kinds: Sequence[str] | None = None) -> str |
             if term.phrase or term.prefix or term.negated or len(word) < 3:
                 words.append(word)
                 continue
-            if visible_count(parse(word).fts()):
+            if visible_count(engine.compile(parse(word))):
                 words.append(word)
                 continue
             folded = fold(word)
             candidates = engine.vocabulary(session, folded[:2])
             best = None
             for candidate in difflib.get_close_matches(folded, candidates, n=5, cutoff=0.7):
-                if visible_count('"' + candidate.replace('"', '""') + '"'):
+                if visible_count(engine.word(candidate)):
                     best = candidate
                     break
             if best is None:

@@ -209,19 +209,17 @@ class BulkCreate:
     def _write(self, batch: list[tuple[Any, Label]]) -> None:
         records = [record for record, _label in batch]
         index = search_index_of(self.service.desk.db)
-        if index is not None:
-            index.pause(self.session)
+        index.pause(self.session)
         if not all(_core_writable(record) for record in records):
             raise TypeError(
                 f"BulkCreate writes columns and plain one-to-many children; a {self.service.kind} "
                 "sets more"
             )
         _insert(self.service.desk.db, self.session, records)
-        if index is not None:
-            index.resume(self.session)
-            index.index_records(
-                self.session, type(records[0]).__tablename__, [record.id for record in records]
-            )
+        index.resume(self.session)
+        index.index_records(
+            self.session, type(records[0]).__tablename__, [record.id for record in records]
+        )
 
     def summary(self, action: str, details: dict[str, Any]) -> None:
         """Flush and append the one audit event that stands for every row created."""

@@ -145,15 +145,12 @@ def _rows(
 def _resolved(service: RecordService, search_kind: str | None, filters: dict[str, Any]) -> dict:
     """The service filters for the user's filters: the quick-filter text becomes a subquery of
     the ids the full-text index matches for this kind (``id__in``), as-you-type (the last word
-    a prefix). The service still applies its own access filter to every row. A database
-    without a full-text index (a server, for now) keeps the service's plain text match."""
+    a prefix), with the index's folding of accents and transliterations on either engine. The
+    service still applies its own access filter to every row."""
     text = str(filters.get("text") or "").strip()
     if not text or search_kind is None:
         return filters
-    try:
-        ids = quick_filter_ids(service.desk, search_kind, text)
-    except NotImplementedError:  # no full-text search on this kind of database
-        return filters
+    ids = quick_filter_ids(service.desk, search_kind, text)
     if ids is None:
         return filters
     resolved = {k: v for k, v in filters.items() if k != "text"}

@@ -1,0 +1,187 @@
+"""The PostgreSQL full-text search engine: the queries against ``search_documents``.
+
+The documents (their table and their upkeep in every write transaction) belong to the database
+layer, `app.database.search_documents`. Here a parsed query becomes a ``tsquery`` literal made of
+the same folded words the documents hold (`app.domain.names.index_tokens`): ``mari*`` is
+``'mari':*``, a phrase joins its words with ``<->``, AND / OR / NOT are ``&`` / ``|`` / ``& !``
+(NOT binds tighter than AND, AND tighter than OR, as in FTS5), and a transliterated word also
+matches the people's name keys (weight B), as FTS5's ``names`` column. Ranking is ``ts_rank_cd``
+with the weights of SQLite's bm25 (title 1.0, names 0.6, the rest 0.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    Select,
+    SmallInteger,
+    Text,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+from sqlalchemy.exc import DataError, ProgrammingError
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import column, table
+
+from app.database.search_documents import DOCUMENTS, KIND_BITS, quote_lexeme, rebuild
+from app.database.search_index import KIND_CODES
+from app.domain.names import index_tokens, name_key
+from app.search.query import _WORD_CHARS, ParsedQuery, Term
+
+_docs = table(
+    DOCUMENTS,
+    column("key", BigInteger),
+    column("kind", SmallInteger),
+    column("record_id", Integer),
+    column("document", TSVECTOR),
+    column("title", Text),
+    column("body", Text),
+)
+# ts_rank_cd's weights, in the order D, C, B, A: body, -, name keys, title
+_WEIGHTS = literal_column("'{0.1, 0.2, 0.6, 1.0}'::float4[]")
+_OPERATORS = {"AND": "&", "OR": "|", "NOT": "& !"}
+
+
+def _phrase(tokens: list[str], prefix: bool, weight: str = "") -> str:
+    words = [quote_lexeme(t) + (f":{weight}" if weight else "") for t in tokens]
+    if prefix:
+        words[-1] = quote_lexeme(tokens[-1]) + ":*" + weight
+    return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
+
+
+def term_query(term: Term) -> str | None:
+    """One term as ``tsquery`` text (None: no word in it, so it matches nothing)."""
+    tokens = index_tokens(term.text)
+    if not tokens:
+        return None
+    query = _phrase(tokens, term.prefix)
+    if not term.prefix and not term.phrase:
+        key = name_key(term.text)
+        if key != term.text.lower() and _WORD_CHARS.fullmatch(key):
+            keyed = index_tokens(key)
+            if keyed and keyed != tokens:
+                query = f"({query} | {_phrase(keyed, False, 'B')})"
+    return query
+
+
+def tsquery(parsed: ParsedQuery) -> str:
+    """A parsed query as ``tsquery`` text ('' when nothing is left to search)."""
+    parts: list[str] = []
+    pending: str | None = None
+    for item in parsed.items:
+        if isinstance(item, str):
+            pending = item if parts else None
+            continue
+        rendered = term_query(item)
+        if rendered is None:
+            continue
+        if parts:
+            parts.append(_OPERATORS[pending or "AND"])
+        elif pending == "NOT":
+            continue
+        parts.append(rendered)
+        pending = None
+    return " ".join(parts)
+
+
+def _query(name: str, query: str) -> ColumnElement[object]:
+    return cast(bindparam(name, query, type_=Text), TSQUERY)
+
+
+class PostgresFts:
+    """`SearchEngine` on PostgreSQL full-text search (``search_documents``)."""
+
+    name = "postgresql-fts"
+    # a query text the server refuses (a defect of the translation: logged, a plain failure)
+    refusals = (DataError, ProgrammingError)
+
+    def compile(self, parsed: ParsedQuery) -> str:
+        """The ``tsquery`` text of a parsed query ('' when nothing to search)."""
+        return tsquery(parsed)
+
+    def word(self, word: str) -> str:
+        """The query text finding one indexed word as it is."""
+        return quote_lexeme(word)
+
+    @property
+    def key_column(self) -> ColumnElement[int]:
+        """The hit key column of `matches`."""
+        return _docs.c.key
+
+    def matches(self, query: str) -> Select:
+        """``SELECT key, score`` of the documents matching a ``tsquery``; higher score is
+        better."""
+        q = _query("ts_query", query)
+        score = func.ts_rank_cd(_WEIGHTS, _docs.c.document, q)
+        return select(_docs.c.key.label("key"), score.label("score")).where(
+            _docs.c.document.op("@@")(q)
+        )
+
+    def key_kind_code(self, key: ColumnElement[int]) -> ColumnElement[int]:
+        """SQL: the kind code within a hit key."""
+        return key.op("&")(literal_column("7", Integer))
+
+    def key_record_id(self, key: ColumnElement[int]) -> ColumnElement[int]:
+        """SQL: the source record id within a hit key."""
+        return cast(key.op(">>")(literal_column(str(KIND_BITS), Integer)), Integer)
+
+    def kind_code(self, kind: str) -> int:
+        """The code a kind has in the index."""
+        return KIND_CODES[kind]
+
+    def decode(self, key: int) -> tuple[str, int]:
+        """(kind, record id) of a hit key."""
+        return _KIND_OF[key & 7], key >> KIND_BITS
+
+    def record_ids(self, query: str, kind: str) -> Select:
+        """``SELECT`` of the ids of one kind's records matching a query (a list's quick filter)."""
+        return select(_docs.c.record_id).where(
+            _docs.c.kind == KIND_CODES[kind],
+            _docs.c.document.op("@@")(_query("quick_query", query)),
+        )
+
+    def texts(
+        self, session: Session, keys: Iterable[tuple[str, int]]
+    ) -> dict[tuple[str, int], list[str]]:
+        """The stored texts (title, body) of the given, already access-checked, hits."""
+        wanted = [record_id * 8 + KIND_CODES[kind] for kind, record_id in keys]
+        if not wanted:
+            return {}
+        statement = select(_docs.c.key, _docs.c.title, _docs.c.body).where(_docs.c.key.in_(wanted))
+        return {
+            self.decode(key): [title or "", body or ""]
+            for key, title, body in session.execute(statement)
+        }
+
+    def vocabulary(self, session: Session, prefix: str, limit: int = 2000) -> list[str]:
+        """Indexed words starting with ``prefix`` (already folded), most documents first; only
+        the words of documents the connected role may read (``ts_stat`` runs its query as
+        that role)."""
+        if not prefix:
+            return []
+        probe = quote_lexeme(prefix) + ":*"
+        rows = session.execute(
+            text(
+                "SELECT word FROM ts_stat('SELECT document FROM "
+                f"{DOCUMENTS} WHERE document @@ ' || quote_literal(:probe) || '::tsquery') "
+                "WHERE starts_with(word, :prefix) ORDER BY ndoc DESC, word LIMIT :limit"
+            ),
+            {"probe": probe, "prefix": prefix, "limit": limit},
+        )
+        return [row[0] for row in rows]
+
+    def rebuild(self, session: Session) -> int:
+        """Write every document again from the source tables."""
+        return rebuild(session)
+
+
+_KIND_OF = {code: kind for kind, code in KIND_CODES.items()}
