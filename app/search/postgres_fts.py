@@ -127,11 +127,17 @@ class PostgresFts:
         )
 
     def key_kind_code(self, key: ColumnElement[int]) -> ColumnElement[int]:
-        """SQL: the kind code within a hit key."""
+        """SQL: the kind code within a hit key (the document's own column for its key: the
+        planner knows how many documents each kind has)."""
+        if key is _docs.c.key:
+            return _docs.c.kind
         return key.op("&")(literal_column("7", Integer))
 
     def key_record_id(self, key: ColumnElement[int]) -> ColumnElement[int]:
-        """SQL: the source record id within a hit key."""
+        """SQL: the source record id within a hit key (the document's own column for its key:
+        joined to the source table's primary key as it is)."""
+        if key is _docs.c.key:
+            return _docs.c.record_id
         return cast(key.op(">>")(literal_column(str(KIND_BITS), Integer)), Integer)
 
     def kind_code(self, kind: str) -> int:

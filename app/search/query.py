@@ -2,11 +2,12 @@
 
 The parse (`ParsedQuery`: terms and operators) is the engines' common ground: SQLite's engine
 sends `ParsedQuery.fts`, PostgreSQL's renders the same items as a ``tsquery``
-(`app.search.postgres_fts`). Words are quoted (user text never reaches the FTS5 grammar unquoted), ``"phrases"`` stay
-phrases, ``mari*`` is a prefix, ``AND`` / ``OR`` / ``NOT`` (upper case) and ``-word`` are the
-operators. Operators in impossible places are dropped, so no user text gives a syntax error.
-With ``as_you_type`` the last word is a prefix. A word whose transliteration key differs
-(``Mueller`` -> ``muller``) also matches people's folded names.
+(`app.search.postgres_fts`). Words are quoted (user text never reaches the FTS5 grammar
+unquoted), ``"phrases"`` stay phrases, ``mari*`` is a prefix, ``AND`` / ``OR`` / ``NOT``
+(upper case) and ``-word`` are the operators. Operators in impossible places are dropped, so
+no user text gives a syntax error. With ``as_you_type`` the last word is a prefix. A word
+whose transliteration key differs (``Mueller`` -> ``muller``) also matches people's folded
+names.
 """
 
 from __future__ import annotations
