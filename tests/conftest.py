@@ -101,18 +101,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = kept
 
 
-def _wait_for_worker_calls(seconds: float = 30.0) -> None:
-    """Let the window's worker calls still running when a test ends (a panel reading itself
-    again after the last save) return their connections before the database is disposed: a
-    connection checked out across ``dispose`` is never closed (psycopg warns when it is freed).
-    Only when the widget tests loaded the worker module; this module never imports Qt."""
-    worker = sys.modules.get("app.ui.worker")
-    if worker is None:
+def _wait_for_connections(db: Database, seconds: float = 15.0) -> None:
+    """Let the threads still reading when a test ends (a window's worker call, a list fetch,
+    a panel reading itself again after the last save) return their connections before the
+    database is disposed: a connection checked out across ``dispose`` is never closed (psycopg
+    warns when it is freed, in whichever test runs then)."""
+    checked_out = getattr(db.engine.pool, "checkedout", None)
+    if checked_out is None:
         return
     deadline = time.monotonic() + seconds
-    while any(call.outcome is None for call in list(worker._LIVE)):
-        if time.monotonic() > deadline:
-            break
+    while checked_out() > 0 and time.monotonic() < deadline:
         time.sleep(0.01)
 
 
@@ -133,7 +131,7 @@ def database(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database
         new_test_database(request.node.nodeid, db_path), "USA", "default", "admin", PASSWORD
     )
     yield db
-    _wait_for_worker_calls()
+    _wait_for_connections(db)
     db.dispose()
     if SERVER_URL:
         drop_server_database(server_database_name(request.node.nodeid))
