@@ -237,20 +237,69 @@ def lists_loaded(window: object) -> object:
     )  # type: ignore[attr-defined]
 
 
-def with_popup(window: object, popup: object) -> object:
-    """The window's picture with a separate popup window painted where it shows."""
+def with_popup(window: object, popup: object, framed: bool = False) -> object:
+    """The window's picture with a separate popup window painted where it shows (``framed``:
+    with a thin frame where a desktop would draw the dialog's border)."""
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QColor, QPainter
 
     picture = window.grab()  # type: ignore[attr-defined]
     painter = QPainter(picture)
-    painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0))), popup.grab())  # type: ignore[attr-defined]
+    at = window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0)))  # type: ignore[attr-defined]
+    shot = popup.grab()  # type: ignore[attr-defined]
+    painter.drawPixmap(at, shot)
+    if framed:
+        painter.setPen(QColor("#555555"))
+        painter.drawRect(at.x() - 1, at.y() - 1, shot.width() + 1, shot.height() + 1)
     painter.end()
     return picture
 
 
+def dialogs(app: QApplication, database: object, desk: Desk, ids: list[int]) -> None:
+    """The connect dialog and the conflict question (screen-connect.png, screen-conflict.png)."""
+    from app.ui.connect_dialog import ConnectDialog
+    from app.ui.person_form import PersonRecordForm
+    from app.ui.record_window import RecordWindow
+
+    connect = ConnectDialog()
+    form = connect.form
+    form.host.setText("desk.office.example")
+    form.database.setText("exchange_desk")
+    form.user.setText("coord")
+    form.ca_file.setText("/etc/exchange-desk/office-ca.pem")
+    connect.show()
+    settle(app)
+    connect.grab().save(str(OUT / "screen-connect.png"))
+    connect.close()
+
+    # a coordinator saves the person while the administrator's window still holds version 1
+    person = PersonRecordForm(desk, ids[0])
+    window = RecordWindow(person, desk)
+    window.resize(900, 760)
+    window.show()
+    settle(app, lambda: not person.controller.loading)
+    other = Desk(database, "coord")  # type: ignore[arg-type]
+    record = other.people.get(ids[0])[0]
+    other.people.update(
+        ids[0],
+        {"rank": "Lieutenant Colonel", "rank_code": "OF-4", "unit": "Multinational Corps NE"},
+        expected_version=record.row_version,
+    )
+    person.editors["unit"].set("Joint Force Training Centre")
+    person.editors["phone"].set("+48 61 000 0000")
+    person.controller.save()
+    settle(app, lambda: person.controller.conflict_dialog is not None)
+    dialog = person.controller.conflict_dialog
+    settle(app)
+    with_popup(window, dialog, framed=True).save(str(OUT / "screen-conflict.png"))
+    dialog.keep_button.click()
+    person.controller.revert()
+    settle(app, lambda: not person.controller.loading)
+    window.close()
+
+
 def main() -> int:
-    """Render the screens."""
+    """Render the screens (``--dialogs``: only the connect dialog and the conflict question)."""
     from app.security.auth import authenticate
     from app.ui.first_run import FirstRunDialog
     from app.ui.login import LoginDialog
@@ -264,6 +313,10 @@ def main() -> int:
     desk = Desk(database, "admin")
     ids = fill(desk)
     authenticate(database, "admin", PASSWORD)
+    if "--dialogs" in sys.argv:
+        dialogs(app, database, desk, ids)
+        database.dispose()
+        return 0
 
     first = FirstRunDialog(str(home / "desk.sqlite"), [str(home / "demo.sqlite")])
     first.nation.setEditText("USA — United States")
@@ -359,6 +412,7 @@ def main() -> int:
     importer.grab().save(str(OUT / "screen-import.png"))
     importer.close()
 
+    dialogs(app, database, desk, ids)
     window.lock()
     settle(app)
     window.grab().save(str(OUT / "screen-locked.png"))
