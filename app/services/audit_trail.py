@@ -138,10 +138,15 @@ class AuditTrailService:
             deletes = select(AuditEvent.record_id, AuditEvent.details).where(
                 AuditEvent.record_kind == name,
                 AuditEvent.record_id.in_(missing),
-                AuditEvent.action == "delete",
+                AuditEvent.action.in_(("delete", "db_delete")),
             )
             for record_id, details in session.execute(deletes):
-                label_id = json.loads(details or "{}").get("label_id")
+                kept = json.loads(details or "{}")
+                # the application's delete keeps ``label_id``; a delete by hand on a server,
+                # seen by the row trigger, keeps ``label`` as [old, new]
+                label_id = kept.get("label_id")
+                if label_id is None and isinstance(kept.get("label"), list) and kept["label"]:
+                    label_id = kept["label"][0]
                 if isinstance(label_id, int):
                     gone[(name, record_id)] = label_id
         labels = load_labels(session, set(found.values()) | set(gone.values()))
