@@ -27,10 +27,12 @@ from tests.helpers import (  # noqa: E402
     PASSWORD,
     SERVER_URL,
     create_user,
+    desk_for,
     drop_server_database,
     new_test_database,
     server_database_name,
 )
+from tests.helpers.roles import close_role_databases  # noqa: E402
 
 # Tests hash many passwords: a cheaper Argon2id profile keeps the suite fast (production keeps
 # argon2-cffi's defaults; a test in test_security checks those meet OWASP's minimum).
@@ -132,6 +134,7 @@ def database(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database
     )
     yield db
     _wait_for_connections(db)
+    close_role_databases()
     db.dispose()
     if SERVER_URL:
         drop_server_database(server_database_name(request.node.nodeid))
@@ -139,8 +142,9 @@ def database(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database
 
 @pytest.fixture
 def admin(database: Database) -> Desk:
-    """The administrator's desk (TOP SECRET, USA)."""
-    return Desk(database, "admin")
+    """The administrator's desk (TOP SECRET, USA); with ``XDESK_TEST_AS_ROLES=1`` on a server
+    it connects as the role ``admin`` (`tests.helpers.roles`)."""
+    return desk_for(database, "admin")
 
 
 @pytest.fixture

@@ -156,6 +156,20 @@ def test_an_event_forged_with_the_unkeyed_hash_is_caught_despite_careless_grants
     )
     forged.hash = audit.event_hash(forged)  # the application's own (unkeyed) chain function
     columns = [c.name for c in AuditEvent.__table__.columns]
+    forge = (
+        f"INSERT INTO audit_events ({', '.join(columns)}) "
+        f"VALUES ({', '.join(':' + c for c in columns)})"
+    )
+    # the grant alone is not enough: row security has no insert policy for user roles (0008)
+    with pytest.raises(DBAPIError, match="row-level security"), mallory.begin() as connection:
+        connection.execute(text(forge), {c: getattr(forged, c) for c in columns})
+    with database.engine.begin() as connection:  # ... so the careless DBA adds a policy too
+        connection.execute(
+            text(
+                f'CREATE POLICY careless ON audit_events TO "{MALLORY}" '
+                "USING (true) WITH CHECK (true)"
+            )
+        )
     with mallory.begin() as connection:
         connection.execute(
             text(

@@ -183,7 +183,9 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(120), default="")
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # deferred: a user role on a server may not read it (column grants, revision 0008), so no
+    # ordinary load of a user asks for it; reading the attribute loads it (login, on SQLite)
+    password_hash: Mapped[str] = deferred(mapped_column(String(255), nullable=False))
     role: Mapped[str] = mapped_column(String(16))
     clearance: Mapped[int] = mapped_column(Integer)
     nation_code: Mapped[str] = mapped_column(ForeignKey("nations.code"))

@@ -4,7 +4,7 @@ Fixtures live in ``conftest.py`` and use these; test files import from here, nev
 ``conftest.py``.
 """
 
-from tests.helpers.accounts import PASSWORD, create_user
+from tests.helpers.accounts import PASSWORD, create_user, desk_for
 from tests.helpers.databases import (
     SERVER_URL,
     drop_server_database,
@@ -17,6 +17,7 @@ __all__ = [
     "PASSWORD",
     "SERVER_URL",
     "create_user",
+    "desk_for",
     "drop_server_database",
     "new_test_database",
     "server_database",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from app.database.engine import Database
 from app.services.desk import Desk
+from tests.helpers.roles import AS_ROLES, role_database
 
 PASSWORD = "correct horse battery"
 
@@ -29,4 +31,12 @@ def create_user(
             "password": PASSWORD,
         }
     )
-    return Desk(admin.db, username)
+    return desk_for(admin.db, username)
+
+
+def desk_for(database: Database, username: str) -> Desk:
+    """``username``'s desk: on ``database`` itself, or with ``XDESK_TEST_AS_ROLES=1`` on a
+    server through the user's own login role (`tests.helpers.roles`)."""
+    if AS_ROLES:
+        return Desk(role_database(database, username), username)
+    return Desk(database, username)

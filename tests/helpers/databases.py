@@ -34,6 +34,8 @@ def server_database(name: str) -> str:
 def drop_server_database(name: str) -> None:
     """Drop database ``name`` on the test server, closing what still connects to it."""
     _admin_statement(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    # its user group (revision 0006 makes one per database; roles are cluster-wide)
+    _admin_statement(f'DROP ROLE IF EXISTS "{name}_users"')
 
 
 def server_database_name(node_id: str) -> str:
