@@ -224,10 +224,17 @@ def test_a_relabel_by_hand_in_psql_leaves_an_event_and_the_trail_stays_intact(
 ) -> None:
     hidden = _person(admin, "Hidden", Label(4, Release.NOFORN))
     plain = _person(admin, "Plain", Label())
-    with coordinator.begin() as connection:
+    # the attack, TOP SECRET//NOFORN relabelled UNCLASSIFIED by hand: refused by the
+    # server (revision 0007: only an administrator downgrades)
+    _refused(
+        coordinator,
+        f"UPDATE people SET label_id = {plain.label_id} WHERE id = {hidden.id}",
+        "needs an administrator",
+    )
+    with coordinator.begin() as connection:  # raising a label by hand is allowed, and audited
         connection.execute(
             text("UPDATE people SET label_id = :label WHERE id = :id"),
-            {"label": plain.label_id, "id": hidden.id},
+            {"label": hidden.label_id, "id": plain.id},
         )
         connection.execute(
             text(
@@ -236,12 +243,12 @@ def test_a_relabel_by_hand_in_psql_leaves_an_event_and_the_trail_stays_intact(
             ),
             {"id": plain.id},
         )
-    [event] = admin.audit.list(action="db_update", kind="person", record_id=hidden.id)
+    [event] = admin.audit.list(action="db_update", kind="person", record_id=plain.id)
     assert event.username == COORDINATOR
     assert event.details == {
         "table": "people",
-        "version": [hidden.row_version, hidden.row_version],  # a hand edit skips the version
-        "label": [hidden.label_id, plain.label_id],
+        "version": [plain.row_version, plain.row_version],  # a hand edit skips the version
+        "label": [plain.label_id, hidden.label_id],
     }
     [language] = admin.audit.list(action="db_insert", kind="person", record_id=plain.id)
     assert language.details["table"] == "person_languages"
