@@ -257,8 +257,17 @@ def test_a_relabel_by_hand_in_psql_leaves_an_event_and_the_trail_stays_intact(
             text("DELETE FROM person_languages WHERE person_id = :id"), {"id": plain.id}
         )
         connection.execute(text("DELETE FROM people WHERE id = :id"), {"id": plain.id})
-    deleted = admin.audit.list(action="db_delete", kind="person", record_id=plain.id)
-    assert sorted(e.details["table"] for e in deleted) == ["people", "person_languages"]
+    # the trail shows events about a deleted record as who, when and what kind only: the
+    # tables are read from the stored events
+    with admin.db.engine.connect() as connection:
+        tables = connection.scalars(
+            text(
+                "SELECT details::jsonb ->> 'table' FROM audit_events WHERE action = 'db_delete' "
+                "AND record_kind = 'person' AND record_id = :id ORDER BY 1"
+            ),
+            {"id": plain.id},
+        ).all()
+    assert tables == ["people", "person_languages"]
     assert admin.audit.verify().ok
 
 
