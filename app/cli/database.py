@@ -15,7 +15,14 @@ from app.cli.common import (
     require_admin,
 )
 from app.database.backup import check
-from app.database.engine import DatabaseError, check_sqlite_file, make_engine, sqlite_path, to_url
+from app.database.engine import (
+    DatabaseError,
+    check_sqlite_file,
+    display_url,
+    make_engine,
+    sqlite_path,
+    to_url,
+)
 from app.domain.labels import SCHEMES
 from app.services.demo import fill
 from app.services.desk import Desk
@@ -79,17 +86,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
-    """Copy the live database with SQLite's online backup API (administrators); audited."""
+    """Copy the live database (SQLite's online backup API, ``pg_dump`` on a server;
+    administrators); audited."""
     made = backup(desk, args.file)
     print(
-        f"backed up {desk.db.path or 'the database'} to {made.path} ({made.size} bytes, sha256 "
+        f"backed up {display_url(desk.db.url)} to {made.path} ({made.size} bytes, sha256 "
         f"{made.sha256[:16]}…)"
     )
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, desk: Desk) -> int:
-    """Replace the database by a backup (administrators); the replaced file is kept aside."""
+    """Replace the database by a backup (administrators); the replaced database is kept aside
+    (a file, or a dump beside the backup on a server)."""
     done = restore(desk, args.file)
     print(
         f"restored {done.path} from {done.backup}"
@@ -132,7 +141,10 @@ def add_parsers(
     )
     p.add_argument("--display-name", metavar="TEXT", help="the administrator's display name")
 
-    p = add("backup", "copy the live database to FILE (administrators)")
+    p = add(
+        "backup",
+        "copy the live database to FILE (administrators; pg_dump's custom format on a server)",
+    )
     p.add_argument("file", metavar="FILE")
     p = add("restore", "replace the database by a backup FILE (administrators)")
     p.add_argument("file", metavar="FILE")

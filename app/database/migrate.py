@@ -9,6 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
 # tables that live outside the ORM metadata on purpose: SQLite FTS5 and its shadow tables, the
@@ -50,6 +51,14 @@ def alembic_config(engine: Engine | None = None) -> Config:
 def head_revision() -> str:
     """The newest revision in the scripts."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def known_revision(revision: str) -> bool:
+    """True when ``revision`` is one of our scripts' (False: made by a newer Exchange Desk)."""
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -1,14 +1,22 @@
 """Backups and restores of the database, for the command line and the window alike: administrators,
-audited."""
+audited.
+
+The embedded SQLite database is copied with SQLite's online backup API; a server database is
+dumped with ``pg_dump`` (custom format) and restored with ``pg_restore`` in one transaction
+(`app.database.server_tools`), the tools connecting as the role the database URL names.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.database import server_tools
 from app.database.backup import backup_sqlite, restore_sqlite
 from app.database.engine import DatabaseError
+from app.database.migrate import known_revision
 from app.security import audit
 from app.services.errors import PermissionDenied
 from app.services.setup import open_desk_database
@@ -28,11 +36,15 @@ class Backup:
 
 
 def backup(desk: Desk, destination: str | Path) -> Backup:
-    """Copy the live database to a new file (SQLite's online backup API); audited as ``backup``."""
+    """Copy the live database to a new file (SQLite's online backup API, or ``pg_dump`` on a
+    server); audited as ``backup``."""
     if not desk.actor().is_admin:
         raise PermissionDenied("only an administrator may back up the database")
     path = Path(destination).resolve()
-    backup_sqlite(desk.db.engine, path)
+    if desk.db.is_sqlite:
+        backup_sqlite(desk.db.engine, path)
+    else:
+        server_tools.dump(desk.db.engine, desk.db.url, path)
     made = Backup(path, path.stat().st_size, file_sha256(path))
     with desk.writing() as (session, actor):
         audit.record(
@@ -46,30 +58,34 @@ def backup(desk: Desk, destination: str | Path) -> Backup:
 
 @dataclass(frozen=True)
 class Restored:
-    """A restore done: the database file, the backup it came from, where the old file was kept."""
+    """A restore done: the database (a file, or a server database's name), the backup it came
+    from, where the replaced database was kept (a file beside it, or a dump on a server)."""
 
-    path: Path
+    path: Path | str
     backup: Path
     kept: Path | None
 
 
 def restore(desk: Desk, backup_file: str | Path) -> Restored:
-    """Replace the database file by a backup (administrators): the desk's connections are closed,
-    the replaced file kept aside, and ``restore`` is audited in the restored database."""
+    """Replace the database by a backup (administrators): the desk's connections are closed,
+    the replaced database kept aside, and ``restore`` is audited in the restored database."""
     if not desk.actor().is_admin:
         raise PermissionDenied("only an administrator may restore the database")
-    path = desk.db.path
-    if path is None:
-        raise DatabaseError(
-            "restore is for the embedded SQLite database; use the server's own tools for PostgreSQL"
-        )
     backup_path = Path(backup_file).resolve()
     if not backup_path.is_file():
         raise FileNotFoundError(f"no backup file {backup_path}")
     digest = file_sha256(backup_path)
-    desk.db.dispose()
-    kept = restore_sqlite(backup_path, path)
-    restored = open_desk_database(path)
+    path = desk.db.path
+    if path is not None:
+        desk.db.dispose()
+        kept = restore_sqlite(backup_path, path)
+        target: Path | str = path
+        reopen: Path | str = path
+    else:
+        kept = _restore_server(desk, backup_path)
+        target = str(desk.db.url.database)
+        reopen = desk.db.url.render_as_string(hide_password=False)
+    restored = open_desk_database(reopen)
     try:
         with restored.writing() as session:
             audit.record(
@@ -84,4 +100,23 @@ def restore(desk: Desk, backup_file: str | Path) -> Restored:
             )
     finally:
         restored.dispose()
-    return Restored(path, backup_path, kept)
+    return Restored(target, backup_path, kept)
+
+
+def _restore_server(desk: Desk, backup_path: Path) -> Path:
+    """Check the dump is ours and not newer than this application, dump the database it
+    replaces beside it, then restore it in one transaction; the replaced database's dump."""
+    engine, url = desk.db.engine, desk.db.url
+    facts = server_tools.inspect_dump(engine, backup_path)
+    if not known_revision(facts.revision):
+        raise DatabaseError(
+            f"{backup_path} was taken at schema {facts.revision}, made by a newer Exchange Desk; "
+            "update the application first. Nothing was restored"
+        )
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = backup_path.with_name(f"{url.database}.replaced-{stamp}.dump")
+    server_tools.dump(engine, url, kept)
+    desk.db.dispose()
+    server_tools.restore(engine, url, backup_path)
+    engine.dispose()
+    return kept
