@@ -6,7 +6,7 @@ command line. Errors are one line each on stderr (``xdesk: error: ...``); the ex
 on success, 1 when something failed, 2 for a usage mistake and 3 when ``update`` met a record
 someone else changed meanwhile.
 
-One module per command group: `database` (init, check, backup, restore, demo), `accounts`
+One module per command group: `database` (init, upgrade, check, backup, restore, demo), `accounts`
 (user, group, passwd), `records` (import, export, list, show, update), `audit`; ``search`` and
 ``report`` live in `app.search.cli` and `app.reports.cli`; `common` holds what they share.
 """

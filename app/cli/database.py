@@ -1,8 +1,9 @@
-"""``xdesk init``, ``check``, ``backup``, ``restore``, ``demo``: the database itself."""
+"""``xdesk init``, ``upgrade``, ``check``, ``backup``, ``restore``, ``demo``: the database."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from app.cli.common import (
     AddCommand,
@@ -23,11 +24,12 @@ from app.database.engine import (
     sqlite_path,
     to_url,
 )
+from app.database.migrate import head_revision
 from app.domain.labels import SCHEMES
 from app.services.demo import fill
 from app.services.desk import Desk
 from app.services.maintenance import backup, restore
-from app.services.setup import initialise
+from app.services.setup import initialise, upgrade_database
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -83,6 +85,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"error: {len(problems)} problem(s) found in {where}; restore a backup (xdesk restore FILE)"
     )
     return 1
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """Upgrade the schema to this application's newest (on a server: as the owner role, under
+    the upgrade lock, after a pg_dump copy); audited."""
+    target = database_target(args)
+    backup_dir = Path(args.backup_dir).resolve() if args.backup_dir else None
+    database, report = upgrade_database(target, backup_dir)
+    try:
+        where = display_url(target)
+        if report is None:
+            print(f"{where} is at schema {head_revision()} already; nothing to upgrade")
+        else:
+            print(
+                f"upgraded {where} from schema {report.from_revision} to {report.to_revision}; "
+                f"a copy was taken first: {report.copy}"
+            )
+    finally:
+        database.dispose()
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
@@ -146,6 +168,16 @@ def add_parsers(
         "copy the live database to FILE (administrators; pg_dump's custom format on a server)",
     )
     p.add_argument("file", metavar="FILE")
+    p = add(
+        "upgrade",
+        "upgrade the schema (on a server: connect as the owner role; a pg_dump copy is taken "
+        "first)",
+    )
+    p.add_argument(
+        "--backup-dir",
+        metavar="DIR",
+        help="where a server's copy before the upgrade goes (default: the user-data backups)",
+    )
     p = add("restore", "replace the database by a backup FILE (administrators)")
     p.add_argument("file", metavar="FILE")
     add("check", "integrity and foreign-key checks")
@@ -162,4 +194,8 @@ COMMANDS: dict[str, Command] = {
     "demo": cmd_demo,
 }
 # commands that run before anyone logs in
-UNAUTHENTICATED: dict[str, UnauthenticatedCommand] = {"init": cmd_init, "check": cmd_check}
+UNAUTHENTICATED: dict[str, UnauthenticatedCommand] = {
+    "init": cmd_init,
+    "check": cmd_check,
+    "upgrade": cmd_upgrade,
+}

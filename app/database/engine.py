@@ -46,6 +46,10 @@ class DatabaseError(Exception):
     """A database that cannot be opened as asked: damaged, missing, or not an Exchange Desk file."""
 
 
+class SchemaTooNew(DatabaseError):
+    """A write refused: the database's schema is newer than this application knows."""
+
+
 class CommitFailed(Exception):
     """The database refused or lost the ``COMMIT`` of a write transaction (``error``): unlike a
     failure before it, a connection lost here leaves unknown whether the changes were stored."""
@@ -196,6 +200,8 @@ class Database:
 
     url: URL
     engine: Engine
+    # why this client may not write (its code is older than the schema); empty: it may
+    read_only: str = ""
     owner: str = ""
     scheme: Scheme = field(default_factory=lambda: SCHEMES["default"])
     _groups: dict[str, frozenset[str]] | None = None
@@ -247,7 +253,10 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A write transaction: commits when the block ends, rolls back on any exception; a
-        driver error from the ``COMMIT`` itself is `CommitFailed`."""
+        driver error from the ``COMMIT`` itself is `CommitFailed`; `SchemaTooNew` when this
+        client is older than the schema."""
+        if self.read_only:
+            raise SchemaTooNew(self.read_only)
         with self._writer() as session:
             session.begin()
             try:

@@ -21,15 +21,32 @@ from app.security.passwords import hash_password, password_problem
 from app.services.errors import ValidationFailed
 
 
-def open_desk_database(target: str | Path) -> Database:
+def open_desk_database(target: str | Path, backup_dir: Path | None = None) -> Database:
     """Open an existing database (upgrading it, with the copy made first and the upgrade
-    audited)."""
-    database, report = open_database(target)
+    audited; a server's copy is a dump in ``backup_dir``, default the user-data backups)."""
+    database, report = open_database(target, backup_dir=backup_dir)
     if not database.owner:
         database.dispose()
         raise DatabaseError("this database was never set up; run 'xdesk init'")
     _audit_upgrade(database, report)
     return database
+
+
+def upgrade_database(
+    target: str | Path, backup_dir: Path | None = None
+) -> tuple[Database, Upgrade | None]:
+    """``xdesk upgrade``: open the database as its owner, upgraded (copy first, audited); what
+    was done (None: the schema was at head already). Refuses a database this application is
+    older than."""
+    database, report = open_database(target, backup_dir=backup_dir)
+    if database.read_only:
+        database.dispose()
+        raise DatabaseError(database.read_only)
+    if not database.owner:
+        database.dispose()
+        raise DatabaseError("this database was never set up; run 'xdesk init'")
+    _audit_upgrade(database, report)
+    return database, report
 
 
 def initialise(

@@ -18,6 +18,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.database.engine import DatabaseError
 from app.paths import data_dir
 from app.services.errors import ServiceError
 
@@ -42,8 +43,9 @@ def write_log(error: BaseException, context: str = "") -> Path:
 
 
 def failure_text(error: BaseException) -> str:
-    """What the user reads about a failure: a service's own message, else where the log is."""
-    if isinstance(error, ServiceError):
+    """What the user reads about a failure: a service's (or the database's) own message, else
+    where the log is."""
+    if isinstance(error, (ServiceError, DatabaseError)):
         text = str(error) or type(error).__name__
         return text[:1].upper() + text[1:]
     try:

@@ -11,6 +11,7 @@ import queue
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from app.domain.labels import Label
@@ -165,6 +166,21 @@ def deadlocking_writer(
         database.dispose()
 
 
+def opening_client(url: str, backup_dir: str, n: int, barrier: Any, results: Any) -> None:
+    """Open the database at the same instant as the others (as the owner: it upgrades an old
+    schema); report ("ok", the revision it upgraded from, or "" when it found nothing to do)."""
+    from app.services.setup import upgrade_database
+
+    barrier.wait()
+    try:
+        database, report = upgrade_database(url, Path(backup_dir))
+    except Exception:  # noqa: BLE001 (the test fails on any of these)
+        results.put((n, "traceback", traceback.format_exc()))
+        return
+    database.dispose()
+    results.put((n, "ok", report.from_revision if report else ""))
+
+
 def run_processes(target: Callable[..., None], argument_lists: list[tuple[Any, ...]]) -> list[Any]:
     """Start one process per argument tuple (each gets the shared barrier and result queue
     appended), wait for them all; every result they put, in arrival order."""
@@ -209,6 +225,7 @@ __all__ = [
     "RACES",
     "creating_writer",
     "deadlocking_writer",
+    "opening_client",
     "outcome",
     "race_writer",
     "run_processes",
