@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from app.cli.common import (
     AddCommand,
     Command,
@@ -15,8 +17,9 @@ from app.cli.common import (
     progress,
     require_admin,
 )
-from app.database.backup import check
+from app.database.checks import Check, run_checks
 from app.database.engine import (
+    Database,
     DatabaseError,
     check_sqlite_file,
     display_url,
@@ -26,6 +29,7 @@ from app.database.engine import (
 )
 from app.database.migrate import head_revision
 from app.domain.labels import SCHEMES
+from app.security import audit
 from app.services.demo import fill
 from app.services.desk import Desk
 from app.services.maintenance import backup, restore
@@ -59,10 +63,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Integrity and foreign-key checks, reported plainly (exit 1 when there are problems)."""
+    """Check the database for real and say what was checked, one line per check (exit 1 when
+    there are problems). On a server, connect as the owner role."""
     url = to_url(database_target(args))
     path = sqlite_path(url)
-    where = path or url.render_as_string()
+    where = display_url(url)
     if path is not None:
         if not path.exists():
             raise FileNotFoundError(f"no database at {path}")
@@ -73,18 +78,42 @@ def cmd_check(args: argparse.Namespace) -> int:
             return 1
     engine = make_engine(url)
     try:
-        problems = check(engine)
+        checks = run_checks(engine)
+        checks.append(_audit_chain(Database(url=url, engine=engine)))
     finally:
         engine.dispose()
-    if not problems:
-        print(f"{where}: integrity ok, foreign keys ok")
+    print(f"checked {where}:")
+    for done in checks:
+        if done.ok:
+            print(f"{done.name} ok: {done.checked}")
+            continue
+        print(f"{done.name} FAILED: {done.checked}")
+        for problem in done.problems:
+            print(f"  - {problem}")
+    failed = [c for c in checks if not c.ok]
+    if not failed:
         return 0
-    for problem in problems:
-        print(f"{where}: {problem}")
+    problems = sum(len(c.problems) for c in failed)
     err(
-        f"error: {len(problems)} problem(s) found in {where}; restore a backup (xdesk restore FILE)"
+        f"error: {problems} problem(s) in {len(failed)} check(s) of {where}: "
+        + ", ".join(c.name for c in failed)
     )
     return 1
+
+
+def _audit_chain(database: Database) -> Check:
+    """The audit chain verified in one snapshot (read only: nothing is appended)."""
+    try:
+        with database.snapshot() as session:
+            result = audit.verify(session)
+    except SQLAlchemyError as error:
+        first = str(getattr(error, "orig", None) or error).splitlines()[0]
+        return Check("audit chain", "every link and the head", (f"cannot be read: {first}",))
+    return Check(
+        "audit chain",
+        f"{result.checked} events: every link and the head",
+        tuple(problem.message for problem in result.problems),
+    )
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
@@ -180,7 +209,11 @@ def add_parsers(
     )
     p = add("restore", "replace the database by a backup FILE (administrators)")
     p.add_argument("file", metavar="FILE")
-    add("check", "integrity and foreign-key checks")
+    add(
+        "check",
+        "check the database and say what was checked (on a server: row security, policies, "
+        "owners, audit triggers, orphans, the audit chain; connect as the owner role)",
+    )
 
     p = add("demo", "fill the database with a realistic demo data set (administrators)")
     p.add_argument("--people", type=int, default=400)

@@ -1,4 +1,4 @@
-"""Backup, restore and integrity checks of the embedded SQLite database.
+"""Backup and restore of the embedded SQLite database (checks: `app.database.checks`).
 
 Backups use SQLite's online backup API, so they are consistent while the application runs.
 """
@@ -11,7 +11,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from app.database.engine import DatabaseError, check_sqlite_file
 from app.paths import private_file
@@ -58,23 +58,6 @@ def _plain(error: BaseException) -> str:
     if "full" in text.lower() or getattr(error, "errno", None) == errno.ENOSPC:
         return "the disk is full"
     return text
-
-
-def check(engine: Engine) -> list[str]:
-    """Integrity and foreign-key problems, in plain words; empty when the database is sound."""
-    problems: list[str] = []
-    with engine.connect() as connection:
-        if engine.url.get_backend_name() != "sqlite":
-            connection.execute(text("SELECT 1"))
-            return problems
-        for (row,) in connection.exec_driver_sql("PRAGMA integrity_check").all():
-            if row != "ok":
-                problems.append(f"integrity: {row}")
-        for table, rowid, parent, _fk in connection.exec_driver_sql(
-            "PRAGMA foreign_key_check"
-        ).all():
-            problems.append(f"foreign key: {table} row {rowid} points at a missing {parent} row")
-    return problems
 
 
 def restore_sqlite(backup: Path, destination: Path) -> Path | None:
