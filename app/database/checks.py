@@ -34,10 +34,10 @@ LOCAL_WITHOUT_ROW_SECURITY = frozenset(
     }
 )
 try:  # the row-security module names the list once it has landed
-    from app.database.row_security import (  # type: ignore[import-not-found]
-        WITHOUT_ROW_SECURITY,
-    )
-except ImportError:  # pragma: no cover - until then, the list above
+    from app.database import row_security  # type: ignore[attr-defined]
+
+    WITHOUT_ROW_SECURITY = frozenset(row_security.WITHOUT_ROW_SECURITY)
+except (ImportError, AttributeError):  # pragma: no cover - until then, the list above
     WITHOUT_ROW_SECURITY = LOCAL_WITHOUT_ROW_SECURITY
 
 # the tables revision 0006 gave the audit triggers (`xdesk_audit_row`, `xdesk_audit_truncate`)
