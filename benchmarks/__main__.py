@@ -1,8 +1,12 @@
-"""One benchmark harness: ``python -m benchmarks [--people N] [--exchanges M] [--only a,b]``.
+"""One benchmark harness: ``python -m benchmarks [--people N] [--exchanges M] [--only a,b]
+[--db postgresql://…]``.
 
 Builds (or reuses) a database of the given size under ``benchmarks/data/`` and prints one table:
 each measurement beside its raw floor where one exists (the same work through ``sqlite3``
-directly), the ratio, and the peak Python memory of the step. Figures only: nothing here asserts.
+directly), the ratio, and the peak Python memory of the step. With ``--db`` the same rows are
+copied into a database on that server (`benchmarks.server`) and the list, count, save and
+search rows are measured there too, marked ``[server]``, their floor through psycopg directly.
+Figures only: nothing here asserts.
 """
 
 from __future__ import annotations
@@ -69,7 +73,20 @@ def with_memory(fn: Callable[[], object]) -> tuple[object, str]:
     return result, f"{peak / 2**20:.1f} MiB"
 
 
-def bench_list(table: Table, path: Path) -> None:
+def _raw(target: Path | str):  # noqa: ANN202
+    """A raw connection for the floor: sqlite3 on a file, psycopg on a server URL."""
+    if isinstance(target, Path):
+        return sqlite3.connect(target)
+    from benchmarks.server import RawServer
+
+    return RawServer(target)
+
+
+def _where(target: Path | str) -> str:
+    return "" if isinstance(target, Path) else "[server] "
+
+
+def bench_list(table: Table, path: Path | str) -> None:
     """First, middle and last page of people sorted by name, with the access filter, against the raw
     SELECT."""
     from app.services.desk import Desk
@@ -79,7 +96,7 @@ def bench_list(table: Table, path: Path) -> None:
     desk = Desk(database, "gbr")  # a foreign viewer: the access filter does real work
     sort = ["family_name", "given_names"]
     total = desk.people.count()
-    raw = sqlite3.connect(path)
+    raw = _raw(path)
     raw_sql = "SELECT * FROM people ORDER BY family_name, given_names, id LIMIT 200 OFFSET ?"
     pages = (
         ("first page (200 rows)", 0),
@@ -100,7 +117,7 @@ def bench_list(table: Table, path: Path) -> None:
             )
         )
         table.add(
-            f"list people {name}, p50",
+            f"{_where(path)}list people {name}, p50",
             f"{p(ours, 0.5) * 1000:.1f} ms",
             f"{p(floor, 0.5) * 1000:.1f} ms",
             f"{p(ours, 0.5) / p(floor, 0.5):.1f}x",
@@ -109,7 +126,7 @@ def bench_list(table: Table, path: Path) -> None:
     counted = timed(lambda: desk.people.count(), 5)
     floor = timed(lambda: raw.execute("SELECT count(*) FROM people").fetchone(), 5)
     table.add(
-        "count visible people, p50",
+        f"{_where(path)}count visible people, p50",
         f"{p(counted, 0.5) * 1000:.0f} ms",
         f"{p(floor, 0.5) * 1000:.0f} ms",
         f"{p(counted, 0.5) / p(floor, 0.5):.1f}x",
@@ -118,7 +135,7 @@ def bench_list(table: Table, path: Path) -> None:
     database.dispose()
 
 
-def bench_save(table: Table, path: Path) -> None:
+def bench_save(table: Table, path: Path | str) -> None:
     """One record save (validation + audit + index), p50/p95 (it writes into the benchmark
     database)."""
     from app.services.desk import Desk
@@ -137,7 +154,7 @@ def bench_save(table: Table, path: Path) -> None:
     )
     _r, memory = with_memory(lambda: desk.people.update(ids[0], {"position": "Desk officer"}))
     table.add(
-        "save one person (validate, write, audit), p50 / p95",
+        f"{_where(path)}save one person (validate, write, audit), p50 / p95",
         f"{p(times, 0.5) * 1000:.1f} / {p(times, 0.95) * 1000:.1f} ms",
         memory=memory,
     )
@@ -199,6 +216,33 @@ SECTIONS: dict[str, Callable[[Table, Path], None]] = {
 }
 
 
+def _server_search(table: Table, url: str) -> None:
+    """Top-50 ranked search p50/p95 on the server, through `search()` as the foreign viewer."""
+    from app.search.service import search
+    from app.services.desk import Desk
+    from app.services.setup import open_desk_database
+
+    database = open_desk_database(url)
+    try:
+        desk = Desk(database, "gbr")
+        for query in ("Kowalski Anna", "Müller", "Kow*"):
+            times = timed(lambda q=query: search(desk, q, limit=50), 15)
+            table.add(
+                f"[server] search '{query}' top 50, p50 / p95",
+                f"{p(times, 0.5) * 1000:.1f} / {p(times, 0.95) * 1000:.1f} ms",
+            )
+    finally:
+        database.dispose()
+
+
+# sections measured on the server too, with --db
+ON_SERVER: dict[str, Callable[[Table, str], None]] = {
+    "list": bench_list,
+    "save": bench_save,
+    "search": _server_search,
+}
+
+
 def optional_sections() -> dict[str, Callable[[Table, Path], None]]:
     """Sections contributed by the search, import and report benchmarks, when present."""
     found = {}
@@ -223,6 +267,12 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=HERE / "data", help="folder for the benchmark databases"
     )
     parser.add_argument(
+        "--db",
+        default="",
+        metavar="URL",
+        help="also measure on this PostgreSQL server (a role that may create databases)",
+    )
+    parser.add_argument(
         "--only",
         default="",
         help="comma-separated sections: " + ", ".join([*SECTIONS, "import", "search", "report"]),
@@ -239,12 +289,22 @@ def main(argv: list[str] | None = None) -> int:
         f"SQLite {sqlite3.sqlite_version}; {args.people:,} people, {args.exchanges:,} exchanges; "
         f"password {PASSWORD!r}"
     )
+    server = ""
+    if args.db:
+        from benchmarks.server import build_server
+
+        server = build_server(path, args.db, args.people)
     table = Table()
     for name in wanted:
         if name in sections:
             sections[name](table, path)
         else:
             table.add(name, "not available")
+        if server and name in ON_SERVER:
+            try:
+                ON_SERVER[name](table, server)
+            except Exception as error:  # noqa: BLE001 - a figure missing, said so
+                table.add(f"[server] {name}", f"n/a ({type(error).__name__}: {error})"[:120])
     print()
     table.print()
     return 0
