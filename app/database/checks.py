@@ -17,28 +17,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, Table, and_, exists, func, not_, select, text
 
+from app.database import row_security
 from app.database.migrate import current_revision, head_revision, known_revision
 from app.domain.models import Base
 
-# tables of ``public`` that carry no row security on a server, each for a reason: nothing in
-# them is a record a user may be denied. Kept here until app/database/row_security.py names
-# the list (WITHOUT_ROW_SECURITY there wins: whoever lands second keeps one list).
-LOCAL_WITHOUT_ROW_SECURITY = frozenset(
-    {
-        "alembic_version",  # the schema revision
-        "xdesk_audit_key",  # the owner's alone: no user role has any grant on it
-        "nations",  # reference data every user reads
-        "nation_groups",
-        "nation_group_members",
-        "settings",  # owning nation and scheme
-    }
-)
-try:  # the row-security module names the list once it has landed
-    from app.database import row_security  # type: ignore[attr-defined]
-
-    WITHOUT_ROW_SECURITY = frozenset(row_security.WITHOUT_ROW_SECURITY)
-except (ImportError, AttributeError):  # pragma: no cover - until then, the list above
-    WITHOUT_ROW_SECURITY = LOCAL_WITHOUT_ROW_SECURITY
+# tables of ``public`` without row security, each for a reason: the one list, row_security's
+WITHOUT_ROW_SECURITY = frozenset(row_security.WITHOUT_ROW_SECURITY)
 
 # the tables revision 0006 gave the audit triggers (`xdesk_audit_row`, `xdesk_audit_truncate`)
 AUDITED_TABLES = (
@@ -174,6 +158,11 @@ def _row_security(connection: Connection) -> Check:
             problems.append(f"{name}: row security is not enabled")
         elif not forced:
             problems.append(f"{name}: row security is enabled but not forced (the owner skips it)")
+    problems += [
+        f"{name}: a table row security protects is missing"
+        for name in row_security.PROTECTED_TABLES
+        if name not in tables
+    ]
     exempt = sorted(set(tables) & WITHOUT_ROW_SECURITY)
     return Check(
         "row security",
