@@ -91,12 +91,16 @@ class _QtThread(QThread):
 # returned and its thread has ended, even if its `Worker` was destroyed first: a QThread
 # destroyed while it finishes waits for it with the interpreter lock held (and a finishing thread
 # may need that lock), and a Qt object must not be freed by another thread.
-_LIVE: dict[_Call, _QtThread | None] = {}
+_LIVE: dict[_Call, _QtThread | threading.Thread] = {}
 
 
 def _reap() -> None:
     for call, thread in list(_LIVE.items()):
-        if call.outcome is not None and (thread is None or thread.wait(0)):
+        if isinstance(thread, threading.Thread):
+            ended = not thread.is_alive()  # its frame, holding the call, is gone too
+        else:
+            ended = thread.wait(0)
+        if call.outcome is not None and ended:
             del _LIVE[call]
 
 
@@ -142,8 +146,8 @@ class Worker(QObject):
             _LIVE[self._call] = self._qthread
             self._qthread.start()
         else:
-            _LIVE[self._call] = None
             self._thread = threading.Thread(target=self._call, name="xdesk-worker", daemon=True)
+            _LIVE[self._call] = self._thread
             self._thread.start()
         self._timer.start()
 
