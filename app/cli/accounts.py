@@ -34,6 +34,18 @@ def cmd_user(args: argparse.Namespace, desk: Desk) -> int:
         desk.users.unlock(args.name)
         print(f"unlocked user {args.name}")
         return 0
+    if args.user_command in ("deactivate", "reactivate"):
+        desk.users.update(args.name, {"active": args.user_command == "reactivate"})
+        print(f"{args.user_command}d user {args.name}")
+        return 0
+    if args.user_command == "password":
+        password = new_password("XDESK_NEW_PASSWORD", f"New password for {args.name}: ")
+        desk.users.reset_password(args.name, password, must_change=not args.no_change)
+        print(
+            f"password of {args.name} set"
+            + ("" if args.no_change else "; they choose their own at the next login")
+        )
+        return 0
     users = desk.users.list()
     if args.json:
         print_json(
@@ -98,6 +110,21 @@ def add_parsers(
     u.add_argument("--json", action="store_true")
     u = users.add_parser("unlock", parents=[common], help="lift a lockout")
     u.add_argument("name")
+    u = users.add_parser(
+        "deactivate", parents=[common], help="the account can no longer log in (kept, audited)"
+    )
+    u.add_argument("name")
+    u = users.add_parser("reactivate", parents=[common], help="the account can log in again")
+    u.add_argument("name")
+    u = users.add_parser(
+        "password",
+        parents=[common],
+        help="set someone's password (from XDESK_NEW_PASSWORD or a prompt)",
+    )
+    u.add_argument("name")
+    u.add_argument(
+        "--no-change", action="store_true", help="do not ask them to choose their own at login"
+    )
 
     add("passwd", "change your own password (the new one from XDESK_NEW_PASSWORD or a prompt)")
 

@@ -21,7 +21,7 @@ from app.services.base import RecordService
 from app.services.desk import Desk
 from app.services.errors import PermissionDenied, ValidationFailed
 from app.services.fields import text_of
-from app.services.setup import open_desk_database
+from app.services.setup import is_server, log_in, open_desk_database
 from app.services.transfer import canonical_kind
 
 PROG = "xdesk"
@@ -133,8 +133,14 @@ def open_database(args: argparse.Namespace) -> Database:
 
 
 def login(args: argparse.Namespace) -> tuple[Database, Desk]:
-    """Open the database and log the user in (audited by `authenticate`)."""
+    """Open the database and log the user in (audited); on a server the command connects as
+    the user's own login role, the password checked by the server."""
     username = acting_user(args)
+    target = database_target(args)
+    if is_server(target):
+        secret = password(f"Password for {username}: ")
+        database, _actor = log_in(target, username, secret)
+        return database, Desk(database, username)
     database = open_database(args)
     try:
         authenticate(database, username, password(f"Password for {username}: "))

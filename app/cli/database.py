@@ -46,7 +46,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         target, args.owner_nation, args.scheme, args.admin, password, args.display_name or ""
     )
     try:
-        where = path or target
+        where = path or display_url(target)
         if existed:
             print(
                 f"database at {where} is ready (owner {database.owner}, {database.scheme.key} "

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.database.labels import load_labels
 from app.database.search_documents import keep_documents
+from app.database.server_logins import LoginRefused, Logins, is_refused_login, logins_of
 from app.domain.labels import SCHEMES, Label, Scheme
 from app.domain.models import NationGroup, Setting
 
@@ -143,10 +144,15 @@ def check_sqlite_file(path: Path) -> None:
         )
 
 
-def make_engine(url: URL) -> Engine:
-    """An engine for the URL; SQLite gets foreign keys, WAL, synchronous=FULL, a busy timeout."""
+def make_engine(url: URL, password: str | None = None) -> Engine:
+    """An engine for the URL; SQLite gets foreign keys, WAL, synchronous=FULL, a busy timeout.
+
+    A server's ``password`` goes to the driver as a connect argument, never into the URL (so
+    it is in no URL, setting, title or message); without one libpq reads PGPASSWORD or
+    ~/.pgpass, as for the owner role that ``xdesk init`` connects as.
+    """
     if url.get_backend_name() != "sqlite":
-        return _server_engine(url)
+        return _server_engine(url, password)
     engine = create_engine(url, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")
@@ -169,11 +175,14 @@ def make_engine(url: URL) -> Engine:
     return engine
 
 
-def _server_engine(url: URL) -> Engine:
+def _server_engine(url: URL, password: str | None = None) -> Engine:
     """A server engine whose pooled connections are pinged only after being idle a while."""
     # JIT compiling costs more than it saves on the short statements of a desk (a search's plan
     # was JIT-compiled in tens of milliseconds and then ran in a few)
-    engine = create_engine(url, connect_args={"options": "-c jit=off"})
+    arguments: dict[str, str] = {"options": "-c jit=off"}
+    if password is not None:
+        arguments["password"] = password
+    engine = create_engine(url, connect_args=arguments)
 
     @event.listens_for(engine, "checkin")
     def _on_checkin(_dbapi_connection, record):  # noqa: ANN001
@@ -192,6 +201,17 @@ def _server_engine(url: URL) -> Engine:
             raise DisconnectionError(str(error)) from error  # the pool connects anew
 
     return engine
+
+
+def check_login(engine: Engine) -> None:
+    """Connect once: a login the server refuses is `LoginRefused` (the connection is pooled)."""
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as error:
+        if is_refused_login(error):
+            raise LoginRefused() from None
+        raise
 
 
 @dataclass
@@ -225,6 +245,11 @@ class Database:
     def is_sqlite(self) -> bool:
         """True for the embedded SQLite database."""
         return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def logins(self) -> Logins:
+        """How this database checks passwords: its users table, or a server's login roles."""
+        return logins_of(server=not self.is_sqlite)
 
     @property
     def path(self) -> Path | None:
@@ -302,6 +327,26 @@ class Database:
         if not self.is_sqlite:
             return column
         return literal_column(f"+{column.table.name}.{column.name}", Integer)
+
+    def connect_as(self, username: str, password: str) -> Database:
+        """This server database opened as the login role ``username`` (its own engine).
+
+        The password is a connect argument of the driver only. A login the server refuses
+        (wrong password, no such role, NOLOGIN, pg_hba) is `LoginRefused`, which never says
+        which. SQLite has no login roles: asked of it, this is a `DatabaseError`.
+        """
+        if self.is_sqlite:
+            raise DatabaseError("an embedded database has no login roles")
+        url = self.url.set(username=username, password=None)
+        engine = make_engine(url, password)
+        try:
+            check_login(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        database = Database(url=url, engine=engine, owner=self.owner, scheme=self.scheme)
+        database._groups = self._groups
+        return database
 
     def load_facts(self) -> None:
         """Read owning nation and scheme from the settings table."""

@@ -27,6 +27,7 @@ from app.database.backup import backup_sqlite
 from app.database.engine import (
     Database,
     DatabaseError,
+    check_login,
     check_sqlite_file,
     make_engine,
     sqlite_path,
@@ -60,7 +61,12 @@ def newer_schema_message(revision: str) -> str:
 
 
 def open_database(
-    target: str | Path, *, create: bool = False, backup_dir: Path | None = None
+    target: str | Path,
+    *,
+    create: bool = False,
+    backup_dir: Path | None = None,
+    user: str | None = None,
+    password: str | None = None,
 ) -> tuple[Database, Upgrade | None]:
     """Open (or with ``create``, create) the database at a path or URL, upgraded to head.
 
@@ -68,9 +74,15 @@ def open_database(
     itself, a server database with ``pg_dump`` into ``backup_dir`` (default: ``backups`` in the
     user-data folder). A file that is not a SQLite database, a database of some other program,
     or a SQLite file made by a newer Exchange Desk is refused and left untouched.
+
+    On a server, ``user`` and ``password`` connect as that user's login role (a refused login
+    is `LoginRefused`); without them the URL's own role connects (the owner, its password from
+    PGPASSWORD or ~/.pgpass), as ``xdesk init`` and upgrades do.
     """
     url = to_url(target)
     path = sqlite_path(url)
+    if path is None and user is not None:
+        url = url.set(username=user, password=None)
     if path is not None:
         if not path.exists():
             if not create:
@@ -78,9 +90,11 @@ def open_database(
             path.parent.mkdir(parents=True, exist_ok=True)
             private_file(path)  # SQLite gives its -wal and -shm files the database's mode
         check_sqlite_file(path)
-    engine = make_engine(url)
+    engine = make_engine(url, password if path is None and user is not None else None)
     read_only = ""
     try:
+        if path is None and user is not None:
+            check_login(engine)
         if path is None and url.get_backend_name() == "postgresql":
             report, read_only = _open_server(engine, url, create, backup_dir)
         else:

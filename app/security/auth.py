@@ -1,14 +1,23 @@
-"""Logging in: Argon2id verification, lockout after repeated failures, audited either way."""
+"""Logging in: Argon2id verification, lockout after repeated failures, audited either way.
+
+On a server the server checks the password: the user connects as their own login role
+(`app.database.server_logins`); a refused login is reported through the guard role, which
+counts it and locks the role after repeated failures; a login the server accepts is recorded
+here (`record_server_login`) as on the embedded database.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from app.database.engine import Database
+from app.database.server_logins import LoginRefused, report_refused
 from app.domain.models import Setting, User, utcnow
 from app.domain.vocab import Role
 from app.security import audit
@@ -65,10 +74,57 @@ def actor_of(user: User) -> Actor:
     )
 
 
+def connect_as_user(connect: Callable[[], Database], url: URL, username: str) -> Database:
+    """``connect()`` as a user's login role; a refusal is reported to the server's guard and
+    is `LoginFailed`. When the guard lifted a lock that had run out, ``connect`` runs once
+    more (a refusal then counts as a failure)."""
+    for attempt in range(2):
+        try:
+            return connect()
+        except LoginRefused:
+            lifted = report_refused(url, username)
+            if not lifted or attempt:
+                raise LoginFailed() from None
+    raise LoginFailed()
+
+
+def record_server_login(database: Database, username: str) -> Actor:
+    """A login the server accepted (``database`` is connected as ``username``): failures
+    reset and last login set by the server, audited; `LoginFailed` when the users row is
+    missing, deactivated or locked (the role could still log in)."""
+    with database.writing() as session:
+        state = database.logins.logged_in(session)
+        user = session.scalar(select(User).where(User.username == username))
+        if state == "ok" and user is not None:
+            audit.record(session, username, "login", kind="user", record_id=user.id)
+            return actor_of(user)
+        audit.record(
+            session,
+            username,
+            "login_failure",
+            kind="user",
+            record_id=user.id if user else None,
+            details={"reason": f"role logged in, account {state}"},
+        )
+    raise LoginFailed()
+
+
 def authenticate(
     database: Database, username: str, password: str, now: dt.datetime | None = None
 ) -> Actor:
-    """Check a username and password; the actor on success, `LoginFailed` otherwise."""
+    """Check a username and password; the actor on success, `LoginFailed` otherwise.
+
+    On a server the password is checked by connecting as the user's role once more (as the
+    idle lock's unlock needs); the database keeps its own connections.
+    """
+    if not database.is_sqlite:
+        probe = connect_as_user(
+            lambda: database.connect_as(username, password), database.url, username
+        )
+        try:
+            return record_server_login(probe, username)
+        finally:
+            probe.dispose()
     now = now or utcnow()
     typed = username.strip().lower()
     with database.writing() as session:

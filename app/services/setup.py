@@ -8,23 +8,38 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.database.engine import Database, DatabaseError
+from app.database.engine import Database, DatabaseError, to_url
 from app.database.opening import Upgrade, open_database
+from app.database.server_logins import RoleNameTaken, check_manager
 from app.domain.labels import SCHEMES
 from app.domain.models import Nation, NationGroup, NationGroupMember, Setting, User
 from app.domain.nations import BUILTIN_GROUPS, all_nations, is_nation
 from app.domain.vocab import Role
 from app.security import audit
-from app.security.auth import USERNAME, USERNAME_RULE
+from app.security.auth import (
+    USERNAME,
+    USERNAME_RULE,
+    authenticate,
+    connect_as_user,
+    record_server_login,
+)
 from app.security.passwords import hash_password, password_problem
+from app.security.principal import Actor
 from app.services.errors import ValidationFailed
 
 
-def open_desk_database(target: str | Path, backup_dir: Path | None = None) -> Database:
+def open_desk_database(
+    target: str | Path,
+    backup_dir: Path | None = None,
+    user: str | None = None,
+    password: str | None = None,
+) -> Database:
     """Open an existing database (upgrading it, with the copy made first and the upgrade
-    audited; a server's copy is a dump in ``backup_dir``, default the user-data backups)."""
-    database, report = open_database(target, backup_dir=backup_dir)
+    audited; a server's copy is a dump in ``backup_dir``, default the user-data backups); on a
+    server with ``user``, connected as that user's login role."""
+    database, report = open_database(target, backup_dir=backup_dir, user=user, password=password)
     if not database.owner:
         database.dispose()
         raise DatabaseError("this database was never set up; run 'xdesk init'")
@@ -47,6 +62,31 @@ def upgrade_database(
         raise DatabaseError("this database was never set up; run 'xdesk init'")
     _audit_upgrade(database, report)
     return database, report
+
+
+def log_in(target: str | Path, username: str, password: str) -> tuple[Database, Actor]:
+    """Open the database and log the user in: the database (on a server connected as the
+    user's own login role) and the actor; `LoginFailed` (audited) otherwise."""
+    if is_server(target):
+        database = connect_as_user(
+            lambda: open_desk_database(target, user=username, password=password),
+            to_url(target),
+            username,
+        )
+        login = lambda: record_server_login(database, username)  # noqa: E731
+    else:
+        database = open_desk_database(target)
+        login = lambda: authenticate(database, username, password)  # noqa: E731
+    try:
+        return database, login()
+    except BaseException:
+        database.dispose()
+        raise
+
+
+def is_server(target: str | Path) -> bool:
+    """True for a database server's URL (not a SQLite file)."""
+    return to_url(target).get_backend_name() != "sqlite"
 
 
 def initialise(
@@ -73,6 +113,7 @@ def initialise(
     if errors:
         raise ValidationFailed(errors)
     database, report = open_database(target, create=True)
+    logins = database.logins
     if database.owner:
         if database.owner != owner or database.scheme.key != scheme:
             database.dispose()
@@ -81,8 +122,33 @@ def initialise(
                 "those never change"
             )
         _audit_upgrade(database, report)
+        if logins.server:
+            _owner_sets_admin_password(database, admin.strip(), password)
         return database
+    try:
+        _set_up(database, report, owner, scheme, admin, password, display_name)
+    except BaseException:
+        database.dispose()
+        raise
+    database.load_facts()
+    return database
+
+
+def _set_up(
+    database: Database,
+    report: Upgrade | None,
+    owner: str,
+    scheme: str,
+    admin: str,
+    password: str,
+    display_name: str,
+) -> None:
+    """The first writes of a new database: nations, settings, the first administrator (on a
+    server with their login role, which the owner role creates)."""
+    logins = database.logins
     with database.writing() as session:
+        if logins.server:
+            _may_create_roles(session)
         sync_nations(session)
         session.add_all(
             [Setting(key="owner_nation", value=owner), Setting(key="scheme", value=scheme)]
@@ -91,13 +157,17 @@ def initialise(
         user = User(
             username=admin,
             display_name=display_name or admin,
-            password_hash=hash_password(password),
+            password_hash=logins.stored_hash(password, hash_password),
             role=Role.ADMINISTRATOR.value,
             clearance=top,
             nation_code=owner,
         )
         session.add(user)
         session.flush()
+        try:
+            logins.password_set(session, user.username, password, creating=True)
+        except RoleNameTaken as error:
+            raise ValidationFailed({"admin": str(error)}) from None
         audit.record(
             session,
             "system",
@@ -117,8 +187,27 @@ def initialise(
             ref=user.username,
             details={"role": user.role, "clearance": top, "nation": owner},
         )
-    database.load_facts()
-    return database
+
+
+def _may_create_roles(session: Session) -> None:
+    try:
+        check_manager(session)
+    except PermissionError as error:
+        raise DatabaseError(str(error)) from None
+
+
+def _owner_sets_admin_password(database: Database, admin: str, password: str) -> None:
+    """``xdesk init`` on a set-up server database, as the owner: the named administrator's
+    login role gets this password (made if missing: a database from before revision 0007, or
+    a forgotten password). Anyone else named is left alone."""
+    with database.writing() as session:
+        user = session.scalar(select(User).where(User.username == admin))
+        if user is None or user.role != Role.ADMINISTRATOR.value:
+            return
+        _may_create_roles(session)
+        user.password_hash = database.logins.stored_hash(password, hash_password)
+        database.logins.password_set(session, admin, password, creating=False)
+        audit.record(session, "system", "password_reset", kind="user", record_id=user.id, ref=admin)
 
 
 def sync_nations(session) -> None:  # noqa: ANN001

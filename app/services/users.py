@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.database.server_logins import RoleNameTaken
 from app.domain.labels import Label
 from app.domain.models import (
     NationGroup,
@@ -146,12 +147,16 @@ class UserService:
                 role=parsed["role"],
                 clearance=parsed["clearance"],
                 nation_code=parsed["nation_code"],
-                password_hash=hash_password(parsed["password"]),
+                password_hash=self.desk.db.logins.stored_hash(parsed["password"], hash_password),
                 must_change_password=bool(values.get("must_change_password", False)),
                 groups=[UserGroup(group_name=g) for g in parsed.get("groups", [])],
             )
             session.add(user)
             session.flush()
+            try:
+                self.desk.db.logins.password_set(session, user.username, parsed["password"], True)
+            except RoleNameTaken as error:
+                raise ValidationFailed({"username": str(error)}) from None
             audit.record(
                 session,
                 actor.username,
@@ -210,6 +215,8 @@ class UserService:
             if active is not None:
                 user.active = bool(active)
             session.flush()
+            if active is not None:
+                self.desk.db.logins.access_changed(session, user.username)
             after = _view(user)
             changed = {
                 k: (getattr(before, k), getattr(after, k))
@@ -239,7 +246,8 @@ class UserService:
             problem = password_problem(password, (user.username, user.display_name or ""))
             if problem:
                 raise ValidationFailed({"password": problem})
-            user.password_hash = hash_password(password)
+            user.password_hash = self.desk.db.logins.stored_hash(password, hash_password)
+            self.desk.db.logins.password_set(session, user.username, password, False)
             user.must_change_password = must_change and actor.username != username
             audit.record(
                 session,
@@ -257,6 +265,7 @@ class UserService:
             user = self._user(session, username)
             user.locked_until = None
             user.failed_logins = 0
+            self.desk.db.logins.access_changed(session, user.username)
             audit.record(
                 session,
                 actor.username,

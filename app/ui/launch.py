@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 # The database stack is imported before any Qt module: once PySide6 is loaded, its import hook
 # reads the source of every module imported after it (about 0.4 s of a cold start here).
-from app.database.engine import Database, DatabaseError
+from app.database.engine import Database, DatabaseError, display_url
 from app.paths import default_database
 from app.services.session import must_change_password
-from app.services.setup import open_desk_database
+from app.services.setup import is_server, open_desk_database
 from app.ui.first_run import FirstRunDialog
 from app.ui.icons import icon
 from app.ui.login import ChangePasswordDialog, LoginDialog
@@ -21,20 +21,32 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
 
-def choose_database(settings: QSettings) -> tuple[Database, str] | None:
-    """Open the last database, or run the first-run dialog (also after a damaged file)."""
+def choose_database(settings: QSettings) -> tuple[Database | None, str] | None:
+    """Open the last database, or run the first-run dialog (also after a damaged file).
+
+    A database server is not opened here: the login connects to it as the user's own role
+    (the database is None until then).
+    """
     from PySide6.QtWidgets import QDialog
 
     recent = recent_databases(settings)
     target = next((t for t in recent if "://" in t or Path(t).exists()), None) or default_database()
     problem = ""
+    if is_server(target):
+        return None, target
     if "://" in target or Path(target).exists():
         try:
             return open_desk_database(target), target
         except DatabaseError as error:
             problem = f"Cannot open {target}: {error}. The file was left untouched."
     dialog = FirstRunDialog(default_database(), recent, problem)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.database is None:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    if is_server(dialog.target):
+        if dialog.database is not None:  # created as the owner: the user logs in as themselves
+            dialog.database.dispose()
+        return None, dialog.target
+    if dialog.database is None:
         return None
     return dialog.database, dialog.target
 
@@ -75,7 +87,9 @@ def main() -> int:
         return 0
     database, target = chosen
     remember_database(settings, target)
-    login = LoginDialog(database, target, str(settings.value("login/username", "")))
+    login = LoginDialog(
+        database, display_url(target), str(settings.value("login/username", "")), target=target
+    )
     if login.exec() != QDialog.DialogCode.Accepted or login.desk is None:
         return 0
     settings.setValue("login/username", login.desk.username)
@@ -84,6 +98,6 @@ def main() -> int:
         and ChangePasswordDialog(login.desk, required=True).exec() != QDialog.DialogCode.Accepted
     ):
         return 0
-    window = MainWindow(login.desk, settings, target, actor=login.actor)
+    window = MainWindow(login.desk, settings, display_url(target), actor=login.actor)
     window.show()
     return app.exec()

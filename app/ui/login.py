@@ -18,6 +18,7 @@ from app.security.auth import LoginFailed, authenticate
 from app.security.principal import Actor
 from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
+from app.services.setup import log_in
 from app.ui.failures import show_failure
 from app.ui.operations import Operations
 
@@ -27,20 +28,25 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        database: Database | None,
         location: str = "",
         username: str = "",
         parent: QWidget | None = None,
         operations: Operations | None = None,
+        target: str = "",
     ) -> None:
         super().__init__(parent)
+        # a database server is opened by the login itself, as the user's own role: before it
+        # there is no ``database``, only the ``target`` (its URL, never with a password)
         self.database = database
+        self.target = target
         self.operations = operations or Operations(self)
         self.desk: Desk | None = None
         self.actor: Actor | None = None  # who logged in, as the login read them
         self.setWindowTitle("Exchange Desk — log in")
         heading = QLabel(
-            f"<b>Exchange Desk</b><br>{database.owner} database"
+            "<b>Exchange Desk</b><br>"
+            + (f"{database.owner} database" if database is not None else "Database server")
             + (f"<br><small>{location}</small>" if location else "")
         )
         heading.setTextFormat(Qt.TextFormat.RichText)
@@ -75,13 +81,20 @@ class LoginDialog(QDialog):
         message LoginFailed carries."""
         username, password = self.username.text().strip(), self.password.text()
 
-        def logged_in(actor: Actor) -> None:
-            self.actor = actor
+        database, target = self.database, self.target
+
+        def check() -> tuple[Database, Actor]:
+            if database is None:  # a server: the login connects as the user's role
+                return log_in(target, username, password)
+            return database, authenticate(database, username, password)
+
+        def logged_in(result: tuple[Database, Actor]) -> None:
+            self.database, self.actor = result
             self.desk = Desk(self.database, username)
             self.accept()
 
         self.operations.run(
-            lambda: authenticate(self.database, username, password),
+            check,
             success=logged_in,
             failure=self._refused,
             busy_widget=self.buttons,

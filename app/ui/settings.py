@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
+from app.database.engine import display_url
 from app.paths import config_dir
 
 RECENT_KEY = "databases/recent"
@@ -28,7 +29,8 @@ def recent_databases(settings: QSettings) -> list[str]:
 
 
 def remember_database(settings: QSettings, target: str) -> None:
-    """Put a database at the top of the recent list."""
+    """Put a database at the top of the recent list (a URL without its password)."""
+    target = display_url(target)
     items = [target] + [t for t in recent_databases(settings) if t != target]
     settings.setValue(RECENT_KEY, items[:MAX_RECENT])
     settings.sync()

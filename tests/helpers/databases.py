@@ -15,8 +15,8 @@ from app.database.engine import to_url
 SERVER_URL = os.environ.get("XDESK_TEST_DATABASE_URL", "")
 
 
-def _admin_statement(statement: str) -> None:
-    engine = create_engine(to_url(SERVER_URL), isolation_level="AUTOCOMMIT")
+def _admin_statement(statement: str, server_url: str = "") -> None:
+    engine = create_engine(to_url(server_url or SERVER_URL), isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as connection:
             connection.execute(text(statement))
@@ -24,18 +24,37 @@ def _admin_statement(statement: str) -> None:
         engine.dispose()
 
 
-def server_database(name: str) -> str:
+def server_database(name: str, server_url: str = "") -> str:
     """Create an empty database ``name`` on the test server (dropping any left over); its URL."""
-    drop_server_database(name)
-    _admin_statement(f'CREATE DATABASE "{name}"')
-    return SERVER_URL.rsplit("/", 1)[0] + "/" + name
+    drop_server_database(name, server_url)
+    _admin_statement(f'CREATE DATABASE "{name}"', server_url)
+    return (server_url or SERVER_URL).rsplit("/", 1)[0] + "/" + name
 
 
-def drop_server_database(name: str) -> None:
-    """Drop database ``name`` on the test server, closing what still connects to it."""
-    _admin_statement(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    # its user group (revision 0006 makes one per database; roles are cluster-wide)
-    _admin_statement(f'DROP ROLE IF EXISTS "{name}_users"')
+# roles are the server's, not a database's: the login roles of a test database's users (its
+# group's members), the group and the guard go with the database
+_DROP_ROLES = """
+DO $$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN SELECT m.rolname FROM pg_roles m
+             JOIN pg_auth_members a ON a.member = m.oid
+             JOIN pg_roles g ON g.oid = a.roleid
+             WHERE g.rolname = '{name}_users' AND NOT m.rolsuper LOOP
+        EXECUTE format('DROP ROLE %I', r.rolname);
+    END LOOP;
+    EXECUTE 'DROP ROLE IF EXISTS "{name}_users"';
+    EXECUTE 'DROP ROLE IF EXISTS "{name}_guard"';
+END $$
+"""
+
+
+def drop_server_database(name: str, server_url: str = "") -> None:
+    """Drop database ``name`` on the test server, closing what still connects to it, and the
+    roles that were its users'."""
+    _admin_statement(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', server_url)
+    _admin_statement(_DROP_ROLES.replace("{name}", name), server_url)
 
 
 def server_database_name(node_id: str) -> str:
