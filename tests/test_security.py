@@ -31,12 +31,21 @@ def test_production_hashing_meets_owasp_minimum() -> None:
         fresh._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
+# on a server the server checks passwords (SCRAM, the test server may trust every login): the
+# same rules through real logins are tests/test_server_logins.py's
+ARGON2_LOGINS = pytest.mark.sqlite_only(
+    reason="the embedded database's own password check and lockout clock; a server's are "
+    "tested by real SCRAM logins in tests/test_server_logins.py"
+)
+
+
 def test_login_succeeds_and_is_audited(database, admin) -> None:
     actor = authenticate(database, "admin", PASSWORD)
     assert actor.username == "admin" and actor.is_admin
     assert admin.audit.list(limit=1, action="login")[0].username == "admin"
 
 
+@ARGON2_LOGINS
 def test_unknown_user_and_wrong_password_get_the_same_message(database, make_user) -> None:
     make_user("alice")
     messages = set()
@@ -47,6 +56,7 @@ def test_unknown_user_and_wrong_password_get_the_same_message(database, make_use
     assert messages == {LOGIN_FAILED}
 
 
+@ARGON2_LOGINS
 def test_five_failures_lock_for_fifteen_minutes(database, admin, make_user) -> None:
     make_user("alice")
     now = dt.datetime(2026, 11, 22, 12, 0)
@@ -68,6 +78,7 @@ def test_five_failures_lock_for_fifteen_minutes(database, admin, make_user) -> N
     )
 
 
+@ARGON2_LOGINS
 def test_unlock_by_administrator(database, admin, make_user) -> None:
     make_user("alice")
     for _ in range(5):

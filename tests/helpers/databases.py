@@ -25,8 +25,10 @@ def _admin_statement(statement: str, server_url: str = "") -> None:
 
 
 def server_database(name: str, server_url: str = "") -> str:
-    """Create an empty database ``name`` on the test server (dropping any left over); its URL."""
+    """Create an empty database ``name`` on the test server (dropping any left over, and the
+    roles of test databases that are gone: a run stopped half-way leaves them); its URL."""
     drop_server_database(name, server_url)
+    _admin_statement(_DROP_ORPHANS, server_url)
     _admin_statement(f'CREATE DATABASE "{name}"', server_url)
     return (server_url or SERVER_URL).rsplit("/", 1)[0] + "/" + name
 
@@ -42,10 +44,42 @@ BEGIN
              JOIN pg_auth_members a ON a.member = m.oid
              JOIN pg_roles g ON g.oid = a.roleid
              WHERE g.rolname = '{name}_users' AND NOT m.rolsuper LOOP
-        EXECUTE format('DROP ROLE %I', r.rolname);
+        BEGIN
+            EXECUTE format('DROP ROLE %I', r.rolname);
+        EXCEPTION WHEN dependent_objects_still_exist THEN NULL;  -- still used elsewhere
+        END;
     END LOOP;
     EXECUTE 'DROP ROLE IF EXISTS "{name}_users"';
     EXECUTE 'DROP ROLE IF EXISTS "{name}_guard"';
+END $$
+"""
+
+
+_DROP_ORPHANS = """
+DO $$
+DECLARE
+    g record;
+    r record;
+BEGIN
+    FOR g IN SELECT rolname, left(rolname, length(rolname) - 6) AS db FROM pg_roles
+             WHERE rolname LIKE 'xdesk\\_%\\_users'
+               AND NOT EXISTS (SELECT 1 FROM pg_database d
+                               WHERE d.datname = left(rolname, length(rolname) - 6)) LOOP
+        FOR r IN SELECT m.rolname FROM pg_roles m
+                 JOIN pg_auth_members a ON a.member = m.oid
+                 WHERE a.roleid = (SELECT oid FROM pg_roles WHERE rolname = g.rolname)
+                   AND NOT m.rolsuper LOOP
+            BEGIN
+                EXECUTE format('DROP ROLE IF EXISTS %I', r.rolname);
+            EXCEPTION WHEN dependent_objects_still_exist THEN NULL;  -- still used elsewhere
+            END;
+        END LOOP;
+        BEGIN
+            EXECUTE format('DROP ROLE IF EXISTS %I', g.rolname);
+            EXECUTE format('DROP ROLE IF EXISTS %I', g.db || '_guard');
+        EXCEPTION WHEN dependent_objects_still_exist THEN NULL;
+        END;
+    END LOOP;
 END $$
 """
 
