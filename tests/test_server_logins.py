@@ -188,7 +188,7 @@ def test_add_deactivate_reactivate_and_passwords_round_trip(office) -> None:  # 
     admin.db.dispose()
 
 
-def test_connect_as_refuses_without_saying_why(office) -> None:  # noqa: ANN001
+def test_connect_as_refuses_without_saying_why(office, monkeypatch) -> None:  # noqa: ANN001
     database, admin_name = office
     admin = _login(database, admin_name)
     gb = f"{database.url.database}_gb"
@@ -208,6 +208,9 @@ def test_connect_as_refuses_without_saying_why(office) -> None:  # noqa: ANN001
     assert len(messages) == 1
     for user, password in ((admin_name, "not the password"), ("nobody_at_all", PASSWORD)):
         assert str(_refused(database, user, password)) == LOGIN_FAILED
+    # an empty password never reaches libpq (which would read PGPASSWORD or ~/.pgpass instead)
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    assert str(_refused(database, admin_name, "")) == LOGIN_FAILED
     admin.db.dispose()
 
 

@@ -74,10 +74,15 @@ def actor_of(user: User) -> Actor:
     )
 
 
-def connect_as_user(connect: Callable[[], Database], url: URL, username: str) -> Database:
+def connect_as_user(
+    connect: Callable[[], Database], url: URL, username: str, password: str
+) -> Database:
     """``connect()`` as a user's login role; a refusal is reported to the server's guard and
     is `LoginFailed`. When the guard lifted a lock that had run out, ``connect`` runs once
-    more (a refusal then counts as a failure)."""
+    more (a refusal then counts as a failure). An empty password is refused here: libpq would
+    take it as none and read PGPASSWORD or ~/.pgpass instead."""
+    if not password:
+        raise LoginFailed()
     for attempt in range(2):
         try:
             return connect()
@@ -119,7 +124,7 @@ def authenticate(
     """
     if not database.is_sqlite:
         probe = connect_as_user(
-            lambda: database.connect_as(username, password), database.url, username
+            lambda: database.connect_as(username, password), database.url, username, password
         )
         try:
             return record_server_login(probe, username)

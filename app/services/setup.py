@@ -72,6 +72,7 @@ def log_in(target: str | Path, username: str, password: str) -> tuple[Database, 
             lambda: open_desk_database(target, user=username, password=password),
             to_url(target),
             username,
+            password,
         )
         login = lambda: record_server_login(database, username)  # noqa: E731
     else:
