@@ -461,3 +461,45 @@ def test_the_login_dialog_connects_to_a_server_as_the_user(qtbot, office) -> Non
     assert dialog.desk.db.url.username == admin_name  # connected as the user's own role
     assert PASSWORD not in dialog.desk.db.url.render_as_string(hide_password=False)
     dialog.desk.db.dispose()
+
+
+def test_init_connects_as_the_owner_role_which_needs_createrole(
+    server,
+    request: pytest.FixtureRequest,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    """IT's owner role (no superuser; its password from PGPASSWORD) creates the database's
+    roles; one without CREATEROLE is told so before anything is written."""
+    name = f"xdesk_sl_{zlib.crc32(request.node.nodeid.encode()):08x}"
+    owner, plain = f"{name}_owner", f"{name}_plain"
+    superuser = create_engine(to_url(server.url), isolation_level="AUTOCOMMIT")
+    try:
+        with superuser.connect() as c:
+            for role, extra in ((owner, "CREATEROLE"), (plain, "")):
+                c.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+                c.execute(text(f"CREATE ROLE \"{role}\" LOGIN {extra} PASSWORD 'it owner pw 1'"))
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            c.execute(text(f'CREATE DATABASE "{name}" OWNER "{plain}"'))
+        monkeypatch.setenv("PGPASSWORD", "it owner pw 1")
+        base = to_url(server.url).set(database=name)
+        with pytest.raises(DatabaseError, match="needs CREATEROLE"):
+            initialise(base.set(username=plain).render_as_string(), "USA", "default", "a", PASSWORD)
+        with superuser.connect() as c:
+            c.execute(text(f'ALTER DATABASE "{name}" OWNER TO "{owner}"'))
+        admin = f"{name}_admin"
+        database = initialise(
+            base.set(username=owner).render_as_string(), "USA", "default", admin, PASSWORD
+        )
+        _grant_without_row_security(database)
+        monkeypatch.delenv("PGPASSWORD")
+        desk = _login(database, admin)
+        _add(desk, f"{name}_gb")
+        _login(database, f"{name}_gb").db.dispose()
+        desk.db.dispose()
+        database.dispose()
+    finally:
+        drop_server_database(name, server.url)
+        with superuser.connect() as c:
+            for role in (owner, plain):
+                c.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        superuser.dispose()

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.database.engine import Database, DatabaseError, to_url
+from app.database.engine import Database, DatabaseError, make_engine, to_url
 from app.database.opening import Upgrade, open_database
 from app.database.server_logins import RoleNameTaken, check_manager
 from app.domain.labels import SCHEMES
@@ -113,6 +113,8 @@ def initialise(
         errors["admin"] = USERNAME_RULE
     if errors:
         raise ValidationFailed(errors)
+    if is_server(target):
+        _owner_may_create_roles(target)
     database, report = open_database(target, create=True)
     logins = database.logins
     if database.owner:
@@ -188,6 +190,16 @@ def _set_up(
             ref=user.username,
             details={"role": user.role, "clearance": top, "nation": owner},
         )
+
+
+def _owner_may_create_roles(target: str | Path) -> None:
+    """Before any migration: the URL's role must be able to make the users' group and roles."""
+    engine = make_engine(to_url(target))
+    try:
+        with Session(engine) as session:
+            _may_create_roles(session)
+    finally:
+        engine.dispose()
 
 
 def _may_create_roles(session: Session) -> None:
