@@ -99,6 +99,12 @@ def display_url(target: str | Path | URL) -> str:
     return bare.render_as_string(hide_password=True)
 
 
+def has_login_roles(target: str | Path | URL) -> bool:
+    """True for a database server, where every user logs in as their own role and the server
+    checks the password (`app.database.server_logins`); False for a SQLite file."""
+    return to_url(target).get_backend_name() != "sqlite"
+
+
 def sqlite_path(url: URL) -> Path | None:
     """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":

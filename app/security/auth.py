@@ -122,7 +122,7 @@ def authenticate(
     On a server the password is checked by connecting as the user's role once more (as the
     idle lock's unlock needs); the database keeps its own connections.
     """
-    if not database.is_sqlite:
+    if database.logins.server:
         probe = connect_as_user(
             lambda: database.connect_as(username, password), database.url, username, password
         )

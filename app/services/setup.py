@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.database.engine import Database, DatabaseError, make_engine, to_url
+from app.database.engine import Database, DatabaseError, has_login_roles, make_engine, to_url
 from app.database.opening import Upgrade, open_database
 from app.database.server_logins import RoleNameTaken, check_manager
 from app.domain.labels import SCHEMES
@@ -86,8 +86,8 @@ def log_in(target: str | Path, username: str, password: str) -> tuple[Database, 
 
 
 def is_server(target: str | Path) -> bool:
-    """True for a database server's URL (not a SQLite file)."""
-    return to_url(target).get_backend_name() != "sqlite"
+    """True for a database server's URL (its users log in as their own roles)."""
+    return has_login_roles(target)
 
 
 def initialise(
