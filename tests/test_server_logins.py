@@ -63,26 +63,9 @@ def office(server, request: pytest.FixtureRequest) -> Iterator[tuple[Database, s
     url = server_database(name, server.url)
     admin = f"{name}_admin"
     owner_db = initialise(url, "USA", "default", admin, PASSWORD)
-    _grant_without_row_security(owner_db)
     yield owner_db, admin
     owner_db.dispose()
     drop_server_database(name, server.url)
-
-
-def _grant_without_row_security(database: Database) -> None:
-    """Before row-level security (its revision grants the users' group what it needs), give
-    the group the plain table privileges, so user roles can work at all."""
-    with database.engine.begin() as connection:
-        if connection.scalar(text("SELECT to_regprocedure('xdesk_readable_label_array()')")):
-            return
-        group = f'"{database.url.database}_users"'
-        connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {group}"))
-        connection.execute(
-            text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {group}")
-        )
-        connection.execute(text(f"REVOKE ALL ON xdesk_audit_key FROM {group}"))
-        connection.execute(text(f"REVOKE INSERT, UPDATE, DELETE ON audit_events FROM {group}"))
-        connection.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {group}"))
 
 
 def _target(database: Database) -> str:
@@ -406,9 +389,6 @@ def test_the_command_line_connects_as_the_user_who_logs_in(
         )
         assert code == 0, out
         monkeypatch.setenv("XDESK_DB", workstation)
-        owner = initialise(owner_url, "USA", "default", admin, secret)  # the same database
-        _grant_without_row_security(owner)
-        owner.dispose()
         code, out = run(
             "user", "add", gb, "--role", "coordinator", "--clearance", "S", "--nation", "GBR"
         )
@@ -490,7 +470,6 @@ def test_init_connects_as_the_owner_role_which_needs_createrole(
         database = initialise(
             base.set(username=owner).render_as_string(), "USA", "default", admin, PASSWORD
         )
-        _grant_without_row_security(database)
         monkeypatch.delenv("PGPASSWORD")
         desk = _login(database, admin)
         _add(desk, f"{name}_gb")

@@ -23,6 +23,10 @@ with a fixed ``search_path``; none is executable by PUBLIC:
   (returns true: the client tries once more).
 - ``xdesk_login_succeeded()``: the connected role's successful login (failures reset, last
   login) and the state of its row; executable by the users' group.
+- Without row-level security yet (its revision grants each table exactly what it needs), the
+  users' group gets what the one shared login could do, less owning anything (no DDL, no
+  TRUNCATE, no trigger to disable), the audit key and any change to the trail or the schema
+  version. A revision that narrows the grants revokes these first.
 
 ``users.password_hash`` holds the marker ``!postgresql-role`` on a server from here on: the
 hashes an older server database kept are no use to anyone (the server checks passwords now).
@@ -223,6 +227,18 @@ BEGIN
     EXECUTE format('GRANT EXECUTE ON FUNCTION xdesk_role_set(text, text, boolean), '
         'xdesk_role_sync(text), xdesk_login_succeeded() TO %I', grp);
     EXECUTE format('GRANT EXECUTE ON FUNCTION xdesk_login_failed(text) TO %I', guard);
+    IF to_regprocedure('xdesk_readable_label_array()') IS NULL THEN
+        -- before row-level security (whose revision grants exactly what each table needs):
+        -- what the one shared login could do, less owning anything (no DDL, no TRUNCATE, no
+        -- trigger to disable), less the audit key and any change to the audit trail
+        EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', grp);
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public '
+                       'TO %I', grp);
+        EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', grp);
+        EXECUTE format('REVOKE ALL ON xdesk_audit_key FROM %I', grp);
+        EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON audit_events, alembic_version FROM %I',
+                       grp);
+    END IF;
 END $$;
 """
 
@@ -237,7 +253,16 @@ DROP FUNCTION xdesk_role_manager();
 DO $$
 DECLARE
     guard text := current_database() || '_guard';
+    grp text := current_database() || '_users';
 BEGIN
+    IF to_regprocedure('xdesk_readable_label_array()') IS NULL
+       AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = grp) THEN
+        EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', grp);
+        EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM %I', grp);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION xdesk_audit_append(text, text, text, integer, '
+            'text, text, text), xdesk_audit_check(integer, integer), xdesk_audit_head() TO %I',
+            grp);
+    END IF;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = guard) THEN
         EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), guard);
         EXECUTE format('DROP ROLE %I', guard);
