@@ -325,8 +325,9 @@ def test_the_password_is_in_no_file_log_or_row(office, server, tmp_path: Path) -
     secret = "Very Secret Passphrase 42"
     gb = f"{database.url.database}_gb"
     _add(admin, gb, password=secret)
-    _login(database, gb, secret).db.dispose()
+    _login(database, f"  {gb.upper()} ", secret).db.dispose()  # typed as a username may be
     _refused(database, gb, secret + "x")
+    _refused(database, secret, secret)  # the password typed into the username field: not sent
     admin.users.reset_password(gb, secret + " two")
     import os
 

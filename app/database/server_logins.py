@@ -70,13 +70,19 @@ class LoginRefused(Exception):
         super().__init__(LOGIN_REFUSED)
 
 
-class RoleNameTaken(Exception):
-    """The server has a role of that name already (roles are shared by all its databases)."""
+MAX_ROLE_NAME = 63  # bytes: PostgreSQL's NAMEDATALEN - 1 (a longer name would be cut short)
 
-    def __init__(self, name: str) -> None:
+
+class RoleNameTaken(Exception):
+    """A username the server cannot take as a role: it has a role of that name already (roles
+    are shared by all its databases), or the name is longer than a role name may be."""
+
+    def __init__(self, name: str, too_long: bool = False) -> None:
         super().__init__(
-            f"the database server has a role named {name} already: choose another username, "
-            "or ask IT whose role it is"
+            f"a username on a database server is at most {MAX_ROLE_NAME} characters"
+            if too_long
+            else f"the database server has a role named {name} already: choose another "
+            "username, or ask IT whose role it is"
         )
 
 
@@ -199,6 +205,8 @@ class Logins:
         verifier is sent. The ``users`` row must be in the session's transaction already."""
         if not self.server:
             return
+        if len(username.encode("utf-8")) > MAX_ROLE_NAME:
+            raise RoleNameTaken(username, too_long=True)
         session.flush()
         try:
             with session.begin_nested():

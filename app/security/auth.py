@@ -81,7 +81,9 @@ def connect_as_user(
     is `LoginFailed`. When the guard lifted a lock that had run out, ``connect`` runs once
     more (a refusal then counts as a failure). An empty password is refused here: libpq would
     take it as none and read PGPASSWORD or ~/.pgpass instead."""
-    if not password:
+    if not password or not USERNAME.fullmatch(username):
+        # nothing is sent: a password typed into the username field must not reach the
+        # server's log as a role name
         raise LoginFailed()
     for attempt in range(2):
         try:
@@ -123,6 +125,7 @@ def authenticate(
     idle lock's unlock needs); the database keeps its own connections.
     """
     if database.logins.server:
+        username = username.strip().lower()
         probe = connect_as_user(
             lambda: database.connect_as(username, password), database.url, username, password
         )

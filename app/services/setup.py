@@ -68,6 +68,7 @@ def log_in(target: str | Path, username: str, password: str) -> tuple[Database, 
     """Open the database and log the user in: the database (on a server connected as the
     user's own login role) and the actor; `LoginFailed` (audited) otherwise."""
     if is_server(target):
+        username = username.strip().lower()  # usernames are lower case, as the roles
         database = connect_as_user(
             lambda: open_desk_database(target, user=username, password=password),
             to_url(target),
