@@ -207,6 +207,8 @@ class Logins:
             return
         if len(username.encode("utf-8")) > MAX_ROLE_NAME:
             raise RoleNameTaken(username, too_long=True)
+        if not roles_kept(session):
+            return
         session.flush()
         try:
             with session.begin_nested():
@@ -221,7 +223,7 @@ class Logins:
 
     def access_changed(self, session: Session, username: str) -> None:
         """The user's row changed (active, locked): the role's LOGIN follows it."""
-        if not self.server:
+        if not self.server or not roles_kept(session):
             return
         session.flush()
         session.execute(text("SELECT xdesk_role_sync(:name)"), {"name": username})
@@ -232,6 +234,24 @@ class Logins:
         if not self.server:
             return "ok"
         return str(session.scalar(text("SELECT xdesk_login_succeeded()")))
+
+
+_ROLES = "xdesk_roles_kept"  # cached in the pooled connection's info once seen
+
+
+def roles_kept(session: Session) -> bool:
+    """True when the server's database manages its users' roles (revision 0007 or later); a
+    database below it (opened only to be upgraded, or by the tests of old revisions) has
+    nothing to call."""
+    connection = session.connection()
+    if connection.info.get(_ROLES):
+        return True
+    kept = connection.scalar(
+        text("SELECT to_regprocedure('public.xdesk_role_sync(text)') IS NOT NULL")
+    )
+    if kept:
+        connection.info[_ROLES] = True
+    return bool(kept)
 
 
 def logins_of(server: bool) -> Logins:
