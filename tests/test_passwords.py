@@ -89,5 +89,7 @@ def test_a_failed_login_never_stores_what_was_typed_when_it_is_no_username(
     with pytest.raises(LoginFailed):
         authenticate(database, "nobody", "anything")
     events = admin.audit.list(action="login_failure", limit=2)
-    assert [e.username for e in events] == ["nobody", NOT_A_USERNAME]
+    # on a server the guard role reports a refused login, the name tried is the event's ref
+    names = [e.username if database.is_sqlite else e.record_ref for e in events]
+    assert names == ["nobody", NOT_A_USERNAME]
     assert all("secret" not in str(e.details) for e in events)

@@ -81,9 +81,12 @@ def connect_as_user(
     is `LoginFailed`. When the guard lifted a lock that had run out, ``connect`` runs once
     more (a refusal then counts as a failure). An empty password is refused here: libpq would
     take it as none and read PGPASSWORD or ~/.pgpass instead."""
-    if not password or not USERNAME.fullmatch(username):
-        # nothing is sent: a password typed into the username field must not reach the
-        # server's log as a role name
+    if not USERNAME.fullmatch(username):
+        # never sent as a role name: a password typed into the username field must not reach
+        # the server's log; the failure is reported as no username
+        report_refused(url, NOT_A_USERNAME)
+        raise LoginFailed()
+    if not password:
         raise LoginFailed()
     for attempt in range(2):
         try:
