@@ -185,6 +185,24 @@ def report_refused(url: URL, username: str) -> bool:
         engine.dispose()
 
 
+def check_reachable(url: URL) -> None:
+    """Raise the driver's error when the server cannot be reached at all (before anyone types
+    a password): connecting as the guard either works or is refused, both mean it is there."""
+    engine = create_engine(
+        url.set(username=guard_role(url.database or ""), password=None),
+        connect_args={"password": GUARD_PASSWORD},
+        poolclass=NullPool,
+    )
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as error:
+        if not is_refused_login(error):
+            raise
+    finally:
+        engine.dispose()
+
+
 # --- what the services call ----------------------------------------------------------------------
 
 

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from app.database.engine import Database, display_url
+from app.database.engine import Database, display_url, to_url
 from app.database.server_link import server_parts
+from app.database.server_logins import check_reachable
 from app.services.session import must_change_password
-from app.services.setup import open_desk_database
+from app.services.setup import is_server, open_desk_database
 from app.ui.login import ChangePasswordDialog, LoginDialog
 from app.ui.settings import remember_database
 
@@ -33,13 +34,14 @@ def open_elsewhere(window: MainWindow, target: str) -> bool:
     shown = display_url(target)
     window.statusBar().showMessage(f"Opening {shown}…")
 
-    def opened(database: Database) -> None:
+    def opened(database: Database | None) -> None:
         remember_database(window.settings, shown if "://" in target else target)
         parts = server_parts(target)
         username = (parts.user if parts is not None else "") or str(
             window.settings.value("login/username", "")
         )
-        login = LoginDialog(database, shown, username, parent=window)
+        # a server is opened by the login itself, as the user's own role
+        login = LoginDialog(database, shown, username, parent=window, target=target)
         window.commands.login_dialog = login
 
         def logged_in() -> None:
@@ -52,7 +54,7 @@ def open_elsewhere(window: MainWindow, target: str) -> bool:
                 must_change_password(desk)
                 and ChangePasswordDialog(desk, required=True).exec() != QDialog.DialogCode.Accepted
             ):
-                database.dispose()
+                desk.db.dispose()
                 return
             from app.ui.main_window import MainWindow
 
@@ -63,7 +65,8 @@ def open_elsewhere(window: MainWindow, target: str) -> bool:
 
         def cancelled() -> None:
             window.commands.login_dialog = None
-            database.dispose()
+            if database is not None:
+                database.dispose()
             window.statusBar().showMessage("Stayed on this database.", 5000)
 
         login.accepted.connect(logged_in)
@@ -85,5 +88,12 @@ def open_elsewhere(window: MainWindow, target: str) -> bool:
         box.open()
         window.commands.open_problem = box
 
+    if is_server(target):  # reached first, then the login connects as the user's own role
+        window.operations.run(
+            lambda: check_reachable(to_url(target)),
+            success=lambda _none: opened(None),
+            failure=refused,
+        )
+        return True
     window.operations.run(lambda: open_desk_database(target), success=opened, failure=refused)
     return True
