@@ -6,7 +6,7 @@ On a server the application connects as the person who logs in; PostgreSQL check
 - `scram_verifier` computes the stored form of a password (``SCRAM-SHA-256$<iterations>:<salt>$
   <StoredKey>:<ServerKey>``, RFC 5802/7677 as PostgreSQL keeps it) in Python, so the clear
   password never travels to the server nor lands in its logs; only the verifier does.
-- The roles are managed through the owner's ``SECURITY DEFINER`` functions of revision 0007
+- The roles are managed through the owner's ``SECURITY DEFINER`` functions of revision 0009
   (``xdesk_role_set``, ``xdesk_role_sync``), which only the owner (or a superuser) and active
   administrators may call: user roles never hold CREATEROLE. A role's LOGIN follows its
   ``users`` row (active and not locked); ``users.password_hash`` holds `ROLE_MARKER`.
@@ -258,7 +258,7 @@ _ROLES = "xdesk_roles_kept"  # cached in the pooled connection's info once seen
 
 
 def roles_kept(session: Session) -> bool:
-    """True when the server's database manages its users' roles (revision 0007 or later); a
+    """True when the server's database manages its users' roles (revision 0009 or later); a
     database below it (opened only to be upgraded, or by the tests of old revisions) has
     nothing to call."""
     connection = session.connection()

@@ -1,7 +1,7 @@
 """Logins on a server: every application user is a PostgreSQL login role of the same name.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-02 14:30:00
 
 PostgreSQL only (SQLite keeps its Argon2id hashes; nothing changes there). Every function is
@@ -35,8 +35,8 @@ The DDL is frozen here on purpose (not imported from the application).
 
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
