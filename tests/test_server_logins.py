@@ -347,7 +347,7 @@ def test_a_user_role_cannot_upgrade_an_old_schema(office) -> None:  # noqa: ANN0
     database, admin_name = office
     with database.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
-    with pytest.raises(DatabaseError, match="the owner upgrades it"):
+    with pytest.raises(DatabaseError, match="xdesk upgrade"):
         log_in(_target(database), admin_name, PASSWORD)
     with database.engine.begin() as connection:
         connection.execute(
