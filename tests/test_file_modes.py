@@ -123,9 +123,31 @@ except (DatabaseError, ServiceError) as error:
 """
 
 
-def test_a_backup_onto_a_full_disk_says_so_and_leaves_no_file(tmp_path: Path) -> None:
+def _on_a_full_disk(script: str, database: Path, target: Path) -> str:
+    """Run ``script`` in a process whose files cannot grow past a limit (a full disk, as far as
+    the writer can tell); its output, after checking it printed no traceback."""
     import subprocess
     import sys
+
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            script,
+            str(database),
+            str(target),
+            str(Path(__file__).resolve().parents[1]),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "XDESK_PASSWORD": PASSWORD},
+    )
+    assert "Traceback" not in run.stderr, run.stderr
+    return run.stdout
+
+
+def test_a_backup_onto_a_full_disk_says_so_and_leaves_no_file(tmp_path: Path) -> None:
 
     database = initialise(tmp_path / "desk.sqlite", "USA", "default", "admin", PASSWORD)
     try:
@@ -138,23 +160,9 @@ def test_a_backup_onto_a_full_disk_says_so_and_leaves_no_file(tmp_path: Path) ->
         database.dispose()
     out = tmp_path / "backups"
     out.mkdir()
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            FULL_DISK,
-            str(tmp_path / "desk.sqlite"),
-            str(out / "b.sqlite"),
-            str(Path(__file__).resolve().parents[1]),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "XDESK_PASSWORD": PASSWORD},
-    )
-    assert "Traceback" not in run.stderr, run.stderr
+    output = _on_a_full_disk(FULL_DISK, tmp_path / "desk.sqlite", out / "b.sqlite")
     # a file-size limit stands in for a full disk (SQLite reports EFBIG as a disk I/O error)
-    assert "refused:" in run.stdout and "could not be written" in run.stdout, run.stdout
+    assert "refused:" in output and "could not be written" in output, output
     assert list(out.iterdir()) == []
 
 
@@ -181,8 +189,6 @@ print("printed events:", len(desk.audit.list(action="report", limit=10)))
 
 
 def test_a_report_onto_a_full_disk_says_so_and_is_not_recorded_as_printed(tmp_path: Path) -> None:
-    import subprocess
-    import sys
 
     database = initialise(tmp_path / "desk.sqlite", "USA", "default", "admin", PASSWORD)
     try:
@@ -193,23 +199,9 @@ def test_a_report_onto_a_full_disk_says_so_and_is_not_recorded_as_printed(tmp_pa
         database.dispose()
     out = tmp_path / "reports"
     out.mkdir()
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            FULL_DISK_REPORT,
-            str(tmp_path / "desk.sqlite"),
-            str(out / "people.pdf"),
-            str(Path(__file__).resolve().parents[1]),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "XDESK_PASSWORD": PASSWORD},
-    )
-    assert "Traceback" not in run.stderr, run.stderr
-    assert "refused:" in run.stdout and "could not be written" in run.stdout, run.stdout
-    assert "printed events: 0" in run.stdout
+    output = _on_a_full_disk(FULL_DISK_REPORT, tmp_path / "desk.sqlite", out / "people.pdf")
+    assert "refused:" in output and "could not be written" in output, output
+    assert "printed events: 0" in output
     assert list(out.iterdir()) == []
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -163,37 +163,19 @@ class AuditTrailService:
             if event.record_id is not None and event.record_kind in kinds.BY_NAME
             else None
         )
-        if about is not None and about not in readable:
-            return EventView(
-                event.id,
-                event.at,
-                event.username,
-                event.action,
-                event.record_kind,
-                None,
-                "",
-                event.outcome,
-                {"note": HIDDEN_EVENT},
-                None,
-                True,
+        seen = EventView(
+            event.id, event.at, event.username, event.action, event.record_kind,
+            event.record_id, event.record_ref, event.outcome, {},
+        )  # fmt: skip
+        if about is None:
+            return replace(seen, details=json.loads(event.details))
+        if about not in readable:  # who, when and what kind only
+            return replace(
+                seen, record_id=None, record_ref="", details={"note": HIDDEN_EVENT}, hidden=True
             )
-        private = (
-            kinds.kind(event.record_kind).service(self.desk).private_fields
-            if about is not None
-            else frozenset()
-        )
-        return EventView(
-            event.id,
-            event.at,
-            event.username,
-            event.action,
-            event.record_kind,
-            event.record_id,
-            event.record_ref,
-            event.outcome,
-            _redact(json.loads(event.details), private),
-            readable.get(about) if about is not None else None,
-        )
+        private = kinds.kind(event.record_kind).service(self.desk).private_fields
+        details = _redact(json.loads(event.details), private)
+        return replace(seen, details=details, label=readable[about])
 
     def count(self, **filters: Any) -> int:
         """How many events match."""
