@@ -228,6 +228,9 @@ class Database:
     engine: Engine
     # why this client may not write (its code is older than the schema); empty: it may
     read_only: str = ""
+    # on a server opened as a user's login role: the URL as named, whose role (the owner) the
+    # server's tools (pg_dump, pg_restore) connect as; None: `url` itself
+    owner_url: URL | None = None
     owner: str = ""
     scheme: Scheme = field(default_factory=lambda: SCHEMES["default"])
     _groups: dict[str, frozenset[str]] | None = None
@@ -350,7 +353,14 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        database = Database(url=url, engine=engine, owner=self.owner, scheme=self.scheme)
+        database = Database(
+            url=url,
+            engine=engine,
+            owner=self.owner,
+            scheme=self.scheme,
+            owner_url=self.owner_url or self.url,
+            read_only=self.read_only,  # a client older than the schema writes nothing, as anyone
+        )
         database._groups = self._groups
         return database
 

@@ -79,7 +79,7 @@ def open_database(
     is `LoginRefused`); without them the URL's own role connects (the owner, its password from
     PGPASSWORD or ~/.pgpass), as ``xdesk init`` and upgrades do.
     """
-    url = to_url(target)
+    url = named = to_url(target)
     path = sqlite_path(url)
     if path is None and user is not None:
         url = url.set(username=user, password=None)
@@ -102,7 +102,9 @@ def open_database(
     except Exception:
         engine.dispose()
         raise
-    database = Database(url=url, engine=engine, read_only=read_only)
+    database = Database(
+        url=url, engine=engine, read_only=read_only, owner_url=named if named != url else None
+    )
     database.load_facts()
     return database, report
 

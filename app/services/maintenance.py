@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.engine import URL
+
 from app.database import server_tools
 from app.database.backup import backup_sqlite, restore_sqlite
 from app.database.engine import DatabaseError
@@ -44,7 +46,7 @@ def backup(desk: Desk, destination: str | Path) -> Backup:
     if desk.db.is_sqlite:
         backup_sqlite(desk.db.engine, path)
     else:
-        server_tools.dump(desk.db.engine, desk.db.url, path)
+        server_tools.dump(desk.db.engine, _tools_url(desk), path)
     made = Backup(path, path.stat().st_size, file_sha256(path))
     with desk.writing() as (session, actor):
         audit.record(
@@ -84,7 +86,7 @@ def restore(desk: Desk, backup_file: str | Path) -> Restored:
     else:
         kept = _restore_server(desk, backup_path)
         target = str(desk.db.url.database)
-        reopen = desk.db.url.render_as_string(hide_password=False)
+        reopen = _tools_url(desk).render_as_string(hide_password=False)
     restored = open_desk_database(reopen)
     try:
         with restored.writing() as session:
@@ -103,10 +105,17 @@ def restore(desk: Desk, backup_file: str | Path) -> Restored:
     return Restored(target, backup_path, kept)
 
 
+def _tools_url(desk: Desk) -> URL:
+    """The URL pg_dump and pg_restore connect with: the role the database URL names (the
+    owner, its password from PGPASSWORD or ~/.pgpass), not the user logged in, whose role may
+    not read what a whole dump holds (password hashes, the audit key)."""
+    return desk.db.owner_url or desk.db.url
+
+
 def _restore_server(desk: Desk, backup_path: Path) -> Path:
     """Check the dump is ours and not newer than this application, dump the database it
     replaces beside it, then restore it in one transaction; the replaced database's dump."""
-    engine, url = desk.db.engine, desk.db.url
+    engine, url = desk.db.engine, _tools_url(desk)
     facts = server_tools.inspect_dump(engine, backup_path)
     if not known_revision(facts.revision):
         raise DatabaseError(
