@@ -501,7 +501,11 @@ def test_a_clash_with_a_participation_the_user_may_not_see_is_not_confirmed(
     csv = tmp_path / "pa.csv"
     csv.write_text(f"exchange,person,role\n{exchange_ref},{person_ref},instructor\n")
     result = import_file(gbr, "participations", csv)
-    assert result.imported == 0 and result.rejected[0].errors["role"] == message
+    # refused without confirming the hidden booking (under the server's row security the
+    # database's unique key refuses it: the row is reported without its values)
+    refused_row = str(result.rejected[0].errors)
+    assert result.imported == 0 and "already takes part" not in refused_row
+    assert "instructor" not in refused_row.replace("this role", "")
     # a clash the user can see is still named, so they can fix it
     admin.participations.create({"exchange": exchange_ref, "person": person_ref})
     with pytest.raises(ValidationFailed) as refused:

@@ -82,7 +82,20 @@ def service_error(error: BaseException) -> ServiceError | None:
     return DatabaseFailed(f"the database refused the operation: {classified.detail}")
 
 
+# unique keys whose refusal names a field in the service's own words: under row-level security
+# the clashing row may be one the writer cannot see, which the message must not confirm
+_NAMED_KEYS = {
+    "uq_participations_exchange_id_person_id_role": (
+        "role",
+        "Role: this person cannot be booked into this exchange in this role",
+    ),
+}
+
+
 def _constraint_error(classified: Classified) -> ValidationFailed:
+    for name, (field, words) in _NAMED_KEYS.items():
+        if name in f"{classified.detail} {' '.join(classified.columns)}":
+            return ValidationFailed({field: words})
     words = _CONSTRAINT_WORDS.get(classified.constraint, "was refused by the database")
     if classified.columns:
         return ValidationFailed({column: words for column in classified.columns})
