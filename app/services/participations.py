@@ -44,6 +44,7 @@ from app.services.errors import NotFound
 from app.services.fields import Field
 from app.services.reading import Page
 from app.services.status import move_status
+from app.services.transactions import UNBOOKABLE
 
 SLACK_DAYS = 7
 # aliases, built once (building one copies every column): callers join Exchange and Person
@@ -187,7 +188,7 @@ class ParticipationService(RecordService[Participation]):
                     f"Role: this person already takes part in {exchange.reference} as "
                     f"{ParticipationRole(role).label.lower()}"
                     if shown
-                    else "Role: this person cannot be booked into this exchange in this role"
+                    else UNBOOKABLE
                 )
         merged = (
             {

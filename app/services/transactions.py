@@ -84,12 +84,8 @@ def service_error(error: BaseException) -> ServiceError | None:
 
 # unique keys whose refusal names a field in the service's own words: under row-level security
 # the clashing row may be one the writer cannot see, which the message must not confirm
-_NAMED_KEYS = {
-    "uq_participations_exchange_id_person_id_role": (
-        "role",
-        "Role: this person cannot be booked into this exchange in this role",
-    ),
-}
+UNBOOKABLE = "Role: this person cannot be booked into this exchange in this role"
+_NAMED_KEYS = {"uq_participations_exchange_id_person_id_role": ("role", UNBOOKABLE)}
 
 
 def _constraint_error(classified: Classified) -> ValidationFailed:
