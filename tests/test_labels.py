@@ -208,3 +208,69 @@ def test_cell_round_trip() -> None:
     label = rel("GBR", "FVEY")
     assert parse_releasability(releasability_cell(label)) == (label.release, label.rel_to)
     assert expand(["FVEY", "FRA"], GROUPS) == GROUPS["FVEY"] | {"FRA"}
+
+
+# --- one record, one marking (issue 14, item 3) ----------------------------------------------
+
+FVEY_NATO = {**GROUPS, "NATO": frozenset({"CAN", "DEU", "EST", "FRA", "GBR", "USA"})}
+
+
+@pytest.mark.parametrize(
+    ("owner", "scheme", "label", "portion", "banner"),
+    [
+        ("USA", DEFAULT_SCHEME, rel("GBR", "FVEY", level=2),
+         "(C//REL TO USA, GBR, FVEY)", "CONFIDENTIAL//REL TO USA, GBR, FVEY"),
+        ("USA", DEFAULT_SCHEME, rel("FVEY", "JPN"),
+         "(S//REL TO USA, JPN, FVEY)", "SECRET//REL TO USA, JPN, FVEY"),
+        ("USA", DEFAULT_SCHEME, rel("FVEY", "NATO", "DEU", "GBR"),
+         "(S//REL TO USA, DEU, GBR, FVEY, NATO)", "SECRET//REL TO USA, DEU, GBR, FVEY, NATO"),
+        ("USA", DEFAULT_SCHEME, rel("USA"), "(S//NF)", "SECRET//NOFORN"),
+        ("USA", DEFAULT_SCHEME, Label(4, Release.NOFORN), "(TS//NF)", "TOP SECRET//NOFORN"),
+        ("USA", DEFAULT_SCHEME, Label(0), "(U)", "UNCLASSIFIED"),
+        ("USA", NATO_SCHEME, rel("GBR", "FVEY", level=2),
+         "(NC//REL TO USA, GBR, FVEY)", "NATO CONFIDENTIAL//REL TO USA, GBR, FVEY"),
+        ("GBR", DEFAULT_SCHEME, rel("FVEY", "USA", level=2),
+         "(C//REL TO GBR, USA, FVEY)", "CONFIDENTIAL//REL TO GBR, USA, FVEY"),
+        ("GBR", DEFAULT_SCHEME, rel("AUS", "FVEY", "BALT"),
+         "(S//REL TO GBR, AUS, BALT, FVEY)", "SECRET//REL TO GBR, AUS, BALT, FVEY"),
+        ("GBR", NATO_SCHEME, rel("NATO", "EST", level=3),
+         "(NS//REL TO GBR, EST, NATO)", "NATO SECRET//REL TO GBR, EST, NATO"),
+        ("GBR", DEFAULT_SCHEME, Label(1), "(R)", "RESTRICTED"),
+        ("FRA", DEFAULT_SCHEME, rel("DEU", "NATO", level=2),
+         "(C//REL TO FRA, DEU, NATO)", "CONFIDENTIAL//REL TO FRA, DEU, NATO"),
+        ("FRA", NATO_SCHEME, rel("GBR", "FVEY", level=4),
+         "(CTS//REL TO FRA, GBR, FVEY)", "COSMIC TOP SECRET//REL TO FRA, GBR, FVEY"),
+        ("FRA", NATO_SCHEME, rel("FRA", level=1), "(NR//NF)", "NATO RESTRICTED//NOFORN"),
+    ],
+)  # fmt: skip
+def test_one_record_alone_on_a_page_is_marked_as_its_portion_says(
+    owner: str, scheme, label: Label, portion: str, banner: str
+) -> None:
+    assert portion_mark(label, scheme, owner) == portion
+    assert marking(label, scheme, owner) == banner
+    assert marking(combine([label], owner, FVEY_NATO), scheme, owner) == banner
+    assert marking(combine([label, label], owner, FVEY_NATO), scheme, owner) == banner
+
+
+def dissemination(text: str) -> tuple[str, list[str]]:
+    """(controls, REL TO codes in order) of a banner or portion mark's text after the level."""
+    _level, _, rest = text.strip("()").partition("//")
+    if rest.startswith("REL TO "):
+        return "REL", rest.removeprefix("REL TO ").split(", ")
+    return {"NF": "NOFORN"}.get(rest, rest), []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    labels,
+    st.sampled_from(["USA", "GBR", "FRA"]),
+    st.sampled_from([DEFAULT_SCHEME, NATO_SCHEME]),
+)
+def test_banner_of_one_label_says_what_its_portion_mark_says(
+    label: Label, owner: str, scheme
+) -> None:
+    banner = marking(combine([label], owner, FVEY_NATO), scheme, owner)
+    portion = portion_mark(label, scheme, owner)
+    assert banner.partition("//")[0] == scheme.name(label.level)
+    assert portion.strip("()").partition("//")[0] == scheme.abbreviation(label.level)
+    assert dissemination(banner) == dissemination(portion)

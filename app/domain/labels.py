@@ -128,6 +128,17 @@ def releasability_text(rel_to: Iterable[str], owner: str) -> str:
     return "REL TO " + ", ".join(([owner] if owner in set(rel_to) else []) + nations + groups)
 
 
+def marked(label: Label, owner: str) -> Label:
+    """The label as its markings print it: the owning nation in a REL TO list, and a REL TO
+    list naming nobody but the owning nation printed as NOFORN (that is who may read it; a
+    REL TO line needs a foreign nation, CAPCO Register, REL TO). `marking`, `portion_mark` and
+    `combine` all go through here, so one record's banner and portion mark say the same."""
+    label = label.with_owner(owner)
+    if label.release is Release.REL and label.rel_to <= {owner}:
+        return Label(label.level, Release.NOFORN, groups=label.groups)
+    return label
+
+
 def marking(label: Label, scheme: Scheme, owner: str) -> str:
     """Banner line for one label, e.g. ``SECRET//REL TO USA, GBR`` or ``UNCLASSIFIED``."""
     return _join(scheme.name(label.level), label, owner)
@@ -140,6 +151,7 @@ def portion_mark(label: Label, scheme: Scheme, owner: str) -> str:
 
 
 def _join(level_text: str, label: Label, owner: str, portion: bool = False) -> str:
+    label = marked(label, owner)
     if label.release is Release.NOFORN:
         return f"{level_text}//{'NF' if portion else 'NOFORN'}"
     if label.release is Release.REL:
@@ -167,11 +179,19 @@ def combine(labels: Iterable[Label], owner: str, groups: Mapping[str, Iterable[s
     shared_groups = frozenset.intersection(
         *(frozenset(c for c in label.rel_to if c in groups) for label in restricted)
     )
+    # and nation codes every restricted label names itself (issue 14, item 3: REL TO GBR, FVEY
+    # alone on a page is REL TO USA, GBR, FVEY, as its portion mark says, not USA, FVEY)
+    shared_nations = frozenset.intersection(
+        *(
+            frozenset(c for c in label.with_owner(owner).rel_to if c not in groups)
+            for label in restricted
+        )
+    )
     nations = frozenset.intersection(
         *(expand(label.with_owner(owner).rel_to, groups) for label in restricted)
     ) | {owner}
     covered = expand(shared_groups, groups)
-    codes = shared_groups | (nations - covered)
+    codes = shared_groups | (nations - covered) | (shared_nations & nations)
     if codes - {owner} == frozenset() or codes == {owner}:
         return Label(level, Release.NOFORN, groups=all_groups)
     return Label(level, Release.REL, frozenset(codes) | {owner}, all_groups)
