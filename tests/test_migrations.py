@@ -12,6 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -25,7 +26,8 @@ from app.database.migrate import (
     upgrade,
 )
 from app.database.opening import open_database
-from app.domain.models import Base
+from app.domain.labels import Label, Release
+from app.domain.models import Base, Nation
 from app.services.desk import Desk
 from app.services.setup import open_desk_database
 from tests.helpers import SERVER_URL, drop_server_database, new_test_database, server_database_name
@@ -66,6 +68,18 @@ def _assert_office_kept(database) -> None:  # noqa: ANN001
         "Núñez",
     ]
     assert admin.audit.verify().ok  # the upgrade's own audit event joined an intact chain
+    _assert_kosovo_recordable(admin)
+
+
+def _assert_kosovo_recordable(admin: Desk) -> None:
+    """Revision 0010: a database made before XKS was known has it after opening (nations are a
+    foreign key): a Kosovar person, released to XKS, can be saved and is marked so."""
+    saved = admin.people.create(
+        {"family_name": "Krasniqi", "given_names": "Arben", "nation_code": "XKS"},
+        label=Label(2, Release.REL, frozenset({"XKS"})),
+    )
+    assert saved.record.nation_code == "XKS"
+    assert admin.portion_mark(saved.label) == "(C//REL TO USA, XKS)"
 
 
 def test_upgrade_from_empty_reaches_head(empty_target) -> None:  # noqa: ANN001
@@ -96,6 +110,23 @@ def test_upgrade_from_the_base_revision_keeps_the_records(empty_target) -> None:
         event = Desk(database, "admin").audit.list(limit=1, action="migration")[0]
         assert (event.details["from"], event.details["to"]) == ("0001", head_revision())
         _assert_office_kept(database)
+    finally:
+        database.dispose()
+
+
+def test_a_database_without_kosovo_gets_it_when_opened(empty_target) -> None:  # noqa: ANN001
+    """On SQLite and on a server: an office at 0009 whose nations predate XKS (made before the
+    code knew it) has XKS after opening upgrades it."""
+    database_at(empty_target, "0009").dispose()
+    engine = make_engine(to_url(empty_target))
+    with engine.begin() as connection:
+        connection.execute(sa.delete(Nation).where(Nation.code == "XKS"))
+    engine.dispose()
+    database = open_desk_database(empty_target)
+    try:
+        with database.reading() as session:
+            assert session.get(Nation, "XKS").name == "Kosovo"
+        _assert_kosovo_recordable(Desk(database, "admin"))
     finally:
         database.dispose()
 

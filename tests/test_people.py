@@ -30,6 +30,9 @@ VALID = {
         ("rank_code", "OF-11", "STANAG 2116"),
         ("service", "cavalry", "unknown value"),
         ("languages", "eng 6/6/6/6", "STANAG 6001"),
+        ("languages", "eng 5+/5/5/5", "+ exists only on levels 0 to 4"),
+        ("languages", "fra 3/3/2/2; eng 4+/5/5/5+", "5 is the highest level and has no plus"),
+        ("languages", "eng 3++/3/3/3", "STANAG 6001"),
         ("languages", "klingon 3/3/3/3", "ISO 639"),
         ("clearance_level", "7", "0 to 4"),
         ("classification", "SUPER SECRET", "unknown classification"),
@@ -245,3 +248,18 @@ def test_a_coordinator_may_find_a_person_by_passport_and_it_is_audited(admin: De
     [event] = admin.audit.list(action="identity_filter", limit=5)
     assert event.outcome == "success" and event.details["filters"] == ["passport_number"]
     assert "CD7654321" not in json.dumps(event.details)
+
+
+@pytest.mark.parametrize("profile", ["0+/1+/2+/3+", "4+/4/5/5", "5/5/5/5", "0/0/0/0"])
+def test_every_stanag_6001_level_is_accepted(admin: Desk, profile: str) -> None:
+    saved = admin.people.create({**VALID, "languages": f"eng {profile}"})
+    assert admin.people.value_of(saved.record, "languages") == [("eng", profile)]
+
+
+def test_kosovo_is_a_nation_of_a_person_and_in_rel_to(admin: Desk) -> None:
+    """XKS, the GENC code (ISO 3166-1 has none), is an extra nation (issue 14, item 12)."""
+    saved = admin.people.create(
+        {**VALID, "nation_code": "xks", "classification": "C", "releasable_to": "XKS, GBR"}
+    )
+    assert saved.record.nation_code == "XKS"
+    assert admin.marking(saved.label) == "CONFIDENTIAL//REL TO USA, GBR, XKS"

@@ -1,4 +1,5 @@
-"""Nations from pycountry and the built-in nation groups (FVEY, NATO)."""
+"""Nations from pycountry (plus the few GENC codes ISO lacks: XKS) and the built-in nation
+groups (FVEY, NATO)."""
 
 from __future__ import annotations
 
@@ -19,18 +20,28 @@ BUILTIN_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+# Nations the product needs that ISO 3166-1 (pycountry) lacks, with the code the US GENC
+# standard (Geopolitical Entities, Names and Codes) gives them. Kosovo has no ISO 3166-1 code;
+# GENC's trigraph is XKS (issue 14, item 12). Usable wherever a nation is: a person's nation,
+# a party, a host, a REL TO list. Revision 0010 adds them to an existing database's nations.
+EXTRA_NATIONS: dict[str, str] = {"XKS": "Kosovo"}
+
+
 @cache
 def all_nations() -> dict[str, str]:
-    """Every ISO 3166-1 country as alpha-3 code -> common name, sorted by code."""
+    """Every ISO 3166-1 country as alpha-3 code -> common name, and the `EXTRA_NATIONS`,
+    sorted by code."""
     result = {}
     for country in pycountry.countries:
         name = getattr(country, "common_name", None) or country.name
         result[country.alpha_3] = name
+    for code, name in EXTRA_NATIONS.items():
+        result.setdefault(code, name)
     return dict(sorted(result.items()))
 
 
 def is_nation(code: str) -> bool:
-    """True for a known ISO 3166-1 alpha-3 code (upper case)."""
+    """True for a known ISO 3166-1 alpha-3 code or extra (GENC) nation code (upper case)."""
     return code in all_nations()
 
 

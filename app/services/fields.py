@@ -20,7 +20,10 @@ from app.domain.vocab import NATO_RANK_CODES, Vocabulary
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PASSPORT = re.compile(r"^[A-Z0-9]{5,20}$")
-PROFILE = re.compile(r"^[0-5]\+?/[0-5]\+?/[0-5]\+?/[0-5]\+?$")
+# STANAG 6001 (edition 5): levels 0 to 5 per skill (listening/speaking/reading/writing); a
+# "plus" level exists only for 0 to 4 (0+ ... 4+), never 5+ (issue 14, item 12)
+LEVEL_6001 = r"(?:[0-4]\+?|5)"
+PROFILE = re.compile(rf"^{LEVEL_6001}/{LEVEL_6001}/{LEVEL_6001}/{LEVEL_6001}$")
 
 
 def _empty(value: Any) -> bool:
@@ -201,6 +204,11 @@ class Field:
             if language not in language_codes():
                 raise ValueError(f"{language!r} is not an ISO 639 language code (e.g. eng, fra)")
             if profile and not PROFILE.match(profile):
+                if "5+" in profile:
+                    raise ValueError(
+                        f"{profile!r} is not a STANAG 6001 profile: 5 is the highest level and"
+                        " has no plus (+ exists only on levels 0 to 4)"
+                    )
                 raise ValueError(f"{profile!r} is not a STANAG 6001 profile like 3/3/2/2")
             result[language] = profile
         return sorted(result.items())
