@@ -123,7 +123,7 @@ def build(path: Path, people: int, exchanges: int, seed: int = 7) -> Path:
             return path
         path.unlink()
     started = time.perf_counter()
-    database = initialise(path, "USA", "default", "admin", PASSWORD)
+    database = initialise(path, "USA", "default", "admin", PASSWORD, encrypt=False)
     desk = Desk(database, "admin")
     desk.users.create(
         {

@@ -145,7 +145,9 @@ def harness_section(table, path: Path) -> None:  # noqa: ANN001
         folder_path = Path(folder)
         records = _write_csv(folder_path / "people.csv", ROWS)
         rows = _raw_rows(records)
-        initialise(folder_path / "empty.sqlite", "USA", "default", "admin", PASSWORD).dispose()
+        initialise(
+            folder_path / "empty.sqlite", "USA", "default", "admin", PASSWORD, encrypt=False
+        ).dispose()
         figures = {}
         for name, source in (("empty", folder_path / "empty.sqlite"), ("big", path)):
             runs = [

@@ -118,7 +118,7 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     db_file = work / "bench.sqlite"
     db_file.unlink(missing_ok=True)
-    database = initialise(db_file, "USA", "default", "admin", "benchmark password 1")
+    database = initialise(db_file, "USA", "default", "admin", "benchmark password 1", encrypt=False)
     desk = Desk(database, "admin")
     started = time.perf_counter()
     exchange = fill(desk, args.participants, args.agreements)
@@ -146,7 +146,12 @@ def harness_section(table, _path: Path) -> None:  # noqa: ANN001
     """Seconds for a 1,000-row roster through `render_report`, on a fresh small database."""
     with tempfile.TemporaryDirectory() as folder:
         database = initialise(
-            Path(folder) / "reports.sqlite", "USA", "default", "admin", "benchmark password"
+            Path(folder) / "reports.sqlite",
+            "USA",
+            "default",
+            "admin",
+            "benchmark password",
+            encrypt=False,
         )
         desk = Desk(database, "admin")
         reference = fill(desk, 1000, 0)

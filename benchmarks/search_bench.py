@@ -281,7 +281,7 @@ class Rows:
 def build(path: str | Path, people: int, exchanges: int, seed: int = 11) -> None:
     """Create the database with users, labels, people and exchanges."""
     started = time.perf_counter()
-    database = initialise(path, "USA", "default", "admin", PASSWORD)
+    database = initialise(path, "USA", "default", "admin", PASSWORD, encrypt=False)
     admin = Desk(database, "admin")
     admin.users.create_ntk_group("ORCA")
     admin.users.create(

@@ -20,6 +20,7 @@ import pytest  # noqa: E402
 from argon2 import PasswordHasher  # noqa: E402
 
 import app.security.passwords as passwords  # noqa: E402
+from app.database import at_rest  # noqa: E402
 from app.database.engine import Database  # noqa: E402
 from app.services.desk import Desk  # noqa: E402
 from app.services.setup import initialise  # noqa: E402
@@ -37,6 +38,8 @@ from tests.helpers.roles import close_role_databases  # noqa: E402
 # Tests hash many passwords: a cheaper Argon2id profile keeps the suite fast (production keeps
 # argon2-cffi's defaults; a test in test_security checks those meet OWASP's minimum).
 passwords._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+at_rest.KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}  # the keys files' alike
+at_rest._DUMMY_SLOT.update(at_rest.KDF)
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app.domain.models import AuditEvent
 from app.security.audit import GENESIS, HEAD_KEY, event_hash
 from app.services.desk import Desk
+from tests.helpers.files import raw_connection
 
 pytestmark = pytest.mark.sqlite_only(reason="rewrites the trail through the SQLite file")
 
@@ -38,7 +39,7 @@ def verified(admin: Desk) -> Desk:
 def holding_the_file(desk: Desk) -> Iterator[sqlite3.Connection]:
     """The file as an attacker has it: triggers dropped, put back afterwards."""
     desk.db.dispose()
-    connection = sqlite3.connect(desk.db.path)
+    connection = raw_connection(desk.db)
     connection.execute("DROP TRIGGER audit_events_no_update")
     connection.execute("DROP TRIGGER audit_events_no_delete")
     try:
@@ -97,7 +98,7 @@ def test_an_emptied_trail_is_caught(verified: Desk) -> None:
 
 def test_dropped_triggers_are_reported(verified: Desk) -> None:
     verified.db.dispose()
-    with sqlite3.connect(verified.db.path) as connection:
+    with raw_connection(verified.db) as connection:
         connection.execute("DROP TRIGGER audit_events_no_delete")
     result = verified.audit.verify()
     assert [p.kind for p in result.problems] == ["triggers dropped"]

@@ -4,8 +4,9 @@ schema revision, orphaned rows and the audit chain."""
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from sqlalchemy import Engine, text
@@ -15,7 +16,8 @@ from app.database.checks import WITHOUT_ROW_SECURITY, Check, run_checks
 from app.database.engine import Database
 from app.database.migrate import head_revision
 from app.services.desk import Desk
-from tests.helpers import SERVER_URL
+from tests.helpers import PASSWORD, SERVER_URL
+from tests.helpers.files import raw_connection
 
 server_only = pytest.mark.skipif(
     not SERVER_URL, reason="row security, roles and triggers need a database server"
@@ -43,7 +45,8 @@ def _tables_without_forced_row_security(engine: Engine) -> set[str]:
 
 def _check_command(database: Database, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     capsys.readouterr()
-    code = main(["--db", database.url.render_as_string(hide_password=False), "check"])
+    with mock.patch.dict(os.environ, {"XDESK_USER": "admin", "XDESK_PASSWORD": PASSWORD}):
+        code = main(["--db", database.url.render_as_string(hide_password=False), "check"])
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err
     return code, captured.out
@@ -174,7 +177,7 @@ def test_sqlite_orphans_and_an_old_schema_are_reported(
     database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert database.path is not None
-    with sqlite3.connect(database.path) as connection:
+    with raw_connection(database) as connection:
         connection.execute("PRAGMA foreign_keys=OFF")
         connection.execute(
             "INSERT INTO person_languages (person_id, language, profile) "

@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
 from tests.helpers import PASSWORD
+from tests.helpers.files import file_key, raw_connection, reopen
 
 PEOPLE = (
     "\n".join(
@@ -63,7 +63,7 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
     from app.services.desk import Desk
     from app.services.setup import open_desk_database
 
-    database = open_desk_database(run.db)
+    database = open_desk_database(run.db, user="admin", password=PASSWORD)
     try:
         Desk(database, "admin").users.create_ntk_group("SOF")
         Desk(database, "admin").users.update("admin", {"groups": ["SOF"]})
@@ -216,9 +216,8 @@ def test_export_round_trip_into_a_second_database(cli: Cli, tmp_path: Path) -> N
     assert cli("init", "--owner-nation", "USA", "--admin", "admin", db=second, user=None)[0] == 0
     assert cli("group", "add", "SOF", db=second)[0] == 0
     from app.services.desk import Desk
-    from app.services.setup import open_desk_database
 
-    database = open_desk_database(second)
+    database = reopen(second)
     Desk(database, "admin").users.update("admin", {"groups": ["SOF"]})
     database.dispose()
     code, out, err = cli("import", "people", str(out_file), "--all-or-nothing", db=second)
@@ -293,7 +292,7 @@ def test_list_and_show_json(cli: Cli, tmp_path: Path) -> None:
 def test_audit_verify_finds_tampering(cli: Cli) -> None:
     code, out, _ = cli("audit", "verify")
     assert code == 0 and "audit trail intact" in out
-    connection = sqlite3.connect(cli.db)
+    connection = raw_connection(cli.db, file_key(cli.db))
     connection.execute(
         "DROP TRIGGER IF EXISTS audit_events_no_update"
     )  # what a tamperer with the file would do
@@ -323,7 +322,7 @@ def test_backup_restore_and_check(cli: Cli, tmp_path: Path) -> None:
     ] == str(kept)
     # the backup event was written after the copy: it is in the replaced database, not in the backup
     assert json.loads(cli("audit", "list", "--json", "--action", "backup")[1]) == []
-    with sqlite3.connect(kept) as replaced:
+    with raw_connection(kept, file_key(kept)) as replaced:
         assert (
             replaced.execute(
                 "SELECT count(*) FROM audit_events WHERE action = 'backup'"
@@ -383,9 +382,8 @@ def test_show_never_writes_terminal_control_sequences_from_older_data(cli: Cli) 
     from sqlalchemy import text
 
     from app.services.desk import Desk
-    from app.services.setup import open_desk_database
 
-    database = open_desk_database(cli.db)
+    database = reopen(cli.db)
     try:
         saved = Desk(database, "admin").people.create(
             {"family_name": "Plain", "nation_code": "USA"}
@@ -415,14 +413,13 @@ def test_a_reset_password_must_be_changed_before_any_other_command(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.services.desk import Desk
-    from app.services.setup import open_desk_database
 
     monkeypatch.setenv("XDESK_NEW_PASSWORD", PASSWORD)
     assert (
         cli("user", "add", "rita", "--role", "viewer", "--clearance", "U", "--nation", "USA")[0]
         == 0
     )
-    database = open_desk_database(cli.db)
+    database = reopen(cli.db)
     try:
         Desk(database, "admin").users.reset_password("rita", "temporary password 1")
     finally:

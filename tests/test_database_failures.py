@@ -14,8 +14,8 @@ from app.database.engine import Database
 from app.domain.models import Setting
 from app.services.desk import Desk
 from app.services.errors import ConnectionLost, DatabaseBusy, ValidationFailed
-from app.services.setup import open_desk_database
 from app.services.transactions import service_error
+from tests.helpers.files import reopen
 from tests.helpers.records import EXCHANGE, PERSON
 
 # statements one save sends (BEGIN, the user with groups, the record, the UPDATE, the audit
@@ -107,7 +107,7 @@ def test_a_lock_wait_that_runs_out_is_a_plain_message(admin: Desk, database: Dat
         with holder.connect() as connection:
             connection.execute(text(f"ALTER DATABASE \"{name}\" SET lock_timeout = '300ms'"))
             connection.commit()
-            impatient = open_desk_database(database.url.render_as_string(hide_password=False))
+            impatient = reopen(database.url.render_as_string(hide_password=False))
             connection.execute(
                 text("SELECT id FROM people WHERE id = :id FOR UPDATE"), {"id": person.id}
             )

@@ -78,10 +78,12 @@ def test_restore_is_refused_while_another_program_has_the_database_open(tmp_path
             [
                 sys.executable,
                 "-c",
-                "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1]); "
+                "import sys, time; from app.database.engine import sqlcipher_connect; "
+                "c = sqlcipher_connect(sys.argv[1], bytes.fromhex(sys.argv[2])); "
                 "c.execute('SELECT count(*) FROM people').fetchone(); print('ready', flush=True); "
                 "time.sleep(60)",
                 str(tmp_path / "desk.sqlite"),
+                (database.key or b"").hex(),
             ],
             stdout=subprocess.PIPE,
             text=True,
@@ -111,7 +113,7 @@ from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.database.engine import DatabaseError
 from app.services.setup import open_desk_database
-database = open_desk_database(sys.argv[1])
+database = open_desk_database(sys.argv[1], user="admin", password="correct horse battery")
 desk = Desk(database, "admin")
 desk.actor()  # logged in and read before the limit
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead
@@ -174,7 +176,7 @@ from app.reports import render_report
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.services.setup import open_desk_database
-database = open_desk_database(sys.argv[1])
+database = open_desk_database(sys.argv[1], user="admin", password="correct horse battery")
 desk = Desk(database, "admin")
 desk.actor()
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

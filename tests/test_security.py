@@ -8,11 +8,13 @@ import sqlite3
 import pytest
 from argon2 import PasswordHasher, Type
 
+from app.database.engine import SQLITE_ERRORS
 from app.domain.labels import Label, Release
 from app.security import audit
 from app.security.auth import LOGIN_FAILED, LoginFailed, authenticate
 from app.services.errors import PermissionDenied
 from tests.helpers import PASSWORD
+from tests.helpers.files import raw_connection
 
 
 def test_production_hashing_meets_owasp_minimum() -> None:
@@ -146,7 +148,7 @@ def test_downgrade_only_by_administrator_with_reason(admin, make_user) -> None:
 
 
 def _raw(database) -> sqlite3.Connection:
-    connection = sqlite3.connect(database.path)
+    connection = raw_connection(database)
     connection.execute("DROP TRIGGER IF EXISTS audit_events_no_update")
     connection.execute("DROP TRIGGER IF EXISTS audit_events_no_delete")
     return connection
@@ -166,10 +168,10 @@ def test_intact_trail_verifies(trail) -> None:
 
 @pytest.mark.sqlite_only(reason="tampers with the trail through the SQLite file")
 def test_the_trail_refuses_updates_and_deletes(trail) -> None:
-    connection = sqlite3.connect(trail.db.path)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    connection = raw_connection(trail.db)
+    with pytest.raises(SQLITE_ERRORS, match="append-only"):
         connection.execute("UPDATE audit_events SET username = 'mallory' WHERE id = 3")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(SQLITE_ERRORS, match="append-only"):
         connection.execute("DELETE FROM audit_events WHERE id = 3")
 
 

@@ -19,7 +19,7 @@ from app.domain.models import AuditEvent, Person
 from app.security import audit
 from app.services.desk import Desk
 from app.services.errors import Conflict, NotFound, PermissionDenied
-from app.services.setup import open_desk_database
+from tests.helpers.files import reopen
 from tests.helpers.records import AGREEMENT, EXCHANGE, PERSON
 
 WRITERS = 6
@@ -55,7 +55,7 @@ def own_databases(database: Database) -> Iterator[Callable[[], Database]]:
     opened: list[Database] = []
 
     def open_again() -> Database:
-        again = open_desk_database(database.url.render_as_string(hide_password=False))
+        again = reopen(database.url.render_as_string(hide_password=False))
         opened.append(again)
         return again
 

@@ -15,13 +15,12 @@ from typing import Any
 
 from app.database.engine import Database
 from app.paths import default_database
-from app.security.auth import authenticate
 from app.services import kinds
 from app.services.base import RecordService
 from app.services.desk import Desk
 from app.services.errors import PermissionDenied, ValidationFailed
 from app.services.fields import text_of
-from app.services.setup import is_server, log_in, open_desk_database
+from app.services.setup import is_server, log_in, opens_at_login, unlock_file
 from app.services.transfer import canonical_kind
 
 PROG = "xdesk"
@@ -127,26 +126,23 @@ def acting_user(args: argparse.Namespace) -> str:
     return name
 
 
-def open_database(args: argparse.Namespace) -> Database:
-    """Open (and upgrade) the command's database."""
-    return open_desk_database(database_target(args))
+def file_key(args: argparse.Namespace) -> bytes | None:
+    """For a command run before a login (``check``, ``upgrade``) on an encrypted file: its key,
+    unlocked by the acting user's password; None for a plain file or a server."""
+    target = database_target(args)
+    if is_server(target) or not opens_at_login(target):
+        return None
+    username = acting_user(args)
+    return unlock_file(target, username, password(f"Password for {username}: "))
 
 
 def login(args: argparse.Namespace) -> tuple[Database, Desk]:
-    """Open the database and log the user in (audited); on a server the command connects as
-    the user's own login role, the password checked by the server."""
+    """Open the database and log the user in (audited): on a server the command connects as
+    the user's own login role, the password checked by the server; an encrypted file opens
+    with the key the user's password unwraps."""
     username = acting_user(args)
-    target = database_target(args)
-    if is_server(target):
-        secret = password(f"Password for {username}: ")
-        database, _actor = log_in(target, username, secret)
-        return database, Desk(database, username)
-    database = open_database(args)
-    try:
-        authenticate(database, username, password(f"Password for {username}: "))
-    except BaseException:
-        database.dispose()
-        raise
+    secret = password(f"Password for {username}: ")
+    database, _actor = log_in(database_target(args), username, secret)
     return database, Desk(database, username)
 
 

@@ -11,12 +11,16 @@ from app.cli.common import (
     AddCommand,
     Command,
     UnauthenticatedCommand,
+    acting_user,
     database_target,
     err,
+    file_key,
     new_password,
+    password,
     progress,
     require_admin,
 )
+from app.database import at_rest
 from app.database.checks import Check, run_checks
 from app.database.engine import (
     Database,
@@ -32,7 +36,7 @@ from app.domain.labels import SCHEMES
 from app.security import audit
 from app.services.demo import fill
 from app.services.desk import Desk
-from app.services.maintenance import backup, restore
+from app.services.maintenance import backup, encrypt_database, restore
 from app.services.setup import initialise, upgrade_database
 
 
@@ -71,15 +75,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     if path is not None:
         if not path.exists():
             raise FileNotFoundError(f"no database at {path}")
+    key = file_key(args)
+    if path is not None:
         try:
-            check_sqlite_file(path)
+            check_sqlite_file(path, key)
         except DatabaseError as error:
             err(f"error: {error}")
             return 1
-    engine = make_engine(url)
+    engine = make_engine(url, key=key)
     try:
         checks = run_checks(engine)
-        checks.append(_audit_chain(Database(url=url, engine=engine)))
+        checks.append(_audit_chain(Database(url=url, engine=engine, key=key)))
     finally:
         engine.dispose()
     print(f"checked {where}:")
@@ -121,7 +127,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     the upgrade lock, after a pg_dump copy); audited."""
     target = database_target(args)
     backup_dir = Path(args.backup_dir).resolve() if args.backup_dir else None
-    database, report = upgrade_database(target, backup_dir)
+    database, report = upgrade_database(target, backup_dir, key=file_key(args))
     try:
         where = display_url(target)
         if report is None:
@@ -154,6 +160,24 @@ def cmd_restore(args: argparse.Namespace, desk: Desk) -> int:
     print(
         f"restored {done.path} from {done.backup}"
         + (f"; the replaced database was kept at {done.kept}" if done.kept else "")
+    )
+    return 0
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """Encrypt a plain database file in place (administrators): copy first, verify, then
+    swap; the acting administrator's password opens it from now on."""
+    username = acting_user(args)
+    done = encrypt_database(database_target(args), username, password(f"Password for {username}: "))
+    print(f"encrypted {done.path}; its keys file is {at_rest.key_file(done.path)}")
+    if done.without_slot:
+        print(
+            f"{len(done.without_slot)} other user(s) cannot log in until an administrator sets "
+            "them a new password (xdesk user password NAME): " + ", ".join(done.without_slot)
+        )
+    print(
+        "backups and exports made before today are not encrypted: delete them or keep them "
+        "where only you can read them"
     )
     return 0
 
@@ -215,6 +239,11 @@ def add_parsers(
         "owners, audit triggers, orphans, the audit chain; connect as the owner role)",
     )
 
+    add(
+        "encrypt",
+        "encrypt a plain database file in place (administrators; copy first, verify, then swap)",
+    )
+
     p = add("demo", "fill the database with a realistic demo data set (administrators)")
     p.add_argument("--people", type=int, default=400)
     p.add_argument("--exchanges", type=int, default=80)
@@ -231,4 +260,5 @@ UNAUTHENTICATED: dict[str, UnauthenticatedCommand] = {
     "init": cmd_init,
     "check": cmd_check,
     "upgrade": cmd_upgrade,
+    "encrypt": cmd_encrypt,
 }

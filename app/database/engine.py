@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import (
     Engine,
     Integer,
@@ -32,11 +33,16 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.database.at_rest import is_encrypted, sqlcipher_key
 from app.database.labels import load_labels
 from app.database.search_documents import keep_documents
 from app.database.server_logins import LoginRefused, Logins, is_refused_login, logins_of
 from app.domain.labels import SCHEMES, Label, Scheme
 from app.domain.models import NationGroup, Setting
+
+# what SQLite's drivers raise: the standard library's for a plain file, sqlcipher3's (another
+# build of the same module) for an encrypted one
+SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
 
 # a pooled server connection idle longer than this is pinged before use (one round trip): a
 # firewall or a server restart may have dropped it; a busy desk's saves skip the ping
@@ -112,15 +118,24 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a SQLite database (never overwrite it)."""
+def check_sqlite_file(path: Path, key: bytes | None = None) -> None:
+    """Refuse a file that is not a SQLite database (never overwrite it); an encrypted one is
+    read with its ``key`` (without one it is refused: the login unlocks it)."""
     if not path.exists() or path.stat().st_size == 0:
         return
+    if key is None and is_encrypted(path):
+        raise DatabaseError(
+            f"{path} is encrypted: it opens at a login, with the password of one of its users"
+        )
     # Read-only first: nothing is written (not even the switch to WAL) until the file is known
     # to be ours. Read through SQLite only, never with open(): closing any descriptor of a file
     # drops every POSIX lock this process holds on it, the locks of its live connections too.
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = (
+            sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            if key is None
+            else sqlcipher_connect(path, key, read_only=True)
+        )
         try:
             tables = {
                 name
@@ -130,11 +145,12 @@ def check_sqlite_file(path: Path) -> None:
             }
         finally:
             connection.close()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, sqlcipher.DatabaseError) as error:
         if "not a database" in str(error):
             raise DatabaseError(
-                f"{path} is not an Exchange Desk database (not a SQLite file, or its first page "
-                "is damaged); refusing to open it"
+                f"{path} is not an Exchange Desk database (not a SQLite file, its first page "
+                "is damaged, or it is encrypted and its keys file is missing); refusing to open "
+                "it"
             ) from error
         raise DatabaseError(f"{path} is damaged ({error}); refusing to open it") from error
     if tables and "alembic_version" not in tables:
@@ -150,16 +166,23 @@ def check_sqlite_file(path: Path) -> None:
         )
 
 
-def make_engine(url: URL, password: str | None = None) -> Engine:
+def make_engine(url: URL, password: str | None = None, key: bytes | None = None) -> Engine:
     """An engine for the URL; SQLite gets foreign keys, WAL, synchronous=FULL, a busy timeout.
 
     A server's ``password`` goes to the driver as a connect argument, never into the URL (so
     it is in no URL, setting, title or message); without one libpq reads PGPASSWORD or
-    ~/.pgpass, as for the owner role that ``xdesk init`` connects as.
+    ~/.pgpass, as for the owner role that ``xdesk init`` connects as. A SQLite file with a
+    ``key`` is a SQLCipher database (`app.database.at_rest`): every connection is keyed
+    before its first statement.
     """
     if url.get_backend_name() != "sqlite":
         return _server_engine(url, password)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    if key is None:
+        engine = create_engine(url, connect_args={"timeout": 30})
+    else:
+        engine = create_engine(
+            url, module=sqlcipher, creator=lambda: sqlcipher_connect(sqlite_path(url), key)
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001
@@ -179,6 +202,30 @@ def make_engine(url: URL, password: str | None = None) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def sqlcipher_connect(
+    path: Path | None, key: bytes, read_only: bool = False, timeout: float = 30
+) -> sqlite3.Connection:
+    """A SQLCipher connection to ``path`` keyed with ``key`` (read-only: opened ``mode=ro``);
+    `DatabaseError` when the key does not open it (another key, or a damaged first page)."""
+    if path is None:
+        raise DatabaseError("an encrypted database is a file")
+    target = f"file:{path}?mode=ro" if read_only else str(path)
+    connection = sqlcipher.connect(target, uri=read_only, timeout=timeout, check_same_thread=False)
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = {sqlcipher_key(key)}")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as error:
+        connection.close()
+        if "not a database" in str(error):
+            raise DatabaseError(
+                f"{path} does not open with its key: its keys file belongs to another database, "
+                "or the file is damaged (nothing was changed)"
+            ) from None
+        raise DatabaseError(f"{path} cannot be opened ({error})") from None
+    return connection  # type: ignore[return-value]
 
 
 def _server_engine(url: URL, password: str | None = None) -> Engine:
@@ -226,6 +273,9 @@ class Database:
 
     url: URL
     engine: Engine
+    # an encrypted SQLite file's database key (`app.database.at_rest`), as the login unwrapped
+    # it: backups are keyed with it, new users' slots wrap it; None for a plain file or a server
+    key: bytes | None = field(default=None, repr=False)
     # why this client may not write (its code is older than the schema); empty: it may
     read_only: str = ""
     # on a server opened as a user's login role: the URL as named, whose role (the owner) the
@@ -258,7 +308,11 @@ class Database:
     @property
     def logins(self) -> Logins:
         """How this database checks passwords: its users table, or a server's login roles."""
-        return logins_of(server=not self.is_sqlite)
+        path = self.path
+        return logins_of(
+            server=not self.is_sqlite,
+            keys=(path, self.key) if path is not None and self.key is not None else None,
+        )
 
     @property
     def path(self) -> Path | None:

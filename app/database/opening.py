@@ -67,6 +67,7 @@ def open_database(
     backup_dir: Path | None = None,
     user: str | None = None,
     password: str | None = None,
+    key: bytes | None = None,
 ) -> tuple[Database, Upgrade | None]:
     """Open (or with ``create``, create) the database at a path or URL, upgraded to head.
 
@@ -77,7 +78,9 @@ def open_database(
 
     On a server, ``user`` and ``password`` connect as that user's login role (a refused login
     is `LoginRefused`); without them the URL's own role connects (the owner, its password from
-    PGPASSWORD or ~/.pgpass), as ``xdesk init`` and upgrades do.
+    PGPASSWORD or ~/.pgpass), as ``xdesk init`` and upgrades do. An encrypted SQLite file
+    opens with its database ``key`` (`app.database.at_rest`; ``create`` with a key makes an
+    encrypted file).
     """
     url = named = to_url(target)
     path = sqlite_path(url)
@@ -89,8 +92,10 @@ def open_database(
                 raise DatabaseError(f"no database at {path}; create one with 'xdesk init'")
             path.parent.mkdir(parents=True, exist_ok=True)
             private_file(path)  # SQLite gives its -wal and -shm files the database's mode
-        check_sqlite_file(path)
-    engine = make_engine(url, password if path is None and user is not None else None)
+        check_sqlite_file(path, key)
+    engine = make_engine(
+        url, password if path is None and user is not None else None, key if path else None
+    )
     read_only = ""
     try:
         if path is None and user is not None:
@@ -98,12 +103,16 @@ def open_database(
         if path is None and url.get_backend_name() == "postgresql":
             report, read_only = _open_server(engine, url, create, backup_dir)
         else:
-            report = _open_file(engine, url, path, create)
+            report = _open_file(engine, url, path, create, key)
     except Exception:
         engine.dispose()
         raise
     database = Database(
-        url=url, engine=engine, read_only=read_only, owner_url=named if named != url else None
+        url=url,
+        engine=engine,
+        key=key if path is not None else None,
+        read_only=read_only,
+        owner_url=named if named != url else None,
     )
     database.load_facts()
     return database, report
@@ -119,7 +128,9 @@ def _refuse_foreign_or_empty(engine: Engine, url: URL, create: bool) -> None:
         raise DatabaseError("the database is empty; create one with 'xdesk init'")
 
 
-def _open_file(engine: Engine, url: URL, path: Path | None, create: bool) -> Upgrade | None:
+def _open_file(
+    engine: Engine, url: URL, path: Path | None, create: bool, key: bytes | None
+) -> Upgrade | None:
     revision = current_revision(engine)
     head = head_revision()
     if revision is None:
@@ -137,7 +148,7 @@ def _open_file(engine: Engine, url: URL, path: Path | None, create: bool) -> Upg
     if path is not None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         copy = path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix}")
-        backup_sqlite(engine, copy)
+        backup_sqlite(engine, copy, key)
     upgrade(engine)
     return Upgrade(revision, head, copy)
 

@@ -31,12 +31,15 @@ import stringprep
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
+
+from app.database.at_rest import set_slot_in
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +215,9 @@ class Logins:
     here), a server: its login roles."""
 
     server: bool = False
+    # an encrypted database file and its key: each password set gives the user a new slot in
+    # its keys file (`app.database.at_rest`); None for a plain file or a server
+    keys: tuple[Path, bytes] | None = None
 
     def stored_hash(self, password: str, hasher: Callable[[str], str]) -> str:
         """What ``users.password_hash`` holds for a new password: ``hasher(password)`` on the
@@ -222,6 +228,8 @@ class Logins:
         """Create the user's role (``creating``) or give it a new password: only its SCRAM
         verifier is sent. The ``users`` row must be in the session's transaction already."""
         if not self.server:
+            if self.keys is not None:
+                set_slot_in(session, *self.keys, username, password)
             return
         if len(username.encode("utf-8")) > MAX_ROLE_NAME:
             raise RoleNameTaken(username, too_long=True)
@@ -272,9 +280,9 @@ def roles_kept(session: Session) -> bool:
     return bool(kept)
 
 
-def logins_of(server: bool) -> Logins:
-    """The `Logins` of an embedded database (False) or a server (True)."""
-    return Logins(server=server)
+def logins_of(server: bool, keys: tuple[Path, bytes] | None = None) -> Logins:
+    """The `Logins` of an embedded database (False; encrypted: its file and key) or a server."""
+    return Logins(server=server, keys=keys)
 
 
 def check_manager(session: Session) -> None:

@@ -119,6 +119,61 @@ def record_server_login(database: Database, username: str) -> Actor:
     raise LoginFailed()
 
 
+def record_refused_unlocks(database: Database, failures: list[tuple[str, dt.datetime]]) -> None:
+    """Write logins an encrypted file's keys file refused (name as typed, when) to the trail,
+    counted towards each user's lockout as if the database had been open then."""
+    with database.writing() as session:
+        attempts, minutes = lockout_rule(session)
+        for typed, at in failures:
+            user = (
+                session.scalar(select(User).where(User.username == typed))
+                if USERNAME.fullmatch(typed)
+                else None
+            )
+            details = {"reason": "refused by the keys file", "at": at.isoformat()}
+            if user is None:
+                audit.record(
+                    session,
+                    typed if USERNAME.fullmatch(typed) else NOT_A_USERNAME,
+                    "login_failure",
+                    kind="user",
+                    details={**details, "reason": "unknown user, refused by the keys file"},
+                )
+                continue
+            _count_failure(session, user, details, at, attempts, minutes)
+
+
+def _count_failure(
+    session: Session,
+    user: User,
+    details: dict[str, object],
+    now: dt.datetime,
+    attempts: int,
+    minutes: int,
+) -> None:
+    """One more failed login of ``user``, audited; locked out after ``attempts`` in a row."""
+    user.failed_logins += 1
+    audit.record(
+        session,
+        user.username,
+        "login_failure",
+        kind="user",
+        record_id=user.id,
+        details={**details, "consecutive_failures": user.failed_logins},
+    )
+    if user.failed_logins >= attempts:
+        user.locked_until = now + dt.timedelta(minutes=minutes)
+        user.failed_logins = 0
+        audit.record(
+            session,
+            user.username,
+            "lockout",
+            kind="user",
+            record_id=user.id,
+            details={"until": user.locked_until, "attempts": attempts},
+        )
+
+
 def authenticate(
     database: Database, username: str, password: str, now: dt.datetime | None = None
 ) -> Actor:
@@ -168,27 +223,8 @@ def authenticate(
                 details={"reason": "account locked"},
             )
         elif not user.active or not password_ok:
-            user.failed_logins += 1
             reason = "account deactivated" if not user.active else "wrong password"
-            audit.record(
-                session,
-                username,
-                "login_failure",
-                kind="user",
-                record_id=user.id,
-                details={"reason": reason, "consecutive_failures": user.failed_logins},
-            )
-            if user.failed_logins >= attempts:
-                user.locked_until = now + dt.timedelta(minutes=minutes)
-                user.failed_logins = 0
-                audit.record(
-                    session,
-                    username,
-                    "lockout",
-                    kind="user",
-                    record_id=user.id,
-                    details={"until": user.locked_until, "attempts": attempts},
-                )
+            _count_failure(session, user, {"reason": reason}, now, attempts, minutes)
         else:
             user.failed_logins = 0
             user.locked_until = None

@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.engine import URL
 
-from app.database import server_tools
-from app.database.backup import backup_sqlite, restore_sqlite
-from app.database.engine import DatabaseError
+from app.database import at_rest, server_tools
+from app.database.backup import backup_sqlite, encrypt_sqlite, restore_sqlite
+from app.database.engine import DatabaseError, sqlite_path, to_url
 from app.database.migrate import known_revision
+from app.domain.models import User
 from app.security import audit
 from app.services.errors import PermissionDenied
-from app.services.setup import open_desk_database
+from app.services.setup import log_in, open_desk_database
 from app.services.transfer import file_sha256
 
 if TYPE_CHECKING:
@@ -44,7 +46,7 @@ def backup(desk: Desk, destination: str | Path) -> Backup:
         raise PermissionDenied("only an administrator may back up the database")
     path = Path(destination).resolve()
     if desk.db.is_sqlite:
-        backup_sqlite(desk.db.engine, path)
+        backup_sqlite(desk.db.engine, path, desk.db.key)
     else:
         server_tools.dump(desk.db.engine, _tools_url(desk), path)
     made = Backup(path, path.stat().st_size, file_sha256(path))
@@ -80,14 +82,14 @@ def restore(desk: Desk, backup_file: str | Path) -> Restored:
     path = desk.db.path
     if path is not None:
         desk.db.dispose()
-        kept = restore_sqlite(backup_path, path)
+        kept = restore_sqlite(backup_path, path, desk.db.key)
         target: Path | str = path
         reopen: Path | str = path
     else:
         kept = _restore_server(desk, backup_path)
         target = str(desk.db.url.database)
         reopen = _tools_url(desk).render_as_string(hide_password=False)
-    restored = open_desk_database(reopen)
+    restored = open_desk_database(reopen, key=desk.db.key)
     try:
         with restored.writing() as session:
             audit.record(
@@ -103,6 +105,56 @@ def restore(desk: Desk, backup_file: str | Path) -> Restored:
     finally:
         restored.dispose()
     return Restored(target, backup_path, kept)
+
+
+@dataclass(frozen=True)
+class Encrypted:
+    """A database file encrypted: its path, and the active users who have no key slot yet
+    (an administrator gives each a new password, which makes their slot)."""
+
+    path: Path
+    without_slot: tuple[str, ...]
+
+
+def encrypt_database(target: str | Path, username: str, password: str) -> Encrypted:
+    """``xdesk encrypt``: convert a plain database file to an encrypted one (administrators;
+    copy first, verify, then swap: `app.database.backup.encrypt_sqlite`); audited in the
+    encrypted database. The administrator's password makes the first key slot."""
+    path = sqlite_path(to_url(target))
+    if path is None:
+        raise DatabaseError(
+            "a server's database is protected by the server (TLS, its disks' encryption, row "
+            "security); encryption at rest is for a database file"
+        )
+    if at_rest.is_encrypted(path):
+        raise DatabaseError(f"{path} is encrypted already")
+    database, actor = log_in(target, username, password)
+    try:
+        if not actor.is_admin:
+            raise PermissionDenied("only an administrator may encrypt the database")
+        with database.reading() as session:
+            others = tuple(
+                session.scalars(
+                    select(User.username)
+                    .where(User.active.is_(True), User.username != actor.username)
+                    .order_by(User.username)
+                )
+            )
+    finally:
+        database.dispose()
+    encrypt_sqlite(path, actor.username, password)
+    encrypted = open_desk_database(path, key=at_rest.unlock(path, actor.username, password))
+    try:
+        with encrypted.writing() as session:
+            audit.record(
+                session,
+                actor.username,
+                "database_encrypted",
+                details={"users_without_key_slot": list(others)},
+            )
+    finally:
+        encrypted.dispose()
+    return Encrypted(path, others)
 
 
 def _tools_url(desk: Desk) -> URL:

@@ -10,7 +10,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.database.engine import Database, DatabaseError, has_login_roles, make_engine, to_url
+from app.database import at_rest
+from app.database.engine import (
+    Database,
+    DatabaseError,
+    has_login_roles,
+    make_engine,
+    sqlite_path,
+    to_url,
+)
 from app.database.opening import Upgrade, open_database
 from app.database.server_logins import RoleNameTaken, check_manager
 from app.domain.labels import SCHEMES
@@ -21,8 +29,10 @@ from app.security import audit
 from app.security.auth import (
     USERNAME,
     USERNAME_RULE,
+    LoginFailed,
     authenticate,
     connect_as_user,
+    record_refused_unlocks,
     record_server_login,
 )
 from app.security.passwords import hash_password, password_problem
@@ -35,11 +45,22 @@ def open_desk_database(
     backup_dir: Path | None = None,
     user: str | None = None,
     password: str | None = None,
+    key: bytes | None = None,
 ) -> Database:
     """Open an existing database (upgrading it, with the copy made first and the upgrade
     audited; a server's copy is a dump in ``backup_dir``, default the user-data backups); on a
-    server with ``user``, connected as that user's login role."""
-    database, report = open_database(target, backup_dir=backup_dir, user=user, password=password)
+    server with ``user``, connected as that user's login role; an encrypted file with
+    ``user`` and ``password``, unlocked by that user's slot (`LoginFailed` when it does not
+    open), or with the ``key`` an earlier login unwrapped. Nobody is logged in by this:
+    `log_in` does that."""
+    key = key or unlock_file(target, user, password)
+    database, report = open_database(
+        target,
+        backup_dir=backup_dir,
+        user=user if key is None else None,
+        password=password if key is None else None,
+        key=key,
+    )
     if not database.owner:
         database.dispose()
         raise DatabaseError("this database was never set up; run 'xdesk init'")
@@ -48,12 +69,12 @@ def open_desk_database(
 
 
 def upgrade_database(
-    target: str | Path, backup_dir: Path | None = None
+    target: str | Path, backup_dir: Path | None = None, key: bytes | None = None
 ) -> tuple[Database, Upgrade | None]:
-    """``xdesk upgrade``: open the database as its owner, upgraded (copy first, audited); what
-    was done (None: the schema was at head already). Refuses a database this application is
-    older than."""
-    database, report = open_database(target, backup_dir=backup_dir)
+    """``xdesk upgrade``: open the database as its owner (an encrypted file with its ``key``),
+    upgraded (copy first, audited); what was done (None: the schema was at head already).
+    Refuses a database this application is older than."""
+    database, report = open_database(target, backup_dir=backup_dir, key=key)
     if database.read_only:
         database.dispose()
         raise DatabaseError(database.read_only)
@@ -77,8 +98,8 @@ def log_in(target: str | Path, username: str, password: str) -> tuple[Database, 
         )
         login = lambda: record_server_login(database, username)  # noqa: E731
     else:
-        database = open_desk_database(target)
-        login = lambda: authenticate(database, username, password)  # noqa: E731
+        database = open_desk_database(target, user=username, password=password)
+        login = lambda: _file_login(database, username, password)  # noqa: E731
     try:
         return database, login()
     except BaseException:
@@ -91,12 +112,54 @@ def is_server(target: str | Path) -> bool:
     return has_login_roles(target)
 
 
+def opens_at_login(target: str | Path) -> bool:
+    """True when only a login opens the database: a server (as the user's own role) or an
+    encrypted file (the user's password unwraps its key)."""
+    if is_server(target):
+        return True
+    path = sqlite_path(to_url(target))
+    return path is not None and at_rest.is_encrypted(path)
+
+
+def unlock_file(target: str | Path, user: str | None, password: str | None) -> bytes | None:
+    """An encrypted file's database key, unwrapped by ``user``'s password (`LoginFailed` when
+    it does not open); None for a plain file, a server, or without a user."""
+    path = sqlite_path(to_url(target))
+    if path is None or user is None or not at_rest.is_encrypted(path):
+        return None
+    try:
+        return at_rest.unlock(path, user, password or "")
+    except at_rest.SlotRefused:
+        raise LoginFailed() from None
+    except at_rest.KeyFileError as error:
+        raise DatabaseError(str(error)) from None
+
+
+def _file_login(database: Database, username: str, password: str) -> Actor:
+    """The login on a file: refusals the keys file kept are written to the trail first."""
+    path = database.path
+    if path is not None and database.key is not None:
+        failures = at_rest.pending_failures(path)
+        if failures:
+            record_refused_unlocks(database, [(f.name, f.at) for f in failures])
+            at_rest.clear_failures(path, len(failures))
+    return authenticate(database, username, password)
+
+
 def initialise(
-    target: str | Path, owner: str, scheme: str, admin: str, password: str, display_name: str = ""
+    target: str | Path,
+    owner: str,
+    scheme: str,
+    admin: str,
+    password: str,
+    display_name: str = "",
+    encrypt: bool = True,
 ) -> Database:
     """Create a database (or upgrade an existing one) with owning nation, scheme and first admin.
 
     On an existing, set-up database the owning nation and scheme must match: they never change.
+    A new file is encrypted (`app.database.at_rest`; ``encrypt=False`` only for the tests of
+    ``xdesk encrypt``): the first administrator's password unwraps its key.
     """
     errors = {}
     owner = owner.strip().upper()
@@ -116,7 +179,13 @@ def initialise(
         raise ValidationFailed(errors)
     if is_server(target):
         _owner_may_create_roles(target)
-    database, report = open_database(target, create=True)
+    key, made = _file_key(target, admin, password, encrypt)
+    try:
+        database, report = open_database(target, create=True, key=key)
+    except BaseException:
+        if made is not None:  # nothing of a database that could not be made is left behind
+            at_rest.key_file(made).unlink(missing_ok=True)
+        raise
     logins = database.logins
     if database.owner:
         if database.owner != owner or database.scheme.key != scheme:
@@ -136,6 +205,26 @@ def initialise(
         raise
     database.load_facts()
     return database
+
+
+def _file_key(
+    target: str | Path, admin: str, password: str, encrypt: bool
+) -> tuple[bytes | None, Path | None]:
+    """(the key a new or encrypted file opens with, the file whose keys were just made)."""
+    path = sqlite_path(to_url(target))
+    if path is None:
+        return None, None
+    if at_rest.is_encrypted(path):
+        try:
+            return at_rest.unlock(path, admin, password), None
+        except at_rest.SlotRefused:
+            raise DatabaseError(
+                f"{path} is encrypted and does not open with that administrator's password"
+            ) from None
+    if not encrypt or (path.exists() and path.stat().st_size > 0):
+        return None, None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return at_rest.create(path, admin, password), path
 
 
 def _set_up(

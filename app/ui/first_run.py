@@ -25,7 +25,7 @@ from app.database.engine import Database, DatabaseError, display_url
 from app.database.server_link import server_parts
 from app.domain.nations import all_nations
 from app.services.errors import ValidationFailed
-from app.services.setup import initialise, is_server, open_desk_database
+from app.services.setup import initialise, open_desk_database, opens_at_login
 from app.ui.connect_dialog import ServerForm
 from app.ui.widgets import ErrorLabel, NationPicker
 
@@ -210,7 +210,7 @@ class FirstRunDialog(QDialog):
         if "://" not in target and not Path(target).exists():
             self._show_problem(f"There is no database at {target}.")
             return
-        if is_server(target):  # the login connects, as the user's own role
+        if opens_at_login(target):  # the login connects or unlocks, as the user
             self.database = None
             self.target = target
             self.accept()

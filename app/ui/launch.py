@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from app.database.engine import Database, DatabaseError, display_url
 from app.paths import default_database
 from app.services.session import must_change_password
-from app.services.setup import is_server, open_desk_database
+from app.services.setup import open_desk_database, opens_at_login
 from app.ui.first_run import FirstRunDialog
 from app.ui.icons import icon
 from app.ui.login import ChangePasswordDialog, LoginDialog
@@ -24,15 +24,16 @@ if TYPE_CHECKING:
 def choose_database(settings: QSettings) -> tuple[Database | None, str] | None:
     """Open the last database, or run the first-run dialog (also after a damaged file).
 
-    A database server is not opened here: the login connects to it as the user's own role
-    (the database is None until then).
+    A database server or an encrypted file is not opened here: the login connects to it as
+    the user's own role, or unlocks it with the user's password (the database is None until
+    then).
     """
     from PySide6.QtWidgets import QDialog
 
     recent = recent_databases(settings)
     target = next((t for t in recent if "://" in t or Path(t).exists()), None) or default_database()
     problem = ""
-    if is_server(target):
+    if opens_at_login(target):
         return None, target
     if "://" in target or Path(target).exists():
         try:
@@ -42,8 +43,8 @@ def choose_database(settings: QSettings) -> tuple[Database | None, str] | None:
     dialog = FirstRunDialog(default_database(), recent, problem)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    if is_server(dialog.target):
-        if dialog.database is not None:  # created as the owner: the user logs in as themselves
+    if opens_at_login(dialog.target):
+        if dialog.database is not None:  # created: the user logs in as themselves
             dialog.database.dispose()
         return None, dialog.target
     if dialog.database is None:
@@ -61,13 +62,14 @@ def startup_to_login(database_path: str | Path) -> None:
     app.setApplicationName("Exchange Desk")
     app.setWindowIcon(icon("app"))
     target = str(database_path)
-    database = open_desk_database(target)
-    login = LoginDialog(database, target, "")
+    database = None if opens_at_login(target) else open_desk_database(target)
+    login = LoginDialog(database, target, "", target=target)
     login.show()
     # with a time limit: PySide6 6.12's processEvents() without one has corrupted reference counts
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     login.close()
-    database.dispose()
+    if database is not None:
+        database.dispose()
 
 
 def main() -> int:

@@ -18,7 +18,7 @@ from app.security.auth import LoginFailed, authenticate
 from app.security.principal import Actor
 from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
-from app.services.setup import log_in
+from app.services.setup import is_server, log_in
 from app.ui.failures import show_failure
 from app.ui.operations import Operations
 
@@ -46,7 +46,13 @@ class LoginDialog(QDialog):
         self.setWindowTitle("Exchange Desk — log in")
         heading = QLabel(
             "<b>Exchange Desk</b><br>"
-            + (f"{database.owner} database" if database is not None else "Database server")
+            + (
+                f"{database.owner} database"
+                if database is not None
+                else "Database server"
+                if is_server(target)
+                else "Encrypted database"
+            )
             + (f"<br><small>{location}</small>" if location else "")
         )
         heading.setTextFormat(Qt.TextFormat.RichText)

@@ -18,7 +18,7 @@ from app.database.engine import Database, display_url, to_url
 from app.database.server_link import server_parts
 from app.database.server_logins import check_reachable
 from app.services.session import must_change_password
-from app.services.setup import is_server, open_desk_database
+from app.services.setup import is_server, open_desk_database, opens_at_login
 from app.ui.login import ChangePasswordDialog, LoginDialog
 from app.ui.settings import remember_database
 
@@ -88,6 +88,9 @@ def open_elsewhere(window: MainWindow, target: str) -> bool:
         box.open()
         window.commands.open_problem = box
 
+    if opens_at_login(target) and not is_server(target):  # the login unlocks it
+        opened(None)
+        return True
     if is_server(target):  # reached first, then the login connects as the user's own role
         window.operations.run(
             lambda: check_reachable(to_url(target)),

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.database.engine import Database, make_engine, to_url
+from app.database import at_rest
+from app.database.engine import Database, make_engine, sqlite_path, to_url
 from app.services.desk import Desk
+from tests.helpers.files import file_key  # noqa: E402
 
 
 def open_own(url: str) -> Database:
     """The database at ``url`` through a new engine of this process (nothing shared)."""
-    database = Database(to_url(url), make_engine(to_url(url)))
+    url_ = to_url(url)
+    path = sqlite_path(url_)
+    key = file_key(path) if path is not None and at_rest.is_encrypted(path) else None
+    database = Database(url_, make_engine(url_, key=key), key=key)
     database.load_facts()
     return database
 

@@ -17,7 +17,7 @@ from typing import Any
 from app.domain.labels import Label
 from app.services.desk import Desk
 from app.services.errors import ServiceError
-from app.services.setup import open_desk_database
+from tests.helpers.files import reopen
 from tests.helpers.records import AGREEMENT, EXCHANGE, PERSON
 
 CONTEXT = multiprocessing.get_context("spawn")
@@ -84,7 +84,7 @@ RACES: dict[str, Callable[[Desk, int, int], Any]] = {
 
 def race_writer(url: str, race: str, record_id: int, n: int, barrier: Any, results: Any) -> None:
     """One writer of a race: open the database, wait for all the others, write once."""
-    database = open_desk_database(url)
+    database = reopen(url)
     try:
         desk = Desk(database, "admin")
         desk.actor()  # connected and logged in before the start
@@ -96,7 +96,7 @@ def race_writer(url: str, race: str, record_id: int, n: int, barrier: Any, resul
 
 def saving_writer(url: str, record_id: int, n: int, saves: int, barrier: Any, results: Any) -> None:
     """Save one person ``saves`` times, each with the version just read; report every outcome."""
-    database = open_desk_database(url)
+    database = reopen(url)
     try:
         desk = Desk(database, "admin")
         desk.actor()
@@ -116,7 +116,7 @@ def saving_writer(url: str, record_id: int, n: int, saves: int, barrier: Any, re
 
 def creating_writer(url: str, n: int, count: int, barrier: Any, results: Any) -> None:
     """Create ``count`` exchanges of a year nobody has used yet, all at once with the others."""
-    database = open_desk_database(url)
+    database = reopen(url)
     try:
         desk = Desk(database, "admin")
         desk.actor()
@@ -143,7 +143,7 @@ def deadlocking_writer(
     (the dance is done on the first attempt only; the write path's retry saves normally)."""
     from sqlalchemy import text
 
-    database = open_desk_database(url)
+    database = reopen(url)
     try:
         desk = Desk(database, "admin")
         desk.actor()

@@ -39,7 +39,7 @@ def database_at(target: str | Path, revision: str) -> Database:
         mock.patch.object(opening, "head_revision", lambda: revision),
         mock.patch.object(opening, "upgrade", lambda engine: upgrade(engine, revision)),
     ):
-        database = initialise(target, "USA", "default", "admin", PASSWORD)
+        database = initialise(target, "USA", "default", "admin", PASSWORD, encrypt=False)
     try:
         admin = Desk(database, "admin")
         admin.users.create(

@@ -3,8 +3,6 @@ record."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -13,6 +11,7 @@ from app.services.desk import Desk
 from app.ui.admin.audit_view import AuditView
 from app.ui.admin.users_view import UsersView
 from app.ui.admin.who_can_see import WhoCanSeeDialog
+from tests.helpers.files import raw_connection
 from tests.helpers.gui import click, settle
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -149,7 +148,7 @@ def test_audit_verify_intact_then_first_broken_link(qtbot, admin: Desk) -> None:
     click(qtbot, view.verify_button)
     qtbot.waitUntil(lambda: view.worker is None, timeout=10000)
     assert "intact" in view.result.text()
-    connection = sqlite3.connect(admin.db.path)
+    connection = raw_connection(admin.db)
     connection.execute("DROP TRIGGER IF EXISTS audit_events_no_update")
     connection.execute("UPDATE audit_events SET username = 'mallory' WHERE id = 2")
     connection.commit()

@@ -18,6 +18,7 @@ from app.ui.login import LoginDialog
 from app.ui.settings import app_settings
 from app.ui.table_model import RecordTableModel
 from tests.helpers import PASSWORD
+from tests.helpers.files import raw_connection
 from tests.helpers.gui import click, open_person, open_window, save_with
 
 # the offscreen platform plugin warns about window-system features it lacks (raise, grabs, size
@@ -456,7 +457,6 @@ def test_deadlines_page_opens_the_record_a_deadline_is_about(qtbot, admin: Desk)
 
 @pytest.mark.sqlite_only(reason="edits an audit row in the SQLite file")
 def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, admin: Desk) -> None:
-    import sqlite3
 
     window = open_window(qtbot, admin)
     window.navigation.sidebar.setCurrentRow(window.navigation.page_keys.index("audit"))
@@ -467,9 +467,8 @@ def test_verify_trail_button_reports_intact_then_the_first_broken_link(qtbot, ad
     click(qtbot, view.verify_button)
     qtbot.waitUntil(lambda: view.result.text().startswith("Trail intact"))
     qtbot.waitUntil(lambda: view.worker is None)
-    connection = sqlite3.connect(
-        admin.db.path
-    )  # an attacker with the file: triggers dropped, a row edited
+    # an insider with the file and its key: triggers dropped, a row edited
+    connection = raw_connection(admin.db)
     connection.execute("DROP TRIGGER IF EXISTS audit_events_no_update")
     connection.execute("UPDATE audit_events SET username = 'mallory' WHERE id = 2")
     connection.commit()
