@@ -323,7 +323,7 @@ def main() -> int:
     first.show()
     settle(app)
     first.grab().save(str(OUT / "screen-first-run.png"))
-    login = LoginDialog(database, str(home / "demo.sqlite"), "admin")
+    login = LoginDialog(None, str(home / "demo.sqlite"), "admin", target=str(home / "demo.sqlite"))
     login.show()
     settle(app)
     login.grab().save(str(OUT / "screen-login.png"))

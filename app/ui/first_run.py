@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,7 +44,9 @@ class FirstRunDialog(QDialog):
         self.tabs = QTabWidget()
 
         create = QWidget()
-        form = QFormLayout(create)
+        create_layout = QVBoxLayout(create)
+        form = QFormLayout()
+        create_layout.addLayout(form)
         self.create_path = QLineEdit(default_path)
         self.create_path.setAccessibleName("New database file")
         self.nation = NationPicker(all_nations(), allow_empty=True)
@@ -78,8 +81,19 @@ class FirstRunDialog(QDialog):
             cell_layout.addWidget(widget)
             cell_layout.addWidget(self.errors[key])
             form.addRow(caption, cell)
+        encrypted = QLabel(
+            "The file is encrypted. Each user's password unlocks it, starting with this "
+            "administrator's: keep the file's <i>.keys</i> file beside it, and in every copy. "
+            "A forgotten password is reset by an administrator; with none left, the file "
+            "cannot be opened."
+        )
+        encrypted.setObjectName("encryptionNote")
+        encrypted.setWordWrap(True)
+        encrypted.setTextFormat(Qt.TextFormat.RichText)
         self.create_button = QPushButton("Create database")
         form.addRow("", self.create_button)
+        create_layout.addWidget(encrypted)
+        create_layout.addStretch(1)
         self.tabs.addTab(create, "Create a new database")
 
         open_tab = QWidget()

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from app.domain.labels import Label, Release
 from app.security.auth import LOGIN_FAILED
 from app.services.desk import Desk
+from app.services.setup import initialise
 from app.ui.first_run import FirstRunDialog
 from app.ui.kinds import COLUMNS
 from app.ui.login import LoginDialog
@@ -57,6 +59,36 @@ def test_first_run_creates_a_database(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: not desk.operations.is_busy())
     assert desk.desk is not None
     dialog.database.dispose()
+
+
+def test_an_encrypted_file_opens_only_at_the_login(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The window starts on an encrypted file with no database: the login dialog unlocks it
+    with the user's password, and a wrong password says the one refusal."""
+    from app.ui import launch
+    from app.ui.settings import remember_database
+
+    target = tmp_path / "desk.sqlite"
+    initialise(target, "USA", "default", "admin", PASSWORD).dispose()
+    settings = app_settings()
+    remember_database(settings, str(target))
+    database, chosen = launch.choose_database(settings)
+    assert database is None and chosen == str(target)
+    dialog = LoginDialog(None, str(target), "admin", target=chosen)
+    qtbot.addWidget(dialog)
+    assert "Encrypted database" in dialog.findChildren(QLabel)[0].text()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.keyClicks(dialog.password, "not the password")
+    click(qtbot, ok)
+    qtbot.waitUntil(lambda: not dialog.operations.is_busy())
+    assert dialog.desk is None and dialog.message.text() == LOGIN_FAILED
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    click(qtbot, ok)
+    qtbot.waitUntil(lambda: not dialog.operations.is_busy())
+    assert dialog.desk is not None and dialog.desk.db.key is not None
+    assert dialog.desk.people.count() == 0
+    actions = [e.action for e in dialog.desk.audit.list(limit=10, newest_first=False)]
+    assert actions[-2:] == ["login_failure", "login"]  # the refusal reached the trail
+    dialog.desk.db.dispose()
 
 
 def test_damaged_file_is_reported_and_left_alone(qtbot, tmp_path: Path) -> None:
