@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
     QButtonGroup,
     QComboBox,
     QCompleter,
@@ -32,6 +34,37 @@ from app.domain.labels import Label, Release
 from app.ui.icons import icon
 
 EMPTY_DATE = QDate(1900, 1, 1)
+
+
+class WheelGuard(QObject):
+    """A mouse wheel over a value widget the user has not focused (a drop-down, a spin box, a
+    date) scrolls the form around it instead of changing the value: scrolling an agreement
+    form must never turn UNCLASSIFIED into TOP SECRET. A focused widget keeps the wheel, as Qt
+    gives it; a wheel no longer gives focus (StrongFocus: a click or Tab does)."""
+
+    def __init__(self, area: QAbstractScrollArea) -> None:
+        super().__init__(area)
+        self.area = area
+
+    def guard(self, root: QWidget) -> None:
+        """Guard ``root`` and every drop-down, spin box and date inside it."""
+        widgets = root.findChildren(QComboBox) + root.findChildren(QAbstractSpinBox)
+        if isinstance(root, (QComboBox, QAbstractSpinBox)):
+            widgets.append(root)
+        for widget in widgets:
+            if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.removeEventFilter(self)  # guarded once, whatever the calls
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Send an unfocused widget's wheel to the form's scroll bar."""
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
+            return False
+        if watched.hasFocus():
+            return False
+        QCoreApplication.sendEvent(self.area.verticalScrollBar(), event)
+        return True
 
 
 class NationPicker(QComboBox):

@@ -10,8 +10,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 from sqlalchemy import event
 
 from app.services.desk import Desk
@@ -21,6 +30,7 @@ from app.ui.record_window import RecordWindow
 from app.ui.records.agreement_form import AgreementForm
 from app.ui.records.collection_editor import CollectionModel
 from app.ui.records.exchange_form import ExchangeForm
+from app.ui.records.form_view import FormView
 from app.ui.records.liaison_form import LiaisonForm
 from app.ui.records.participation_form import ParticipationForm
 from app.ui.records.reference_picker import ReferencePicker
@@ -366,3 +376,62 @@ def test_models_pass_the_model_tester(qtmodeltester) -> None:
     collection.remove_row(0)
     assert [row["name"] for row in collection.values()] == ["Gen. Doe"]
     qtmodeltester.check(collection)
+
+
+def _wheel(widget: QWidget, steps: int = -1) -> None:
+    """A mouse wheel turned over the middle of ``widget`` (negative: towards the user)."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(widget.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _value(widget: QWidget) -> object:
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    raise AssertionError(widget)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_a_wheel_over_a_form_scrolls_it_and_changes_no_value(
+    qtbot, admin: Desk, kind: Kind
+) -> None:  # noqa: ANN001
+    """Issue 15, item 1: the wheel over an unfocused drop-down, spin box or date scrolls the
+    form; only a widget the user focused takes the wheel."""
+    window = shown_window(qtbot, admin, kind)
+    window.resize(700, 320)  # short: the form scrolls
+    form = window.form if isinstance(window.form, FormView) else window.form.view
+    qtbot.waitUntil(lambda: form.scroll.verticalScrollBar().maximum() > 0)
+    bar = form.scroll.verticalScrollBar()
+    targets = [
+        w
+        for w in form.findChildren(QComboBox) + form.findChildren(QAbstractSpinBox)
+        if w.isEnabled() and not isinstance(w.parentWidget(), QAbstractSpinBox)
+    ]
+    assert form.label_editor.level in targets
+    form.save_button.setFocus()
+    before = {id(w): _value(w) for w in targets}
+    scrolled = False
+    for widget in targets:
+        bar.setValue(0)
+        _wheel(widget)
+        scrolled = scrolled or bar.value() > 0
+        _wheel(widget, 1)
+    assert {id(w): _value(w) for w in targets} == before
+    assert scrolled and not any(w.hasFocus() for w in targets)
+    level = form.label_editor.level
+    level.setFocus()
+    qtbot.waitUntil(level.hasFocus)
+    start = level.currentIndex()
+    _wheel(level)  # focused: the wheel is the user's choice
+    assert level.currentIndex() != start

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.ui.records.editors import Editor
 from app.ui.records.messages import LABEL_ERROR_FIELDS, MessageArea
 from app.ui.undo import UndoableFields
-from app.ui.widgets import LabelEditor, tool_button
+from app.ui.widgets import LabelEditor, WheelGuard, tool_button
 
 
 class FormView(UndoableFields, QWidget):
@@ -66,6 +66,8 @@ class FormView(UndoableFields, QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(body)
+        self.wheel_guard = WheelGuard(self.scroll)
+        self.wheel_guard.guard(label_editor)
         self.save_button = tool_button("save", "Save", "Save this record (Ctrl+S)")
         self.save_button.setDefault(True)
         self.revert_button = tool_button(
@@ -112,6 +114,7 @@ class FormView(UndoableFields, QWidget):
             editor.widget.setObjectName(name)
             editor.widget.setAccessibleName(caption.rstrip(" *"))
             form.addRow(label, cell)
+            self.wheel_guard.guard(editor.widget)
             self.editors[name] = editor
             editor.changed.connect(lambda *_a, n=name: self._user_edited(n))
         return box

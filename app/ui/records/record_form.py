@@ -170,6 +170,7 @@ class RecordForm(ControlledForm, FormView):
         )
         self.related_layout.addWidget(self.attachments)
         self.body_layout.addWidget(self.related)
+        self.wheel_guard.guard(self.related)
         self.body_layout.addStretch(1)
         self.who_button = tool_button(
             "users", "Who can see this?", "List the users this record's label admits"
