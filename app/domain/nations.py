@@ -7,6 +7,8 @@ from functools import cache
 
 import pycountry
 
+from app.domain.names import fold
+
 FVEY = ("AUS", "CAN", "GBR", "NZL", "USA")
 # NATO member states (32, since Sweden joined in March 2024).
 NATO = (
@@ -65,3 +67,43 @@ def language_codes() -> frozenset[str]:
 def currency_codes() -> frozenset[str]:
     """ISO 4217 currency codes."""
     return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def ranked_nations(typed: str, nations: dict[str, str]) -> list[str]:
+    """The codes of ``nations`` (code -> name) matching what was typed, best first: the exact
+    code, an exact name, codes starting with it, names (or a word of them) starting with it,
+    names containing it; case and accents folded as the search index folds them ("oster"
+    finds "Österreich"). Typing "NOR" puts Norway first, before North Macedonia."""
+    query = fold(typed.strip())
+    if " — " in typed:  # a whole entry as the picker shows it: "NOR — Norway"
+        query = fold(typed.split(" — ", 1)[0].strip())
+    if not query:
+        return sorted(nations)
+    tiers: list[list[str]] = [[], [], [], [], []]
+    for code in sorted(nations):
+        name = fold(nations[code])
+        folded_code = fold(code)
+        if query == folded_code:
+            tiers[0].append(code)
+        elif query == name:
+            tiers[1].append(code)
+        elif folded_code.startswith(query):
+            tiers[2].append(code)
+        elif name.startswith(query) or any(w.startswith(query) for w in name.split()):
+            tiers[3].append(code)
+        elif query in name:
+            tiers[4].append(code)
+    return [code for tier in tiers for code in tier]
+
+
+def resolve_nation(typed: str, nations: dict[str, str]) -> str | None:
+    """The one nation what was typed names (an exact code, an exact name, or the only match),
+    or None when it names none or several."""
+    ranked = ranked_nations(typed, nations)
+    if not ranked:
+        return None
+    query = fold(typed.split(" — ", 1)[0].strip())
+    best = ranked[0]
+    if query in (fold(best), fold(nations[best])) or len(ranked) == 1:
+        return best
+    return None

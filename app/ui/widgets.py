@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import Label, Release
+from app.domain.nations import ranked_nations, resolve_nation
 from app.ui.icons import icon
 
 EMPTY_DATE = QDate(1900, 1, 1)
@@ -82,26 +83,41 @@ class NationPicker(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.nations = dict(nations)
         if allow_empty:
             self.addItem(empty_text, "")
         for code, name in sorted(nations.items()):
             self.addItem(f"{code} — {name}", code)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # the popup lists `ranked_nations` of what is typed: the exact code first ("NOR",
+        # Down, Enter is Norway, not North Macedonia), then names, accents folded
+        self.matches = QStringListModel(self)
+        completer = QCompleter(self.matches, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        self.lineEdit().textEdited.connect(self._typed)
         self.lineEdit().setPlaceholderText("Type a code or a name…")
         self.currentIndexChanged.connect(lambda _i: self.valueChanged.emit())
 
+    def _typed(self, text: str) -> None:
+        self.matches.setStringList(
+            [f"{code} — {self.nations[code]}" for code in ranked_nations(text, self.nations)]
+        )
+        if text.strip():
+            self.completer().complete()
+
     def value(self) -> str:
-        """The chosen nation code ('' for none); typed text is matched on code or name."""
+        """The chosen nation code ('' for none): typed text names one by its code, its name
+        or as the only match ("Norway", "nor"); otherwise the text is kept as typed (in
+        capitals) for the form to refuse by name."""
         text = self.currentText().strip()
+        if not text:
+            return ""
         index = self.findText(text, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
             return str(self.itemData(index) or "")
-        code = text.split(" ", 1)[0].upper()
-        return code if text else ""
+        code = resolve_nation(text, self.nations)
+        return code or text.split(" ", 1)[0].upper()
 
     def set_value(self, code: str | None) -> None:
         """Select a nation by code (or nothing)."""
