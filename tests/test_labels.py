@@ -15,6 +15,7 @@ from app.domain.labels import (
     expand,
     is_downgrade,
     marking,
+    needs_disclosure_marking,
     parse_releasability,
     portion_mark,
     releasability_cell,
@@ -172,13 +173,39 @@ def test_combined_releasability_admits_exactly_the_nations_every_record_admits(
 ) -> None:
     combined = combine(page, OWNER, GROUPS)
     assert combined.level == max((label.level for label in page), default=0)
+    if any(label.release is Release.NOFORN for label in page):
+        assert combined.release is Release.NOFORN
+    # ISM 00088 under a US owner: a classified portion without a disclosure marking next to a
+    # REL TO one makes the page NOFORN (it admits fewer than the records would, never more)
+    if any(label.level and label.release is Release.ALL for label in page) and any(
+        label.release is Release.REL for label in page
+    ):
+        assert combined.release is Release.NOFORN
+        return
     for nation in NATIONS:
         if nation == OWNER:
             continue
         expected = all(admitted(Label(0, label.release, label.rel_to), nation) for label in page)
         assert admitted(Label(0, combined.release, combined.rel_to), nation) == expected, nation
-    if any(label.release is Release.NOFORN for label in page):
-        assert combined.release is Release.NOFORN
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(labels, max_size=5), st.sampled_from(["GBR", "FRA"]))
+def test_elsewhere_the_combined_releasability_admits_exactly_what_every_record_admits(
+    page: list[Label], owner: str
+) -> None:
+    """Owners outside the US rules: a record without caveat is releasable to all at any level
+    and does not narrow the page's REL TO list."""
+    combined = combine(page, owner, GROUPS)
+    for nation in NATIONS:
+        if nation == owner:
+            continue
+        actor = Actor(1, "x", Role.VIEWER, 9, nation, frozenset({"A", "B"}))
+        expected = all(
+            can_read(actor, Label(0, label.release, label.rel_to), owner, GROUPS) for label in page
+        )
+        got = can_read(actor, Label(0, combined.release, combined.rel_to), owner, GROUPS)
+        assert got == expected, nation
 
 
 def readers() -> list[Actor]:
@@ -274,3 +301,37 @@ def test_banner_of_one_label_says_what_its_portion_mark_says(
     assert banner.partition("//")[0] == scheme.name(label.level)
     assert portion.strip("()").partition("//")[0] == scheme.abbreviation(label.level)
     assert dissemination(banner) == dissemination(portion)
+
+
+# --- classified portions without a disclosure marking (issue 14, item 4) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("owner", "page", "banner"),
+    [
+        # ISM 00088: REL TO only when every classified portion is REL TO; (C) has no marking
+        ("USA", [Label(2), rel("GBR", "USA")], "SECRET//NOFORN"),
+        ("USA", [rel("FVEY", level=2), Label(1), rel("FVEY")], "SECRET//NOFORN"),
+        # unclassified portions need none: they do not narrow the banner
+        ("USA", [Label(0), rel("GBR", "USA")], "SECRET//REL TO USA, GBR"),
+        # only portions without a marking: nothing to intersect, the banner says what they say
+        ("USA", [Label(2), Label(3)], "SECRET"),
+        ("USA", [Label(2), Label(3, Release.NOFORN)], "SECRET//NOFORN"),
+        # outside the US rules no caveat is releasable to all and does not narrow REL TO
+        ("GBR", [Label(2), rel("USA", "GBR")], "SECRET//REL TO GBR, USA"),
+        ("FRA", [Label(3), rel("DEU", level=2)], "SECRET//REL TO FRA, DEU"),
+    ],
+)
+def test_a_classified_portion_without_disclosure_marking_is_never_released_by_the_banner(
+    owner: str, page: list[Label], banner: str
+) -> None:
+    assert marking(combine(page, owner, GROUPS), DEFAULT_SCHEME, owner) == banner
+
+
+def test_only_classified_labels_without_a_disclosure_marking_need_one_and_only_under_usa() -> None:
+    assert needs_disclosure_marking(Label(2), "USA")
+    assert needs_disclosure_marking(Label(1), "USA")
+    assert not needs_disclosure_marking(Label(0), "USA")
+    assert not needs_disclosure_marking(Label(3, Release.NOFORN), "USA")
+    assert not needs_disclosure_marking(rel("GBR"), "USA")
+    assert not needs_disclosure_marking(Label(2), "GBR")

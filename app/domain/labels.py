@@ -75,6 +75,18 @@ NATO_SCHEME = Scheme(
 SCHEMES: dict[str, Scheme] = {DEFAULT_SCHEME.key: DEFAULT_SCHEME, NATO_SCHEME.key: NATO_SCHEME}
 
 
+# Owners whose installations follow the US marking rules (CAPCO register, IC-ISM): every
+# classified portion carries a disclosure marking, NOFORN is theirs (docs/MARKINGS.md).
+US_OWNERS = frozenset({"USA"})
+
+
+def needs_disclosure_marking(label: Label, owner: str) -> bool:
+    """True for a classified label with no disclosure marking (neither REL TO nor NOFORN) under
+    a US owner: ICD 710 and IC-ISM rule 00119 (as issue 14 cites them) allow "no caveat" only
+    on UNCLASSIFIED there. `combine` marks a page holding one next to REL TO records NOFORN."""
+    return owner in US_OWNERS and label.level > 0 and label.release is Release.ALL
+
+
 @dataclass(frozen=True)
 class Label:
     """A classification label: level, releasability and need-to-know groups.
@@ -163,8 +175,11 @@ def combine(labels: Iterable[Label], owner: str, groups: Mapping[str, Iterable[s
     """The label of a page or report holding several records.
 
     Highest level; NOFORN wins; otherwise the intersection of the REL TO lists (groups
-    expanded so that ``FVEY`` and ``GBR`` meet at ``GBR``); records without caveat do not narrow
-    it. An intersection that leaves only the owning nation is NOFORN. Need-to-know groups are
+    expanded so that ``FVEY`` and ``GBR`` meet at ``GBR``, the codes every list names itself
+    kept, so one record's banner is its portion mark); unclassified records without caveat do
+    not narrow it. Classified records without caveat do not narrow it either, except under a
+    US owner, where one next to a REL TO record makes the banner NOFORN (see below). An
+    intersection that leaves only the owning nation is NOFORN. Need-to-know groups are
     united: the page is for readers of every compartment on it. No labels at all: UNCLASSIFIED.
     """
     labels = list(labels)
@@ -175,6 +190,15 @@ def combine(labels: Iterable[Label], owner: str, groups: Mapping[str, Iterable[s
     restricted = [label for label in labels if label.release is Release.REL]
     if not restricted:
         return Label(level, Release.ALL, groups=all_groups)
+    if any(needs_disclosure_marking(label, owner) for label in labels):
+        # Under a US owner every classified portion needs a disclosure marking (ICD 710; IC-ISM
+        # rule 00119 as issue 14 cites it), and a banner may say REL TO only when every
+        # classified portion is REL TO (IC-ISM rule 00088). A classified portion without one
+        # has had no release decision, so it is not releasable: next to REL TO portions the
+        # banner takes the more restrictive form, NOFORN, never the other portions' REL TO list
+        # (which would release it) and never no caveat (which would release the REL TO
+        # portions to everyone).
+        return Label(level, Release.NOFORN, groups=all_groups)
     # keep group names when every restricted label names the group itself
     shared_groups = frozenset.intersection(
         *(frozenset(c for c in label.rel_to if c in groups) for label in restricted)
