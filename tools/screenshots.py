@@ -368,6 +368,15 @@ def main() -> int:
             settle(app, lambda: not window.operations.is_busy())
             audit.table.selectRow(max(audit.model.rowCount() - 3, 0))
         window.grab().save(str(OUT / f"screen-{key}.png"))
+    exchange = desk.exchanges.list(limit=1).records[0]
+    window.open_form("exchange", exchange.id)
+    record_window = window.navigation.record_windows[-1]
+    settle(app, lambda: record_window.form.record_id == exchange.id)
+    settle(app, lambda: not record_window.form.controller.loading)
+    record_window.resize(1100, 820)
+    settle(app)
+    record_window.grab().save(str(OUT / "screen-exchange-window.png"))
+    record_window.close()
     from app.ui.report_dialog import ReportDialog
 
     dialog = ReportDialog(desk, window)

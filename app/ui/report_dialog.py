@@ -241,8 +241,8 @@ class ReportDialog(QDialog):
             if isinstance(editor, ReferenceChooser):
                 value: Any = editor.value()
             elif isinstance(editor, OptionalDateEdit):
-                date = editor.value()
-                value = date.isoformat() if date else ""
+                date = editor.value()  # text that is no date goes as typed: the report refuses it
+                value = date.isoformat() if isinstance(date, dt.date) else (date or "")
             elif isinstance(editor, NationPicker):
                 value = editor.value()
             elif isinstance(editor, QComboBox):

@@ -5,15 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QButtonGroup,
+    QCalendarWidget,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -28,13 +38,12 @@ from PySide6.QtWidgets import (
     QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from app.domain.labels import Label, Release
 from app.domain.nations import ranked_nations, resolve_nation
 from app.ui.icons import icon
-
-EMPTY_DATE = QDate(1900, 1, 1)
 
 
 class WheelGuard(QObject):
@@ -129,38 +138,97 @@ class NationPicker(QComboBox):
 
 
 class OptionalDateEdit(QWidget):
-    """A date with a calendar popup and an explicit empty state (a clear button)."""
+    """A date typed or picked: ISO (2026-03-02, 20260302) or the locale's short form, a calendar
+    that opens at the date, else near a related date (``near``: an end date near its start),
+    else today; empty is empty (the clear button). Text that is no date is kept as typed and
+    returned as it is, for the form to refuse by the field's name."""
 
     valueChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.near: Callable[[], dt.date | None] = lambda: None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMinimumDate(EMPTY_DATE)
-        self.edit.setSpecialValueText("—")
-        self.edit.setDate(EMPTY_DATE)
+        layout.setSpacing(2)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("YYYY-MM-DD")
+        self.edit.setMaxLength(32)
+        self.calendar_button = QToolButton()
+        self.calendar_button.setIcon(icon("calendar"))
+        self.calendar_button.setToolTip("Pick the date in a calendar")
+        self.calendar_button.setAccessibleName("Pick date")
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.calendar_button)
+        picker = QWidgetAction(menu)
+        picker.setDefaultWidget(self.calendar)
+        menu.addAction(picker)
+        menu.aboutToShow.connect(self._open_calendar)
+        self.calendar_button.setMenu(menu)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
         self.clear_button = QToolButton()
         self.clear_button.setIcon(icon("clear"))
         self.clear_button.setToolTip("Clear the date")
         self.clear_button.setAccessibleName("Clear date")
-        self.clear_button.clicked.connect(lambda: self.set_value(None))
+        self.clear_button.clicked.connect(self._cleared)
         layout.addWidget(self.edit, 1)
+        layout.addWidget(self.calendar_button)
         layout.addWidget(self.clear_button)
         self.setFocusProxy(self.edit)
-        self.edit.dateChanged.connect(lambda _d: self.valueChanged.emit())
+        self.edit.textEdited.connect(lambda _t: self.valueChanged.emit())
+        self.edit.editingFinished.connect(self._tidy)
 
-    def value(self) -> dt.date | None:
-        """The date, or None when empty."""
-        date = self.edit.date()
-        return None if date == EMPTY_DATE else dt.date(date.year(), date.month(), date.day())
+    def value(self) -> dt.date | str | None:
+        """The date; None when empty; the text as typed when it is no date."""
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        return parse_typed_date(text) or text
 
     def set_value(self, value: dt.date | None) -> None:
         """Show a date (None: empty)."""
-        self.edit.setDate(QDate(value.year, value.month, value.day) if value else EMPTY_DATE)
+        self.edit.setText(value.isoformat() if isinstance(value, dt.date) else (value or ""))
+
+    def _tidy(self) -> None:
+        """A typed date is shown in ISO once the user leaves the field."""
+        value = self.value()
+        if isinstance(value, dt.date) and self.edit.text() != value.isoformat():
+            self.edit.setText(value.isoformat())
+
+    def _open_calendar(self) -> None:
+        value = self.value()
+        start = value if isinstance(value, dt.date) else self.near() or dt.date.today()
+        self.calendar.setSelectedDate(QDate(start.year, start.month, start.day))
+
+    def _picked(self, date: QDate) -> None:
+        self.edit.setText(dt.date(date.year(), date.month(), date.day()).isoformat())
+        self.calendar_button.menu().hide()
+        self.valueChanged.emit()
+
+    def _cleared(self) -> None:
+        self.edit.clear()
+        self.valueChanged.emit()
+
+
+def parse_typed_date(text: str) -> dt.date | None:
+    """A date typed as ISO 8601 (2026-03-02, 20260302) or in the locale's short form
+    (3/2/26 in the United States, 02/03/2026 in France); None when it is no date."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    locale = QLocale()
+    for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat):
+        date = locale.toDate(text.strip(), form)
+        if date.isValid():
+            year = date.year()
+            if year < 100:  # a two-digit year: this century
+                year += 2000
+            return dt.date(year, date.month(), date.day())
+    return None
 
 
 class LanguagesEditor(QWidget):

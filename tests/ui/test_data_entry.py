@@ -1,12 +1,17 @@
-"""Data entry at speed (issue 15): picking a nation by keyboard."""
+"""Data entry at speed (issue 15): picking a nation by keyboard, typing dates."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 
 from app.domain.nations import all_nations
-from app.ui.widgets import NationPicker
+from app.services.desk import Desk
+from app.ui.records.exchange_form import ExchangeForm
+from app.ui.widgets import NationPicker, OptionalDateEdit
+from tests.helpers.gui import save_with
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -57,3 +62,79 @@ def test_what_names_no_nation_is_kept_for_the_form_to_refuse(qtbot, picker: Nati
     qtbot.keyClicks(picker.lineEdit(), "Narnia")
     picker.completer().popup().hide()
     assert picker.value() == "NARNIA"
+
+
+# --- typed dates (issue 15, item 3) ----------------------------------------------------------
+
+
+@pytest.fixture
+def date_edit(qtbot) -> OptionalDateEdit:  # noqa: ANN001
+    widget = OptionalDateEdit()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.setFocus()
+    return widget
+
+
+@pytest.mark.parametrize("typed", ["2026-03-02", "20260302", " 2026-03-02 "])
+def test_a_date_typed_into_an_empty_field_is_that_date(
+    qtbot,  # noqa: ANN001
+    date_edit: OptionalDateEdit,
+    typed: str,
+) -> None:
+    qtbot.keyClicks(date_edit.edit, typed)
+    assert date_edit.value() == dt.date(2026, 3, 2)
+    qtbot.keyClick(date_edit.edit, Qt.Key.Key_Tab)  # leaving the field shows it in ISO
+    assert date_edit.edit.text() == "2026-03-02"
+
+
+def test_a_date_in_the_locales_short_form_is_read_in_that_locale(
+    qtbot,  # noqa: ANN001
+    date_edit: OptionalDateEdit,
+) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        qtbot.keyClicks(date_edit.edit, "02/03/2026")
+        assert date_edit.value() == dt.date(2026, 3, 2)  # 2 March, as France writes it
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_the_calendar_opens_at_the_date_else_today(qtbot, date_edit: OptionalDateEdit) -> None:  # noqa: ANN001
+    date_edit._open_calendar()
+    assert date_edit.calendar.selectedDate() == QDate.currentDate()
+    date_edit.set_value(dt.date(2027, 5, 10))
+    date_edit._open_calendar()
+    assert date_edit.calendar.selectedDate() == QDate(2027, 5, 10)
+    date_edit.calendar.clicked.emit(QDate(2027, 5, 12))  # a day clicked in the calendar
+    assert date_edit.value() == dt.date(2027, 5, 12)
+
+
+def test_an_end_dates_calendar_opens_near_the_start(qtbot, admin: Desk) -> None:  # noqa: ANN001
+    form = ExchangeForm(admin, None)
+    qtbot.addWidget(form)
+    qtbot.waitUntil(lambda: not form.controller.loading)
+    form.editors["start_date"].set(dt.date(2027, 9, 14))
+    end = form.editors["end_date"].widget
+    end._open_calendar()
+    assert end.calendar.selectedDate() == QDate(2027, 9, 14)
+
+
+def test_text_that_is_no_date_is_refused_by_name_and_kept(qtbot, admin: Desk) -> None:  # noqa: ANN001
+    form = ExchangeForm(admin, None)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitUntil(lambda: not form.controller.loading)
+    form.editors["title"].set("Staff course")
+    kind = form.editors["kind"].widget
+    kind.setCurrentIndex(kind.findData("joint_exercise"))
+    form.editors["host_nation"].set("NOR")
+    form.editors["start_date"].set(dt.date.today() + dt.timedelta(days=30))
+    end = form.editors["end_date"].widget
+    qtbot.keyClicks(end.edit, "next tuesday")
+    assert not save_with(qtbot, form, form.save_button)
+    assert "not a date" in form.editors["end_date"].error.text()
+    assert end.edit.text() == "next tuesday"
+    assert admin.exchanges.list().total == 0

@@ -8,6 +8,7 @@ on top; a field's message goes as soon as the field is edited, the message area 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +28,15 @@ from PySide6.QtWidgets import (
 from app.ui.records.editors import Editor
 from app.ui.records.messages import LABEL_ERROR_FIELDS, MessageArea
 from app.ui.undo import UndoableFields
-from app.ui.widgets import LabelEditor, WheelGuard, tool_button
+from app.ui.widgets import LabelEditor, OptionalDateEdit, WheelGuard, tool_button
+
+# a date's calendar opens near the related date the form holds: an end near its start
+NEAR_DATES = {
+    "end_date": "start_date",
+    "departure_date": "arrival_date",
+    "effective_date": "signed_date",
+    "expiry_date": "effective_date",
+}
 
 
 class FormView(UndoableFields, QWidget):
@@ -115,9 +124,17 @@ class FormView(UndoableFields, QWidget):
             editor.widget.setAccessibleName(caption.rstrip(" *"))
             form.addRow(label, cell)
             self.wheel_guard.guard(editor.widget)
+            if isinstance(editor.widget, OptionalDateEdit) and name in NEAR_DATES:
+                editor.widget.near = lambda n=NEAR_DATES[name]: self._date_of(n)
             self.editors[name] = editor
             editor.changed.connect(lambda *_a, n=name: self._user_edited(n))
         return box
+
+    def _date_of(self, name: str) -> dt.date | None:
+        """The date in the editor ``name``, if it holds one (a calendar opens near it)."""
+        editor = self.editors.get(name)
+        value = editor.get() if editor is not None else None
+        return value if isinstance(value, dt.date) else None
 
     # --- values ------------------------------------------------------------------------------
 
