@@ -78,3 +78,17 @@ def test_single_line_white_space_is_folded_not_refused(admin: Desk) -> None:
 def test_file_names_windows_reserves_are_refused() -> None:
     assert file_name_problem("con.txt") and file_name_problem("COM3") and file_name_problem("a:b")
     assert file_name_problem("report (final).pdf") is None
+
+
+def test_counts_read_as_english_does() -> None:
+    from app.domain.text import counted
+
+    assert [counted(n, "record") for n in (0, 1, 2, 1204)] == [
+        "0 records",
+        "1 record",
+        "2 records",
+        "1,204 records",
+    ]
+    assert counted(1, "entry", "entries") == "1 entry" and counted(3, "entry", "entries") == (
+        "3 entries"
+    )

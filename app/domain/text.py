@@ -99,3 +99,8 @@ def file_name_problem(name: str) -> str | None:
     if name.split(".", 1)[0].rstrip(" ").upper() in RESERVED_FILE_NAMES:
         return f"{name.split('.', 1)[0]!r} is a name Windows reserves for a device"
     return None
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 record``, ``2 records``, ``1,204 records`` (``plural`` for irregular nouns)."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"

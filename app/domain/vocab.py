@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# labels that are not the stored value capitalised: acronyms, accents
+_LABELS = {
+    "hadr_exercise": "HADR exercise",
+    "defence_attache": "Defence attaché",
+    "per_diem": "Per diem",
+}
+
 
 class Vocabulary(StrEnum):
     """A StrEnum whose members also have a human label."""
 
     @property
     def label(self) -> str:
-        """Words for a person: ``in_progress`` reads ``In progress``."""
-        return self.value.replace("_", " ").capitalize()
+        """Words for a person: ``in_progress`` reads ``In progress``, ``hadr_exercise``
+        ``HADR exercise``."""
+        return _LABELS.get(self.value) or self.value.replace("_", " ").capitalize()
 
     @classmethod
     def parse(cls, text: str) -> Vocabulary:
@@ -24,7 +32,18 @@ class Vocabulary(StrEnum):
         member = cls._value2member_map_.get(wanted)
         if member is not None:
             return member  # type: ignore[return-value]
+        for candidate in cls:  # a label typed as shown ("Defence attaché", "HADR exercise")
+            if candidate.label.casefold() == " ".join(str(text).split()).casefold():
+                return candidate
         raise ValueError(f"unknown value {text!r}; use one of {', '.join(m.value for m in cls)}")
+
+
+def label_of(vocabulary: type[Vocabulary], value: object) -> str:
+    """The label of a stored value (the value itself when the vocabulary does not know it)."""
+    if value is None or value == "":
+        return ""
+    member = vocabulary._value2member_map_.get(str(value))
+    return member.label if isinstance(member, Vocabulary) else str(value)
 
 
 class Role(Vocabulary):

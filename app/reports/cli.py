@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from app.domain.text import counted
 from app.reports import PAPERS, REPORTS, render_report
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace, desk: Desk) -> int:
     """Render the report; prints pages, records and marking; returns the exit code."""
     result = render_report(desk, args.name, params_of(args), args.out, paper=args.paper)
     print(
-        f"{args.out}: {result.pages} page(s), {result.records} record(s), marked {result.marking}"
+        f"{args.out}: {counted(result.pages, 'page')}, {counted(result.records, 'record')}, "
+        f"marked {result.marking}"
     )
     return 0

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.vocab import Vocabulary, label_of
+
 MARK = "__mark__"
 
 
@@ -25,9 +27,10 @@ def upper(value: Any) -> str:
     return str(value or "").upper()
 
 
-def word(value: Any) -> str:
-    """A stored value as words (``course_seat`` -> ``course seat``)."""
-    return str(value or "").replace("_", " ")
+def labels(vocabulary: type[Vocabulary]) -> Callable[[Any], str]:
+    """Cells of a vocabulary's values as the forms show them (``course_seat`` -> ``Course
+    seat``, ``hadr_exercise`` -> ``HADR exercise``)."""
+    return lambda value: label_of(vocabulary, value)
 
 
 def cell_text(column: Column, value: Any) -> str:

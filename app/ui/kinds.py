@@ -11,10 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.domain.vocab import AgreementStatus, ExchangeStatus, LiaisonStatus, Vocabulary
+from app.domain.vocab import (
+    AgreementKind,
+    AgreementStatus,
+    ExchangeKind,
+    ExchangeStatus,
+    LiaisonKind,
+    LiaisonStatus,
+    Service,
+    Vocabulary,
+)
 from app.services import kinds
 from app.services.kinds import RecordKind
-from app.ui.columns import MARK, Column, upper, word
+from app.ui.columns import MARK, Column, labels, upper
 from app.ui.person_form import PersonRecordForm
 from app.ui.records.agreement_form import AgreementForm
 from app.ui.records.exchange_form import ExchangeForm
@@ -56,11 +65,11 @@ VIEWS: tuple[KindView, ...] = (
         (
             *_reference(),
             Column("Title", "title", "title"),
-            Column("Kind", "kind", "kind", word),
+            Column("Kind", "kind", "kind", labels(ExchangeKind)),
             Column("Host", "host_nation", "host_nation"),
             Column("Start", "start_date", "start_date"),
             Column("End", "end_date", "end_date"),
-            Column("Status", "status", "status", word),
+            Column("Status", "status", "status", labels(ExchangeStatus)),
         ),
         icon="exchanges",
         status_filter=ExchangeStatus,
@@ -75,7 +84,7 @@ VIEWS: tuple[KindView, ...] = (
             Column("Given names", "given_names", "given_names"),
             Column("Rank", "rank", "rank"),
             Column("Nation", "nation_code", "nation_code"),
-            Column("Service", "service", "service", word),
+            Column("Service", "service", "service", labels(Service)),
             Column("Unit", "unit", "unit"),
         ),
         icon="people",
@@ -87,12 +96,12 @@ VIEWS: tuple[KindView, ...] = (
         (
             *_reference(),
             Column("Person", "person", None),
-            Column("Kind", "kind", "kind", word),
+            Column("Kind", "kind", "kind", labels(LiaisonKind)),
             Column("Host nation", "host_nation", "host_nation"),
             Column("Organisation", "host_organisation", "host_organisation"),
             Column("Start", "start_date", "start_date"),
             Column("End", "end_date", "end_date"),
-            Column("Status", "status", "status", word),
+            Column("Status", "status", "status", labels(LiaisonStatus)),
         ),
         icon="liaison",
         page_title="Liaison officers",
@@ -105,8 +114,8 @@ VIEWS: tuple[KindView, ...] = (
         (
             *_reference(),
             Column("Title", "title", "title"),
-            Column("Kind", "kind", "kind", word),
-            Column("Status", "status", "status", word),
+            Column("Kind", "kind", "kind", labels(AgreementKind)),
+            Column("Status", "status", "status", labels(AgreementStatus)),
             Column("Expiry", "expiry_date", "expiry_date"),
         ),
         icon="agreements",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.text import counted
 from app.services.desk import Desk
 from app.ui.table_model import RecordTableModel
 from app.ui.worker import Job, Worker
@@ -77,7 +78,8 @@ class ExportRunner(QWidget):
     def _done(self, result: Any) -> None:
         self.result = result
         self.text.setText(
-            f"Exported {result.records:,} records to {self.target.name}, marked {result.marking}."
+            f"Exported {counted(result.records, 'record')} to {self.target.name}, "
+            f"marked {result.marking}."
         )
 
     def _failed(self, message: str) -> None:

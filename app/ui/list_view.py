@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import Label
+from app.domain.text import counted
 from app.domain.vocab import Vocabulary
 from app.ui.table_model import RecordTableModel
 from app.ui.widgets import NationPicker
@@ -125,7 +126,7 @@ class RecordListView(QWidget):
             signal.connect(lambda *_a: self._labels_timer.start())
         self.sized = False
         model.pageLoaded.connect(self._first_page)
-        model.countChanged.connect(lambda n: self.count_label.setText(f"{n:,} records"))
+        model.countChanged.connect(lambda n: self.count_label.setText(counted(n, "record")))
         model.modelReset.connect(lambda: self.count_label.setText("Counting…"))
         model.failed.connect(lambda text: self.count_label.setText("Could not read the list"))
         model.failed.connect(self.count_label.setToolTip)

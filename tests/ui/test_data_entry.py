@@ -9,6 +9,8 @@ from PySide6.QtCore import QDate, QLocale, Qt
 
 from app.domain.nations import all_nations
 from app.services.desk import Desk
+from app.ui.columns import cell_text
+from app.ui.kinds import VIEWS
 from app.ui.records.exchange_form import ExchangeForm
 from app.ui.widgets import NationPicker, OptionalDateEdit
 from tests.helpers.gui import save_with
@@ -135,6 +137,32 @@ def test_text_that_is_no_date_is_refused_by_name_and_kept(qtbot, admin: Desk) ->
     end = form.editors["end_date"].widget
     qtbot.keyClicks(end.edit, "next tuesday")
     assert not save_with(qtbot, form, form.save_button)
-    assert "not a date" in form.editors["end_date"].error.text()
+    errors = {n: e.error.text() for n, e in form.editors.items() if e.error.text()}
+    assert "not a date" in form.editors["end_date"].error.text(), (
+        errors,
+        form.message.text() if hasattr(form.message, "text") else "",
+    )
     assert end.edit.text() == "next tuesday"
     assert admin.exchanges.list().total == 0
+
+
+# --- list cells read as the forms do (issue 15, item 9) ---------------------------------------
+
+
+def test_list_cells_show_a_vocabularys_labels_not_its_stored_values() -> None:
+    views = {view.kind.name: view for view in VIEWS}
+    cells = {
+        (kind, column.title): column
+        for kind, view in views.items()
+        for column in view.columns
+        if column.field in ("kind", "status", "service")
+    }
+    assert cell_text(cells["exchange", "Kind"], "hadr_exercise") == "HADR exercise"
+    assert cell_text(cells["exchange", "Kind"], "course_seat") == "Course seat"
+    assert cell_text(cells["exchange", "Status"], "in_progress") == "In progress"
+    assert cell_text(cells["liaison_assignment", "Kind"], "defence_attache") == "Defence attaché"
+    assert cell_text(cells["person", "Service"], "air_force") == "Air force"
+    assert cell_text(cells["person", "Service"], "") == ""
+    assert cell_text(cells["agreement", "Kind"], "status_of_forces_agreement") == (
+        "Status of forces agreement"
+    )

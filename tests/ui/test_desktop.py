@@ -238,7 +238,7 @@ def test_a_foreign_user_does_not_see_a_noforn_person(qtbot, admin: Desk, make_us
     window = open_window(qtbot, foreign)
     view = window.navigation.lists["people"]
     qtbot.waitUntil(
-        lambda: view.model.cached_label(0) is not None and view.count_label.text() == "1 records"
+        lambda: view.model.cached_label(0) is not None and view.count_label.text() == "1 record"
     )
     assert view.model.rowCount() == 1
     assert view.model.index(0, 2).data() == "SHARED"
