@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.database.labels import load_labels
-from app.domain.labels import Label, Release
+from app.domain.labels import Label, Release, refused_without_caveat
 from app.domain.models import Person
 from app.services.desk import Desk
 from app.services.errors import NotFound
@@ -48,7 +48,12 @@ labels = st.builds(
     st.sampled_from(list(Release)),
     st.sets(st.sampled_from([*NATIONS, "FVEY", "NATO"]), min_size=1, max_size=3),
     st.sets(st.sampled_from(GROUPS), max_size=2),
+).filter(
+    # CONFIDENTIAL and up with no caveat is refused under a USA owner (ICD 710, issue 14 item 4)
+    lambda label: not refused_without_caveat(label, "USA")
 )
+
+
 users = st.fixed_dictionaries(
     {
         "clearance": st.integers(0, 4),

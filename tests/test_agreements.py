@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from app.domain.labels import Label
+from app.domain.labels import Label, Release
 from app.services.desk import Desk
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -166,7 +166,7 @@ def test_expire_due_moves_past_expiry_to_expired_one_event_each(admin: Desk, mak
     )
     secret = admin.agreements.create(
         {**VALID, "status": "in force", "signed_date": "2015-01-01", "expiry_date": "2018-01-01"},
-        label=Label(level=3),
+        label=Label(3, Release.REL, frozenset({"NATO"})),
     )
     assert "still marked in force" in old.warnings[0]
     assert make_user("vera", role="viewer").agreements.expire_due() == []
@@ -371,7 +371,9 @@ def test_quota_use_counts_visible_participations_by_year_and_direction(
     _participant(admin, home_2025, us[2])  # an American at home: neither
     abroad_2026 = _exchange(admin, number, "GBR", "2026-02-01")
     _participant(admin, abroad_2026, us[0])  # sent 2026
-    _participant(admin, abroad_2026, us[1], label=Label(level=3))  # sent 2026, SECRET
+    _participant(
+        admin, abroad_2026, us[1], label=Label(3, Release.REL, frozenset({"NATO"}))
+    )  # sent 2026, SECRET
     cancelled = _exchange(admin, number, "USA", "2025-05-01", status="cancelled")
     _participant(admin, cancelled, pl[0])  # cancelled exchange: not counted
     other = _exchange(admin, None, "POL", "2025-06-01")
@@ -433,7 +435,9 @@ def test_hidden_agreements_do_not_exist_for_foreign_low_or_outside_group_users(
     rel_gbr = admin.agreements.create(
         {**VALID, "reference": "REL-GBR-1"}, label=admin.parse_label("C", "GBR")
     ).record
-    secret = admin.agreements.create({**VALID, "reference": "S-1"}, label=Label(level=3)).record
+    secret = admin.agreements.create(
+        {**VALID, "reference": "S-1"}, label=Label(3, Release.REL, frozenset({"NATO"}))
+    ).record
     member = make_user("orion", groups=("ORION",))
     grouped = member.agreements.create(
         {**VALID, "reference": "G-1"}, label=Label(groups=frozenset({"ORION"}))

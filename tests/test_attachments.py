@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.domain.labels import Label
+from app.domain.labels import Label, Release
 from app.services.attachments import MAX_SIZE, DamagedAttachment
 from app.services.desk import Desk
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
@@ -153,10 +153,10 @@ def test_rename_relabel_and_delete_are_audited(admin: Desk, agreement: int) -> N
         "before": {"name": "draft.pdf"},
         "after": {"name": "final.pdf"},
     }
-    admin.attachments.update(saved.record.id, {}, label=Label(level=3))
+    admin.attachments.update(saved.record.id, {}, label=Label(3, Release.REL, frozenset({"NATO"})))
     assert (
         admin.audit.list(action="label_change", kind="attachment", limit=1)[0].details["after"]
-        == "SECRET"
+        == "SECRET//REL TO USA, NATO"
     )
     admin.attachments.delete(saved.record.id, reason="wrong file")
     deleted = admin.audit.list(action="delete", kind="attachment", limit=1)[0]
@@ -173,11 +173,11 @@ def test_attachment_visible_only_with_its_own_label_and_its_record(
 ) -> None:
     secret_agreement = admin.agreements.create(
         {"title": "Secret", "kind": "technical arrangement", "parties": "USA GBR"},
-        label=Label(level=3),
+        label=Label(3, Release.REL, frozenset({"NATO"})),
     ).record.id
     plain = admin.attachments.add("agreement", agreement, "plain.pdf", PDF).record
     secret_file = admin.attachments.add(
-        "agreement", agreement, "annex.pdf", PDF, label=Label(level=3)
+        "agreement", agreement, "annex.pdf", PDF, label=Label(3, Release.REL, frozenset({"NATO"}))
     )
     noforn_file = admin.attachments.add(
         "agreement", agreement, "internal.pdf", PDF, label=Label(release="NOFORN")
@@ -217,7 +217,7 @@ def test_attachment_visible_only_with_its_own_label_and_its_record(
         low.attachments.delete(plain.id)
     with pytest.raises(PermissionDenied, match="above your own clearance"):
         make_user("cora", clearance="C").attachments.add(
-            "agreement", agreement, "x.pdf", PDF, label=Label(level=3)
+            "agreement", agreement, "x.pdf", PDF, label=Label(3, Release.REL, frozenset({"NATO"}))
         )
 
 
@@ -270,7 +270,8 @@ def test_attachments_of_exchanges_and_participations_follow_their_records(
         }
     ).record
     secret_person = admin.people.create(
-        {"family_name": "Sato", "nation_code": "JPN"}, label=Label(level=3)
+        {"family_name": "Sato", "nation_code": "JPN"},
+        label=Label(3, Release.REL, frozenset({"NATO"})),
     ).record
     part = admin.participations.create(
         {"exchange": exchange.reference, "person": secret_person.reference}, label=Label()

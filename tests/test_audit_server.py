@@ -307,7 +307,10 @@ def test_the_applications_own_writes_leave_no_second_event(admin: Desk) -> None:
     person = _person(admin, "Edited", Label())
     saved = admin.people.update(person.id, {"rank": "Maj"}, expected_version=person.row_version)
     saved = admin.people.update(
-        person.id, {}, label=Label(2), expected_version=saved.record.row_version
+        person.id,
+        {},
+        label=Label(2, Release.REL, frozenset({"NATO"})),
+        expected_version=saved.record.row_version,
     )
     admin.people.archive(person.id, "left", expected_version=saved.record.row_version)
     for service in (admin.participations, admin.contact_log):

@@ -89,7 +89,9 @@ def test_status_label_and_permissions_go_through_the_services(admin: Desk, xdesk
     assert (code, out.strip()) == (0, f"{exchange.reference} version 2"), err
     code, _out, err = xdesk("update", "exchange", exchange.reference, "status=completed")
     assert code == 1 and "status" in err and "cannot move" in err
-    code, out, err = xdesk("update", "exchange", exchange.reference, "classification=S")
+    code, out, err = xdesk(
+        "update", "exchange", exchange.reference, "classification=S", "releasable_to=NATO"
+    )
     assert (code, out.strip()) == (0, f"{exchange.reference} version 3"), err
     create_user(admin, "viewer", role="viewer", clearance="TS")
     code, _out, err = xdesk("update", "exchange", exchange.reference, "location=X", user="viewer")

@@ -273,7 +273,7 @@ def test_agreement_must_be_visible_and_a_hidden_agreement_hides_the_exchange(
             "kind": "technical arrangement",
             "parties": "USA NOR",
         },
-        label=Label(level=3),
+        label=Label(3, Release.REL, frozenset({"NATO"})),
     ).record
     with pytest.raises(ValidationFailed) as failure:
         low.exchanges.create(valid(agreement="TA-SECRET"))
@@ -294,7 +294,9 @@ def test_visibility_by_label_for_foreign_low_and_group_users(admin: Desk, make_u
     grouped = make_user("sof", clearance="TS", groups=("SOF",))
     open_ = admin.exchanges.create(valid()).record
     noforn = admin.exchanges.create(valid(), label=Label(release=Release.NOFORN)).record
-    secret = admin.exchanges.create(valid(), label=Label(level=3)).record
+    secret = admin.exchanges.create(
+        valid(), label=Label(3, Release.REL, frozenset({"NATO"}))
+    ).record
     sof = grouped.exchanges.create(valid(), label=Label(groups=frozenset({"SOF"}))).record
     rel_gbr = admin.exchanges.create(
         valid(), label=Label(release=Release.REL, rel_to=frozenset({"FVEY"}))

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from app.domain.labels import Label
+from app.domain.labels import Label, Release
 from app.services.desk import Desk
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -156,7 +156,8 @@ def test_overlapping_open_tours_of_the_same_person_are_warned(admin: Desk, perso
 
 def test_assignment_is_hidden_when_its_person_or_agreement_is(admin: Desk, make_user) -> None:
     secret_person = admin.people.create(
-        {"family_name": "Hidden", "nation_code": "GBR"}, label=Label(level=3)
+        {"family_name": "Hidden", "nation_code": "GBR"},
+        label=Label(3, Release.REL, frozenset({"NATO"})),
     ).record
     open_person = admin.people.create({"family_name": "Open", "nation_code": "GBR"}).record
     noforn_agreement = admin.agreements.create(
@@ -257,6 +258,7 @@ def test_contact_log_takes_its_assignment_label_and_is_audited(admin: Desk, pers
                 "date": "2026-02-02",
                 "subject": "x",
                 "classification": "S",
+                "releasable_to": "POL",
             }
         ).label.level
         == 3
@@ -289,7 +291,8 @@ def test_contact_log_takes_its_assignment_label_and_is_audited(admin: Desk, pers
 
 def test_contact_log_visible_only_with_its_assignment_and_person(admin: Desk, make_user) -> None:
     secret_person = admin.people.create(
-        {"family_name": "Hidden", "nation_code": "GBR"}, label=Label(level=3)
+        {"family_name": "Hidden", "nation_code": "GBR"},
+        label=Label(3, Release.REL, frozenset({"NATO"})),
     ).record
     hidden_assignment = admin.liaison.create(
         valid(secret_person.reference)
@@ -329,7 +332,7 @@ def test_contact_log_visible_only_with_its_assignment_and_person(admin: Desk, ma
             "subject": "c",
             "follow_up_due": "2026-03-11",
         },
-        label=Label(level=3),
+        label=Label(3, Release.REL, frozenset({"NATO"})),
     ).record
     low = make_user("carl", clearance="C")
     assert {e.id for e in low.contact_log.list().records} == {shown_entry.id, shown_entry.id + 1}

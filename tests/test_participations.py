@@ -140,7 +140,12 @@ def test_default_label_is_the_exchanges(admin: Desk) -> None:
     saved = admin.participations.create({"exchange": secret, "person": person(admin)})
     assert saved.label == Label(level=3, release=Release.REL, rel_to=frozenset({"GBR", "USA"}))
     given = admin.participations.create(
-        {"exchange": secret, "person": person(admin, "Other"), "classification": "C"}
+        {
+            "exchange": secret,
+            "person": person(admin, "Other"),
+            "classification": "C",
+            "releasable_to": "GBR",
+        }
     )
     assert given.label.level == 2
 
@@ -248,7 +253,9 @@ def test_releasability_warnings(admin: Desk) -> None:
 
 
 def test_clearance_warnings(admin: Desk) -> None:
-    secret = exchange(admin, label=Label(level=3), end_date="2026-03-20")
+    secret = exchange(
+        admin, label=Label(3, Release.REL, frozenset({"NATO"})), end_date="2026-03-20"
+    )
     p = admin.participations
     low = person(admin, "Low", clearance_level="2")
     none = person(admin, "None", clearance_level="")
@@ -306,7 +313,11 @@ def test_overlapping_bookings_warn_only_about_visible_ones(admin: Desk) -> None:
     )
     later = exchange(admin, title="Later", start_date="2026-04-02", end_date="2026-04-10")
     hidden = exchange(
-        admin, title="Hidden", label=Label(level=4), start_date="2026-03-10", end_date="2026-03-12"
+        admin,
+        title="Hidden",
+        label=Label(4, Release.REL, frozenset({"NATO"})),
+        start_date="2026-03-10",
+        end_date="2026-03-12",
     )
     assert later
     who = person(admin, "Busy")
@@ -335,7 +346,7 @@ def test_hidden_overlap_is_not_named_to_a_user_who_cannot_see_it(
     low = make_user("low", clearance="C")
     who = person(admin, "Busy", clearance_level="1")
     open_ = exchange(admin, title="Open")
-    hidden = exchange(admin, title="Hidden", label=Label(level=4))
+    hidden = exchange(admin, title="Hidden", label=Label(4, Release.REL, frozenset({"NATO"})))
     mine = low.participations.create({"exchange": open_, "person": who}).record
     admin.participations.create({"exchange": hidden, "person": who})
     assert low.participations.warnings_for(mine.id) == []
@@ -370,13 +381,19 @@ def test_hidden_exchange_or_person_hides_the_participation(
     open_exchange, open_person = exchange(admin), person(admin, "Open")
     cases = {
         "noforn_exchange": (exchange(admin, label=Label(release=Release.NOFORN)), open_person),
-        "secret_exchange": (exchange(admin, label=Label(level=3)), open_person),
+        "secret_exchange": (
+            exchange(admin, label=Label(3, Release.REL, frozenset({"NATO"}))),
+            open_person,
+        ),
         "sof_exchange": (exchange(grouped, label=Label(groups=frozenset({"SOF"}))), open_person),
         "noforn_person": (
             open_exchange,
             person(admin, "Noforn", label=Label(release=Release.NOFORN)),
         ),
-        "secret_person": (open_exchange, person(admin, "Secret", label=Label(level=3))),
+        "secret_person": (
+            open_exchange,
+            person(admin, "Secret", label=Label(3, Release.REL, frozenset({"NATO"}))),
+        ),
         "open": (open_exchange, open_person),
     }
     ids = {}
@@ -422,13 +439,16 @@ def test_related_panels(admin: Desk, make_user: MakeUser) -> None:
     course = exchange(admin)
     course_id = admin.exchanges.find(course)[0].id
     zed, abel = person(admin, "Zed"), person(admin, "Abel")
-    secret_person = person(admin, "Secret", label=Label(level=3))
+    secret_person = person(admin, "Secret", label=Label(3, Release.REL, frozenset({"NATO"})))
     for who in (zed, abel, secret_person):
         admin.participations.create({"exchange": course, "person": who})
     later = exchange(admin, start_date="2027-01-01", end_date="2027-01-10")
     admin.participations.create({"exchange": later, "person": zed})
     hidden_exchange = exchange(
-        admin, label=Label(level=4), start_date="2028-01-01", end_date="2028-01-02"
+        admin,
+        label=Label(4, Release.REL, frozenset({"NATO"})),
+        start_date="2028-01-01",
+        end_date="2028-01-02",
     )
     admin.participations.create({"exchange": hidden_exchange, "person": zed})
     roster = admin.participations.for_exchange(course_id)

@@ -31,7 +31,7 @@ S_FVEY = Label(3, Release.REL, frozenset({"FVEY"}))
 S_NOFORN = Label(3, Release.NOFORN)
 R_FRA = Label(1, Release.REL, frozenset({"FRA", "GBR"}))
 TS = Label(4, Release.NOFORN)
-SOF = Label(1, groups=frozenset({"SOF"}))
+SOF = Label(1, Release.NOFORN, groups=frozenset({"SOF"}))  # classified: needs NOFORN or REL TO
 LABELS = [U, C_GBR, S_FVEY, S_NOFORN, R_FRA, TS, SOF]
 
 

@@ -161,7 +161,10 @@ def test_header_problems_are_reported_before_anything_is_imported(
 
 
 def test_viewer_cannot_import_and_labels_follow_the_write_rule(make_user, tmp_path: Path) -> None:
-    path = write(tmp_path / "p.csv", "family_name,nation,classification\nLow,POL,C\nHigh,POL,TS\n")
+    path = write(
+        tmp_path / "p.csv",
+        "family_name,nation,classification,releasable_to\nLow,POL,C,NATO\nHigh,POL,TS,NATO\n",
+    )
     with pytest.raises(PermissionDenied):
         import_file(make_user("vera", role="viewer"), "people", path)
     carl = make_user("carl", clearance="S")
@@ -406,7 +409,12 @@ def test_every_column_of_every_kind_is_documented(admin: Desk) -> None:
 def test_an_export_that_fails_part_way_is_still_audited(admin: Desk) -> None:
     for n in range(3):
         admin.people.create(
-            {"family_name": f"Person{n}", "nation_code": "POL", "classification": "C"}
+            {
+                "family_name": f"Person{n}",
+                "nation_code": "POL",
+                "classification": "C",
+                "releasable_to": "NATO",
+            }
         )
 
     class Full(io.StringIO):
@@ -421,7 +429,7 @@ def test_an_export_that_fails_part_way_is_still_audited(admin: Desk) -> None:
     assert (
         event.outcome == "failure"
         and event.details["count"] == 1
-        and event.details["marking"] == "CONFIDENTIAL"
+        and event.details["marking"] == "CONFIDENTIAL//REL TO USA, NATO"
     )
 
 

@@ -256,9 +256,9 @@ def test_a_save_that_changes_nothing_keeps_the_version(admin: Desk) -> None:
 
 
 def test_hidden_records_are_not_found_and_viewers_write_nothing(admin: Desk, make_user) -> None:
-    from app.domain.labels import Label
+    from app.domain.labels import Label, Release
 
-    secret = admin.people.create(PERSON, label=Label(level=3)).record
+    secret = admin.people.create(PERSON, label=Label(3, Release.REL, frozenset({"NATO"}))).record
     low = make_user("low", clearance="C")
     with pytest.raises(NotFound):
         low.people.update(secret.id, {"rank": "Maj"})

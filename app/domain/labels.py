@@ -78,13 +78,25 @@ SCHEMES: dict[str, Scheme] = {DEFAULT_SCHEME.key: DEFAULT_SCHEME, NATO_SCHEME.ke
 # Owners whose installations follow the US marking rules (CAPCO register, IC-ISM): every
 # classified portion carries a disclosure marking, NOFORN is theirs (docs/MARKINGS.md).
 US_OWNERS = frozenset({"USA"})
+# CONFIDENTIAL, the lowest US classified level (ISM 00040: U, C, S, TS); RESTRICTED, below it,
+# is not a US level (issue 14, item 5, not implemented) and is not refused without a caveat yet
+US_LOWEST_CLASSIFIED = 2
 
 
 def needs_disclosure_marking(label: Label, owner: str) -> bool:
     """True for a classified label with no disclosure marking (neither REL TO nor NOFORN) under
     a US owner: ICD 710 and IC-ISM rule 00119 (as issue 14 cites them) allow "no caveat" only
-    on UNCLASSIFIED there. `combine` marks a page holding one next to REL TO records NOFORN."""
+    on UNCLASSIFIED there. `combine` marks a page holding one next to REL TO records NOFORN;
+    from CONFIDENTIAL up it is refused when it is set (`refused_without_caveat`)."""
     return owner in US_OWNERS and label.level > 0 and label.release is Release.ALL
+
+
+def refused_without_caveat(label: Label, owner: str) -> bool:
+    """True for a label a record may not be given under a US owner: CONFIDENTIAL or above with
+    no disclosure marking (ICD 710, ISM 00119; `RecordService.check_label` refuses it). Records
+    stored with one before keep it. RESTRICTED is not a US level: its handling is issue 14,
+    item 5 (not implemented), so it is not refused here yet."""
+    return needs_disclosure_marking(label, owner) and label.level >= US_LOWEST_CLASSIFIED
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.database.counters import next_number
 from app.database.labels import intern_label, load_labels
-from app.domain.labels import Label
+from app.domain.labels import Label, refused_without_caveat
 from app.domain.models import Attachment, AuditEvent
 from app.security import audit
 from app.security.policy import AccessDenied, check_label_change, check_write
@@ -466,15 +466,29 @@ class RecordService(RecordReads[M]):
 
     def check_label(self, actor: Actor, old: Label | None, new: Label, reason: str | None) -> bool:
         """`PermissionDenied` for a label the actor may not set (above their clearance, outside
-        the scheme, a downgrade without the right or a reason); True for an allowed downgrade."""
+        the scheme, a downgrade without the right or a reason); True for an allowed downgrade.
+
+        `ValidationFailed` (under ``releasable_to``) for a classified label without a disclosure
+        marking under a US owner (`labels.refused_without_caveat`: ICD 710, IC-ISM 00119), when
+        it is set: a record stored with one before keeps it while other fields change. From
+        CONFIDENTIAL up only: RESTRICTED is not a US level (issue 14, item 5, not implemented)."""
         try:
             if new.level > self.desk.db.scheme.top:
                 raise AccessDenied("that level is not in this database's scheme")
-            return check_label_change(
+            downgrade = check_label_change(
                 actor, old, new, self.desk.owner, self.desk.db.nation_groups(), reason
             )
         except AccessDenied as denied:
             raise PermissionDenied(str(denied)) from denied
+        if refused_without_caveat(new, self.desk.owner) and (old is None or new != old):
+            raise ValidationFailed({"releasable_to": DISCLOSURE_MARKING_NEEDED})
+        return downgrade
+
+
+DISCLOSURE_MARKING_NEEDED = (
+    "a classified record needs a disclosure marking here: REL TO nations or groups, or NOFORN "
+    "(under a US owner only UNCLASSIFIED may have no caveat; ICD 710)"
+)
 
 
 class _Stale(Exception):

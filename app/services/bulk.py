@@ -151,8 +151,8 @@ class BulkCreate:
             return ValidationFailed(errors)
         try:
             service.check_label(self.actor, None, label, None)
-        except PermissionDenied as denied:
-            return denied
+        except (PermissionDenied, ValidationFailed) as refused:
+            return refused
         key = fingerprint(label)
         if key not in self.label_ids:
             self.label_ids[key] = intern_label(self.session, label)

@@ -45,7 +45,9 @@ def _update(desk: Desk, record_id: int, n: int) -> Any:
 
 
 def _label(desk: Desk, record_id: int, n: int) -> Any:
-    return desk.people.update(record_id, {}, label=Label(level=1 + n % 2), expected_version=1)
+    return desk.people.update(
+        record_id, {}, label=Label(level=1 + n % 2, release="NOFORN"), expected_version=1
+    )
 
 
 def _status(desk: Desk, record_id: int, n: int) -> Any:

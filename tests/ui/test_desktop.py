@@ -261,16 +261,20 @@ def test_changing_a_label_changes_the_banner(qtbot, admin: Desk) -> None:
 
 
 def test_banner_follows_the_rows_in_view(qtbot, admin: Desk) -> None:
-    admin.people.create({"family_name": "Alpha", "nation_code": "USA"}, label=Label(2))
+    admin.people.create(
+        {"family_name": "Alpha", "nation_code": "USA"}, label=Label(2, Release.NOFORN)
+    )
     window = open_window(qtbot, admin)
-    qtbot.waitUntil(lambda: window.top_banner.text() == "CONFIDENTIAL")
+    qtbot.waitUntil(lambda: window.top_banner.text() == "CONFIDENTIAL//NOFORN")
 
 
 # --- idle lock -------------------------------------------------------------------------------
 
 
 def test_idle_lock_hides_content_clears_clipboard_and_asks_the_password(qtbot, admin: Desk) -> None:
-    admin.people.create({"family_name": "Hidden", "nation_code": "USA"}, label=Label(3))
+    admin.people.create(
+        {"family_name": "Hidden", "nation_code": "USA"}, label=Label(3, Release.NOFORN)
+    )
     window = open_window(qtbot, admin)
     window.idle_lock.remember_copy("copied secret text")
     window.idle_lock.idle.set_minutes(0.002)  # about a tenth of a second
@@ -397,7 +401,7 @@ def test_table_model_passes_qtmodeltester_and_pages_lazily(
     for n in range(130):
         admin.people.create(
             {"family_name": f"Person{n:03d}", "nation_code": "USA" if n % 2 else "GBR"},
-            label=Label(n % 3),
+            label=Label(n % 3, Release.NOFORN if n % 3 == 2 else Release.ALL),
         )
     model = RecordTableModel(
         admin.people, COLUMNS["people"], admin.portion_mark, page_size=25, max_pages=3
