@@ -7,13 +7,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from app.database.engine import DatabaseError
 from app.domain.models import AuditEvent
 from app.security.audit import GENESIS, HEAD_KEY, event_hash
+from app.services import audit_anchor
 from app.services.desk import Desk
+from app.services.maintenance import backup, restore
+from app.services.setup import log_in
+from tests.helpers import PASSWORD
 from tests.helpers.files import raw_connection
 
 pytestmark = pytest.mark.sqlite_only(reason="rewrites the trail through the SQLite file")
@@ -107,3 +113,47 @@ def test_dropped_triggers_are_reported(verified: Desk) -> None:
 def test_an_untouched_trail_stays_intact_across_verifications(verified: Desk) -> None:
     verified.people.create({"family_name": "Later", "nation_code": "USA"})
     assert verified.audit.verify().ok and verified.audit.verify().ok
+
+
+# --- backups carry their checkpoint; a restore re-anchors -------------------------------------
+
+
+def test_a_restored_backup_verifies_and_later_tampering_is_still_caught(
+    verified: Desk, tmp_path: Path
+) -> None:
+    made = backup(verified, tmp_path / "copy.sqlite")
+    assert audit_anchor.read_beside(made.path) is not None  # the copy's head goes with it
+    for n in range(3):
+        verified.people.create({"family_name": f"Later{n}", "nation_code": "USA"})
+    assert verified.audit.verify().ok
+    restore(verified, made.path)  # an older trail, put back on purpose and said so in it
+    database, _actor = log_in(verified.db.path, "admin", PASSWORD)
+    try:
+        desk = Desk(database, "admin")
+        assert desk.audit.verify().ok, desk.audit.verify().problems
+        database.dispose()
+        with raw_connection(database) as connection:  # and then someone cuts its tail
+            connection.execute("DROP TRIGGER audit_events_no_delete")
+            connection.execute(
+                "DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)"
+            )
+            for trigger in TRIGGERS[1:]:
+                connection.execute(trigger)
+        kinds = {p.kind for p in desk.audit.verify().problems}
+        assert "truncated" in kinds or "rewritten" in kinds
+    finally:
+        database.dispose()
+
+
+def test_a_backup_whose_trail_was_cut_since_is_not_restored(verified: Desk, tmp_path: Path) -> None:
+    made = backup(verified, tmp_path / "copy.sqlite")
+    with raw_connection(made.path, verified.db.key) as copy:
+        copy.execute("DROP TRIGGER audit_events_no_delete")
+        copy.execute("DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)")
+    live = verified.db.path
+    assert live is not None
+    verified.db.dispose()
+    before = live.read_bytes()
+    with pytest.raises(DatabaseError, match="no longer matches the checkpoint"):
+        restore(verified, made.path)
+    assert live.read_bytes() == before

@@ -239,6 +239,38 @@ def _row_counts(connection: sqlite3.Connection) -> dict[str, int]:
     return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
+def trail_head(path: Path, key: bytes | None = None) -> tuple[str | None, int, int, str] | None:
+    """A database file's audit head, read without writing a byte: (its ``database_id``, how
+    many events, the last event's id and link); None when its trail is empty."""
+    connection = _connect(path, key, read_only=True)
+    try:
+        count = connection.execute("SELECT count(*) FROM audit_events").fetchone()[0]
+        last = connection.execute(
+            "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        identity = connection.execute(
+            "SELECT value FROM settings WHERE key = 'database_id'"
+        ).fetchone()
+    finally:
+        connection.close()
+    if last is None:
+        return None
+    return (identity[0] if identity else None, int(count), int(last[0]), str(last[1]))
+
+
+def link_of(path: Path, key: bytes | None, event_id: int) -> tuple[int, str | None]:
+    """(how many events a database file holds, the link of one of them or None)."""
+    connection = _connect(path, key, read_only=True)
+    try:
+        count = connection.execute("SELECT count(*) FROM audit_events").fetchone()[0]
+        row = connection.execute(
+            "SELECT hash FROM audit_events WHERE id = ?", (event_id,)
+        ).fetchone()
+    finally:
+        connection.close()
+    return int(count), (str(row[0]) if row else None)
+
+
 def _free_name(destination: Path) -> Path:
     """``desk.replaced.sqlite``, or ``desk.replaced2.sqlite`` … when taken."""
     kept = destination.with_name(destination.stem + ".replaced" + destination.suffix)

@@ -30,7 +30,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.models import AuditEvent, Setting
-from app.paths import data_dir
+from app.paths import data_dir, private_file
 from app.security.audit import Problem
 
 DATABASE_ID = "database_id"
@@ -140,3 +140,24 @@ def save(identity: str, checkpoint: Checkpoint) -> None:
         os.replace(partial, target)
     finally:
         Path(partial).unlink(missing_ok=True)
+
+
+def beside(backup: Path) -> Path:
+    """The checkpoint file kept with a backup: ``copy.sqlite`` -> ``copy.sqlite.anchor``."""
+    return backup.with_name(backup.name + ".anchor")
+
+
+def save_beside(backup: Path, identity: str | None, checkpoint: Checkpoint) -> None:
+    """Keep the head a backup holds beside it (a restore checks the backup against it)."""
+    target = beside(backup)
+    private_file(target)
+    target.write_text(json.dumps({"database_id": identity, **checkpoint.__dict__}), "utf-8")
+
+
+def read_beside(backup: Path) -> Checkpoint | None:
+    """The checkpoint kept with a backup, if any (a damaged one counts as none)."""
+    try:
+        data = json.loads(beside(backup).read_text(encoding="utf-8"))
+        return Checkpoint(int(data["count"]), int(data["event_id"]), str(data["link"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

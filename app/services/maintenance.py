@@ -17,11 +17,18 @@ from sqlalchemy import select
 from sqlalchemy.engine import URL
 
 from app.database import at_rest, server_tools
-from app.database.backup import backup_sqlite, encrypt_sqlite, restore_sqlite
-from app.database.engine import DatabaseError, sqlite_path, to_url
+from app.database.backup import (
+    backup_sqlite,
+    encrypt_sqlite,
+    link_of,
+    restore_sqlite,
+    trail_head,
+)
+from app.database.engine import SQLITE_ERRORS, Database, DatabaseError, sqlite_path, to_url
 from app.database.migrate import known_revision
 from app.domain.models import User
 from app.security import audit
+from app.services import audit_anchor
 from app.services.errors import PermissionDenied
 from app.services.setup import log_in, open_desk_database
 from app.services.transfer import file_sha256
@@ -47,6 +54,9 @@ def backup(desk: Desk, destination: str | Path) -> Backup:
     path = Path(destination).resolve()
     if desk.db.is_sqlite:
         backup_sqlite(desk.db.engine, path, desk.db.key)
+        held = trail_head(path, desk.db.key)
+        if held is not None:  # the head the copy holds goes with it: a restore checks it
+            audit_anchor.save_beside(path, held[0], audit_anchor.Checkpoint(*held[1:]))
     else:
         server_tools.dump(desk.db.engine, _tools_url(desk), path)
     made = Backup(path, path.stat().st_size, file_sha256(path))
@@ -81,6 +91,7 @@ def restore(desk: Desk, backup_file: str | Path) -> Restored:
     digest = file_sha256(backup_path)
     path = desk.db.path
     if path is not None:
+        _check_backup_trail(backup_path, desk.db.key)
         desk.db.dispose()
         kept = restore_sqlite(backup_path, path, desk.db.key)
         target: Path | str = path
@@ -102,9 +113,40 @@ def restore(desk: Desk, backup_file: str | Path) -> Restored:
                     "replaced_file_kept_at": str(kept or ""),
                 },
             )
+        _anchor_restored(restored)
     finally:
         restored.dispose()
     return Restored(target, backup_path, kept)
+
+
+def _check_backup_trail(backup_path: Path, key: bytes | None) -> None:
+    """Refuse a backup whose trail no longer matches the checkpoint taken with it (events
+    deleted or rewritten in the copy since it was made); nothing is restored."""
+    checkpoint = audit_anchor.read_beside(backup_path)
+    if checkpoint is None:
+        return
+    try:
+        count, link = link_of(backup_path, key, checkpoint.event_id)
+    except (DatabaseError, *SQLITE_ERRORS):
+        return  # an unreadable copy: restore_sqlite refuses it and says why
+    if count < checkpoint.count or link != checkpoint.link:
+        raise DatabaseError(
+            f"the audit trail in {backup_path.name} no longer matches the checkpoint taken "
+            f"with it ({audit_anchor.beside(backup_path).name}): events were deleted or "
+            "rewritten in the copy; nothing was restored"
+        )
+
+
+def _anchor_restored(database: Database) -> None:
+    """A restore puts an older trail back on purpose (and says so in it): its verified head
+    becomes the checkpoint, so the next verify compares with it, not with the replaced one."""
+    with database.snapshot() as session:
+        if not audit.verify(session).ok:
+            return  # a broken trail keeps the old checkpoint: verify reports it
+        identity = audit_anchor.database_id(session)
+        verified = audit_anchor.head(session)
+    if identity and verified is not None:
+        audit_anchor.save(identity, verified)
 
 
 @dataclass(frozen=True)
