@@ -262,3 +262,36 @@ def test_encrypt_refuses_while_the_file_is_open_elsewhere(tmp_path: Path) -> Non
     assert not at_rest.is_encrypted(path)
     assert not list(tmp_path.glob(".plain*"))
     assert path.read_bytes()[:16] == before[:16] == b"SQLite format 3\x00"
+
+
+def test_a_login_behind_another_writer_says_busy_instead_of_waiting(
+    database: Database, db_path: Path
+) -> None:
+    """Issue 13, item 10: a login writes its event; behind another program's long write it
+    waits a few seconds (not 30) and says the database is busy, in words."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from app.database.engine import sqlcipher_connect; "
+            "c = sqlcipher_connect(sys.argv[1], bytes.fromhex(sys.argv[2])); "
+            "c.isolation_level = None; c.execute('BEGIN IMMEDIATE'); "
+            "print('ready', flush=True); time.sleep(60)",
+            str(db_path),
+            (database.key or b"").hex(),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(DatabaseError, match="The database is busy"):
+            log_in(db_path, "admin", PASSWORD)
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    opened, actor = log_in(db_path, "admin", PASSWORD)  # the writer gone: in at once
+    opened.dispose()
+    assert actor.username == "admin"

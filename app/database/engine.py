@@ -198,8 +198,19 @@ def make_engine(url: URL, password: str | None = None, key: bytes | None = None)
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # noqa: ANN001
         # writes take the write lock at BEGIN so the audit chain head cannot be raced
-        immediate = connection.get_execution_options().get("write", False)
+        options = connection.get_execution_options()
+        immediate = options.get("write", False)
+        busy_ms = options.get("busy_ms")
+        if busy_ms is not None:  # a write that waits less for the lock (a login)
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_ms)}")
+            connection.info["busy_ms"] = busy_ms
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def _on_end(connection):  # noqa: ANN001
+        if connection.info.pop("busy_ms", None) is not None:
+            connection.exec_driver_sql("PRAGMA busy_timeout=30000")
 
     return engine
 
@@ -339,13 +350,20 @@ class Database:
             yield session
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
+    def writing(self, busy_seconds: float | None = None) -> Iterator[Session]:
         """A write transaction: commits when the block ends, rolls back on any exception; a
         driver error from the ``COMMIT`` itself is `CommitFailed`; `SchemaTooNew` when this
-        client is older than the schema."""
+        client is older than the schema. ``busy_seconds``: on SQLite, wait at most that long
+        for another writer's lock (30 s otherwise), then fail as locked."""
         if self.read_only:
             raise SchemaTooNew(self.read_only)
-        with self._writer() as session:
+        writer = self._writer
+        if busy_seconds is not None and self.is_sqlite:
+            writer = sessionmaker(
+                self.engine.execution_options(write=True, busy_ms=int(busy_seconds * 1000)),
+                expire_on_commit=False,
+            )
+        with writer() as session:
             session.begin()
             try:
                 yield session
