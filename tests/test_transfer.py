@@ -622,3 +622,32 @@ def test_a_long_row_by_row_import_commits_batch_by_batch_each_audited(
         events[-1].details["parts"],
     ) == (5, 1, 3)
     assert admin.audit.verify().ok
+
+
+def test_an_import_stopped_by_a_full_disk_says_what_was_stored(
+    admin: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13, item 10: a row-by-row import that fails part way (here: the disk fills while
+    the second part is written) says how many rows were stored and from which line on nothing
+    was; the stored parts stay, each with its audit event."""
+    from app.services.errors import DatabaseFailed, ImportStopped
+    from app.services.transfer import importing
+
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 2)
+    real = importing._import_batch
+    calls = iter(range(100))
+
+    def filling(*args: object, **kwargs: object) -> None:
+        if next(calls) == 1:
+            raise DatabaseFailed("the database or disk is full.")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "_import_batch", filling)
+    rows = "".join(f"Full{n},USA\n" for n in range(5))
+    path = write(tmp_path / "people.csv", "family_name,nation\n" + rows)
+    with pytest.raises(ImportStopped) as stopped:
+        import_file(admin, "people", path)
+    assert stopped.value.imported == 2 and stopped.value.from_line == 4
+    assert "the 2 rows before it were stored" in str(stopped.value)
+    assert "disk is full" in str(stopped.value)
+    assert sorted(p.family_name for p in admin.people.list().records) == ["Full0", "Full1"]

@@ -59,6 +59,20 @@ class DatabaseFailed(ServiceError):
         self.retryable = retryable
 
 
+class ImportStopped(DatabaseFailed):
+    """A row-by-row import stopped by a database failure part way: the parts before it are
+    stored (``imported`` rows, up to the line before ``from_line``), the rest is not."""
+
+    def __init__(self, error: ServiceError, imported: int, from_line: int) -> None:
+        super().__init__(
+            f"{error} The import stopped at line {from_line}: the {imported:,} rows before it "
+            f"were stored; line {from_line} and the rows after it were not imported (import "
+            "them again once the cause is fixed)."
+        )
+        self.imported = imported
+        self.from_line = from_line
+
+
 class ConnectionLost(DatabaseFailed):
     """The connection to the database server broke."""
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from app.security import audit
 from app.services.base import RecordService
 from app.services.bulk import BulkCreate
-from app.services.errors import ServiceError, ValidationFailed
+from app.services.errors import ImportStopped, ServiceError, ValidationFailed
 from app.services.transfer.readers import (
     canonical_kind,
     column_map,
@@ -215,34 +215,47 @@ def _import_in_parts(
     part = 1
     while True:
         following = next(batches, None)  # read ahead: is this the last part?
-        with desk.writing() as (session, actor):
-            bulk = BulkCreate(service, session, actor, batch_size=None, label_ids=label_ids)
-            before = result.imported
-            _import_batch(bulk, batch, result, column_of)
-            if following is None:
-                audit.record(
-                    session,
-                    actor.username,
-                    "import",
-                    kind=service.kind,
-                    details={**_totals(summary, result), "parts": part},
-                )
-            else:
-                audit.record(
-                    session,
-                    actor.username,
-                    "import",
-                    kind=service.kind,
-                    details={
-                        **summary,
-                        "part": part,
-                        "lines": f"{batch[0][0]}-{batch[-1][0]}",
-                        "imported": result.imported - before,
-                    },
-                )
+        before, references = result.imported, len(result.references)
+        context = (result, column_of, summary, label_ids)
+        try:
+            _import_part(desk, service, batch, following is None, part, context)
+        except ServiceError as error:  # a full disk, a lost server: say what was stored
+            if part == 1 or not batch or isinstance(error, ValidationFailed):
+                raise
+            result.imported = before
+            del result.references[references:]
+            raise ImportStopped(error, result.imported, batch[0][0]) from error
         if following is None:
             return
         batch, part = following, part + 1
+
+
+def _import_part(
+    desk: Desk,
+    service: RecordService[Any],
+    batch: list[tuple[int, dict[str, Any]]],
+    last: bool,
+    part: int,
+    context: tuple[ImportResult, dict[str, str], dict[str, Any], dict[str, int]],
+) -> None:
+    """One part of a row-by-row import in its own transaction, with its audit event (the last
+    part's carries the whole file's totals)."""
+    result, column_of, summary, label_ids = context
+    with desk.writing() as (session, actor):
+        bulk = BulkCreate(service, session, actor, batch_size=None, label_ids=label_ids)
+        before = result.imported
+        _import_batch(bulk, batch, result, column_of)
+        details = (
+            {**_totals(summary, result), "parts": part}
+            if last
+            else {
+                **summary,
+                "part": part,
+                "lines": f"{batch[0][0]}-{batch[-1][0]}",
+                "imported": result.imported - before,
+            }
+        )
+        audit.record(session, actor.username, "import", kind=service.kind, details=details)
 
 
 def _totals(summary: dict[str, Any], result: ImportResult) -> dict[str, Any]:
