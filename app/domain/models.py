@@ -9,6 +9,7 @@ instants are UTC ``DateTime``. Nothing here is SQLite-specific.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -531,6 +532,9 @@ class Attachment(Labelled, Base):
 UNREADABLE_TIME = dt.datetime(1, 1, 1)
 
 
+_STORED_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?")
+
+
 class ReadableTime(TypeDecorator):
     """A DateTime that reads a malformed stored value as `UNREADABLE_TIME` instead of raising."""
 
@@ -544,6 +548,10 @@ class ReadableTime(TypeDecorator):
             return None
 
         def read(value: Any) -> Any:
+            # only the form SQLite is given (Python's parser takes any separator and a comma
+            # for the point: a flipped bit there would read as the same instant)
+            if isinstance(value, str) and not _STORED_TIME.fullmatch(value):
+                return UNREADABLE_TIME
             try:
                 return parse(value)
             except (ValueError, TypeError, OverflowError):
