@@ -134,15 +134,7 @@ def restore_sqlite(backup: Path, destination: Path, key: bytes | None = None) ->
     # program has it open the restore is refused with nothing changed and nothing written.
     live = _connect(destination, key)
     try:
-        try:
-            mode = live.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        except Exception:  # noqa: BLE001 - locked (sqlite3's or sqlcipher3's OperationalError)
-            mode = "busy"
-        if str(mode).lower() != "delete":
-            raise DatabaseError(
-                f"{destination} is open in another window or program; close it there and restore "
-                "again (nothing was restored)"
-            )
+        _alone(live, destination, "restore again (nothing was restored)")
         kept = _free_name(destination)
         if key is not None:
             at_rest.copy_keys(destination, kept)
@@ -183,16 +175,7 @@ def encrypt_sqlite(path: Path, admin: str, password: str) -> None:
         leftover.unlink(missing_ok=True)
     plain = sqlcipher.connect(str(path), timeout=2, isolation_level=None)
     try:
-        try:
-            # only the one connection to a file may leave WAL: a file open elsewhere is refused
-            mode = plain.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        except sqlcipher.OperationalError:
-            mode = "busy"
-        if str(mode).lower() != "delete":
-            raise DatabaseError(
-                f"{path} is open in another window or program; close it there and encrypt "
-                "again (nothing was changed)"
-            )
+        _alone(plain, path, "encrypt again (nothing was changed)")
         counts = _row_counts(plain)
         key = at_rest.create(partial, admin, password)
         private_file(partial)
@@ -269,6 +252,19 @@ def link_of(path: Path, key: bytes | None, event_id: int) -> tuple[int, str | No
     finally:
         connection.close()
     return int(count), (str(row[0]) if row else None)
+
+
+def _alone(connection: sqlite3.Connection, path: Path, then: str) -> None:
+    """Leave WAL mode, which only a file's one connection may do: `DatabaseError` (saying
+    "close it there and <then>") while another window or program has the file open."""
+    try:
+        mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except SQLITE_ERRORS:  # locked by the other connection
+        mode = "busy"
+    if str(mode).lower() != "delete":
+        raise DatabaseError(
+            f"{path} is open in another window or program; close it there and {then}"
+        )
 
 
 def _free_name(destination: Path) -> Path:

@@ -147,15 +147,23 @@ def record_refused_unlocks(database: Database, failures: list[tuple[str, dt.date
             )
             details = {"reason": "refused by the keys file", "at": at.isoformat()}
             if user is None:
-                audit.record(
-                    session,
-                    typed if USERNAME.fullmatch(typed) else NOT_A_USERNAME,
-                    "login_failure",
-                    kind="user",
-                    details={**details, "reason": "unknown user, refused by the keys file"},
+                _unknown_user(
+                    session, typed, {**details, "reason": "unknown user, " + details["reason"]}
                 )
                 continue
             _count_failure(session, user, details, at, attempts, minutes)
+
+
+def _unknown_user(session: Session, typed: str, details: dict[str, object]) -> None:
+    """A failed login of no user: what was typed is kept only if it could be a username (a
+    password typed into the wrong field must not land in the trail)."""
+    audit.record(
+        session,
+        typed if USERNAME.fullmatch(typed) else NOT_A_USERNAME,
+        "login_failure",
+        kind="user",
+        details=details,
+    )
 
 
 def _count_failure(
@@ -231,15 +239,7 @@ def _authenticate_file(database: Database, typed: str, password: str, now: dt.da
         if user is not None:
             username = user.username
         if user is None:
-            # what was typed is kept only if it could be a username: a password typed into the
-            # wrong field must not land in the trail
-            audit.record(
-                session,
-                typed if USERNAME.fullmatch(typed) else NOT_A_USERNAME,
-                "login_failure",
-                kind="user",
-                details={"reason": "unknown user"},
-            )
+            _unknown_user(session, typed, {"reason": "unknown user"})
         elif user.locked_until is not None and user.locked_until > now:
             audit.record(
                 session,
