@@ -351,6 +351,8 @@ def test_demo_fills_the_database(cli: Cli) -> None:
     code, out, err = cli("demo", "--people", "12", "--exchanges", "3", "--seed", "7")
     assert code == 0, err
     assert "demo data created" in out and "12 people" in out
+    assert "coordinator (coordinator, S, USA)" in out and "exchange-desk-demo" in out
+    assert cli("list", "people", user="coordinator", password="exchange-desk-demo")[0] == 0
     # some demo people sit in compartments the administrator is not in: they stay hidden
     assert 0 < json.loads(cli("list", "people", "--json")[1])["total"] <= 12
 

@@ -34,7 +34,7 @@ from app.database.engine import (
 from app.database.migrate import head_revision
 from app.domain.labels import SCHEMES
 from app.security import audit
-from app.services.demo import fill
+from app.services.demo import DEMO_PASSWORD, demo_users, fill
 from app.services.desk import Desk
 from app.services.maintenance import backup, encrypt_database, restore
 from app.services.setup import initialise, upgrade_database
@@ -194,6 +194,11 @@ def cmd_demo(args: argparse.Namespace, desk: Desk) -> int:
     )
     made = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items() if n)
     print(f"demo data created: {made or 'nothing'}")
+    accounts = ", ".join(
+        f"{u['username']} ({u['role']}, {u['clearance']}, {u['nation']})"
+        for u in demo_users(desk.owner)
+    )
+    print(f"demo users: {accounts}; each logs in with the password {DEMO_PASSWORD}")
     return 0
 
 
