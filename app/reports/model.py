@@ -36,7 +36,7 @@ class Table:
     rows: list[Row]
     title: str = ""
     row_height_mm: float = 0.0  # minimum row height (sign-in sheets leave room to sign)
-    empty_text: str = "None that you may see."
+    empty_text: str = "None."
 
 
 @dataclass

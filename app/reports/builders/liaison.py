@@ -72,7 +72,7 @@ def liaison_directory(desk: Desk, params: dict[str, Any]) -> Report:
         blocks.append(Heading(f"{host} — {nation_name(host)} ({len(groups[host])})"))
         blocks.append(Table(columns, groups[host]))
     if not groups:
-        blocks.append(Note("No active tours that you may see."))
+        blocks.append(Note("No active tours."))
     return Report(
         "liaison-directory", "Liaison officer directory", shown, blocks, records, landscape=True
     )
