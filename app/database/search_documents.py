@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import bindparam, event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import TextClause
 
 from app.database.search_index import SOURCES, Source
 from app.domain.names import index_tokens, name_key
@@ -261,6 +262,22 @@ def rows(session: Session) -> list[tuple[Any, ...]]:
 
 class PostgresSearchIndex:
     """The upkeep of the documents a bulk write needs, inside the writer's transaction."""
+
+    def matching(self, kind: str, typed: str) -> TextClause | None:
+        """The ids of ``kind``'s records whose document holds every word typed as a word's
+        start, folded as the documents are (`index_tokens`); None when nothing typed is a word
+        or the kind has no documents."""
+        from app.database.search_index import SOURCES
+
+        code = next((source.code for source in SOURCES if source.kind == kind), None)
+        tokens = index_tokens(typed)
+        if not tokens or code is None:
+            return None
+        query = " & ".join(f"{quote_lexeme(token)}:*" for token in tokens)
+        return text(
+            f"SELECT record_id FROM {DOCUMENTS} WHERE kind = :fold_kind "
+            "AND document @@ CAST(:fold_query AS tsquery)"
+        ).bindparams(fold_query=query, fold_kind=code)
 
     def rebuild(self, session: Session) -> int:
         """Write every document again; returns their count."""

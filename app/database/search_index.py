@@ -36,6 +36,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import TextClause
+
+from app.domain.names import index_tokens
 
 if TYPE_CHECKING:
     from app.database.engine import Database
@@ -356,8 +359,23 @@ def rebuild(connection: Connection | Session) -> int:
     return run(text(f"SELECT count(*) FROM {INDEX}")).scalar_one()
 
 
+KINDS = frozenset(source.kind for source in SOURCES)
+
+
 class SqliteSearchIndex:
     """The upkeep of the FTS5 index a bulk write needs, inside the writer's transaction."""
+
+    def matching(self, kind: str, typed: str) -> TextClause | None:
+        """The ids of ``kind``'s records whose index holds every word typed as a word's start,
+        folded as the index folds (a list's text filter: "nunez" finds Núñez); None when
+        nothing typed is a word or the kind is not indexed."""
+        tokens = index_tokens(typed)
+        if not tokens or kind not in KINDS:
+            return None
+        query = " ".join(f'"{token}"*' for token in tokens)  # tokens are letters and digits
+        return text(
+            f"SELECT record_id FROM {INDEX} WHERE {INDEX} MATCH :fold_query AND kind = :fold_kind"
+        ).bindparams(fold_query=query, fold_kind=kind)
 
     def rebuild(self, session: Session) -> int:
         """Repopulate the index from the source tables; returns its row count."""

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, lazyload, object_session
 
 from app.database.labels import load_labels
+from app.database.search_index import search_index_of
 from app.domain.labels import Label
 from app.domain.models import Labelled, LabelRow
 from app.security import audit
@@ -159,9 +160,10 @@ class RecordReads(Generic[M]):
         text = filters.pop("text", None)
         if text:
             pattern = f"%{str(text).strip()}%"
-            conditions.append(
-                or_(*(getattr(self.model, c).ilike(pattern) for c in self.text_columns))
-            )
+            typed = or_(*(getattr(self.model, c).ilike(pattern) for c in self.text_columns))
+            # and the words as the search index folds them: "nunez" finds Núñez
+            folded = search_index_of(self.desk.db).matching(self.kind, str(text))
+            conditions.append(typed if folded is None else or_(typed, self.model.id.in_(folded)))
         level = filters.pop("level", None)
         if level is not None:
             conditions.append(
