@@ -307,6 +307,9 @@ def main() -> int:
     from app.ui.settings import app_settings
 
     app = QApplication.instance() or QApplication(sys.argv)
+    from app.ui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(app)
     OUT.mkdir(parents=True, exist_ok=True)
     home = Path(os.environ["XDESK_HOME"])
     database = initialise(home / "demo.sqlite", "USA", "default", "admin", PASSWORD)

@@ -12,6 +12,7 @@ from app.database.engine import Database, DatabaseError, display_url
 from app.paths import default_database
 from app.services.session import must_change_password
 from app.services.setup import open_desk_database, opens_at_login
+from app.ui.collector import collect_on_gui_thread
 from app.ui.first_run import FirstRunDialog
 from app.ui.icons import icon
 from app.ui.login import ChangePasswordDialog, LoginDialog
@@ -80,6 +81,7 @@ def main() -> int:
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
+    collect_on_gui_thread(app)  # never in a fetch thread or a worker (`app.ui.collector`)
     install_exception_hook()
     app.setApplicationName("Exchange Desk")
     app.setWindowIcon(icon("app"))

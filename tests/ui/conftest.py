@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtWidgets import QApplication
+
+from app.ui.collector import collect_on_gui_thread
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _one_qt_application(qapp: QApplication) -> QApplication:
-    """pytest-qt's widgets ``QApplication``, made before any widget test runs."""
+    """pytest-qt's widgets ``QApplication``, made before any widget test runs, collecting
+    garbage on the GUI thread only, as the application does (`app.ui.collector`)."""
+    collect_on_gui_thread(qapp)
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    """A test's garbage is collected on the GUI thread when it ends: a test runs the event
+    loop only while it waits, so the collector's timer alone could let garbage pile up."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -74,3 +74,39 @@ def test_a_worker_destroyed_before_its_call_returns_releases_it_on_the_gui_threa
     Worker(lambda: None).start()  # the next start reaps what has ended, on the GUI thread
     qtbot.waitUntil(lambda: freed_on != [])
     assert freed_on == [threading.main_thread().name]
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot) -> None:  # noqa: ANN001
+    """A worker that makes many reference cycles never runs a collection itself (it could free
+    a Qt object there): the collector's timer collects them on the GUI thread."""
+    import gc
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.collector import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(QApplication.instance())
+    assert not gc.isenabled()
+    threads: list[int] = []
+
+    def note(phase: str, _info: dict) -> None:
+        if phase == "start":
+            threads.append(threading.get_ident())
+
+    def cycles() -> None:
+        for _ in range(50_000):
+            a: list = []
+            a.append(a)  # a cycle only the collector frees
+
+    gc.callbacks.append(note)
+    try:
+        worker = threading.Thread(target=cycles)
+        worker.start()
+        worker.join()
+        assert threads == []  # none ran in the worker
+        assert gc.get_count()[0] > collector.threshold[0]
+        qtbot.waitUntil(lambda: bool(threads))  # the timer's check, on this thread
+        assert set(threads) == {threading.get_ident()}
+    finally:
+        gc.callbacks.remove(note)
