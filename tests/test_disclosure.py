@@ -20,7 +20,13 @@ from app.services.bulk import BulkCreate
 from app.services.desk import Desk
 from app.services.errors import PermissionDenied, ValidationFailed
 from app.services.setup import initialise
-from tests.helpers import PASSWORD
+from tests.helpers import (
+    PASSWORD,
+    SERVER_URL,
+    drop_server_database,
+    new_test_database,
+    server_database_name,
+)
 
 KOWALSKI = {"family_name": "Kowalski", "nation_code": "POL"}
 
@@ -88,11 +94,17 @@ def test_an_import_row_without_one_is_refused_and_the_others_kept(admin: Desk) -
         assert not isinstance(good, Exception)
 
 
-@pytest.mark.sqlite_only(reason="a second office, owned by GBR; the rule is the services' own")
-def test_other_owners_keep_no_caveat_at_any_level(tmp_path: Path) -> None:
-    database = initialise(tmp_path / "gbr.sqlite", "GBR", "default", "admin", PASSWORD)
+def test_other_owners_keep_no_caveat_at_any_level(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """A GBR-owned office, a file or a database on the test server as the suite runs."""
+    name = request.node.nodeid + "/gbr"
+    target = new_test_database(name, tmp_path / "gbr.sqlite")
+    database = initialise(target, "GBR", "default", "admin", PASSWORD)
     try:
         saved = Desk(database, "admin").people.create({**KOWALSKI, "classification": "S"})
         assert Desk(database, "admin").marking(saved.label) == "SECRET"
     finally:
         database.dispose()
+        if SERVER_URL:
+            drop_server_database(server_database_name(name))
