@@ -7,8 +7,6 @@ import datetime as dt
 import json
 import sqlite3
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,7 @@ from app.services.errors import PermissionDenied
 from app.services.maintenance import backup, encrypt_database, restore
 from app.services.setup import initialise, log_in
 from tests.helpers import PASSWORD, create_user
-from tests.helpers.files import raw_connection
+from tests.helpers.files import held_by_another_process, raw_connection
 
 pytestmark = pytest.mark.sqlite_only(reason="encryption at rest is for a database file")
 
@@ -237,28 +235,10 @@ def test_xdesk_encrypt_converts_a_plain_database(
 def test_encrypt_refuses_while_the_file_is_open_elsewhere(tmp_path: Path) -> None:
     path = tmp_path / "plain.sqlite"
     initialise(path, "USA", "default", "admin", PASSWORD, encrypt=False).dispose()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1]); "
-            "c.execute('SELECT count(*) FROM people').fetchone(); print('ready', flush=True); "
-            "time.sleep(60)",
-            str(path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_by_another_process(path):
         before = path.read_bytes()
         with pytest.raises(DatabaseError, match="open in another window"):
             encrypt_database(path, "admin", PASSWORD)
-    finally:
-        holder.kill()
-        holder.wait()
-        if holder.stdout is not None:
-            holder.stdout.close()
     assert not at_rest.is_encrypted(path)
     assert not list(tmp_path.glob(".plain*"))
     assert path.read_bytes()[:16] == before[:16] == b"SQLite format 3\x00"
@@ -269,29 +249,11 @@ def test_a_login_behind_another_writer_says_busy_instead_of_waiting(
 ) -> None:
     """Issue 13, item 10: a login writes its event; behind another program's long write it
     waits a few seconds (not 30) and says the database is busy, in words."""
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from app.database.engine import sqlcipher_connect; "
-            "c = sqlcipher_connect(sys.argv[1], bytes.fromhex(sys.argv[2])); "
-            "c.isolation_level = None; c.execute('BEGIN IMMEDIATE'); "
-            "print('ready', flush=True); time.sleep(60)",
-            str(db_path),
-            (database.key or b"").hex(),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        with pytest.raises(DatabaseError, match="The database is busy"):
-            log_in(db_path, "admin", PASSWORD)
-    finally:
-        holder.kill()
-        holder.wait()
-        if holder.stdout is not None:
-            holder.stdout.close()
+    with (
+        held_by_another_process(db_path, database.key, "BEGIN IMMEDIATE"),
+        pytest.raises(DatabaseError, match="The database is busy"),
+    ):
+        log_in(db_path, "admin", PASSWORD)
     opened, actor = log_in(db_path, "admin", PASSWORD)  # the writer gone: in at once
     opened.dispose()
     assert actor.username == "admin"

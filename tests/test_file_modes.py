@@ -15,6 +15,7 @@ from app.services import maintenance
 from app.services.desk import Desk
 from app.services.setup import initialise
 from tests.helpers import PASSWORD
+from tests.helpers.files import held_by_another_process
 
 pytestmark = pytest.mark.sqlite_only(reason="the modes of the SQLite file, its copies and backups")
 
@@ -63,8 +64,6 @@ def test_the_database_and_every_file_written_from_it_is_owner_only(
 
 
 def test_restore_is_refused_while_another_program_has_the_database_open(tmp_path: Path) -> None:
-    import subprocess
-    import sys
 
     from app.database.engine import DatabaseError
     from app.services.errors import ServiceError
@@ -74,28 +73,11 @@ def test_restore_is_refused_while_another_program_has_the_database_open(tmp_path
         desk = Desk(database, "admin")
         maintenance.backup(desk, tmp_path / "backup.sqlite")
         desk.people.create({"family_name": "After", "nation_code": "USA"})
-        holder = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "import sys, time; from app.database.engine import sqlcipher_connect; "
-                "c = sqlcipher_connect(sys.argv[1], bytes.fromhex(sys.argv[2])); "
-                "c.execute('SELECT count(*) FROM people').fetchone(); print('ready', flush=True); "
-                "time.sleep(60)",
-                str(tmp_path / "desk.sqlite"),
-                (database.key or b"").hex(),
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert holder.stdout.readline().strip() == "ready"
-            with pytest.raises((DatabaseError, ServiceError), match="open in another window"):
-                maintenance.restore(desk, tmp_path / "backup.sqlite")
-        finally:
-            holder.kill()
-            holder.wait()
-            holder.stdout.close()
+        with (
+            held_by_another_process(tmp_path / "desk.sqlite", database.key),
+            pytest.raises((DatabaseError, ServiceError), match="open in another window"),
+        ):
+            maintenance.restore(desk, tmp_path / "backup.sqlite")
         assert not list(tmp_path.glob("*.replaced*"))
         reopened = Desk(database, "admin")
         assert [p.family_name for p in reopened.people.list().records] == ["After"]

@@ -4,6 +4,10 @@ database key when the file is encrypted), for tests that tamper with it or read 
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.database import at_rest
@@ -47,3 +51,44 @@ def reopen(target: str | Path, username: str = "admin") -> Database:
     if path is not None and at_rest.is_encrypted(path):
         return open_desk_database(target, key=file_key(path, username))
     return open_desk_database(target)
+
+
+_HOLDER = (
+    "import sqlite3, sys, time\n"
+    "from app.database.engine import sqlcipher_connect\n"
+    "key = bytes.fromhex(sys.argv[2])\n"
+    "c = sqlcipher_connect(sys.argv[1], key) if key else sqlite3.connect(sys.argv[1])\n"
+    "c.isolation_level = None\n"
+    "for statement in sys.argv[3:]:\n"
+    "    c.execute(statement).fetchall()\n"
+    "print('ready', flush=True)\n"
+    "time.sleep(60)\n"
+)
+
+
+@contextmanager
+def held_by_another_process(
+    path: Path | str, key: bytes | None = None, *statements: str
+) -> Iterator[None]:
+    """Another program with the database file open (a keyed connection when ``key`` is given)
+    that has run ``statements`` (default: one read) and holds on, until the block ends."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            _HOLDER,
+            str(path),
+            (key or b"").hex(),
+            *(statements or ("SELECT count(*) FROM people",)),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
