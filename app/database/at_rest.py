@@ -8,7 +8,7 @@ key. A slot is found by a salted hash of the username (the file does not list us
 its username is bound to it as associated data (a slot copied onto another name does not open).
 
 - A password change rewraps only that user's slot; an administrator, whose login unwrapped the
-  key, gives a user a new slot without knowing the old password (`set_slot`).
+  key, gives a user a new slot without knowing the old password (`set_slot_in`).
 - Backups and the copies taken before upgrades are SQLCipher files under the same key, each with
   its own keys file (`copy_keys`).
 - A login the keys file refuses cannot be written into the (still locked) audit trail: it is
@@ -35,9 +35,7 @@ from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -88,13 +86,6 @@ def sqlcipher_key(key: bytes) -> str:
     return f"\"x'{key.hex()}'\""
 
 
-def derived_key(key: bytes, purpose: str) -> bytes:
-    """A 256-bit key for ``purpose`` (HKDF-SHA256 of the database key), e.g. the audit chain's."""
-    return HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode("utf-8")
-    ).derive(key)
-
-
 def new_key() -> bytes:
     """A fresh random database key."""
     return secrets.token_bytes(KEY_BYTES)
@@ -138,19 +129,12 @@ def unlock(database: Path, username: str, password: str, now: dt.datetime | None
     return key
 
 
-def set_slot(database: Path, key: bytes, username: str, password: str) -> None:
-    """Give ``username`` a slot opened by ``password`` (replacing theirs): a new user, a
-    password change, an administrator's reset. Only that slot is rewritten."""
-    path = key_file(database)
-    content = _read(path)
-    content["slots"][_slot_id(content, username)] = [_wrap(key, username, password)]
-    _write(path, content)
-
-
 def set_slot_in(session: Session, database: Path, key: bytes, username: str, password: str) -> None:
-    """`set_slot` as part of the session's write transaction: until it commits, the new slot
-    is kept beside the old one (each password opens the keys file, the users table says which
-    one logs in); on commit the old one goes, on rollback the new one."""
+    """Give ``username`` a slot opened by ``password`` (a new user, a password change, an
+    administrator's reset; only that slot is rewritten), as part of the session's write
+    transaction: until it commits, the new slot is kept beside the old one (each password
+    opens the keys file, the users table says which one logs in); on commit the old one goes,
+    on rollback the new one."""
     path = key_file(database)
     content = _read(path)
     slot = _slot_id(content, username)
@@ -165,20 +149,6 @@ def set_slot_in(session: Session, database: Path, key: bytes, username: str, pas
 
     event.listen(session, "after_commit", lambda _s: keep(0), once=True)
     event.listen(session, "after_rollback", lambda _s: keep(1), once=True)
-
-
-def remove_slot(database: Path, username: str) -> None:
-    """Take ``username``'s slot away (their password no longer opens this keys file)."""
-    path = key_file(database)
-    content = _read(path)
-    if content["slots"].pop(_slot_id(content, username), None) is not None:
-        _write(path, content)
-
-
-def has_slot(database: Path, username: str) -> bool:
-    """True when ``username`` has a slot in the database's keys file."""
-    content = _read(key_file(database))
-    return bool(content["slots"].get(_slot_id(content, username)))
 
 
 def pending_failures(database: Path) -> list[Failure]:
@@ -202,11 +172,6 @@ def copy_keys(source: Path, destination: Path) -> None:
     content = _read(key_file(source))
     content["failures"] = []
     _write(key_file(destination), content)
-
-
-def check(database: Path) -> None:
-    """`KeyFileError` unless the database's keys file is well formed."""
-    _read(key_file(database))
 
 
 # -- the file --------------------------------------------------------------------------------
