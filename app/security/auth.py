@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
@@ -134,10 +135,23 @@ def record_server_login(database: Database, username: str) -> Actor:
     raise LoginFailed()
 
 
+@contextmanager
+def _login_writing(database: Database) -> Iterator[Session]:
+    """The write transaction of a login on the embedded database: it waits for another
+    writer's lock only `LOGIN_BUSY_SECONDS`, then is `LOGIN_BUSY` in words."""
+    try:
+        with database.writing(busy_seconds=LOGIN_BUSY_SECONDS) as session:
+            yield session
+    except OperationalError as error:
+        if is_locked(error):
+            raise DatabaseError(LOGIN_BUSY) from None
+        raise
+
+
 def record_refused_unlocks(database: Database, failures: list[tuple[str, dt.datetime]]) -> None:
     """Write logins an encrypted file's keys file refused (name as typed, when) to the trail,
     counted towards each user's lockout as if the database had been open then."""
-    with database.writing() as session:
+    with _login_writing(database) as session:
         attempts, minutes = lockout_rule(session)
         for typed, at in failures:
             user = (
@@ -216,19 +230,8 @@ def authenticate(
             probe.dispose()
     now = now or utcnow()
     typed = username.strip().lower()
-    try:
-        return _authenticate_file(database, typed, password, now)
-    except OperationalError as error:
-        if is_locked(error):
-            raise DatabaseError(LOGIN_BUSY) from None
-        raise
-
-
-def _authenticate_file(database: Database, typed: str, password: str, now: dt.datetime) -> Actor:
-    """`authenticate` on the embedded database, waiting for another writer's lock only a few
-    seconds (`LOGIN_BUSY_SECONDS`): the login is written to the trail."""
     username = typed
-    with database.writing(busy_seconds=LOGIN_BUSY_SECONDS) as session:
+    with _login_writing(database) as session:
         user = (
             session.scalar(select(User).where(func.lower(User.username) == typed))
             if USERNAME.fullmatch(typed)
