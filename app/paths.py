@@ -37,6 +37,15 @@ def default_database() -> str:
     return os.environ.get("XDESK_DB") or str(data_dir() / "desk.sqlite")
 
 
+def unused_database_path() -> str:
+    """A name for another database in the data folder that no file has yet (desk-2.sqlite, …)."""
+    folder = data_dir()
+    number = 2
+    while (folder / f"desk-{number}.sqlite").exists():
+        number += 1
+    return str(folder / f"desk-{number}.sqlite")
+
+
 def private_file(path: str | os.PathLike[str]) -> Path:
     """Create ``path`` empty, readable and writable by its owner only (0600), or tighten an
     existing one, before a writer that opens by name fills it: every file Exchange Desk writes

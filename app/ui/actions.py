@@ -12,8 +12,11 @@ from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QSizePolicy, QWidget
 
+from app.database.engine import display_url
 from app.database.server_link import server_parts
+from app.paths import unused_database_path
 from app.ui.connect_dialog import ConnectDialog
+from app.ui.first_run import FirstRunDialog
 from app.ui.icons import icon
 from app.ui.import_backup import ImportDialog, choose_backup
 from app.ui.list_export import export_view
@@ -38,6 +41,7 @@ class MainActions(QObject):
         self.export_runner: QWidget | None = None
         self.backup_runner: QWidget | None = None
         self.connect_dialog: ConnectDialog | None = None
+        self.new_database_dialog: FirstRunDialog | None = None
         self.login_dialog: QDialog | None = None  # the login to another database
         self.successor: QWidget | None = None  # the window opened on it
         self.open_problem: QWidget | None = None  # why it could not be opened
@@ -49,6 +53,13 @@ class MainActions(QObject):
             standard.Open,
             self.open_file,
             "Open another database file (you log in to it)",
+        )
+        self.new_database_action = self._action(
+            "New &database…",
+            "new",
+            "Ctrl+Shift+N",
+            self.new_database,
+            "Create another database file (you log in to it)",
         )
         self.connect_action = self._action(
             "&Connect to a server…",
@@ -122,7 +133,9 @@ class MainActions(QObject):
             self.new_action,
             self.save_action,
             None,
+            self.new_database_action,
             self.open_action,
+            "recent",
             self.connect_action,
             None,
             self.print_action,
@@ -136,7 +149,13 @@ class MainActions(QObject):
             self.lock_action,
             self.quit_action,
         ):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+            if action == "recent":
+                self.recent_menu = file_menu.addMenu("Open &recent")
+                self.recent_menu.aboutToShow.connect(self.fill_recent)
+            elif action is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(action)
         edit_menu = menu_bar.addMenu("&Edit")
         for action in (
             self.undo_action,
@@ -236,6 +255,38 @@ class MainActions(QObject):
             )
         if path:
             open_elsewhere(self.window, path)
+
+    def fill_recent(self) -> None:
+        """The Open recent menu: the databases opened before, this one left out."""
+        window, menu = self.window, self.recent_menu
+        menu.clear()
+        here = display_url(window.desk.db.url.render_as_string(hide_password=True))
+        for number, target in enumerate(
+            (t for t in recent_databases(window.settings) if display_url(t) != here), 1
+        ):
+            action = menu.addAction(f"&{number} {target}" if number < 10 else target)
+            action.setData(target)
+            action.triggered.connect(lambda _c=False, t=target: open_elsewhere(window, t))
+        if menu.isEmpty():
+            menu.addAction("No other database yet").setEnabled(False)
+
+    def new_database(self) -> FirstRunDialog:
+        """ "New database…": the first-run dialog's Create tab (a new encrypted file, its
+        owning nation, scheme and first administrator), then the login to it."""
+        window = self.window
+        recent = recent_databases(window.settings)
+        dialog = FirstRunDialog(unused_database_path(), recent, parent=window)
+        dialog.setWindowTitle("Exchange Desk — another database")
+        self.new_database_dialog = dialog
+
+        def created() -> None:
+            if dialog.database is not None:  # the login opens it again, as the user
+                dialog.database.dispose()
+            open_elsewhere(window, dialog.target)
+
+        dialog.accepted.connect(created)
+        dialog.open()
+        return dialog
 
     def connect_server(self) -> ConnectDialog:
         """ "Connect to a server…": host, port, database, user, TLS mode; then the login."""

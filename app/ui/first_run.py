@@ -142,6 +142,7 @@ class FirstRunDialog(QDialog):
         self.problem.setVisible(bool(problem))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.problem)
         layout.addWidget(self.tabs)
