@@ -8,12 +8,12 @@ Every import statement counts: module-level, function-local (a lazy import hides
 it does not remove it) and those under ``if TYPE_CHECKING:`` (a type-only import still ties a
 module to the later layer's names, and is the first step of a cycle; none is needed today).
 
-Outside the layers sit two foundation modules every layer may use and which import nothing
-of ours: ``app.paths`` (platformdirs locations) and ``app.pyside_fix`` (a ctypes work-around, no
-Qt). ``app.cli`` (the ``xdesk`` command package) is the command-line front end, beside
-``app.ui``; the ``cli`` modules of ``app/search`` and ``app/reports`` belong to their packages.
+Outside the layers sits one foundation module every layer may use and which imports nothing
+of ours: ``app.paths`` (platformdirs locations). ``app.cli`` (the ``xdesk`` command package)
+is the command-line front end, beside ``app.ui``; the ``cli`` modules of ``app/search`` and
+``app/reports`` belong to their packages.
 
-Qt (``PySide6``, ``shiboken6``) and ``app.pyside_fix`` are imported only under ``app/ui/`` and
+Qt (``PySide6``, ``shiboken6``) is imported only under ``app/ui/`` and
 by the report renderer, ``app.reports.render``.
 
 The Alembic scripts under ``migrations/`` run inside ``app.database.migrate``: they belong to the
@@ -43,7 +43,7 @@ RANKS = {
     "ui": 5,
     "cli": 5,
 }
-FOUNDATION = {"app", "app.paths", "app.pyside_fix"}
+FOUNDATION = {"app", "app.paths"}
 QT_PACKAGES = ("PySide6", "shiboken6")
 QT_ALLOWED_OUTSIDE_UI = "app.reports.render"  # the report renderer and its submodules
 
@@ -116,7 +116,7 @@ def violation(importer: str, imported: str) -> str | None:
         return f"{importer} reads and writes through the services"
     if importer.startswith("migrations."):
         importer = "app.database.migrate"  # the scripts run inside it
-    if imported.split(".")[0] in QT_PACKAGES or imported == "app.pyside_fix":
+    if imported.split(".")[0] in QT_PACKAGES:
         if layer_of(importer) == "ui" or _within(importer, QT_ALLOWED_OUTSIDE_UI):
             return None
         return "Qt is imported only under app/ui and by app.reports.render"
@@ -171,8 +171,6 @@ def test_imports_follow_the_layer_order() -> None:
         ("app.reports.builders", "PySide6.QtGui", False),
         ("app.reports.render", "PySide6.QtGui", True),
         ("app.ui.launch", "PySide6.QtWidgets", True),
-        ("app.ui.launch", "app.pyside_fix", True),
-        ("app.services.setup", "app.pyside_fix", False),
         ("app.services.setup", "app.paths", True),
         ("app.paths", "app.domain.models", False),
         ("migrations.versions.0002_search", "app.database.engine", True),

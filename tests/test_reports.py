@@ -233,6 +233,31 @@ def test_every_report_renders_for_the_admin(world: dict, tmp_path: Path) -> None
             assert f"Page {number} of {len(pages)}" in "\n".join(lines)
 
 
+def test_no_qt_object_of_a_render_outlives_it(world: dict, tmp_path: Path) -> None:
+    """Every font, metric and the PDF writer a render makes is freed when it returns, in the
+    thread that rendered (a report renders in a worker thread): one left in a reference cycle
+    is freed later by the garbage collector on the GUI thread, after the worker's font cache is
+    gone, and the program crashes (CI did, in stop 20)."""
+    import gc
+
+    params = {
+        "exchange-summary": {"exchange": world["exchange"]},
+        "roster": {"exchange": world["exchange"]},
+        "person": {"person": world["people"][0][0]},
+        "statistics": {"from": "2026-01-01", "to": "2026-12-31"},
+    }
+    thread_bound = ("QPdfWriter", "QFont", "QFontMetricsF", "QTextOption", "QPainter")
+    gc.collect()
+    gc.disable()
+    try:
+        for name in REPORTS:
+            render_report(world["admin"], name, params.get(name, {}), tmp_path / f"{name}.pdf")
+            left = [type(o).__name__ for o in gc.get_objects() if type(o).__name__ in thread_bound]
+            assert left == [], (name, left)
+    finally:
+        gc.enable()
+
+
 def test_statistics_counts_only_visible_and_audit_is_for_auditors(
     world: dict, tmp_path: Path
 ) -> None:

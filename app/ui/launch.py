@@ -79,7 +79,6 @@ def startup_to_login(database_path: str | Path) -> None:
     database = None if opens_at_login(target) else open_desk_database(target)
     login = LoginDialog(database, target, "", target=target)
     login.show()
-    # with a time limit: PySide6 6.12's processEvents() without one has corrupted reference counts
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     login.close()
     if database is not None:

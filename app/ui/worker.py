@@ -1,6 +1,6 @@
 """Running long service calls off the GUI thread.
 
-Worker threads never touch Qt: PySide6 (6.12 here) corrupts reference counts when a Python
+Worker threads never touch Qt: PySide6 (6.12.0 did) corrupts reference counts when a Python
 thread emits a signal under load (reproduced with a bare QThread emitting 20,000 tuples). So a
 call runs in a plain Python thread, leaves its outcome (and progress) in Python attributes, and
 a timer on the GUI thread polls them and emits the signals there.

@@ -131,9 +131,7 @@ def test_open_recent_says_when_there_is_no_other_database(qtbot: Any, admin: Des
     assert texts == ["No other database yet"] and not menu.actions()[0].isEnabled()
 
 
-def test_new_database_creates_an_encrypted_file_and_logs_in_to_it(
-    qtbot: Any, admin: Desk
-) -> None:
+def test_new_database_creates_an_encrypted_file_and_logs_in_to_it(qtbot: Any, admin: Desk) -> None:
     window = open_window(qtbot, admin)
     window.commands.new_database_action.trigger()
     dialog = window.commands.new_database_dialog

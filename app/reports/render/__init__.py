@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 
 from app.domain.labels import Label
 from app.paths import private_file
-from app.pyside_fix import keep_singletons_alive
 from app.reports.model import Chart, Heading, Note, RecordBlock, Report, Table
 from app.reports.render.charts import place_chart
 from app.reports.render.layout import DPI, LEVEL_COLOURS, PAPERS, Frame, Layout, PageContent, mm
@@ -45,12 +44,6 @@ class Renderer:
 
     def render(self, out_path: str | Path) -> list[list[Label]]:
         """Write the PDF; the labels of the content of each page."""
-        # PySide6 6.12 on Python 3.11 drops a reference to None/True/False on every void Qt call;
-        # a long report would make CPython deallocate None (see app/ui/__init__.py, no widgets)
-        keep_singletons_alive()
-        return self._render(out_path)
-
-    def _render(self, out_path: str | Path) -> list[list[Label]]:
         writer = QPdfWriter(str(private_file(out_path)))
         writer.setResolution(DPI)
         writer.setCreator("Exchange Desk")
@@ -95,7 +88,9 @@ class Renderer:
                 self._paint_page(painter, page, number, len(pages))
         finally:
             painter.end()
-            self.layout = None  # type: ignore[assignment]  # drop Qt objects tied to the writer now
+            if getattr(self, "layout", None) is not None:
+                self.layout.close()  # every Qt object made here dies here (`Layout.close`)
+            self.layout = None  # type: ignore[assignment]
         return [page.labels for page in pages]
 
     # --- frame ------------------------------------------------------------------------------

@@ -98,6 +98,16 @@ class Layout:
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
+    def close(self) -> None:
+        """Drop every Qt object the layout made (fonts, their metrics, the paint operations
+        that hold them), now, in the thread that rendered: they sit in reference cycles, and a
+        font freed later by the garbage collector on another thread, once the rendering thread
+        and its font cache are gone, crashes the program."""
+        for page in self.pages:
+            page.ops.clear()
+        self.fonts.metrics.clear()
+        del self.fonts, self.device, self._option, self.area
+
     # --- measuring --------------------------------------------------------------------------
 
     def wrap(self, text: str, font: QFont, width: float) -> list[str]:
