@@ -391,9 +391,8 @@ def test_exchanges_and_participations_round_trip(admin: Desk, tmp_path: Path) ->
 
 
 def test_every_column_of_every_kind_is_documented(admin: Desk) -> None:
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "DATA_FORMATS.md").read_text(
-        encoding="utf-8"
-    )
+    root = Path(__file__).resolve().parents[1]
+    doc = (root / "resources" / "help" / "data-formats.md").read_text(encoding="utf-8")
     sections = {
         part.split("`")[1]: part for part in doc.split("\n### ")[1:] if "(`" in part.splitlines()[0]
     }

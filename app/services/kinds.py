@@ -45,7 +45,7 @@ class RecordKind:
     aliases: tuple[str, ...] = ()  # other spellings users type (singular and plural are implied)
     search_code: int | None = None  # low bits of its full-text index rows (stored: never change)
     attachable: bool = True  # files may be attached to such records
-    transferable: bool = True  # imported and exported as CSV/JSON (docs/DATA_FORMATS.md)
+    transferable: bool = True  # imported and exported (resources/help/data-formats.md)
     column_names: dict[str, str] = field(
         default_factory=dict
     )  # field -> CSV column, if they differ

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QSizePolicy, QWidget
 
 from app.database.engine import display_url
 from app.database.server_link import server_parts
 from app.paths import unused_database_path
 from app.ui.connect_dialog import ConnectDialog
 from app.ui.first_run import FirstRunDialog
+from app.ui.help import HelpDialog, about_markdown, formats_markdown, shortcuts_markdown
 from app.ui.icons import icon
 from app.ui.import_backup import ImportDialog, choose_backup
 from app.ui.list_export import export_view
@@ -110,6 +111,14 @@ class MainActions(QObject):
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.undo_action = self._action("&Undo", "revert", None, lambda: self._history("undo"))
         self.redo_action = self._action("&Redo", "", None, lambda: self._history("redo"))
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", "", standard.HelpContents, self.show_shortcuts
+        )
+        self.formats_action = self._action(
+            "&Import and export formats", "", None, self.show_formats, "The columns of each file"
+        )
+        self.about_action = self._action("&About Exchange Desk", "app", None, self.show_about)
+        self.help_dialog: HelpDialog | None = None
         for action in self.findChildren(QAction):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(action.property("tip") + (f" ({keys})" if keys else ""))
@@ -176,6 +185,10 @@ class MainActions(QObject):
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _c=False, r=row: sidebar.setCurrentRow(r))
             go_menu.addAction(action)
+        help_menu = menu_bar.addMenu("&Help")
+        for action in (self.shortcuts_action, self.formats_action, None, self.about_action):
+            help_menu.addSeparator() if action is None else help_menu.addAction(action)
+        help_menu.addAction("About &Qt", QApplication.aboutQt)
 
     def _toolbar(self) -> None:
         self.toolbar = self.window.addToolBar("Main")
@@ -301,6 +314,24 @@ class MainActions(QObject):
         dialog.accepted.connect(lambda: open_elsewhere(window, dialog.target))
         dialog.open()
         return dialog
+
+    def _help(self, title: str, markdown: str) -> HelpDialog:
+        dialog = HelpDialog(title, markdown, self.window)
+        self.help_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> HelpDialog:
+        """Help → Keyboard shortcuts: every key of the window's actions, then the widgets'."""
+        return self._help("Keyboard shortcuts", shortcuts_markdown(self.findChildren(QAction)))
+
+    def show_formats(self) -> HelpDialog:
+        """Help → Import and export formats (installed with the program)."""
+        return self._help("Import and export formats", formats_markdown())
+
+    def show_about(self) -> HelpDialog:
+        """Help → About: version, libraries, the database open and how it is protected."""
+        return self._help("About", about_markdown(self.window))
 
     def change_password(self) -> None:
         """Choose a new password (checked and audited by the service)."""

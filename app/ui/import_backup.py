@@ -49,7 +49,7 @@ class ImportDialog(QDialog):
             self.kind.addItem(title, key)
         self.path = QLineEdit()
         self.path.setPlaceholderText(
-            "A CSV file with a header row of field names (see docs/DATA_FORMATS.md)"
+            "A CSV file with a header row of field names (Help → Import and export formats)"
         )
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)

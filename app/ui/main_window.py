@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.actor = actor or desk.actor()  # the login passes the actor it authenticated
         self.operations = operations or Operations(self)
         self._logged_out = False
+        self.location = location  # the database, as the window title names it
         self.setWindowTitle(
             f"Exchange Desk — {desk.owner} — {desk.username}"
             + (f" — {location}" if location else "")

@@ -150,3 +150,60 @@ def test_new_database_creates_an_encrypted_file_and_logs_in_to_it(qtbot: Any, ad
     settle_window(qtbot, successor)
     successor.close()
     successor.desk.db.dispose()
+
+
+# --- Help (issue 15, item 11) -------------------------------------------------------------------
+
+
+def help_menu(window: Any) -> Any:
+    return next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help")
+
+
+def test_help_lists_every_shortcut_of_the_window(qtbot: Any, admin: Desk) -> None:
+    window = open_window(qtbot, admin)
+    texts = [a.text() for a in help_menu(window).actions() if a.text()]
+    assert texts == [
+        "&Keyboard shortcuts",
+        "&Import and export formats",
+        "&About Exchange Desk",
+        "About &Qt",
+    ]
+    help_menu(window).actions()[0].trigger()
+    dialog = window.commands.help_dialog
+    wait_until(qtbot, dialog.isVisible)
+    shown = dialog.text.toPlainText()
+    for text, keys in (("Save", "Ctrl+S"), ("Lock", "Ctrl+L"), ("Search everything", "Ctrl+K")):
+        assert f"{keys}\n{text}" in shown or f"{keys} {text}" in " ".join(shown.split()), text
+    assert "Ctrl+1" in shown and "Esc" in shown  # the Go menu, and a record window's keys
+    dialog.close()
+
+
+def test_help_shows_the_import_formats_installed_with_the_program(qtbot: Any, admin: Desk) -> None:
+    window = open_window(qtbot, admin)
+    dialog = window.commands.show_formats()
+    wait_until(qtbot, dialog.isVisible)
+    shown = dialog.text.toPlainText()
+    assert "releasable_to" in shown and "family_name" in shown and "UTF-8" in shown
+    dialog.close()
+    from app.ui.import_backup import ImportDialog
+
+    importer = ImportDialog(admin, window)
+    assert "Help → Import and export formats" in importer.path.placeholderText()
+    importer.close()
+
+
+def test_about_names_the_version_the_database_and_its_protection(qtbot: Any, admin: Desk) -> None:
+    from app.ui.help import version
+
+    window = open_window(qtbot, admin)
+    dialog = window.commands.show_about()
+    wait_until(qtbot, dialog.isVisible)
+    shown = " ".join(dialog.text.toPlainText().split())
+    assert f"Version {version()}" in shown and admin.owner in shown and admin.username in shown
+    protection = (
+        "encrypted at rest"
+        if admin.db.key
+        else ("server" if not admin.db.is_sqlite else "not encrypted")
+    )
+    assert protection in shown
+    dialog.close()

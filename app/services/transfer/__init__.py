@@ -1,7 +1,8 @@
 """Import and export of records as CSV or JSON, through the services and their rules.
 
-Imports read a file whose header names the fields (see ``docs/DATA_FORMATS.md``) and create the
-rows in batches through `BulkCreate`: every row is validated and labelled exactly as in a form
+Imports read a file whose header names the fields (``resources/help/data-formats.md``, shown
+in the desktop application under Help) and create the rows in batches through `BulkCreate`:
+every row is validated and labelled exactly as in a form
 (the kind's checks and duplicate warnings asked once per batch), the good rows written with
 SQLAlchemy Core and indexed for search in bulk. One ``import`` audit event stands for them all:
 it names the file, its SHA-256, the counts and the mode. Exports read only what the user may see, a
