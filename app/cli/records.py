@@ -231,7 +231,7 @@ def add_parsers(
     add: AddCommand, common: argparse.ArgumentParser, db_only: argparse.ArgumentParser
 ) -> None:
     """Add this group's sub-commands (``add`` makes one with the shared ``--db`` / ``--user``)."""
-    p = add("import", "import a CSV file (its columns: the desktop's Help → Import and export formats)")
+    p = add("import", "import a CSV file (columns: the desktop's Help → Import and export formats)")
     p.add_argument("kind", type=kind_argument, metavar="KIND", help=KIND_CHOICES)
     p.add_argument("file", metavar="FILE.csv")
     p.add_argument("--all-or-nothing", action="store_true", help="import nothing if any row is bad")

@@ -277,7 +277,7 @@ class ReportDialog(QDialog):
                 Path(out_path).unlink(missing_ok=True)
             return result
 
-        self.worker = Worker(run, self, with_job=True, qt_thread=True)
+        self.worker = Worker(run, self, with_job=True)
         self.worker.finishedWith.connect(self._rendered)
         self.worker.failedWith.connect(self._failed)
         self.worker.finished.connect(self._worker_done)

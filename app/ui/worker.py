@@ -4,6 +4,11 @@ Worker threads never touch Qt: PySide6 (6.12.0 did) corrupts reference counts wh
 thread emits a signal under load (reproduced with a bare QThread emitting 20,000 tuples). So a
 call runs in a plain Python thread, leaves its outcome (and progress) in Python attributes, and
 a timer on the GUI thread polls them and emits the signals there.
+
+A call that paints (a report) runs in such a thread too and frees every Qt object it made
+before it returns (`app.reports.render.layout.Layout.close`). A QThread was used for those once;
+its worker's memory was found corrupted after the render (a segmentation fault in one CI run of
+six), and a plain thread needs no QThread wrapper to be released on the right thread.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 POLL_MS = 15
 
@@ -74,33 +79,16 @@ class _Call:
             self.outcome = ("ok", result)
 
 
-class _QtThread(QThread):
-    """A Qt thread running a `_Call` (for calls that create Qt objects: painting)."""
-
-    def __init__(self, target: _Call) -> None:
-        super().__init__()
-        self.target = target
-
-    def run(self) -> None:
-        """Run the call (it never raises: `_Call` keeps the outcome)."""
-        self.target()
-
-
-# Calls started and not yet reaped, with their Qt thread if they run in one. A call (and what
-# it references, perhaps Qt objects) is released only here, on the GUI thread, once it has
-# returned and its thread has ended, even if its `Worker` was destroyed first: a QThread
-# destroyed while it finishes waits for it with the interpreter lock held (and a finishing thread
-# may need that lock), and a Qt object must not be freed by another thread.
-_LIVE: dict[_Call, _QtThread | threading.Thread] = {}
+# Calls started and not yet reaped, with their thread. A call (and what it references, perhaps
+# Qt objects) is released only here, on the GUI thread, once it has returned and its thread has
+# ended (its frame, holding the call, is gone too), even if its `Worker` was destroyed first: a
+# Qt object must not be freed by another thread.
+_LIVE: dict[_Call, threading.Thread] = {}
 
 
 def _reap() -> None:
     for call, thread in list(_LIVE.items()):
-        if isinstance(thread, threading.Thread):
-            ended = not thread.is_alive()  # its frame, holding the call, is gone too
-        else:
-            ended = thread.wait(0)
-        if call.outcome is not None and ended:
+        if call.outcome is not None and not thread.is_alive():
             del _LIVE[call]
 
 
@@ -121,13 +109,10 @@ class Worker(QObject):
         call: Callable[..., Any],
         parent: QObject | None = None,
         with_job: bool = False,
-        qt_thread: bool = False,
     ) -> None:
         super().__init__(parent)
         self.call = call
         self.with_job = with_job
-        self.qt_thread = qt_thread  # a QThread, not a Python thread: for calls that paint with Qt
-        self._qthread: _QtThread | None = None
         self.job = Job()
         self.cancelled = False
         self._call = _Call(call, self.job, with_job)
@@ -141,14 +126,9 @@ class Worker(QObject):
     def start(self) -> None:
         """Start the call."""
         _reap()
-        if self.qt_thread:
-            self._qthread = _QtThread(self._call)
-            _LIVE[self._call] = self._qthread
-            self._qthread.start()
-        else:
-            self._thread = threading.Thread(target=self._call, name="xdesk-worker", daemon=True)
-            _LIVE[self._call] = self._thread
-            self._thread.start()
+        self._thread = threading.Thread(target=self._call, name="xdesk-worker", daemon=True)
+        _LIVE[self._call] = self._thread
+        self._thread.start()
         self._timer.start()
 
     def isRunning(self) -> bool:  # noqa: N802 - the QThread name callers know
@@ -168,9 +148,6 @@ class Worker(QObject):
             return
         self._delivered = True
         self._timer.stop()
-        if self._qthread is not None:
-            self._qthread.wait()  # its run() has returned; let the thread end before it is dropped
-            _reap()
         kind, value = outcome
         if not self.cancelled:
             if kind == "ok":
@@ -187,12 +164,6 @@ class Worker(QObject):
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the call ends, then deliver its outcome; False on timeout."""
-        if self._qthread is not None:
-            finished = (
-                self._qthread.wait() if timeout is None else self._qthread.wait(int(timeout * 1000))
-            )
-            if not finished:
-                return False
         if self._thread is not None:
             self._thread.join(timeout)
             if self._thread.is_alive():

@@ -41,9 +41,8 @@ def test_the_fetch_pool_keeps_no_reference_to_a_finished_call() -> None:
     assert alive() is None, "a fetch thread still holds the call it ran"
 
 
-@pytest.mark.parametrize("qt_thread", [False, True], ids=["python thread", "qt thread"])
 def test_a_worker_destroyed_before_its_call_returns_releases_it_on_the_gui_thread(
-    qtbot, qt_thread: bool
+    qtbot,  # noqa: ANN001
 ) -> None:
     release = threading.Event()
     freed_on: list[str] = []
@@ -61,7 +60,7 @@ def test_a_worker_destroyed_before_its_call_returns_releases_it_on_the_gui_threa
 
         return call
 
-    worker = Worker(make_call(), qt_thread=qt_thread)
+    worker = Worker(make_call())
     worker.start()
     worker.call = None  # the worker's own reference (the thread's is what is tested)
     worker.deleteLater()
