@@ -1,6 +1,12 @@
 """One view of what is due: expiring agreements, clearances, passports and visas, tours ending,
 contact-log follow-ups, and participants not yet approved close to an exchange's start.
 
+Deadlines follow the dates, not the statuses: a tour still "Planned" ends on its end date like an
+"Active" one, and a signed agreement expires like one in force. A status the dates contradict
+(a tour past its start still planned, past its end still active; an agreement past its expiry
+still in force, past its effective date still only signed) is listed as an item to fix
+(``to_fix``), dated when the status should have changed.
+
 Every item comes from a query that carries the access filter of its record kind. Passport and
 visa dates are identity fields: they are listed only for coordinators and administrators, and
 that listing is audited like any other view of identity fields.
@@ -24,13 +30,22 @@ from app.domain.models import (
     Participation,
     Person,
 )
-from app.domain.vocab import AgreementStatus, ExchangeStatus, LiaisonStatus, ParticipationStatus
+from app.domain.vocab import (
+    AgreementStatus,
+    ExchangeStatus,
+    LiaisonStatus,
+    ParticipationStatus,
+    label_of,
+)
 from app.security import audit
 
 if TYPE_CHECKING:
     from app.services.desk import Desk
 
 DEFAULT_LEAD_DAYS = 90
+# statuses whose dates still fall due (a draft's dates are not yet agreed; an ended one is over)
+LIVE_AGREEMENTS = (AgreementStatus.SIGNED.value, AgreementStatus.IN_FORCE.value)
+LIVE_TOURS = (LiaisonStatus.PLANNED.value, LiaisonStatus.ACTIVE.value)
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,7 @@ class Deadline:
     reference: str
     title: str
     label: Label
+    to_fix: bool = False  # a status the dates contradict
 
     @property
     def overdue(self) -> bool:
@@ -64,6 +80,12 @@ class DeadlineService:
         today = today or dt.date.today()
         until = today + dt.timedelta(days=lead_days)
         found: list[tuple[dt.date, str, str, object]] = []
+        fixes: set[int] = set()  # ids of the ``found`` entries that are statuses to fix
+
+        def to_fix(due: dt.date, what: str, kind: str, record: object) -> None:
+            fixes.add(len(found))
+            found.append((due, what, kind, record))
+
         identity_count = 0
         with self.desk.reading() as (session, actor):
             d = self.desk
@@ -73,7 +95,7 @@ class DeadlineService:
                 .where(
                     *d.agreements.visible(actor),
                     Agreement.archived.is_(False),
-                    Agreement.status == AgreementStatus.IN_FORCE.value,
+                    Agreement.status.in_(LIVE_AGREEMENTS),
                     Agreement.expiry_date.is_not(None),
                     Agreement.expiry_date <= until + dt.timedelta(days=366),
                 )
@@ -81,6 +103,15 @@ class DeadlineService:
             ).all()
             for agreement in agreements:
                 expiry = agreement.expiry_date
+                status = label_of(AgreementStatus, agreement.status)
+                if expiry < today:
+                    to_fix(
+                        expiry,
+                        f"Agreement expired; its status is still {status}",
+                        "agreement",
+                        agreement,
+                    )
+                    continue
                 if expiry <= until:
                     found.append((expiry, "Agreement expires", "agreement", agreement))
                 notice_starts = expiry - dt.timedelta(days=agreement.notice_period_days or 0)
@@ -88,6 +119,24 @@ class DeadlineService:
                     found.append(
                         (notice_starts, "Agreement notice period starts", "agreement", agreement)
                     )
+            for agreement in session.scalars(
+                select(Agreement)
+                .where(
+                    *d.agreements.visible(actor),
+                    Agreement.archived.is_(False),
+                    Agreement.status == AgreementStatus.SIGNED.value,
+                    Agreement.effective_date.is_not(None),
+                    Agreement.effective_date <= today,
+                    (Agreement.expiry_date.is_(None)) | (Agreement.expiry_date >= today),
+                )
+                .limit(limit)
+            ):
+                to_fix(
+                    agreement.effective_date,
+                    "Agreement in effect; its status is still Signed",
+                    "agreement",
+                    agreement,
+                )
             for person in session.scalars(
                 select(Person)
                 .where(
@@ -123,13 +172,34 @@ class DeadlineService:
                 .where(
                     *d.liaison.visible(actor),
                     LiaisonAssignment.archived.is_(False),
-                    LiaisonAssignment.status == LiaisonStatus.ACTIVE.value,
-                    LiaisonAssignment.end_date.is_not(None),
-                    LiaisonAssignment.end_date <= until,
+                    LiaisonAssignment.status.in_(LIVE_TOURS),
+                    (LiaisonAssignment.start_date <= today)
+                    | (
+                        LiaisonAssignment.end_date.is_not(None)
+                        & (LiaisonAssignment.end_date <= until)
+                    ),
                 )
                 .limit(limit)
             ):
-                found.append((tour.end_date, "Liaison tour ends", "liaison_assignment", tour))
+                status = label_of(LiaisonStatus, tour.status)
+                ended = tour.end_date is not None and tour.end_date < today
+                if ended:
+                    to_fix(
+                        tour.end_date,
+                        f"Liaison tour ended; its status is still {status}",
+                        "liaison_assignment",
+                        tour,
+                    )
+                    continue
+                if tour.status == LiaisonStatus.PLANNED.value and tour.start_date <= today:
+                    to_fix(
+                        tour.start_date,
+                        "Liaison tour started; its status is still Planned",
+                        "liaison_assignment",
+                        tour,
+                    )
+                if tour.end_date is not None and tour.end_date <= until:
+                    found.append((tour.end_date, "Liaison tour ends", "liaison_assignment", tour))
             for entry in session.scalars(
                 select(ContactLogEntry)
                 .where(
@@ -197,8 +267,9 @@ class DeadlineService:
                 getattr(record, "reference", ""),
                 _title(kind, record),
                 labels[record.label_id],
+                number in fixes,
             )
-            for due, what, kind, record in found
+            for number, (due, what, kind, record) in enumerate(found)
         ]
         return sorted(items, key=lambda item: (item.due, item.what, item.reference))
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from app.domain.labels import Label
+from app.domain.text import counted
 from app.services.deadlines import Deadline
 from app.services.desk import Desk
 from app.services.errors import ServiceError
@@ -44,7 +45,7 @@ class DeadlinesView(QWidget):
             [
                 ("Mark", lambda d: desk.portion_mark(d.label)),
                 ("Due", lambda d: d.due),
-                ("In", lambda d: _days(d.due)),
+                ("In", lambda d: "status to fix" if d.to_fix else _days(d.due)),
                 ("What", lambda d: d.what),
                 ("Reference", lambda d: d.reference),
                 ("Title", lambda d: d.title),
@@ -119,11 +120,13 @@ class DeadlinesView(QWidget):
         rows = sorted(found, key=lambda d: (d.due, d.reference))
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 280))
-        overdue = sum(1 for d in rows if d.overdue)
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 380))
+        fixes = sum(1 for d in rows if d.to_fix)
+        overdue = sum(1 for d in rows if d.overdue and not d.to_fix)
         self.summary.setText(
-            f"{len(rows)} due within {lead} days"
+            f"{len(rows) - fixes} due within {lead} days"
             + (f", {overdue} overdue (bold)" if overdue else "")
+            + (f"; {counted(fixes, 'status', 'statuses')} to fix" if fixes else "")
         )
         self.labels = [d.label for d in rows]
         self.labelsChanged.emit(self.labels)
