@@ -166,3 +166,31 @@ def test_list_cells_show_a_vocabularys_labels_not_its_stored_values() -> None:
     assert cell_text(cells["agreement", "Kind"], "status_of_forces_agreement") == (
         "Status of forces agreement"
     )
+
+
+def test_the_deadlines_page_shows_a_started_planned_tour_as_a_status_to_fix(
+    qtbot, admin: Desk
+) -> None:
+    """Item 10: a tour past its start, still planned, ending in 45 days: both rows shown."""
+    from app.ui.deadlines_view import DeadlinesView
+
+    today = dt.date.today()
+    officer = admin.people.create({"family_name": "Nowak", "nation_code": "POL"}).record
+    admin.liaison.create(
+        {
+            "person": officer.reference,
+            "kind": "liaison officer",
+            "host_nation": "USA",
+            "start_date": (today - dt.timedelta(days=10)).isoformat(),
+            "end_date": (today + dt.timedelta(days=45)).isoformat(),
+        }
+    )
+    view = DeadlinesView(admin, lead_days=90)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    shown = {(view.model.index(r, 2).data(), view.model.index(r, 3).data()) for r in range(2)}
+    assert shown == {
+        ("status to fix", "Liaison tour started; its status is still Planned"),
+        ("45 d", "Liaison tour ends"),
+    }
+    assert view.summary.text() == "1 due within 90 days; 1 status to fix"
