@@ -124,7 +124,8 @@ def test_audit_view_filters_and_details(qtbot, admin: Desk, make_user, qtmodelte
     settle(qtbot, view)
     assert view.model.rowCount() == 1
     view.table.setCurrentIndex(view.model.index(0, 0))
-    assert "JGSDF 1st Airborne" in view.details.toPlainText()
+    assert view.details.toPlainText().splitlines()[0] == "Unit: (empty) → JGSDF 1st Airborne"
+    assert "{" not in view.details.toPlainText()  # words, not JSON
     view.action.setCurrentIndex(0)
     qtbot.keyClicks(view.user, "nobody")
     qtbot.keyClick(view.user, Qt.Key.Key_Return)
@@ -173,3 +174,18 @@ def test_who_can_see_dialog(qtbot, admin: Desk, make_user, qtmodeltester) -> Non
     assert names == {"admin", "sam"}
     assert "2 active users" in dialog.summary.text()
     qtmodeltester.check(dialog.model)
+
+
+def test_audit_details_read_as_words() -> None:
+    from app.ui.admin.audit_view import readable_details
+
+    assert readable_details({"after": {"family_name": "Ito", "nation_code": "JPN"}}) == (
+        "Family name: Ito\nNation code: JPN"
+    )
+    assert readable_details({"before": "UNCLASSIFIED", "after": "SECRET", "reason": "new"}) == (
+        "UNCLASSIFIED → SECRET\nReason: new"
+    )
+    assert readable_details({"file": "a.csv", "rows": 3, "all_or_nothing": False}) == (
+        "File: a.csv\nRows: 3\nAll or nothing: no"
+    )
+    assert readable_details({}) == "No details."

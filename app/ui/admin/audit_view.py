@@ -220,9 +220,7 @@ class AuditView(QWidget):
 
     def _show(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.details.setPlainText(
-                json.dumps(self.model.row(row).details, indent=2, ensure_ascii=False, default=str)
-            )
+            self.details.setPlainText(readable_details(self.model.row(row).details))
 
     def verify(self) -> None:
         """Run ``audit.verify()`` in a worker thread; the result replaces the message."""
@@ -268,3 +266,46 @@ class AuditView(QWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.worker.wait()
+
+
+def readable_details(details: Any) -> str:
+    """An event's details in words, a line each: a change as ``Field: before → after``, a
+    created record's fields as ``Field: value``, anything else as ``Key: value``."""
+    if not isinstance(details, dict) or not details:
+        return "No details." if not details else _value(details)
+    lines: list[str] = []
+    before, after = details.get("before"), details.get("after")
+    if isinstance(after, dict):
+        old = before if isinstance(before, dict) else {}
+        for name, value in after.items():
+            if name in old:
+                lines.append(f"{_name(name)}: {_value(old[name])} → {_value(value)}")
+            else:
+                lines.append(f"{_name(name)}: {_value(value)}")
+    elif "before" in details or "after" in details:
+        lines.append(f"{_value(before)} → {_value(after)}")
+    for key, value in details.items():
+        if key in ("before", "after"):
+            continue
+        if isinstance(value, dict):
+            lines += [f"{_name(key)} — {_name(k)}: {_value(v)}" for k, v in value.items()]
+        else:
+            lines.append(f"{_name(key)}: {_value(value)}")
+    return "\n".join(lines)
+
+
+def _name(key: str) -> str:
+    text = str(key).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _value(value: Any) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(_value(v) for v in value) or "(none)"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
