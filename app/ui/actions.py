@@ -217,7 +217,24 @@ class MainActions(QObject):
         """The report dialog: choose, preview, print or save a report (File → Print / Reports…)."""
         window = self.window
         self.report_dialog = ReportDialog(window.desk, window, actor=window.actor)
+        selected = self.selected_record()
+        if selected is not None:
+            self.report_dialog.choose_record(*selected)
         self.report_dialog.show()
+
+    def selected_record(self) -> tuple[str, str] | None:
+        """(kind, reference) of the record selected in the list shown, if any."""
+        page = self.window.navigation.current()
+        view = page.list_view if page is not None else None
+        if view is None:
+            return None
+        index = view.table.currentIndex()
+        model = view.model
+        column = next((i for i, c in enumerate(model.columns) if c.field == "reference"), None)
+        if not index.isValid() or column is None:
+            return None
+        reference = model.index(index.row(), column).data()
+        return (model.search_kind, reference) if reference else None
 
     def export_list(self, key: str | None = None) -> None:
         """Export the list shown (its filter and sort) to CSV or Excel."""

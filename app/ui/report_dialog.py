@@ -336,10 +336,27 @@ class ReportDialog(QDialog):
 
     # --- the three buttons -------------------------------------------------------------------
 
+    def choose_record(self, kind: str, reference: str) -> bool:
+        """Open on the report about a record of ``kind`` (the record selected in the window),
+        with its reference filled in; False when no report is about that kind."""
+        for spec in self.specs:
+            parameter = next((p for p in spec.parameters if p.kind == kind), None)
+            if parameter is not None:
+                self.report.setCurrentIndex(self.report.findData(spec.name))
+                self.editors[parameter.name].setEditText(reference)
+                return True
+        return False
+
+    def suggested_name(self) -> str:
+        """The file name offered: the report, the record it is about, the date."""
+        about = [str(v) for k, v in self.params().items() if k in ("exchange", "person")]
+        stem = "-".join([self.spec().name, *about, dt.date.today().isoformat()])
+        return "".join(c if c.isalnum() or c in "-_." else "-" for c in stem) + ".pdf"
+
     def save_pdf(self, path: str | None = None) -> None:
         """Save the report as a PDF file (asks where unless given)."""
         if not path:
-            suggested = str(Path.home() / f"{self.spec().name}-{dt.date.today().isoformat()}.pdf")
+            suggested = str(Path.home() / self.suggested_name())
             path, _filter = QFileDialog.getSaveFileName(
                 self, "Save report as PDF", suggested, "PDF files (*.pdf)"
             )

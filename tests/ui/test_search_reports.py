@@ -253,3 +253,23 @@ def test_a_search_hit_of_another_kind_opens_its_form_in_a_marked_window(qtbot, a
     qtbot.waitUntil(lambda: record_window.top_banner.text() == admin.marking(label))
     assert "MOU on combined training" in record_window.windowTitle()
     assert record_window.form.record_id == created.record.id
+
+
+def test_the_report_dialog_takes_the_record_selected_in_the_list(qtbot, admin: Desk) -> None:
+    """Item 13: Print / Reports… on a selected person opens the person report about them, and
+    the file name offered names the report, the reference and the date."""
+    import datetime as dt
+
+    person = admin.people.create({"family_name": "Kowalski", "nation_code": "POL"}).record
+    window = open_window(qtbot, admin)
+    view = window.navigation.lists["people"]
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.loading())
+    view.table.setCurrentIndex(view.model.index(0, 1))
+    window.commands.print_action.trigger()
+    dialog = window.commands.report_dialog
+    assert dialog.report.currentData() == "person"
+    chooser = dialog.editors["person"]
+    qtbot.waitUntil(lambda: chooser.loaded)
+    assert chooser.value() == person.reference
+    assert dialog.suggested_name() == f"person-{person.reference}-{dt.date.today().isoformat()}.pdf"
+    dialog.close()
