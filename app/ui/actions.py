@@ -99,6 +99,7 @@ class MainActions(QObject):
         )
         self.backup_action.setEnabled(actor.is_admin and desk.db.is_sqlite)
         self.import_action.setEnabled(actor.may_write_records)
+        self.new_action.setEnabled(actor.may_write_records)  # a reader is offered no empty form
         self.preferences_action = self._action(
             "Pr&eferences…", "preferences", standard.Preferences, self.preferences
         )

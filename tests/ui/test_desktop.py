@@ -216,7 +216,14 @@ def test_a_viewer_is_refused_by_the_service(qtbot, admin: Desk, make_user) -> No
     viewer = make_user("vera", role="viewer")
     window = open_window(qtbot, viewer)
     form = window.page("people").form
-    assert not form.save_button.isEnabled()  # a courtesy; the service is what protects
+    # a courtesy: nothing to type into, no Save; the service is what protects
+    assert not form.save_button.isEnabled() and not form.save_button.isVisibleTo(form)
+    assert form.editors["family_name"].widget.isReadOnly()
+    assert not form.editors["nation_code"].widget.isEnabled()
+    assert not window.commands.new_action.isEnabled()
+    assert "pick one in the list" in form.title.text()
+    form.editors["family_name"].widget.setReadOnly(False)  # as if the form were tampered with
+    form.editors["nation_code"].widget.setEnabled(True)
     qtbot.keyClicks(form.editors["family_name"].widget, "Intruder")
     qtbot.keyClicks(form.editors["nation_code"].widget.lineEdit(), "USA")
     form.save_button.setEnabled(True)

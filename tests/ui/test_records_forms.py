@@ -137,6 +137,9 @@ def test_viewer_save_is_refused_by_the_service(qtbot, admin: Desk, make_user) ->
     viewer = make_user("vera", role="viewer")
     widget = form(qtbot, AgreementForm, viewer, record_id)
     title = widget.editors["title"].widget
+    assert title.isReadOnly() and not widget.save_button.isEnabled()  # a courtesy only
+    title.setReadOnly(False)  # as if the form were tampered with
+    widget.save_button.setEnabled(True)
     title.selectAll()
     qtbot.keyClicks(title, "Changed by a viewer")
     assert not save_with(qtbot, widget, widget.save_button)

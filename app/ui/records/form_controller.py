@@ -88,9 +88,11 @@ class FormController(QObject):
         view.save_button.clicked.connect(self.save)
         view.revert_button.clicked.connect(self.revert)
         view.label_editor.changed.connect(self.emit_label)
+        self.may_write = may_write
         view.save_button.setEnabled(may_write)
-        if not may_write:
+        if not may_write:  # a reader reads: nothing to type into, nothing offered to save
             view.save_button.setToolTip("Your role may read records but not change them")
+            view.set_read_only()
 
     # --- hooks -------------------------------------------------------------------------------
 
@@ -169,7 +171,9 @@ class FormController(QObject):
         self.record_id = self.version = None
         self.record = self.stored_label = None
         self.conflict = None
-        self._set_title(self.new_title())
+        self._set_title(
+            self.new_title() if self.may_write else f"No {self.noun} chosen: pick one in the list"
+        )
         self.view.set_values(self.default_values())
         self.view.label_editor.set_label(Label())
         self.view.clear_errors()

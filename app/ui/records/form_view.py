@@ -14,13 +14,17 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -101,6 +105,19 @@ class FormView(UndoableFields, QWidget):
                 self.addAction(action)
 
     # --- layout ------------------------------------------------------------------------------
+
+    def set_read_only(self) -> None:
+        """Every field shown but not editable (text fields stay selectable, to copy from), the
+        label fixed, Save and Revert gone: the form of a user whose role only reads."""
+        for editor in self.editors.values():
+            widget = editor.widget
+            if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
+                widget.setReadOnly(True)
+            else:
+                widget.setEnabled(False)
+        self.label_editor.setEnabled(False)
+        for button in (self.save_button, self.revert_button):
+            button.hide()
 
     def add_left_button(self, button: QPushButton) -> None:
         """A button at the left of the button row (before the stretch)."""

@@ -39,8 +39,9 @@ class RecordController(FormController):
         form: RecordForm,
         service: RecordService[Any],
         operations: Operations | None = None,
+        may_write: bool = True,
     ) -> None:
-        super().__init__(service, form, operations)
+        super().__init__(service, form, operations, may_write)
         self.form = form
         self.noun = form.noun
         form.status_requested.connect(self.change_status)
@@ -178,7 +179,9 @@ class RecordForm(ControlledForm, FormView):
         self.add_left_button(self.who_button)
         self.who_button.clicked.connect(self.show_who_can_see)
 
-        self.controller = RecordController(self, self.service, self.operations)
+        self.controller = RecordController(
+            self, self.service, self.operations, self.actor.may_write_records
+        )
         self.controller.saved.connect(self.saved)
         self.controller.label_changed.connect(self.label_changed)
         self.controller.title_changed.connect(self.title_changed)
