@@ -561,7 +561,7 @@ def test_a_row_the_database_refuses_is_reported_and_the_others_kept(
     ):  # the refused batch's pause of the search triggers went with its savepoint
         with admin.db.reading() as session:
             assert session.execute(text("SELECT count(*) FROM search_index_paused")).scalar() == 0
-    result = import_file(admin, "agreements", path, all_or_nothing=True)
+    result = import_file(admin, "agreements", path, all_or_nothing=True, again=True)
     assert result.imported == 0 and admin.agreements.count() == 2
 
 
@@ -590,7 +590,9 @@ def test_participations_in_one_file_are_checked_against_each_other(
         result.rejected[0].errors["role"]
         == f"Role: this person already takes part in {exchange} as trainee"
     )
-    again = import_file(admin, "participations", path)  # now both places are taken in the database
+    again = import_file(
+        admin, "participations", path, again=True
+    )  # now both places are taken in the database
     assert again.imported == 0 and [p.line for p in again.rejected] == [2, 3, 4]
 
 
@@ -650,3 +652,67 @@ def test_an_import_stopped_by_a_full_disk_says_what_was_stored(
     assert "the 2 rows before it were stored" in str(stopped.value)
     assert "disk is full" in str(stopped.value)
     assert sorted(p.family_name for p in admin.people.list().records) == ["Full0", "Full1"]
+
+
+# --- preview and re-import (issue 15, item 4) ---------------------------------------------------
+
+
+def test_a_preview_writes_and_audits_nothing_and_says_what_an_import_would_do(
+    admin: Desk, tmp_path: Path
+) -> None:
+    admin.people.create(
+        {
+            "family_name": "Nowak",
+            "given_names": "Anna",
+            "nation_code": "POL",
+            "date_of_birth": "1980-01-01",
+        }
+    )
+    path = write(
+        tmp_path / "people.csv",
+        "family_name,given_names,nation,date_of_birth\n"
+        "Nowak,Anna,POL,1980-01-01\n"  # a probable duplicate of the stored person
+        "Berg,Ola,NOR,1990-13-01\n"  # a bad date
+        "Lund,Per,NOR,1985-02-03\n",
+    )
+    events, people = admin.audit.count(), admin.people.count()
+    result = import_file(admin, "people", path, preview=True)
+    assert result.preview and result.total == 3 and result.imported == 2
+    assert [p.line for p in result.rejected] == [3] and "date_of_birth" in result.rejected[0].errors
+    assert [line for line, _text in result.warnings] == [2]
+    assert ("nation", "nation_code") in result.columns
+    assert ("family_name", "family_name") in result.columns
+    assert admin.people.count() == people and admin.audit.count() == events  # nothing at all
+    assert result.earlier is None and result.references == []
+
+
+def test_the_same_file_twice_is_refused_unless_asked_and_a_preview_says_when(
+    admin: Desk,
+    make_user,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    from app.services.errors import AlreadyImported
+
+    path = write(
+        tmp_path / "people.csv",
+        "family_name,given_names,nation,date_of_birth\n"
+        "Lund,Per,NOR,1985-02-03\nBerg,Ola,NOR,1990-03-04\n",
+    )
+    assert import_file(admin, "people", path).imported == 2
+    with pytest.raises(AlreadyImported) as refused:
+        import_file(admin, "people", path)
+    assert "people.csv was imported before" in str(refused.value) and "2 rows stored" in str(
+        refused.value
+    )
+    assert admin.people.count() == 2  # nothing stored twice
+    preview = import_file(admin, "people", path, preview=True)
+    assert preview.earlier is not None and preview.earlier[1] == 2
+    assert len(preview.warnings) >= 2  # each row a probable duplicate of what it stored
+    # a changed file is another file
+    changed = write(tmp_path / "more.csv", path.read_text(encoding="utf-8") + "Dahl,Eva,NOR,1991-05-06\n")
+    assert import_file(admin, "people", changed).imported == 3
+    assert import_file(admin, "people", path, again=True).imported == 2  # the user insisted
+    # another kind of record, or a file that stored nothing, is not an earlier import
+    empty = write(tmp_path / "bad.csv", "family_name,nation\n,NOR\n")
+    assert import_file(admin, "people", empty).imported == 0
+    assert import_file(admin, "people", empty).imported == 0

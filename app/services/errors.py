@@ -99,3 +99,17 @@ class FileNotWritten(ServiceError):
 class SearchFailed(ServiceError):
     """A search could not run: the index refused the query (a parser defect, logged), or the
     database has no full-text index yet."""
+
+
+class AlreadyImported(ServiceError):
+    """The same file (by its SHA-256) was imported before by this user: importing it again
+    would store its rows a second time, so it is refused unless asked for (``again``)."""
+
+    def __init__(self, file: str, when: str, rows: int) -> None:
+        super().__init__(
+            f"{file} was imported before, on {when} ({rows:,} row{'s' if rows != 1 else ''} "
+            "stored): importing it again would store its rows a second time. Import it again "
+            "only if that is what you mean."
+        )
+        self.when = when
+        self.rows = rows

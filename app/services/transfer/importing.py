@@ -1,5 +1,11 @@
 """Importing a file: rows validated and labelled as in a form, written in batches by `BulkCreate`.
 
+A **preview** (``preview=True``) runs the same import in one transaction and rolls it back: the
+rows that would be stored, the rejected rows by line, the probable duplicates, the columns as
+mapped to fields; nothing is written and nothing is audited. A file this user imported before
+(the same SHA-256 in one of their ``import`` events that stored rows) is refused with
+`AlreadyImported` unless ``again``; a preview says so instead (``earlier``).
+
 Every row is validated and labelled exactly as in a form (the kind's checks and duplicate
 warnings asked once per batch), the good rows written with SQLAlchemy Core and indexed for
 search in bulk. One ``import`` audit event stands for them all: it names the file, its SHA-256,
@@ -8,17 +14,21 @@ the counts and the mode; row by row, each batch is also its own transaction and 
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.domain.models import AuditEvent
 from app.security import audit
 from app.services.base import RecordService
 from app.services.bulk import BulkCreate
-from app.services.errors import ImportStopped, ServiceError, ValidationFailed
+from app.services.errors import AlreadyImported, ImportStopped, ServiceError, ValidationFailed
 from app.services.transfer.readers import (
     canonical_kind,
     column_map,
@@ -63,6 +73,9 @@ class ImportResult:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     cancelled: bool = False
+    preview: bool = False  # nothing was written: ``imported`` is what would be stored
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (column, field) as mapped
+    earlier: tuple[str, int] | None = None  # this user imported the same file: (when, rows)
 
     @property
     def ok(self) -> bool:
@@ -81,6 +94,8 @@ def import_file(
     *,
     all_or_nothing: bool = False,
     progress: Progress | None = None,
+    preview: bool = False,
+    again: bool = False,
 ) -> ImportResult:
     """Import a CSV (or ``.json``) file of one kind of record; see the module docstring.
 
@@ -101,24 +116,31 @@ def import_file(
         kind,
         path.name,
         file_sha256(path),
-        "all-or-nothing" if all_or_nothing else "row-by-row",
+        "all-or-nothing" if all_or_nothing or preview else "row-by-row",
         unit="record" if is_json else "line",
+        preview=preview,
     )
+    result.earlier = earlier_import(desk, service.kind, result.sha256)
+    if result.earlier is not None and not (preview or again):
+        raise AlreadyImported(result.file, *result.earlier)
+    mapping = column_map(kind, service)
     if is_json:
         read, result.total = json_rows(path, kind, service)
         rows: Any = iter(read)
     else:
         fields, result.total = read_header(path, kind, service)
         rows = csv_rows(path, fields)
+        field_of = {name: column for column, name in mapping.items()}
+        result.columns = [(field_of.get(f, f), f) for f in fields if f is not None]
     column_of = {
-        field_name: column
-        for column, field_name in column_map(kind, service).items()
-        if column != field_name
+        field_name: column for column, field_name in mapping.items() if column != field_name
     }
     details = {"file": result.file, "sha256": result.sha256, "mode": result.mode, "records": kind}
     summary = {**details, "rows": result.total}
     batches = _batches(rows, result, progress)
-    if not all_or_nothing:
+    if preview:
+        _preview(desk, service, batches, result, column_of)
+    elif not all_or_nothing:
         _import_in_parts(desk, service, batches, result, column_of, summary)
     else:
         _import_at_once(desk, service, batches, result, column_of, summary)
@@ -129,6 +151,53 @@ def import_file(
     if progress is not None and not result.cancelled:
         progress(result.total, result.total)  # every row read and written
     return result
+
+
+def earlier_import(desk: Desk, kind: str, sha256: str) -> tuple[str, int] | None:
+    """When this user last imported a file with this SHA-256 that stored rows, and how many:
+    their own ``import`` events only (what they may read of the trail on either engine)."""
+    with desk.reading() as (session, actor):
+        events = session.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.action == "import",
+                AuditEvent.username == actor.username,
+                AuditEvent.record_kind == kind,
+                AuditEvent.outcome == "success",
+                AuditEvent.details.contains(f'"sha256":"{sha256}"'),
+            )
+            .order_by(AuditEvent.id.desc())
+            .limit(50)
+        ).all()
+    for event in events:
+        try:
+            details = json.loads(event.details or "{}")
+        except ValueError:
+            continue
+        stored = int(details.get("imported", 0) or 0) if isinstance(details, dict) else 0
+        if stored and "part" not in details:  # the event that closes an import
+            at = event.at.astimezone(dt.UTC) if event.at.tzinfo is not None else event.at
+            return at.strftime("%Y-%m-%d %H:%M UTC"), stored
+    return None
+
+
+def _preview(
+    desk: Desk,
+    service: RecordService[Any],
+    batches: Iterator[list[tuple[int, dict[str, Any]]]],
+    result: ImportResult,
+    column_of: dict[str, str],
+) -> None:
+    """Every row validated and written in one transaction, then rolled back: what an import
+    would store, reject and warn about; nothing is kept, nothing audited."""
+    try:
+        with desk.writing() as (session, actor):
+            bulk = BulkCreate(service, session, actor, batch_size=None)
+            for batch in batches:
+                _import_batch(bulk, batch, result, column_of)
+            raise _Abort()
+    except _Abort:
+        result.references.clear()  # references drawn inside the rolled-back transaction
 
 
 def _import_at_once(
