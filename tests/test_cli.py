@@ -200,6 +200,22 @@ def test_import_both_modes_reports_line_numbers(cli: Cli, tmp_path: Path) -> Non
     assert [e["outcome"] for e in events] == ["success", "success", "failure"]
 
 
+def test_import_previews_and_refuses_a_file_imported_before(cli: Cli, tmp_path: Path) -> None:
+    good = tmp_path / "good.csv"
+    good.write_text("family_name,nation\nLast,CAN\nFirst,CAN\n", encoding="utf-8")
+    code, out, _ = cli("import", "people", str(good), "--preview")
+    assert code == 0 and "preview: 2 of 2 people would be imported; nothing was stored" in out
+    assert json.loads(cli("list", "people", "--json")[1])["total"] == 0
+    assert cli("import", "people", str(good))[0] == 0
+    code, out, err = cli("import", "people", str(good))
+    assert code == 1 and "good.csv was imported before" in err and "--again" in err
+    code, out, _ = cli("import", "people", str(good), "--preview")
+    assert "you imported this file before" in out and "(2 rows stored)" in out
+    assert json.loads(cli("list", "people", "--json")[1])["total"] == 2
+    assert cli("import", "people", str(good), "--again")[0] == 0
+    assert json.loads(cli("list", "people", "--json")[1])["total"] == 4
+
+
 def test_export_round_trip_into_a_second_database(cli: Cli, tmp_path: Path) -> None:
     people = tmp_path / "people.csv"
     people.write_text(PEOPLE, encoding="utf-8")

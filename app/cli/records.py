@@ -24,26 +24,53 @@ from app.domain.labels import Label
 from app.services import kinds
 from app.services.base import LABEL_FIELDS, RecordService
 from app.services.desk import Desk
-from app.services.errors import Conflict, ValidationFailed
+from app.services.errors import AlreadyImported, Conflict, ValidationFailed
 from app.services.people import IDENTITY_FIELDS
 from app.services.transfer import export_records, import_file, record_row, service_for
 
 
 def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
     """Import a CSV (or JSON) file of one kind; rejected rows reported with their line numbers."""
-    result = import_file(
+    try:
+        result = _import(args, desk)
+    except AlreadyImported as refused:
+        err(f"error: {refused} (--again imports it anyway; --preview shows what it would do)")
+        return 1
+    return _report_import(args, result)
+
+
+def _import(args: argparse.Namespace, desk: Desk) -> Any:
+    return import_file(
         desk,
         args.kind,
         args.file,
         all_or_nothing=args.all_or_nothing,
-        progress=progress(f"importing {Path(args.file).name}"),
+        progress=progress(f"{'checking' if args.preview else 'importing'} {Path(args.file).name}"),
+        preview=args.preview,
+        again=args.again,
     )
+
+
+def _report_import(args: argparse.Namespace, result: Any) -> int:
     words = kinds.BY_NAME[result.kind].plural
     for problem in result.rejected:
         for text in problem.lines(result.unit):
             err(f"{result.file}: {text}")
     for line, warning in result.warnings:
         print(f"{result.file}: {result.unit} {line}: warning: {warning}")
+    if result.preview:
+        if result.earlier is not None:
+            print(
+                f"{result.file}: you imported this file before, on {result.earlier[0]} "
+                f"({result.earlier[1]:,} rows stored)"
+            )
+        print(
+            f"preview: {result.imported:,} of {result.total:,} {words} would be imported"
+            + (f"; {len(result.rejected):,} rejected" if result.rejected else "")
+            + (f"; {len(result.warnings):,} warnings" if result.warnings else "")
+            + "; nothing was stored"
+        )
+        return 1 if result.rejected else 0
     if args.all_or_nothing and result.rejected:
         err(
             f"error: nothing imported from {result.file}: {len(result.rejected)} of {result.total} "
@@ -235,6 +262,12 @@ def add_parsers(
     p.add_argument("kind", type=kind_argument, metavar="KIND", help=KIND_CHOICES)
     p.add_argument("file", metavar="FILE.csv")
     p.add_argument("--all-or-nothing", action="store_true", help="import nothing if any row is bad")
+    p.add_argument(
+        "--preview", action="store_true", help="say what the import would do; store nothing"
+    )
+    p.add_argument(
+        "--again", action="store_true", help="import a file you imported before once more"
+    )
 
     p = add("export", "export the records you may see (stdout by default)")
     p.add_argument("kind", type=kind_argument, metavar="KIND", help=KIND_CHOICES)

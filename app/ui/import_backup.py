@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.text import counted
 from app.services import kinds
 from app.services.desk import Desk
 from app.ui.worker import Job, Worker
@@ -36,7 +37,9 @@ KINDS = [(entry.desk_attribute, entry.title) for entry in kinds.transferable()]
 
 
 class ImportDialog(QDialog):
-    """Choose a kind and a CSV (or JSON) file; rejected rows are listed with their line numbers."""
+    """Choose a kind and a CSV (or JSON) file, preview what the import would do (rows to store,
+    rejected rows by line, probable duplicates, columns as mapped; nothing stored), then import.
+    A file imported before is imported again only when "Import it again" is ticked."""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,21 +60,36 @@ class ImportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         self.all_or_nothing = QCheckBox("All or nothing: import no row if any row is bad")
+        self.again = QCheckBox("Import it again: I mean to store its rows a second time")
+        self.again.setVisible(False)
         form = QFormLayout()
         form.addRow("Records", self.kind)
         form.addRow("File", row)
         form.addRow("", self.all_or_nothing)
+        form.addRow("", self.again)
+        self.previewed: tuple[str, str] | None = None  # (kind, path) the last preview was of
+        self._running: tuple[str, str] | None = None
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.report.setPlaceholderText("Rejected rows, with their line numbers, are listed here.")
+        self.report.setPlaceholderText(
+            "Preview first: the rows the import would store, the rejected rows with their line "
+            "numbers and the probable duplicates are listed here before anything is stored."
+        )
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.preview)
         self.import_button = QPushButton("Import")
-        self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start)
+        for changed in (self.path.textChanged, self.kind.currentIndexChanged):
+            changed.connect(self._forget_preview)
+        self.again.toggled.connect(lambda _on: self._enable())
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QDialogButtonBox()
+        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
@@ -88,14 +106,36 @@ class ImportDialog(QDialog):
         if path:
             self.path.setText(path)
 
+    def _forget_preview(self) -> None:
+        self.previewed = None
+        self.again.setChecked(False)
+        self.again.setVisible(False)
+        self._enable()
+
+    def _enable(self) -> None:
+        idle = self.worker is None
+        self.preview_button.setEnabled(idle)
+        ready = self.previewed == (self.kind.currentData(), self.path.text().strip())
+        self.import_button.setEnabled(
+            idle and ready and (not self.again.isVisible() or self.again.isChecked())
+        )
+
+    def preview(self) -> None:
+        """Check the file without storing anything: what an import would store and reject."""
+        self._run(preview=True)
+
     def start(self) -> None:
-        """Run the import in the background."""
+        """Run the import in the background (after a preview of the same file)."""
+        self._run(preview=False)
+
+    def _run(self, preview: bool) -> None:
         from app.services.transfer import import_file
 
-        path, kind, all_or_nothing = (
+        path, kind, all_or_nothing, again = (
             self.path.text().strip(),
             self.kind.currentData(),
             self.all_or_nothing.isChecked(),
+            self.again.isChecked(),
         )
         if not path:
             self.report.setPlainText("Choose a file to import.")
@@ -107,13 +147,21 @@ class ImportDialog(QDialog):
                 return not job.cancelled()
 
             return import_file(
-                self.desk, kind, path, all_or_nothing=all_or_nothing, progress=progress
+                self.desk,
+                kind,
+                path,
+                all_or_nothing=all_or_nothing,
+                progress=progress,
+                preview=preview,
+                again=again,
             )
 
+        self.preview_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.report.setPlainText("Importing…")
+        self.report.setPlainText("Checking the file…" if preview else "Importing…")
+        self._running = (kind, path)
         self.worker = Worker(run, self, with_job=True)
         self.worker.progressed.connect(self._progressed)
         self.worker.finishedWith.connect(self._finished)
@@ -128,6 +176,10 @@ class ImportDialog(QDialog):
 
     def _finished(self, result: Any) -> None:
         self.result = result
+        if result.preview:
+            self._show_preview(result)
+            return
+        self.previewed = None  # imported: a second import needs a new preview
         counts = [f"{len(result.rejected):,} rejected"] if result.rejected else []
         counts += (
             [f"{len(result.warnings):,} warning{'s' if len(result.warnings) != 1 else ''}"]
@@ -150,13 +202,40 @@ class ImportDialog(QDialog):
         lines.extend(f"{result.unit} {line}: warning: {text}" for line, text in result.warnings)
         self.report.setPlainText("\n".join(lines))
 
+    def _show_preview(self, result: Any) -> None:
+        duplicates = len(result.warnings)
+        lines = [
+            f"Preview of {result.file}: {counted(result.total, 'row')}. Nothing has been stored.",
+            f"An import would store {counted(result.imported, 'record')}"
+            + (f", reject {counted(len(result.rejected), 'row')}" if result.rejected else "")
+            + (f" and warn of {counted(duplicates, 'probable duplicate')}" if duplicates else "")
+            + ".",
+        ]
+        if result.columns:
+            lines.append(
+                "Columns: " + ", ".join(c if c == f else f"{c} → {f}" for c, f in result.columns)
+            )
+        if result.earlier is not None:
+            when, rows = result.earlier
+            lines.append(
+                f"You imported this file before, on {when} ({counted(rows, 'row')} stored): "
+                "importing it again stores its rows a second time. Tick “Import it again” "
+                "only if that is what you mean."
+            )
+        for problem in result.rejected:
+            lines.extend(problem.lines(result.unit))
+        lines.extend(f"{result.unit} {line}: warning: {text}" for line, text in result.warnings)
+        self.report.setPlainText("\n".join(lines))
+        self.again.setVisible(result.earlier is not None)
+        self.previewed = self._running if result.imported else None
+
     def _failed(self, message: str) -> None:
         self.report.setPlainText(f"The import failed: {message}")
 
     def _done(self) -> None:
         self.worker = None
         self.progress.setVisible(False)
-        self.import_button.setEnabled(True)
+        self._enable()
 
     def cancel(self) -> None:
         """Stop a running import (rows already stored stay, unless all or nothing), or close."""

@@ -28,9 +28,20 @@ def _import(qtbot, desk: Desk, path: Path, all_or_nothing: bool) -> ImportDialog
     dialog.kind.setCurrentIndex(dialog.kind.findData("people"))
     qtbot.keyClicks(dialog.path, str(path))
     dialog.all_or_nothing.setChecked(all_or_nothing)
+    assert not dialog.import_button.isEnabled()  # a preview comes first
+    preview(qtbot, dialog)
     click(qtbot, dialog.import_button)
-    qtbot.waitUntil(lambda: dialog.worker is None and dialog.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.worker is None and not dialog.result.preview, timeout=20000)
     return dialog
+
+
+def preview(qtbot, dialog: ImportDialog) -> str:  # noqa: ANN001
+    """Click Preview and wait for its report."""
+    click(qtbot, dialog.preview_button)
+    qtbot.waitUntil(
+        lambda: dialog.worker is None and dialog.result is not None and dialog.result.preview
+    )
+    return dialog.report.toPlainText()
 
 
 def test_import_reports_the_bad_line_and_keeps_good_rows(
@@ -61,9 +72,41 @@ def test_a_viewer_import_is_refused_by_the_service(qtbot, make_user, tmp_path: P
     dialog = ImportDialog(viewer)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.path, str(path))
-    click(qtbot, dialog.import_button)
+    click(qtbot, dialog.preview_button)
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
     assert "failed" in dialog.report.toPlainText() and "viewer" in dialog.report.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    dialog.start()  # the button bypassed: the service refuses the import itself
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
+    assert "failed" in dialog.report.toPlainText() and "viewer" in dialog.report.toPlainText()
+    assert viewer.people.count() == 0
+
+
+def test_the_preview_stores_nothing_and_a_second_import_needs_again(
+    qtbot,
+    admin: Desk,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """Item 4: the preview lists what would be stored and rejected, with the columns mapped;
+    the same file a second time is imported only when "Import it again" is ticked."""
+    path = tmp_path / "people.csv"
+    path.write_text(CSV, encoding="utf-8")
+    dialog = _import(qtbot, admin, path, all_or_nothing=False)
+    assert admin.people.count() == 2
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, str(path))  # the same file again
+    text = preview(qtbot, dialog)
+    assert text.startswith("Preview of people.csv: 3 rows. Nothing has been stored.")
+    assert "An import would store 2 records, reject 1 row" in text
+    assert "nation → nation_code" in text and "line 3: nation" in text
+    assert "You imported this file before" in text and "(2 rows stored)" in text
+    assert dialog.again.isVisible() and not dialog.import_button.isEnabled()
+    assert admin.people.count() == 2
+    dialog.again.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    click(qtbot, dialog.import_button)
+    qtbot.waitUntil(lambda: dialog.worker is None and not dialog.result.preview)
+    assert admin.people.count() == 4 and not dialog.import_button.isEnabled()
 
 
 @pytest.mark.sqlite_only(
