@@ -58,7 +58,16 @@ PEOPLE = [
         Label(0),
     ),
     ("Müller", "Thomas", "Oberstleutnant", "OF-4", "army", "DEU", "Panzerbrigade 21", Label(0)),
-    ("Tanaka", "Hiroshi", "Lieutenant Colonel", "OF-4", "joint", "JPN", "Joint Staff", Label(2)),
+    (
+        "Tanaka",
+        "Hiroshi",
+        "Lieutenant Colonel",
+        "OF-4",
+        "joint",
+        "JPN",
+        "Joint Staff",
+        Label(2, Release.REL, frozenset({"JPN"})),
+    ),
     (
         "Rossi",
         "Marco",
@@ -91,7 +100,16 @@ PEOPLE = [
     ),
     ("García", "Lucía", "Comandante", "OF-3", "army", "ESP", "Brigada Guadarrama XII", Label(0)),
     ("Andersen", "Mette", "Major", "OF-3", "army", "DNK", "Danish Division", Label(1)),
-    ("Kim", "Min-jun", "Lieutenant Commander", "OF-3", "navy", "KOR", "ROK Fleet", Label(2)),
+    (
+        "Kim",
+        "Min-jun",
+        "Lieutenant Commander",
+        "OF-3",
+        "navy",
+        "KOR",
+        "ROK Fleet",
+        Label(2, Release.REL, frozenset({"KOR"})),
+    ),
     ("O'Brien", "Sean", "Commandant", "OF-3", "army", "IRL", "Defence Forces HQ", Label(0)),
     ("Novak", "Petra", "Major", "OF-3", "air_force", "CZE", "22nd Air Base", Label(0)),
     (
@@ -186,7 +204,7 @@ def fill(desk: Desk) -> list[int]:
                     "end_date": today + dt.timedelta(days=60 + 200 * n),
                     "status": "active",
                 },
-                label=Label(n % 3),
+                label=Label(2, Release.REL, frozenset({"NATO"})) if n % 3 == 2 else Label(n % 3),
             )
         except Exception as error:  # noqa: BLE001
             print("liaison:", error)
@@ -364,7 +382,9 @@ def main() -> int:
             continue
         window.navigation.sidebar.setCurrentRow(window.navigation.page_keys.index(key))
         settle(app, lists_loaded(window))
-        if key == "audit":
+        if key == "deadlines":
+            view = window.page("deadlines").view
+            settle(app, lambda v=view: v.model.rowCount() > 0)
             audit = window.page("audit").view
             audit.verify()
             audit.worker.wait()
@@ -419,10 +439,17 @@ def main() -> int:
     importer = ImportDialog(desk, window)
     importer.path.setText(str(bad_csv))
     importer.show()
-    importer.start()
+    importer.preview()
     settle(app, lambda: importer.worker is None and importer.result is not None)
+    importer.grab().save(str(OUT / "screen-import-preview.png"))
+    importer.start()
+    settle(app, lambda: importer.worker is None and not importer.result.preview)
     importer.grab().save(str(OUT / "screen-import.png"))
     importer.close()
+    shortcuts = window.commands.show_shortcuts()
+    settle(app)
+    shortcuts.grab().save(str(OUT / "screen-help-shortcuts.png"))
+    shortcuts.close()
 
     dialogs(app, database, desk, ids)
     window.lock()

@@ -54,8 +54,9 @@ def shortcuts_markdown(actions: list[QAction]) -> str:
     lines = ["# Keyboard shortcuts", "", "| Keys | Does |", "|---|---|"]
     for action in actions:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        if keys:
-            lines.append(f"| {keys} | {action.text().replace('&', '').rstrip('…')} |")
+        if keys:  # what its tooltip says it does, else its menu text
+            does = action.property("tip") or action.text().replace("&", "").rstrip("…")
+            lines.append(f"| {keys} | {does} |")
     place = ""
     for where, keys, what in OTHER_KEYS:
         if where != place:

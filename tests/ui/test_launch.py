@@ -172,7 +172,11 @@ def test_help_lists_every_shortcut_of_the_window(qtbot: Any, admin: Desk) -> Non
     dialog = window.commands.help_dialog
     wait_until(qtbot, dialog.isVisible)
     shown = dialog.text.toPlainText()
-    for text, keys in (("Save", "Ctrl+S"), ("Lock", "Ctrl+L"), ("Search everything", "Ctrl+K")):
+    for text, keys in (
+        ("Save the record", "Ctrl+S"),
+        ("Lock the window", "Ctrl+L"),
+        ("Search every record", "Ctrl+K"),
+    ):
         assert f"{keys}\n{text}" in shown or f"{keys} {text}" in " ".join(shown.split()), text
     assert "Ctrl+1" in shown and "Esc" in shown  # the Go menu, and a record window's keys
     dialog.close()
