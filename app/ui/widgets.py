@@ -320,7 +320,13 @@ class ErrorLabel(QLabel):
 
 
 class CheckList(QWidget):
-    """A searchable list of checkable codes."""
+    """A searchable list of checkable codes, the chosen ones shown above it as chips.
+
+    The list keeps one order whatever is typed or ticked (the search only hides what does not
+    match), so nothing moves under the pointer. Each chosen code is a chip (a click removes
+    it), visible whatever the search. ``groups`` (a group's name -> its member codes) adds
+    "Add a group…": choosing one ticks every member at once.
+    """
 
     changed = Signal()
 
@@ -329,6 +335,7 @@ class CheckList(QWidget):
         items: list[tuple[str, str]],
         placeholder: str = "Search…",
         parent: QWidget | None = None,
+        groups: dict[str, frozenset[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
@@ -342,19 +349,76 @@ class CheckList(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
+        self.chips = QListWidget()
+        self.chips.setAccessibleName("Chosen (click to remove)")
+        self.chips.setFlow(QListWidget.Flow.LeftToRight)
+        self.chips.setWrapping(True)
+        self.chips.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.chips.setSpacing(2)
+        self.chips.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.chips.setFrameShape(QFrame.Shape.NoFrame)
+        self.chips.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
+        self.chips.setVisible(False)
+        self.chips.itemClicked.connect(self._remove_chip)
+        self.chips.itemActivated.connect(self._remove_chip)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search, 1)
+        self.groups = dict(groups or {})
+        self.group_menu: QComboBox | None = None
+        if self.groups:
+            menu = QComboBox()
+            menu.setAccessibleName("Add a group")
+            menu.addItem("Add a group…", "")
+            for name, members in sorted(self.groups.items()):
+                menu.addItem(f"{name} ({len(members)})", name)
+            menu.activated.connect(self._add_group)
+            top.addWidget(menu)
+            self.group_menu = menu
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
+        layout.setSpacing(2)
+        layout.addWidget(self.chips)
+        layout.addLayout(top)
         layout.addWidget(self.list)
         self.search.textChanged.connect(self._filter)
-        self.list.itemChanged.connect(lambda _i: self.changed.emit())
+        self.list.itemChanged.connect(lambda _i: (self._show_chips(), self.changed.emit()))
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
         for row in range(self.list.count()):
             item = self.list.item(row)
-            checked = item.checkState() == Qt.CheckState.Checked
-            item.setHidden(bool(needle) and needle not in item.text().casefold() and not checked)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _items(self) -> Iterable[QListWidgetItem]:
+        return (self.list.item(r) for r in range(self.list.count()))
+
+    def _show_chips(self) -> None:
+        self.chips.clear()
+        for item in self._items():
+            if item.checkState() == Qt.CheckState.Checked:
+                code = str(item.data(Qt.ItemDataRole.UserRole))
+                chip = QListWidgetItem(f"{code}  ✕")
+                chip.setData(Qt.ItemDataRole.UserRole, code)
+                chip.setToolTip(f"Remove {item.text()}")
+                chip.setData(Qt.ItemDataRole.AccessibleTextRole, f"Remove {item.text()}")
+                self.chips.addItem(chip)
+        self.chips.setVisible(self.chips.count() > 0)
+
+    def _remove_chip(self, chip: QListWidgetItem) -> None:
+        code = chip.data(Qt.ItemDataRole.UserRole)
+        for item in self._items():
+            if item.data(Qt.ItemDataRole.UserRole) == code:
+                item.setCheckState(Qt.CheckState.Unchecked)  # the list's signal updates the chips
+
+    def _add_group(self, index: int) -> None:
+        menu = self.group_menu
+        name = menu.itemData(index) if menu is not None else ""
+        if name:
+            self.set_checked(self.checked() | self.groups[name])
+            self.changed.emit()
+        if menu is not None:
+            menu.setCurrentIndex(0)
 
     def checked(self) -> frozenset[str]:
         """The codes ticked."""
@@ -377,6 +441,7 @@ class CheckList(QWidget):
             )
             item.setCheckState(state)
         self.list.blockSignals(False)
+        self._show_chips()
         first = next(
             (
                 self.list.item(r)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 
 from app.domain.nations import all_nations
 from app.services.desk import Desk
@@ -194,3 +194,66 @@ def test_the_deadlines_page_shows_a_started_planned_tour_as_a_status_to_fix(
         ("45 d", "Liaison tour ends"),
     }
     assert view.summary.text() == "1 due within 90 days; 1 status to fix"
+
+
+def test_a_nations_checklist_keeps_its_order_shows_chips_and_takes_a_group(qtbot) -> None:  # noqa: ANN001
+    """Item 6: ticking and searching never reorder the list; the chosen nations are chips
+    above it, whatever the search; a chip's click removes it; a group ticks its members."""
+    from app.ui.widgets import CheckList
+
+    nations = [
+        ("CAN", "CAN — Canada"),
+        ("GBR", "GBR — United Kingdom"),
+        ("NOR", "NOR — Norway"),
+        ("USA", "USA — United States"),
+    ]
+    checks = CheckList(nations, groups={"FVEY": frozenset({"CAN", "GBR", "USA"})})
+    qtbot.addWidget(checks)
+    checks.show()
+    order = [checks.list.item(r).text() for r in range(checks.list.count())]
+    norway = checks.list.item(2)
+    rect = checks.list.visualItemRect(norway)
+    qtbot.mouseClick(  # the check box at the row's left
+        checks.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=rect.topLeft() + QPoint(8, rect.height() // 2),
+    )
+    assert checks.checked() == {"NOR"}
+    qtbot.keyClicks(checks.search, "united")
+    assert [checks.list.item(r).text() for r in range(checks.list.count())] == order
+    shown = [
+        checks.list.item(r).data(Qt.ItemDataRole.UserRole)
+        for r in range(4)
+        if not checks.list.item(r).isHidden()
+    ]
+    assert shown == ["GBR", "USA"]  # Norway, ticked, is hidden by the search, not moved
+    chips = [checks.chips.item(r).text() for r in range(checks.chips.count())]
+    assert checks.chips.isVisible() and chips == ["NOR  ✕"]
+    checks.group_menu.setCurrentIndex(checks.group_menu.findData("FVEY"))
+    checks.group_menu.activated.emit(checks.group_menu.currentIndex())
+    assert checks.checked() == {"CAN", "GBR", "NOR", "USA"}
+    assert checks.group_menu.currentIndex() == 0
+    chip = checks.chips.item(1)  # GBR
+    assert chip.data(Qt.ItemDataRole.UserRole) == "GBR"
+    qtbot.mouseClick(
+        checks.chips.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=checks.chips.visualItemRect(chip).center(),
+    )
+    assert checks.checked() == {"CAN", "NOR", "USA"}
+    assert [checks.chips.item(r).text()[:3] for r in range(checks.chips.count())] == [
+        "CAN",
+        "NOR",
+        "USA",
+    ]
+
+
+def test_the_exchange_form_offers_nation_groups_for_its_partner_nations(qtbot, admin: Desk) -> None:
+    form = ExchangeForm(admin, None)
+    qtbot.addWidget(form)
+    partners = form.editors["partner_nations"].widget
+    assert partners.group_menu is not None
+    index = partners.group_menu.findData("FVEY")
+    assert index > 0
+    partners.group_menu.activated.emit(index)
+    assert form.editors["partner_nations"].get() == sorted(admin.db.nation_groups()["FVEY"])

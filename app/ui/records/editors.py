@@ -98,8 +98,11 @@ def vocabulary_combo(choices: type[Enum], empty: str = "") -> QComboBox:
     return combo
 
 
-def widget_for(field: Field, nations: dict[str, str]) -> QWidget:
-    """A sensible widget for a service field."""
+def widget_for(
+    field: Field, nations: dict[str, str], groups: dict[str, frozenset[str]] | None = None
+) -> QWidget:
+    """A sensible widget for a service field (``groups``: nation groups a list of nations can
+    take as one)."""
     kind = field.kind
     if kind == "date":
         return OptionalDateEdit()
@@ -111,7 +114,7 @@ def widget_for(field: Field, nations: dict[str, str]) -> QWidget:
             if kind == "nations"
             else [(m.value, m.label) for m in field.choices or ()]
         )
-        checks = CheckList(items, "Search…")
+        checks = CheckList(items, "Search…", groups=groups if kind == "nations" else None)
         checks.setMinimumHeight(120 if kind == "nations" else 70)
         checks.setMaximumHeight(150 if kind == "nations" else 110)
         return checks
@@ -130,9 +133,11 @@ def widget_for(field: Field, nations: dict[str, str]) -> QWidget:
     return line
 
 
-def editor_for(field: Field, nations: dict[str, str]) -> Editor:
+def editor_for(
+    field: Field, nations: dict[str, str], groups: dict[str, frozenset[str]] | None = None
+) -> Editor:
     """The editor of a service field."""
-    return editor_of(widget_for(field, nations))
+    return editor_of(widget_for(field, nations, groups))
 
 
 def label_choices(

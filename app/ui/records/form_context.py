@@ -24,6 +24,7 @@ class FormContext:
     top_level: int  # the highest level the actor may pick
     nations: MappingProxyType[str, str]
     nation_groups: MappingProxyType[str, str]
+    nation_members: MappingProxyType[str, frozenset[str]]  # a nation group's member nations
     ntk_groups: tuple[str, ...]
     marking: Callable[[Label], str]  # the desk's marking (the label editor's preview)
 
@@ -43,7 +44,7 @@ def read_form_context(desk: Desk, actor: Actor | None = None) -> FormContext:
     """Read the context of the desk's forms (database reads: call it off the GUI thread, except
     for a form built without one, as in unit tests)."""
     actor = actor or desk.actor()
-    desk.db.nation_groups()  # fills the cache `desk.combined` reads when banners are drawn
+    members = desk.db.nation_groups()  # also fills the cache banners are drawn from
     names, top, nations, nation_groups, ntk = label_choices(desk, actor.clearance)
     return FormContext(
         actor,
@@ -51,6 +52,7 @@ def read_form_context(desk: Desk, actor: Actor | None = None) -> FormContext:
         top,
         MappingProxyType(dict(nations)),
         MappingProxyType(dict(nation_groups)),
+        MappingProxyType(dict(members)),
         tuple(ntk),
         desk.marking,
     )

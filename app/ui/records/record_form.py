@@ -197,7 +197,7 @@ class RecordForm(ControlledForm, FormView):
 
     def make_editor(self, field: Field) -> Editor:
         """The editor of one field (override for pickers of other records)."""
-        return editor_for(field, self.nations)
+        return editor_for(field, self.nations, dict(self.context.nation_members))
 
     def build_related(self, layout: QVBoxLayout) -> None:
         """Add related panels under the fields."""
