@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ class RecordListView(QWidget):
     """Layout of a record list; emits the ids to open and the labels now in view."""
 
     openRequested = Signal(int)
+    clickedRecord = Signal(int)  # one click on a row (a page with its form beside shows it)
     labelsChanged = Signal(list)
     exportRequested = Signal()
 
@@ -90,6 +91,8 @@ class RecordListView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setAccessibleName("Records")
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        self.table.clicked.connect(self._clicked)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list, as in every other field
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(
                 QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut
@@ -154,6 +157,11 @@ class RecordListView(QWidget):
         """Reload the list with the current filters."""
         self._filter_timer.stop()
         self.model.set_filters(self.filters())
+
+    def _clicked(self, index: QModelIndex) -> None:
+        record_id = self.model.record_id(index.row())
+        if record_id is not None:
+            self.clickedRecord.emit(record_id)
 
     def _open(self, row: int) -> None:
         if row < 0:

@@ -146,6 +146,7 @@ class PeoplePage(ListPage):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         super().__init__(kind_view, context, self.splitter)
         self.splitter.addWidget(self.list_view)
+        self.list_view.clickedRecord.connect(self._open)  # one click shows the person beside
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
@@ -239,6 +240,8 @@ class PeoplePage(ListPage):
         if self.controller is None:
             self._wanted = record_id
             return True
+        if self.controller.record_id == record_id and not self.controller.loading:
+            return True  # shown already (a second click on its row)
         if self.controller.may_leave():
             self.controller.open_later(record_id)  # read off the GUI thread; `opened` follows
         return True

@@ -257,3 +257,20 @@ def test_the_exchange_form_offers_nation_groups_for_its_partner_nations(qtbot, a
     assert index > 0
     partners.group_menu.activated.emit(index)
     assert form.editors["partner_nations"].get() == sorted(admin.db.nation_groups()["FVEY"])
+
+
+def test_one_click_on_a_person_shows_them_beside_the_list_and_tab_leaves_the_list(
+    qtbot, admin: Desk
+) -> None:
+    """Item 9: a single click opens the row in the side form; Tab is not caught by the table."""
+    from tests.helpers.gui import open_window
+
+    admin.people.create({"family_name": "Nowak", "nation_code": "POL"})
+    window = open_window(qtbot, admin)
+    page = window.navigation.show_page("people")
+    view = window.navigation.lists["people"]
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and page.controller is not None)
+    rect = view.table.visualRect(view.model.index(0, 2))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: page.form.editors["family_name"].get() == "Nowak")
+    assert not view.table.tabKeyNavigation()

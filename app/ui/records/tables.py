@@ -108,6 +108,7 @@ def read_only_table(model: QAbstractItemModel, name: str, stretch: int | None = 
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)  # one line per row; the full text is in the tooltip
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab moves to the next field, not the next cell
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch == -1:
