@@ -140,7 +140,9 @@ class RecordListView(QWidget):
         self.model.wake()
 
     def _first_page(self, _page: int) -> None:
-        if not self.sized:
+        """Fit the columns to the first rows (an empty list waits for its first rows: fitted
+        to the headers alone, its columns would stay cramped once records arrive)."""
+        if not self.sized and self.model.rowCount() > 0:
             self.sized = True
             self.table.resizeColumnsToContents()
 

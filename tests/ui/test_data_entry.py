@@ -274,3 +274,20 @@ def test_one_click_on_a_person_shows_them_beside_the_list_and_tab_leaves_the_lis
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: page.form.editors["family_name"].get() == "Nowak")
     assert not view.table.tabKeyNavigation()
+
+
+def test_a_list_empty_when_opened_fits_its_columns_to_its_first_records(qtbot, admin: Desk) -> None:
+    """Item 9: the columns of a list opened empty are fitted once records arrive (the
+    reference is not cut)."""
+    from tests.helpers.gui import open_window
+
+    window = open_window(qtbot, admin)
+    view = window.navigation.lists["people"]
+    qtbot.waitUntil(lambda: not view.model.loading())
+    assert view.model.rowCount() == 0 and not view.sized
+    person = admin.people.create({"family_name": "Nowak", "nation_code": "POL"}).record
+    view.model.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.sized)
+    column = next(i for i, c in enumerate(view.model.columns) if c.field == "reference")
+    needed = view.table.fontMetrics().horizontalAdvance(person.reference)
+    assert view.table.columnWidth(column) > needed
