@@ -291,3 +291,29 @@ def test_a_list_empty_when_opened_fits_its_columns_to_its_first_records(qtbot, a
     column = next(i for i, c in enumerate(view.model.columns) if c.field == "reference")
     needed = view.table.fontMetrics().horizontalAdvance(person.reference)
     assert view.table.columnWidth(column) > needed
+
+
+def test_icons_are_drawn_in_a_light_ink_on_a_dark_palette(qapp) -> None:  # noqa: ANN001
+    """Item 13: toolbar icons keep their contrast in a dark theme."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from app.ui.icons import icon
+
+    def ink(name: str) -> float:
+        image = icon(name).pixmap(24, 24).toImage()
+        strokes = [image.pixelColor(x, y) for x in range(24) for y in range(24)]
+        strokes = [c for c in strokes if c.alpha() > 200]
+        assert strokes, name
+        return sum(c.lightness() for c in strokes) / len(strokes)
+
+    light = {name: ink(name) for name in ("save", "print", "lock", "new")}
+    original = qapp.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+    qapp.setPalette(dark)
+    try:
+        for name, lightness in light.items():
+            assert lightness < 128 < ink(name), name  # dark ink on light, light ink on dark
+    finally:
+        qapp.setPalette(original)
