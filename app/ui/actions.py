@@ -130,6 +130,7 @@ class MainActions(QObject):
         self, text: str, icon_name: str, shortcut: Any, slot: Callable[[], Any], tip: str = ""
     ) -> QAction:
         action = QAction(icon(icon_name), text, self)
+        action.setProperty("icon_name", icon_name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setProperty("tip", tip or text.replace("&", "").rstrip("…"))

@@ -317,3 +317,15 @@ def test_icons_are_drawn_in_a_light_ink_on_a_dark_palette(qapp) -> None:  # noqa
             assert lightness < 128 < ink(name), name  # dark ink on light, light ink on dark
     finally:
         qapp.setPalette(original)
+
+
+def test_every_icon_an_action_names_is_drawn(qtbot, admin: Desk) -> None:
+    from PySide6.QtGui import QAction
+
+    from tests.helpers.gui import open_window
+
+    window = open_window(qtbot, admin)
+    named = [a for a in window.commands.findChildren(QAction) if a.property("icon_name")]
+    assert len(named) > 10
+    missing = [a.property("icon_name") for a in named if a.icon().isNull()]
+    assert missing == []
