@@ -399,6 +399,9 @@ def main() -> int:
     record_window.resize(1100, 820)
     settle(app)
     record_window.grab().save(str(OUT / "screen-exchange-window.png"))
+    record_window.resize(800, 600)  # the smallest screen a coordinator may have
+    settle(app)
+    record_window.grab().save(str(OUT / "screen-exchange-window-800x600.png"))
     record_window.close()
     from app.ui.report_dialog import ReportDialog
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -357,7 +358,7 @@ class CheckList(QWidget):
         self.chips.setSpacing(2)
         self.chips.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.chips.setFrameShape(QFrame.Shape.NoFrame)
-        self.chips.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
+        self.chips.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chips.setVisible(False)
         self.chips.itemClicked.connect(self._remove_chip)
         self.chips.itemActivated.connect(self._remove_chip)
@@ -404,6 +405,25 @@ class CheckList(QWidget):
                 chip.setData(Qt.ItemDataRole.AccessibleTextRole, f"Remove {item.text()}")
                 self.chips.addItem(chip)
         self.chips.setVisible(self.chips.count() > 0)
+        self._fit_chips()
+
+    def _fit_chips(self) -> None:
+        """As tall as the chips' rows, up to three (then it scrolls)."""
+        if not self.chips.count():
+            return
+        self.chips.doItemsLayout()
+        line = self.chips.sizeHintForRow(0) + 2 * self.chips.spacing()
+        bottom = max(
+            self.chips.visualItemRect(self.chips.item(r)).bottom()
+            for r in range(self.chips.count())
+        )
+        rows = max(1, min(3, round((bottom + self.chips.spacing()) / max(line, 1))))
+        self.chips.setFixedHeight(rows * line + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """The chips wrap to the new width."""
+        super().resizeEvent(event)
+        self._fit_chips()
 
     def _remove_chip(self, chip: QListWidgetItem) -> None:
         code = chip.data(Qt.ItemDataRole.UserRole)

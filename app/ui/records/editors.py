@@ -115,8 +115,8 @@ def widget_for(
             else [(m.value, m.label) for m in field.choices or ()]
         )
         checks = CheckList(items, "Search…", groups=groups if kind == "nations" else None)
-        checks.setMinimumHeight(120 if kind == "nations" else 70)
-        checks.setMaximumHeight(150 if kind == "nations" else 110)
+        checks.setMinimumHeight(140 if kind == "nations" else 90)  # with a line of chips
+        checks.setMaximumHeight(200 if kind == "nations" else 140)
         return checks
     if kind == "enum":
         return vocabulary_combo(field.choices)  # type: ignore[arg-type]
