@@ -35,7 +35,12 @@ def tour(admin: Desk, name: str, start: int, end: int) -> int:
 
 
 def agreement(admin: Desk, reference: str, **dates: int) -> int:
-    fields = {"reference": reference, "title": reference, "kind": "memorandum_of_understanding", "parties": "USA POL"}
+    fields = {
+        "reference": reference,
+        "title": reference,
+        "kind": "memorandum_of_understanding",
+        "parties": "USA POL",
+    }
     fields.update({name: day(offset) for name, offset in dates.items() if name.endswith("date")})
     if "notice" in dates:
         fields["notice_period_days"] = str(dates["notice"])

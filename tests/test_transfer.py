@@ -709,7 +709,8 @@ def test_the_same_file_twice_is_refused_unless_asked_and_a_preview_says_when(
     assert preview.earlier is not None and preview.earlier[1] == 2
     assert len(preview.warnings) >= 2  # each row a probable duplicate of what it stored
     # a changed file is another file
-    changed = write(tmp_path / "more.csv", path.read_text(encoding="utf-8") + "Dahl,Eva,NOR,1991-05-06\n")
+    text = path.read_text(encoding="utf-8")
+    changed = write(tmp_path / "more.csv", text + "Dahl,Eva,NOR,1991-05-06\n")
     assert import_file(admin, "people", changed).imported == 3
     assert import_file(admin, "people", path, again=True).imported == 2  # the user insisted
     # another kind of record, or a file that stored nothing, is not an earlier import

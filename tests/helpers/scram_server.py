@@ -112,3 +112,15 @@ def start() -> ScramServer | None:
     )  # fmt: skip
     stop = [*as_postgres, str(bin_dir / "pg_ctl"), "-m", "immediate", "-D", str(data), "stop"]
     return ScramServer(f"postgresql://postgres@127.0.0.1:{port}/postgres", log, stop, folder)
+
+
+def trusts_logins() -> bool:
+    """True when the suite runs on a server that accepts any password (a login's refusal is
+    then the server's to give, and is tested on a checking server by test_server_logins)."""
+    global _TRUSTS  # noqa: PLW0603 - asked once per run
+    if _TRUSTS is None:
+        _TRUSTS = bool(SERVER_URL) and not _checks_passwords(SERVER_URL)
+    return _TRUSTS
+
+
+_TRUSTS: bool | None = None
