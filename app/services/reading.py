@@ -256,6 +256,19 @@ class RecordReads(Generic[M]):
             )
             return session.scalar(statement) or 0
 
+    def labels(self, filters: dict[str, Any] | None = None) -> list[Label]:
+        """The distinct labels of every record the user may see that matches ``filters``: what a
+        banner over the whole list must cover (one aggregate query, not the rows loaded)."""
+        self._audit_private_use(filters)
+        with self.desk.reading() as (session, actor):
+            statement = (
+                self.query(actor, filters)
+                .order_by(None)
+                .with_only_columns(self.model.label_id)
+                .distinct()
+            )
+            return list(load_labels(session, set(session.scalars(statement))).values())
+
     def ids(
         self,
         filters: dict[str, Any] | None = None,

@@ -124,6 +124,7 @@ class RecordListView(QWidget):
         for signal in (
             model.dataChanged,
             model.modelReset,
+            model.labelsRead,
             self.table.verticalScrollBar().valueChanged,
         ):
             signal.connect(lambda *_a: self._labels_timer.start())
@@ -189,7 +190,11 @@ class RecordListView(QWidget):
         return range(first, last + 1)
 
     def visible_labels(self) -> list[Label]:
-        """Labels of the rows in view (those loaded)."""
+        """The labels the list's banner covers: of every row the user can scroll to (one
+        aggregate query, `RecordTableModel.list_labels`), or, until it arrives, of the rows
+        in view that are loaded."""
+        if self.model.list_labels is not None:
+            return list(self.model.list_labels)
         return [
             label
             for row in self.visible_rows()

@@ -168,6 +168,7 @@ class RecordTableModel(QAbstractTableModel):
 
     pageLoaded = Signal(int)
     countChanged = Signal(int)
+    labelsRead = Signal()  # `list_labels` arrived: the labels of the whole filtered list
     loadingChanged = Signal(bool)
     failed = Signal(str)
 
@@ -190,6 +191,7 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_keys: list[str] | None = None
         self._total = 0
         self._counted = False  # the count of this generation has arrived
+        self.list_labels: list[Label] | None = None  # every matching row's label (None: not yet)
         self._shared = _Shared()  # the generation and the pages still wanted, for fetch threads
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._pending: set[int] = set()
@@ -431,6 +433,10 @@ class RecordTableModel(QAbstractTableModel):
         elif kind == "count":
             if not skipped:
                 self._count_arrived(int(result))
+        elif kind == "labels":
+            if not skipped:
+                self.list_labels = list(result)
+                self.labelsRead.emit()
         elif kind == "first":
             self._inflight.discard(0)
             if not skipped:
@@ -527,6 +533,7 @@ class RecordTableModel(QAbstractTableModel):
         self._last_asked = -1
         self._total = 0
         self._counted = False
+        self.list_labels = None
         self.error = ""
         self.endResetModel()
         self._inflight.add(0)  # the first page is on its way (the count follows it)
@@ -554,6 +561,9 @@ class RecordTableModel(QAbstractTableModel):
             return generation == shared.generation
 
         self._start(("count", generation), lambda: service.count(filters), 2_000_000, current)
+        # the banner's labels: every matching row's, after the count (a list shows its marking
+        # from the rows loaded until then)
+        self._start(("labels", generation), lambda: service.labels(filters), 1_000_000, current)
 
     def set_filters(self, filters: dict[str, Any]) -> None:
         """Apply service filters (``text``, ``status``, ``nation_code`` ...) and reload."""

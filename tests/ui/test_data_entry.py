@@ -329,3 +329,31 @@ def test_every_icon_an_action_names_is_drawn(qtbot, admin: Desk) -> None:
     assert len(named) > 10
     missing = [a.property("icon_name") for a in named if a.icon().isNull()]
     assert missing == []
+
+
+def test_a_list_banner_covers_every_row_it_can_scroll_to(qtbot, admin: Desk) -> None:
+    """Issue 14, item 9: the banner of a list is the marking of the whole filtered list (one
+    aggregate of its labels), not of the rows loaded so far."""
+    from app.domain.labels import Label, Release
+    from app.ui.table_model import RecordTableModel
+    from tests.helpers.gui import open_window
+
+    for n in range(30):
+        admin.people.create({"family_name": f"Plain{n:02d}", "nation_code": "POL"})
+    admin.people.create(
+        {"family_name": "Zzsecret", "nation_code": "USA"}, label=Label(3, Release.NOFORN)
+    )
+    window = open_window(qtbot, admin)
+    view = window.navigation.lists["people"]
+    view.model.page_size = 10  # the secret row is far from the loaded pages
+    view.model.refresh()
+    qtbot.waitUntil(lambda: view.model.list_labels is not None and not view.model.loading())
+    assert isinstance(view.model, RecordTableModel)
+    assert view.model.cached_label(30) is None  # the secret row is not loaded
+    expected = admin.marking(Label(3, Release.NOFORN))
+    qtbot.waitUntil(lambda: window.top_banner.text() == expected)
+    view.quick_filter.setText("plain")
+    qtbot.waitUntil(
+        lambda: view.model.filters.get("text") == "plain" and view.model.list_labels is not None
+    )
+    qtbot.waitUntil(lambda: window.top_banner.text() == admin.marking(Label(0)))
