@@ -221,7 +221,7 @@ def test_export_round_trip_into_a_second_database(cli: Cli, tmp_path: Path) -> N
     people.write_text(PEOPLE, encoding="utf-8")
     assert cli("import", "people", str(people), "--all-or-nothing")[0] == 0
     code, exported, err = cli("export", "people")
-    assert code == 0 and "exported 4 people; marking: SECRET//NOFORN" in err
+    assert code == 0 and "exported 4 people; marking: SECRET//NTK SOF//NOFORN" in err
     out_file = tmp_path / "export.csv"
     assert cli("export", "people", "--out", str(out_file))[0] == 0
     assert (

@@ -279,12 +279,16 @@ def test_one_record_alone_on_a_page_is_marked_as_its_portion_says(
     assert marking(combine([label, label], owner, FVEY_NATO), scheme, owner) == banner
 
 
-def dissemination(text: str) -> tuple[str, list[str]]:
-    """(controls, REL TO codes in order) of a banner or portion mark's text after the level."""
+def dissemination(text: str) -> tuple[str, str, list[str]]:
+    """(need-to-know, controls, REL TO codes in order) of a banner or portion mark's text
+    after the level."""
     _level, _, rest = text.strip("()").partition("//")
+    ntk = ""
+    if rest.startswith("NTK "):
+        ntk, _, rest = rest.partition("//")
     if rest.startswith("REL TO "):
-        return "REL", rest.removeprefix("REL TO ").split(", ")
-    return {"NF": "NOFORN"}.get(rest, rest), []
+        return ntk, "REL", rest.removeprefix("REL TO ").split(", ")
+    return ntk, {"NF": "NOFORN"}.get(rest, rest), []
 
 
 @settings(max_examples=300, deadline=None)
@@ -335,3 +339,64 @@ def test_only_classified_labels_without_a_disclosure_marking_need_one_and_only_u
     assert not needs_disclosure_marking(Label(3, Release.NOFORN), "USA")
     assert not needs_disclosure_marking(rel("GBR"), "USA")
     assert not needs_disclosure_marking(Label(2), "GBR")
+
+
+# --- need-to-know in markings (issue 14, item 7) ----------------------------------------------
+
+
+def ntk(*groups: str, level: int = 3, rel_to: tuple[str, ...] = ("GBR",)) -> Label:
+    return Label(level, Release.REL, frozenset(rel_to), frozenset(groups))
+
+
+@pytest.mark.parametrize(
+    ("page", "banner"),
+    [
+        ([ntk("SOF")], "SECRET//NTK SOF//REL TO USA, GBR"),
+        ([ntk("SOF", "CYBER")], "SECRET//NTK ONE OF CYBER, SOF//REL TO USA, GBR"),
+        # restrictive parts united: a page of A and B records needs A and B
+        ([ntk("A"), ntk("B")], "SECRET//NTK A, B//REL TO USA, GBR"),
+        # permissive parts intersected
+        ([ntk("A", "B", "C"), ntk("B", "C", "D")], "SECRET//NTK ONE OF B, C//REL TO USA, GBR"),
+        ([ntk("A", "B"), ntk("B", "C")], "SECRET//NTK B//REL TO USA, GBR"),
+        # a reader of A satisfies "A or B": the permissive list drops
+        ([ntk("A"), ntk("A", "B")], "SECRET//NTK A//REL TO USA, GBR"),
+        ([ntk("A"), ntk("B", "C")], "SECRET//NTK A + ONE OF B, C//REL TO USA, GBR"),
+        # nothing shared: every group of the lists is needed (never a label nobody can hold)
+        ([ntk("A", "B"), ntk("C", "D")], "SECRET//NTK A, B, C, D//REL TO USA, GBR"),
+        # records without groups do not loosen the page's need-to-know
+        ([ntk("A"), rel("GBR")], "SECRET//NTK A//REL TO USA, GBR"),
+        # NOFORN and the groups: need-to-know sits between level and dissemination
+        ([Label(2, Release.NOFORN, groups=frozenset({"SOF"}))], "CONFIDENTIAL//NTK SOF//NOFORN"),
+    ],
+)
+def test_need_to_know_groups_appear_and_combine_as_stanag_4774_1(
+    page: list[Label], banner: str
+) -> None:
+    assert marking(combine(page, OWNER, GROUPS), DEFAULT_SCHEME, OWNER) == banner
+
+
+def test_need_to_know_in_a_portion_mark() -> None:
+    label = Label(3, Release.NOFORN, groups=frozenset({"SOF", "CYBER"}))
+    assert portion_mark(label, DEFAULT_SCHEME, OWNER) == "(S//NTK ONE OF CYBER, SOF//NF)"
+    unclassified = Label(0, groups=frozenset({"SOF"}))
+    assert portion_mark(unclassified, DEFAULT_SCHEME, "GBR") == "(U//NTK SOF)"
+
+
+MEMBERSHIPS = [frozenset(s) for s in ([], ["A"], ["B"], ["C"], ["A", "B"], ["B", "C"], ["A", "C"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sets(st.sampled_from(["A", "B", "C"]), max_size=3), max_size=5))
+def test_a_reader_the_page_marking_admits_may_read_every_record_on_it(
+    group_sets: list[set[str]],
+) -> None:
+    """Soundness of the combined need-to-know against the read rule: the page never admits a
+    reader who may not read one of its records, and a reader of every group is admitted."""
+    page = [Label(0, groups=frozenset(g)) for g in group_sets]
+    combined = combine(page, OWNER, GROUPS)
+    for member_of in [*MEMBERSHIPS, frozenset({"A", "B", "C"})]:
+        reader = Actor(1, "x", Role.VIEWER, 9, OWNER, member_of)
+        if can_read(reader, combined, OWNER, GROUPS):
+            assert all(can_read(reader, label, OWNER, GROUPS) for label in page), member_of
+    everyone = Actor(1, "x", Role.VIEWER, 9, OWNER, frozenset({"A", "B", "C"}))
+    assert can_read(everyone, combined, OWNER, GROUPS)

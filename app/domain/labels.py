@@ -106,17 +106,24 @@ class Label:
     ``rel_to`` holds nation codes (alpha-3) and group codes (FVEY, NATO, ...) exactly as
     written; it is empty unless ``release`` is ``REL``. The owning nation is added when a label
     is stored, so a REL TO line always names it.
+
+    Need-to-know has the two kinds of category of STANAG 4774.1: ``groups`` is permissive (a
+    reader in any one of them qualifies; a record's groups are this), ``needs`` restrictive (a
+    reader must be in every one). Only `combine` produces ``needs``: records are stored with
+    ``groups`` alone.
     """
 
     level: int = 0
     release: Release = Release.ALL
     rel_to: frozenset[str] = field(default_factory=frozenset)
     groups: frozenset[str] = field(default_factory=frozenset)
+    needs: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "release", Release(self.release))
         object.__setattr__(self, "rel_to", frozenset(c.upper() for c in self.rel_to))
         object.__setattr__(self, "groups", frozenset(self.groups))
+        object.__setattr__(self, "needs", frozenset(self.needs))
         if self.release is not Release.REL and self.rel_to:
             raise ValueError("a REL TO list needs release REL")
         if self.release is Release.REL and not self.rel_to:
@@ -128,7 +135,32 @@ class Label:
         """The same label with the owning nation in its REL TO list."""
         if self.release is not Release.REL or owner in self.rel_to:
             return self
-        return Label(self.level, self.release, self.rel_to | {owner}, self.groups)
+        return Label(self.level, self.release, self.rel_to | {owner}, self.groups, self.needs)
+
+    @property
+    def need_to_know(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(every group a reader must be in, groups of which one is enough), normalised: one
+        permissive group alone is a restrictive one, and a permissive list one of the
+        restrictive groups already satisfies is dropped."""
+        needs, groups = self.needs, self.groups
+        if len(groups) == 1:
+            needs, groups = needs | groups, frozenset()
+        if groups & needs:
+            groups = frozenset()
+        return needs, groups
+
+
+def need_to_know_text(label: Label) -> str:
+    """The need-to-know part of a marking, between the level and the dissemination controls:
+    ``NTK SOF`` (a reader needs SOF), ``NTK CYBER-ISR, SOF`` (needs both), ``NTK ONE OF
+    CYBER-ISR, SOF`` (either is enough), ``NTK SOF + ONE OF A, B``. Empty without groups. The
+    form is this product's own (docs/MARKINGS.md): the CAPCO register has no control for an
+    office's own compartments; it takes the place of SCI controls in the banner."""
+    needs, groups = label.need_to_know
+    parts = [", ".join(sorted(needs))] if needs else []
+    if groups:
+        parts.append("ONE OF " + ", ".join(sorted(groups)))
+    return "NTK " + " + ".join(parts) if parts else ""
 
 
 def expand(codes: Iterable[str], groups: Mapping[str, Iterable[str]]) -> frozenset[str]:
@@ -159,7 +191,7 @@ def marked(label: Label, owner: str) -> Label:
     `combine` all go through here, so one record's banner and portion mark say the same."""
     label = label.with_owner(owner)
     if label.release is Release.REL and label.rel_to <= {owner}:
-        return Label(label.level, Release.NOFORN, groups=label.groups)
+        return Label(label.level, Release.NOFORN, groups=label.groups, needs=label.needs)
     return label
 
 
@@ -176,11 +208,32 @@ def portion_mark(label: Label, scheme: Scheme, owner: str) -> str:
 
 def _join(level_text: str, label: Label, owner: str, portion: bool = False) -> str:
     label = marked(label, owner)
+    parts = [level_text]
+    if ntk := need_to_know_text(label):
+        parts.append(ntk)
     if label.release is Release.NOFORN:
-        return f"{level_text}//{'NF' if portion else 'NOFORN'}"
-    if label.release is Release.REL:
-        return f"{level_text}//{releasability_text(label.with_owner(owner).rel_to, owner)}"
-    return level_text
+        parts.append("NF" if portion else "NOFORN")
+    elif label.release is Release.REL:
+        parts.append(releasability_text(label.with_owner(owner).rel_to, owner))
+    return "//".join(parts)
+
+
+def combine_need_to_know(labels: list[Label]) -> tuple[frozenset[str], frozenset[str]]:
+    """(restrictive, permissive) need-to-know of a page, as STANAG 4774.1 combines categories:
+    restrictive ones united, permissive ones intersected. A permissive list a restrictive group
+    satisfies is dropped (its reader has that group); an intersection of one group is that
+    group required; an empty intersection (``A or B`` beside ``C or D``) makes every group of
+    those lists required, never a label nobody could be given. A reader the result admits may
+    read every record of the page (property-tested against the read rule)."""
+    parts = [label.need_to_know for label in labels]
+    needs = frozenset().union(*(n for n, _ in parts))
+    lists = [g for _, g in parts if g and not g & needs]
+    if not lists:
+        return needs, frozenset()
+    shared = frozenset.intersection(*lists)
+    if len(shared) > 1:
+        return needs, shared
+    return needs | (shared or frozenset().union(*lists)), frozenset()
 
 
 def combine(labels: Iterable[Label], owner: str, groups: Mapping[str, Iterable[str]]) -> Label:
@@ -191,17 +244,19 @@ def combine(labels: Iterable[Label], owner: str, groups: Mapping[str, Iterable[s
     kept, so one record's banner is its portion mark); unclassified records without caveat do
     not narrow it. Classified records without caveat do not narrow it either, except under a
     US owner, where one next to a REL TO record makes the banner NOFORN (see below). An
-    intersection that leaves only the owning nation is NOFORN. Need-to-know groups are
-    united: the page is for readers of every compartment on it. No labels at all: UNCLASSIFIED.
+    intersection that leaves only the owning nation is NOFORN. Need-to-know groups combine as
+    STANAG 4774.1 says (`combine_need_to_know`): records of groups A and B make a page that
+    needs A and B. No labels at all: UNCLASSIFIED.
     """
     labels = list(labels)
     level = max((label.level for label in labels), default=0)
-    all_groups = frozenset().union(*(label.groups for label in labels)) if labels else frozenset()
+    needs, permissive = combine_need_to_know(labels)
+    ntk = {"groups": permissive, "needs": needs}
     if any(label.release is Release.NOFORN for label in labels):
-        return Label(level, Release.NOFORN, groups=all_groups)
+        return Label(level, Release.NOFORN, **ntk)
     restricted = [label for label in labels if label.release is Release.REL]
     if not restricted:
-        return Label(level, Release.ALL, groups=all_groups)
+        return Label(level, Release.ALL, **ntk)
     if any(needs_disclosure_marking(label, owner) for label in labels):
         # Under a US owner every classified portion needs a disclosure marking (ICD 710; IC-ISM
         # rule 00119 as issue 14 cites it), and a banner may say REL TO only when every
@@ -210,7 +265,7 @@ def combine(labels: Iterable[Label], owner: str, groups: Mapping[str, Iterable[s
         # banner takes the more restrictive form, NOFORN, never the other portions' REL TO list
         # (which would release it) and never no caveat (which would release the REL TO
         # portions to everyone).
-        return Label(level, Release.NOFORN, groups=all_groups)
+        return Label(level, Release.NOFORN, **ntk)
     # keep group names when every restricted label names the group itself
     shared_groups = frozenset.intersection(
         *(frozenset(c for c in label.rel_to if c in groups) for label in restricted)
@@ -229,8 +284,8 @@ def combine(labels: Iterable[Label], owner: str, groups: Mapping[str, Iterable[s
     covered = expand(shared_groups, groups)
     codes = shared_groups | (nations - covered) | (shared_nations & nations)
     if codes - {owner} == frozenset() or codes == {owner}:
-        return Label(level, Release.NOFORN, groups=all_groups)
-    return Label(level, Release.REL, frozenset(codes) | {owner}, all_groups)
+        return Label(level, Release.NOFORN, **ntk)
+    return Label(level, Release.REL, frozenset(codes) | {owner}, **ntk)
 
 
 def parse_releasability(text: str | None) -> tuple[Release, frozenset[str]]:

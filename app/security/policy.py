@@ -31,6 +31,8 @@ def can_read(actor: Actor, label: Label, owner: str, groups: Mapping[str, Iterab
             return False
         if label.release is Release.REL and actor.nation not in expand(label.rel_to, groups):
             return False
+    if not label.needs <= actor.groups:  # restrictive need-to-know (a combined label's)
+        return False
     return not label.groups or bool(label.groups & actor.groups)
 
 
