@@ -482,5 +482,22 @@ class ParticipationService(RecordService[Participation]):
             )
             return Page(records, load_labels(session, {r.label_id for r in records}), len(records))
 
+    def row_labels(self, records: Sequence[Participation]) -> dict[int, Label]:
+        """Participation id → the combined label of what a roster or history row shows: the
+        participation, its person (the name) and its exchange (the title), so that a panel's
+        banner covers the names it prints (issue 14, item 9). One statement."""
+        ids = [r.id for r in records]
+        if not ids:
+            return {}
+        with self.desk.db.reading() as session:
+            rows = session.execute(
+                select(Participation.id, Participation.label_id, Person.label_id, Exchange.label_id)
+                .join(Person, Person.id == Participation.person_id)
+                .join(Exchange, Exchange.id == Participation.exchange_id)
+                .where(Participation.id.in_(ids))
+            ).all()
+            labels = load_labels(session, {i for row in rows for i in row[1:]})
+        return {row[0]: self.desk.combined([labels[i] for i in row[1:]]) for row in rows}
+
 
 __all__: Sequence[str] = ("ParticipationService", "person_name")

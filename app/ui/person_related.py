@@ -138,6 +138,8 @@ class PersonRelated(QTabWidget):
                 labels = dict(page.labels)
                 shown = desk.exchanges.fetch(sorted({p.exchange_id for p in page.records}))
                 titles = {ex_id: desk.exchanges.title(ex) for ex_id, (ex, _l) in shown.items()}
+                # the titles are on screen: their labels are in the banner (issue 14, item 9)
+                labels.update({ex.label_id: label for ex, label in shown.values()})
                 tours = desk.liaison.for_person(person_id)
                 labels.update(tours.labels)
             except ServiceError:

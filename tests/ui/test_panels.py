@@ -187,3 +187,35 @@ def test_a_contact_log_entry_typed_in_one_window_shows_in_another(qtbot, admin: 
     assert [e.subject for e in admin.contact_log.for_assignment(tour_id).records] == [
         "Port visit planning"
     ]
+
+
+def test_a_record_window_s_banner_covers_the_names_its_panels_print(qtbot, admin: Desk) -> None:  # noqa: ANN001
+    """An UNCLASSIFIED participation of a CONFIDENTIAL person in an UNCLASSIFIED exchange: the
+    roster prints the person's name, so the exchange's window is marked CONFIDENTIAL (issue 14,
+    item 9: it used to say UNCLASSIFIED); the person's history prints a SECRET exchange's
+    title, so its labels count that exchange's label."""
+    secret = Label(3, Release.REL, frozenset({"GBR", "USA"}))
+    confidential = Label(2, Release.REL, frozenset({"GBR", "USA"}))
+    plain = admin.exchanges.get(an_exchange(admin, "Open seminar"))[0]
+    quiet = admin.exchanges.get(an_exchange(admin, "Quiet seminar"))[0]
+    admin.exchanges.update(quiet.id, {}, label=secret, expected_version=quiet.row_version)
+    person = admin.people.create(
+        {"family_name": "Halvorsen", "given_names": "Ida", "nation_code": "GBR"},
+        label=confidential,
+    ).record
+    for exchange in (plain, quiet):
+        admin.participations.create(
+            {"exchange": exchange.reference, "person": person.reference, "role": "trainee"},
+            label=Label(0),
+        )
+    window = open_window(qtbot, admin)
+    record_window = open_record_window(qtbot, window, "exchange", plain.id)
+    panel = record_window.form.participants
+    wait_until(qtbot, lambda: panel.model.rowCount() == 1)
+    assert panel.model.index(0, 0).data() == "(C//REL TO USA, GBR)"
+    wait_until(qtbot, lambda: record_window.top_banner.text() == "CONFIDENTIAL//REL TO USA, GBR")
+    assert record_window.bottom_banner.text() == record_window.top_banner.text()
+    open_person(qtbot, window, person.id)
+    related = window.page("people").related
+    wait_until(qtbot, lambda: not related.loading and related.exchanges.rowCount() == 2)
+    assert secret in related.labels

@@ -205,6 +205,8 @@ class ParticipantsPanel(QGroupBox):
 
         def work() -> list[ParticipantRow]:
             page = service.for_exchange(exchange_id)
+            # a row prints the person's name: its label is the participation's and the person's
+            shown = service.row_labels(page.records)
             return [
                 ParticipantRow(
                     p.id,
@@ -215,7 +217,7 @@ class ParticipantsPanel(QGroupBox):
                     p.status,
                     p.arrival_date,
                     p.departure_date,
-                    page.labels[p.label_id],
+                    shown.get(p.id, page.labels[p.label_id]),
                 )
                 for p in page.records
             ]
