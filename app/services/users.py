@@ -9,8 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.database.server_logins import RoleNameTaken
-from app.domain.labels import Label
+from app.domain.labels import Label, Release
 from app.domain.models import (
+    LabelRelease,
+    LabelRow,
     NationGroup,
     NationGroupMember,
     NeedToKnowGroup,
@@ -27,9 +29,41 @@ from app.security.policy import can_read
 from app.security.principal import Actor
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
 from app.services.fields import parse_nations
+from app.services.kinds import KINDS
 
 if TYPE_CHECKING:
     from app.services.desk import Desk
+
+
+@dataclass(frozen=True)
+class GroupImpact:
+    """What a change of a nation group's members would release (`nation_group_impact`)."""
+
+    code: str
+    gained: tuple[str, ...]  # nations added to an existing group
+    lost: tuple[str, ...]  # nations removed (narrowing: no reason needed)
+    levels: tuple[tuple[str, int], ...]  # (level name, records) released to the group
+
+    @property
+    def widens(self) -> bool:
+        """True when some nation gains access: a downgrade needing a reason."""
+        return bool(self.gained)
+
+    @property
+    def records(self) -> int:
+        """Records released to the group (that the gained nations would read)."""
+        return sum(count for _level, count in self.levels)
+
+    def text(self) -> str:
+        """The preview an administrator reads before giving a reason."""
+        if not self.widens:
+            return f"No nation gains access to records released to {self.code}."
+        levels = ", ".join(f"{count} {name}" for name, count in self.levels) or "none"
+        return (
+            f"Adding {', '.join(self.gained)} to {self.code} releases {self.records} "
+            f"record(s) released to {self.code} to them ({levels}). This is a downgrade: "
+            "give a reason; it is kept in the audit trail."
+        )
 
 
 @dataclass(frozen=True)
@@ -325,9 +359,62 @@ class UserService:
                 for g in session.scalars(select(NationGroup).order_by(NationGroup.code))
             }
 
-    def save_nation_group(self, code: str, name: str, members: Any) -> None:
-        """Create or change an administrator-defined nation group (FVEY and NATO are fixed)."""
+    def nation_group_impact(self, code: str, members: Any) -> GroupImpact:
+        """What saving ``members`` as group ``code`` would change (issue 14, item 10): the
+        nations it adds and removes, and the records released to the group that those nations
+        would newly read, by level. Counted among the records the administrator may read: a
+        record hidden from them does not exist for them, here too (docs/MARKINGS.md)."""
         code = code.strip().upper()
+        with self.desk.reading() as (session, actor):
+            self._admin(actor)
+            try:
+                nations = parse_nations(members)
+            except ValueError as error:
+                raise ValidationFailed({"members": str(error)}) from error
+            return self._impact(session, actor, code, nations)
+
+    def _impact(self, session: Session, actor: Actor, code: str, nations: list[str]) -> GroupImpact:
+        group = session.get(NationGroup, code)
+        after = set(nations)
+        before = {m.nation_code for m in group.members} if group is not None else set()
+        gained = sorted(after - before) if group is not None else []
+        levels: dict[int, int] = {}
+        if gained:
+            released = select(LabelRelease.label_id).where(LabelRelease.code == code)
+            for entry in KINDS:
+                model = entry.model
+                rows = session.execute(
+                    select(LabelRow.level, func.count())
+                    .select_from(model)
+                    .join(LabelRow, LabelRow.id == model.label_id)
+                    .where(
+                        model.label_id.in_(released),
+                        LabelRow.release == Release.REL.value,
+                        *entry.service(self.desk).visible(actor),
+                    )
+                    .group_by(LabelRow.level)
+                ).all()
+                for level, count in rows:
+                    levels[level] = levels.get(level, 0) + count
+        return GroupImpact(
+            code,
+            tuple(gained),
+            tuple(sorted(before - after)) if group is not None else (),
+            tuple(
+                (self.desk.db.scheme.name(level), count) for level, count in sorted(levels.items())
+            ),
+        )
+
+    def save_nation_group(
+        self, code: str, name: str, members: Any, reason: str | None = None
+    ) -> None:
+        """Create or change an administrator-defined nation group (FVEY and NATO are fixed).
+
+        Adding a nation to an existing group releases every record released to the group to
+        that nation: a downgrade, so it needs a reason, and the audit event records it with
+        the nations gained and the records and levels affected (`nation_group_impact`)."""
+        code = code.strip().upper()
+        reason = (reason or "").strip()
         with self.desk.writing() as (session, actor):
             self._admin(actor)
             errors = {}
@@ -345,17 +432,34 @@ class UserService:
             if group is not None and group.builtin:
                 raise PermissionDenied(f"{code} is a built-in group and cannot be changed")
             before = sorted(m.nation_code for m in group.members) if group else []
+            impact = self._impact(session, actor, code, nations) if group is not None else None
+            if impact is not None and impact.widens and not reason:
+                raise ValidationFailed(
+                    {
+                        "reason": f"adding {', '.join(impact.gained)} to {code} releases the "
+                        "records released to it to them: give a reason"
+                    }
+                )
             if group is None:
                 group = NationGroup(code=code, name=name or code)
                 session.add(group)
             group.name = name or code
             group.members = [NationGroupMember(nation_code=n) for n in nations]
+            details: dict[str, Any] = {"before": before, "after": nations}
+            if impact is not None and impact.widens:
+                details |= {
+                    "downgrade": True,
+                    "reason": reason,
+                    "gained": list(impact.gained),
+                    "records": impact.records,
+                    "levels": dict(impact.levels),
+                }
             audit.record(
                 session,
                 actor.username,
                 "nation_group_save",
                 kind="nation_group",
                 ref=code,
-                details={"before": before, "after": nations},
+                details=details,
             )
         self.desk.db.forget_groups()

@@ -189,3 +189,35 @@ def test_audit_details_read_as_words() -> None:
         "File: a.csv\nRows: 3\nAll or nothing: no"
     )
     assert readable_details({}) == "No details."
+
+
+def test_widening_a_nation_group_shows_its_impact_and_asks_a_reason(qtbot, admin: Desk) -> None:
+    """Adding a nation to a group releases its records to that nation: the view shows what
+    would be released, saves only with a reason, and Cancel changes nothing (issue 14, item 10)."""
+    admin.users.save_nation_group("BALTIC", "Baltic exercise", ["EST", "LVA"])
+    admin.people.create(
+        {"family_name": "Tamm", "nation_code": "USA"},
+        label=Label(3, Release.REL, frozenset({"BALTIC"})),
+    )
+    view = UsersView(admin)
+    qtbot.addWidget(view)
+    settle(qtbot, view)
+    asked: list[str] = []
+    view.ask_reason = lambda text: asked.append(text) or None  # Cancel
+    view.nation_group.setEditText("BALTIC")
+    view.nation_group_members.set_checked(["EST", "LTU", "LVA"])
+    click(qtbot, view.save_nation_group_button)
+    settle(qtbot, view)
+    assert (
+        asked and "Adding LTU to BALTIC releases 1 record(s)" in asked[0] and "1 SECRET" in asked[0]
+    )
+    assert "not changed" in view.message.text()
+    assert admin.users.nation_groups()["BALTIC"][1] == ["EST", "LVA"]
+    view.ask_reason = lambda _text: "LTU joins the exercise"
+    click(qtbot, view.save_nation_group_button)
+    settle(qtbot, view)
+    assert "saved" in view.message.text(), view.message.text()
+    assert admin.users.nation_groups()["BALTIC"][1] == ["EST", "LTU", "LVA"]
+    assert admin.audit.list(action="nation_group_save")[0].details["reason"] == (
+        "LTU joins the exercise"
+    )

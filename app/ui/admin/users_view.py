@@ -47,6 +47,7 @@ class UsersView(QWidget):
         self.operations = operations or Operations(self)
         self._nation_groups: dict[str, tuple[str, list[str]]] = {}
         self.ask_password = self._ask_password
+        self.ask_reason = self._ask_reason  # tests answer without a modal dialog
         names = list(desk.db.scheme.names)
         nations = all_nations()
         self.model = RowsModel(
@@ -442,7 +443,10 @@ class UsersView(QWidget):
         self.nation_group_members.set_checked(members)
 
     def save_nation_group(self) -> None:
-        """Save the nation group's name and members."""
+        """Save the nation group's name and members. Adding a nation to a group is a
+        downgrade of every record released to it: the impact is read first (off the GUI
+        thread) and shown, and the change is saved only with the reason the administrator
+        gives (issue 14, item 10)."""
         code = self.nation_group.currentText().strip().upper()
         name, members = self.nation_group_name.text(), sorted(self.nation_group_members.checked())
 
@@ -452,12 +456,34 @@ class UsersView(QWidget):
             else:
                 show_failure(self, error)
 
-        self._write(
-            lambda: self.users.save_nation_group(code, name, members),
-            lambda _result: self.message.show_message(f"Nation group {code} saved."),
-            failed,
-            self.save_nation_group_button,
+        def save(reason: str | None) -> None:
+            self._write(
+                lambda: self.users.save_nation_group(code, name, members, reason=reason),
+                lambda _result: self.message.show_message(f"Nation group {code} saved."),
+                failed,
+                self.save_nation_group_button,
+            )
+
+        def previewed(impact: Any) -> None:
+            if not impact.widens:
+                save(None)
+                return
+            reason = self.ask_reason(impact.text())
+            if reason is None:
+                self.message.show_message(f"Nation group {code} not changed.")
+                return
+            save(reason)
+
+        self.operations.run(
+            lambda: self.users.nation_group_impact(code, members),
+            success=previewed,
+            failure=failed,
+            busy_widget=self.save_nation_group_button,
         )
+
+    def _ask_reason(self, impact: str) -> str | None:
+        text, ok = QInputDialog.getText(self, "Widen a nation group", f"{impact}\n\nReason:")
+        return text if ok else None
 
     def _ask_password(self, username: str) -> str:
         text, ok = QInputDialog.getText(
