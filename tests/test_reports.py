@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -373,3 +374,23 @@ def test_list_exports_of_the_window_never_write_a_live_formula(
         assert row["unit"].data_type == "s" and row["position"].data_type == "s"
         assert row["unit"].value == '=HYPERLINK("http://evil.example","click")'
         assert not any(c.data_type == "f" for r in sheet.iter_rows() for c in r)
+
+
+def test_a_classified_report_carries_the_authority_block_on_its_face(
+    world: dict, tmp_path: Path
+) -> None:
+    """Classified By, Derived From, Declassify On (25 years on) on the first page of a
+    classified report, not on later pages; an unclassified report has none (issue 14, item 8)."""
+    admin = world["admin"]
+    now = dt.datetime(2026, 12, 3, 9, 30)
+    result = render_report(admin, "agreements", {}, tmp_path / "a.pdf", now=now)
+    assert not result.marking.startswith("UNCLASSIFIED")
+    pages = _pages(tmp_path / "a.pdf")
+    face = unicodedata.normalize("NFKC", "\n".join(pages[0]))  # the PDF's "fi" ligature
+    assert "Classified By: " in face and "Derived From: Multiple Sources" in face
+    assert "Declassify On: 20511203" in face
+    assert all("Declassify On" not in "\n".join(page) for page in pages[1:])
+    from app.reports.render import authority_block
+
+    assert authority_block(0, "x", now) == []
+    assert authority_block(3, "x", dt.datetime(2028, 2, 29))[2] == "Declassify On: 20530228"

@@ -8,6 +8,7 @@ headings or notes) is marked with the lowest level, no caveat.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -70,6 +71,7 @@ class Renderer:
             layout = Layout(writer, content)
             self.layout = layout
             self._title_block()
+            self._authority_block()
             for block in self.report.blocks:
                 if isinstance(block, Heading):
                     self._heading(block)
@@ -179,6 +181,22 @@ class Renderer:
             )
         layout.gap(mm(4))
 
+    def _authority_block(self) -> None:
+        """The classification authority block on the face of a classified report (DoDM
+        5200.01 vol. 2, encl. 3; IC-ISM rule 00142): who classified it, from what, and when it
+        is declassified, as derivative classification of the records it holds."""
+        lines = authority_block(
+            self.frame.marking(self.report.labels())[1], self.frame.producer, self.frame.produced_at
+        )
+        if not lines:
+            return
+        layout, fonts = self.layout, self.layout.fonts
+        layout.place(
+            len(lines) * layout.line_height(fonts.small),
+            layout.text(lines, fonts.small, layout.area.left(), "#222222"),
+        )
+        layout.gap(mm(3))
+
     def _heading(self, block: Heading) -> None:
         layout, fonts = self.layout, self.layout.fonts
         font = fonts.h2 if block.level <= 1 else fonts.bold
@@ -259,6 +277,28 @@ class Renderer:
                 ensure(step)
                 layout.place(step, layout.text([line], fonts.body, left + mm(4)), block.label)
         layout.gap(mm(3))
+
+
+# Declassify On of a derivative document: the most distant date of its sources; a record is
+# declassified 25 years after its creation by default (DoDM 5200.01 vol. 2; E.O. 13526 §1.5),
+# and a report's records were all created by the time it is printed, so its production date
+# plus 25 years is never earlier than any of theirs (docs/MARKINGS.md).
+DECLASSIFY_AFTER_YEARS = 25
+
+
+def authority_block(level: int, producer: str, produced_at: dt.datetime) -> list[str]:
+    """The three lines of the authority block, or none for an unclassified report."""
+    if level <= 0:
+        return []
+    try:
+        until = produced_at.date().replace(year=produced_at.year + DECLASSIFY_AFTER_YEARS)
+    except ValueError:  # 29 February
+        until = produced_at.date().replace(year=produced_at.year + DECLASSIFY_AFTER_YEARS, day=28)
+    return [
+        f"Classified By: {producer}",
+        "Derived From: Multiple Sources (Exchange Desk records listed in this report)",
+        f"Declassify On: {until:%Y%m%d}",
+    ]
 
 
 def ensure_gui_application() -> QGuiApplication:
