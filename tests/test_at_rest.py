@@ -10,12 +10,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.cli import main
 from app.database import at_rest
 from app.database.engine import Database, DatabaseError
-from app.domain.models import AuditEvent
+from app.domain.models import AuditEvent, User
 from app.security import audit
 from app.security.auth import LoginFailed
 from app.services.desk import Desk
@@ -257,3 +257,27 @@ def test_a_login_behind_another_writer_says_busy_instead_of_waiting(
     opened, actor = log_in(db_path, "admin", PASSWORD)  # the writer gone: in at once
     opened.dispose()
     assert actor.username == "admin"
+
+
+def test_a_deactivated_user_s_password_no_longer_opens_the_file(admin: Desk, db_path: Path) -> None:
+    """Deactivation takes the user's key slot away: with the file and their password, nothing
+    opens (issue 13). A rolled-back deactivation keeps it; reactivated, they log in again with
+    the password an administrator sets."""
+    create_user(admin, "leaver")
+    with pytest.raises(RuntimeError), admin.db.writing() as session:
+        session.execute(update(User).where(User.username == "leaver").values(active=False))
+        admin.db.logins.access_changed(session, "leaver")
+        raise RuntimeError("rolled back")  # nothing committed: the slot stays
+    assert at_rest.has_slot(db_path, "leaver")
+    admin.users.update("leaver", {"active": False})
+    assert not at_rest.has_slot(db_path, "leaver")
+    with pytest.raises(at_rest.SlotRefused):
+        at_rest.unlock(db_path, "leaver", PASSWORD)
+    with pytest.raises(LoginFailed):
+        log_in(db_path, "leaver", PASSWORD)
+    assert at_rest.unlock(db_path, "admin", PASSWORD) == admin.db.key  # the others keep theirs
+    admin.users.update("leaver", {"active": True})
+    admin.users.reset_password("leaver", "a new start by the quay")
+    database, actor = log_in(db_path, "leaver", "a new start by the quay")
+    database.dispose()
+    assert actor.username == "leaver"

@@ -151,6 +151,27 @@ def set_slot_in(session: Session, database: Path, key: bytes, username: str, pas
     event.listen(session, "after_rollback", lambda _s: keep(1), once=True)
 
 
+def drop_slot_in(session: Session, database: Path, username: str) -> None:
+    """Take ``username``'s slot out of the keys file when the session's write transaction
+    commits (a deactivated user: their password no longer unwraps the database key, even on a
+    copy of the file taken from now on). Nothing changes on rollback. A reactivated user gets a
+    slot again from the password an administrator sets (`set_slot_in`)."""
+    path = key_file(database)
+
+    def drop(_session: Session) -> None:
+        latest = _read(path)
+        if latest["slots"].pop(_slot_id(latest, username), None) is not None:
+            _write(path, latest)
+
+    event.listen(session, "after_commit", drop, once=True)
+
+
+def has_slot(database: Path, username: str) -> bool:
+    """True when ``username`` has a slot in the database's keys file."""
+    content = _read(key_file(database))
+    return _slot_id(content, username) in content["slots"]
+
+
 def pending_failures(database: Path) -> list[Failure]:
     """Logins refused by the keys file and not yet written to the audit trail, oldest first."""
     content = _read(key_file(database))

@@ -33,13 +33,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from app.database.at_rest import set_slot_in
+from app.database.at_rest import drop_slot_in, set_slot_in
+from app.domain.models import User
 
 log = logging.getLogger(__name__)
 
@@ -248,8 +249,16 @@ class Logins:
             raise
 
     def access_changed(self, session: Session, username: str) -> None:
-        """The user's row changed (active, locked): the role's LOGIN follows it."""
-        if not self.server or not roles_kept(session):
+        """The user's row changed (active, locked): the role's LOGIN follows it; on an
+        encrypted file a deactivated user's key slot goes (`at_rest.drop_slot_in`)."""
+        if not self.server:
+            if self.keys is not None:
+                session.flush()
+                active = session.scalar(select(User.active).where(User.username == username))
+                if active is False:
+                    drop_slot_in(session, self.keys[0], username)
+            return
+        if not roles_kept(session):
             return
         session.flush()
         session.execute(text("SELECT xdesk_role_sync(:name)"), {"name": username})
