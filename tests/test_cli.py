@@ -226,7 +226,7 @@ def test_export_round_trip_into_a_second_database(cli: Cli, tmp_path: Path) -> N
     assert cli("export", "people", "--out", str(out_file))[0] == 0
     assert (
         out_file.read_text(encoding="utf-8") == exported
-        and not out_file.with_name("export.csv.part").exists()
+        and not out_file.with_name("export.csv.partial").exists()
     )
     second = tmp_path / "second.sqlite"
     assert cli("init", "--owner-nation", "USA", "--admin", "admin", db=second, user=None)[0] == 0
@@ -246,6 +246,55 @@ def test_export_round_trip_into_a_second_database(cli: Cli, tmp_path: Path) -> N
         "Kowalski"
     ] == "CONFIDENTIAL//REL TO USA, NATO"
     assert all({"id", "reference", "marking", "classification"} <= set(i) for i in items)
+
+
+def test_label_prints_the_marking_of_an_exported_file_and_refuses_a_changed_one(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Issue 14, item 11: ``xdesk export --out`` writes FILE.label.xml (STANAG 4778 binding of
+    the file's combined STANAG 4774 label); ``xdesk label FILE`` checks it, no login needed."""
+    people = tmp_path / "people.csv"
+    people.write_text(PEOPLE, encoding="utf-8")
+    assert cli("import", "people", str(people), "--all-or-nothing")[0] == 0
+    out_file = tmp_path / "export.csv"
+    code, _, err = cli("export", "people", "--out", str(out_file))
+    label_file = tmp_path / "export.csv.label.xml"
+    assert code == 0 and f"label (STANAG 4774, bound by STANAG 4778): {label_file}" in err
+    assert label_file.exists() and not list(tmp_path.glob("*.partial"))
+    code, out, err = cli("label", str(out_file), user=None, password="")
+    assert code == 0 and out == "SECRET//NTK SOF//NOFORN\n", err
+    assert "export.csv matches its label export.csv.label.xml (SHA-384)" in err
+    assert "policy USA" in err
+    code, out, _ = cli("label", str(label_file), user=None)  # the label itself names its file
+    assert code == 0 and out == "SECRET//NTK SOF//NOFORN\n"
+
+    # JSON: the file is labelled too, each record carries its own label and IC-ISM attributes
+    json_file = tmp_path / "export.json"
+    assert cli("export", "people", "--format", "json", "--out", str(json_file))[0] == 0
+    assert cli("label", str(json_file), user=None)[1] == "SECRET//NTK SOF//NOFORN\n"
+    kowalski = next(i for i in json.loads(json_file.read_text()) if i["family_name"] == "Kowalski")
+    assert kowalski["ism"] == {
+        "classification": "C",
+        "ownerProducer": "USA",
+        "disseminationControls": "REL",
+        "releasableTo": "USA NATO",
+    }
+    assert "<slab:PolicyIdentifier>USA</slab:PolicyIdentifier>" in kowalski["label_xml"]
+
+    # a changed byte: refused, and no marking printed
+    out_file.write_text(out_file.read_text(encoding="utf-8").replace("Kowalski", "Kowalsky"))
+    code, out, err = cli("label", str(out_file), user=None)
+    assert code == 1 and out == ""
+    assert "export.csv does not match its label" in err and "SHA-384" in err
+    # no label at all
+    code, out, err = cli("label", str(people), user=None)
+    assert code == 1 and out == "" and "people.csv has no label" in err
+    code, out, err = cli("label", str(tmp_path / "nothing.csv"), user=None)
+    assert code == 1 and "No such file" in err and "Traceback" not in err
+    # a label that is no label
+    (tmp_path / "people.csv.label.xml").write_text("<not-a-binding/>", encoding="utf-8")
+    code, out, err = cli("label", str(people), user=None)
+    assert code == 1 and "not a STANAG 4778 binding" in err
 
 
 def test_viewer_export_lacks_what_they_may_not_see(
@@ -393,6 +442,8 @@ def test_search_and_report_commands_are_wired(cli: Cli, tmp_path: Path) -> None:
     )
     assert code == 0, err
     assert pdf.exists() and "CONFIDENTIAL//REL TO USA, NATO" in out
+    assert f"label (STANAG 4774, bound by STANAG 4778): {pdf}.label.xml" in out
+    assert cli("label", str(pdf), user=None)[1] == "CONFIDENTIAL//REL TO USA, NATO\n"
 
 
 def test_show_never_writes_terminal_control_sequences_from_older_data(cli: Cli) -> None:

@@ -14,6 +14,7 @@ from app.reports.exports import export_list
 from app.services import maintenance
 from app.services.desk import Desk
 from app.services.setup import initialise
+from app.services.transfer import export_file
 from tests.helpers import PASSWORD
 from tests.helpers.files import held_by_another_process
 
@@ -53,6 +54,11 @@ def test_the_database_and_every_file_written_from_it_is_owner_only(
         desk.attachments.save_as(attachment.record.id, tmp_path / "saved.txt")
         maintenance.backup(desk, tmp_path / "backup.sqlite")
         written += [tmp_path / n for n in ("agreements.pdf", "people.csv", "people.xlsx")]
+        # and the label beside each file that leaves the program (STANAG 4778 binding)
+        written += [tmp_path / f"{n}.label.xml" for n in ("agreements.pdf", "people.csv")]
+        written.append(tmp_path / "people.xlsx.label.xml")
+        export_file(desk, "people", tmp_path / "transfer.json", "json")
+        written += [tmp_path / "transfer.json", tmp_path / "transfer.json.label.xml"]
         written += [tmp_path / "saved.txt", tmp_path / "backup.sqlite"]
         restored = maintenance.restore(desk, tmp_path / "backup.sqlite")
         kept = restored.kept

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from app.domain.labels import Label, Release
 from app.reports import REPORTS, build_report, render_report
 from app.reports.exports import export_list
+from app.services import bindings
 from app.services.desk import Desk
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -195,7 +196,7 @@ def test_person_report_and_hidden_person_is_not_found(world: dict, tmp_path: Pat
     hidden = next(ref for ref, label in world["people"] if label == S_NOFORN)
     with pytest.raises(NotFound):
         render_report(gbr, "person", {"person": hidden}, tmp_path / "p.pdf")
-    assert not (tmp_path / "p.pdf").exists()
+    assert not (tmp_path / "p.pdf").exists() and not (tmp_path / "p.pdf.label.xml").exists()
     shown, label = next((ref, lab) for ref, lab in world["people"] if lab == C_GBR)
     render_report(gbr, "person", {"person": shown}, tmp_path / "p.pdf")
     pages = _pages(tmp_path / "p.pdf")
@@ -214,6 +215,19 @@ def test_report_is_audited_with_marking_and_count(world: dict, tmp_path: Path) -
     assert details["report"] == "agreements" and details["marking"] == result.marking
     assert details["records"] == result.records > 0
     assert details["parameters"] == {"status": "in force"}
+
+
+def test_a_saved_report_has_its_label_beside_it(world: dict, tmp_path: Path) -> None:
+    """Issue 14, item 11: the PDF's combined label as a STANAG 4774 label in a STANAG 4778
+    binding, NAME.label.xml, which matches the PDF's bytes and prints the PDF's marking."""
+    gbr = world["users"]["gbr"]
+    out = tmp_path / "register.pdf"
+    result = render_report(gbr, "agreements", {}, out)
+    assert result.label_file == tmp_path / "register.pdf.label.xml"
+    checked = bindings.verify(out)
+    assert checked.marking == result.marking and checked.file == out
+    assert checked.binding.content_type == "application/pdf"
+    assert not list(tmp_path.glob("*.partial"))
 
 
 def test_every_report_renders_for_the_admin(world: dict, tmp_path: Path) -> None:
@@ -289,6 +303,9 @@ def test_exports_state_marking_and_hide_records(world: dict, fmt: str, tmp_path:
     visible = _visible_markers(gbr, agreements)
     expected = gbr.marking(gbr.combined([agreements[m] for m in visible]))
     assert result.records == len(visible) and result.marking == expected
+    # the file's label beside it (issue 14, item 11)
+    assert result.label_file == tmp_path / f"agreements.{fmt}.label.xml"
+    assert bindings.verify(out).marking == expected
     if fmt == "csv":
         lines = out.read_text(encoding="utf-8").splitlines()
         assert lines[0] == f"# {expected}"

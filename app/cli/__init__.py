@@ -7,7 +7,8 @@ on success, 1 when something failed, 2 for a usage mistake and 3 when ``update``
 someone else changed meanwhile.
 
 One module per command group: `database` (init, upgrade, check, backup, restore, demo), `accounts`
-(user, group, passwd), `records` (import, export, list, show, update), `audit`; ``search`` and
+(user, group, passwd), `records` (import, export, list, show, update), `audit`, `labels`
+(``label FILE``: a file's marking checked against its label, no login); ``search`` and
 ``report`` live in `app.search.cli` and `app.reports.cli`; `common` holds what they share.
 """
 
@@ -22,7 +23,7 @@ from typing import Any
 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from app.cli import accounts, audit, database, records
+from app.cli import accounts, audit, database, labels, records
 from app.cli.common import PROG, Command, CommandFailed, TerminalSafe, UsageError, err, login
 from app.database.engine import DatabaseError
 from app.reports import cli as reports_cli
@@ -39,6 +40,7 @@ AUTHENTICATED: dict[str, Command] = {
     "search": search_cli.run,
     "report": reports_cli.run,
 }
+UNAUTHENTICATED = {**database.UNAUTHENTICATED, **labels.UNAUTHENTICATED}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
             name, parents=[common], help=help_text, description=help_text, **kwargs
         )
 
-    for group in (database, accounts, records, audit):
+    for group in (database, accounts, records, audit, labels):
         group.add_parsers(add, common, db_only)
     search_cli.add_parser(sub)  # the commands their own packages define
     reports_cli.add_parser(sub)
@@ -84,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command in database.UNAUTHENTICATED:
-        return database.UNAUTHENTICATED[args.command](args)
+    if args.command in UNAUTHENTICATED:
+        return UNAUTHENTICATED[args.command](args)
     opened, desk = login(args)
     try:
         if args.command != "passwd" and must_change_password(desk):

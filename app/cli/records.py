@@ -4,7 +4,6 @@ user may see them, and changed as the window changes them."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,13 @@ from app.services.base import LABEL_FIELDS, RecordService
 from app.services.desk import Desk
 from app.services.errors import AlreadyImported, Conflict, ValidationFailed
 from app.services.people import IDENTITY_FIELDS
-from app.services.transfer import export_records, import_file, record_row, service_for
+from app.services.transfer import (
+    export_file,
+    export_records,
+    import_file,
+    record_row,
+    service_for,
+)
 
 
 def cmd_import(args: argparse.Namespace, desk: Desk) -> int:
@@ -91,21 +96,8 @@ def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
     """Export what the user may see; the combined marking goes to stderr and the audit trail."""
     filters = parse_filters(desk, args.kind, service_for(desk, args.kind), args.filter or [])
     if args.out:
-        out_path = Path(args.out)
-        partial = out_path.with_name(out_path.name + ".part")
-        handle = os.fdopen(
-            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
-            "w",
-            encoding="utf-8",
-            newline="",
-        )
-        try:
-            with handle:
-                result = export_records(desk, args.kind, handle, args.format, filters=filters)
-            os.replace(partial, out_path)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+        # written aside, then its label NAME.label.xml and the file put in place
+        result = export_file(desk, args.kind, Path(args.out), args.format, filters=filters)
     else:
         result = export_records(desk, args.kind, sys.stdout, args.format, filters=filters)
         sys.stdout.flush()
@@ -119,6 +111,8 @@ def cmd_export(args: argparse.Namespace, desk: Desk) -> int:
             else " (identity fields left empty for your role)"
         )
     )
+    if result.label_file is not None:
+        err(f"label (STANAG 4774, bound by STANAG 4778): {result.label_file}")
     return 0
 
 
@@ -272,7 +266,11 @@ def add_parsers(
     p = add("export", "export the records you may see (stdout by default)")
     p.add_argument("kind", type=kind_argument, metavar="KIND", help=KIND_CHOICES)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE instead of stdout, its label FILE.label.xml beside it",
+    )
     p.add_argument(
         "--filter",
         action="append",

@@ -9,7 +9,9 @@ NOFORN (audit events have no label of their own).
 
 `render_report` writes the PDF and appends a ``report`` audit event (name, parameters, record
 count, marking of the whole document, pages) in the same call; nothing is audited when the
-report could not be produced.
+report could not be produced. Beside the PDF, ``NAME.label.xml`` binds the document's combined
+label to its bytes (STANAG 4774 label in a STANAG 4778 binding, `app.services.bindings`); the
+label is put in place just before the PDF.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.labels import Label
 from app.reports import builders
 from app.reports.model import Report
+from app.services import bindings
 from app.services.errors import FileNotWritten, ValidationFailed
 from app.services.printing import producer, record_report
 
@@ -55,12 +58,14 @@ class ReportSpec:
 
 @dataclass(frozen=True)
 class ReportResult:
-    """What a rendered report held: pages, record count and the document's marking."""
+    """What a rendered report held: pages, record count, the document's marking, the markings
+    of its pages, and where its label file is."""
 
     pages: int
     records: int
     marking: str
     page_markings: tuple[str, ...] = ()
+    label_file: Path | None = None
 
 
 EXCHANGE = Parameter("exchange", "Exchange reference", True, "exchange")
@@ -196,11 +201,14 @@ def render_report(
     frame = Frame(marking, producer(desk), now, desk.owner, report.title)
     out_path = Path(out_path)
     partial = out_path.with_name(out_path.name + ".partial")
+    staged = None
     try:
         pages = Renderer(report, frame, desk.portion_mark, paper).render(partial)
         _check_complete(partial, out_path)  # before the trail says it was printed
-        overall = desk.marking(desk.combined(report.labels()))
+        combined = desk.combined(report.labels())
+        overall = desk.marking(combined)
         page_markings = tuple(marking(labels)[0] for labels in pages)
+        staged = bindings.stage(partial, out_path, combined, desk.db.scheme, desk.owner)
         record_report(
             desk,
             name,
@@ -214,10 +222,13 @@ def render_report(
                 "file": out_path.name,
             },
         )
-        os.replace(partial, out_path)  # the file appears only once its printing is on the trail
+        # the file appears only once its printing is on the trail, and after its label
+        label_file = staged.place()
     finally:
         partial.unlink(missing_ok=True)
-    return ReportResult(len(pages), report.records, overall, page_markings)
+        if staged is not None:
+            staged.discard()
+    return ReportResult(len(pages), report.records, overall, page_markings, label_file)
 
 
 __all__ = ["REPORTS", "ReportResult", "ReportSpec", "Parameter", "build_report", "render_report"]

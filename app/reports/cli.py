@@ -63,4 +63,5 @@ def run(args: argparse.Namespace, desk: Desk) -> int:
         f"{args.out}: {counted(result.pages, 'page')}, {counted(result.records, 'record')}, "
         f"marked {result.marking}"
     )
+    print(f"label (STANAG 4774, bound by STANAG 4778): {result.label_file}")
     return 0

@@ -5,6 +5,8 @@ at a time, and spooled to a temporary file; the marking (combined label of every
 record) is known only at the end, so the final file is written from the spool: the CSV's first
 line states the marking, the XLSX carries it in the page header and footer and in a first-row
 banner. The export is audited (``export``: kind, filters, sort, record count, marking, format).
+Beside the file, ``NAME.label.xml`` binds the file's combined label to its bytes (STANAG
+4774 label, STANAG 4778 binding: `app.services.bindings`); it is put in place with the file.
 No cell runs as a formula in a spreadsheet: CSV cells are defused as ``xdesk export`` defuses
 them (`spreadsheet_safe`, one function for both exporters), XLSX cells are stored as text, never
 as formulas, and characters a workbook cannot hold are dropped.
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.labels import Label, releasability_cell
 from app.paths import private_file
 from app.security import audit
-from app.services import kinds
+from app.services import bindings, kinds
 from app.services.errors import ValidationFailed
 from app.services.transfer.readers import spreadsheet_safe
 
@@ -38,11 +39,12 @@ FORMATS = ("csv", "xlsx")
 
 @dataclass(frozen=True)
 class ExportResult:
-    """What an export wrote: rows, the marking stated on it, the format."""
+    """What an export wrote: rows, the marking stated on it, the format, its label file."""
 
     records: int
     marking: str
     format: str
+    label_file: Path | None = None
 
 
 def export_list(
@@ -99,14 +101,17 @@ def export_list(
             if len(page.records) < PAGE:
                 break
             offset += PAGE
-        marking = desk.marking(desk.combined(labels))
+        combined = desk.combined(labels)
+        marking = desk.marking(combined)
         spool.seek(0)
         partial = out_path.with_name(out_path.name + ".partial")
+        staged = None
         try:
             if fmt == "csv":
                 _write_csv(partial, marking, header, spool)
             else:
                 _write_xlsx(partial, marking, header, spool, service.kind)
+            staged = bindings.stage(partial, out_path, combined, scheme, desk.owner)
             with desk.writing() as (session, actor):
                 audit.record(
                     session,
@@ -122,10 +127,12 @@ def export_list(
                         "file": out_path.name,
                     },
                 )
-            os.replace(partial, out_path)
+            label_file = staged.place()  # the label first, then the file
         finally:
             partial.unlink(missing_ok=True)
-    return ExportResult(len(labels), marking, fmt)
+            if staged is not None:
+                staged.discard()
+    return ExportResult(len(labels), marking, fmt, label_file)
 
 
 def _write_csv(path: Path, marking: str, header: list[str], spool: Any) -> None:

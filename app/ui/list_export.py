@@ -1,7 +1,9 @@
 """List exports in the desktop application: `export_view` writes a list view's current filter
 and sort through `app.reports.exports` off the GUI thread (`ExportRunner`: progress and
 Cancel; nothing is left at the chosen place when cancelled). Every export is audited by the
-reports package."""
+reports package and written with its label ``NAME.label.xml`` beside it (STANAG 4774 label,
+STANAG 4778 binding); the panel ends by saying the file's marking and where its label is, and
+stays open until closed."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.text import counted
+from app.services.bindings import label_path
 from app.services.desk import Desk
 from app.ui.table_model import RecordTableModel
 from app.ui.worker import Job, Worker
@@ -46,7 +49,9 @@ class ExportRunner(QWidget):
         self.target = target
         self.result: Any = None
         self.error = ""
+        self.label_file: Path | None = None
         self.text = QLabel(f"Exporting to {target.name}…")
+        self.text.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.cancel_button = QPushButton("Cancel")
@@ -66,6 +71,8 @@ class ExportRunner(QWidget):
 
             result = export_list(desk, kind, scratch / target.name, filters=filters, sort=sort)
             job.check()  # cancelled meanwhile: the file is not moved into place
+            # the label first, then the file (both renamed within the target's folder)
+            shutil.move(str(result.label_file), str(label_path(target)))
             shutil.move(str(scratch / target.name), str(target))
             return result
 
@@ -77,10 +84,13 @@ class ExportRunner(QWidget):
 
     def _done(self, result: Any) -> None:
         self.result = result
+        self.label_file = label_path(self.target)
         self.text.setText(
             f"Exported {counted(result.records, 'record')} to {self.target.name}, "
-            f"marked {result.marking}."
+            f"marked {result.marking}.\nIts label (STANAG 4774, bound to the file by STANAG "
+            f"4778): {self.label_file}"
         )
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _failed(self, message: str) -> None:
         self.error = message
@@ -92,8 +102,7 @@ class ExportRunner(QWidget):
         self.cancel_button.setText("Close")
         self.cancel_button.clicked.disconnect()
         self.cancel_button.clicked.connect(self.close)
-        if self.result is not None and not self.error:
-            QTimer.singleShot(2500, self.close)
+        self.cancel_button.setFocus()
 
     def running(self) -> bool:
         """True until the export has ended."""

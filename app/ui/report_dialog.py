@@ -275,6 +275,8 @@ class ReportDialog(QDialog):
             result = render_report(self.desk, name, params, out_path, paper)
             if job.cancelled():  # too late to stop the renderer: at least drop the file
                 Path(out_path).unlink(missing_ok=True)
+                if result.label_file is not None:
+                    result.label_file.unlink(missing_ok=True)
             return result
 
         self.worker = Worker(run, self, with_job=True)
@@ -365,7 +367,11 @@ class ReportDialog(QDialog):
         target = Path(path if str(path).lower().endswith(".pdf") else f"{path}.pdf")
         self.last_pdf = target
         self.render(
-            target, lambda _r: self.message.setText(self.message.text() + f" Saved to {target}.")
+            target,
+            lambda result: self.message.setText(
+                self.message.text()
+                + f" Saved to {target}; its label (STANAG 4774/4778): {result.label_file}."
+            ),
         )
 
     def preview(self) -> None:

@@ -186,6 +186,7 @@ def test_report_dialog_saves_a_pdf_marked_on_every_page(
         assert lines[0] == marking and lines[-1] == marking, text  # top and bottom banner
         assert "KOWALSKI" in text.upper()
     assert marking in dialog.message.text() and "Saved to" in dialog.message.text()
+    assert f"its label (STANAG 4774/4778): {target}.label.xml" in dialog.message.text()
     assert any(e.action == "report" for e in admin.audit.list(limit=20))
 
 
@@ -228,6 +229,19 @@ def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(
     assert expected in lines[0]
     body = "\n".join(lines[1:])
     assert "Andersen" in body and "Anderson" in body and "Berg" not in body  # the list's filter
+    # the panel ends by saying the file's marking and where its label is (issue 14, item 11),
+    # and stays open until it is closed
+    label_file = tmp_path / "people.csv.label.xml"
+    message = runner.text.text()
+    assert f"marked {expected}" in message and str(label_file) in message, message
+    assert runner.isVisible() and runner.cancel_button.text() == "Close"
+    assert runner.label_file == label_file
+    from app.services.bindings import verify
+
+    assert verify(target).marking == expected
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".xdesk-export-")]
+    click(qtbot, runner.cancel_button)
+    assert not runner.isVisible()
 
 
 def test_a_search_hit_of_another_kind_opens_its_form_in_a_marked_window(qtbot, admin: Desk) -> None:

@@ -10,10 +10,17 @@ page at a time,
 and write the same columns back (so an export re-imports); each export is audited.
 
 Split along its jobs: `readers` (CSV and JSON rows, the columns of a kind, spreadsheet-safe
-cells), `importing` (`import_file`), `exporting` (`export_records`).
+cells), `importing` (`import_file`), `exporting` (`export_records`; `export_file`: a file with
+its label beside it).
 """
 
-from app.services.transfer.exporting import PAGE_SIZE, ExportResult, export_records, record_row
+from app.services.transfer.exporting import (
+    PAGE_SIZE,
+    ExportResult,
+    export_file,
+    export_records,
+    record_row,
+)
 from app.services.transfer.importing import (
     IMPORT_BATCH,
     ImportResult,
@@ -43,6 +50,7 @@ __all__ = [
     "canonical_kind",
     "columns",
     "columns_for",
+    "export_file",
     "export_records",
     "file_sha256",
     "from_spreadsheet_safe",

@@ -1,22 +1,30 @@
 """Exporting what a user may see, as CSV or JSON, page by page; audited with the combined marking.
 
 An export writes the import's columns (so it re-imports); CSV cells that a spreadsheet would
-run as formulas are quoted (`readers.spreadsheet_safe`).
+run as formulas are quoted (`readers.spreadsheet_safe`). In JSON each record also carries its
+STANAG 4774 label (``label_xml``) and, under a US owner, its IC-ISM attributes (``ism``);
+the importer ignores both. `export_file` writes a file (0600, aside, then renamed) with its
+``NAME.label.xml`` beside it: the STANAG 4778 binding of the file's combined label
+(`app.services.bindings`).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import select
 
+from app.domain import stanag
 from app.domain.labels import Label, releasability_cell
 from app.domain.models import Person
+from app.paths import private_file
 from app.security import audit
-from app.services import kinds
+from app.services import bindings, kinds
 from app.services.base import RecordService
 from app.services.errors import ValidationFailed
 from app.services.fields import text_of
@@ -32,7 +40,8 @@ PAGE_SIZE = 500
 
 @dataclass
 class ExportResult:
-    """What an export wrote: how many records, and the combined marking of them all."""
+    """What an export wrote: how many records, the combined label and marking of them all, and
+    (`export_file`) where the file's label is."""
 
     kind: str
     format: str
@@ -40,6 +49,7 @@ class ExportResult:
     label: Label
     marking: str
     identity: bool
+    label_file: Path | None = None
 
 
 def record_row(
@@ -92,9 +102,11 @@ def export_records(
     """Write the records of a kind the user may see to ``out`` as CSV or JSON, page by page.
 
     CSV has exactly the import columns; JSON is a list of objects with the same names plus
-    ``id``, ``reference`` (where the kind has one) and ``marking``. Identity fields of people are
-    filled only for coordinators and administrators. Audited as ``export`` with the count and
-    the combined marking (returned too). ``progress(done, total)`` returning False stops early.
+    ``id``, ``reference`` (where the kind has one), ``marking``, ``label_xml`` (the record's
+    STANAG 4774 label) and, under a US owner, ``ism`` (its IC-ISM attributes). Identity fields
+    of people are filled only for coordinators and administrators. Audited as ``export`` with
+    the count and the combined marking (returned too). ``progress(done, total)`` returning
+    False stops early.
     """
     kind = canonical_kind(kind)
     fmt = fmt.lower()
@@ -111,6 +123,21 @@ def export_records(
     else:
         out.write("[")
     labels: set[Label] = set()
+    created = stanag.utc_now()  # one creation time for every record label of the file
+    machine_labels: dict[Label, dict[str, Any]] = {}
+
+    def machine_label(label: Label) -> dict[str, Any]:
+        # a file holds few distinct labels: each one's XML is made once
+        if label not in machine_labels:
+            entry: dict[str, Any] = {
+                "label_xml": stanag.label_xml(label, desk.db.scheme, desk.owner, created)
+            }
+            ism = stanag.ism_attributes(label, desk.owner)
+            if ism is not None:
+                entry["ism"] = ism
+            machine_labels[label] = entry
+        return machine_labels[label]
+
     count = 0
     after = 0
     finished = cancelled = False
@@ -138,6 +165,7 @@ def export_records(
                         item["reference"] = record.reference
                     item.update(row)
                     item["marking"] = desk.marking(label)
+                    item.update(machine_label(label))
                     out.write(
                         ("\n  " if count == 0 else ",\n  ") + json.dumps(item, ensure_ascii=False)
                     )
@@ -172,3 +200,30 @@ def export_records(
                 },
             )
     return ExportResult(kind, fmt, count, combined, marking, identity)
+
+
+def export_file(
+    desk: Desk,
+    kind: str,
+    out_path: str | os.PathLike[str],
+    fmt: str = "csv",
+    *,
+    filters: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """`export_records` into a file: written aside (``NAME.partial``, 0600), then its label
+    ``NAME.label.xml`` (the STANAG 4778 binding of the combined label to the file's bytes) and
+    the file put in place, the label first. Nothing is left at ``out_path`` when it fails."""
+    out_path = Path(out_path)
+    partial = out_path.with_name(out_path.name + ".partial")
+    staged = None
+    try:
+        with open(private_file(partial), "w", encoding="utf-8", newline="") as handle:
+            result = export_records(desk, kind, handle, fmt, filters=filters, progress=progress)
+        staged = bindings.stage(partial, out_path, result.label, desk.db.scheme, desk.owner)
+        result.label_file = staged.place()
+    finally:
+        partial.unlink(missing_ok=True)
+        if staged is not None:
+            staged.discard()
+    return result

@@ -21,8 +21,8 @@ from app.services.errors import ValidationFailed
 if TYPE_CHECKING:
     from app.services.desk import Desk
 
-# keys of a JSON export that an import skips
-_JSON_EXTRAS = ("id", "reference", "marking")
+# keys a JSON export adds to the columns, skipped on import (the label cells decide the label)
+_JSON_EXTRAS = ("id", "reference", "marking", "label_xml", "ism")
 # a spreadsheet runs a cell starting with one of these as a formula: CSV exports put a ' before
 # it (the spreadsheet shows the text as typed; a leading ' is doubled) and CSV imports take it
 # away again, so an export re-imports exactly
