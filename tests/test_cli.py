@@ -497,3 +497,29 @@ def test_a_reset_password_must_be_changed_before_any_other_command(
     monkeypatch.setenv("XDESK_NEW_PASSWORD", "a river of quiet stones")
     assert cli("passwd", user="rita", password="temporary password 1")[0] == 0
     assert cli("list", "people", user="rita", password="a river of quiet stones")[0] == 0
+
+
+def test_list_sorts_by_export_column_names(cli: Cli, tmp_path: Path) -> None:
+    """``xdesk list KIND --sort nation,-family_name`` sorts as the window does, fields named as
+    the export columns; a field it cannot sort on is a clear error (issue 16)."""
+    people = tmp_path / "people.csv"
+    people.write_text(PEOPLE, encoding="utf-8")
+    cli("import", "people", str(people))
+
+    def family_names(*sort: str) -> list[str]:
+        code, out, err = cli("list", "people", "--json", *sort)
+        assert code == 0, err
+        return [r["family_name"] for r in json.loads(out)["records"]]
+
+    ascending = family_names("--sort", "family_name")
+    assert ascending == sorted(ascending, key=str.casefold)
+    # a first field with "-" is given as --sort=-FIELD (argparse reads "-x" as an option)
+    assert family_names("--sort=-family_name") == ascending[::-1]
+    code, out, _ = cli("list", "people", "--json", "--sort", "nation,-family_name")
+    rows = json.loads(out)["records"]
+    keys = [(r["nation"], r["family_name"]) for r in rows]
+    assert code == 0 and [k[0] for k in keys] == sorted(k[0] for k in keys)
+    code, _, err = cli("list", "people", "--sort", "favourite_colour")
+    assert code != 0 and "favourite_colour" in err and "Traceback" not in err
+    code, _, err = cli("list", "people", "--sort", "nation,,rank")
+    assert code != 0 and "between the commas" in err

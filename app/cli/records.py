@@ -140,7 +140,12 @@ def cmd_list(args: argparse.Namespace, desk: Desk) -> int:
     filters = parse_filters(desk, args.kind, service, args.filter or [])
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    page = service.list(filters, offset=max(args.offset, 0), limit=args.limit)
+    page = service.list(
+        filters,
+        sort=parse_sort(args.kind, args.sort),
+        offset=max(args.offset, 0),
+        limit=args.limit,
+    )
     labels = [page.labels[r.label_id] for r in page.records]
     banner = desk.marking(desk.combined(labels))
     if args.json:
@@ -169,6 +174,21 @@ def cmd_list(args: argparse.Namespace, desk: Desk) -> int:
     print(f"{first}-{args.offset + len(page.records)} of {page.total}")
     print(banner)
     return 0
+
+
+def parse_sort(kind: str, text: str | None) -> list[str] | None:
+    """``--sort nation,-family_name``: fields named as the import and export columns, ``-`` for
+    descending, in the window's sort order (the service refuses a field it cannot sort on)."""
+    if not text:
+        return None
+    entry = kinds.kind(kind)
+    keys = []
+    for word in (w.strip() for w in text.split(",")):
+        if not word.lstrip("-"):
+            raise UsageError(f"--sort {text!r}: name a field between the commas")
+        descending = word.startswith("-")
+        keys.append(("-" if descending else "") + entry.field_of(word.lstrip("-")))
+    return keys
 
 
 def cmd_show(args: argparse.Namespace, desk: Desk) -> int:
@@ -289,6 +309,12 @@ def add_parsers(
     )
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--offset", type=int, default=0)
+    p.add_argument(
+        "--sort",
+        metavar="FIELD[,-FIELD...]",
+        help="sort as the window does, by fields named as the export columns: nation,rank; "
+        "a '-' sorts descending (--sort=-family_name when it comes first); the id breaks ties",
+    )
 
     p = add("update", "change fields of one record (prints its new version)")
     p.add_argument("kind", type=kind_argument, metavar="KIND", help=KIND_CHOICES)

@@ -64,6 +64,10 @@ class RecordKind:
         """The CSV column of a field (``nation_code`` -> ``nation``)."""
         return self.column_names.get(field_name, field_name)
 
+    def field_of(self, column: str) -> str:
+        """The field a CSV column names (``nation`` -> ``nation_code``); `column_of` reversed."""
+        return next((f for f, c in self.column_names.items() if c == column), column)
+
 
 KINDS: tuple[RecordKind, ...] = (
     RecordKind(
