@@ -22,6 +22,8 @@ def intern_label(session: Session, label: Label) -> int:
     Race-free: two writers using a new label at once both ``INSERT … ON CONFLICT DO NOTHING``;
     on PostgreSQL the second waits for the first and then reads the row it wrote.
     """
+    if label.needs:  # a page's combined label, never a record's (`Label.needs`)
+        raise ValueError("a combined label with restrictive need-to-know cannot be stored")
     key = fingerprint(label)
     found = session.scalar(select(LabelRow.id).where(LabelRow.fingerprint == key))
     if found is not None:
