@@ -363,6 +363,15 @@ def main() -> int:
     settle(app, lists_loaded(window))
     window.grab().save(str(OUT / "screen-people.png"))
 
+    # a list export ends by saying the file's marking and where its label file is
+    from app.ui.list_export import export_view
+
+    view = window.navigation.lists["people"]
+    runner = export_view(desk, "people", view.model, window, path=str(home / "people.csv"))
+    settle(app, lambda: runner is not None and not runner.running)
+    runner.grab().save(str(OUT / "screen-export-done.png"))
+    runner.close()
+
     # global search as you type: "muller" (no diacritics) and "ko" find people and more
     window.focus_search()
     window.search.box.setText("mul")
