@@ -86,13 +86,24 @@ def _where(target: Path | str) -> str:
     return "" if isinstance(target, Path) else "[server] "
 
 
+def _open(target: Path | str, username: str):  # noqa: ANN202
+    """The benchmark database opened for ``username``: the file, or on a server the user's own
+    login role (row-level security on, as in an office)."""
+    from app.services.setup import open_desk_database
+
+    if isinstance(target, Path):
+        return open_desk_database(target)
+    from benchmarks.server import role_url
+
+    return open_desk_database(role_url(target, username))
+
+
 def bench_list(table: Table, path: Path | str) -> None:
     """First, middle and last page of people sorted by name, with the access filter, against the raw
     SELECT."""
     from app.services.desk import Desk
-    from app.services.setup import open_desk_database
 
-    database = open_desk_database(path)
+    database = _open(path, "gbr")
     desk = Desk(database, "gbr")  # a foreign viewer: the access filter does real work
     sort = ["family_name", "given_names"]
     total = desk.people.count()
@@ -139,9 +150,8 @@ def bench_save(table: Table, path: Path | str) -> None:
     """One record save (validation + audit + index), p50/p95 (it writes into the benchmark
     database)."""
     from app.services.desk import Desk
-    from app.services.setup import open_desk_database
 
-    database = open_desk_database(path)
+    database = _open(path, "admin")
     desk = Desk(database, "admin")
     page = desk.people.list(limit=50, count_total=False)
     ids = [r.id for r in page.records]
@@ -220,9 +230,8 @@ def _server_search(table: Table, url: str) -> None:
     """Top-50 ranked search p50/p95 on the server, through `search()` as the foreign viewer."""
     from app.search.service import search
     from app.services.desk import Desk
-    from app.services.setup import open_desk_database
 
-    database = open_desk_database(url)
+    database = _open(url, "gbr")
     try:
         desk = Desk(database, "gbr")
         for query in ("Kowalski Anna", "Müller", "Kow*"):

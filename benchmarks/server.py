@@ -3,7 +3,8 @@
 The schema is made by the migrations (every revision, as ``xdesk init`` makes it); the rows of
 the SQLite benchmark file are then copied table by table with ``COPY`` in replication mode (no
 foreign-key or audit triggers fire: a benchmark fixture, not a product path; the audit trail
-starts empty), the sequences moved past the copied ids, and the tables analysed. It needs a
+starts empty), the sequences moved past the copied ids, the search documents written from the
+copied rows (as ``xdesk search --rebuild``), and the tables analysed. It needs a
 URL of a role that may create databases and set ``session_replication_role`` (a superuser, as
 on a throw-away test server).
 """
@@ -20,6 +21,7 @@ from sqlalchemy.engine import URL
 
 from app.database.engine import make_engine, to_url
 from app.database.migrate import upgrade
+from app.database.search_documents import rebuild
 from app.domain.models import Base
 
 SKIPPED = {"audit_events"}  # the server keeps its own keyed chain; it starts empty
@@ -49,9 +51,10 @@ def build_server(source: Path, server: str, people: int) -> str:
             try:
                 with probe.connect() as connection:
                     have = connection.scalar(text("SELECT count(*) FROM people"))
+                    documents = connection.scalar(text("SELECT count(*) FROM search_documents"))
             finally:
                 probe.dispose()
-            if have == people:
+            if have == people and documents >= people:  # an older copy had no documents
                 return target.render_as_string(hide_password=False)
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -85,6 +88,13 @@ def build_server(source: Path, server: str, people: int) -> str:
             )
         pg.commit()
     lite.close()
+    # the search documents: the migrations wrote them for an empty database, and the copy does
+    # not carry them (SQLite's index is FTS5): written as a rebuild would (`xdesk search
+    # --rebuild`), so the server's search reads as many documents as SQLite's
+    engine = make_engine(target)
+    with engine.begin() as connection:
+        rebuild(connection)
+    engine.dispose()
     with psycopg.connect(conninfo(target), autocommit=True) as pg:
         pg.execute("VACUUM ANALYZE")
     print(f"copied {source.name} to {name} on the server in {time.perf_counter() - started:.1f} s")
@@ -102,3 +112,26 @@ class RawServer:
 
     def close(self) -> None:
         self.connection.close()
+
+
+def role_url(url: str, username: str) -> str:
+    """``url`` connecting as ``username``'s own login role (made if missing, in the database's
+    user group), as the window connects on a server: every statement then passes the server's
+    grants and forced row-level security, not only the application's filter. Without a
+    password: the throw-away benchmark server trusts loopback logins."""
+    from app.database.server_logins import users_group
+
+    target = to_url(url)
+    admin = create_engine(target, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(
+                text(
+                    f'DO $$ BEGIN CREATE ROLE "{username}" LOGIN; '
+                    "EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+                )
+            )
+            connection.execute(text(f'GRANT "{users_group(target.database)}" TO "{username}"'))
+    finally:
+        admin.dispose()
+    return target.set(username=username, password=None).render_as_string(hide_password=False)
