@@ -44,7 +44,7 @@ labels = st.builds(
         frozenset(rel_to) if release is Release.REL else frozenset(),
         frozenset(groups),
     ),
-    st.integers(0, 4),
+    st.sampled_from([0, 2, 3, 4]),  # RESTRICTED is not a US level (issue 14, item 5)
     st.sampled_from(list(Release)),
     st.sets(st.sampled_from([*NATIONS, "FVEY", "NATO"]), min_size=1, max_size=3),
     st.sets(st.sampled_from(GROUPS), max_size=2),

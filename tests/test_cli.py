@@ -18,7 +18,7 @@ PEOPLE = (
         [
             "family_name,given_names,nation,rank,service,date_of_birth,passport_number,email,classification,releasable_to,groups",
             "Kowalski,Jan,POL,Major,army,1984-05-17,EA1234567,jan@example.pl,C,NATO,",
-            "Müller,Anna,DEU,Kapitänleutnant,navy,1990-11-02,C01X00T47,,R,,",
+            "Müller,Anna,DEU,Kapitänleutnant,navy,1990-11-02,C01X00T47,,U,,",
             'Yamada,Taro,JPN,1st Lt,air_force,1992-01-30,TK1234567,,S,"USA, JPN",SOF',
             "Dupont,Marie,FRA,,,,,,S,NOFORN,",
         ]
@@ -309,13 +309,13 @@ def test_viewer_export_lacks_what_they_may_not_see(
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and sorted(r["family_name"] for r in rows) == ["Kowalski", "Müller"]
     assert all(r["passport_number"] == "" for r in rows) and "identity fields left empty" in err
-    # Müller is RESTRICTED with no caveat: beside Kowalski's REL TO the file is NOFORN under a
-    # USA owner (a classified portion without a disclosure marking; ISM 00088, issue 14 item 4)
-    assert "marking: CONFIDENTIAL//NOFORN" in err
+    # Müller is UNCLASSIFIED with no caveat: it does not narrow Kowalski's REL TO
+    assert "marking: CONFIDENTIAL//REL TO USA, NATO" in err
     code, _, err = cli("show", "people", "Dupont", user="gwen")
     assert code == 1 and "no person" in err
     event = json.loads(cli("audit", "list", "--json", "--user", "gwen", "--action", "export")[1])[0]
-    assert event["details"]["count"] == 2 and event["details"]["marking"] == "CONFIDENTIAL//NOFORN"
+    assert event["details"]["count"] == 2
+    assert event["details"]["marking"] == "CONFIDENTIAL//REL TO USA, NATO"
 
 
 def test_list_and_show_json(cli: Cli, tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 ICD 710 and IC-ISM rule 00119 (as the issue cites them): only UNCLASSIFIED may have no caveat.
 From CONFIDENTIAL up a label without REL TO or NOFORN is refused when it is set, by every write
 path (forms, the command line, imports); a record stored with one before keeps it while its
-other fields change. RESTRICTED is not a US level (item 5, not implemented) and is not refused.
+other fields change. RESTRICTED is not a US level at all (item 5: tests/test_us_restricted.py).
 """
 
 from __future__ import annotations
@@ -47,7 +47,6 @@ def test_classified_without_a_caveat_is_refused_under_its_field(admin: Desk, cel
         (Label(0), "UNCLASSIFIED"),
         (Label(2, Release.NOFORN), "CONFIDENTIAL//NOFORN"),
         (Label(3, Release.REL, frozenset({"NATO"})), "SECRET//REL TO USA, NATO"),
-        (Label(1), "RESTRICTED"),  # not a US level: item 5 decides, not refused here
     ],
 )
 def test_labels_with_a_disclosure_marking_are_accepted(

@@ -31,10 +31,10 @@ U = Label(0)
 C_GBR = Label(2, Release.REL, frozenset({"GBR"}))
 S_FVEY = Label(3, Release.REL, frozenset({"FVEY"}))
 S_NOFORN = Label(3, Release.NOFORN)
-R_FRA = Label(1, Release.REL, frozenset({"FRA", "GBR"}))
+C_FRA = Label(2, Release.REL, frozenset({"FRA", "GBR"}))
 TS = Label(4, Release.NOFORN)
-SOF = Label(1, Release.NOFORN, groups=frozenset({"SOF"}))  # classified: needs NOFORN or REL TO
-LABELS = [U, C_GBR, S_FVEY, S_NOFORN, R_FRA, TS, SOF]
+SOF = Label(2, Release.NOFORN, groups=frozenset({"SOF"}))  # classified: needs NOFORN or REL TO
+LABELS = [U, C_GBR, S_FVEY, S_NOFORN, C_FRA, TS, SOF]
 
 
 def _pages(path: Path) -> list[list[str]]:

@@ -52,7 +52,7 @@ def test_good_file_with_bom_is_imported_and_audited(admin: Desk, tmp_path: Path)
             [
                 HEADER,
                 "Kowalski,Jan,POL,Major,army,1984-05-17,EA1234567,jan@example.pl,C,NATO,",
-                "Müller,Anna,deu,Kapitänleutnant,Navy,1990-11-02,,,R,,",
+                "Müller,Anna,deu,Kapitänleutnant,Navy,1990-11-02,,,U,,",
                 "",
                 'Yamada,Taro,JPN,1st Lt,air force,1992-01-30,,,S,"USA, JPN",',
             ]
@@ -69,7 +69,7 @@ def test_good_file_with_bom_is_imported_and_audited(admin: Desk, tmp_path: Path)
     page = admin.people.list()
     assert {admin.marking(page.labels[p.label_id]) for p in page.records} == {
         "CONFIDENTIAL//REL TO USA, NATO",
-        "RESTRICTED",
+        "UNCLASSIFIED",
         "SECRET//REL TO USA, JPN",
     }
     # one event stands for the whole import (the issue allows it): count, file hash, references
@@ -236,7 +236,7 @@ def _seed(desk: Desk) -> None:
             "family_name": "Ōtake",
             "original_script_name": "大竹",
             "nation_code": "JPN",
-            "classification": "R",
+            "classification": "U",
             "phone": "+81 3 1234 5678",
             "unit": '=HYPERLINK("http://x")',
             "position": "'=quoted",
@@ -366,9 +366,9 @@ def test_viewer_export_lacks_hidden_records_and_identity(admin: Desk, make_user)
     assert sorted(r["family_name"] for r in rows) == ["Kowalski", "Ōtake"]
     assert all(r["date_of_birth"] == "" and r["passport_number"] == "" for r in rows)
     assert list(rows[0]) == columns(admin, "people")
-    # Ōtake is RESTRICTED with no caveat: under a USA owner a classified portion without a
-    # disclosure marking beside a REL TO one makes the file NOFORN (ISM 00088, issue 14 item 4)
-    assert result.marking == "CONFIDENTIAL//NOFORN" and not result.identity
+    # Ōtake is UNCLASSIFIED with no caveat: it does not narrow Kowalski's REL TO (a classified
+    # portion without one would make the file NOFORN: tests/test_disclosure.py)
+    assert result.marking == "CONFIDENTIAL//REL TO USA, NATO" and not result.identity
     [event] = admin.audit.list(action="export", username="gwen")
     assert (event.details["count"], event.details["marking"], event.details["format"]) == (
         2,

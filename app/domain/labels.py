@@ -79,8 +79,27 @@ SCHEMES: dict[str, Scheme] = {DEFAULT_SCHEME.key: DEFAULT_SCHEME, NATO_SCHEME.ke
 # classified portion carries a disclosure marking, NOFORN is theirs (docs/MARKINGS.md).
 US_OWNERS = frozenset({"USA"})
 # CONFIDENTIAL, the lowest US classified level (ISM 00040: U, C, S, TS); RESTRICTED, below it,
-# is not a US level (issue 14, item 5, not implemented) and is not refused without a caveat yet
+# is not a US level: not offered under a US owner (`level_refused`), and revision 0011 raised
+# the RESTRICTED records of existing US installations to CONFIDENTIAL
 US_LOWEST_CLASSIFIED = 2
+RESTRICTED = 1  # the default scheme's RESTRICTED (the NATO scheme's NATO RESTRICTED is NATO's)
+
+
+def level_refused(level: int, owner: str, scheme: Scheme) -> str | None:
+    """Why ``level`` may not be given to a record under ``owner``, or None.
+
+    IC-ISM rule 00040 (as issue 14, item 5 cites it): the US classification levels are U, C, S
+    and TS. A US installation's default scheme therefore offers no RESTRICTED: it is neither
+    offered nor accepted, and the records of an installation made before were raised to
+    CONFIDENTIAL, which protects them at least as well (DoDM 5200.01 vol. 3 protects foreign
+    RESTRICTED information as CONFIDENTIAL). NATO RESTRICTED, a NATO level, stays in the NATO
+    scheme."""
+    if owner in US_OWNERS and scheme.key == DEFAULT_SCHEME.key and level == RESTRICTED:
+        return (
+            "RESTRICTED is not a US classification level (U, C, S, TS): choose CONFIDENTIAL, "
+            "which protects a record at least as well, or UNCLASSIFIED"
+        )
+    return None
 
 
 def needs_disclosure_marking(label: Label, owner: str) -> bool:
@@ -94,8 +113,7 @@ def needs_disclosure_marking(label: Label, owner: str) -> bool:
 def refused_without_caveat(label: Label, owner: str) -> bool:
     """True for a label a record may not be given under a US owner: CONFIDENTIAL or above with
     no disclosure marking (ICD 710, ISM 00119; `RecordService.check_label` refuses it). Records
-    stored with one before keep it. RESTRICTED is not a US level: its handling is issue 14,
-    item 5 (not implemented), so it is not refused here yet."""
+    stored with one before keep it. RESTRICTED is not a US level at all (`level_refused`)."""
     return needs_disclosure_marking(label, owner) and label.level >= US_LOWEST_CLASSIFIED
 
 

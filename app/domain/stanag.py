@@ -302,7 +302,8 @@ def parse_label(data: str | bytes) -> ConfidentialityLabel:
 
 def ism_attributes(label: Label, owner: str) -> dict[str, str] | None:
     """IC-ISM attributes of a label under a US owner, else None: ``classification`` the ISM
-    abbreviation of the level (U, C, S, TS; R for a RESTRICTED record stored before item 5),
+    abbreviation of the level (U, C, S, TS; R only for NATO RESTRICTED, non-US information:
+    a US owner has no RESTRICTED of its own, `labels.level_refused`),
     ``ownerProducer`` the owner, ``disseminationControls`` NF or REL (absent with no caveat),
     ``releasableTo`` the REL TO list space-separated in the marking's order. A NATO-scheme level
     maps to the same rank (NATO SECRET: S). Need-to-know groups have no ISM attribute here."""

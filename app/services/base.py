@@ -23,7 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.database.counters import next_number
 from app.database.labels import intern_label, load_labels
-from app.domain.labels import Label, refused_without_caveat
+from app.domain.labels import Label, level_refused, refused_without_caveat
 from app.domain.models import Attachment, AuditEvent
 from app.security import audit
 from app.security.policy import AccessDenied, check_label_change, check_write
@@ -470,8 +470,12 @@ class RecordService(RecordReads[M]):
 
         `ValidationFailed` (under ``releasable_to``) for a classified label without a disclosure
         marking under a US owner (`labels.refused_without_caveat`: ICD 710, IC-ISM 00119), when
-        it is set: a record stored with one before keeps it while other fields change. From
-        CONFIDENTIAL up only: RESTRICTED is not a US level (issue 14, item 5, not implemented)."""
+        it is set: a record stored with one before keeps it while other fields change; and
+        (under ``classification``) for a level the owner's rules do not have
+        (`labels.level_refused`: RESTRICTED under a US owner)."""
+        refused_level = level_refused(new.level, self.desk.owner, self.desk.db.scheme)
+        if refused_level and (old is None or new.level != old.level):
+            raise ValidationFailed({"classification": refused_level})
         try:
             if new.level > self.desk.db.scheme.top:
                 raise AccessDenied("that level is not in this database's scheme")

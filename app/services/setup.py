@@ -5,6 +5,7 @@ These are the only writes made without a logged-in user; each is audited as ``sy
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlalchemy import select
@@ -332,6 +333,12 @@ def sync_nations(session) -> None:  # noqa: ANN001
     session.flush()
 
 
+# a revision's own event, left in `settings` by a migration (the trail's append belongs to the
+# security layer, above the migrations): ``audit_pending:<revision>`` holding JSON
+# ``{"action", "kind", "details"}``, audited by ``xdesk upgrade`` and removed in one transaction
+AUDIT_PENDING = "audit_pending:"
+
+
 def _audit_upgrade(database: Database, report: Upgrade | None) -> None:
     if report is None or report.from_revision is None:
         return
@@ -346,3 +353,16 @@ def _audit_upgrade(database: Database, report: Upgrade | None) -> None:
                 "copy": str(report.copy or ""),
             },
         )
+        pending = session.scalars(
+            select(Setting).where(Setting.key.startswith(AUDIT_PENDING)).order_by(Setting.key)
+        ).all()
+        for note in pending:
+            event = json.loads(note.value)
+            audit.record(
+                session,
+                "xdesk upgrade",
+                event["action"],
+                kind=event.get("kind", ""),
+                details={"revision": note.key.removeprefix(AUDIT_PENDING), **event["details"]},
+            )
+            session.delete(note)

@@ -168,6 +168,7 @@ class PeoplePage(ListPage):
             dict(choices.nation_groups),
             list(choices.ntk_groups),
             context.desk.marking,
+            refused_levels=choices.refused_levels,
         )
         self.controller = PersonFormController(
             context.desk.people,

@@ -7,7 +7,7 @@ only on request (audited by the service), to the shared load / save of `FormCont
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -42,9 +42,16 @@ class PersonForm(FormView):
         marking: Callable[[Label], str],
         parent: QWidget | None = None,
         undo_actions: bool = False,
+        refused_levels: Mapping[int, str] | None = None,
     ) -> None:
         label_editor = LabelEditor(
-            level_names, max_level, nations, nation_groups, ntk_groups, marking
+            level_names,
+            max_level,
+            nations,
+            nation_groups,
+            ntk_groups,
+            marking,
+            refused_levels=refused_levels,
         )
         super().__init__("New person", label_editor, undo_actions, parent)
         self.body_layout.addWidget(self.message)
@@ -268,6 +275,7 @@ class PersonRecordForm(ControlledForm, QWidget):
             list(self.context.ntk_groups),
             desk.marking,
             undo_actions=True,
+            refused_levels=self.context.refused_levels,
         )
         self.controller = PersonFormController(
             desk.people, self.view, actor.may_write_records, parent=self, operations=self.operations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -489,6 +489,7 @@ class LabelEditor(QFrame):
         ntk_groups: list[str],
         marking: Callable[[Label], str],
         parent: QWidget | None = None,
+        refused_levels: Mapping[int, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -501,6 +502,10 @@ class LabelEditor(QFrame):
                 item = self.level.model().item(index)
                 item.setEnabled(False)
                 item.setToolTip("above your clearance")
+            elif index in (refused_levels or {}):  # a level the owner's rules do not have
+                item = self.level.model().item(index)
+                item.setEnabled(False)
+                item.setToolTip((refused_levels or {})[index])
         self.no_caveat = QRadioButton("No caveat")
         self.noforn = QRadioButton("NOFORN")
         self.rel = QRadioButton("REL TO")

@@ -140,7 +140,7 @@ def test_a_file_attached_in_one_window_shows_in_another_window_of_the_record(
     assert first is not second
     source = tmp_path / "joining-instructions.pdf"
     source.write_bytes(b"%PDF-1.4 joining")
-    chosen = Label(1, Release.REL, frozenset({"GBR", "USA"}))
+    chosen = Label(2, Release.REL, frozenset({"GBR", "USA"}))
     first.form.attachments.choose_file = lambda: str(source)
     first.form.attachments.choose_label = lambda _name, _label: chosen
     assert click_and_wait(qtbot, first.form.attachments.add_button, first.form.attachments.ended)

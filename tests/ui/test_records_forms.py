@@ -67,15 +67,19 @@ def test_agreement_create_through_form_keeps_typed_data_on_error(qtbot, admin: D
     assert admin.agreements.count() == 0
     qtbot.keyClicks(widget.editors["title"].widget, "Naval cadet exchange")
     widget.editors["parties"].set(["USA", "FRA"])
-    widget.label_editor.level.setCurrentIndex(1)
-    assert labels and labels[-1].level == 1
+    # RESTRICTED is not a US level (issue 14, item 5): not offered under this US owner
+    restricted = widget.label_editor.level.model().item(1)
+    assert not restricted.isEnabled() and "not a US classification level" in restricted.toolTip()
+    widget.label_editor.level.setCurrentIndex(2)
+    click(qtbot, widget.label_editor.noforn)
+    assert labels and labels[-1].level == 2
     with qtbot.waitSignal(widget.saved) as saved:
         click(qtbot, widget.save_button)
     record, label = admin.agreements.get(saved.args[0])
     assert (
         record.title == "Naval cadet exchange"
         and record.notice_period_days == 60
-        and label.level == 1
+        and (label.level, label.release) == (2, Release.NOFORN)
     )
     assert not widget.has_unsaved_changes()
     assert "Saved." in widget.message.text()
@@ -339,7 +343,7 @@ def test_exchange_status_refused_and_allowed(qtbot, admin: Desk) -> None:
 
 
 def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> None:
-    """A person without a clearance added to a RESTRICTED exchange: added, with the warning
+    """A person without a clearance added to a CONFIDENTIAL exchange: added, with the warning
     shown."""
     from app.ui.records.exchange_form import ExchangeForm
 
@@ -353,7 +357,7 @@ def test_add_participant_shows_warning(qtbot, admin: Desk, qtmodeltester) -> Non
             "start_date": TODAY + dt.timedelta(days=10),
             "end_date": TODAY + dt.timedelta(days=12),
         },
-        label=Label(1),
+        label=Label(2, Release.REL, frozenset({"GBR", "JPN"})),
     ).record.id
     widget = form(qtbot, ExchangeForm, admin, record_id)
     assert not widget.has_unsaved_changes()
@@ -435,7 +439,7 @@ def test_foreign_user_sees_no_noforn_rows_in_related_panels(
 ) -> None:
     """A GBR coordinator opening a REL GBR agreement sees neither its NOFORN exchange nor its
     NOFORN file."""
-    rel_gbr = Label(1, Release.REL, frozenset({"GBR"}))
+    rel_gbr = Label(2, Release.REL, frozenset({"GBR"}))
     agreement_id = admin.agreements.create(
         {
             "title": "Staff college seats",
@@ -448,7 +452,7 @@ def test_foreign_user_sees_no_noforn_rows_in_related_panels(
     dates = {"start_date": TODAY + dt.timedelta(days=10), "end_date": TODAY + dt.timedelta(days=12)}
     for title, label in (
         ("Shared seminar", rel_gbr),
-        ("Domestic planning", Label(1, Release.NOFORN)),
+        ("Domestic planning", Label(2, Release.NOFORN)),
     ):
         admin.exchanges.create(
             {
@@ -465,7 +469,7 @@ def test_foreign_user_sees_no_noforn_rows_in_related_panels(
         agreement_id,
         "annex-noforn.txt",
         b"secret annex",
-        label=Label(1, Release.NOFORN),
+        label=Label(2, Release.NOFORN),
     )
     admin.attachments.add(
         "agreement", agreement_id, "annex-shared.txt", b"shared annex", label=rel_gbr

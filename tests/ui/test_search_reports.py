@@ -28,11 +28,11 @@ def test_search_box_finds_a_person_without_diacritics_and_hides_noforn(
 ) -> None:  # noqa: ANN001
     admin.people.create(
         {"family_name": "Núñez", "given_names": "Carmen", "nation_code": "ESP"},
-        label=Label(1, Release.REL, frozenset({"GBR"})),
+        label=Label(2, Release.REL, frozenset({"GBR"})),
     )
     admin.people.create(
         {"family_name": "Nuñez", "given_names": "Hidden", "nation_code": "USA"},
-        label=Label(1, Release.NOFORN),
+        label=Label(2, Release.NOFORN),
     )
     foreign = make_user("brit", nation="GBR")
     window = open_window(qtbot, foreign)
@@ -205,7 +205,7 @@ def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(
 ) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QFileDialog
 
-    admin.people.create({"family_name": "Andersen", "nation_code": "DNK"}, label=Label(1))
+    admin.people.create({"family_name": "Andersen", "nation_code": "DNK"}, label=Label(0))
     admin.people.create(
         {"family_name": "Anderson", "nation_code": "USA"}, label=Label(3, Release.NOFORN)
     )
@@ -225,7 +225,7 @@ def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(
     runner = window.commands.export_runner
     qtbot.waitUntil(lambda: target.exists() and not runner.running(), timeout=30_000)
     lines = target.read_text(encoding="utf-8").splitlines()
-    expected = admin.marking(admin.combined([Label(1), Label(3, Release.NOFORN)]))
+    expected = admin.marking(admin.combined([Label(0), Label(3, Release.NOFORN)]))
     assert expected in lines[0]
     body = "\n".join(lines[1:])
     assert "Andersen" in body and "Anderson" in body and "Berg" not in body  # the list's filter
@@ -245,7 +245,7 @@ def test_exporting_a_list_view_writes_a_csv_headed_by_its_marking(
 
 
 def test_a_search_hit_of_another_kind_opens_its_form_in_a_marked_window(qtbot, admin: Desk) -> None:
-    label = Label(1, Release.REL, frozenset({"GBR"}))
+    label = Label(2, Release.REL, frozenset({"GBR"}))
     created = admin.agreements.create(
         {
             "title": "MOU on combined training",

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain.labels import Label, Release
+from app.domain.labels import Label, Release, level_refused
 from app.domain.nations import FVEY, NATO, nation_name
 from app.security.principal import Actor
 from app.services.base import RecordService
@@ -203,7 +203,14 @@ class FillerBase:
 
     def _level(self, weights: tuple[int, ...] = (32, 26, 24, 12, 6)) -> int:
         level = self.rng.choices(range(5), weights=weights[: self.desk.db.scheme.top + 1])[0]
-        return min(level, self.max_level)
+        return self._offered(min(level, self.max_level))
+
+    def _offered(self, level: int) -> int:
+        """``level``, or the next one up (down when that is above the user's clearance) when the
+        owner's rules do not have it: no RESTRICTED under a US owner (`level_refused`)."""
+        if level_refused(level, self.owner, self.desk.db.scheme) is None:
+            return level
+        return level + 1 if level + 1 <= self.max_level else level - 1
 
     def _label(
         self,
@@ -214,7 +221,7 @@ class FillerBase:
     ) -> Label:
         """A label for a record concerning ``nations``: releasable to them, to a group, NOFORN or to
         all."""
-        level = self._level() if level is None else min(level, self.max_level)
+        level = self._level() if level is None else self._offered(min(level, self.max_level))
         foreign = sorted({n for n in nations if n != self.owner})
         roll = self.rng.random()
         if level == 0 and roll < 0.6:

@@ -221,7 +221,7 @@ class PeoplePhase(FillerBase):
             FIRST_LABELS
         ):  # even a tiny fill shows every level, NOFORN and both compartments
             level, release, groups = FIRST_LABELS[number]
-            level = min(level, self.desk.db.scheme.top, self.max_level)
+            level = self._offered(min(level, self.desk.db.scheme.top, self.max_level))
             label = self._label([nation], level, groups)
             if release is Release.NOFORN or (release is Release.ALL and level == 0):
                 label = Label(level, release, frozenset(), frozenset(groups))

@@ -5,10 +5,10 @@ operation runner) by whoever opens forms, and reused by every form it opens."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from app.domain.labels import Label
+from app.domain.labels import Label, level_refused
 from app.security.principal import Actor
 from app.services.desk import Desk
 from app.ui.records.editors import label_choices
@@ -27,6 +27,8 @@ class FormContext:
     nation_members: MappingProxyType[str, frozenset[str]]  # a nation group's member nations
     ntk_groups: tuple[str, ...]
     marking: Callable[[Label], str]  # the desk's marking (the label editor's preview)
+    # levels the owner's rules do not have, with why (RESTRICTED under a US owner)
+    refused_levels: MappingProxyType[int, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def label_editor(self) -> LabelEditor:
         """A fresh label editor offering this context's choices (no database read)."""
@@ -37,6 +39,7 @@ class FormContext:
             dict(self.nation_groups),
             list(self.ntk_groups),
             self.marking,
+            refused_levels=self.refused_levels,
         )
 
 
@@ -55,4 +58,12 @@ def read_form_context(desk: Desk, actor: Actor | None = None) -> FormContext:
         MappingProxyType(dict(members)),
         tuple(ntk),
         desk.marking,
+        MappingProxyType(refused_levels(desk)),
     )
+
+
+def refused_levels(desk: Desk) -> dict[int, str]:
+    """The levels of the desk's scheme a record may not be given there, with why."""
+    scheme, owner = desk.db.scheme, desk.owner
+    found = {level: level_refused(level, owner, scheme) for level in range(len(scheme.names))}
+    return {level: why for level, why in found.items() if why}
