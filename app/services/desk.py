@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, joinedload
 from app.database.engine import Database
 from app.domain import labels as marks
 from app.domain.labels import Label
+from app.domain.marking_check import check_banner
 from app.domain.models import NeedToKnowGroup, User
 from app.security.auth import actor_of
 from app.security.principal import Actor
@@ -97,8 +98,11 @@ class Desk:
         return marks.portion_mark(label, self.db.scheme, self.db.owner)
 
     def combined(self, labels: list[Label]) -> Label:
-        """The label of a page or a screen showing these labels."""
-        return marks.combine(labels, self.db.owner, self.db.nation_groups())
+        """The label of a page or a screen showing these labels, self-checked: it must cover
+        each of them (`marking_check.check_banner`; `MarkingMismatch` if not, and nothing is
+        produced)."""
+        owner, groups = self.db.owner, self.db.nation_groups()
+        return check_banner(marks.combine(labels, owner, groups), labels, owner, groups)
 
     def parse_label(self, classification: Any, releasable_to: Any = "", groups: Any = "") -> Label:
         """A label from the three CSV/CLI cells; `ValidationFailed` naming the bad cell."""

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from app.domain.labels import Label
+from app.domain.marking_check import MarkingMismatch
+from app.services.desk import Desk
 
 # background, text colour per level (0 UNCLASSIFIED ... 4 TOP SECRET; both schemes align)
 BANNER_COLOURS: dict[int, tuple[str, str]] = {
@@ -36,3 +42,21 @@ class ClassificationBanner(QLabel):
             f"QLabel#classificationBanner {{ background: {background}; color: {foreground};"
             " font-weight: bold; padding: 3px; letter-spacing: 1px; }"
         )
+
+
+SELF_CHECK_FAILED = "MARKING SELF-CHECK FAILED: DO NOT USE THIS SCREEN (see the log)"
+
+
+def show_combined(banners: Iterable[ClassificationBanner], desk: Desk, labels: list[Label]) -> None:
+    """Mark ``banners`` with the combined marking of ``labels`` (`Desk.combined`, self-checked).
+    A banner the self-check cannot vouch for is never shown: the bars say so instead, in the
+    highest level's colour, and the mismatch is logged (`marking_check`)."""
+    try:
+        label = desk.combined(labels)
+    except MarkingMismatch:
+        for banner in banners:
+            banner.set_marking(SELF_CHECK_FAILED, 4)
+        return
+    text = desk.marking(label)
+    for banner in banners:
+        banner.set_marking(text, label.level)

@@ -29,7 +29,7 @@ from app.services import session as session_events
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.ui.actions import MainActions
-from app.ui.banner import ClassificationBanner
+from app.ui.banner import ClassificationBanner, show_combined
 from app.ui.failures import write_log
 from app.ui.icons import icon
 from app.ui.idle_lock import IdleLock
@@ -257,10 +257,7 @@ class MainWindow(QMainWindow):
 
     def update_banner(self) -> None:
         """Show the combined marking of what is on screen, top and bottom."""
-        label = self.desk.combined(self.labels_on_screen())
-        text = self.desk.marking(label)
-        for banner in (self.top_banner, self.bottom_banner):
-            banner.set_marking(text, label.level)
+        show_combined((self.top_banner, self.bottom_banner), self.desk, self.labels_on_screen())
 
     # --- layout memory -----------------------------------------------------------------------
 

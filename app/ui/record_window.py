@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from app.domain.labels import Label
 from app.services.desk import Desk
-from app.ui.banner import ClassificationBanner
+from app.ui.banner import ClassificationBanner, show_combined
 
 
 class WindowForm(Protocol):
@@ -119,6 +119,4 @@ class RecordWindow(QWidget):
     def update_banner(self) -> None:
         """The combined marking of what the form shows."""
         labels = [label for label in self.form.labels_on_screen() if label is not None]
-        label = self.desk.combined(labels)
-        for banner in (self.top_banner, self.bottom_banner):
-            banner.set_marking(self.desk.marking(label), label.level)
+        show_combined((self.top_banner, self.bottom_banner), self.desk, labels)

@@ -243,11 +243,11 @@ def test_a_viewer_is_refused_by_the_service(qtbot, admin: Desk, make_user) -> No
 
 def test_a_foreign_user_does_not_see_a_noforn_person(qtbot, admin: Desk, make_user) -> None:  # noqa: ANN001
     admin.people.create(
-        {"family_name": "Secretive", "nation_code": "USA"}, label=Label(1, Release.NOFORN)
+        {"family_name": "Secretive", "nation_code": "USA"}, label=Label(2, Release.NOFORN)
     )
     admin.people.create(
         {"family_name": "Shared", "nation_code": "USA"},
-        label=Label(1, Release.REL, frozenset({"GBR"})),
+        label=Label(2, Release.REL, frozenset({"GBR"})),
     )
     foreign = make_user("brit", nation="GBR")
     window = open_window(qtbot, foreign)
@@ -273,6 +273,24 @@ def test_changing_a_label_changes_the_banner(qtbot, admin: Desk) -> None:
     click(qtbot, editor.noforn)
     assert window.top_banner.text() == "SECRET//NOFORN"
     assert editor.marking_label.text() == "SECRET//NOFORN"
+
+
+def test_a_banner_the_self_check_cannot_vouch_for_is_not_shown(
+    qtbot, admin: Desk, monkeypatch
+) -> None:  # noqa: ANN001
+    from app.domain import labels as marks
+    from app.ui.banner import SELF_CHECK_FAILED
+
+    window = open_window(qtbot, admin)
+    editor = window.page("people").form.label_editor
+    monkeypatch.setattr(marks, "combine", lambda labels, owner, groups: Label(0))  # understates
+    editor.level.setCurrentIndex(3)
+    assert window.top_banner.text() == SELF_CHECK_FAILED == window.bottom_banner.text()
+    assert "UNCLASSIFIED" not in window.top_banner.text()
+    monkeypatch.undo()
+    editor.level.setCurrentIndex(2)
+    click(qtbot, editor.noforn)
+    assert window.top_banner.text() == "CONFIDENTIAL//NOFORN"
 
 
 def test_banner_follows_the_rows_in_view(qtbot, admin: Desk) -> None:

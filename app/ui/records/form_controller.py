@@ -23,7 +23,8 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from app.domain.labels import Label, is_downgrade
+from app.domain.labels import Label, Release, is_downgrade
+from app.domain.marking_check import MarkingMismatch
 from app.services.base import RecordService, Saved
 from app.services.desk import Desk
 from app.services.errors import Conflict, ServiceError, ValidationFailed
@@ -147,8 +148,14 @@ class FormController(QObject):
         return self.desk.combined(labels) if labels else Label()
 
     def emit_label(self) -> None:
-        """Tell the window that the labels on screen changed."""
-        self.label_changed.emit(self.shown_label())
+        """Tell the window that the labels on screen changed (the window marks its banners
+        itself, self-checked; when the self-check fails here the signal carries the most
+        protective label of the scheme, never an unchecked one)."""
+        try:
+            label = self.shown_label()
+        except MarkingMismatch:
+            label = Label(self.desk.db.scheme.top, Release.NOFORN)
+        self.label_changed.emit(label)
 
     def has_unsaved_changes(self) -> bool:
         """True when the fields or the label differ from what was loaded or saved."""
