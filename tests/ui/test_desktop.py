@@ -435,7 +435,7 @@ def test_table_model_passes_qtmodeltester_and_pages_lazily(
     for n in range(130):
         admin.people.create(
             {"family_name": f"Person{n:03d}", "nation_code": "USA" if n % 2 else "GBR"},
-            label=Label(n % 3, Release.NOFORN if n % 3 == 2 else Release.ALL),
+            label=Label((0, 2, 3)[n % 3], Release.NOFORN if n % 3 else Release.ALL),
         )
     model = RecordTableModel(
         admin.people, COLUMNS["people"], admin.portion_mark, page_size=25, max_pages=3
@@ -455,7 +455,7 @@ def test_table_model_passes_qtmodeltester_and_pages_lazily(
     assert len(model.cached_pages()) == 3  # bounded LRU
     model.sort(2, Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: model.index(0, 2).data() == "PERSON129")
-    assert model.index(0, 1).data(RecordTableModel.SortRole) in (0, 1, 2)
+    assert model.index(0, 1).data(RecordTableModel.SortRole) in (0, 2, 3)
     model.set_filters({"nation_code": "GBR"})
     qtbot.waitUntil(lambda: model.rowCount() == 65 and not model.loading())
     for page in range(3):

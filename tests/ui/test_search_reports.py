@@ -123,7 +123,8 @@ def test_background_model_passes_qtmodeltester_and_shows_rows(
 ) -> None:
     for n in range(450):
         admin.people.create(
-            {"family_name": f"Row{n:03d}", "nation_code": "USA"}, label=Label(n % 2)
+            {"family_name": f"Row{n:03d}", "nation_code": "USA"},
+            label=Label(2, Release.NOFORN) if n % 2 else Label(0),
         )
     model = RecordTableModel(
         admin.people, COLUMNS["people"], admin.portion_mark, page_size=100, max_pages=2
