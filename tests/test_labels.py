@@ -40,7 +40,8 @@ def test_banner_lines_follow_domain_examples() -> None:
     assert marking(rel("USA", "GBR"), DEFAULT_SCHEME, OWNER) == "SECRET//REL TO USA, GBR"
     assert marking(Label(2, Release.NOFORN), DEFAULT_SCHEME, OWNER) == "CONFIDENTIAL//NOFORN"
     assert marking(Label(0), DEFAULT_SCHEME, OWNER) == "UNCLASSIFIED"
-    assert marking(Label(3, Release.NOFORN), NATO_SCHEME, OWNER) == "NATO SECRET//NOFORN"
+    # NATO information held by a US owner: the non-US classification slot (issue 14, item 6)
+    assert marking(Label(3, Release.NOFORN), NATO_SCHEME, OWNER) == "//NATO SECRET//NOFORN"
 
 
 def test_owner_first_then_alphabetical_and_owner_always_included() -> None:
@@ -255,7 +256,13 @@ FVEY_NATO = {**GROUPS, "NATO": frozenset({"CAN", "DEU", "EST", "FRA", "GBR", "US
         ("USA", DEFAULT_SCHEME, Label(4, Release.NOFORN), "(TS//NF)", "TOP SECRET//NOFORN"),
         ("USA", DEFAULT_SCHEME, Label(0), "(U)", "UNCLASSIFIED"),
         ("USA", NATO_SCHEME, rel("GBR", "FVEY", level=2),
-         "(NC//REL TO USA, GBR, FVEY)", "NATO CONFIDENTIAL//REL TO USA, GBR, FVEY"),
+         "(//NC//REL TO USA, GBR, FVEY)", "//NATO CONFIDENTIAL//REL TO USA, GBR, FVEY"),
+        ("USA", NATO_SCHEME, Label(0), "(//NU)", "//NATO UNCLASSIFIED"),
+        ("USA", NATO_SCHEME, Label(4, Release.NOFORN), "(//CTS//NF)", "//COSMIC TOP SECRET//NOFORN"),
+        ("USA", NATO_SCHEME, rel("NATO", level=3), "(//NS//REL TO USA, NATO)",
+         "//NATO SECRET//REL TO USA, NATO"),
+        ("USA", NATO_SCHEME, Label(1, Release.REL, frozenset({"GBR"})), "(//NR//REL TO USA, GBR)",
+         "//NATO RESTRICTED//REL TO USA, GBR"),
         ("GBR", DEFAULT_SCHEME, rel("FVEY", "USA", level=2),
          "(C//REL TO GBR, USA, FVEY)", "CONFIDENTIAL//REL TO GBR, USA, FVEY"),
         ("GBR", DEFAULT_SCHEME, rel("AUS", "FVEY", "BALT"),
@@ -282,7 +289,7 @@ def test_one_record_alone_on_a_page_is_marked_as_its_portion_says(
 def dissemination(text: str) -> tuple[str, str, list[str]]:
     """(need-to-know, controls, REL TO codes in order) of a banner or portion mark's text
     after the level."""
-    _level, _, rest = text.strip("()").partition("//")
+    _level, _, rest = text.strip("()").removeprefix("//").partition("//")
     ntk = ""
     if rest.startswith("NTK "):
         ntk, _, rest = rest.partition("//")
@@ -302,8 +309,12 @@ def test_banner_of_one_label_says_what_its_portion_mark_says(
 ) -> None:
     banner = marking(combine([label], owner, FVEY_NATO), scheme, owner)
     portion = portion_mark(label, scheme, owner)
-    assert banner.partition("//")[0] == scheme.name(label.level)
-    assert portion.strip("()").partition("//")[0] == scheme.abbreviation(label.level)
+    held = "//" if owner == "USA" and scheme is NATO_SCHEME else ""  # NATO information, US-held
+    assert banner.startswith(held + scheme.name(label.level))
+    assert banner.removeprefix(held).partition("//")[0] == scheme.name(label.level)
+    assert portion.strip("()").removeprefix(held).partition("//")[0] == scheme.abbreviation(
+        label.level
+    )
     assert dissemination(banner) == dissemination(portion)
 
 

@@ -100,6 +100,25 @@ def test_other_owners_and_the_nato_scheme() -> None:
     assert categories(root) == {("Releasable To", "PERMISSIVE"): ["GBR", "EST", "NATO"]}
 
 
+def test_nato_information_held_by_a_us_owner() -> None:
+    """Issue 14, item 6: the label keeps NATO's level name; its marking is the US form for NATO
+    information (``//NATO SECRET``), and IC-ISM names NATO as owner."""
+    label = Label(3, Release.REL, frozenset({"GBR"}))
+    root = element(label, "USA", NATO_SCHEME)
+    assert (
+        root.findtext("s:ConfidentialityInformation/s:Classification", namespaces=NS)
+        == "NATO SECRET"
+    )
+    parsed = stanag.parse_label(stanag.label_xml(label, NATO_SCHEME, "USA", NOW))
+    assert parsed.marking() == "//NATO SECRET//REL TO USA, GBR"
+    assert stanag.ism_attributes(label, "USA", NATO_SCHEME) == {
+        "classification": "S",
+        "ownerProducer": "NATO",
+        "disseminationControls": "REL",
+        "releasableTo": "USA GBR",
+    }
+
+
 # --- read back -------------------------------------------------------------------------------
 
 

@@ -214,14 +214,30 @@ def marked(label: Label, owner: str) -> Label:
 
 
 def marking(label: Label, scheme: Scheme, owner: str) -> str:
-    """Banner line for one label, e.g. ``SECRET//REL TO USA, GBR`` or ``UNCLASSIFIED``."""
-    return _join(scheme.name(label.level), label, owner)
+    """Banner line for one label, e.g. ``SECRET//REL TO USA, GBR`` or ``UNCLASSIFIED``; NATO
+    information held by a US owner ``//NATO SECRET//REL TO USA, GBR`` (`level_text`)."""
+    return _join(level_text(label.level, scheme, owner), label, owner)
 
 
 def portion_mark(label: Label, scheme: Scheme, owner: str) -> str:
     """Portion mark for one label, e.g. ``(S//REL TO USA, GBR)``, ``(S//NF)`` or ``(U)``: NOFORN
-    is abbreviated NF in a portion mark and spelled out in a banner (CAPCO Register, NOFORN)."""
-    return "(" + _join(scheme.abbreviation(label.level), label, owner, portion=True) + ")"
+    is abbreviated NF in a portion mark and spelled out in a banner (CAPCO Register, NOFORN);
+    NATO information held by a US owner ``(//NS//REL TO USA, GBR)``."""
+    return "(" + _join(level_text(label.level, scheme, owner, True), label, owner, True) + ")"
+
+
+def level_text(level: int, scheme: Scheme, owner: str, portion: bool = False) -> str:
+    """The classification part of a marking: the level's name (banner) or abbreviation
+    (portion). Under a US owner the NATO scheme's levels are NATO information held by the US,
+    marked as the CAPCO register marks non-US classifications: in the non-US classification
+    slot, after a leading ``//`` (``//NATO SECRET``, ``//COSMIC TOP SECRET``, portions ``(//NS)``,
+    ``(//CTS)``), the US dissemination controls after it (issue 14, item 6; DoDM 5200.01
+    vol. 2 encl. 4, NATO information in US documents). Other owners print NATO's own level
+    names as they are (``NATO SECRET``, ``(NS)``)."""
+    text = scheme.abbreviation(level) if portion else scheme.name(level)
+    if owner in US_OWNERS and scheme.key == NATO_SCHEME.key:
+        return "//" + text
+    return text
 
 
 def _join(level_text: str, label: Label, owner: str, portion: bool = False) -> str:

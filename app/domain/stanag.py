@@ -44,6 +44,7 @@ from urllib.parse import quote, unquote
 
 from app.domain.labels import (
     DEFAULT_SCHEME,
+    NATO_SCHEME,
     SCHEMES,
     US_OWNERS,
     Label,
@@ -300,19 +301,23 @@ def parse_label(data: str | bytes) -> ConfidentialityLabel:
 # --- IC-ISM --------------------------------------------------------------------------------
 
 
-def ism_attributes(label: Label, owner: str) -> dict[str, str] | None:
+def ism_attributes(
+    label: Label, owner: str, scheme: Scheme = DEFAULT_SCHEME
+) -> dict[str, str] | None:
     """IC-ISM attributes of a label under a US owner, else None: ``classification`` the ISM
     abbreviation of the level (U, C, S, TS; R only for NATO RESTRICTED, non-US information:
     a US owner has no RESTRICTED of its own, `labels.level_refused`),
     ``ownerProducer`` the owner, ``disseminationControls`` NF or REL (absent with no caveat),
     ``releasableTo`` the REL TO list space-separated in the marking's order. A NATO-scheme level
-    maps to the same rank (NATO SECRET: S). Need-to-know groups have no ISM attribute here."""
+    maps to the same rank (NATO SECRET: S), and its ``ownerProducer`` is NATO: NATO
+    information held by the US (issue 14, item 6). Need-to-know groups have no ISM attribute
+    here."""
     if owner not in US_OWNERS:
         return None
     label = marked(label, owner)
     attributes = {
         "classification": DEFAULT_SCHEME.abbreviation(label.level),
-        "ownerProducer": owner,
+        "ownerProducer": "NATO" if scheme.key == NATO_SCHEME.key else owner,
     }
     if label.release is Release.NOFORN:
         attributes["disseminationControls"] = "NF"

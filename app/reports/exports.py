@@ -110,7 +110,7 @@ def export_list(
             if fmt == "csv":
                 _write_csv(partial, marking, header, spool)
             else:
-                _write_xlsx(partial, marking, header, spool, service.kind)
+                _write_xlsx(partial, marking, combined.level, header, spool, service.kind)
             staged = bindings.stage(partial, out_path, combined, scheme, desk.owner)
             with desk.writing() as (session, actor):
                 audit.record(
@@ -144,7 +144,9 @@ def _write_csv(path: Path, marking: str, header: list[str], spool: Any) -> None:
             writer.writerow([spreadsheet_safe(cell) for cell in row])
 
 
-def _write_xlsx(path: Path, marking: str, header: list[str], spool: Any, kind: str) -> None:
+def _write_xlsx(
+    path: Path, marking: str, level: int, header: list[str], spool: Any, kind: str
+) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -154,7 +156,7 @@ def _write_xlsx(path: Path, marking: str, header: list[str], spool: Any, kind: s
     for part in (sheet.oddHeader, sheet.evenHeader, sheet.oddFooter, sheet.evenFooter):
         part.center.text = marking
         part.center.font = "DejaVu Sans,Bold"
-    colour = {0: "1E7B34", 1: "1F4FA8", 2: "1F4FA8", 3: "C8102E"}.get(_level_of(marking), "F08C00")
+    colour = {0: "1E7B34", 1: "1F4FA8", 2: "1F4FA8", 3: "C8102E"}.get(level, "F08C00")
     banner = WriteOnlyCell(sheet, value=marking)
     banner.font = Font(bold=True, color="FFFFFF")
     banner.fill = PatternFill("solid", fgColor=colour)
@@ -183,18 +185,3 @@ def _text_cell(sheet: Any, value: str) -> Any:
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"  # openpyxl would store "=..." as a formula
     return cell
-
-
-def _level_of(marking: str) -> int:
-    head = marking.split("//", 1)[0]
-    for index, names in enumerate(
-        (
-            ("UNCLASSIFIED", "NATO UNCLASSIFIED"),
-            ("RESTRICTED", "NATO RESTRICTED"),
-            ("CONFIDENTIAL", "NATO CONFIDENTIAL"),
-            ("SECRET", "NATO SECRET"),
-        )
-    ):
-        if head in names:
-            return index
-    return 4

@@ -132,7 +132,7 @@ def export_records(
             entry: dict[str, Any] = {
                 "label_xml": stanag.label_xml(label, desk.db.scheme, desk.owner, created)
             }
-            ism = stanag.ism_attributes(label, desk.owner)
+            ism = stanag.ism_attributes(label, desk.owner, desk.db.scheme)
             if ism is not None:
                 entry["ism"] = ism
             machine_labels[label] = entry
