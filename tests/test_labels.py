@@ -49,6 +49,11 @@ def test_owner_first_then_alphabetical_and_owner_always_included() -> None:
         marking(rel("NZL", "AUS", "GBR"), DEFAULT_SCHEME, OWNER)
         == "SECRET//REL TO USA, AUS, GBR, NZL"
     )
+    # a group with a three-letter code is a group, not a nation: it sorts after the nations
+    assert (
+        marking(rel("NATO", "BAL", "EST"), DEFAULT_SCHEME, OWNER)
+        == "SECRET//REL TO USA, EST, BAL, NATO"
+    )
 
 
 def test_portion_marks() -> None:

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.domain.nations import is_nation
+
 
 class Release(StrEnum):
     """How far a record may travel beyond the owning nation."""
@@ -195,10 +197,12 @@ def expand(codes: Iterable[str], groups: Mapping[str, Iterable[str]]) -> frozens
 def releasability_text(rel_to: Iterable[str], owner: str) -> str:
     """``REL TO USA, JPN, FVEY``: the owning nation first, then the other nations' trigraphs
     alphabetically, then the groups' tetragraphs (FVEY, NATO, …) alphabetically (CAPCO Register
-    §A.6; IC-ISM rule 00041). Plain alphabetical order mixes the two."""
+    §A.6; IC-ISM rule 00041). Plain alphabetical order mixes the two. A nation is a known
+    nation code (`is_nation`), not any three letters: an office's own group may have a
+    three-letter code (``BAL``), and it sorts with the groups."""
     codes = set(rel_to) - {owner}
-    nations = sorted(c for c in codes if len(c) == 3)
-    groups = sorted(c for c in codes if len(c) != 3)
+    nations = sorted(c for c in codes if is_nation(c))
+    groups = sorted(c for c in codes if not is_nation(c))
     return "REL TO " + ", ".join(([owner] if owner in set(rel_to) else []) + nations + groups)
 
 
