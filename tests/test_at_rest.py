@@ -87,6 +87,27 @@ def test_a_backup_is_encrypted_and_restores(admin: Desk, tmp_path: Path) -> None
         database.dispose()
 
 
+def test_a_backup_leaves_with_the_label_of_everything_it_holds(admin: Desk, tmp_path: Path) -> None:
+    """Issue 14, item 11: a backup is a file leaving the program; its label is every stored
+    label combined (here SECRET//NOFORN beside CONFIDENTIAL//REL TO USA, GBR)."""
+    from app.domain.labels import Label, Release
+    from app.services.bindings import verify
+
+    admin.people.create(
+        {"family_name": "Shared", "nation_code": "GBR"},
+        label=Label(2, Release.REL, frozenset({"GBR"})),
+    )
+    admin.people.create(
+        {"family_name": "Secret", "nation_code": "USA"}, label=Label(3, Release.NOFORN)
+    )
+    made = backup(admin, tmp_path / "copy.sqlite")
+    assert made.label_file == tmp_path / "copy.sqlite.label.xml"
+    assert stat.S_IMODE(made.label_file.stat().st_mode) == 0o600
+    assert verify(made.path).marking == "SECRET//NOFORN"
+    event = admin.audit.list(action="backup", limit=1)[0]
+    assert event.details["marking"] == "SECRET//NOFORN"
+
+
 def test_a_backup_without_its_keys_file_is_refused_unchanged(admin: Desk, tmp_path: Path) -> None:
     made = backup(admin, tmp_path / "copy.sqlite")
     at_rest.key_file(made.path).unlink()

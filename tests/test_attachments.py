@@ -118,6 +118,14 @@ def test_lists_do_not_load_content_and_reading_is_checked_and_audited(
     )
     target = admin.attachments.save_as(saved.record.id, tmp_path / "copy.pdf")
     assert target.read_bytes() == PDF
+    # the saved copy leaves the program with its own label beside it (issue 14, item 11)
+    from app.services.bindings import verify
+
+    assert verify(target).marking == admin.marking(admin.attachments.get(saved.record.id)[1])
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == [
+        "copy.pdf",
+        "copy.pdf.label.xml",
+    ]
     assert (
         admin.audit.list(action="view", kind="attachment", limit=1)[0].details["purpose"] == "save"
     )
@@ -137,6 +145,7 @@ def test_damaged_content_is_detected_and_the_failed_read_audited(
     with pytest.raises(DamagedAttachment):
         admin.attachments.save_as(saved.record.id, tmp_path / "orders.pdf")
     assert not (tmp_path / "orders.pdf").exists()
+    assert not (tmp_path / "orders.pdf.label.xml").exists()
     event = admin.audit.list(action="view", kind="attachment", limit=1)[0]
     assert event.outcome == "failure" and "SHA-256" in event.details["problem"]
     assert admin.audit.verify().ok

@@ -57,6 +57,7 @@ def test_the_database_and_every_file_written_from_it_is_owner_only(
         # and the label beside each file that leaves the program (STANAG 4778 binding)
         written += [tmp_path / f"{n}.label.xml" for n in ("agreements.pdf", "people.csv")]
         written.append(tmp_path / "people.xlsx.label.xml")
+        written += [tmp_path / "saved.txt.label.xml", tmp_path / "backup.sqlite.label.xml"]
         export_file(desk, "people", tmp_path / "transfer.json", "json")
         written += [tmp_path / "transfer.json", tmp_path / "transfer.json.label.xml"]
         written += [tmp_path / "saved.txt", tmp_path / "backup.sqlite"]

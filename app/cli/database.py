@@ -148,7 +148,7 @@ def cmd_backup(args: argparse.Namespace, desk: Desk) -> int:
     made = backup(desk, args.file)
     print(
         f"backed up {display_url(desk.db.url)} to {made.path} ({made.size} bytes, sha256 "
-        f"{made.sha256[:16]}…)"
+        f"{made.sha256[:16]}…); its label: {made.label_file}"
     )
     return 0
 

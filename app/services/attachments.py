@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, false, or_
 from sqlalchemy.orm import Session, aliased, undefer
 
-from app.database.labels import intern_label
+from app.database.labels import intern_label, load_labels
 from app.domain.labels import Label
 from app.domain.models import Attachment
 from app.domain.text import file_name_problem
@@ -26,7 +26,7 @@ from app.paths import private_file
 from app.security import audit
 from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services import kinds
+from app.services import bindings, kinds
 from app.services.base import RecordService, Saved
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
@@ -254,21 +254,31 @@ class AttachmentService(RecordService[Attachment]):
 
     def content(self, attachment_id: int) -> bytes:
         """The file's bytes after re-checking the SHA-256; audited as ``view``."""
-        return self._read(attachment_id, "view")
+        return self._read(attachment_id, "view")[0]
 
     def save_as(self, attachment_id: int, path: str | os.PathLike[str]) -> Path:
-        """Write the checked content to ``path`` (written aside, then moved into place)."""
-        data = self._read(attachment_id, "save")
+        """Write the checked content to ``path`` with its label beside it, ``NAME.label.xml``
+        (the STANAG 4778 binding of the attachment's own label; `bindings`): both written
+        aside, the label put in place first, then the file."""
+        data, label = self._read(attachment_id, "save")
         target = Path(path)
         partial = target.with_name(target.name + ".part")
-        private_file(partial).write_bytes(data)
-        os.replace(partial, target)
+        staged = None
+        try:
+            private_file(partial).write_bytes(data)
+            staged = bindings.stage(partial, target, label, self.desk.db.scheme, self.desk.owner)
+            staged.place()
+        finally:
+            partial.unlink(missing_ok=True)
+            if staged is not None:
+                staged.discard()
         return target
 
-    def _read(self, attachment_id: int, purpose: str) -> bytes:
+    def _read(self, attachment_id: int, purpose: str) -> tuple[bytes, Label]:
         damaged: DamagedAttachment | None = None
         with self.desk.writing() as (session, actor):
             record = self.get_in(session, actor, attachment_id, (undefer(Attachment.content),))
+            label = load_labels(session, [record.label_id])[record.label_id]
             data = bytes(record.content or b"")
             intact = len(data) == record.size and hashlib.sha256(data).hexdigest() == record.sha256
             details: dict[str, Any] = {
@@ -295,4 +305,4 @@ class AttachmentService(RecordService[Attachment]):
             )
         if damaged is not None:
             raise damaged
-        return data
+        return data, label

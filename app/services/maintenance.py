@@ -25,10 +25,12 @@ from app.database.backup import (
     trail_head,
 )
 from app.database.engine import SQLITE_ERRORS, Database, DatabaseError, sqlite_path, to_url
+from app.database.labels import load_labels
 from app.database.migrate import known_revision
-from app.domain.models import User
+from app.domain.labels import Label
+from app.domain.models import LabelRow, User
 from app.security import audit
-from app.services import audit_anchor
+from app.services import audit_anchor, bindings
 from app.services.errors import PermissionDenied
 from app.services.setup import log_in, open_desk_database
 from app.services.transfer import file_sha256
@@ -44,6 +46,7 @@ class Backup:
     path: Path
     size: int
     sha256: str
+    label_file: Path | None = None  # NAME.label.xml: the label of everything the copy holds
 
 
 def backup(desk: Desk, destination: str | Path) -> Backup:
@@ -59,15 +62,35 @@ def backup(desk: Desk, destination: str | Path) -> Backup:
             audit_anchor.save_beside(path, held[0], audit_anchor.Checkpoint(*held[1:]))
     else:
         server_tools.dump(desk.db.engine, _tools_url(desk), path)
-    made = Backup(path, path.stat().st_size, file_sha256(path))
+    label = _database_label(desk)
+    try:
+        label_file = bindings.bind(path, label, desk.db.scheme, desk.owner)
+    except BaseException:
+        path.unlink(missing_ok=True)  # no backup leaves without its label
+        raise
+    made = Backup(path, path.stat().st_size, file_sha256(path), label_file)
     with desk.writing() as (session, actor):
         audit.record(
             session,
             actor.username,
             "backup",
-            details={"file": str(path), "bytes": made.size, "sha256": made.sha256},
+            details={
+                "file": str(path),
+                "bytes": made.size,
+                "sha256": made.sha256,
+                "marking": desk.marking(label),
+                "label_file": str(label_file),
+            },
         )
     return made
+
+
+def _database_label(desk: Desk) -> Label:
+    """The label of a copy of the whole database: every stored label combined (`Desk.combined`,
+    self-checked), whoever may read which record: a backup holds them all."""
+    with desk.db.reading() as session:
+        stored = load_labels(session, list(session.scalars(select(LabelRow.id))))
+    return desk.combined(list(stored.values()))
 
 
 @dataclass(frozen=True)

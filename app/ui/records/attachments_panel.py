@@ -334,7 +334,13 @@ class AttachmentsPanel(QGroupBox):
             except OSError as error:
                 raise OSError(error.errno, f"Could not write {path}: {error}") from error
 
-        self._run(work, lambda _none: self.message.show_message(f"Saved a copy as {path}."), "")
+        self._run(
+            work,
+            lambda _none: self.message.show_message(
+                f"Saved a copy as {path}, its label beside it as {path}.label.xml."
+            ),
+            "",
+        )
 
     def delete_selected(self) -> None:
         """Delete the selected file after confirmation."""
