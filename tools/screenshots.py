@@ -1,7 +1,8 @@
 """Render every main screen offscreen with demo data into docs/screenshots/screen-<name>.png.
 
 Run from the repository root: ``python3 tools/screenshots.py``. Uses ``app.services.demo`` when
-present, else creates a dozen records through the services.
+present, else creates a dozen records through the services. ``--language fr`` renders the
+window in French into docs/screenshots/fr/ (the English screenshots stay as they are).
 """
 
 from __future__ import annotations
@@ -316,10 +317,23 @@ def dialogs(app: QApplication, database: object, desk: Desk, ids: list[int]) -> 
     window.close()
 
 
+def language_argument(argv: list[str]) -> str:
+    """``--language fr`` (or ``--language=fr``); else XDESK_LANGUAGE; else English."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--language="):
+            return arg.split("=", 1)[1]
+        if arg == "--language" and index + 1 < len(argv):
+            return argv[index + 1]
+    return os.environ.get("XDESK_LANGUAGE", "en")
+
+
 def main() -> int:
-    """Render the screens (``--dialogs``: only the connect dialog and the conflict question)."""
+    """Render the screens (``--dialogs``: only the connect dialog and the conflict question;
+    ``--language fr``: in French, into docs/screenshots/fr)."""
+    global OUT
     from app.security.auth import authenticate
     from app.ui.first_run import FirstRunDialog
+    from app.ui.i18n import install_language
     from app.ui.login import LoginDialog
     from app.ui.main_window import MainWindow
     from app.ui.settings import app_settings
@@ -328,6 +342,10 @@ def main() -> int:
     from app.ui.collector import collect_on_gui_thread
 
     collect_on_gui_thread(app)
+    language = language_argument(sys.argv)
+    if language != "en":
+        OUT = OUT / language
+    install_language(language)  # before any widget is built
     OUT.mkdir(parents=True, exist_ok=True)
     home = Path(os.environ["XDESK_HOME"])
     database = initialise(home / "demo.sqlite", "USA", "default", "admin", PASSWORD)

@@ -18,13 +18,20 @@ from app.paths import unused_database_path
 from app.ui.connect_dialog import ConnectDialog
 from app.ui.first_run import FirstRunDialog
 from app.ui.help import HelpDialog, about_markdown, formats_markdown, shortcuts_markdown
+from app.ui.i18n import LANGUAGE_KEY
 from app.ui.icons import icon
 from app.ui.import_backup import ImportDialog, choose_backup
 from app.ui.list_export import export_view
 from app.ui.login import ChangePasswordDialog
 from app.ui.operations import Changes
 from app.ui.report_dialog import ReportDialog
-from app.ui.settings import IDLE_KEY, PreferencesDialog, idle_minutes, recent_databases
+from app.ui.settings import (
+    IDLE_KEY,
+    PreferencesDialog,
+    idle_minutes,
+    language_setting,
+    recent_databases,
+)
 from app.ui.switching import open_elsewhere
 
 if TYPE_CHECKING:
@@ -49,76 +56,118 @@ class MainActions(QObject):
         actor, desk = window.actor, window.desk
         standard = QKeySequence.StandardKey
         self.open_action = self._action(
-            "&Open a database file…",
+            self.tr("&Open a database file…"),
             "open",
             standard.Open,
             self.open_file,
-            "Open another database file (you log in to it)",
+            self.tr("Open another database file (you log in to it)"),
         )
         self.new_database_action = self._action(
-            "New &database…",
+            self.tr("New &database…"),
             "new",
             "Ctrl+Shift+N",
             self.new_database,
-            "Create another database file (you log in to it)",
+            self.tr("Create another database file (you log in to it)"),
         )
         self.connect_action = self._action(
-            "&Connect to a server…",
+            self.tr("&Connect to a server…"),
             "open",
             None,
             self.connect_server,
-            "Open the office's database server (you log in to it)",
+            self.tr("Open the office's database server (you log in to it)"),
         )
-        self.new_action = self._action("&New", "new", standard.New, window.new_record, "New record")
+        self.new_action = self._action(
+            self.tr("&New"), "new", standard.New, window.new_record, self.tr("New record")
+        )
         self.save_action = self._action(
-            "&Save", "save", standard.Save, window.save_record, "Save the record"
+            self.tr("&Save"), "save", standard.Save, window.save_record, self.tr("Save the record")
         )
         self.search_action = self._action(
-            "&Search everything…", "find", "Ctrl+K", window.focus_search, "Search every record"
+            self.tr("&Search everything…"),
+            "find",
+            "Ctrl+K",
+            window.focus_search,
+            self.tr("Search every record"),
         )
         self.find_action = self._action(
-            "&Find…", "find", standard.Find, window.find, "Search every record"
+            self.tr("&Find…"), "find", standard.Find, window.find, self.tr("Search every record")
         )
         self.filter_action = self._action(
-            "F&ilter the list…", "find", "Ctrl+Shift+F", window.filter_list, "Filter the list shown"
+            self.tr("F&ilter the list…"),
+            "find",
+            "Ctrl+Shift+F",
+            window.filter_list,
+            self.tr("Filter the list shown"),
         )
         self.print_action = self._action(
-            "&Print / Reports…", "print", standard.Print, self.reports, "Print a report"
+            self.tr("&Print / Reports…"),
+            "print",
+            standard.Print,
+            self.reports,
+            self.tr("Print a report"),
         )
         self.export_action = self._action(
-            "&Export list…", "save", "Ctrl+E", self.export_list, "Export the list to CSV or Excel"
+            self.tr("&Export list…"),
+            "save",
+            "Ctrl+E",
+            self.export_list,
+            self.tr("Export the list to CSV or Excel"),
         )
         self.screen_action = self._action(
-            "Print this &screen…", "print", None, self.print_page, "Print this screen"
+            self.tr("Print this &screen…"),
+            "print",
+            None,
+            self.print_page,
+            self.tr("Print this screen"),
         )
         self.import_action = self._action(
-            "&Import…", "add", "Ctrl+I", self.import_records, "Import records from a CSV file"
+            self.tr("&Import…"),
+            "add",
+            "Ctrl+I",
+            self.import_records,
+            self.tr("Import records from a CSV file"),
         )
         self.backup_action = self._action(
-            "&Back up…", "save", None, self.backup, "Back up the database (administrators)"
+            self.tr("&Back up…"),
+            "save",
+            None,
+            self.backup,
+            self.tr("Back up the database (administrators)"),
         )
         self.backup_action.setEnabled(actor.is_admin and desk.db.is_sqlite)
         self.import_action.setEnabled(actor.may_write_records)
         self.new_action.setEnabled(actor.may_write_records)  # a reader is offered no empty form
         self.preferences_action = self._action(
-            "Pr&eferences…", "preferences", standard.Preferences, self.preferences
+            self.tr("Pr&eferences…"), "preferences", standard.Preferences, self.preferences
         )
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.password_action = self._action("Change &password…", "lock", None, self.change_password)
-        self.lock_action = self._action("&Lock", "lock", "Ctrl+L", window.lock, "Lock the window")
-        self.quit_action = self._action("&Quit", "quit", standard.Quit, window.close)
+        self.password_action = self._action(
+            self.tr("Change &password…"), "lock", None, self.change_password
+        )
+        self.lock_action = self._action(
+            self.tr("&Lock"), "lock", "Ctrl+L", window.lock, self.tr("Lock the window")
+        )
+        self.quit_action = self._action(self.tr("&Quit"), "quit", standard.Quit, window.close)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.undo_action = self._action("&Undo", "revert", None, lambda: self._history("undo"))
-        self.redo_action = self._action("&Redo", "", None, lambda: self._history("redo"))
+        self.undo_action = self._action(
+            self.tr("&Undo"), "revert", None, lambda: self._history("undo")
+        )
+        self.redo_action = self._action(self.tr("&Redo"), "", None, lambda: self._history("redo"))
         self.shortcuts_action = self._action(
-            "&Keyboard shortcuts", "", standard.HelpContents, self.show_shortcuts
+            self.tr("&Keyboard shortcuts"), "", standard.HelpContents, self.show_shortcuts
         )
         self.formats_action = self._action(
-            "&Import and export formats", "", None, self.show_formats, "The columns of each file"
+            self.tr("&Import and export formats"),
+            "",
+            None,
+            self.show_formats,
+            self.tr("The columns of each file"),
         )
-        self.about_action = self._action("&About Exchange Desk", "app", None, self.show_about)
+        self.about_action = self._action(
+            self.tr("&About Exchange Desk"), "app", None, self.show_about
+        )
         self.help_dialog: HelpDialog | None = None
         for action in self.findChildren(QAction):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -139,7 +188,7 @@ class MainActions(QObject):
 
     def _menus(self) -> None:
         menu_bar = self.window.menuBar()
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(self.tr("&File"))
         for action in (
             self.new_action,
             self.save_action,
@@ -161,13 +210,13 @@ class MainActions(QObject):
             self.quit_action,
         ):
             if action == "recent":
-                self.recent_menu = file_menu.addMenu("Open &recent")
+                self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
                 self.recent_menu.aboutToShow.connect(self.fill_recent)
             elif action is None:
                 file_menu.addSeparator()
             else:
                 file_menu.addAction(action)
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         for action in (
             self.undo_action,
             self.redo_action,
@@ -179,7 +228,7 @@ class MainActions(QObject):
             self.preferences_action,
         ):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
-        go_menu = menu_bar.addMenu("&Go")
+        go_menu = menu_bar.addMenu(self.tr("&Go"))
         sidebar = self.window.navigation.sidebar
         for row in range(sidebar.count()):
             item = sidebar.item(row)
@@ -187,13 +236,13 @@ class MainActions(QObject):
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _c=False, r=row: sidebar.setCurrentRow(r))
             go_menu.addAction(action)
-        help_menu = menu_bar.addMenu("&Help")
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
         for action in (self.shortcuts_action, self.formats_action, None, self.about_action):
             help_menu.addSeparator() if action is None else help_menu.addAction(action)
-        help_menu.addAction("About &Qt", QApplication.aboutQt)
+        help_menu.addAction(self.tr("About &Qt"), QApplication.aboutQt)
 
     def _toolbar(self) -> None:
-        self.toolbar = self.window.addToolBar("Main")
+        self.toolbar = self.window.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("mainToolbar")
         for action in (self.new_action, self.save_action, self.print_action, self.lock_action):
             self.toolbar.addAction(action)
@@ -244,7 +293,7 @@ class MainActions(QObject):
         key = key or window.navigation.current_key()
         view = window.navigation.lists.get(key)
         if view is None:
-            window.statusBar().showMessage("Choose a list to export first.", 5000)
+            window.statusBar().showMessage(self.tr("Choose a list to export first."), 5000)
             return
         self.export_runner = export_view(window.desk, key, view.model, window)
 
@@ -281,9 +330,9 @@ class MainActions(QObject):
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self.window,
-                "Open an Exchange Desk database",
+                self.tr("Open an Exchange Desk database"),
                 "",
-                "Exchange Desk databases (*.sqlite *.db);;All files (*)",
+                self.tr("Exchange Desk databases (*.sqlite *.db);;All files (*)"),
             )
         if path:
             open_elsewhere(self.window, path)
@@ -300,7 +349,7 @@ class MainActions(QObject):
             action.setData(target)
             action.triggered.connect(lambda _c=False, t=target: open_elsewhere(window, t))
         if menu.isEmpty():
-            menu.addAction("No other database yet").setEnabled(False)
+            menu.addAction(self.tr("No other database yet")).setEnabled(False)
 
     def new_database(self) -> FirstRunDialog:
         """ "New database…": the first-run dialog's Create tab (a new encrypted file, its
@@ -308,7 +357,7 @@ class MainActions(QObject):
         window = self.window
         recent = recent_databases(window.settings)
         dialog = FirstRunDialog(unused_database_path(), recent, parent=window)
-        dialog.setWindowTitle("Exchange Desk — another database")
+        dialog.setWindowTitle(self.tr("Exchange Desk — another database"))
         self.new_database_dialog = dialog
 
         def created() -> None:
@@ -342,15 +391,17 @@ class MainActions(QObject):
 
     def show_shortcuts(self) -> HelpDialog:
         """Help → Keyboard shortcuts: every key of the window's actions, then the widgets'."""
-        return self._help("Keyboard shortcuts", shortcuts_markdown(self.findChildren(QAction)))
+        return self._help(
+            self.tr("Keyboard shortcuts"), shortcuts_markdown(self.findChildren(QAction))
+        )
 
     def show_formats(self) -> HelpDialog:
         """Help → Import and export formats (installed with the program)."""
-        return self._help("Import and export formats", formats_markdown())
+        return self._help(self.tr("Import and export formats"), formats_markdown())
 
     def show_about(self) -> HelpDialog:
         """Help → About: version, libraries, the database open and how it is protected."""
-        return self._help("About", about_markdown(self.window))
+        return self._help(self.tr("About"), about_markdown(self.window))
 
     def change_password(self) -> None:
         """Choose a new password (checked and audited by the service)."""
@@ -359,7 +410,14 @@ class MainActions(QObject):
     def preferences(self) -> None:
         """Edit preferences (idle-lock time)."""
         window = self.window
-        dialog = PreferencesDialog(idle_minutes(window.settings), window)
+        dialog = PreferencesDialog(
+            idle_minutes(window.settings), window, language_setting(window.settings)
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             window.settings.setValue(IDLE_KEY, dialog.minutes.value())
             window.idle_lock.idle.set_minutes(dialog.minutes.value())
+            if dialog.chosen_language() != language_setting(window.settings):
+                window.settings.setValue(LANGUAGE_KEY, dialog.chosen_language())
+                window.statusBar().showMessage(
+                    self.tr("The new language applies when Exchange Desk next starts."), 8000
+                )

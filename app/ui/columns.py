@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain.vocab import Vocabulary, label_of
+from app.ui.i18n import date_text, vocabulary_label
 
 MARK = "__mark__"
 
@@ -30,7 +31,7 @@ def upper(value: Any) -> str:
 def labels(vocabulary: type[Vocabulary]) -> Callable[[Any], str]:
     """Cells of a vocabulary's values as the forms show them (``course_seat`` -> ``Course
     seat``, ``hadr_exercise`` -> ``HADR exercise``)."""
-    return lambda value: label_of(vocabulary, value)
+    return lambda value: vocabulary_label(label_of(vocabulary, value)) if value else ""
 
 
 def cell_text(column: Column, value: Any) -> str:
@@ -40,5 +41,5 @@ def cell_text(column: Column, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return date_text(value)  # ISO in English, the locale's form in French
     return str(value)

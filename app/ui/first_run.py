@@ -38,7 +38,7 @@ class FirstRunDialog(QDialog):
         self, default_path: str, recent: list[str], problem: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Exchange Desk — choose a database")
+        self.setWindowTitle(self.tr("Exchange Desk — choose a database"))
         self.database: Database | None = None
         self.target = ""
         self.tabs = QTabWidget()
@@ -48,32 +48,32 @@ class FirstRunDialog(QDialog):
         form = QFormLayout()
         create_layout.addLayout(form)
         self.create_path = QLineEdit(default_path)
-        self.create_path.setAccessibleName("New database file")
+        self.create_path.setAccessibleName(self.tr("New database file"))
         self.nation = NationPicker(all_nations(), allow_empty=True)
-        self.nation.setAccessibleName("Owning nation")
+        self.nation.setAccessibleName(self.tr("Owning nation"))
         self.scheme = QComboBox()
-        self.scheme.setAccessibleName("Classification scheme")
-        self.scheme.addItem("Default (UNCLASSIFIED … TOP SECRET)", "default")
-        self.scheme.addItem("NATO (NATO UNCLASSIFIED … COSMIC TOP SECRET)", "nato")
+        self.scheme.setAccessibleName(self.tr("Classification scheme"))
+        self.scheme.addItem(self.tr("Default (UNCLASSIFIED … TOP SECRET)"), "default")
+        self.scheme.addItem(self.tr("NATO (NATO UNCLASSIFIED … COSMIC TOP SECRET)"), "nato")
         self.admin = QLineEdit("admin")
-        self.admin.setAccessibleName("Administrator username")
+        self.admin.setAccessibleName(self.tr("Administrator username"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName("Confirm password")
+        self.confirm.setAccessibleName(self.tr("Confirm password"))
         self.errors = {
             name: ErrorLabel()
             for name in ("path", "owner_nation", "scheme", "admin", "password", "confirm")
         }
         for caption, widget, key in (
-            ("Database file", self.create_path, "path"),
-            ("Owning nation", self.nation, "owner_nation"),
-            ("Classification scheme", self.scheme, "scheme"),
-            ("First administrator", self.admin, "admin"),
-            ("Password", self.password, "password"),
-            ("Confirm password", self.confirm, "confirm"),
+            (self.tr("Database file"), self.create_path, "path"),
+            (self.tr("Owning nation"), self.nation, "owner_nation"),
+            (self.tr("Classification scheme"), self.scheme, "scheme"),
+            (self.tr("First administrator"), self.admin, "admin"),
+            (self.tr("Password"), self.password, "password"),
+            (self.tr("Confirm password"), self.confirm, "confirm"),
         ):
             cell = QWidget()
             cell_layout = QVBoxLayout(cell)
@@ -82,46 +82,48 @@ class FirstRunDialog(QDialog):
             cell_layout.addWidget(self.errors[key])
             form.addRow(caption, cell)
         encrypted = QLabel(
-            "The file is encrypted. Each user's password unlocks it, starting with this "
-            "administrator's: keep the file's <i>.keys</i> file beside it, and in every copy. "
-            "A forgotten password is reset by an administrator; with none left, the file "
-            "cannot be opened."
+            self.tr(
+                "The file is encrypted. Each user's password unlocks it, starting with this "
+                "administrator's: keep the file's <i>.keys</i> file beside it, and in every copy. "
+                "A forgotten password is reset by an administrator; with none left, the file "
+                "cannot be opened."
+            )
         )
         encrypted.setObjectName("encryptionNote")
         encrypted.setWordWrap(True)
         encrypted.setTextFormat(Qt.TextFormat.RichText)
-        self.create_button = QPushButton("Create database")
+        self.create_button = QPushButton(self.tr("Create database"))
         form.addRow("", self.create_button)
         create_layout.addWidget(encrypted)
         create_layout.addStretch(1)
-        self.tabs.addTab(create, "Create a new database")
+        self.tabs.addTab(create, self.tr("Create a new database"))
 
         open_tab = QWidget()
         open_layout = QVBoxLayout(open_tab)
         self.recent = QListWidget()
-        self.recent.setAccessibleName("Recent databases")
+        self.recent.setAccessibleName(self.tr("Recent databases"))
         self.recent.addItems(recent)
         row = QHBoxLayout()
         self.open_path = QLineEdit(recent[0] if recent else "")
-        self.open_path.setAccessibleName("Database file to open")
-        browse = QPushButton("Browse…")
+        self.open_path.setAccessibleName(self.tr("Database file to open"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.open_path, 1)
         row.addWidget(browse)
-        self.open_button = QPushButton("Open database")
-        open_layout.addWidget(QLabel("Recent databases"))
+        self.open_button = QPushButton(self.tr("Open database"))
+        open_layout.addWidget(QLabel(self.tr("Recent databases")))
         open_layout.addWidget(self.recent)
         open_layout.addLayout(row)
         open_layout.addWidget(self.open_button)
         self.recent.currentTextChanged.connect(self.open_path.setText)
         self.recent.itemActivated.connect(lambda _i: self.open_existing())
-        self.tabs.addTab(open_tab, "Open a file")
+        self.tabs.addTab(open_tab, self.tr("Open a file"))
 
         url_tab = QWidget()
         url_layout = QVBoxLayout(url_tab)
         recent_server = next((p for p in map(server_parts, recent) if p is not None), None)
         self.server = ServerForm(recent_server)
-        self.server_button = QPushButton("Connect to the server")
+        self.server_button = QPushButton(self.tr("Connect to the server"))
         self.server_button.setObjectName("firstRunConnect")
         url_layout.addWidget(self.server)
         url_layout.addWidget(self.server_button)
@@ -129,12 +131,12 @@ class FirstRunDialog(QDialog):
         url_row = QFormLayout()
         self.url = QLineEdit()
         self.url.setPlaceholderText("postgresql://user@server/exchange_desk?sslmode=verify-full")
-        self.url.setAccessibleName("Database URL")
-        self.url_button = QPushButton("Connect")
-        url_row.addRow("Or a database URL", self.url)
+        self.url.setAccessibleName(self.tr("Database URL"))
+        self.url_button = QPushButton(self.tr("Connect"))
+        url_row.addRow(self.tr("Or a database URL"), self.url)
         url_row.addRow("", self.url_button)
         url_layout.addLayout(url_row)
-        self.tabs.addTab(url_tab, "Connect to a server")
+        self.tabs.addTab(url_tab, self.tr("Connect to a server"))
 
         self.problem = QLabel(problem)
         self.problem.setWordWrap(True)
@@ -158,9 +160,9 @@ class FirstRunDialog(QDialog):
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open an Exchange Desk database",
+            self.tr("Open an Exchange Desk database"),
             str(Path(self.open_path.text()).parent),
-            "Exchange Desk databases (*.sqlite *.db);;All files (*)",
+            self.tr("Exchange Desk databases (*.sqlite *.db);;All files (*)"),
         )
         if path:
             self.open_path.setText(path)
@@ -177,15 +179,15 @@ class FirstRunDialog(QDialog):
         path = self.create_path.text().strip()
         errors: dict[str, str] = {}
         if not path:
-            errors["path"] = "choose where the database file goes"
+            errors["path"] = self.tr("choose where the database file goes")
         elif "://" not in path and Path(path).exists():
-            errors["path"] = (
+            errors["path"] = self.tr(
                 "a file is already there: open it from “Open a file”, or choose another name"
             )
         if self.password.text() != self.confirm.text():
-            errors["confirm"] = "the two passwords differ"
+            errors["confirm"] = self.tr("the two passwords differ")
         if not self.nation.value():
-            errors["owner_nation"] = "choose the nation that owns this database"
+            errors["owner_nation"] = self.tr("choose the nation that owns this database")
         if not errors:
             try:
                 if "://" not in path:
@@ -220,10 +222,10 @@ class FirstRunDialog(QDialog):
 
     def _open(self, target: str) -> None:
         if not target:
-            self._show_problem("Choose a database first.")
+            self._show_problem(self.tr("Choose a database first."))
             return
         if "://" not in target and not Path(target).exists():
-            self._show_problem(f"There is no database at {target}.")
+            self._show_problem(self.tr("There is no database at {target}.").format(target=target))
             return
         if opens_at_login(target):  # the login connects or unlocks, as the user
             self.database = None
@@ -233,10 +235,14 @@ class FirstRunDialog(QDialog):
         try:
             self.database = open_desk_database(target)
         except DatabaseError as error:
-            self._show_problem(f"Cannot open this database: {error}")
+            self._show_problem(self.tr("Cannot open this database: {error}").format(error=error))
             return
         except Exception as error:  # noqa: BLE001 - a server URL can fail in many ways; say so plainly
-            self._show_problem(f"Cannot open {display_url(target)}: {error}")
+            self._show_problem(
+                self.tr("Cannot open {target}: {error}").format(
+                    target=display_url(target), error=error
+                )
+            )
             return
         self.target = target
         self.accept()

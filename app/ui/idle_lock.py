@@ -65,15 +65,17 @@ class LockPage(QWidget):
     def __init__(self, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(
-            f"<h2>Locked</h2>Exchange Desk was locked after a period without use.<br>"
-            f"Enter the password of <b>{username}</b> to continue."
+            self.tr(
+                "<h2>Locked</h2>Exchange Desk was locked after a period without use.<br>"
+                "Enter the password of <b>{username}</b> to continue."
+            ).format(username=username)
         )
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.setMaximumWidth(320)
-        self.unlock_button = QPushButton(icon("lock"), "Unlock")
+        self.unlock_button = QPushButton(icon("lock"), self.tr("Unlock"))
         self.message = QLabel()
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
@@ -147,7 +149,9 @@ class IdleLock(QObject):
         self.changed.emit(True)
 
         def not_recorded(error: BaseException) -> None:  # the lock holds even so
-            self.page.message.setText(f"(the lock could not be recorded: {error})")
+            self.page.message.setText(
+                self.tr("(the lock could not be recorded: {error})").format(error=error)
+            )
 
         self.operations.run(
             lambda: session_events.record_event(self.desk, "idle_lock"), failure=not_recorded

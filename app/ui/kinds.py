@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from app.domain.vocab import (
     AgreementKind,
     AgreementStatus,
@@ -24,6 +26,7 @@ from app.domain.vocab import (
 from app.services import kinds
 from app.services.kinds import RecordKind
 from app.ui.columns import MARK, Column, labels, upper
+from app.ui.i18n import kind_title
 from app.ui.person_form import PersonRecordForm
 from app.ui.records.agreement_form import AgreementForm
 from app.ui.records.exchange_form import ExchangeForm
@@ -50,12 +53,14 @@ class KindView:
 
     @property
     def title(self) -> str:
-        """The sidebar entry."""
-        return self.page_title or self.kind.title
+        """The sidebar entry, in the window's language."""
+        return kind_title(self.page_title or self.kind.title)
 
 
 def _reference() -> tuple[Column, Column]:
-    return Column("Reference", "reference", "reference"), Column("Mark", MARK)
+    return Column(QT_TRANSLATE_NOOP("Column", "Reference"), "reference", "reference"), Column(
+        QT_TRANSLATE_NOOP("Column", "Mark"), MARK
+    )
 
 
 VIEWS: tuple[KindView, ...] = (
@@ -64,12 +69,14 @@ VIEWS: tuple[KindView, ...] = (
         ExchangeForm,
         (
             *_reference(),
-            Column("Title", "title", "title"),
-            Column("Kind", "kind", "kind", labels(ExchangeKind)),
-            Column("Host", "host_nation", "host_nation"),
-            Column("Start", "start_date", "start_date"),
-            Column("End", "end_date", "end_date"),
-            Column("Status", "status", "status", labels(ExchangeStatus)),
+            Column(QT_TRANSLATE_NOOP("Column", "Title"), "title", "title"),
+            Column(QT_TRANSLATE_NOOP("Column", "Kind"), "kind", "kind", labels(ExchangeKind)),
+            Column(QT_TRANSLATE_NOOP("Column", "Host"), "host_nation", "host_nation"),
+            Column(QT_TRANSLATE_NOOP("Column", "Start"), "start_date", "start_date"),
+            Column(QT_TRANSLATE_NOOP("Column", "End"), "end_date", "end_date"),
+            Column(
+                QT_TRANSLATE_NOOP("Column", "Status"), "status", "status", labels(ExchangeStatus)
+            ),
         ),
         icon="exchanges",
         status_filter=ExchangeStatus,
@@ -80,12 +87,12 @@ VIEWS: tuple[KindView, ...] = (
         PersonRecordForm,  # the people page edits a person beside its list (`app.ui.pages`)
         (
             *_reference(),
-            Column("FAMILY NAME", "family_name", "family_name", upper),
-            Column("Given names", "given_names", "given_names"),
-            Column("Rank", "rank", "rank"),
-            Column("Nation", "nation_code", "nation_code"),
-            Column("Service", "service", "service", labels(Service)),
-            Column("Unit", "unit", "unit"),
+            Column(QT_TRANSLATE_NOOP("Column", "FAMILY NAME"), "family_name", "family_name", upper),
+            Column(QT_TRANSLATE_NOOP("Column", "Given names"), "given_names", "given_names"),
+            Column(QT_TRANSLATE_NOOP("Column", "Rank"), "rank", "rank"),
+            Column(QT_TRANSLATE_NOOP("Column", "Nation"), "nation_code", "nation_code"),
+            Column(QT_TRANSLATE_NOOP("Column", "Service"), "service", "service", labels(Service)),
+            Column(QT_TRANSLATE_NOOP("Column", "Unit"), "unit", "unit"),
         ),
         icon="people",
         nation_filter="nation_code",
@@ -95,16 +102,22 @@ VIEWS: tuple[KindView, ...] = (
         LiaisonForm,
         (
             *_reference(),
-            Column("Person", "person", None),
-            Column("Kind", "kind", "kind", labels(LiaisonKind)),
-            Column("Host nation", "host_nation", "host_nation"),
-            Column("Organisation", "host_organisation", "host_organisation"),
-            Column("Start", "start_date", "start_date"),
-            Column("End", "end_date", "end_date"),
-            Column("Status", "status", "status", labels(LiaisonStatus)),
+            Column(QT_TRANSLATE_NOOP("Column", "Person"), "person", None),
+            Column(QT_TRANSLATE_NOOP("Column", "Kind"), "kind", "kind", labels(LiaisonKind)),
+            Column(QT_TRANSLATE_NOOP("Column", "Host nation"), "host_nation", "host_nation"),
+            Column(
+                QT_TRANSLATE_NOOP("Column", "Organisation"),
+                "host_organisation",
+                "host_organisation",
+            ),
+            Column(QT_TRANSLATE_NOOP("Column", "Start"), "start_date", "start_date"),
+            Column(QT_TRANSLATE_NOOP("Column", "End"), "end_date", "end_date"),
+            Column(
+                QT_TRANSLATE_NOOP("Column", "Status"), "status", "status", labels(LiaisonStatus)
+            ),
         ),
         icon="liaison",
-        page_title="Liaison officers",
+        page_title=QT_TRANSLATE_NOOP("Kind", "Liaison officers"),
         status_filter=LiaisonStatus,
         nation_filter="host_nation",
     ),
@@ -113,10 +126,12 @@ VIEWS: tuple[KindView, ...] = (
         AgreementForm,
         (
             *_reference(),
-            Column("Title", "title", "title"),
-            Column("Kind", "kind", "kind", labels(AgreementKind)),
-            Column("Status", "status", "status", labels(AgreementStatus)),
-            Column("Expiry", "expiry_date", "expiry_date"),
+            Column(QT_TRANSLATE_NOOP("Column", "Title"), "title", "title"),
+            Column(QT_TRANSLATE_NOOP("Column", "Kind"), "kind", "kind", labels(AgreementKind)),
+            Column(
+                QT_TRANSLATE_NOOP("Column", "Status"), "status", "status", labels(AgreementStatus)
+            ),
+            Column(QT_TRANSLATE_NOOP("Column", "Expiry"), "expiry_date", "expiry_date"),
         ),
         icon="agreements",
         status_filter=AgreementStatus,
@@ -136,5 +151,6 @@ def view_of(kind: str | RecordKind) -> KindView | None:
 
 
 def section_title(kind: Any) -> str:
-    """A heading for records of a kind (search results, import choices): ``Liaison assignments``."""
-    return kinds.kind(kind).title
+    """A heading for records of a kind (search results, import choices): ``Liaison assignments``,
+    in the window's language."""
+    return kind_title(kinds.kind(kind).title)

@@ -15,6 +15,7 @@ from app.services.session import must_change_password
 from app.services.setup import open_desk_database, opens_at_login
 from app.ui.collector import collect_on_gui_thread
 from app.ui.first_run import FirstRunDialog
+from app.ui.i18n import chosen_language, install_language
 from app.ui.icons import icon
 from app.ui.login import ChangePasswordDialog, LoginDialog
 from app.ui.settings import app_settings, recent_databases, remember_database
@@ -31,6 +32,7 @@ def choose_database(settings: QSettings, ask: bool = False) -> tuple[Database | 
     the user's own role, or unlocks it with the user's password (the database is None until
     then). None: the user closed the dialog (the application quits).
     """
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QDialog
 
     recent = recent_databases(settings)
@@ -46,13 +48,17 @@ def choose_database(settings: QSettings, ask: bool = False) -> tuple[Database | 
         try:
             return open_desk_database(target), target
         except DatabaseError as error:
-            problem = f"Cannot open {target}: {error}. The file was left untouched."
+            problem = QCoreApplication.translate(
+                "Launch", "Cannot open {target}: {error}. The file was left untouched."
+            ).format(target=target, error=error)
     if ask and target not in recent:
         recent = [target, *recent]
     dialog = FirstRunDialog(
         default_database() if not ask else unused_database_path(), recent, problem
     )
-    dialog.cancel_button.setText("Quit")  # nothing is open yet: closing this ends the program
+    dialog.cancel_button.setText(
+        QCoreApplication.translate("Launch", "Quit")
+    )  # nothing is open yet: closing this ends the program
     if ask and recent:
         dialog.tabs.setCurrentIndex(1)  # "Open a file", the recent databases listed
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -75,6 +81,7 @@ def startup_to_login(database_path: str | Path) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Exchange Desk")
     app.setWindowIcon(icon("app"))
+    install_language(chosen_language(app_settings()))
     target = str(database_path)
     database = None if opens_at_login(target) else open_desk_database(target)
     login = LoginDialog(database, target, "", target=target)
@@ -120,6 +127,7 @@ def main() -> int:
     app.setApplicationName("Exchange Desk")
     app.setWindowIcon(icon("app"))
     settings = app_settings()
+    install_language(chosen_language(settings))  # before any widget is built
     login = log_in(settings)
     if login is None:
         return 0

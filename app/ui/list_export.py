@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -44,17 +44,17 @@ class ExportRunner(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Dialog)
-        self.setWindowTitle("Export — Exchange Desk")
+        self.setWindowTitle(self.tr("Export — Exchange Desk"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.target = target
         self.result: Any = None
         self.error = ""
         self.label_file: Path | None = None
-        self.text = QLabel(f"Exporting to {target.name}…")
+        self.text = QLabel(self.tr("Exporting to {file}…").format(file=target.name))
         self.text.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         row = QHBoxLayout()
@@ -94,12 +94,12 @@ class ExportRunner(QWidget):
 
     def _failed(self, message: str) -> None:
         self.error = message
-        self.text.setText(f"The export failed: {message}")
+        self.text.setText(self.tr("The export failed: {message}").format(message=message))
 
     def _finished(self) -> None:
         shutil.rmtree(self.scratch, ignore_errors=True)
         self.progress.hide()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.clicked.disconnect()
         self.cancel_button.clicked.connect(self.close)
         self.cancel_button.setFocus()
@@ -111,7 +111,7 @@ class ExportRunner(QWidget):
     def cancel(self) -> None:
         """Stop: no file is written at the chosen place."""
         self.worker.cancel()
-        self.text.setText("Export cancelled.")
+        self.text.setText(self.tr("Export cancelled."))
 
 
 def export_view(
@@ -125,7 +125,10 @@ def export_view(
     if not path:
         suggested = str(Path.home() / f"{kind}-{dt.date.today().isoformat()}.csv")
         path, chosen = QFileDialog.getSaveFileName(
-            parent, "Export list", suggested, "CSV (*.csv);;Excel workbook (*.xlsx)"
+            parent,
+            QCoreApplication.translate("ExportRunner", "Export list"),
+            suggested,
+            QCoreApplication.translate("ExportRunner", "CSV (*.csv);;Excel workbook (*.xlsx)"),
         )
         if not path:
             return None

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import Label
-from app.domain.text import counted
 from app.domain.vocab import Vocabulary
+from app.ui.i18n import plural, vocabulary_label
 from app.ui.table_model import RecordTableModel
 from app.ui.widgets import NationPicker
 
@@ -43,29 +43,35 @@ class RecordListView(QWidget):
         self.model = model
         self.nation_field = nation_field
         self.quick_filter = QLineEdit()
-        self.quick_filter.setPlaceholderText("Filter (name, reference, unit…)  Ctrl+Shift+F")
+        self.quick_filter.setPlaceholderText(
+            self.tr("Filter (name, reference, unit…)  Ctrl+Shift+F")
+        )
         self.quick_filter.setClearButtonEnabled(True)
-        self.quick_filter.setAccessibleName("Quick filter")
+        self.quick_filter.setAccessibleName(self.tr("Quick filter"))
         self.status = None
         if status_choices is not None:
             self.status = QComboBox()
-            self.status.setAccessibleName("Status filter")
-            self.status.addItem("Any status", "")
+            self.status.setAccessibleName(self.tr("Status filter"))
+            self.status.addItem(self.tr("Any status"), "")
             for member in status_choices:
-                self.status.addItem(member.label, member.value)
+                self.status.addItem(vocabulary_label(member.label), member.value)
             self.status.currentIndexChanged.connect(self.apply_filters)
         self.nation = None
         if nation_field:
-            self.nation = NationPicker(nations or {}, allow_empty=True, empty_text="Any nation")
-            self.nation.setAccessibleName("Nation filter")
+            self.nation = NationPicker(
+                nations or {}, allow_empty=True, empty_text=self.tr("Any nation")
+            )
+            self.nation.setAccessibleName(self.tr("Nation filter"))
             self.nation.setMinimumContentsLength(16)
             self.nation.valueChanged.connect(self.apply_filters)
         self.count_label = QLabel()
         self.export_button = QToolButton()
-        self.export_button.setText("Export…")
+        self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.export_button.setToolTip("Export this list, as filtered and sorted, to CSV or Excel")
-        self.export_button.setAccessibleName("Export list")
+        self.export_button.setToolTip(
+            self.tr("Export this list, as filtered and sorted, to CSV or Excel")
+        )
+        self.export_button.setAccessibleName(self.tr("Export list"))
         self.export_button.clicked.connect(self.exportRequested)
         self.table = QTableView()
         self.table.setModel(model)
@@ -89,7 +95,7 @@ class RecordListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setAccessibleName("Records")
+        self.table.setAccessibleName(self.tr("Records"))
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.clicked.connect(self._clicked)
         self.table.setTabKeyNavigation(False)  # Tab leaves the list, as in every other field
@@ -130,10 +136,16 @@ class RecordListView(QWidget):
             signal.connect(lambda *_a: self._labels_timer.start())
         self.sized = False
         model.pageLoaded.connect(self._first_page)
-        model.countChanged.connect(lambda n: self.count_label.setText(counted(n, "record")))
-        model.modelReset.connect(lambda: self.count_label.setText("Counting…"))
-        model.failed.connect(lambda text: self.count_label.setText("Could not read the list"))
+        model.countChanged.connect(lambda n: self.count_label.setText(self.count_text(n)))
+        model.modelReset.connect(lambda: self.count_label.setText(self.tr("Counting…")))
+        model.failed.connect(
+            lambda text: self.count_label.setText(self.tr("Could not read the list"))
+        )
         model.failed.connect(self.count_label.setToolTip)
+
+    def count_text(self, count: int) -> str:
+        """``1 record``, ``1,204 records`` (``1 enregistrement``, ``1 204 enregistrements``)."""
+        return plural(self.tr("%Ln record(s)", "", count), count)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """A list hidden when last refreshed fetches now."""

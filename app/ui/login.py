@@ -43,35 +43,35 @@ class LoginDialog(QDialog):
         self.operations = operations or Operations(self)
         self.desk: Desk | None = None
         self.actor: Actor | None = None  # who logged in, as the login read them
-        self.setWindowTitle("Exchange Desk — log in")
+        self.setWindowTitle(self.tr("Exchange Desk — log in"))
         heading = QLabel(
             "<b>Exchange Desk</b><br>"
             + (
-                f"{database.owner} database"
+                self.tr("{nation} database").format(nation=database.owner)
                 if database is not None
-                else "Database server"
+                else self.tr("Database server")
                 if is_server(target)
-                else "Encrypted database"
+                else self.tr("Encrypted database")
             )
             + (f"<br><small>{location}</small>" if location else "")
         )
         heading.setTextFormat(Qt.TextFormat.RichText)
         self.username = QLineEdit(username)
-        self.username.setAccessibleName("Username")
+        self.username.setAccessibleName(self.tr("Username"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.message = QLabel()
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
         self.message.hide()
         form = QFormLayout()
-        form.addRow("Username", self.username)
-        form.addRow("Password", self.password)
+        form.addRow(self.tr("Username"), self.username)
+        form.addRow(self.tr("Password"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -130,24 +130,24 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.operations = operations or Operations(self)
-        self.setWindowTitle("Change password")
+        self.setWindowTitle(self.tr("Change password"))
         intro = QLabel(
-            "An administrator set your password: choose your own now."
+            self.tr("An administrator set your password: choose your own now.")
             if required
-            else "Choose a new password."
+            else self.tr("Choose a new password.")
         )
         intro.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("New password")
+        self.password.setAccessibleName(self.tr("New password"))
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName("Confirm new password")
+        self.confirm.setAccessibleName(self.tr("Confirm new password"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("New password", self.password)
-        form.addRow("Confirm", self.confirm)
+        form.addRow(self.tr("New password"), self.password)
+        form.addRow(self.tr("Confirm"), self.confirm)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -164,7 +164,7 @@ class ChangePasswordDialog(QDialog):
         """Check the two entries agree; the service checks the password rules (off the GUI
         thread)."""
         if self.password.text() != self.confirm.text():
-            self.message.setText("The two passwords differ.")
+            self.message.setText(self.tr("The two passwords differ."))
             return
         desk, password = self.desk, self.password.text()
         self.operations.run(

@@ -31,6 +31,7 @@ from app.services.errors import ServiceError
 from app.ui.actions import MainActions
 from app.ui.banner import ClassificationBanner, show_combined
 from app.ui.failures import write_log
+from app.ui.i18n import vocabulary_label
 from app.ui.icons import icon
 from app.ui.idle_lock import IdleLock
 from app.ui.navigation import Navigation
@@ -99,12 +100,16 @@ class MainWindow(QMainWindow):
         self.commands = MainActions(self)
         scheme = desk.db.scheme
         self.statusBar().showMessage(
-            f"Logged in as {desk.username} ({self.actor.role.label}, "
-            f"cleared {scheme.name(min(self.actor.clearance, scheme.top))}, {self.actor.nation})"
+            self.tr("Logged in as {user} ({role}, cleared {level}, {nation})").format(
+                user=desk.username,
+                role=vocabulary_label(self.actor.role.label),
+                level=scheme.name(min(self.actor.clearance, scheme.top)),  # a marking: English
+                nation=self.actor.nation,
+            )
         )
         self.link_status = QLabel()
         self.link_status.setObjectName("linkStatus")
-        self.link_status.setAccessibleName("Link to the server")
+        self.link_status.setAccessibleName(self.tr("Link to the server"))
         self.statusBar().addPermanentWidget(self.link_status)
         self.link: Link | None = None
         if not desk.db.is_sqlite:
@@ -122,7 +127,7 @@ class MainWindow(QMainWindow):
     def check_link(self) -> None:
         """Show in the status bar whether the link to the server is encrypted and its
         certificate verified (asked of the server off the GUI thread)."""
-        self.link_status.setText("Server link: checking…")
+        self.link_status.setText(self.tr("Server link: checking…"))
         db = self.desk.db
 
         def shown(link: Link | None) -> None:
@@ -130,20 +135,32 @@ class MainWindow(QMainWindow):
             if link is None:
                 self.link_status.setText("")
                 return
-            self.link_status.setText(f"Server link: {link.words()}")
+            self.link_status.setText(self.tr("Server link: {state}").format(state=link.words()))
             self.link_status.setToolTip(
-                f"TLS mode {link.sslmode}. "
+                self.tr("TLS mode {mode}.").format(mode=link.sslmode)
+                + " "
                 + (
-                    "The server's certificate was checked against the CA file"
-                    + (" and names the server." if link.host_checked else " (not its name).")
+                    (
+                        self.tr(
+                            "The server's certificate was checked against the CA file"
+                            " and names the server."
+                        )
+                        if link.host_checked
+                        else self.tr(
+                            "The server's certificate was checked against the CA file"
+                            " (not its name)."
+                        )
+                    )
                     if link.verified
-                    else "The server's certificate was not checked: another machine could pose"
-                    " as the server. Ask IT for the CA file and connect with verify-full."
+                    else self.tr(
+                        "The server's certificate was not checked: another machine could pose"
+                        " as the server. Ask IT for the CA file and connect with verify-full."
+                    )
                 )
             )
 
         def unknown(_error: BaseException) -> None:
-            self.link_status.setText("Server link: not known")
+            self.link_status.setText(self.tr("Server link: not known"))
 
         self.operations.run(
             lambda: link_of(db),
@@ -159,12 +176,17 @@ class MainWindow(QMainWindow):
 
         def moved(references: list[str]) -> None:
             if references:
-                self.statusBar().showMessage(f"Expired today: {', '.join(references)}", 15000)
+                self.statusBar().showMessage(
+                    self.tr("Expired today: {references}").format(references=", ".join(references)),
+                    15000,
+                )
 
         def refused(error: BaseException) -> None:
             if not isinstance(error, ServiceError):
                 raise error  # a defect: the exception hook shows and logs it
-            self.statusBar().showMessage(f"Agreements not checked for expiry: {error}", 8000)
+            self.statusBar().showMessage(
+                self.tr("Agreements not checked for expiry: {error}").format(error=error), 8000
+            )
 
         self.operations.run(
             self.desk.agreements.expire_due,

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from app.domain.nations import all_nations
 from app.security.principal import Actor
+from app.services import kinds
 from app.services.desk import Desk
 from app.ui import kinds as kind_views
+from app.ui.i18n import kind_title
 from app.ui.icons import icon
 from app.ui.list_view import RecordListView
 from app.ui.operations import Changes, Operations
@@ -26,9 +28,9 @@ from app.ui.records.form_context import FormContext, read_form_context
 
 # the sidebar: every record kind's list page (`app.ui.kinds`), then these: key, title, icon
 OTHER_PAGES = (
-    ("deadlines", "Deadlines", "deadlines"),
-    ("users", "Users", "users"),
-    ("audit", "Audit trail", "audit"),
+    ("deadlines", QT_TRANSLATE_NOOP("Kind", "Deadlines"), "deadlines"),
+    ("users", QT_TRANSLATE_NOOP("Kind", "Users"), "users"),
+    ("audit", QT_TRANSLATE_NOOP("Kind", "Audit trail"), "audit"),
 )
 
 
@@ -59,13 +61,15 @@ class Navigation(QObject):
             desk, actor, operations, all_nations(), self.open_form, self.open_about, export
         )
         self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName("Navigation")
+        self.sidebar.setAccessibleName(self.tr("Navigation"))
         self.sidebar.setMaximumWidth(220)
         self.stack = QStackedWidget()
         self.page_keys: list[str] = []
         self.built: dict[str, Page] = {}
         self.record_windows: list[RecordWindow] = []
-        entries = [(v.page, v.title, v.icon) for v in kind_views.PAGES] + list(OTHER_PAGES)
+        entries = [(v.page, v.title, v.icon) for v in kind_views.PAGES] + [
+            (key, kind_title(title), icon_name) for key, title, icon_name in OTHER_PAGES
+        ]
         for key, title, icon_name in entries:
             if (key == "users" and not actor.is_admin) or (
                 key == "audit" and not actor.reads_audit
@@ -205,7 +209,10 @@ class Navigation(QObject):
 
     def _open_or_say(self, kind: str, record_id: int) -> None:
         if not self.open_form(kind, record_id):
-            self.message.emit(f"No form for a {kind.replace('_', ' ')}", 5000)
+            self.message.emit(
+                self.tr("No form for a {kind}").format(kind=kind_title(kinds.kind(kind).singular)),
+                5000,
+            )
 
     def open_hit(self, kind: str, record_id: int) -> None:
         """Open a search hit: in its form if the kind has one, else found in its list."""
@@ -221,7 +228,7 @@ class Navigation(QObject):
         kind_view = kind_views.view_of(kind)
         key = kind_view.page if kind_view is not None and kind_view.columns else None
         if key not in self.page_keys:
-            self.message.emit("This kind of record opens from its parent record.", 6000)
+            self.message.emit(self.tr("This kind of record opens from its parent record."), 6000)
             return
         view = self.show_page(key).list_view
         service = view.model.service

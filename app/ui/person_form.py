@@ -19,6 +19,7 @@ from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.services.people import IDENTITY_FIELDS, PeopleService
 from app.ui.failures import show_failure
+from app.ui.i18n import vocabulary_label
 from app.ui.operations import Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.editors import Editor, editor_of
@@ -53,15 +54,15 @@ class PersonForm(FormView):
             marking,
             refused_levels=refused_levels,
         )
-        super().__init__("New person", label_editor, undo_actions, parent)
+        super().__init__(self.tr("New person"), label_editor, undo_actions, parent)
         self.body_layout.addWidget(self.message)
         line = self._line
         name_box = self.group(
-            "Name",
+            self.tr("Name"),
             [
-                ("family_name", "Family name *", line()),
-                ("given_names", "Given names", line()),
-                ("original_script_name", "Name in original script", line()),
+                ("family_name", self.tr("Family name *"), line()),
+                ("given_names", self.tr("Given names"), line()),
+                ("original_script_name", self.tr("Name in original script"), line()),
             ],
         )
         rank_code = QComboBox()
@@ -70,55 +71,55 @@ class PersonForm(FormView):
         service = QComboBox()
         service.addItem("", "")
         for member in Service:
-            service.addItem(member.label, member.value)
+            service.addItem(vocabulary_label(member.label), member.value)
         service_box = self.group(
-            "Service",
+            self.tr("Service"),
             [
-                ("nation_code", "Nation *", editor_of(NationPicker(nations))),
-                ("rank", "Rank", line()),
-                ("rank_code", "NATO rank code", editor_of(rank_code)),
-                ("service", "Service", editor_of(service)),
-                ("unit", "Unit / organisation", line()),
-                ("position", "Position", line()),
-                ("email", "E-mail", line()),
-                ("phone", "Phone", line()),
+                ("nation_code", self.tr("Nation *"), editor_of(NationPicker(nations))),
+                ("rank", self.tr("Rank"), line()),
+                ("rank_code", self.tr("NATO rank code"), editor_of(rank_code)),
+                ("service", self.tr("Service"), editor_of(service)),
+                ("unit", self.tr("Unit / organisation"), line()),
+                ("position", self.tr("Position"), line()),
+                ("email", self.tr("E-mail"), line()),
+                ("phone", self.tr("Phone"), line()),
             ],
         )
         clearance = QComboBox()
-        clearance.addItem("none recorded", None)
+        clearance.addItem(self.tr("none recorded"), None)
         for index, name in enumerate(level_names):
             clearance.addItem(name, index)
         clearance_box = self.group(
-            "Clearance and languages",
+            self.tr("Clearance and languages"),
             [
-                ("clearance_level", "Clearance held", editor_of(clearance)),
-                ("clearance_nation", "Granted by", editor_of(NationPicker(nations))),
-                ("clearance_expiry", "Clearance expiry", editor_of(OptionalDateEdit())),
-                ("languages", "Languages", editor_of(LanguagesEditor())),
+                ("clearance_level", self.tr("Clearance held"), editor_of(clearance)),
+                ("clearance_nation", self.tr("Granted by"), editor_of(NationPicker(nations))),
+                ("clearance_expiry", self.tr("Clearance expiry"), editor_of(OptionalDateEdit())),
+                ("languages", self.tr("Languages"), editor_of(LanguagesEditor())),
             ],
         )
         self.identity_box = self.group(
-            "Identity",
+            self.tr("Identity"),
             [
-                ("date_of_birth", "Date of birth", editor_of(OptionalDateEdit())),
-                ("place_of_birth", "Place of birth", line()),
-                ("passport_number", "Passport number", line()),
-                ("passport_expiry", "Passport expiry", editor_of(OptionalDateEdit())),
-                ("service_number", "Service number", line()),
-                ("visa_type", "Visa type", line()),
-                ("visa_number", "Visa number", line()),
-                ("visa_expiry", "Visa expiry", editor_of(OptionalDateEdit())),
+                ("date_of_birth", self.tr("Date of birth"), editor_of(OptionalDateEdit())),
+                ("place_of_birth", self.tr("Place of birth"), line()),
+                ("passport_number", self.tr("Passport number"), line()),
+                ("passport_expiry", self.tr("Passport expiry"), editor_of(OptionalDateEdit())),
+                ("service_number", self.tr("Service number"), line()),
+                ("visa_type", self.tr("Visa type"), line()),
+                ("visa_number", self.tr("Visa number"), line()),
+                ("visa_expiry", self.tr("Visa expiry"), editor_of(OptionalDateEdit())),
             ],
         )
         self.identity_button = tool_button(
             "identity",
-            "Show identity",
-            "Show birth, passport and visa details (the view is audited)",
+            self.tr("Show identity"),
+            self.tr("Show birth, passport and visa details (the view is audited)"),
         )
         self.add_left_button(self.identity_button)
         notes = QPlainTextEdit()
         notes.setMaximumHeight(90)
-        notes_box = self.group("Notes", [("notes", "Notes", editor_of(notes))])
+        notes_box = self.group(self.tr("Notes"), [("notes", self.tr("Notes"), editor_of(notes))])
         for box in (name_box, service_box, self.label_box, clearance_box, self.identity_box):
             self.body_layout.addWidget(box)
         self.body_layout.addWidget(notes_box)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,11 +35,12 @@ from app.domain.nations import all_nations
 from app.domain.vocab import AgreementStatus, ExchangeStatus
 from app.security.principal import Actor
 from app.services.desk import Desk
+from app.ui.i18n import vocabulary_label
 from app.ui.report_pages import QLocaleUsesLetter, paint_pages, pdf_pages
 from app.ui.widgets import NationPicker, OptionalDateEdit
 from app.ui.worker import Job, Worker
 
-PAPER_TITLES = (("a4", "A4"), ("letter", "US Letter"))
+PAPER_TITLES = (("a4", "A4"), ("letter", QT_TRANSLATE_NOOP("ReportDialog", "US Letter")))
 
 
 class ReferenceChooser(QComboBox):
@@ -52,9 +54,9 @@ class ReferenceChooser(QComboBox):
         self.desk = desk
         self.kind = kind
         self.lineEdit().setPlaceholderText(
-            "reference, e.g. EX-2026-0001"
+            self.tr("reference, e.g. EX-2026-0001")
             if kind == "exchange"
-            else "reference or pick from the list"
+            else self.tr("reference or pick from the list")
         )
         self.loader: Worker | None = None
         self.loaded = False
@@ -116,7 +118,7 @@ class ReportDialog(QDialog):
         from app.reports import REPORTS
 
         super().__init__(parent)
-        self.setWindowTitle("Reports — Exchange Desk")
+        self.setWindowTitle(self.tr("Reports — Exchange Desk"))
         self.desk = desk
         actor = actor or desk.actor()  # the window passes the actor it has: no read here
         self.specs = [
@@ -125,15 +127,16 @@ class ReportDialog(QDialog):
             if not spec.auditors_only or actor.reads_audit or actor.is_admin
         ]
         self.report = QComboBox()
-        self.report.setAccessibleName("Report")
+        self.report.setAccessibleName(self.tr("Report"))
         for spec in self.specs:
             self.report.addItem(spec.title, spec.name)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("reportDescription")
         self.paper = QComboBox()
-        self.paper.setAccessibleName("Paper")
+        self.paper.setAccessibleName(self.tr("Paper"))
         for value, title in PAPER_TITLES:
+            title = QCoreApplication.translate("ReportDialog", title)
             self.paper.addItem(title, value)
         if QLocaleUsesLetter():
             self.paper.setCurrentIndex(1)
@@ -148,18 +151,18 @@ class ReportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
-        self.preview_button = QPushButton("Preview…")
-        self.print_button = QPushButton("Print…")
-        self.save_button = QPushButton("Save as PDF…")
-        self.close_button = QPushButton("Close")
+        self.preview_button = QPushButton(self.tr("Preview…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.close_button = QPushButton(self.tr("Close"))
         self.preview_button.setDefault(True)
 
         form = QFormLayout()
-        form.addRow("Report", self.report)
+        form.addRow(self.tr("Report"), self.report)
         form.addRow("", self.description)
-        form.addRow("Paper", self.paper)
+        form.addRow(self.tr("Paper"), self.paper)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.params_box)
@@ -220,13 +223,13 @@ class ReportDialog(QDialog):
             elif parameter.name == "to":
                 editor.set_value(dt.date.today())
         elif parameter.kind == "nation":
-            editor = NationPicker(all_nations(), allow_empty=True, empty_text="Any nation")
+            editor = NationPicker(all_nations(), allow_empty=True, empty_text=self.tr("Any nation"))
             editor.setMinimumContentsLength(20)
         elif parameter.kind == "status":
             editor = QComboBox()
-            editor.addItem("Any status", "")
+            editor.addItem(self.tr("Any status"), "")
             for member in AgreementStatus if report == "agreements" else ExchangeStatus:
-                editor.addItem(member.label, member.value)
+                editor.addItem(vocabulary_label(member.label), member.value)
         else:
             from PySide6.QtWidgets import QLineEdit
 
@@ -265,9 +268,11 @@ class ReportDialog(QDialog):
         name, params, paper = self.spec().name, self.params(), self.paper.currentData()
         missing = [p.title for p in self.spec().parameters if p.required and p.name not in params]
         if missing:
-            self.message.setText(f"{missing[0]} is required for this report.")
+            self.message.setText(
+                self.tr("{field} is required for this report.").format(field=missing[0])
+            )
             return
-        self.message.setText("Preparing the report…")
+        self.message.setText(self.tr("Preparing the report…"))
         self.after = then
         self._busy(True)
 
@@ -310,7 +315,9 @@ class ReportDialog(QDialog):
             then(result)
 
     def _failed(self, message: str) -> None:
-        self.message.setText(f"The report could not be produced: {message}")
+        self.message.setText(
+            self.tr("The report could not be produced: {message}").format(message=message)
+        )
 
     def _worker_done(self) -> None:
         worker, self.worker = self.worker, None
@@ -323,7 +330,7 @@ class ReportDialog(QDialog):
         if self.worker is not None:
             self.worker.cancel()
             self.after = None
-            self.message.setText("Cancelled.")
+            self.message.setText(self.tr("Cancelled."))
             self._busy(False)
 
     def busy(self) -> bool:
@@ -360,7 +367,7 @@ class ReportDialog(QDialog):
         if not path:
             suggested = str(Path.home() / self.suggested_name())
             path, _filter = QFileDialog.getSaveFileName(
-                self, "Save report as PDF", suggested, "PDF files (*.pdf)"
+                self, self.tr("Save report as PDF"), suggested, self.tr("PDF files (*.pdf)")
             )
             if not path:
                 return
@@ -385,13 +392,14 @@ class ReportDialog(QDialog):
         pages = pdf_pages(pdf)
         if not pages:
             self.message.setText(
-                self.message.text() + " (Preview needs poppler's pdftoppm; use Save as PDF.)"
+                self.message.text()
+                + self.tr(" (Preview needs poppler's pdftoppm; use Save as PDF.)")
             )
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._set_paper(printer, pages)
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(f"Preview — {self.spec().title}")
+        dialog.setWindowTitle(self.tr("Preview — {report}").format(report=self.spec().title))
         dialog.paintRequested.connect(lambda p: paint_pages(p, pages))
         dialog.resize(900, 1000)
         self.preview_dialog = dialog
@@ -414,8 +422,10 @@ class ReportDialog(QDialog):
         if not pages:
             QMessageBox.information(
                 self,
-                "Print",
-                "Printing needs poppler's pdftoppm; save the report as PDF and print that.",
+                self.tr("Print"),
+                self.tr(
+                    "Printing needs poppler's pdftoppm; save the report as PDF and print that."
+                ),
             )
             return
         paint_pages(printer, pages)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.labels import Label
 from app.services import kinds
+from app.ui.i18n import kind_title, number, plural
 from app.ui.worker import Worker
 
 DEBOUNCE_MS = 250
@@ -53,9 +54,9 @@ class SearchPanel(QFrame):
         self.setObjectName("searchPanel")
         self.tree = QTreeWidget()
         self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tree.setAccessibleName("Search results")
+        self.tree.setAccessibleName(self.tr("Search results"))
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Mark", "Record", "Match"])
+        self.tree.setHeaderLabels([self.tr("Mark"), self.tr("Record"), self.tr("Match")])
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(8)
         self.tree.setUniformRowHeights(False)
@@ -94,7 +95,7 @@ class SearchPanel(QFrame):
         first: QTreeWidgetItem | None = None
         for kind in sorted(groups, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99):
             group = QTreeWidgetItem(
-                self.tree, [f"{kinds.kind(kind).title} ({len(groups[kind])})", "", ""]
+                self.tree, [f"{kind_title(kinds.kind(kind).title)} ({len(groups[kind])})", "", ""]
             )
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
@@ -125,22 +126,29 @@ class SearchPanel(QFrame):
         if results.total == 0:
             suggestion = getattr(results, "suggestion", None)
             self.status.setText(
-                "No matches" + (f" — did you mean “{suggestion}”?" if suggestion else "")
+                self.tr("No matches — did you mean “{suggestion}”?").format(suggestion=suggestion)
+                if suggestion
+                else self.tr("No matches")
             )
         elif not getattr(results, "complete", True):
             self.status.setText(
-                f"More than {results.total:,} matches: best {shown} of the {results.total:,} most "
-                "recent"
-                " · refine the search · Enter opens · Esc closes"
+                self.tr(
+                    "More than {total} matches: best {shown} of the {total} most recent"
+                    " · refine the search · Enter opens · Esc closes"
+                ).format(total=number(results.total), shown=shown)
             )
         elif results.total > shown:
             self.status.setText(
-                f"Best {shown} of {results.total:,} matches · Enter opens · Esc closes"
+                self.tr("Best {shown} of {total} matches · Enter opens · Esc closes").format(
+                    total=number(results.total), shown=shown
+                )
             )
         else:
             self.status.setText(
-                f"{results.total:,} match{'es' if results.total != 1 else ''} · Enter opens · Esc "
-                "closes"
+                plural(
+                    self.tr("%Ln match(es) · Enter opens · Esc closes", "", results.total),
+                    results.total,
+                )
             )
 
     def wanted_height(self) -> int:
@@ -183,8 +191,8 @@ class GlobalSearch(QWidget):
         super().__init__(parent)
         self.run = run  # query -> SearchResults (called on a worker thread)
         self.box = QLineEdit()
-        self.box.setPlaceholderText("Search everything  (Ctrl+K)")
-        self.box.setAccessibleName("Search everything")
+        self.box.setPlaceholderText(self.tr("Search everything  (Ctrl+K)"))
+        self.box.setAccessibleName(self.tr("Search everything"))
         self.box.setClearButtonEnabled(True)
         self.box.setMinimumWidth(320)
         self.box.setMaximumWidth(480)
@@ -259,7 +267,7 @@ class GlobalSearch(QWidget):
     def _failed(self, message: str) -> None:
         self.error = message
         self.panel.tree.clear()
-        self.panel.status.setText(f"Search failed: {message}")
+        self.panel.status.setText(self.tr("Search failed: {message}").format(message=message))
         self.open_panel()
         self.resultsChanged.emit()
 

@@ -4,10 +4,19 @@ Preferences dialog that edits them."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
 from app.database.engine import display_url
 from app.paths import config_dir
+from app.ui.i18n import LANGUAGE_KEY
 
 RECENT_KEY = "databases/recent"
 IDLE_KEY = "security/idle_minutes"
@@ -36,6 +45,12 @@ def remember_database(settings: QSettings, target: str) -> None:
     settings.sync()
 
 
+def language_setting(settings: QSettings) -> str:
+    """The language chosen in the Preferences: ``system`` (the default), ``en`` or ``fr``."""
+    value = str(settings.value(LANGUAGE_KEY, "system") or "system")
+    return value if value in ("system", "en", "fr") else "system"
+
+
 def idle_minutes(settings: QSettings) -> int:
     """Minutes without input before the window locks (default 10)."""
     try:
@@ -45,21 +60,36 @@ def idle_minutes(settings: QSettings) -> int:
 
 
 class PreferencesDialog(QDialog):
-    """Preferences: the idle-lock time."""
+    """Preferences: the idle-lock time and the language (applied at the next start)."""
 
-    def __init__(self, minutes: int, parent: QWidget | None = None) -> None:
+    def __init__(self, minutes: int, parent: QWidget | None = None, language: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 240)
         self.minutes.setValue(minutes)
-        self.minutes.setSuffix(" minutes")
-        self.minutes.setAccessibleName("Lock after")
+        self.minutes.setSuffix(self.tr(" minutes"))
+        self.minutes.setAccessibleName(self.tr("Lock after"))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        # each language named in its own words: whoever cannot read the current one finds theirs
+        self.language.addItem(self.tr("System language"), "system")
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.language.setCurrentIndex(max(0, self.language.findData(language or "system")))
+        self.language_note = QLabel(self.tr("A new language applies when Exchange Desk starts."))
+        self.language_note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Lock the window after", self.minutes)
+        form.addRow(self.tr("Lock the window after"), self.minutes)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.language_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def chosen_language(self) -> str:
+        """``system``, ``en`` or ``fr``."""
+        return str(self.language.currentData())

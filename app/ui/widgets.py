@@ -106,7 +106,7 @@ class NationPicker(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
         self.lineEdit().textEdited.connect(self._typed)
-        self.lineEdit().setPlaceholderText("Type a code or a name…")
+        self.lineEdit().setPlaceholderText(self.tr("Type a code or a name…"))
         self.currentIndexChanged.connect(lambda _i: self.valueChanged.emit())
 
     def _typed(self, text: str) -> None:
@@ -153,12 +153,12 @@ class OptionalDateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("YYYY-MM-DD")
+        self.edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.edit.setMaxLength(32)
         self.calendar_button = QToolButton()
         self.calendar_button.setIcon(icon("calendar"))
-        self.calendar_button.setToolTip("Pick the date in a calendar")
-        self.calendar_button.setAccessibleName("Pick date")
+        self.calendar_button.setToolTip(self.tr("Pick the date in a calendar"))
+        self.calendar_button.setAccessibleName(self.tr("Pick date"))
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
@@ -172,8 +172,8 @@ class OptionalDateEdit(QWidget):
         self.calendar.activated.connect(self._picked)
         self.clear_button = QToolButton()
         self.clear_button.setIcon(icon("clear"))
-        self.clear_button.setToolTip("Clear the date")
-        self.clear_button.setAccessibleName("Clear date")
+        self.clear_button.setToolTip(self.tr("Clear the date"))
+        self.clear_button.setAccessibleName(self.tr("Clear date"))
         self.clear_button.clicked.connect(self._cleared)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.calendar_button)
@@ -240,19 +240,21 @@ class LanguagesEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Language (ISO 639)", "Profile (e.g. 3/3/2/2)"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Language (ISO 639)"), self.tr("Profile (e.g. 3/3/2/2)")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setMaximumHeight(110)
-        self.table.setAccessibleName("Languages")
+        self.table.setAccessibleName(self.tr("Languages"))
         add = QToolButton()
         add.setIcon(icon("add"))
-        add.setToolTip("Add a language")
-        add.setAccessibleName("Add language")
+        add.setToolTip(self.tr("Add a language"))
+        add.setAccessibleName(self.tr("Add language"))
         remove = QToolButton()
         remove.setIcon(icon("remove"))
-        remove.setToolTip("Remove the selected language")
-        remove.setAccessibleName("Remove language")
+        remove.setToolTip(self.tr("Remove the selected language"))
+        remove.setAccessibleName(self.tr("Remove language"))
         add.clicked.connect(self.add_row)
         remove.clicked.connect(self.remove_row)
         buttons = QVBoxLayout()
@@ -334,13 +336,13 @@ class CheckList(QWidget):
     def __init__(
         self,
         items: list[tuple[str, str]],
-        placeholder: str = "Search…",
+        placeholder: str = "",
         parent: QWidget | None = None,
         groups: dict[str, frozenset[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(placeholder)
+        self.search.setPlaceholderText(placeholder or self.tr("Search…"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -351,7 +353,7 @@ class CheckList(QWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.chips = QListWidget()
-        self.chips.setAccessibleName("Chosen (click to remove)")
+        self.chips.setAccessibleName(self.tr("Chosen (click to remove)"))
         self.chips.setFlow(QListWidget.Flow.LeftToRight)
         self.chips.setWrapping(True)
         self.chips.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -369,8 +371,8 @@ class CheckList(QWidget):
         self.group_menu: QComboBox | None = None
         if self.groups:
             menu = QComboBox()
-            menu.setAccessibleName("Add a group")
-            menu.addItem("Add a group…", "")
+            menu.setAccessibleName(self.tr("Add a group"))
+            menu.addItem(self.tr("Add a group…"), "")
             for name, members in sorted(self.groups.items()):
                 menu.addItem(f"{name} ({len(members)})", name)
             menu.activated.connect(self._add_group)
@@ -495,19 +497,19 @@ class LabelEditor(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._marking = marking
         self.level = QComboBox()
-        self.level.setAccessibleName("Classification level")
+        self.level.setAccessibleName(self.tr("Classification level"))
         for index, name in enumerate(level_names):
             self.level.addItem(name, index)
             if index > max_level:  # refuse what the user may not set: above their clearance
                 item = self.level.model().item(index)
                 item.setEnabled(False)
-                item.setToolTip("above your clearance")
+                item.setToolTip(self.tr("above your clearance"))
             elif index in (refused_levels or {}):  # a level the owner's rules do not have
                 item = self.level.model().item(index)
                 item.setEnabled(False)
                 item.setToolTip((refused_levels or {})[index])
-        self.no_caveat = QRadioButton("No caveat")
-        self.noforn = QRadioButton("NOFORN")
+        self.no_caveat = QRadioButton(self.tr("No caveat"))
+        self.noforn = QRadioButton("NOFORN")  # markings stay in their official English form
         self.rel = QRadioButton("REL TO")
         self.release_group = QButtonGroup(self)
         for button in (self.no_caveat, self.noforn, self.rel):
@@ -515,10 +517,12 @@ class LabelEditor(QFrame):
         self.no_caveat.setChecked(True)
         rel_items = [(code, f"{code} — {name}") for code, name in sorted(nation_groups.items())]
         rel_items += [(code, f"{code} — {name}") for code, name in sorted(nations.items())]
-        self.rel_to = CheckList(rel_items, "Search nations and groups…")
-        self.rel_to.setAccessibleName("Releasable to")
-        self.groups = CheckList([(g, g) for g in ntk_groups], "Search need-to-know groups…")
-        self.groups.setAccessibleName("Need-to-know groups")
+        self.rel_to = CheckList(rel_items, self.tr("Search nations and groups…"))
+        self.rel_to.setAccessibleName(self.tr("Releasable to"))
+        self.groups = CheckList(
+            [(g, g) for g in ntk_groups], self.tr("Search need-to-know groups…")
+        )
+        self.groups.setAccessibleName(self.tr("Need-to-know groups"))
         self.marking_label = QLabel()
         self.marking_label.setObjectName("markingPreview")
         self.marking_label.setWordWrap(True)
@@ -529,18 +533,18 @@ class LabelEditor(QFrame):
         self.error = ErrorLabel()
 
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("Classification"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Classification")), 0, 0)
         grid.addWidget(self.level, 0, 1)
         release = QHBoxLayout()
         for button in (self.no_caveat, self.noforn, self.rel):
             release.addWidget(button)
         release.addStretch(1)
-        grid.addWidget(QLabel("Releasability"), 1, 0)
+        grid.addWidget(QLabel(self.tr("Releasability")), 1, 0)
         grid.addLayout(release, 1, 1)
         grid.addWidget(self.rel_to, 2, 1)
-        grid.addWidget(QLabel("Need-to-know"), 3, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel(self.tr("Need-to-know")), 3, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.groups, 3, 1)
-        grid.addWidget(QLabel("Marking"), 4, 0)
+        grid.addWidget(QLabel(self.tr("Marking")), 4, 0)
         grid.addWidget(self.marking_label, 4, 1)
         grid.addWidget(self.error, 5, 1)
         self.rel_to.setMaximumHeight(140)
@@ -558,7 +562,7 @@ class LabelEditor(QFrame):
         self.marking_label.setText(
             self._marking(label)
             if label is not None
-            else "REL TO needs at least one nation or group"
+            else self.tr("REL TO needs at least one nation or group")
         )
         self.changed.emit()
 

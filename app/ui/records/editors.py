@@ -15,6 +15,7 @@ from app.domain.nations import all_nations
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.services.fields import Field, text_of
+from app.ui.i18n import vocabulary_label
 from app.ui.records.reference_picker import ReferencePicker
 from app.ui.widgets import (
     CheckList,
@@ -112,7 +113,7 @@ def widget_for(
         items = (
             [(code, f"{code} — {name}") for code, name in sorted(nations.items())]
             if kind == "nations"
-            else [(m.value, m.label) for m in field.choices or ()]
+            else [(m.value, vocabulary_label(m.label)) for m in field.choices or ()]
         )
         checks = CheckList(items, "Search…", groups=groups if kind == "nations" else None)
         checks.setMinimumHeight(140 if kind == "nations" else 90)  # with a line of chips

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.domain.labels import Label, Release, is_downgrade
@@ -35,6 +35,47 @@ from app.ui.records.callbacks import while_alive
 from app.ui.records.conflict_dialog import ConflictDialog, when_text
 from app.ui.records.form_view import FormView
 from app.ui.records.messages import refusal
+
+# the texts naming a form's record, one per noun (French nouns have genders: "Nouvel échange",
+# "Nouvelle personne"), translated whole; `form_text` picks one
+FORM_TEXTS: dict[str, tuple[str, str, str]] = {
+    "record": (
+        QT_TRANSLATE_NOOP("Form", "New record"),
+        QT_TRANSLATE_NOOP("Form", "No record chosen: pick one in the list"),
+        QT_TRANSLATE_NOOP("Form", "This record has unsaved changes."),
+    ),
+    "person": (
+        QT_TRANSLATE_NOOP("Form", "New person"),
+        QT_TRANSLATE_NOOP("Form", "No person chosen: pick one in the list"),
+        QT_TRANSLATE_NOOP("Form", "This person has unsaved changes."),
+    ),
+    "exchange": (
+        QT_TRANSLATE_NOOP("Form", "New exchange"),
+        QT_TRANSLATE_NOOP("Form", "No exchange chosen: pick one in the list"),
+        QT_TRANSLATE_NOOP("Form", "This exchange has unsaved changes."),
+    ),
+    "agreement": (
+        QT_TRANSLATE_NOOP("Form", "New agreement"),
+        QT_TRANSLATE_NOOP("Form", "No agreement chosen: pick one in the list"),
+        QT_TRANSLATE_NOOP("Form", "This agreement has unsaved changes."),
+    ),
+    "liaison assignment": (
+        QT_TRANSLATE_NOOP("Form", "New liaison assignment"),
+        QT_TRANSLATE_NOOP("Form", "No liaison assignment chosen: pick one in the list"),
+        QT_TRANSLATE_NOOP("Form", "This liaison assignment has unsaved changes."),
+    ),
+    "participation": (
+        QT_TRANSLATE_NOOP("Form", "New participation"),
+        QT_TRANSLATE_NOOP("Form", "No participation chosen: pick one in the list"),
+        QT_TRANSLATE_NOOP("Form", "This participation has unsaved changes."),
+    ),
+}
+
+
+def form_text(noun: str, which: int) -> str:
+    """The translated text ``which`` (0 new, 1 none chosen, 2 unsaved) about a ``noun``."""
+    texts = FORM_TEXTS.get(noun, FORM_TEXTS["record"])
+    return QCoreApplication.translate("Form", texts[which])
 
 
 @dataclass
@@ -92,7 +133,7 @@ class FormController(QObject):
         self.may_write = may_write
         view.save_button.setEnabled(may_write)
         if not may_write:  # a reader reads: nothing to type into, nothing offered to save
-            view.save_button.setToolTip("Your role may read records but not change them")
+            view.save_button.setToolTip(self.tr("Your role may read records but not change them"))
             view.set_read_only()
 
     # --- hooks -------------------------------------------------------------------------------
@@ -111,7 +152,7 @@ class FormController(QObject):
 
     def new_title(self) -> str:
         """The heading for a new record."""
-        return f"New {self.noun}"
+        return form_text(self.noun, 0)
 
     def default_values(self) -> dict[str, Any]:
         """Values a new record starts with."""
@@ -178,9 +219,7 @@ class FormController(QObject):
         self.record_id = self.version = None
         self.record = self.stored_label = None
         self.conflict = None
-        self._set_title(
-            self.new_title() if self.may_write else f"No {self.noun} chosen: pick one in the list"
-        )
+        self._set_title(self.new_title() if self.may_write else form_text(self.noun, 1))
         self.view.set_values(self.default_values())
         self.view.label_editor.set_label(Label())
         self.view.clear_errors()
@@ -196,7 +235,7 @@ class FormController(QObject):
         read_values, title_of = self.read_values, self.title_of
         self.record_id = record_id
         self.loading = True
-        self.view.show_message("Loading…")
+        self.view.show_message(self.tr("Loading…"))
 
         def read() -> Shown:
             record, label = service.get(record_id)
@@ -214,7 +253,7 @@ class FormController(QObject):
             if isinstance(error, ServiceError):
                 self.view.show_message(refusal(error))
             else:
-                self.view.show_message("Could not read the record.")
+                self.view.show_message(self.tr("Could not read the record."))
                 show_failure(self.view.window(), error)
             self.opened.emit(False)
 
@@ -264,19 +303,19 @@ class FormController(QObject):
                 then(None)
                 return
             reason = self.ask_reason(
-                "Reason for the downgrade",
+                self.tr("Reason for the downgrade"),
                 "This lowers the marking or widens who may read the record:\n"
                 f"{self.desk.marking(stored)} → {self.desk.marking(label)}",
             )
             if reason is None:
-                self.view.show_message("Not saved: a downgrade needs a stated reason.")
+                self.view.show_message(self.tr("Not saved: a downgrade needs a stated reason."))
                 self.save_finished.emit(False)
                 return
             then(reason)
 
         def failed(error: BaseException) -> None:
             self.saving = False
-            self.view.show_message("Not saved. Something went wrong; see the message.")
+            self.view.show_message(self.tr("Not saved. Something went wrong; see the message."))
             show_failure(self.view.window(), error)
             self.save_finished.emit(False)
 
@@ -294,13 +333,19 @@ class FormController(QObject):
             return False
         label = self.view.label_editor.label()
         if label is None:
-            self.view.show_errors({"releasable_to": "REL TO needs at least one nation or group"})
+            self.view.show_errors(
+                {"releasable_to": self.tr("REL TO needs at least one nation or group")}
+            )
             self.save_finished.emit(False)
             return False
         values = self.values()
         service, record_id = self.service, self.record_id
         if record_id is None:
-            self.write(lambda: service.create(values, label=label), "Saved.", "Not saved.")
+            self.write(
+                lambda: service.create(values, label=label),
+                self.tr("Saved."),
+                self.tr("Not saved."),
+            )
             return True
         changed = {k: v for k, v in values.items() if v != self._clean.get(k)}
         relabelled = label != self._clean_label
@@ -312,8 +357,8 @@ class FormController(QObject):
                 lambda: service.update(
                     record_id, changed, label=given_label, reason=reason, expected_version=version
                 ),
-                "Saved.",
-                "Not saved.",
+                self.tr("Saved."),
+                self.tr("Not saved."),
             )
 
         self.downgrade_reason(label, update)
@@ -339,12 +384,14 @@ class FormController(QObject):
         }
         label = self.view.label_editor.label()
         if label != self._clean_label:
-            typed["label"] = self.desk.marking(label) if label is not None else "(incomplete)"
+            typed["label"] = (
+                self.desk.marking(label) if label is not None else self.tr("(incomplete)")
+            )
         return typed
 
     def conflicted(self, conflict: Conflict, refused: str) -> None:
         """Another user saved first: say so on the form and ask "Reload" or "Keep editing"."""
-        by = conflict.by or "another user"
+        by = conflict.by or self.tr("another user")
         when = when_text(conflict.at)
         self.view.clear_errors()
         self.view.show_message(
@@ -375,7 +422,7 @@ class FormController(QObject):
         changes are shown."""
         if self.record_id is None:
             return
-        by, when = conflict.by or "another user", when_text(conflict.at)
+        by, when = conflict.by or self.tr("another user"), when_text(conflict.at)
 
         def opened(ok: bool) -> None:
             self.opened.disconnect(opened)
@@ -468,7 +515,7 @@ class FormController(QObject):
         fine."""
         if not self.has_unsaved_changes():
             return True
-        answer = self.confirm(f"This {self.noun} has unsaved changes.")
+        answer = self.confirm(form_text(self.noun, 2))
         if answer == "save":
             return self.save_and_wait()
         return answer == "discard"
@@ -484,7 +531,7 @@ class FormController(QObject):
     def _ask_unsaved(self, text: str) -> str:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Unsaved changes",
+            self.tr("Unsaved changes"),
             text,
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard

@@ -68,7 +68,7 @@ class FormView(UndoableFields, QWidget):
         self.title.setWordWrap(True)
         self.message = MessageArea()
         self.label_editor = label_editor
-        self.label_box = QGroupBox("Classification")
+        self.label_box = QGroupBox(self.tr("Classification"))
         QVBoxLayout(self.label_box).addWidget(label_editor)
 
         body = QWidget()
@@ -81,10 +81,12 @@ class FormView(UndoableFields, QWidget):
         self.scroll.setWidget(body)
         self.wheel_guard = WheelGuard(self.scroll)
         self.wheel_guard.guard(label_editor)
-        self.save_button = tool_button("save", "Save", "Save this record (Ctrl+S)")
+        self.save_button = tool_button(
+            "save", self.tr("Save"), self.tr("Save this record (Ctrl+S)")
+        )
         self.save_button.setDefault(True)
         self.revert_button = tool_button(
-            "revert", "Revert", "Discard the changes since the last save"
+            "revert", self.tr("Revert"), self.tr("Discard the changes since the last save")
         )
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
@@ -97,8 +99,14 @@ class FormView(UndoableFields, QWidget):
         label_editor.changed.connect(self._label_edited)
         if undo_actions:
             for action, keys in (
-                (self.undo_stack.createUndoAction(self, "Undo"), QKeySequence.StandardKey.Undo),
-                (self.undo_stack.createRedoAction(self, "Redo"), QKeySequence.StandardKey.Redo),
+                (
+                    self.undo_stack.createUndoAction(self, self.tr("Undo")),
+                    QKeySequence.StandardKey.Undo,
+                ),
+                (
+                    self.undo_stack.createRedoAction(self, self.tr("Redo")),
+                    QKeySequence.StandardKey.Redo,
+                ),
             ):
                 action.setShortcut(keys)
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -200,7 +208,7 @@ class FormView(UndoableFields, QWidget):
             editor.error.show_message("")
         self.label_editor.error.show_message("")
 
-    def show_errors(self, errors: dict[str, str], head: str = "Not saved.") -> None:
+    def show_errors(self, errors: dict[str, str], head: str = "") -> None:
         """Each message next to its field; label problems under the label editor; the rest in the
         message area. What was typed stays."""
         self.clear_errors()
@@ -214,7 +222,9 @@ class FormView(UndoableFields, QWidget):
                 other.append(f"{name.replace('_', ' ')}: {message}")
         self.label_editor.error.show_message("; ".join(label_errors))
         self.message.show_message(
-            f"{head} Please correct the fields marked below."
+            (head or self.tr("Not saved."))
+            + " "
+            + self.tr("Please correct the fields marked below.")
             + ("\n" + "\n".join(other) if other else "")
         )
         first = next((self.editors[n].widget for n in errors if n in self.editors), None)

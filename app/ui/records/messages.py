@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError, ValidationFailed
@@ -23,7 +23,7 @@ class MessageArea(QLabel):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMargin(6)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName("Messages")
+        self.setAccessibleName(self.tr("Messages"))
         self.hide()
 
     def show_message(self, text: str) -> None:
@@ -33,19 +33,26 @@ class MessageArea(QLabel):
 
     def show_warnings(self, head: str, warnings: Sequence[str]) -> None:
         """A heading and its warnings as bullets."""
-        self.show_message(head + ("\nPlease note:\n• " + "\n• ".join(warnings) if warnings else ""))
+        self.show_message(
+            head
+            + ("\n" + self.tr("Please note:") + "\n• " + "\n• ".join(warnings) if warnings else "")
+        )
 
 
 def refusal(error: ServiceError) -> str:
     """Plain words for a refusal of the services."""
     if isinstance(error, ValidationFailed):
-        return "Please correct: " + "; ".join(error.errors.values())
+        return QCoreApplication.translate("Messages", "Please correct: {errors}").format(
+            errors="; ".join(error.errors.values())
+        )
     if isinstance(error, PermissionDenied):
-        return f"Not allowed: {error}"
+        return QCoreApplication.translate("Messages", "Not allowed: {error}").format(error=error)
     if isinstance(error, NotFound):
-        return f"Not found: {error}"
+        return QCoreApplication.translate("Messages", "Not found: {error}").format(error=error)
     if isinstance(error, Conflict):
-        return f"Changed meanwhile: {error}"
+        return QCoreApplication.translate("Messages", "Changed meanwhile: {error}").format(
+            error=error
+        )
     return str(error)
 
 
@@ -55,5 +62,8 @@ def show_refusal(area: MessageArea, head: str, error: BaseException) -> None:
     if isinstance(error, ServiceError):
         area.show_message(f"{head} {refusal(error)}".strip())
     else:
-        area.show_message(f"{head} Something went wrong; see the message.".strip())
+        went_wrong = QCoreApplication.translate(
+            "Messages", "Something went wrong; see the message."
+        )
+        area.show_message(f"{head} {went_wrong}".strip())
         show_failure(area.window(), error)

@@ -22,11 +22,12 @@ from app.services.base import RecordService, Saved
 from app.services.desk import Desk
 from app.services.fields import Field
 from app.ui.admin.who_can_see import WhoCanSeeDialog
+from app.ui.i18n import field_title, vocabulary_label
 from app.ui.operations import Operations
 from app.ui.records.attachments_panel import AttachmentsPanel
 from app.ui.records.editors import Editor, editor_for
 from app.ui.records.form_context import FormContext, read_form_context
-from app.ui.records.form_controller import ControlledForm, FormController
+from app.ui.records.form_controller import ControlledForm, FormController, form_text
 from app.ui.records.form_view import FormView
 from app.ui.widgets import tool_button
 
@@ -68,7 +69,7 @@ class RecordController(FormController):
             current = vocabulary(status)
             moves = self.form.status_moves or {}
             targets = sorted(moves.get(current, ()), key=list(vocabulary).index)
-            self.form.show_status(f"<b>{current.label}</b>", targets)
+            self.form.show_status(f"<b>{vocabulary_label(current.label)}</b>", targets)
         self.form.enable_related(True)
         self.form.attachments.set_record(record.id, label)
         self.form.load_related()
@@ -80,18 +81,25 @@ class RecordController(FormController):
         if self.record_id is None or self.saving or vocabulary is None:
             return False
         reason = None
-        words = vocabulary(status).label.lower()
+        words = vocabulary_label(vocabulary(status).label).lower()
         if status in self.form.reason_statuses:
-            reason = self.ask_reason("Reason", f"Why change the status to {words}?")
+            reason = self.ask_reason(
+                self.tr("Reason"),
+                self.tr("Why change the status to {status}?").format(status=words),
+            )
             if reason is None:
-                self.view.show_message("Status not changed: a reason is needed.")
+                self.view.show_message(self.tr("Status not changed: a reason is needed."))
                 return False
         service, record_id, version = self.service, self.record_id, self.version
 
         def move() -> Saved[Any]:
             return service.change_status(record_id, status, reason=reason, expected_version=version)
 
-        self.write(move, f"Status changed to {words}.", "Status not changed.")
+        self.write(
+            move,
+            self.tr("Status changed to {status}.").format(status=words),
+            self.tr("Status not changed."),
+        )
         return True
 
 
@@ -124,7 +132,7 @@ class RecordForm(ControlledForm, FormView):
     ) -> None:
         # the window passes the context it read off the GUI thread; a form built alone reads it
         self.context = context if context is not None else read_form_context(desk)
-        super().__init__(f"New {self.noun}", self.context.label_editor(), True, parent)
+        super().__init__(form_text(self.noun, 0), self.context.label_editor(), True, parent)
         self.desk = desk
         self.actor = self.context.actor
         self.service: RecordService[Any] = getattr(desk, self.service_name)
@@ -133,12 +141,12 @@ class RecordForm(ControlledForm, FormView):
         fields = {f.name: f for f in self.service.fields}
 
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Status")
+        self.status_label.setAccessibleName(self.tr("Status"))
         self.status_buttons = QHBoxLayout()
         self.status_row = QWidget()
         status_row = QHBoxLayout(self.status_row)
         status_row.setContentsMargins(0, 0, 0, 0)
-        status_row.addWidget(QLabel("Status:"))
+        status_row.addWidget(QLabel(self.tr("Status:")))
         status_row.addWidget(self.status_label)
         status_row.addSpacing(12)
         status_row.addLayout(self.status_buttons)
@@ -156,7 +164,11 @@ class RecordForm(ControlledForm, FormView):
             for name in names:
                 field = fields[name]
                 rows.append(
-                    (name, field.title + (" *" if field.required else ""), self.make_editor(field))
+                    (
+                        name,
+                        field_title(field.title) + (" *" if field.required else ""),
+                        self.make_editor(field),
+                    )
                 )
             (left if number == 0 else right).addWidget(self.group(group_title, rows))
         left.addStretch(1)
@@ -174,7 +186,9 @@ class RecordForm(ControlledForm, FormView):
         self.wheel_guard.guard(self.related)
         self.body_layout.addStretch(1)
         self.who_button = tool_button(
-            "users", "Who can see this?", "List the users this record's label admits"
+            "users",
+            self.tr("Who can see this?"),
+            self.tr("List the users this record's label admits"),
         )
         self.add_left_button(self.who_button)
         self.who_button.clicked.connect(self.show_who_can_see)
@@ -223,10 +237,11 @@ class RecordForm(ControlledForm, FormView):
             if widget is not None:
                 widget.deleteLater()
         for target in targets:
-            button = QPushButton(f"→ {target.label}")
+            words = vocabulary_label(target.label)
+            button = QPushButton(f"→ {words}")
             button.setObjectName(f"status-{target.value}")
-            button.setToolTip(f"Change the status to {target.label.lower()}")
-            button.setAccessibleName(f"Change status to {target.label}")
+            button.setToolTip(self.tr("Change the status to {status}").format(status=words.lower()))
+            button.setAccessibleName(self.tr("Change status to {status}").format(status=words))
             button.clicked.connect(lambda _c=False, t=target: self.status_requested.emit(t.value))
             self.status_buttons.addWidget(button)
 

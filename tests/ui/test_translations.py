@@ -1,0 +1,168 @@
+"""The window in French, NATO's other official language (issue 15, item 12): translations
+loaded, French menus, labels, counts, dates and numbers, markings kept in their English form;
+English by default; the committed .ts complete and its .qm current."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel
+
+from app.domain.labels import Label, Release
+from app.services.desk import Desk
+from app.ui import i18n
+from app.ui.columns import Column, cell_text
+from app.ui.list_view import RecordListView
+from app.ui.settings import PreferencesDialog
+from tests.helpers.gui import open_person, open_window
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "xdesk_fr.ts"
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    """The application in French for one test (English again after it)."""
+    installed = i18n.install_language("fr")
+    assert len(installed) == 2, "xdesk_fr.qm and Qt's qtbase_fr.qm"
+    yield
+    i18n.remove_language()
+
+
+def menu_titles(window) -> list[str]:  # noqa: ANN001
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def form_caption(form, name: str) -> str:  # noqa: ANN001
+    """The caption of a field's row in a record form."""
+    widget = form.editors[name].widget
+    for layout in form.findChildren(QFormLayout):
+        for row in range(layout.rowCount()):
+            field = layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if field is None or label is None:
+                continue
+            inner = field.widget()
+            if inner is widget or (inner is not None and inner.isAncestorOf(widget)):
+                return label.widget().text()
+    raise AssertionError(f"no caption for {name}")
+
+
+def test_english_is_the_default(qtbot, admin: Desk, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.delenv(i18n.ENVIRONMENT, raising=False)
+    assert i18n.language() == "en"
+    if QLocale.system().language() != QLocale.Language.French:  # a C or English system
+        assert i18n.chosen_language(QSettings()) == "en"
+    window = open_window(qtbot, admin)
+    assert menu_titles(window) == ["&File", "&Edit", "&Go", "&Help"]
+    assert form_caption(window.page("people").form, "family_name") == "Family name *"
+    assert window.navigation.lists["people"].count_text(1) == "1 record"
+    assert window.navigation.lists["people"].count_text(2) == "2 records"
+
+
+def test_the_language_comes_from_the_environment_then_the_setting(monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    settings = QSettings(str(tmp_path / "x.ini"), QSettings.Format.IniFormat)
+    settings.setValue(i18n.LANGUAGE_KEY, "fr")
+    monkeypatch.delenv(i18n.ENVIRONMENT, raising=False)
+    assert i18n.chosen_language(settings) == "fr"
+    monkeypatch.setenv(i18n.ENVIRONMENT, "en")
+    assert i18n.chosen_language(settings) == "en"
+    monkeypatch.setenv(i18n.ENVIRONMENT, "fr")
+    settings.setValue(i18n.LANGUAGE_KEY, "en")
+    assert i18n.chosen_language(settings) == "fr"
+    monkeypatch.delenv(i18n.ENVIRONMENT)
+    settings.setValue(i18n.LANGUAGE_KEY, "system")
+    assert i18n.chosen_language(settings) == i18n.system_language()
+
+
+def test_translations_loaded_in_french(qtbot, admin: Desk, french: None) -> None:  # noqa: ANN001
+    """Menus, sidebar, a person's field labels, the list count in French; the banner keeps
+    the official English marking."""
+    person = admin.people.create(
+        {"family_name": "Dupont", "nation_code": "FRA"}, label=Label(3, Release.NOFORN)
+    )
+    window = open_window(qtbot, admin)
+    assert menu_titles(window) == ["&Fichier", "É&dition", "A&ller à", "&Aide"]
+    sidebar = window.navigation.sidebar
+    entries = [sidebar.item(row).text() for row in range(sidebar.count())]
+    assert entries[:4] == ["Échanges", "Personnes", "Officiers de liaison", "Accords"]
+    assert window.commands.save_action.text() == "&Enregistrer"
+    assert window.search.box.placeholderText().startswith("Rechercher partout")
+    view = window.navigation.lists["people"]
+    qtbot.waitUntil(lambda: view.count_label.text() == "1 enregistrement")
+    assert view.count_text(2) == "2 enregistrements"
+    assert view.count_text(1234) == "1\u202f234 enregistrements"
+    header = view.model.headerData(2, Qt.Orientation.Horizontal)
+    assert header == "NOM DE FAMILLE"
+    form = window.page("people").form
+    assert form_caption(form, "family_name") == "Nom de famille *"
+    assert form_caption(form, "given_names") == "Prénoms"
+    assert form_caption(form, "nation_code") == "Nationalité *"
+    assert form.save_button.text() == "Enregistrer"
+    open_person(qtbot, window, person.record.id)
+    qtbot.waitUntil(lambda: window.top_banner.text() == "SECRET//NOFORN")
+    assert window.bottom_banner.text() == "SECRET//NOFORN"  # markings never translate
+    assert form.label_editor.noforn.text() == "NOFORN"
+    assert window.statusBar().currentMessage().startswith("Connecté en tant que admin")
+
+
+def test_qt_standard_buttons_and_preferences_in_french(qtbot, french: None) -> None:  # noqa: ANN001
+    dialog = PreferencesDialog(10, language="fr")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Préférences"
+    assert dialog.chosen_language() == "fr"
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
+    notes = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("prochain" in text or "démarrage" in text for text in notes)
+
+
+def test_field_titles_from_the_registry_and_vocabulary(french: None) -> None:
+    assert i18n.field_title("Family name") == "Nom de famille"
+    assert i18n.kind_title("People") == "Personnes"
+    assert i18n.vocabulary_label("In force") == "En vigueur"
+
+
+def test_dates_and_numbers_in_the_locale_form(french: None) -> None:
+    assert i18n.date_text(dt.date(2026, 12, 3)) == "3 déc. 2026"
+    assert cell_text(Column("Start", "start_date"), dt.date(2026, 12, 3)) == "3 déc. 2026"
+    assert i18n.number(1234) == "1\u202f234"
+    i18n.remove_language()
+    assert i18n.date_text(dt.date(2026, 12, 3)) == "2026-12-03"  # English: ISO, as typed
+    assert i18n.number(1234) == "1,234"
+
+
+def test_english_plural_of_numerus_texts() -> None:
+    assert i18n.language() == "en"
+    text = QCoreApplication.translate("RecordListView", "%Ln record(s)", "", 1)
+    assert i18n.plural(text, 1) == "1 record"
+    assert i18n.plural("3 match(es)", 3) == "3 matches"
+    assert RecordListView.count_text.__doc__  # the list's count goes through it
+
+
+def test_every_text_is_translated_and_the_qm_is_current() -> None:
+    """Run lupdate into a copy: no text of the code is missing from the .ts, none is
+    unfinished or empty, and the committed .qm is what lrelease makes of the .ts."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "update_translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_markings_are_not_in_the_translations() -> None:
+    """Classification markings keep their official English form: none is a source text."""
+    sources = {m.findtext("source") for m in ET.parse(TS).getroot().iter("message")}
+    for marking in ("UNCLASSIFIED", "SECRET", "TOP SECRET", "NOFORN", "REL TO", "CONFIDENTIAL"):
+        assert marking not in sources
