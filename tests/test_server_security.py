@@ -454,6 +454,7 @@ def test_roles_see_what_the_reference_rule_allows(
     every labelled and child table; the administration tables as the registry says."""
     actors = _set_users(server, users)
     stored = _store(server, office)
+    documents = _documents(server)
     groups = server.database.nation_groups()
     for actor in actors:
         expected = _expected(office, stored, actor, groups)
@@ -479,6 +480,51 @@ def test_roles_see_what_the_reference_rule_allows(
         assert counters == 0 or writer
         users_seen = server.rows(actor.username, "SELECT count(*) FROM users")[0][0]
         assert users_seen == ROLES + 1  # admin and the test roles: names, never hashes
+        _search_functions_agree(server, actor.username, expected, documents)
+
+
+def _documents(server: Server) -> tuple[str, dict[int, tuple[str, int]]]:
+    """Index the office (as the owner) and return a tsquery matching every document, and each
+    document's (table, record id) by key."""
+    from app.database.search_documents import rebuild
+    from app.database.search_index import SOURCES
+
+    tables = {source.code: source.table for source in SOURCES}
+    with Session(server.database.engine) as session:
+        rebuild(session)
+        session.commit()
+        rows = session.execute(text("SELECT key, kind, record_id, document FROM search_documents"))
+        documents = {key: (tables[kind], record_id) for key, kind, record_id, _d in rows}
+        lexemes = session.scalars(
+            text("SELECT DISTINCT unnest(tsvector_to_array(document)) FROM search_documents")
+        ).all()
+    query = " | ".join("'" + w.replace("'", "''") + "'" for w in lexemes) or "'nothing'"
+    return query, documents
+
+
+def _search_functions_agree(
+    server: Server, role: str, expected: dict[str, set[int]], documents: tuple
+) -> None:
+    """Revision 0012's search functions (the GIN index first, then the policy's own test) give
+    a role exactly the documents of the records it may read: hits, texts and words."""
+    query, by_key = documents
+    visible = {key for key, (table, record_id) in by_key.items() if record_id in expected[table]}
+    hits = server.rows(role, "SELECT key FROM xdesk_search_hits(%s::tsquery)", query)
+    assert {key for (key,) in hits} == visible, role
+    texts = server.rows(role, "SELECT key FROM xdesk_search_texts(%s::bigint[])", list(by_key))
+    assert {key for (key,) in texts} == visible, role
+    words = {w for (w,) in server.rows(role, "SELECT xdesk_search_words(%s, '', 10000)", query)}
+    with Session(server.database.engine) as session:
+        seen = set(
+            session.scalars(
+                text(
+                    "SELECT DISTINCT unnest(tsvector_to_array(document)) FROM search_documents "
+                    "WHERE key = ANY(:keys)"
+                ),
+                {"keys": sorted(visible)},
+            )
+        )
+    assert words == seen, role  # no word of a hidden record's document
 
 
 # --- probes as each role ---------------------------------------------------------------------

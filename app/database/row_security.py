@@ -82,6 +82,22 @@ PROTECTED_TABLES: tuple[str, ...] = (
 )
 
 
+# revision 0012: the functions that match search documents with their index, run as the
+# database's search role (a member of the users' group with a SELECT policy on the documents)
+SEARCH_FUNCTIONS = frozenset(
+    {
+        "xdesk_search_hits(tsquery)",
+        "xdesk_search_texts(bigint[])",
+        "xdesk_search_words(text,text,integer)",
+    }
+)
+
+
+def search_role(database: str) -> str:
+    """The role that owns ``database``'s search functions (revision 0012)."""
+    return f"{database}_search"[:63]
+
+
 def users_group(database: str) -> str:
     """The group role every application user role of ``database`` is a member of."""
     return f"{database}_users"

@@ -45,6 +45,14 @@ _UPSERT = text(
     "ON CONFLICT (key) DO UPDATE SET label_id = EXCLUDED.label_id, "
     "document = EXCLUDED.document, title = EXCLUDED.title, body = EXCLUDED.body"
 )
+# a save's documents: the same upsert through revision 0012's function, whose plan the server
+# keeps for the session (the policies of the table and its sources take long to plan)
+_PUT = text(
+    "SELECT xdesk_document_put(CAST(:key AS bigint), CAST(:kind AS smallint), "
+    "CAST(:record_id AS integer), CAST(:label_id AS integer), CAST(:document AS tsvector), "
+    "CAST(:title AS text), CAST(:body AS text))"
+)
+_PUT_FUNCTION = "xdesk_document_put(bigint,smallint,integer,integer,tsvector,text,text)"
 _DELETE = text(f"DELETE FROM {DOCUMENTS} WHERE key IN :keys").bindparams(
     bindparam("keys", expanding=True)
 )
@@ -177,28 +185,31 @@ def keep_documents(factory: sessionmaker) -> None:
     A database whose schema predates the documents (revision 0007; the application upgrades
     before it writes, so only a test builds such a database) is written without them: whether
     the table exists is asked once, and again only while it does not."""
-    present = False
+    present = put = False
 
     def before_commit(session: Session) -> None:
-        nonlocal present
+        nonlocal present, put
         session.flush()
         touched = session.info.pop(_TOUCHED, None)
         if not touched:
             return
-        if not present:
-            found = session.execute(text(f"SELECT to_regclass('{DOCUMENTS}')")).scalar()
-            present = found is not None
+        if not put:
+            found = session.execute(
+                text(f"SELECT to_regclass('{DOCUMENTS}'), to_regprocedure('{_PUT_FUNCTION}')")
+            ).one()
+            present, put = found[0] is not None, found[1] is not None
             if not present:
                 return
-        write_documents(session, touched)
+        write_documents(session, touched, through_function=put)
 
     event.listen(factory, "after_flush", _after_flush)
     event.listen(factory, "before_commit", before_commit)
     event.listen(factory, "after_rollback", _forget)
 
 
-def write_documents(session: Session, touched: Touched) -> None:
-    """Write (or remove) the documents of the touched records."""
+def write_documents(session: Session, touched: Touched, through_function: bool = True) -> None:
+    """Write (or remove) the documents of the touched records (``through_function``: by
+    revision 0012's ``xdesk_document_put``, else the upsert itself, as before it)."""
     documents: list[dict[str, Any]] = []
     for source in SOURCES:
         ids = touched.ids.get(source.code, set())
@@ -220,7 +231,7 @@ def write_documents(session: Session, touched: Touched) -> None:
     if removed:
         session.execute(_DELETE, {"keys": sorted(removed)})
     if documents:
-        session.execute(_UPSERT, documents)
+        session.execute(_PUT if through_function else _UPSERT, documents)
 
 
 def index_records(session: Session, table_name: str, ids: Iterable[int]) -> None:

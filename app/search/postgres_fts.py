@@ -7,6 +7,13 @@ the same folded words the documents hold (`app.domain.names.index_tokens`): ``ma
 (NOT binds tighter than AND, AND tighter than OR, as in FTS5), and a transliterated word also
 matches the people's name keys (weight B), as FTS5's ``names`` column. Ranking is ``ts_rank_cd``
 with the weights of SQLite's bm25 (title 1.0, names 0.6, the rest 0.1).
+
+The matching runs in revision 0012's functions (``xdesk_search_hits``, ``xdesk_search_texts``,
+``xdesk_search_words``): under row-level security PostgreSQL applies the policy before any
+condition that is not LEAKPROOF, so a plain ``WHERE document @@ q`` on ``search_documents``
+read every document and checked its record; the functions use the GIN index and keep the
+documents whose record the connected role can see (the policy's own test), and the access
+conditions of the search service still apply on top.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import (
+    REAL,
     BigInteger,
     ColumnElement,
     Integer,
@@ -27,27 +35,31 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.exc import DataError, ProgrammingError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import column, table
+from sqlalchemy.sql import column
+from sqlalchemy.sql.selectable import TableValuedAlias
 
-from app.database.search_documents import DOCUMENTS, KIND_BITS, quote_lexeme, rebuild
+from app.database.search_documents import KIND_BITS, quote_lexeme, rebuild
 from app.database.search_index import KIND_CODES
 from app.domain.names import index_tokens, name_key
 from app.search.query import _WORD_CHARS, ParsedQuery, Term
 
-_docs = table(
-    DOCUMENTS,
-    column("key", BigInteger),
-    column("kind", SmallInteger),
-    column("record_id", Integer),
-    column("document", TSVECTOR),
-    column("title", Text),
-    column("body", Text),
-)
-# ts_rank_cd's weights, in the order D, C, B, A: body, -, name keys, title
-_WEIGHTS = literal_column("'{0.1, 0.2, 0.6, 1.0}'::float4[]")
+
+def _hits(name: str) -> TableValuedAlias:
+    """The visible documents matching the ``tsquery`` bound as ``name``."""
+    return func.xdesk_search_hits(cast(bindparam(name, type_=Text), TSQUERY)).table_valued(
+        column("key", BigInteger),
+        column("kind", SmallInteger),
+        column("record_id", Integer),
+        column("score", REAL),
+        name="search_hits",
+    )
+
+
+_docs = _hits("ts_query")
+_quick = _hits("quick_query")
 _OPERATORS = {"AND": "&", "OR": "|", "NOT": "& !"}
 
 
@@ -93,10 +105,6 @@ def tsquery(parsed: ParsedQuery) -> str:
     return " ".join(parts)
 
 
-def _query(name: str, query: str) -> ColumnElement[object]:
-    return cast(bindparam(name, query, type_=Text), TSQUERY)
-
-
 class PostgresFts:
     """`SearchEngine` on PostgreSQL full-text search (``search_documents``)."""
 
@@ -120,11 +128,7 @@ class PostgresFts:
     def matches(self, query: str) -> Select:
         """``SELECT key, score`` of the documents matching a ``tsquery``; higher score is
         better."""
-        q = _query("ts_query", query)
-        score = func.ts_rank_cd(_WEIGHTS, _docs.c.document, q)
-        return select(_docs.c.key.label("key"), score.label("score")).where(
-            _docs.c.document.op("@@")(q)
-        )
+        return select(_docs.c.key.label("key"), _docs.c.score.label("score")).params(ts_query=query)
 
     def key_kind_code(self, key: ColumnElement[int]) -> ColumnElement[int]:
         """SQL: the kind code within a hit key (the document's own column for its key: the
@@ -150,9 +154,10 @@ class PostgresFts:
 
     def record_ids(self, query: str, kind: str) -> Select:
         """``SELECT`` of the ids of one kind's records matching a query (a list's quick filter)."""
-        return select(_docs.c.record_id).where(
-            _docs.c.kind == KIND_CODES[kind],
-            _docs.c.document.op("@@")(_query("quick_query", query)),
+        return (
+            select(_quick.c.record_id)
+            .where(_quick.c.kind == KIND_CODES[kind])
+            .params(quick_query=query)
         )
 
     def texts(
@@ -162,10 +167,10 @@ class PostgresFts:
         wanted = [record_id * 8 + KIND_CODES[kind] for kind, record_id in keys]
         if not wanted:
             return {}
-        statement = select(_docs.c.key, _docs.c.title, _docs.c.body).where(_docs.c.key.in_(wanted))
+        statement = text("SELECT key, title, body FROM xdesk_search_texts(CAST(:keys AS bigint[]))")
         return {
             self.decode(key): [title or "", body or ""]
-            for key, title, body in session.execute(statement)
+            for key, title, body in session.execute(statement, {"keys": wanted})
         }
 
     def vocabulary(self, session: Session, prefix: str, limit: int = 2000) -> list[str]:
@@ -176,11 +181,7 @@ class PostgresFts:
             return []
         probe = quote_lexeme(prefix) + ":*"
         rows = session.execute(
-            text(
-                "SELECT word FROM ts_stat('SELECT document FROM "
-                f"{DOCUMENTS} WHERE document @@ ' || quote_literal(:probe) || '::tsquery') "
-                "WHERE starts_with(word, :prefix) ORDER BY ndoc DESC, word LIMIT :limit"
-            ),
+            text("SELECT xdesk_search_words(:probe, :prefix, :limit)"),
             {"probe": probe, "prefix": prefix, "limit": limit},
         )
         return [row[0] for row in rows]
