@@ -52,6 +52,19 @@ def test_update_prints_the_new_version_and_is_audited(admin: Desk, xdesk) -> Non
     assert (code, out.strip()) == (0, f"{person.reference} version 3"), err
 
 
+def test_update_sets_the_declassification_date_and_refuses_a_bad_one(admin: Desk, xdesk) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    person = admin.people.create(PERSON).record
+    day = dt.date.today() + dt.timedelta(days=1000)
+    code, out, err = xdesk("update", "people", person.reference, f"declassify_on={day}")
+    assert code == 0, err
+    assert admin.people.get(person.id)[0].declassify_on == day
+    code, _out, err = xdesk("update", "people", person.reference, "declassify_on=2099-01-01")
+    assert code != 0 and "declassify_on" in err and "25 years" in err
+    assert admin.people.get(person.id)[0].declassify_on == day
+
+
 def test_a_stale_expected_version_exits_3_saying_who_and_when(
     admin: Desk, make_user, xdesk
 ) -> None:  # noqa: ANN001

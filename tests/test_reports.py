@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.domain.declassification import years_after
 from app.domain.labels import Label, Release
 from app.reports import REPORTS, build_report, render_report
 from app.reports.exports import export_list
@@ -396,18 +397,20 @@ def test_list_exports_of_the_window_never_write_a_live_formula(
 def test_a_classified_report_carries_the_authority_block_on_its_face(
     world: dict, tmp_path: Path
 ) -> None:
-    """Classified By, Derived From, Declassify On (25 years on) on the first page of a
-    classified report, not on later pages; an unclassified report has none (issue 14, item 8)."""
+    """Classified By, Derived From, Declassify On on the first page of a classified report, not
+    on later pages; an unclassified report has none (issue 14, item 8). Declassify On is the
+    most distant date of the records it shows: here each record's default, 25 years after it
+    was created (today), even for a report printed years later."""
     admin = world["admin"]
-    now = dt.datetime(2026, 12, 3, 9, 30)
+    now = dt.datetime.now() + dt.timedelta(days=800)
     result = render_report(admin, "agreements", {}, tmp_path / "a.pdf", now=now)
     assert not result.marking.startswith("UNCLASSIFIED")
     pages = _pages(tmp_path / "a.pdf")
     face = unicodedata.normalize("NFKC", "\n".join(pages[0]))  # the PDF's "fi" ligature
     assert "Classified By: " in face and "Derived From: Multiple Sources" in face
-    assert "Declassify On: 20511203" in face
+    assert f"Declassify On: {years_after(dt.date.today()):%Y%m%d}" in face
     assert all("Declassify On" not in "\n".join(page) for page in pages[1:])
     from app.reports.render import authority_block
 
-    assert authority_block(0, "x", now) == []
+    assert authority_block(0, "x", now) == []  # and without sources' dates: 25 years on
     assert authority_block(3, "x", dt.datetime(2028, 2, 29))[2] == "Declassify On: 20530228"

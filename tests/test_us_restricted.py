@@ -88,26 +88,28 @@ def office_at_0010(tmp_path, request: pytest.FixtureRequest):  # noqa: ANN001, A
     of this revision refuse them): Smith RESTRICTED//REL TO USA, GBR (no CONFIDENTIAL twin) and
     Jones RESTRICTED//REL TO USA, NATO (twin of Núñez's CONFIDENTIAL//REL TO USA, NATO)."""
     target = new_test_database(request.node.nodeid, tmp_path / "office.sqlite")
-    database = database_at(target, "0010")
-    admin = Desk(database, "admin")
-    ids = {}
-    for family, rel in (("Smith", GBR), ("Jones", frozenset({"NATO"}))):
-        saved = admin.people.create(
-            {"family_name": family, "nation_code": "GBR"},
-            label=Label(2, Release.REL, rel | {"USA"}),
-        )
-        ids[family] = saved.record.id
-    with database.writing() as session:
+    ids: dict[str, int] = {}
+    versions: dict[str, int] = {}
+
+    def restricted_people(database) -> None:  # noqa: ANN001
+        admin = Desk(database, "admin")
         for family, rel in (("Smith", GBR), ("Jones", frozenset({"NATO"}))):
-            restricted = intern_label(session, Label(1, Release.REL, rel | {"USA"}))
-            session.execute(
-                sa.update(Person).where(Person.id == ids[family]).values(label_id=restricted)
+            saved = admin.people.create(
+                {"family_name": family, "nation_code": "GBR"},
+                label=Label(2, Release.REL, rel | {"USA"}),
             )
-    versions = {}
-    with database.reading() as session:
-        for family, person_id in ids.items():
-            versions[family] = session.get(Person, person_id).row_version
-    database.dispose()
+            ids[family] = saved.record.id
+        with database.writing() as session:
+            for family, rel in (("Smith", GBR), ("Jones", frozenset({"NATO"}))):
+                restricted = intern_label(session, Label(1, Release.REL, rel | {"USA"}))
+                session.execute(
+                    sa.update(Person).where(Person.id == ids[family]).values(label_id=restricted)
+                )
+        with database.reading() as session:
+            for family, person_id in ids.items():
+                versions[family] = session.get(Person, person_id).row_version
+
+    database_at(target, "0010", restricted_people).dispose()
     yield target, ids, versions
     if SERVER_URL:
         drop_server_database(server_database_name(request.node.nodeid))

@@ -165,6 +165,9 @@ class Labelled:
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     updated_by: Mapped[str] = mapped_column(String(64), default="")
     row_version: Mapped[int] = mapped_column(Integer, default=1)
+    # declassification date beside the label (revision 0013); None: 25 years after creation
+    # (`app.domain.declassification.effective`)
+    declassify_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, default=None)
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative passes the class)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.labels import Label
 from app.reports import builders
+from app.reports.builders.common import collecting_sources
 from app.reports.model import Report
 from app.services import bindings
 from app.services.errors import FileNotWritten, ValidationFailed
@@ -147,7 +148,10 @@ def build_report(desk: Desk, name: str, params: dict[str, Any]) -> Report:
         raise ValidationFailed(
             {unknown[0]: f"{unknown[0]} is not a parameter of the {name} report"}
         )
-    return spec.build(desk, params)
+    with collecting_sources() as dates:
+        report = spec.build(desk, params)
+    report.source_dates = dates
+    return report
 
 
 def _check_complete(partial: Path, out_path: Path) -> None:

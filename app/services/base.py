@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.database.counters import next_number
 from app.database.labels import intern_label, load_labels
+from app.domain.declassification import problem as declassification_problem
 from app.domain.labels import Label, level_refused, refused_without_caveat
 from app.domain.models import Attachment, AuditEvent
 from app.security import audit
@@ -44,6 +45,21 @@ if TYPE_CHECKING:
     pass
 
 LABEL_FIELDS = ("classification", "releasable_to", "groups")
+# the record's declassification date beside its label (revision 0013; E.O. 13526 §1.5): a value
+# like a field's, checked by `parse` and `update`; absent or empty: 25 years after creation
+DECLASSIFY = "declassify_on"
+
+
+def parse_declassify_on(value: Any) -> dt.date | None:
+    """A ``declassify_on`` cell: a date, an ISO date text, or empty (None: the default)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"declassify on: {value!r} is not a date such as 2036-12-31") from None
 _VERSIONED = "versioned"  # an event of `Writing.changed`: its details get the record's new version
 
 
@@ -140,8 +156,18 @@ class RecordService(RecordReads[M]):
         errors: dict[str, str] = {}
         known = {f.name: f for f in self.fields}
         for name in values:
-            if name not in known and name not in LABEL_FIELDS:
+            if name not in known and name not in LABEL_FIELDS and name != DECLASSIFY:
                 errors[name] = "is not a field of this record"
+        if DECLASSIFY in values:
+            try:
+                parsed[DECLASSIFY] = parse_declassify_on(values[DECLASSIFY])
+            except ValueError as error:
+                errors[DECLASSIFY] = str(error)
+            today = dt.date.today()
+            if creating and parsed.get(DECLASSIFY) and (
+                why := declassification_problem(parsed[DECLASSIFY], today, today)
+            ):
+                errors[DECLASSIFY] = why
         for spec in self.fields:
             if spec.name in values or (creating and spec.required):
                 try:
@@ -258,6 +284,10 @@ class RecordService(RecordReads[M]):
                 writing.label,
             )
             new_label = self.label_from(values, label, errors) or old_label
+            if parsed.get(DECLASSIFY) and parsed[DECLASSIFY] != record.declassify_on:
+                created = record.created_at.date()
+                if why := declassification_problem(parsed[DECLASSIFY], created, dt.date.today()):
+                    errors[DECLASSIFY] = why
             if not errors:
                 self.check(session, actor, parsed, record, errors)
             if errors:

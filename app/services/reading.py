@@ -384,8 +384,12 @@ class RecordReads(Generic[M]):
         return record
 
     def snapshot(self, record: M) -> dict[str, Any]:
-        """The record's field values as texts (what the audit trail and exports carry)."""
-        return {spec.name: text_of(self.value_of(record, spec.name)) for spec in self.fields}
+        """The record's field values as texts (what the audit trail and exports carry), and
+        its declassification date (``declassify_on``, '' for the default)."""
+        texts = {spec.name: text_of(self.value_of(record, spec.name)) for spec in self.fields}
+        if hasattr(record, "declassify_on"):
+            texts["declassify_on"] = text_of(record.declassify_on)
+        return texts
 
     def value_of(self, record: M, name: str) -> Any:
         """The value of an input field on a record (override for collections); links as

@@ -551,7 +551,22 @@
             <translation>Classification</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
+            <source>YYYY-MM-DD (empty: 25 years after creation)</source>
+            <translation>AAAA-MM-JJ (vide : 25 ans après la création)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>When this record is declassified: a date after today, at most 25 years after its creation. Empty: 25 years after its creation.</source>
+            <translation>Date de déclassification de cet enregistrement : postérieure à aujourd’hui, au plus 25 ans après sa création. Vide : 25 ans après sa création.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Declassify on</source>
+            <translation>Déclassifier le</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>

@@ -14,6 +14,7 @@ Every file holds the same office: owner USA, administrator ``admin`` and coordin
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
@@ -33,14 +34,46 @@ PEOPLE = [
 ]
 
 
-def database_at(target: str | Path, revision: str) -> Database:
-    """Create the office's database at schema ``revision`` (a new file or empty server database)."""
+# columns later revisions added to the tables of 0001 (revision, table, column, type): the
+# services of today write them, so they are added for the writing and dropped again after
+LATER_COLUMNS = [
+    ("0013", table, "declassify_on", "DATE")
+    for table in (
+        "agreements",
+        "attachments",
+        "contact_log",
+        "exchanges",
+        "liaison_assignments",
+        "participations",
+        "people",
+    )
+]
+
+
+def _later_columns(database: Database, revision: str, add: bool) -> None:
+    with database.engine.begin() as connection:
+        for since, table, column, kind in LATER_COLUMNS:
+            if revision < since:
+                connection.exec_driver_sql(
+                    f"ALTER TABLE {table} ADD COLUMN {column} {kind}"
+                    if add
+                    else f"ALTER TABLE {table} DROP COLUMN {column}"
+                )
+
+
+def database_at(
+    target: str | Path, revision: str, more: Callable[[Database], None] | None = None
+) -> Database:
+    """Create the office's database at schema ``revision`` (a new file or empty server
+    database); ``more`` writes more records through today's services before the columns of
+    later revisions are dropped again (after that, the services cannot write there)."""
     with (
         mock.patch.object(opening, "head_revision", lambda: revision),
         mock.patch.object(opening, "upgrade", lambda engine: upgrade(engine, revision)),
     ):
         database = initialise(target, "USA", "default", "admin", PASSWORD, encrypt=False)
     try:
+        _later_columns(database, revision, add=True)
         admin = Desk(database, "admin")
         admin.users.create(
             {
@@ -55,6 +88,9 @@ def database_at(target: str | Path, revision: str) -> Database:
             admin.people.create(
                 {"family_name": family, "given_names": given, "nation_code": nation}, label=label
             )
+        if more is not None:
+            more(database)
+        _later_columns(database, revision, add=False)
     except Exception:
         database.dispose()
         raise

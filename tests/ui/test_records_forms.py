@@ -85,6 +85,34 @@ def test_agreement_create_through_form_keeps_typed_data_on_error(qtbot, admin: D
     assert "Saved." in widget.message.text()
 
 
+def test_the_declassification_date_is_typed_beside_the_label(qtbot, admin: Desk) -> None:
+    """Issue 14, item 8: "Declassify on" sits in the Classification box; a date too far away is
+    refused beside it with what was typed kept; a good one is stored and shown again."""
+    widget = form(qtbot, AgreementForm, admin, None)
+    editor = widget.editors["declassify_on"]
+    assert editor.widget.accessibleName() == "Declassify on"
+    assert widget.label_box.isAncestorOf(editor.widget)
+    kind = widget.editors["kind"].widget
+    kind.setCurrentIndex(kind.findData("memorandum_of_understanding"))
+    qtbot.keyClicks(widget.editors["title"].widget, "Staff talks")
+    widget.editors["parties"].set(["USA", "GBR"])
+    widget.label_editor.level.setCurrentIndex(3)
+    click(qtbot, widget.label_editor.noforn)
+    qtbot.keyClicks(editor.widget.edit, "2099-01-01")
+    assert not save_with(qtbot, widget, widget.save_button)
+    assert "25 years" in editor.error.text() and editor.widget.edit.text() == "2099-01-01"
+    assert admin.agreements.count() == 0
+    day = dt.date.today() + dt.timedelta(days=3650)
+    editor.widget.edit.clear()
+    qtbot.keyClicks(editor.widget.edit, day.isoformat())
+    with qtbot.waitSignal(widget.saved) as saved:
+        click(qtbot, widget.save_button)
+    record, _label = admin.agreements.get(saved.args[0])
+    assert record.declassify_on == day
+    reopened = form(qtbot, AgreementForm, admin, record.id)
+    assert reopened.editors["declassify_on"].get() == day
+
+
 def test_agreement_quotas_and_quota_use(qtbot, admin: Desk, qtmodeltester) -> None:
     """Quota rows typed in the table are saved through the service and shown against use."""
     widget = form(qtbot, AgreementForm, admin, agreement(admin))

@@ -91,4 +91,5 @@ def audit_extract(desk: Desk, params: dict[str, Any]) -> Report:
         blocks,
         len(rows),
         landscape=True,
+        sources_named=False,  # events, not records: no record's declassification date covers them
     )

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
+from app.domain.declassification import effective
 from app.domain.labels import Label
 from app.domain.nations import nation_name
 from app.domain.vocab import (
@@ -26,6 +29,30 @@ if TYPE_CHECKING:
 PAGE = 2000
 EXPIRING_DAYS = 180
 
+# --- the records a report is derived from ----------------------------------------------------
+
+# the declassification dates of every record the report being built has read (its sources: a
+# derived document is declassified on the most distant of them), collected by the helpers below
+_SOURCES: ContextVar[list[dt.date] | None] = ContextVar("report_sources", default=None)
+
+
+@contextmanager
+def collecting_sources() -> Iterator[list[dt.date]]:
+    """Collect the declassification dates of the records read by the helpers within."""
+    dates: list[dt.date] = []
+    token = _SOURCES.set(dates)
+    try:
+        yield dates
+    finally:
+        _SOURCES.reset(token)
+
+
+def _source(record: Any) -> None:
+    dates = _SOURCES.get()
+    if dates is not None and getattr(record, "created_at", None) is not None:
+        dates.append(effective(record.created_at, getattr(record, "declassify_on", None)))
+
+
 # --- helpers ---------------------------------------------------------------------------------
 
 
@@ -39,6 +66,7 @@ def all_records(
     while True:
         page = service.list(filters, sort=sort, offset=offset, limit=PAGE, count_total=False)
         for record in page.records:
+            _source(record)
             yield record, page.labels[record.label_id]
         if len(page.records) < PAGE:
             return
@@ -51,6 +79,8 @@ def fetch(service: RecordService[Any], ids: Iterable[int]) -> dict[int, tuple[An
     found: dict[int, tuple[Any, Label]] = {}
     for start in range(0, len(wanted), 900):
         found.update(service.fetch(wanted[start : start + 900]))
+    for record, _label in found.values():
+        _source(record)
     return found
 
 
@@ -177,9 +207,11 @@ def exchange_fields(desk: Desk, exchange: Any) -> list[tuple[str, str]]:
 
 def find_record(service: RecordService[Any], reference: str, what: str) -> tuple[Any, Label]:
     try:
-        return service.find(reference)
+        record, label = service.find(reference)
     except NotFound:
         raise NotFound(f"no {what} {reference}") from None
+    _source(record)
+    return record, label
 
 
 def short(value: Any, limit: int = 160) -> str:

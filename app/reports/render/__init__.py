@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from app.domain.declassification import years_after
 from app.domain.labels import Label
 from app.paths import private_file
 from app.reports.model import Chart, Heading, Note, RecordBlock, Report, Table
@@ -185,8 +186,12 @@ class Renderer:
         """The classification authority block on the face of a classified report (DoDM
         5200.01 vol. 2, encl. 3; IC-ISM rule 00142): who classified it, from what, and when it
         is declassified, as derivative classification of the records it holds."""
+        produced = self.frame.produced_at
         lines = authority_block(
-            self.frame.marking(self.report.labels())[1], self.frame.producer, self.frame.produced_at
+            self.frame.marking(self.report.labels())[1],
+            self.frame.producer,
+            produced,
+            self.report.declassify_on(produced.date()),
         )
         if not lines:
             return
@@ -279,21 +284,15 @@ class Renderer:
         layout.gap(mm(3))
 
 
-# Declassify On of a derivative document: the most distant date of its sources; a record is
-# declassified 25 years after its creation by default (DoDM 5200.01 vol. 2; E.O. 13526 §1.5),
-# and a report's records were all created by the time it is printed, so its production date
-# plus 25 years is never earlier than any of theirs (docs/MARKINGS.md).
-DECLASSIFY_AFTER_YEARS = 25
-
-
-def authority_block(level: int, producer: str, produced_at: dt.datetime) -> list[str]:
-    """The three lines of the authority block, or none for an unclassified report."""
+def authority_block(
+    level: int, producer: str, produced_at: dt.datetime, declassify_on: dt.date | None = None
+) -> list[str]:
+    """The three lines of the authority block, or none for an unclassified report. Declassify
+    On is the report's (`Report.declassify_on`: the most distant date of the records it is
+    derived from; DoDM 5200.01 vol. 2), else 25 years after it is produced."""
     if level <= 0:
         return []
-    try:
-        until = produced_at.date().replace(year=produced_at.year + DECLASSIFY_AFTER_YEARS)
-    except ValueError:  # 29 February
-        until = produced_at.date().replace(year=produced_at.year + DECLASSIFY_AFTER_YEARS, day=28)
+    until = declassify_on or years_after(produced_at.date())
     return [
         f"Classified By: {producer}",
         "Derived From: Multiple Sources (Exchange Desk records listed in this report)",

@@ -72,6 +72,7 @@ def record_row(
     row["classification"] = desk.db.scheme.name(label.level)
     row["releasable_to"] = releasability_cell(label)
     row["groups"] = " ".join(sorted(label.groups))
+    row["declassify_on"] = text_of(getattr(record, "declassify_on", None))
     return row
 
 

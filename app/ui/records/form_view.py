@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.records.editors import Editor
+from app.ui.records.editors import Editor, editor_of
 from app.ui.records.messages import LABEL_ERROR_FIELDS, MessageArea
 from app.ui.undo import UndoableFields
 from app.ui.widgets import LabelEditor, OptionalDateEdit, WheelGuard, tool_button
@@ -81,6 +81,21 @@ class FormView(UndoableFields, QWidget):
         self.scroll.setWidget(body)
         self.wheel_guard = WheelGuard(self.scroll)
         self.wheel_guard.guard(label_editor)
+        # the declassification date beside the label (E.O. 13526 §1.5): empty is the default,
+        # 25 years after the record's creation; the services check a date typed here
+        declassify = OptionalDateEdit()
+        declassify.edit.setPlaceholderText(self.tr("YYYY-MM-DD (empty: 25 years after creation)"))
+        declassify.setToolTip(
+            self.tr(
+                "When this record is declassified: a date after today, at most 25 years after "
+                "its creation. Empty: 25 years after its creation."
+            )
+        )
+        declassify_box = self.group(
+            "", [("declassify_on", self.tr("Declassify on"), editor_of(declassify))]
+        )
+        declassify_box.setFlat(True)
+        self.label_box.layout().addWidget(declassify_box)
         self.save_button = tool_button(
             "save", self.tr("Save"), self.tr("Save this record (Ctrl+S)")
         )
