@@ -46,7 +46,7 @@ PEOPLE = [
         "air_force",
         "GBR",
         "RAF Waddington",
-        Label(1, Release.REL, frozenset({"FVEY"})),
+        Label(2, Release.REL, frozenset({"FVEY"})),
     ),
     (
         "Dubois",
@@ -87,7 +87,7 @@ PEOPLE = [
         "navy",
         "AUS",
         "HMAS Stirling",
-        Label(1, Release.REL, frozenset({"FVEY"})),
+        Label(2, Release.REL, frozenset({"FVEY"})),
     ),
     (
         "Johnson",
@@ -100,7 +100,7 @@ PEOPLE = [
         Label(3, Release.NOFORN),
     ),
     ("García", "Lucía", "Comandante", "OF-3", "army", "ESP", "Brigada Guadarrama XII", Label(0)),
-    ("Andersen", "Mette", "Major", "OF-3", "army", "DNK", "Danish Division", Label(1)),
+    ("Andersen", "Mette", "Major", "OF-3", "army", "DNK", "Danish Division", Label(0)),
     (
         "Kim",
         "Min-jun",
@@ -121,7 +121,7 @@ PEOPLE = [
         "joint",
         "BEL",
         "Belgian Defence",
-        Label(1),
+        Label(2, Release.REL, frozenset({"NATO"})),
     ),
 ]
 
