@@ -13,6 +13,7 @@ Every file holds the same office: owner USA, administrator ``admin`` and coordin
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,15 +39,7 @@ PEOPLE = [
 # services of today write them, so they are added for the writing and dropped again after
 LATER_COLUMNS = [
     ("0013", table, "declassify_on", "DATE")
-    for table in (
-        "agreements",
-        "attachments",
-        "contact_log",
-        "exchanges",
-        "liaison_assignments",
-        "participations",
-        "people",
-    )
+    for table in importlib.import_module("migrations.versions.0013_declassify_on").TABLES
 ]
 
 
