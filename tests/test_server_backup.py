@@ -42,7 +42,8 @@ def test_a_server_backup_is_a_private_dump_and_restores_what_it_held(
     made = backup(admin, tmp_path / "office.dump")
     assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
     assert made.path.read_bytes().startswith(b"PGDMP")  # pg_dump's custom format
-    assert sorted(os.listdir(tmp_path)) == ["office.dump"]  # nothing partial beside it
+    # nothing partial beside it; its label (every stored label combined) beside it
+    assert sorted(os.listdir(tmp_path)) == ["office.dump", "office.dump.label.xml"]
     [event] = admin.audit.list(action="backup")
     assert event.details["file"] == str(made.path) and event.details["sha256"] == made.sha256
     with pytest.raises(DatabaseError, match="exists already"):

@@ -107,6 +107,10 @@ def upgrade() -> None:
         "from": "RESTRICTED",
         "to": "CONFIDENTIAL",
     }
+    if connection.dialect.name == "postgresql":
+        # the row triggers' deferred events fire now, not at COMMIT: a later revision of the
+        # same upgrade may alter these tables (PostgreSQL refuses while events are pending)
+        connection.execute(sa.text("SET CONSTRAINTS ALL IMMEDIATE"))
     connection.execute(
         sa.text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
         {

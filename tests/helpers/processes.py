@@ -46,7 +46,7 @@ def _update(desk: Desk, record_id: int, n: int) -> Any:
 
 def _label(desk: Desk, record_id: int, n: int) -> Any:
     return desk.people.update(
-        record_id, {}, label=Label(level=1 + n % 2, release="NOFORN"), expected_version=1
+        record_id, {}, label=Label(level=2 + n % 2, release="NOFORN"), expected_version=1
     )
 
 
