@@ -31,7 +31,19 @@ def uncovered(
 ) -> str | None:
     """Why ``banner`` does not cover ``portion`` (a reader it admits could not read the
     portion), or None when it does."""
-    banner, portion = marked(banner, owner), marked(portion, owner)
+    return _uncovered(marked(banner, owner), None, portion, owner, groups)
+
+
+def _uncovered(
+    banner: Label,
+    admitted: frozenset[str] | None,
+    portion: Label,
+    owner: str,
+    groups: Mapping[str, Iterable[str]],
+) -> str | None:
+    """`uncovered` for a banner already `marked`, with its REL TO nations expanded once for a
+    page of portions (``admitted``; None: expanded here)."""
+    portion = marked(portion, owner)
     if banner.level < portion.level:
         return "its level is below a portion's"
     if portion.release is Release.NOFORN and banner.release is not Release.NOFORN:
@@ -40,7 +52,8 @@ def uncovered(
         if banner.release is Release.ALL:
             return "a portion is REL TO and the banner has no caveat"
         if banner.release is Release.REL:
-            admitted = expand(banner.rel_to, groups) - {owner}
+            if admitted is None:
+                admitted = expand(banner.rel_to, groups) - {owner}
             allowed = expand(portion.rel_to, groups)
             if not admitted <= allowed:
                 return "the banner releases to " + ", ".join(sorted(admitted - allowed))
@@ -59,8 +72,10 @@ def check_banner(
     banner: Label, portions: list[Label], owner: str, groups: Mapping[str, Iterable[str]]
 ) -> Label:
     """``banner`` when it covers each of ``portions``; else `MarkingMismatch` (logged)."""
+    shown = marked(banner, owner)
+    admitted = expand(shown.rel_to, groups) - {owner} if shown.release is Release.REL else None
     for portion in portions:
-        if problem := uncovered(banner, portion, owner, groups):
+        if problem := _uncovered(shown, admitted, portion, owner, groups):
             log.error(
                 "marking self-check failed: banner %r over %d portions: %s",
                 banner,
