@@ -184,8 +184,12 @@ class UsersView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _old: self._pick(current.row())
+        # an account is shown when its row is selected, not when the current index merely
+        # moves: Qt makes the first row current, unselected, when the table takes the focus
+        # (as when the focused Create button is disabled while it writes), which must not
+        # overwrite what is being typed for a new account
+        self.table.selectionModel().selectionChanged.connect(
+            lambda selected, _old: selected.indexes() and self._pick(selected.indexes()[0].row())
         )
         self.new_button.clicked.connect(self.new_account)
         self.create_button.clicked.connect(self.create)
