@@ -37,7 +37,7 @@ from app.services.errors import (
     ServiceError,
     ValidationFailed,
 )
-from app.services.fields import text_of
+from app.services.fields import Field, text_of
 from app.services.reading import M, RecordReads
 from app.services.transactions import retried
 
@@ -50,16 +50,8 @@ LABEL_FIELDS = ("classification", "releasable_to", "groups")
 DECLASSIFY = "declassify_on"
 
 
-def parse_declassify_on(value: Any) -> dt.date | None:
-    """A ``declassify_on`` cell: a date, an ISO date text, or empty (None: the default)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"declassify on: {value!r} is not a date such as 2036-12-31") from None
+# parsed as any optional date field (`fields.parse_date`): empty is None, the default
+DECLASSIFY_FIELD = Field(DECLASSIFY, "Declassify on", kind="date")
 _VERSIONED = "versioned"  # an event of `Writing.changed`: its details get the record's new version
 
 
@@ -160,12 +152,14 @@ class RecordService(RecordReads[M]):
                 errors[name] = "is not a field of this record"
         if DECLASSIFY in values:
             try:
-                parsed[DECLASSIFY] = parse_declassify_on(values[DECLASSIFY])
+                parsed[DECLASSIFY] = DECLASSIFY_FIELD.parse(values[DECLASSIFY])
             except ValueError as error:
                 errors[DECLASSIFY] = str(error)
             today = dt.date.today()
-            if creating and parsed.get(DECLASSIFY) and (
-                why := declassification_problem(parsed[DECLASSIFY], today, today)
+            if (
+                creating
+                and parsed.get(DECLASSIFY)
+                and (why := declassification_problem(parsed[DECLASSIFY], today, today))
             ):
                 errors[DECLASSIFY] = why
         for spec in self.fields:
