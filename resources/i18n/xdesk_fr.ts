@@ -546,7 +546,7 @@
     <context>
         <name>FormView</name>
         <message>
-            <location filename="../../app/ui/records/form_view.py" line="+71" />
+            <location filename="../../app/ui/records/form_view.py" line="+73" />
             <source>Classification</source>
             <translation>Classification</translation>
         </message>
@@ -561,12 +561,7 @@
             <translation>Date de déclassification de cet enregistrement : postérieure à aujourd’hui, au plus 25 ans après sa création. Vide : 25 ans après sa création.</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Declassify on</source>
-            <translation>Déclassifier le</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="+11" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
@@ -1905,6 +1900,10 @@
         <message>
             <source>Date signed</source>
             <translation>Date de signature</translation>
+        </message>
+        <message>
+            <source>Declassify on</source>
+            <translation>Déclassifier le</translation>
         </message>
         <message>
             <source>Departure</source>

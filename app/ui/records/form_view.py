@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.base import DECLASSIFY_FIELD
+from app.ui.i18n import field_title
 from app.ui.records.editors import Editor, editor_of
 from app.ui.records.messages import LABEL_ERROR_FIELDS, MessageArea
 from app.ui.undo import UndoableFields
@@ -92,7 +94,8 @@ class FormView(UndoableFields, QWidget):
             )
         )
         declassify_box = self.group(
-            "", [("declassify_on", self.tr("Declassify on"), editor_of(declassify))]
+            "",
+            [(DECLASSIFY_FIELD.name, field_title(DECLASSIFY_FIELD.title), editor_of(declassify))],
         )
         declassify_box.setFlat(True)
         self.label_box.layout().addWidget(declassify_box)
