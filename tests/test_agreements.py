@@ -8,8 +8,10 @@ import datetime as dt
 import pytest
 
 from app.domain.labels import Label, Release
+from app.domain.references import reference
 from app.services.desk import Desk
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
+from tests.helpers.records import counter_of, generated
 
 MOU = "memorandum_of_understanding"
 VALID = {"title": "Polish–American officer exchange", "kind": MOU, "parties": "USA POL"}
@@ -77,20 +79,21 @@ def test_a_loan_agreement_may_name_one_party_others_need_two(admin: Desk) -> Non
 
 
 def test_references_generated_or_given_and_unique(admin: Desk) -> None:
-    generated = admin.agreements.create({**VALID, "signed_date": "2019-03-04"})
-    assert generated.record.reference == "AGR-2019-0001"
+    made = admin.agreements.create({**VALID, "signed_date": "2019-03-04"})
+    assert generated("AGR", 2019).fullmatch(made.record.reference)
     given = admin.agreements.create({**VALID, "reference": "mou-usa-pol-2019-01"})
     assert given.record.reference == "MOU-USA-POL-2019-01"
     assert admin.agreements.find("mou-usa-pol-2019-01")[0].id == given.record.id
     with pytest.raises(ValidationFailed) as failure:
         admin.agreements.create({**VALID, "reference": "MOU-USA-POL-2019-01"})
     assert "already used" in failure.value.errors["reference"]
-    # a number typed in that looks generated is skipped by the generator
-    admin.agreements.create({**VALID, "reference": "AGR-2019-0002"})
-    assert (
-        admin.agreements.create({**VALID, "signed_date": "2019-06-01"}).record.reference
-        == "AGR-2019-0003"
-    )
+    # a number typed in that the generator would give next is skipped by it
+    last, secret = counter_of(admin, "AGR", 2019)
+    taken = reference("AGR", 2019, last + 1, bytes.fromhex(secret))
+    admin.agreements.create({**VALID, "reference": taken})
+    assert admin.agreements.create(
+        {**VALID, "signed_date": "2019-06-01"}
+    ).record.reference == reference("AGR", 2019, last + 2, bytes.fromhex(secret))
     with pytest.raises(ValidationFailed) as failure:
         admin.agreements.update(given.record.id, {"reference": ""})
     assert "cannot be emptied" in failure.value.errors["reference"]

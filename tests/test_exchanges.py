@@ -11,6 +11,7 @@ from app.domain.labels import Label, Release
 from app.domain.vocab import EXCHANGE_MOVES, ExchangeStatus
 from app.services.desk import Desk
 from app.services.errors import NotFound, PermissionDenied, ValidationFailed
+from tests.helpers.records import counter_of, generated
 
 
 def valid(**extra: object) -> dict[str, object]:
@@ -85,11 +86,12 @@ def test_create_generates_reference_from_start_year_and_stores_collections(admin
     )
     second = admin.exchanges.create(valid(start_date="2027-01-10", end_date="2027-01-12"))
     third = admin.exchanges.create(valid(agreement=str(agreement.id)))
-    assert (first.record.reference, second.record.reference, third.record.reference) == (
-        "EX-2026-0001",
-        "EX-2027-0001",
-        "EX-2026-0002",
-    )
+    # the start year's references, none telling how many came before (issue 13)
+    assert generated("EX", 2026).fullmatch(first.record.reference)
+    assert generated("EX", 2027).fullmatch(second.record.reference)
+    assert generated("EX", 2026).fullmatch(third.record.reference)
+    assert third.record.reference != first.record.reference
+    assert counter_of(admin, "EX", 2026)[0] == 2 and counter_of(admin, "EX", 2027)[0] == 1
     record, _label = admin.exchanges.get(first.record.id)
     assert record.status == "proposed"
     assert record.agreement_id == agreement.id == third.record.agreement_id
@@ -105,7 +107,7 @@ def test_create_generates_reference_from_start_year_and_stores_collections(admin
         == "travel 1200.00 USD Return flights; lodging 800.50 NOK Hotel"
     )
     assert admin.exchanges.value_of(record, "agreement") == "MOU-USA-NOR-2020"
-    assert admin.exchanges.find("ex-2026-0001")[0].id == first.record.id
+    assert admin.exchanges.find(first.record.reference.lower())[0].id == first.record.id
 
 
 def test_initial_status_may_be_given_but_cancelled_needs_a_reason(admin: Desk) -> None:
@@ -139,7 +141,7 @@ def test_update_changes_fields_audited_with_before_and_after(admin: Desk) -> Non
     assert saved.record.row_version == 2
     assert admin.exchanges.value_of(saved.record, "partner_nations") == ["FRA", "GBR"]
     event = admin.audit.list(action="update", kind="exchange")[0]
-    assert event.record_id == record.id and event.record_ref == "EX-2026-0001"
+    assert event.record_id == record.id and event.record_ref == record.reference
     assert event.details["before"] == {
         "domains": "land, maritime",
         "lessons_learned": "",

@@ -70,12 +70,16 @@ class Setting(Base):
 
 
 class ReferenceCounter(Base):
-    """Next number for human-readable references per prefix and year (EX-2026-0042)."""
+    """Next number for human-readable references per prefix and year, and the secret that
+    turns it into a suffix nobody can count (`app.domain.references`, EX-2026-7KQ3M)."""
 
     __tablename__ = "reference_counters"
     prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
+    # hex of 16 random bytes, drawn with the row (revision 0014; NULL only in a row of an older
+    # schema until it is next counted)
+    secret: Mapped[str | None] = mapped_column(String(32))
 
 
 # --- nations and groups ----------------------------------------------------------------------

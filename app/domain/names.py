@@ -38,7 +38,7 @@ def fold(text: str) -> str:
 
 def index_tokens(text: str) -> list[str]:
     """The words of a text as the search index holds them, in order: folded (`fold`), split at
-    anything that is not a letter or digit (as FTS5's unicode61 does: ``EX-2026-0042`` is three
+    anything that is not a letter or digit (as FTS5's unicode61 does: ``EX-2026-7KQ3M`` is three
     words, ``o'brien`` two), each at most `MAX_TOKEN` characters."""
     return [t[:MAX_TOKEN] for t in _INDEX_TOKEN.findall(fold(text))] if text else []
 

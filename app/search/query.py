@@ -91,7 +91,7 @@ def parse(text: str, as_you_type: bool = False) -> ParsedQuery:
         words = _WORD_CHARS.findall(word)
         if not words:
             continue
-        if len(words) > 1:  # EX-2026-0042, o'brien: one phrase
+        if len(words) > 1:  # EX-2026-7KQ3M, o'brien: one phrase
             raw.append(Term(" ".join(words), phrase=True, prefix=prefix, negated=negated))
         else:
             raw.append(Term(words[0], prefix=prefix, negated=negated))

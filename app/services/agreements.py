@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.database.counters import next_reference
 from app.database.labels import load_labels
 from app.domain.labels import Label
 from app.domain.models import (
@@ -41,7 +42,7 @@ from app.domain.vocab import (
     QuotaDirection,
 )
 from app.security.principal import Actor
-from app.services.base import RecordService, Saved, next_reference
+from app.services.base import RecordService, Saved
 from app.services.errors import Conflict, NotFound, ValidationFailed
 from app.services.fields import Field, text_of
 from app.services.quota_use import QuotaUse, Reciprocity, quota_use
@@ -221,10 +222,7 @@ class AgreementService(RecordService[Agreement]):
                 is not None
             ):
                 record.reference = next_reference(
-                    session,
-                    self.reference_prefix,
-                    int(record.reference.split("-")[1]),
-                    self.reference_digits,
+                    session, self.reference_prefix, int(record.reference.split("-")[1])
                 )
         if parties is not None:
             keep = [p for p in record.parties if p.nation_code in parties]

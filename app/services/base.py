@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.database.counters import next_number
+from app.database.counters import next_reference
 from app.database.labels import intern_label, load_labels
 from app.domain.declassification import problem as declassification_problem
 from app.domain.labels import Label, level_refused, refused_without_caveat
@@ -62,11 +62,6 @@ class Saved(Generic[M]):
     record: M
     label: Label
     warnings: list[str] = field(default_factory=list)
-
-
-def next_reference(session: Session, prefix: str, year: int, digits: int = 4) -> str:
-    """The next reference for a prefix and year, e.g. ``EX-2026-0042``."""
-    return f"{prefix}-{year}-{next_number(session, prefix, year):0{digits}d}"
 
 
 class RecordService(RecordReads[M]):
@@ -217,7 +212,7 @@ class RecordService(RecordReads[M]):
             actor,
             parsed,
             intern_label(session, new_label),
-            lambda prefix, year, digits: next_reference(session, prefix, year, digits),
+            lambda prefix, year: next_reference(session, prefix, year),
         )
         session.add(record)
         session.flush()
@@ -241,16 +236,14 @@ class RecordService(RecordReads[M]):
         actor: Actor,
         parsed: dict[str, Any],
         label_id: int,
-        reference: Callable[[str, int, int], str],
+        reference: Callable[[str, int], str],
     ) -> M:
         """A new record from checked values, not yet added to the session (`create_in` and
-        `BulkCreate`): its generated reference (``reference(prefix, year, digits)``), the
+        `BulkCreate`): its generated reference (``reference(prefix, year)``), the
         values applied, its label and who created it."""
         record = self.model()
         if self.reference_prefix and not parsed.get("reference"):
-            record.reference = reference(
-                self.reference_prefix, self.reference_year(parsed), self.reference_digits
-            )
+            record.reference = reference(self.reference_prefix, self.reference_year(parsed))
         self.apply(session, record, parsed)
         record.label_id = label_id
         record.created_by = record.updated_by = actor.username

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.orm.interfaces import ONETOMANY
 
-from app.database.counters import locked_counter
+from app.database.counters import counted, locked_counter
 from app.database.engine import Database
 from app.database.labels import fingerprint, intern_label
 from app.database.search_index import search_index_of
@@ -162,13 +162,12 @@ class BulkCreate:
         self._pending.append((record, label))
         return record
 
-    def _next_reference(self, prefix: str, year: int, digits: int) -> str:
+    def _next_reference(self, prefix: str, year: int) -> str:
         counter = self._counters.get((prefix, year))
         if counter is None:
             counter = locked_counter(self.session, prefix, year)
             self._counters[(prefix, year)] = counter
-        counter.last += 1
-        return f"{prefix}-{year}-{counter.last:0{digits}d}"
+        return counted(counter)
 
     def discard(self) -> None:
         """Forget the queued rows (their reference numbers stay used)."""

@@ -187,7 +187,7 @@ class ExchangeService(RecordService[Exchange]):
         return start.year if start else dt.date.today().year
 
     def title(self, record: Exchange) -> str:
-        """``EX-2026-0042 Cold Response 2026``."""
+        """``EX-2026-7KQ3M Cold Response 2026``."""
         return f"{record.reference or ''} {record.title}".strip()
 
     def check(

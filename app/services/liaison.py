@@ -87,7 +87,7 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         return start.year if start else dt.date.today().year
 
     def title(self, record: LiaisonAssignment) -> str:
-        """``LO-2026-0003 liaison officer, GBR → USA``."""
+        """``LO-2026-3W7QX liaison officer, GBR → USA``."""
         return (
             f"{record.reference} {LiaisonKind(record.kind).label.lower()}, {record.sending_nation} "
             f"→ {record.host_nation}"
@@ -293,7 +293,7 @@ class ContactLogService(RecordService[ContactLogEntry]):
         ]
 
     def title(self, record: ContactLogEntry) -> str:
-        """``LO-2026-0003 2026-03-14 Port visit planning``."""
+        """``LO-2026-3W7QX 2026-03-14 Port visit planning``."""
         return (
             f"{self.value_of(record, 'assignment')} {record.date.isoformat()} {record.subject}"
         ).strip()

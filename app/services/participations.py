@@ -103,7 +103,7 @@ class ParticipationService(RecordService[Participation]):
         ]
 
     def title(self, record: Participation) -> str:
-        """``KOWALSKI, Jan in EX-2026-0042``."""
+        """``KOWALSKI, Jan in EX-2026-7KQ3M``."""
         return f"{self.value_of(record, 'person_name')} in {self.value_of(record, 'exchange')}"
 
     # --- writes ----------------------------------------------------------------------------

@@ -54,7 +54,6 @@ class PeopleService(RecordService[Person]):
     model = Person
     kind = "person"
     reference_prefix = "P"
-    reference_digits = 6  # an office enters many thousands of people a year
     default_sort = ("family_name", "given_names")
     text_columns = ("family_name", "given_names", "original_script_name", "reference", "unit")
     private_fields = frozenset(IDENTITY_FIELDS)

@@ -61,7 +61,6 @@ class RecordReads(Generic[M]):
     kind: ClassVar[str]  # audit and attachment kind, e.g. "person"
     fields: ClassVar[tuple[Field, ...]]
     reference_prefix: ClassVar[str | None] = None
-    reference_digits: ClassVar[int] = 4
     default_sort: ClassVar[tuple[str, ...]] = ("id",)
     text_columns: ClassVar[tuple[str, ...]] = ()
     archivable: ClassVar[bool] = True

@@ -54,7 +54,7 @@ class ReferenceChooser(QComboBox):
         self.desk = desk
         self.kind = kind
         self.lineEdit().setPlaceholderText(
-            self.tr("reference, e.g. EX-2026-0001")
+            self.tr("reference, e.g. EX-2026-7KQ3M")
             if kind == "exchange"
             else self.tr("reference or pick from the list")
         )

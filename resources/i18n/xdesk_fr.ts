@@ -1657,8 +1657,8 @@
         <name>ReferenceChooser</name>
         <message>
             <location filename="../../app/ui/report_dialog.py" line="+57" />
-            <source>reference, e.g. EX-2026-0001</source>
-            <translation>référence, p. ex. EX-2026-0001</translation>
+            <source>reference, e.g. EX-2026-7KQ3M</source>
+            <translation>référence, p. ex. EX-2026-7KQ3M</translation>
         </message>
         <message>
             <location line="+2" />

@@ -1,5 +1,7 @@
 """Sample records the write-path tests create: field values as a form or the CLI gives them."""
 
+import re
+
 PERSON = {"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL"}
 EXCHANGE = {
     "title": "Cold Response",
@@ -14,3 +16,24 @@ AGREEMENT = {
     "kind": "memorandum_of_understanding",
     "parties": "USA POL",
 }
+
+
+def generated(prefix: str, year: int) -> "re.Pattern[str]":
+    """A generated reference of ``prefix`` and ``year``: five characters of Crockford's base 32
+    that say nothing of how many records came before (`app.domain.references`)."""
+    return re.compile(rf"{re.escape(prefix)}-{year}-[0-9A-HJKMNP-TV-Z]{{5}}")
+
+
+def counter_of(desk, prefix: str, year: int) -> tuple[int, str]:  # noqa: ANN001
+    """The reference counter of ``prefix`` and ``year``: its last number and its secret."""
+    from sqlalchemy import select
+
+    from app.domain.models import ReferenceCounter
+
+    with desk.db.reading() as session:
+        row = session.execute(
+            select(ReferenceCounter.last, ReferenceCounter.secret).where(
+                ReferenceCounter.prefix == prefix, ReferenceCounter.year == year
+            )
+        ).one()
+    return int(row.last), str(row.secret)

@@ -40,7 +40,7 @@ PEOPLE = [
 LATER_COLUMNS = [
     ("0013", table, "declassify_on", "DATE")
     for table in importlib.import_module("migrations.versions.0013_declassify_on").TABLES
-]
+] + [("0014", "reference_counters", "secret", "VARCHAR(32)")]
 
 
 def _later_columns(database: Database, revision: str, add: bool) -> None:
