@@ -105,10 +105,13 @@ class Desk:
         return check_banner(marks.combine(labels, owner, groups), labels, owner, groups)
 
     def parse_label(self, classification: Any, releasable_to: Any = "", groups: Any = "") -> Label:
-        """A label from the three CSV/CLI cells; `ValidationFailed` naming the bad cell."""
+        """A label from the three CSV/CLI cells (or JSON values: a level's name or number, a
+        text or a list of codes); `ValidationFailed` naming the bad cell."""
         errors: dict[str, str] = {}
         level = 0
         try:
+            if isinstance(classification, bool) or not isinstance(classification, int | str | None):
+                raise ValueError(f"{classification!r} is not a classification")
             level = (
                 classification
                 if isinstance(classification, int)
@@ -120,20 +123,18 @@ class Desk:
             errors["classification"] = str(error)
         release, codes = marks.Release.ALL, frozenset()
         try:
-            release, codes = marks.parse_releasability(
-                releasable_to if isinstance(releasable_to, str) else " ".join(releasable_to or [])
-            )
+            release, codes = marks.parse_releasability(_codes_text(releasable_to))
             known_groups = self.db.nation_groups()
             unknown = sorted(c for c in codes if c not in known_groups and not _is_nation(c))
             if unknown:
                 raise ValueError(f"unknown nation or group {', '.join(unknown)}")
         except ValueError as error:
             errors["releasable_to"] = str(error)
-        group_names = frozenset(
-            g.strip()
-            for g in (groups.replace(",", " ").split() if isinstance(groups, str) else groups or [])
-            if g.strip()
-        )
+        group_names: frozenset[str] = frozenset()
+        try:
+            group_names = frozenset(_codes_text(groups).replace(",", " ").split())
+        except ValueError as error:
+            errors["groups"] = str(error)
         if group_names:
             with self.db.reading() as session:
                 known = set(session.scalars(select(NeedToKnowGroup.name)))
@@ -228,3 +229,17 @@ def _is_nation(code: str) -> bool:
     from app.domain.nations import is_nation
 
     return is_nation(code)
+
+
+def _codes_text(value: Any) -> str:
+    """A cell of codes as one text: a text as it is, a list of texts joined by spaces, nothing
+    as empty; anything else (a number, a mapping: a JSON file's wrong type) is refused."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple | set | frozenset) and all(
+        isinstance(code, str) for code in value
+    ):
+        return " ".join(value)
+    raise ValueError(f"{value!r} is not a text or a list of codes")
