@@ -11,6 +11,7 @@ import errno
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -37,9 +38,19 @@ def _connect(path: Path, key: bytes | None, read_only: bool = False) -> sqlite3.
     return sqlite3.connect(path, timeout=2, isolation_level=None)
 
 
-def backup_sqlite(engine: Engine, destination: Path, key: bytes | None = None) -> Path:
+def backup_sqlite(
+    engine: Engine,
+    destination: Path,
+    key: bytes | None = None,
+    place: Callable[[Path], None] | None = None,
+) -> Path:
     """Copy the live database to ``destination`` with the online backup API (encrypted under
-    ``key``, the live database's, with a copy of its keys file)."""
+    ``key``, the live database's, with a copy of its keys file).
+
+    ``place(partial)`` puts the copy, complete under its temporary name, at ``destination``
+    (by default a rename): a caller writes first what must exist before the copy does (its
+    label, its audit event). If it raises, nothing is left at ``destination``; if the process
+    is killed before the rename, the copy is still only the hidden partial (`partial_name`)."""
     if engine.url.get_backend_name() != "sqlite":
         raise DatabaseError(
             "backup is for the embedded SQLite database; use the server's own tools (pg_dump) for "
@@ -51,7 +62,7 @@ def backup_sqlite(engine: Engine, destination: Path, key: bytes | None = None) -
     destination.parent.mkdir(parents=True, exist_ok=True)
     # written under a temporary name and renamed once complete: a full disk or any failure
     # leaves no partial file (nor a 0-byte one blocking the next try)
-    partial = destination.with_name(f".{destination.name}.partial")
+    partial = partial_name(destination)
     pooled = engine.raw_connection()
     try:
         source: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
@@ -62,10 +73,15 @@ def backup_sqlite(engine: Engine, destination: Path, key: bytes | None = None) -
             target.close()
         if key is not None:
             at_rest.copy_keys(Path(engine.url.database or ""), destination)
-        os.replace(partial, destination)
-    except (*SQLITE_ERRORS, OSError, at_rest.KeyFileError, DatabaseError) as error:
+        if place is None:
+            os.replace(partial, destination)
+        else:
+            place(partial)
+    except BaseException as error:
         if key is not None and not destination.exists():
             at_rest.key_file(destination).unlink(missing_ok=True)
+        if not isinstance(error, (*SQLITE_ERRORS, OSError, at_rest.KeyFileError, DatabaseError)):
+            raise
         raise DatabaseError(
             f"the backup to {destination} could not be written ({_plain(error)}); nothing was "
             "left there"
@@ -75,6 +91,11 @@ def backup_sqlite(engine: Engine, destination: Path, key: bytes | None = None) -
             Path(f"{partial}{leftover}").unlink(missing_ok=True)
         pooled.close()
     return destination
+
+
+def partial_name(destination: Path) -> Path:
+    """Where a backup is written before it is complete: ``.NAME.partial`` beside it."""
+    return destination.with_name(f".{destination.name}.partial")
 
 
 def _plain(error: BaseException) -> str:

@@ -51,37 +51,64 @@ class Backup:
 
 def backup(desk: Desk, destination: str | Path) -> Backup:
     """Copy the live database to a new file (SQLite's online backup API, or ``pg_dump`` on a
-    server); audited as ``backup``."""
+    server); audited as ``backup``.
+
+    On SQLite the copy gets its name last: it is complete under a hidden temporary name, then
+    the head of the trail it holds, its label and its audit event are written, and only then
+    is it renamed. So a copy under its name always has its label and its event, even when the
+    process is killed half way (a test kills it at random moments)."""
     if not desk.actor().is_admin:
         raise PermissionDenied("only an administrator may back up the database")
     path = Path(destination).resolve()
-    if desk.db.is_sqlite:
-        backup_sqlite(desk.db.engine, path, desk.db.key)
-        held = trail_head(path, desk.db.key)
+    label = _database_label(desk)
+    if not desk.db.is_sqlite:
+        server_tools.dump(desk.db.engine, _tools_url(desk), path)
+        try:
+            return _label_and_audit(desk, path, path, label)
+        except BaseException:
+            path.unlink(missing_ok=True)  # no backup leaves without its label and its event
+            raise
+    made: list[Backup] = []
+
+    def place(partial: Path) -> None:
+        held = trail_head(partial, desk.db.key)
         if held is not None:  # the head the copy holds goes with it: a restore checks it
             audit_anchor.save_beside(path, held[0], audit_anchor.Checkpoint(*held[1:]))
-    else:
-        server_tools.dump(desk.db.engine, _tools_url(desk), path)
-    label = _database_label(desk)
+        made.append(_label_and_audit(desk, partial, path, label))
+
     try:
-        label_file = bindings.bind(path, label, desk.db.scheme, desk.owner)
+        backup_sqlite(desk.db.engine, path, desk.db.key, place)
     except BaseException:
-        path.unlink(missing_ok=True)  # no backup leaves without its label
+        if not path.exists():
+            audit_anchor.beside(path).unlink(missing_ok=True)
+            bindings.label_path(path).unlink(missing_ok=True)
         raise
-    made = Backup(path, path.stat().st_size, file_sha256(path), label_file)
-    with desk.writing() as (session, actor):
-        audit.record(
-            session,
-            actor.username,
-            "backup",
-            details={
-                "file": str(path),
-                "bytes": made.size,
-                "sha256": made.sha256,
-                "marking": desk.marking(label),
-                "label_file": str(label_file),
-            },
-        )
+    return made[0]
+
+
+def _label_and_audit(desk: Desk, data: Path, path: Path, label: Label) -> Backup:
+    """Label the copy whose bytes are ``data`` as ``path``, audit it, then put the label and
+    the copy in place (the copy last)."""
+    staged = bindings.stage(data, path, label, desk.db.scheme, desk.owner)
+    label_file = staged.label
+    made = Backup(path, data.stat().st_size, file_sha256(data), label_file)
+    try:
+        with desk.writing() as (session, actor):
+            audit.record(
+                session,
+                actor.username,
+                "backup",
+                details={
+                    "file": str(path),
+                    "bytes": made.size,
+                    "sha256": made.sha256,
+                    "marking": desk.marking(label),
+                    "label_file": str(label_file),
+                },
+            )
+        staged.place()
+    finally:
+        staged.discard()
     return made
 
 
