@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,12 +36,21 @@ from app.database.server_link import (
 )
 from app.ui.widgets import ErrorLabel
 
+# what each TLS mode does (the modes themselves are libpq's words, never translated)
 MODE_WORDS = {
-    "disable": "no encryption: passwords and records cross the network readable",
-    "prefer": "encrypted if the server offers it, the server not checked",
-    "require": "always encrypted, the server not checked",
-    "verify-ca": "encrypted; the server's certificate must come from the CA file",
-    "verify-full": "encrypted; the certificate must come from the CA file and name this host",
+    "disable": QT_TRANSLATE_NOOP(
+        "ServerForm", "no encryption: passwords and records cross the network readable"
+    ),
+    "prefer": QT_TRANSLATE_NOOP(
+        "ServerForm", "encrypted if the server offers it, the server not checked"
+    ),
+    "require": QT_TRANSLATE_NOOP("ServerForm", "always encrypted, the server not checked"),
+    "verify-ca": QT_TRANSLATE_NOOP(
+        "ServerForm", "encrypted; the server's certificate must come from the CA file"
+    ),
+    "verify-full": QT_TRANSLATE_NOOP(
+        "ServerForm", "encrypted; the certificate must come from the CA file and name this host"
+    ),
 }
 
 
@@ -55,24 +64,24 @@ class ServerForm(QWidget):
         parts = parts or ServerParts()
         self.host = QLineEdit(parts.host)
         self.host.setObjectName("serverHost")
-        self.host.setAccessibleName("Server host")
+        self.host.setAccessibleName(self.tr("Server host"))
         self.host.setPlaceholderText("db.office.example")
         self.port = QSpinBox()
         self.port.setObjectName("serverPort")
-        self.port.setAccessibleName("Port")
+        self.port.setAccessibleName(self.tr("Port"))
         self.port.setRange(1, 65535)
         self.port.setValue(parts.port or DEFAULT_PORT)
         self.database = QLineEdit(parts.database)
         self.database.setObjectName("serverDatabase")
-        self.database.setAccessibleName("Database name")
+        self.database.setAccessibleName(self.tr("Database name"))
         self.database.setPlaceholderText("exchange_desk")
         self.user = QLineEdit(parts.user)
         self.user.setObjectName("serverUser")
-        self.user.setAccessibleName("User")
-        self.user.setPlaceholderText("your username")
+        self.user.setAccessibleName(self.tr("User"))
+        self.user.setPlaceholderText(self.tr("your username"))
         self.mode = QComboBox()
         self.mode.setObjectName("serverTlsMode")
-        self.mode.setAccessibleName("TLS mode")
+        self.mode.setAccessibleName(self.tr("TLS mode"))
         for mode in SSL_MODES:
             self.mode.addItem(mode, mode)
         self.mode.setCurrentIndex(self.mode.findData(parts.sslmode or DEFAULT_SSL_MODE))
@@ -81,9 +90,9 @@ class ServerForm(QWidget):
         self.mode_words.setWordWrap(True)
         self.ca_file = QLineEdit(parts.sslrootcert)
         self.ca_file.setObjectName("serverCaFile")
-        self.ca_file.setAccessibleName("CA certificate file")
-        self.ca_file.setPlaceholderText("the office CA's certificate (.pem, .crt)")
-        self.browse = QPushButton("Browse…")
+        self.ca_file.setAccessibleName(self.tr("CA certificate file"))
+        self.ca_file.setPlaceholderText(self.tr("the office CA's certificate (.pem, .crt)"))
+        self.browse = QPushButton(self.tr("Browse…"))
         self.browse.setObjectName("serverCaBrowse")
         self.browse.clicked.connect(self._browse)
         self.errors = {name: ErrorLabel() for name in ("host", "database", "user", "ca_file")}
@@ -96,13 +105,13 @@ class ServerForm(QWidget):
         ca_cell = QWidget()
         ca_cell.setLayout(ca_row)
         for caption, widget, key in (
-            ("Server", self.host, "host"),
-            ("Port", self.port, ""),
-            ("Database", self.database, "database"),
-            ("User", self.user, "user"),
-            ("TLS mode", self.mode, ""),
+            (self.tr("Server"), self.host, "host"),
+            (self.tr("Port"), self.port, ""),
+            (self.tr("Database"), self.database, "database"),
+            (self.tr("User"), self.user, "user"),
+            (self.tr("TLS mode"), self.mode, ""),
             ("", self.mode_words, ""),
-            ("CA file", ca_cell, "ca_file"),
+            (self.tr("CA file"), ca_cell, "ca_file"),
         ):
             cell = QWidget()
             cell_layout = QVBoxLayout(cell)
@@ -114,7 +123,7 @@ class ServerForm(QWidget):
             label = QLabel(caption)
             label.setBuddy(widget)
             form.addRow(label, cell)
-        note = QLabel("The password is asked when you log in; it is never stored.")
+        note = QLabel(self.tr("The password is asked when you log in; it is never stored."))
         note.setObjectName("serverPasswordNote")
         note.setWordWrap(True)
         form.addRow("", note)
@@ -130,23 +139,25 @@ class ServerForm(QWidget):
 
     def _mode_changed(self) -> None:
         mode = self.sslmode()
-        self.mode_words.setText(MODE_WORDS[mode])
+        self.mode_words.setText(QCoreApplication.translate("ServerForm", MODE_WORDS[mode]))
         verifying = mode in VERIFYING
         for widget in (self.ca_file, self.browse):
             widget.setEnabled(verifying)
         self.ca_file.setToolTip(
             ""
             if verifying
-            else "Only the modes that verify the server (verify-ca, verify-full) use a CA file"
+            else self.tr(
+                "Only the modes that verify the server (verify-ca, verify-full) use a CA file"
+            )
         )
         self.changed.emit()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "The CA certificate that signed the server's certificate",
+            self.tr("The CA certificate that signed the server's certificate"),
             str(Path(self.ca_file.text()).parent) if self.ca_file.text() else "",
-            "Certificates (*.pem *.crt *.cer);;All files (*)",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
         )
         if path:
             self.ca_file.setText(path)
@@ -156,14 +167,14 @@ class ServerForm(QWidget):
         """What is missing or wrong, by field (shown beside each)."""
         problems: dict[str, str] = {}
         if not self.host.text().strip():
-            problems["host"] = "name the server (host name or address)"
+            problems["host"] = self.tr("name the server (host name or address)")
         if not self.database.text().strip():
-            problems["database"] = "name the database on the server"
+            problems["database"] = self.tr("name the database on the server")
         if not self.user.text().strip():
-            problems["user"] = "your username"
+            problems["user"] = self.tr("your username")
         ca = self.ca_file.text().strip()
         if self.sslmode() in VERIFYING and ca and not Path(ca).is_file():
-            problems["ca_file"] = f"there is no file {ca}"
+            problems["ca_file"] = self.tr("there is no file {path}").format(path=ca)
         return problems
 
     def check(self) -> bool:
@@ -191,19 +202,21 @@ class ConnectDialog(QDialog):
     def __init__(self, parts: ServerParts | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectDialog")
-        self.setWindowTitle("Connect to a server")
+        self.setWindowTitle(self.tr("Connect to a server"))
         self.target = ""
         self.form = ServerForm(parts)
         heading = QLabel(
-            "<b>Connect to the office's Exchange Desk server</b><br>"
-            "Your IT department gives you the server, its database and the CA file."
+            "<b>"
+            + self.tr("Connect to the office's Exchange Desk server")
+            + "</b><br>"
+            + self.tr("Your IT department gives you the server, its database and the CA file.")
         )
         heading.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.connect_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.connect_button.setText("Connect")
+        self.connect_button.setText(self.tr("Connect"))
         self.connect_button.setObjectName("connectButton")
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)

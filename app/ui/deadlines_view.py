@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from app.domain.labels import Label
-from app.domain.text import counted
 from app.services.deadlines import Deadline
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.ui.failures import show_failure
+from app.ui.i18n import number, plural
 from app.ui.operations import Changes, Operations
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.tables import RowsModel, read_only_table
@@ -43,32 +43,34 @@ class DeadlinesView(QWidget):
         self._generation = 0
         self.model = RowsModel(
             [
-                ("Mark", lambda d: desk.portion_mark(d.label)),
-                ("Due", lambda d: d.due),
-                ("In", lambda d: "status to fix" if d.to_fix else _days(d.due)),
-                ("What", lambda d: d.what),
-                ("Reference", lambda d: d.reference),
-                ("Title", lambda d: d.title),
+                (self.tr("Mark"), lambda d: desk.portion_mark(d.label)),
+                (self.tr("Due"), lambda d: d.due),
+                (self.tr("In"), lambda d: self.tr("status to fix") if d.to_fix else _days(d.due)),
+                (self.tr("What"), lambda d: d.what),
+                (self.tr("Reference"), lambda d: d.reference),
+                (self.tr("Title"), lambda d: d.title),
             ],
             self,
         )
         self.model.decorate = self._decorate
-        self.table = read_only_table(self.model, "Deadlines", stretch=5)
+        self.table = read_only_table(self.model, self.tr("Deadlines"), stretch=5)
         self.table.setMaximumHeight(16777215)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.lead = QSpinBox()
         self.lead.setRange(1, 3650)
         self.lead.setValue(lead_days)
-        self.lead.setSuffix(" days")
-        self.lead.setAccessibleName("Lead time")
+        self.lead.setSuffix(self.tr(" days"))
+        self.lead.setAccessibleName(self.tr("Lead time"))
         self.lead.setToolTip(
-            "Show what falls due within this many days (overdue items are always shown)"
+            self.tr("Show what falls due within this many days (overdue items are always shown)")
         )
-        self.refresh_button = tool_button("refresh", "Refresh", "Read the deadlines again")
+        self.refresh_button = tool_button(
+            "refresh", self.tr("Refresh"), self.tr("Read the deadlines again")
+        )
         self.summary = QLabel()
         self.message = MessageArea()
         top = QHBoxLayout()
-        lead_caption = QLabel("Lead &time:")
+        lead_caption = QLabel(self.tr("Lead &time:"))
         lead_caption.setBuddy(self.lead)
         top.addWidget(lead_caption)
         top.addWidget(self.lead)
@@ -124,9 +126,11 @@ class DeadlinesView(QWidget):
         fixes = sum(1 for d in rows if d.to_fix)
         overdue = sum(1 for d in rows if d.overdue and not d.to_fix)
         self.summary.setText(
-            f"{len(rows) - fixes} due within {lead} days"
-            + (f", {overdue} overdue (bold)" if overdue else "")
-            + (f"; {counted(fixes, 'status', 'statuses')} to fix" if fixes else "")
+            self.tr("{count} due within {lead} days").format(
+                count=number(len(rows) - fixes), lead=number(lead)
+            )
+            + (self.tr(", {count} overdue (bold)").format(count=number(overdue)) if overdue else "")
+            + (plural(self.tr("; %Ln status(es) to fix", "", fixes), fixes) if fixes else "")
         )
         self.labels = [d.label for d in rows]
         self.labelsChanged.emit(self.labels)
@@ -139,5 +143,7 @@ class DeadlinesView(QWidget):
 def _days(due: dt.date) -> str:
     days = (due - dt.date.today()).days
     if days < 0:
-        return f"overdue {-days} d"
-    return "today" if days == 0 else f"{days} d"
+        return QCoreApplication.translate("DeadlinesView", "overdue {days} d").format(days=-days)
+    if days == 0:
+        return QCoreApplication.translate("DeadlinesView", "today")
+    return QCoreApplication.translate("DeadlinesView", "{days} d").format(days=days)

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.text import counted
 from app.services import kinds
 from app.services.desk import Desk
+from app.ui.i18n import kind_title, number, plural
 from app.ui.worker import Job, Worker
 
 # what can be imported: (the kind's command-line word, its title), from the kind registry
@@ -43,28 +44,30 @@ class ImportDialog(QDialog):
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import records")
+        self.setWindowTitle(self.tr("Import records"))
         self.desk = desk
         self.worker: Worker | None = None
         self.result: Any = None
         self.kind = QComboBox()
         for key, title in KINDS:
-            self.kind.addItem(title, key)
+            self.kind.addItem(kind_title(title), key)
         self.path = QLineEdit()
         self.path.setPlaceholderText(
-            "A CSV file with a header row of field names (Help → Import and export formats)"
+            self.tr(
+                "A CSV file with a header row of field names (Help → Import and export formats)"
+            )
         )
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.all_or_nothing = QCheckBox("All or nothing: import no row if any row is bad")
-        self.again = QCheckBox("Import it again: I mean to store its rows a second time")
+        self.all_or_nothing = QCheckBox(self.tr("All or nothing: import no row if any row is bad"))
+        self.again = QCheckBox(self.tr("Import it again: I mean to store its rows a second time"))
         self.again.setVisible(False)
         form = QFormLayout()
-        form.addRow("Records", self.kind)
-        form.addRow("File", row)
+        form.addRow(self.tr("Records"), self.kind)
+        form.addRow(self.tr("File"), row)
         form.addRow("", self.all_or_nothing)
         form.addRow("", self.again)
         self.previewed: tuple[str, str] | None = None  # (kind, path) the last preview was of
@@ -74,19 +77,22 @@ class ImportDialog(QDialog):
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.report.setPlaceholderText(
-            "Preview first: the rows the import would store, the rejected rows with their line "
-            "numbers and the probable duplicates are listed here before anything is stored."
+            self.tr(
+                "Preview first: the rows the import would store, the rejected rows with their "
+                "line numbers and the probable duplicates are listed here before anything is "
+                "stored."
+            )
         )
-        self.preview_button = QPushButton("Preview")
+        self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.preview)
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start)
         for changed in (self.path.textChanged, self.kind.currentIndexChanged):
             changed.connect(self._forget_preview)
         self.again.toggled.connect(lambda _on: self._enable())
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QDialogButtonBox()
         buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -101,7 +107,10 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         path, _chosen = QFileDialog.getOpenFileName(
-            self, "Import file", str(Path.home()), "CSV (*.csv);;JSON (*.json);;All files (*)"
+            self,
+            self.tr("Import file"),
+            str(Path.home()),
+            self.tr("CSV (*.csv);;JSON (*.json);;All files (*)"),
         )
         if path:
             self.path.setText(path)
@@ -138,7 +147,7 @@ class ImportDialog(QDialog):
             self.again.isChecked(),
         )
         if not path:
-            self.report.setPlainText("Choose a file to import.")
+            self.report.setPlainText(self.tr("Choose a file to import."))
             return
 
         def run(job: Job) -> Any:
@@ -160,7 +169,9 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.report.setPlainText("Checking the file…" if preview else "Importing…")
+        self.report.setPlainText(
+            self.tr("Checking the file…") if preview else self.tr("Importing…")
+        )
         self._running = (kind, path)
         self.worker = Worker(run, self, with_job=True)
         self.worker.progressed.connect(self._progressed)
@@ -180,57 +191,84 @@ class ImportDialog(QDialog):
             self._show_preview(result)
             return
         self.previewed = None  # imported: a second import needs a new preview
-        counts = [f"{len(result.rejected):,} rejected"] if result.rejected else []
-        counts += (
-            [f"{len(result.warnings):,} warning{'s' if len(result.warnings) != 1 else ''}"]
-            if result.warnings
-            else []
-        )
+        rejected, warned = len(result.rejected), len(result.warnings)
+        counts = [plural(self.tr("%Ln rejected", "", rejected), rejected)] if rejected else []
+        counts += [plural(self.tr("%Ln warning(s)", "", warned), warned)] if warned else []
         lines = [
-            f"Imported {result.imported:,} of {result.total:,} rows from {result.file}"
+            self.tr("Imported {imported} of {total} rows from {file}").format(
+                imported=number(result.imported), total=number(result.total), file=result.file
+            )
             + (
-                " — nothing was imported (all or nothing)"
+                self.tr(" — nothing was imported (all or nothing)")
                 if result.mode == "all-or-nothing" and result.rejected
                 else ""
             )
-            + (f" ({', '.join(counts)}, listed below)." if counts else ".")
+            + (
+                self.tr(" ({counts}, listed below).").format(counts=", ".join(counts))
+                if counts
+                else "."
+            )
         ]
         if result.cancelled:
-            lines.append("Cancelled.")
+            lines.append(self.tr("Cancelled."))
         for problem in result.rejected:
             lines.extend(problem.lines(result.unit))
-        lines.extend(f"{result.unit} {line}: warning: {text}" for line, text in result.warnings)
+        lines.extend(self._warning(result.unit, line, text) for line, text in result.warnings)
         self.report.setPlainText("\n".join(lines))
 
     def _show_preview(self, result: Any) -> None:
-        duplicates = len(result.warnings)
+        duplicates, rejected = len(result.warnings), len(result.rejected)
         lines = [
-            f"Preview of {result.file}: {counted(result.total, 'row')}. Nothing has been stored.",
-            f"An import would store {counted(result.imported, 'record')}"
-            + (f", reject {counted(len(result.rejected), 'row')}" if result.rejected else "")
-            + (f" and warn of {counted(duplicates, 'probable duplicate')}" if duplicates else "")
+            self.tr("Preview of {file}: {rows}. Nothing has been stored.").format(
+                file=result.file, rows=self._rows(result.total)
+            ),
+            self.tr("An import would store {records}").format(
+                records=plural(self.tr("%Ln record(s)", "", result.imported), result.imported)
+            )
+            + (self.tr(", reject {rows}").format(rows=self._rows(rejected)) if rejected else "")
+            + (
+                self.tr(" and warn of {duplicates}").format(
+                    duplicates=plural(
+                        self.tr("%Ln probable duplicate(s)", "", duplicates), duplicates
+                    )
+                )
+                if duplicates
+                else ""
+            )
             + ".",
         ]
         if result.columns:
             lines.append(
-                "Columns: " + ", ".join(c if c == f else f"{c} → {f}" for c, f in result.columns)
+                self.tr("Columns: {columns}").format(
+                    columns=", ".join(c if c == f else f"{c} → {f}" for c, f in result.columns)
+                )
             )
         if result.earlier is not None:
             when, rows = result.earlier
             lines.append(
-                f"You imported this file before, on {when} ({counted(rows, 'row')} stored): "
-                "importing it again stores its rows a second time. Tick “Import it again” "
-                "only if that is what you mean."
+                self.tr(
+                    "You imported this file before, on {when} ({rows} stored): importing it "
+                    "again stores its rows a second time. Tick “Import it again” only if that "
+                    "is what you mean."
+                ).format(when=when, rows=self._rows(rows))
             )
         for problem in result.rejected:
             lines.extend(problem.lines(result.unit))
-        lines.extend(f"{result.unit} {line}: warning: {text}" for line, text in result.warnings)
+        lines.extend(self._warning(result.unit, line, text) for line, text in result.warnings)
         self.report.setPlainText("\n".join(lines))
         self.again.setVisible(result.earlier is not None)
         self.previewed = self._running if result.imported else None
 
+    def _rows(self, count: int) -> str:
+        """``1 row``, ``3 rows`` in the window's language."""
+        return plural(self.tr("%Ln row(s)", "", count), count)
+
+    def _warning(self, unit: str, line: Any, text: str) -> str:
+        """A warning of the import at a row (``unit`` and ``text``: the service's words)."""
+        return self.tr("{unit} {line}: warning: {text}").format(unit=unit, line=line, text=text)
+
     def _failed(self, message: str) -> None:
-        self.report.setPlainText(f"The import failed: {message}")
+        self.report.setPlainText(self.tr("The import failed: {message}").format(message=message))
 
     def _done(self) -> None:
         self.worker = None
@@ -241,7 +279,7 @@ class ImportDialog(QDialog):
         """Stop a running import (rows already stored stay, unless all or nothing), or close."""
         if self.worker is not None:
             self.worker.job.cancel()  # the import stops at its next row and reports what it did
-            self.report.appendPlainText("Cancelling…")
+            self.report.appendPlainText(self.tr("Cancelling…"))
             return
         self.reject()
 
@@ -253,12 +291,12 @@ class BackupRunner(QDialog):
         super().__init__(parent)
         from app.services.maintenance import backup
 
-        self.setWindowTitle("Back up the database")
-        self.message = QLabel(f"Backing up to {destination}…")
+        self.setWindowTitle(self.tr("Back up the database"))
+        self.message = QLabel(self.tr("Backing up to {path}…").format(path=destination))
         self.message.setWordWrap(True)
         bar = QProgressBar()
         bar.setRange(0, 0)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setEnabled(False)
         self.close_button.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -269,7 +307,9 @@ class BackupRunner(QDialog):
         self.worker = Worker(lambda: backup(desk, destination), self)
         self.worker.finishedWith.connect(self._finished)
         self.worker.failedWith.connect(
-            lambda text: self.message.setText(f"The backup failed: {text}")
+            lambda text: self.message.setText(
+                self.tr("The backup failed: {error}").format(error=text)
+            )
         )
         self.worker.finished.connect(
             lambda: (bar.setVisible(False), self.close_button.setEnabled(True))
@@ -279,7 +319,9 @@ class BackupRunner(QDialog):
     def _finished(self, made: Any) -> None:
         self.outcome = made
         self.message.setText(
-            f"Backed up to {made.path} ({made.size:,} bytes, SHA-256 {made.sha256[:16]}…)."
+            self.tr("Backed up to {path} ({size} bytes, SHA-256 {digest}…).").format(
+                path=made.path, size=number(made.size), digest=made.sha256[:16]
+            )
         )
 
 
@@ -290,7 +332,10 @@ def choose_backup(
     if not path:
         suggested = str(Path.home() / f"exchange-desk-{dt.date.today().isoformat()}.sqlite")
         path, _chosen = QFileDialog.getSaveFileName(
-            parent, "Back up the database", suggested, "SQLite database (*.sqlite)"
+            parent,
+            QCoreApplication.translate("BackupRunner", "Back up the database"),
+            suggested,
+            QCoreApplication.translate("BackupRunner", "SQLite database (*.sqlite)"),
         )
         if not path:
             return None

@@ -2,6 +2,558 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
     <context>
+        <name>AgreementForm</name>
+        <message>
+            <location filename="../../app/ui/records/agreement_form.py" line="+46" />
+            <location line="+50" />
+            <source>Signatories</source>
+            <translation>Signataires</translation>
+        </message>
+        <message>
+            <location line="-48" />
+            <source>Quotas</source>
+            <translation>Quotas</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Direction: {directions}</source>
+            <translation>Sens : {directions}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Direction</source>
+            <translation>Sens</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Categories</source>
+            <translation>Catégories</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allotted</source>
+            <translation>Attribué</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Used</source>
+            <translation>Utilisé</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remaining</source>
+            <translation>Restant</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Quota use</source>
+            <translation>Utilisation des quotas</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Mark</source>
+            <translation>Marque</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+6" />
+            <source>Exchanges under this agreement</source>
+            <translation>Échanges relevant de cet accord</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Quotas (billets per year and direction)</source>
+            <translation>Quotas (postes par année et par sens)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quota use: allotted against used</source>
+            <translation>Utilisation des quotas : attribués et utilisés</translation>
+        </message>
+        <message>
+            <location line="+82" />
+            <source>Billets sent: {sent}, received: {received}.</source>
+            <translation>Postes envoyés : {sent}, reçus : {received}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Over quota: {lines}.</source>
+            <translation>Quota dépassé : {lines}.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Signatories saved.</source>
+            <translation>Signataires enregistrés.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signatories not saved.</source>
+            <translation>Signataires non enregistrés.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signatories not saved: please correct the rows marked below the table.</source>
+            <translation>Signataires non enregistrés : veuillez corriger les lignes signalées sous le tableau.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Quotas saved.</source>
+            <translation>Quotas enregistrés.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quotas not saved.</source>
+            <translation>Quotas non enregistrés.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quotas not saved: please correct the rows marked below the table.</source>
+            <translation>Quotas non enregistrés : veuillez corriger les lignes signalées sous le tableau.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentLabelDialog</name>
+        <message>
+            <location filename="../../app/ui/records/attachments_panel.py" line="+70" />
+            <source>Classification of {name}</source>
+            <translation>Classification de {name}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Mark the file &lt;b&gt;{name}&lt;/b&gt;:</source>
+            <translation>Marquer le fichier &lt;b&gt;{name}&lt;/b&gt; :</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPanel</name>
+        <message>
+            <location line="-25" />
+            <source>{size} MB</source>
+            <translation>{size} Mo</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{size} kB</source>
+            <translation>{size} ko</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{size} B</source>
+            <translation>{size} o</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <location line="+44" />
+            <source>Attachments</source>
+            <translation>Pièces jointes</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Mark</source>
+            <translation>Marque</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Size</source>
+            <translation>Taille</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Added</source>
+            <translation>Ajouté</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{date} by {user}</source>
+            <translation>{date} par {user}</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Add file…</source>
+            <translation>Ajouter un fichier…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Attach a file to this record</source>
+            <translation>Joindre un fichier à cet enregistrement</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open the selected file with its application</source>
+            <translation>Ouvrir le fichier sélectionné avec son application</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save as…</source>
+            <translation>Enregistrer sous…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Save a copy of the selected file</source>
+            <translation>Enregistrer une copie du fichier sélectionné</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Delete the selected file from the record</source>
+            <translation>Supprimer de l'enregistrement le fichier sélectionné</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>Could not read the attachments: {error}</source>
+            <translation>Impossible de lire les pièces jointes : {error}</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Could not read {path}: {error}</source>
+            <translation>Impossible de lire {path} : {error}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Attached {name}.</source>
+            <translation>{name} joint.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not attached.</source>
+            <translation>Non joint.</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>Not opened.</source>
+            <translation>Non ouvert.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Could not write {path}: {error}</source>
+            <translation>Impossible d'écrire {path} : {error}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saved a copy as {path}, its label beside it as {path}.label.xml.</source>
+            <translation>Copie enregistrée sous {path}, son marquage à côté sous {path}.label.xml.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Delete {name} from this record?</source>
+            <translation>Supprimer {name} de cet enregistrement ?</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Deleted {name}.</source>
+            <translation>{name} supprimé.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not deleted.</source>
+            <translation>Non supprimé.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Attach a file</source>
+            <translation>Joindre un fichier</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Save a copy</source>
+            <translation>Enregistrer une copie</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Delete attachment</source>
+            <translation>Supprimer la pièce jointe</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditView</name>
+        <message>
+            <location filename="../../app/ui/admin/audit_view.py" line="+75" />
+            <source>When (UTC)</source>
+            <translation>Quand (UTC)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+59" />
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <location line="-58" />
+            <location line="+59" />
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="-58" />
+            <location line="+59" />
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location line="-57" />
+            <location line="+58" />
+            <source>Record</source>
+            <translation>Enregistrement</translation>
+        </message>
+        <message>
+            <location line="-55" />
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Audit events</source>
+            <translation>Événements d'audit</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>any user</source>
+            <translation>tout utilisateur</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>any action</source>
+            <translation>toute action</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>any kind</source>
+            <translation>tout type</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>record id</source>
+            <translation>identifiant d'enregistrement</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Filter by user</source>
+            <translation>Filtrer par utilisateur</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter by action</source>
+            <translation>Filtrer par action</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter by record kind</source>
+            <translation>Filtrer par type d'enregistrement</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter by record id</source>
+            <translation>Filtrer par identifiant d'enregistrement</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From date</source>
+            <translation>Date de début</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To date</source>
+            <translation>Date de fin</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Filter</source>
+            <translation>Filtrer</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Show the events matching the filters</source>
+            <translation>Afficher les événements correspondant aux filtres</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Event details</source>
+            <translation>Détails de l'événement</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verify trail</source>
+            <translation>Vérifier le journal</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Recompute the hash chain and report the first broken link</source>
+            <translation>Recalculer la chaîne d'empreintes et signaler le premier maillon rompu</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Verification result</source>
+            <translation>Résultat de la vérification</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Details (before / after)</source>
+            <translation>Détails (avant / après)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+70" />
+            <source>%Ln event(s)</source>
+            <translation>
+                <numerusform>%Ln événement</numerusform>
+                <numerusform>%Ln événements</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> (newest {limit} shown)</source>
+            <translation> ({limit} plus récents affichés)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Verifying the audit trail…</source>
+            <translation>Vérification du journal d'audit…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Verification cancelled.</source>
+            <translation>Vérification annulée.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+15" />
+            <source>Trail intact: %Ln event(s) verified.</source>
+            <translation>
+                <numerusform>Journal intact : %Ln événement vérifié.</numerusform>
+                <numerusform>Journal intact : %Ln événements vérifiés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>Trail BROKEN: %Ln problem(s).</source>
+            <translation>
+                <numerusform>Journal ROMPU : %Ln problème.</numerusform>
+                <numerusform>Journal ROMPU : %Ln problèmes.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>First broken link: event {event} ({kind}): {message}</source>
+            <translation>Premier maillon rompu : événement {event} ({kind}) : {message}</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>No details.</source>
+            <translation>Aucun détail.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>(empty)</source>
+            <translation>(vide)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(none)</source>
+            <translation>(aucun)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupRunner</name>
+        <message>
+            <location filename="../../app/ui/import_backup.py" line="+294" />
+            <location line="+42" />
+            <source>Back up the database</source>
+            <translation>Sauvegarder la base de données</translation>
+        </message>
+        <message>
+            <location line="-41" />
+            <source>Backing up to {path}…</source>
+            <translation>Sauvegarde dans {path}…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The backup failed: {error}</source>
+            <translation>La sauvegarde a échoué : {error}</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Backed up to {path} ({size} bytes, SHA-256 {digest}…).</source>
+            <translation>Sauvegardé dans {path} ({size} octets, SHA-256 {digest}…).</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>SQLite database (*.sqlite)</source>
+            <translation>Base de données SQLite (*.sqlite)</translation>
+        </message>
+    </context>
+    <context>
         <name>ChangePasswordDialog</name>
         <message>
             <location filename="../../app/ui/login.py" line="+133" />
@@ -61,6 +613,39 @@
             <location line="+1" />
             <source>Add a group…</source>
             <translation>Ajouter un groupe…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionEditor</name>
+        <message>
+            <location filename="../../app/ui/records/collection_editor.py" line="+111" />
+            <source>Add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add a row to {table}</source>
+            <translation>Ajouter une ligne : {table}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Remove the selected row</source>
+            <translation>Retirer la ligne sélectionnée</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Save {table}</source>
+            <translation>Enregistrer : {table}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the {table} table</source>
+            <translation>Enregistrer le tableau : {table}</translation>
         </message>
     </context>
     <context>
@@ -161,6 +746,316 @@
             <location line="+25" />
             <source>Expiry</source>
             <translation>Expiration</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectDialog</name>
+        <message>
+            <location filename="../../app/ui/connect_dialog.py" line="+205" />
+            <source>Connect to a server</source>
+            <translation>Se connecter à un serveur</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Connect to the office's Exchange Desk server</source>
+            <translation>Se connecter au serveur Exchange Desk du bureau</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Your IT department gives you the server, its database and the CA file.</source>
+            <translation>Votre service informatique vous indique le serveur, sa base de données et le fichier de l'autorité de certification (CA).</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Connect</source>
+            <translation>Se connecter</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactLogPanel</name>
+        <message>
+            <location filename="../../app/ui/records/liaison_form.py" line="+51" />
+            <source>Contact log</source>
+            <translation>Journal des contacts</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Mark</source>
+            <translation>Marque</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+31" />
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <location line="+31" />
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <location line="+31" />
+            <source>Counterparts</source>
+            <translation>Homologues</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <location line="+32" />
+            <source>Follow-up due</source>
+            <translation>Suivi à faire le</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <source>Done</source>
+            <translation>Effectué</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>open</source>
+            <translation>à faire</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Contact log entries</source>
+            <translation>Entrées du journal des contacts</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Follow-up done</source>
+            <translation>Suivi effectué</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>New entry</source>
+            <translation>Nouvelle entrée</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Start a new contact-log entry</source>
+            <translation>Commencer une nouvelle entrée du journal des contacts</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save entry</source>
+            <translation>Enregistrer l'entrée</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Save this contact-log entry</source>
+            <translation>Enregistrer cette entrée du journal des contacts</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Delete entry</source>
+            <translation>Supprimer l'entrée</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Delete the selected entry</source>
+            <translation>Supprimer l'entrée sélectionnée</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>Could not read the contact log: {error}</source>
+            <translation>Impossible de lire le journal des contacts : {error}</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>Entry saved: {subject}.</source>
+            <translation>Entrée enregistrée : {subject}.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Entry not saved.</source>
+            <translation>Entrée non enregistrée.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Entry not saved. Please correct the fields marked.</source>
+            <translation>Entrée non enregistrée. Veuillez corriger les champs signalés.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Entry deleted.</source>
+            <translation>Entrée supprimée.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Entry not deleted.</source>
+            <translation>Entrée non supprimée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlinesView</name>
+        <message>
+            <location filename="../../app/ui/deadlines_view.py" line="+46" />
+            <source>Mark</source>
+            <translation>Marque</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due</source>
+            <translation>Échéance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In</source>
+            <translation>Dans</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>status to fix</source>
+            <translation>statut à corriger</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Deadlines</source>
+            <translation>Échéances</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source> days</source>
+            <translation> jours</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead time</source>
+            <translation>Délai</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show what falls due within this many days (overdue items are always shown)</source>
+            <translation>Afficher ce qui arrive à échéance dans ce nombre de jours (les éléments en retard sont toujours affichés)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Read the deadlines again</source>
+            <translation>Relire les échéances</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Lead &amp;time:</source>
+            <translation>&amp;Délai :</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>{count} due within {lead} days</source>
+            <translation>{count} à échéance sous {lead} jours</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>, {count} overdue (bold)</source>
+            <translation>, dont {count} en retard (en gras)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>; %Ln status(es) to fix</source>
+            <translation>
+                <numerusform>; %Ln statut à corriger</numerusform>
+                <numerusform>; %Ln statuts à corriger</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>overdue {days} d</source>
+            <translation>en retard de {days} j</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>today</source>
+            <translation>aujourd'hui</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{days} d</source>
+            <translation>{days} j</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeForm</name>
+        <message>
+            <location filename="../../app/ui/records/exchange_form.py" line="+538" />
+            <source>travel 1200.00 USD Return flights; lodging 800 EUR</source>
+            <translation>travel 1200.00 USD Vols aller-retour; lodging 800 EUR Hébergement</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. USD</source>
+            <translation>p. ex. EUR</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>1 (poor) to 5 (fully met)</source>
+            <translation>1 (insuffisant) à 5 (pleinement atteint)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>username</source>
+            <translation>identifiant</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <location line="+6" />
+            <source>Cost lines</source>
+            <translation>Lignes de coût</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>Category: {categories}; currency: ISO 4217 (USD, EUR…)</source>
+            <translation>Catégorie : {categories} ; devise : ISO 4217 (USD, EUR…)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&lt;b&gt;Cancelled&lt;/b&gt;: {reason}</source>
+            <translation>&lt;b&gt;Annulé&lt;/b&gt; : {reason}</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Cost lines not saved: please correct the rows marked below the table.</source>
+            <translation>Lignes de coût non enregistrées : veuillez corriger les lignes signalées sous le tableau.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Cost lines saved.</source>
+            <translation>Lignes de coût enregistrées.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost lines not saved.</source>
+            <translation>Lignes de coût non enregistrées.</translation>
         </message>
     </context>
     <context>
@@ -402,6 +1297,11 @@
             <translation>Cet enregistrement comporte des modifications non enregistrées.</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Save the record first</source>
+            <translation>Enregistrez d'abord l'enregistrement</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>New person</source>
             <translation>Nouvelle personne</translation>
@@ -415,6 +1315,11 @@
             <location line="+1" />
             <source>This person has unsaved changes.</source>
             <translation>Cette fiche de personne comporte des modifications non enregistrées.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the person first</source>
+            <translation>Enregistrez d'abord la fiche de la personne</translation>
         </message>
         <message>
             <location line="+3" />
@@ -432,6 +1337,11 @@
             <translation>Cet échange comporte des modifications non enregistrées.</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Save the exchange first</source>
+            <translation>Enregistrez d'abord l'échange</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>New agreement</source>
             <translation>Nouvel accord</translation>
@@ -445,6 +1355,11 @@
             <location line="+1" />
             <source>This agreement has unsaved changes.</source>
             <translation>Cet accord comporte des modifications non enregistrées.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the agreement first</source>
+            <translation>Enregistrez d'abord l'accord</translation>
         </message>
         <message>
             <location line="+3" />
@@ -462,6 +1377,11 @@
             <translation>Cette affectation de liaison comporte des modifications non enregistrées.</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Save the liaison assignment first</source>
+            <translation>Enregistrez d'abord l'affectation de liaison</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>New participation</source>
             <translation>Nouvelle participation</translation>
@@ -476,11 +1396,16 @@
             <source>This participation has unsaved changes.</source>
             <translation>Cette participation comporte des modifications non enregistrées.</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Save the participation first</source>
+            <translation>Enregistrez d'abord la participation</translation>
+        </message>
     </context>
     <context>
         <name>FormController</name>
         <message>
-            <location line="+66" />
+            <location line="+67" />
             <source>Your role may read records but not change them</source>
             <translation>Votre rôle permet de consulter les enregistrements, non de les modifier</translation>
         </message>
@@ -625,6 +1550,194 @@
             <location filename="../../app/ui/idle_lock.py" line="+153" />
             <source>(the lock could not be recorded: {error})</source>
             <translation>(le verrouillage n'a pas pu être journalisé : {error})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../app/ui/import_backup.py" line="-291" />
+            <source>Import records</source>
+            <translation>Importer des enregistrements</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>A CSV file with a header row of field names (Help → Import and export formats)</source>
+            <translation>Un fichier CSV dont la ligne d'en-tête donne les noms des champs (Aide → Formats d'import et d'export)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>All or nothing: import no row if any row is bad</source>
+            <translation>Tout ou rien : n'importer aucune ligne si une ligne est incorrecte</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import it again: I mean to store its rows a second time</source>
+            <translation>L'importer à nouveau : je veux enregistrer ses lignes une seconde fois</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Records</source>
+            <translation>Enregistrements</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Preview first: the rows the import would store, the rejected rows with their line numbers and the probable duplicates are listed here before anything is stored.</source>
+            <translation>Commencez par l'aperçu : les lignes que l'importation enregistrerait, les lignes rejetées avec leur numéro et les doublons probables sont listés ici avant tout enregistrement.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Preview</source>
+            <translation>Aperçu</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Import file</source>
+            <translation>Fichier à importer</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CSV (*.csv);;JSON (*.json);;All files (*)</source>
+            <translation>CSV (*.csv);;JSON (*.json);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Choose a file to import.</source>
+            <translation>Choisissez un fichier à importer.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Checking the file…</source>
+            <translation>Vérification du fichier…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Importing…</source>
+            <translation>Importation…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+22" />
+            <source>%Ln rejected</source>
+            <translation>
+                <numerusform>%Ln rejetée</numerusform>
+                <numerusform>%Ln rejetées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln warning(s)</source>
+            <translation>
+                <numerusform>%Ln avertissement</numerusform>
+                <numerusform>%Ln avertissements</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Imported {imported} of {total} rows from {file}</source>
+            <translation>{imported} lignes sur {total} importées depuis {file}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> — nothing was imported (all or nothing)</source>
+            <translation> — rien n'a été importé (tout ou rien)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source> ({counts}, listed below).</source>
+            <translation> ({counts}, détaillés ci-dessous).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Cancelled.</source>
+            <translation>Annulé.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Preview of {file}: {rows}. Nothing has been stored.</source>
+            <translation>Aperçu de {file} : {rows}. Rien n'a été enregistré.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An import would store {records}</source>
+            <translation>Une importation enregistrerait {records}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln enregistrement</numerusform>
+                <numerusform>%Ln enregistrements</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>, reject {rows}</source>
+            <translation>, rejetterait {rows}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> and warn of {duplicates}</source>
+            <translation> et signalerait {duplicates}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%Ln probable duplicate(s)</source>
+            <translation>
+                <numerusform>%Ln doublon probable</numerusform>
+                <numerusform>%Ln doublons probables</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Columns: {columns}</source>
+            <translation>Colonnes : {columns}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>You imported this file before, on {when} ({rows} stored): importing it again stores its rows a second time. Tick “Import it again” only if that is what you mean.</source>
+            <translation>Vous avez déjà importé ce fichier, le {when} ({rows} enregistrées) : l'importer à nouveau enregistre ses lignes une seconde fois. Ne cochez « L'importer à nouveau » que si c'est bien votre intention.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+14" />
+            <source>%Ln row(s)</source>
+            <translation>
+                <numerusform>%Ln ligne</numerusform>
+                <numerusform>%Ln lignes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{unit} {line}: warning: {text}</source>
+            <translation>{unit} {line} : avertissement : {text}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The import failed: {message}</source>
+            <translation>L'importation a échoué : {message}</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Cancelling…</source>
+            <translation>Annulation…</translation>
         </message>
     </context>
     <context>
@@ -846,6 +1959,14 @@
             <location line="+9" />
             <source>Quit</source>
             <translation>Quitter</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiaisonForm</name>
+        <message>
+            <location filename="../../app/ui/records/liaison_form.py" line="+64" />
+            <source>not set</source>
+            <translation>non défini</translation>
         </message>
     </context>
     <context>
@@ -1324,6 +2445,196 @@
         </message>
     </context>
     <context>
+        <name>ParticipantsPanel</name>
+        <message>
+            <location filename="../../app/ui/records/exchange_form.py" line="-505" />
+            <location line="+27" />
+            <source>Participants</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Mark</source>
+            <translation>Marque</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Person</source>
+            <translation>Personne</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+26" />
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <location line="-24" />
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Arrival</source>
+            <translation>Arrivée</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Departure</source>
+            <translation>Départ</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Find a person by name, reference or passport…</source>
+            <translation>Rechercher une personne par nom, référence ou passeport…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Find a person</source>
+            <translation>Rechercher une personne</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Find</source>
+            <translation>Rechercher</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>List the people matching the text</source>
+            <translation>Lister les personnes correspondant au texte</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Person to add</source>
+            <translation>Personne à ajouter</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Add participant</source>
+            <translation>Ajouter le participant</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add the chosen person to this exchange</source>
+            <translation>Ajouter la personne choisie à cet échange</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Next status</source>
+            <translation>Statut suivant</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Change status</source>
+            <translation>Changer le statut</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move the selected participant to the chosen status</source>
+            <translation>Passer le participant sélectionné au statut choisi</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the selected participant from the exchange</source>
+            <translation>Retirer de l'échange le participant sélectionné</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Participant warnings</source>
+            <translation>Avertissements du participant</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Selected:</source>
+            <translation>Sélection :</translation>
+        </message>
+        <message>
+            <location line="+121" />
+            <source>Checking…</source>
+            <translation>Vérification…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No warnings for {name}.</source>
+            <translation>Aucun avertissement pour {name}.</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>No person matches; try another spelling or the reference.</source>
+            <translation>Aucune personne ne correspond ; essayez une autre orthographe ou la référence.</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Find and choose a person first.</source>
+            <translation>Recherchez et choisissez d'abord une personne.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>{name} added as {role}.</source>
+            <translation>{name} ajouté en tant que {role}.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not added.</source>
+            <translation>Non ajouté.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Why is {name} withdrawn?</source>
+            <translation>Motif du retrait de {name} ?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Status not changed: withdrawing needs a reason.</source>
+            <translation>Statut non modifié : un retrait doit être motivé.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{name}: {status}.</source>
+            <translation>{name} : {status}.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Status not changed.</source>
+            <translation>Statut non modifié.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Remove {name} from this exchange?</source>
+            <translation>Retirer {name} de cet échange ?</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{name} removed.</source>
+            <translation>{name} retiré.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not removed.</source>
+            <translation>Non retiré.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason (recorded in the audit trail):</source>
+            <translation>Motif (consigné dans le journal d'audit) :</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Remove participant</source>
+            <translation>Retirer le participant</translation>
+        </message>
+    </context>
+    <context>
         <name>PersonForm</name>
         <message>
             <location filename="../../app/ui/person_form.py" line="+57" />
@@ -1562,7 +2873,7 @@
             <translation>Statut :</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+43" />
             <source>Who can see this?</source>
             <translation>Qui peut voir ceci ?</translation>
         </message>
@@ -1580,6 +2891,71 @@
             <location line="+1" />
             <source>Change status to {status}</source>
             <translation>Passer le statut à {status}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/records/agreement_form.py" line="-205" />
+            <source>Agreement</source>
+            <translation>Accord</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dates and terms</source>
+            <translation>Dates et conditions</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Scope</source>
+            <translation>Champ d'application</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/records/exchange_form.py" line="+12" />
+            <source>Exchange</source>
+            <translation>Échange</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Dates</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Objectives and budget</source>
+            <translation>Objectifs et budget</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/records/liaison_form.py" line="-19" />
+            <source>Assignment</source>
+            <translation>Affectation</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tour</source>
+            <translation>Affectation sur place</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Disclosure</source>
+            <translation>Communication</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/records/participation_form.py" line="+20" />
+            <source>Participant</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Travel</source>
+            <translation>Déplacement</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Feedback</source>
+            <translation>Retour d'expérience</translation>
         </message>
     </context>
     <context>
@@ -1824,6 +3200,532 @@
             <translation>
                 <numerusform>%Ln résultat · Entrée ouvre · Échap ferme</numerusform>
                 <numerusform>%Ln résultats · Entrée ouvre · Échap ferme</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerForm</name>
+        <message>
+            <location filename="../../app/ui/connect_dialog.py" line="-178" />
+            <source>no encryption: passwords and records cross the network readable</source>
+            <translation>aucun chiffrement : mots de passe et enregistrements circulent en clair sur le réseau</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>encrypted if the server offers it, the server not checked</source>
+            <translation>chiffré si le serveur le propose, le serveur non vérifié</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>always encrypted, the server not checked</source>
+            <translation>toujours chiffré, le serveur non vérifié</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>encrypted; the server's certificate must come from the CA file</source>
+            <translation>chiffré ; le certificat du serveur doit provenir du fichier CA</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>encrypted; the certificate must come from the CA file and name this host</source>
+            <translation>chiffré ; le certificat doit provenir du fichier CA et nommer cet hôte</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Server host</source>
+            <translation>Hôte du serveur</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+38" />
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <location line="-33" />
+            <source>Database name</source>
+            <translation>Nom de la base de données</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+31" />
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <location line="+93" />
+            <source>your username</source>
+            <translation>votre identifiant</translation>
+        </message>
+        <message>
+            <location line="-90" />
+            <location line="+28" />
+            <source>TLS mode</source>
+            <translation>Mode TLS</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>CA certificate file</source>
+            <translation>Fichier du certificat de l'autorité de certification</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the office CA's certificate (.pem, .crt)</source>
+            <translation>le certificat de l'autorité de certification du bureau (.pem, .crt)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Database</source>
+            <translation>Base de données</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>CA file</source>
+            <translation>Fichier CA</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The password is asked when you log in; it is never stored.</source>
+            <translation>Le mot de passe est demandé à la connexion ; il n'est jamais conservé.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Only the modes that verify the server (verify-ca, verify-full) use a CA file</source>
+            <translation>Seuls les modes qui vérifient le serveur (verify-ca, verify-full) utilisent un fichier CA</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The CA certificate that signed the server's certificate</source>
+            <translation>Le certificat de l'autorité qui a signé le certificat du serveur</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>name the server (host name or address)</source>
+            <translation>indiquez le serveur (nom d'hôte ou adresse)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>name the database on the server</source>
+            <translation>indiquez la base de données sur le serveur</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>there is no file {path}</source>
+            <translation>le fichier {path} n'existe pas</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersView</name>
+        <message>
+            <location filename="../../app/ui/admin/users_view.py" line="+56" />
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+125" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location line="-124" />
+            <location line="+48" />
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <location line="-47" />
+            <source>Cleared</source>
+            <translation>Habilité</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nation</source>
+            <translation>Nationalité</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Groups</source>
+            <translation>Groupes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>locked</source>
+            <translation>verrouillé</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>active</source>
+            <translation>actif</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>deactivated</source>
+            <translation>désactivé</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Last login</source>
+            <translation>Dernière connexion</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>User accounts</source>
+            <translation>Comptes utilisateurs</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Search need-to-know groups…</source>
+            <translation>Rechercher des groupes de besoin d'en connaître…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Username</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Display name</source>
+            <translation>Nom affiché</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password (new account)</source>
+            <translation>Mot de passe (nouveau compte)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Clearance</source>
+            <translation>Habilitation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nationality</source>
+            <translation>Nationalité</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+51" />
+            <source>Need-to-know groups</source>
+            <translation>Groupes de besoin d'en connaître</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>New</source>
+            <translation>Nouveau</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Start a new account</source>
+            <translation>Commencer un nouveau compte</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create</source>
+            <translation>Créer</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Create the account</source>
+            <translation>Créer le compte</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save changes</source>
+            <translation>Enregistrer les modifications</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Save role, clearance, nationality and groups</source>
+            <translation>Enregistrer le rôle, l'habilitation, la nationalité et les groupes</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reset password…</source>
+            <translation>Réinitialiser le mot de passe…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set a new password the user must change</source>
+            <translation>Définir un nouveau mot de passe que l'utilisateur devra changer</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Unlock</source>
+            <translation>Déverrouiller</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Lift a lockout after failed logins</source>
+            <translation>Lever un verrouillage après des connexions échouées</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Deactivate</source>
+            <translation>Désactiver</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Stop this account from logging in</source>
+            <translation>Empêcher ce compte de se connecter</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reactivate</source>
+            <translation>Réactiver</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Let this account log in again</source>
+            <translation>Permettre à ce compte de se connecter de nouveau</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>new need-to-know group name</source>
+            <translation>nom du nouveau groupe de besoin d'en connaître</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New need-to-know group</source>
+            <translation>Nouveau groupe de besoin d'en connaître</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add group</source>
+            <translation>Ajouter le groupe</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Create this need-to-know group</source>
+            <translation>Créer ce groupe de besoin d'en connaître</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Nation group code</source>
+            <translation>Code du groupe de nations</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nation group name</source>
+            <translation>Nom du groupe de nations</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Search nations…</source>
+            <translation>Rechercher des nations…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Save nation group</source>
+            <translation>Enregistrer le groupe de nations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save this nation group's name and members</source>
+            <translation>Enregistrer le nom et les membres de ce groupe de nations</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nation groups</source>
+            <translation>Groupes de nations</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Members</source>
+            <translation>Membres</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Account {user} unlocked.</source>
+            <translation>Compte {user} déverrouillé.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Account {user} deactivated.</source>
+            <translation>Compte {user} désactivé.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Account {user} reactivated.</source>
+            <translation>Compte {user} réactivé.</translation>
+        </message>
+        <message>
+            <location line="+121" />
+            <source>{what}: please correct the fields marked.</source>
+            <translation>{what} : veuillez corriger les champs signalés.</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Account {user} created; the user must change the password at first login.</source>
+            <translation>Compte {user} créé ; l'utilisateur devra changer le mot de passe à la première connexion.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Account not created</source>
+            <translation>Compte non créé</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+25" />
+            <location line="+19" />
+            <source>Select an account first.</source>
+            <translation>Sélectionnez d'abord un compte.</translation>
+        </message>
+        <message>
+            <location line="-38" />
+            <source>Account {user} saved.</source>
+            <translation>Compte {user} enregistré.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Account not saved</source>
+            <translation>Compte non enregistré</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Not done.</source>
+            <translation>Non effectué.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Account {user} has a new password (to change at next login).</source>
+            <translation>Le compte {user} a un nouveau mot de passe (à changer à la prochaine connexion).</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Need-to-know group {name} created.</source>
+            <translation>Groupe de besoin d'en connaître {name} créé.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Group not created.</source>
+            <translation>Groupe non créé.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Nation group not saved.</source>
+            <translation>Groupe de nations non enregistré.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Nation group {code} saved.</source>
+            <translation>Groupe de nations {code} enregistré.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Nation group {code} not changed.</source>
+            <translation>Groupe de nations {code} non modifié.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Widen a nation group</source>
+            <translation>Élargir un groupe de nations</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason:</source>
+            <translation>Motif :</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reset password</source>
+            <translation>Réinitialiser le mot de passe</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New password for {user}:</source>
+            <translation>Nouveau mot de passe de {user} :</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhoCanSeeDialog</name>
+        <message>
+            <location filename="../../app/ui/admin/who_can_see.py" line="+35" />
+            <source>Who can see this record</source>
+            <translation>Qui peut voir cet enregistrement</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared</source>
+            <translation>Habilité</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nation</source>
+            <translation>Nationalité</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Groups</source>
+            <translation>Groupes</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Users who can see the record</source>
+            <translation>Utilisateurs qui peuvent voir l'enregistrement</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Marked {marking}</source>
+            <translation>Marqué {marking}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Reading the accounts…</source>
+            <translation>Lecture des comptes…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+15" />
+            <source>%Ln active user(s) may read this record.</source>
+            <translation>
+                <numerusform>%Ln utilisateur actif peut lire cet enregistrement.</numerusform>
+                <numerusform>%Ln utilisateurs actifs peuvent lire cet enregistrement.</numerusform>
             </translation>
         </message>
     </context>

@@ -19,7 +19,10 @@ from app.domain.labels import Label, Release
 from app.services.desk import Desk
 from app.ui import i18n
 from app.ui.columns import Column, cell_text
+from app.ui.connect_dialog import ConnectDialog
+from app.ui.deadlines_view import DeadlinesView
 from app.ui.list_view import RecordListView
+from app.ui.records.attachments_panel import AttachmentsPanel
 from app.ui.settings import PreferencesDialog
 from tests.helpers.gui import open_person, open_window
 
@@ -124,6 +127,39 @@ def test_qt_standard_buttons_and_preferences_in_french(qtbot, french: None) -> N
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
     notes = [label.text() for label in dialog.findChildren(QLabel)]
     assert any("prochain" in text or "démarrage" in text for text in notes)
+
+
+def test_deadlines_attachments_and_connect_in_french(qtbot, admin: Desk, french: None) -> None:  # noqa: ANN001
+    """Panels and dialogs once English only: the deadlines view (its columns, its summary with
+    a numerus count, the days left), the attachments panel, the connect dialog; the services'
+    own words (what falls due) stay as they come."""
+    today = dt.date.today()
+    officer = admin.people.create({"family_name": "Nowak", "nation_code": "POL"}).record
+    admin.liaison.create(
+        {
+            "person": officer.reference,
+            "kind": "liaison officer",
+            "host_nation": "USA",
+            "start_date": (today - dt.timedelta(days=10)).isoformat(),
+            "end_date": (today + dt.timedelta(days=45)).isoformat(),
+        }
+    )
+    view = DeadlinesView(admin, lead_days=90)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert view.refresh_button.text() == "Actualiser"
+    assert view.model.headerData(1, Qt.Orientation.Horizontal) == "Échéance"
+    assert {view.model.index(r, 2).data() for r in range(2)} == {"statut à corriger", "45 j"}
+    assert view.summary.text() == "1 à échéance sous 90 jours; 1 statut à corriger"
+    panel = AttachmentsPanel(admin, "person")
+    qtbot.addWidget(panel)
+    assert panel.title() == "Pièces jointes"
+    assert panel.add_button.text() == "Ajouter un fichier…"
+    assert panel.delete_button.text() == "Supprimer"
+    dialog = ConnectDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Se connecter à un serveur"
+    assert dialog.connect_button.text() == "Se connecter"
 
 
 def test_field_titles_from_the_registry_and_vocabulary(french: None) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +26,7 @@ from app.services import kinds
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.ui.failures import show_failure
+from app.ui.i18n import number, plural
 from app.ui.operations import Changes, Operations
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.tables import RowsModel, read_only_table
@@ -71,68 +72,72 @@ class AuditView(QWidget):
         self.model = RowsModel(
             [
                 ("#", lambda e: e.id),
-                ("When (UTC)", lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S")),
-                ("User", lambda e: e.username),
-                ("Action", lambda e: e.action),
-                ("Kind", lambda e: e.record_kind),
+                (self.tr("When (UTC)"), lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S")),
+                (self.tr("User"), lambda e: e.username),
+                (self.tr("Action"), lambda e: e.action),
+                (self.tr("Kind"), lambda e: e.record_kind),
                 (
-                    "Record",
+                    self.tr("Record"),
                     lambda e: e.record_ref or ("" if e.record_id is None else str(e.record_id)),
                 ),
-                ("Outcome", lambda e: e.outcome),
+                (self.tr("Outcome"), lambda e: e.outcome),
             ],
             self,
         )
-        self.table = read_only_table(self.model, "Audit events", stretch=5)
+        self.table = read_only_table(self.model, self.tr("Audit events"), stretch=5)
         self.table.setMaximumHeight(16777215)
         self.user = QLineEdit()
-        self.user.setPlaceholderText("any user")
+        self.user.setPlaceholderText(self.tr("any user"))
         self.action = QComboBox()
-        self.action.addItems([a or "any action" for a in ACTIONS])
+        self.action.addItems([a or self.tr("any action") for a in ACTIONS])
         self.kind = QComboBox()
-        self.kind.addItems([k or "any kind" for k in KINDS])
+        self.kind.addItems([k or self.tr("any kind") for k in KINDS])
         self.record = QLineEdit()
-        self.record.setPlaceholderText("record id")
+        self.record.setPlaceholderText(self.tr("record id"))
         self.since = QDateEdit(QDate.currentDate().addYears(-1))
         self.until = QDateEdit(QDate.currentDate())
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         for widget, name in (
-            (self.user, "Filter by user"),
-            (self.action, "Filter by action"),
-            (self.kind, "Filter by record kind"),
-            (self.record, "Filter by record id"),
-            (self.since, "From date"),
-            (self.until, "To date"),
+            (self.user, self.tr("Filter by user")),
+            (self.action, self.tr("Filter by action")),
+            (self.kind, self.tr("Filter by record kind")),
+            (self.record, self.tr("Filter by record id")),
+            (self.since, self.tr("From date")),
+            (self.until, self.tr("To date")),
         ):
             widget.setAccessibleName(name)
             widget.setToolTip(name)
-        self.apply_button = tool_button("find", "Filter", "Show the events matching the filters")
+        self.apply_button = tool_button(
+            "find", self.tr("Filter"), self.tr("Show the events matching the filters")
+        )
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Event details")
-        self.verify_button = QPushButton("Verify trail")
-        self.verify_button.setToolTip("Recompute the hash chain and report the first broken link")
+        self.details.setAccessibleName(self.tr("Event details"))
+        self.verify_button = QPushButton(self.tr("Verify trail"))
+        self.verify_button.setToolTip(
+            self.tr("Recompute the hash chain and report the first broken link")
+        )
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
         self.result = QLabel()
         self.result.setWordWrap(True)
-        self.result.setAccessibleName("Verification result")
+        self.result.setAccessibleName(self.tr("Verification result"))
         self.message = MessageArea()
         self.count_label = QLabel()
 
         filters = QHBoxLayout()
         for caption, widget in (
-            ("User", self.user),
-            ("Action", self.action),
-            ("Kind", self.kind),
-            ("Record", self.record),
-            ("From", self.since),
-            ("To", self.until),
+            (self.tr("User"), self.user),
+            (self.tr("Action"), self.action),
+            (self.tr("Kind"), self.kind),
+            (self.tr("Record"), self.record),
+            (self.tr("From"), self.since),
+            (self.tr("To"), self.until),
         ):
             filters.addWidget(QLabel(caption))
             filters.addWidget(widget)
@@ -144,7 +149,7 @@ class AuditView(QWidget):
         verify.addWidget(self.result, 1)
         details = QWidget()
         details_layout = QFormLayout(details)
-        details_layout.addRow("Details (before / after)", self.details)
+        details_layout.addRow(self.tr("Details (before / after)"), self.details)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.details)
@@ -214,7 +219,12 @@ class AuditView(QWidget):
         self.model.set_rows(events)
         self.table.resizeColumnsToContents()
         self.count_label.setText(
-            f"{total:,} events" + (f" (newest {self.limit} shown)" if total > self.limit else "")
+            plural(self.tr("%Ln event(s)", "", total), total)
+            + (
+                self.tr(" (newest {limit} shown)").format(limit=number(self.limit))
+                if total > self.limit
+                else ""
+            )
         )
         self.details.clear()
 
@@ -226,7 +236,7 @@ class AuditView(QWidget):
         """Run ``audit.verify()`` in a worker thread; the result replaces the message."""
         if self.worker is not None:
             return
-        self.result.setText("Verifying the audit trail…")
+        self.result.setText(self.tr("Verifying the audit trail…"))
         self.verify_button.setEnabled(False)
         self.progress.show()
         self.cancel_button.show()
@@ -240,7 +250,7 @@ class AuditView(QWidget):
         """Stop waiting for the running verification."""
         if self.worker is not None:
             self.worker.cancel()
-            self.result.setText("Verification cancelled.")
+            self.result.setText(self.tr("Verification cancelled."))
 
     def _done(self) -> None:
         worker, self.worker = self.worker, None
@@ -253,12 +263,23 @@ class AuditView(QWidget):
     def _verified(self, result: Any) -> None:
         self.refresh()
         if result.ok:
-            self.result.setText(f"Trail intact: {result.checked:,} events verified.")
+            self.result.setText(
+                plural(
+                    self.tr("Trail intact: %Ln event(s) verified.", "", result.checked),
+                    result.checked,
+                )
+            )
         else:
             first = result.problems[0]
             self.result.setText(
-                f"Trail BROKEN: {len(result.problems)} problem(s). "
-                f"First broken link: event {first.event_id} ({first.kind}): {first.message}"
+                plural(
+                    self.tr("Trail BROKEN: %Ln problem(s).", "", len(result.problems)),
+                    len(result.problems),
+                )
+                + " "
+                + self.tr("First broken link: event {event} ({kind}): {message}").format(
+                    event=first.event_id, kind=first.kind, message=first.message
+                )
             )
 
     def shutdown(self) -> None:
@@ -272,7 +293,11 @@ def readable_details(details: Any) -> str:
     """An event's details in words, a line each: a change as ``Field: before → after``, a
     created record's fields as ``Field: value``, anything else as ``Key: value``."""
     if not isinstance(details, dict) or not details:
-        return "No details." if not details else _value(details)
+        return (
+            QCoreApplication.translate("AuditView", "No details.")
+            if not details
+            else _value(details)
+        )
     lines: list[str] = []
     before, after = details.get("before"), details.get("after")
     if isinstance(after, dict):
@@ -301,11 +326,15 @@ def _name(key: str) -> str:
 
 def _value(value: Any) -> str:
     if value is None or value == "":
-        return "(empty)"
+        return QCoreApplication.translate("AuditView", "(empty)")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        if value:
+            return QCoreApplication.translate("AuditView", "yes")
+        return QCoreApplication.translate("AuditView", "no")
     if isinstance(value, list | tuple):
-        return ", ".join(_value(v) for v in value) or "(none)"
+        return ", ".join(_value(v) for v in value) or QCoreApplication.translate(
+            "AuditView", "(none)"
+        )
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)

@@ -26,6 +26,7 @@ from app.domain.vocab import Role
 from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.ui.failures import show_failure
+from app.ui.i18n import vocabulary_label
 from app.ui.operations import Changes, Operations
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.tables import RowsModel, read_only_table
@@ -52,21 +53,25 @@ class UsersView(QWidget):
         nations = all_nations()
         self.model = RowsModel(
             [
-                ("User", lambda u: u.username),
-                ("Name", lambda u: u.display_name),
-                ("Role", lambda u: Role(u.role).label),
-                ("Cleared", lambda u: names[min(u.clearance, len(names) - 1)]),
-                ("Nation", lambda u: u.nation),
-                ("Groups", lambda u: ", ".join(u.groups)),
+                (self.tr("User"), lambda u: u.username),
+                (self.tr("Name"), lambda u: u.display_name),
+                (self.tr("Role"), lambda u: vocabulary_label(Role(u.role).label)),
+                (self.tr("Cleared"), lambda u: names[min(u.clearance, len(names) - 1)]),
+                (self.tr("Nation"), lambda u: u.nation),
+                (self.tr("Groups"), lambda u: ", ".join(u.groups)),
                 (
-                    "State",
-                    lambda u: "locked" if u.locked else ("active" if u.active else "deactivated"),
+                    self.tr("State"),
+                    lambda u: (
+                        self.tr("locked")
+                        if u.locked
+                        else (self.tr("active") if u.active else self.tr("deactivated"))
+                    ),
                 ),
-                ("Last login", lambda u: u.last_login),
+                (self.tr("Last login"), lambda u: u.last_login),
             ],
             self,
         )
-        self.table = read_only_table(self.model, "User accounts", stretch=5)
+        self.table = read_only_table(self.model, self.tr("User accounts"), stretch=5)
         self.table.setMaximumHeight(16777215)
         self.username = QLineEdit()
         self.display_name = QLineEdit()
@@ -74,12 +79,12 @@ class UsersView(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(role.label, role.value)
+            self.role.addItem(vocabulary_label(role.label), role.value)
         self.clearance = QComboBox()
         for index, name in enumerate(names):
             self.clearance.addItem(name, index)
         self.nation = NationPicker(nations, allow_empty=False)
-        self.groups = CheckList([], "Search need-to-know groups…")
+        self.groups = CheckList([], self.tr("Search need-to-know groups…"))
         self.groups.setMaximumHeight(110)
         self.errors = {
             name: ErrorLabel()
@@ -95,13 +100,13 @@ class UsersView(QWidget):
         }
         form = QFormLayout()
         for name, caption, widget in (
-            ("username", "Username *", self.username),
-            ("display_name", "Display name", self.display_name),
-            ("password", "Password (new account)", self.password),
-            ("role", "Role *", self.role),
-            ("clearance", "Clearance *", self.clearance),
-            ("nation", "Nationality *", self.nation),
-            ("groups", "Need-to-know groups", self.groups),
+            ("username", self.tr("Username") + " *", self.username),
+            ("display_name", self.tr("Display name"), self.display_name),
+            ("password", self.tr("Password (new account)"), self.password),
+            ("role", self.tr("Role") + " *", self.role),
+            ("clearance", self.tr("Clearance") + " *", self.clearance),
+            ("nation", self.tr("Nationality") + " *", self.nation),
+            ("groups", self.tr("Need-to-know groups"), self.groups),
         ):
             widget.setAccessibleName(caption.rstrip(" *"))
             cell = QVBoxLayout()
@@ -109,19 +114,25 @@ class UsersView(QWidget):
             cell.addWidget(widget)
             cell.addWidget(self.errors[name])
             form.addRow(caption, cell)
-        self.new_button = tool_button("add", "New", "Start a new account")
-        self.create_button = tool_button("add", "Create", "Create the account")
+        self.new_button = tool_button("add", self.tr("New"), self.tr("Start a new account"))
+        self.create_button = tool_button("add", self.tr("Create"), self.tr("Create the account"))
         self.update_button = tool_button(
-            "save", "Save changes", "Save role, clearance, nationality and groups"
+            "save", self.tr("Save changes"), self.tr("Save role, clearance, nationality and groups")
         )
         self.reset_button = tool_button(
-            "identity", "Reset password…", "Set a new password the user must change"
+            "identity",
+            self.tr("Reset password…"),
+            self.tr("Set a new password the user must change"),
         )
-        self.unlock_button = tool_button("unlock", "Unlock", "Lift a lockout after failed logins")
+        self.unlock_button = tool_button(
+            "unlock", self.tr("Unlock"), self.tr("Lift a lockout after failed logins")
+        )
         self.deactivate_button = tool_button(
-            "remove", "Deactivate", "Stop this account from logging in"
+            "remove", self.tr("Deactivate"), self.tr("Stop this account from logging in")
         )
-        self.reactivate_button = tool_button("add", "Reactivate", "Let this account log in again")
+        self.reactivate_button = tool_button(
+            "add", self.tr("Reactivate"), self.tr("Let this account log in again")
+        )
         self.message = MessageArea()
         account_buttons = QHBoxLayout()
         for button in (self.new_button, self.create_button, self.update_button):
@@ -134,38 +145,42 @@ class UsersView(QWidget):
             self.reactivate_button,
         ):
             state_buttons.addWidget(button)
-        account = QGroupBox("Account")
+        account = QGroupBox(self.tr("Account"))
         account_layout = QVBoxLayout(account)
         account_layout.addLayout(form)
         account_layout.addLayout(account_buttons)
         account_layout.addLayout(state_buttons)
 
         self.new_group = QLineEdit()
-        self.new_group.setPlaceholderText("new need-to-know group name")
-        self.new_group.setAccessibleName("New need-to-know group")
-        self.add_group_button = tool_button("add", "Add group", "Create this need-to-know group")
-        ntk = QGroupBox("Need-to-know groups")
+        self.new_group.setPlaceholderText(self.tr("new need-to-know group name"))
+        self.new_group.setAccessibleName(self.tr("New need-to-know group"))
+        self.add_group_button = tool_button(
+            "add", self.tr("Add group"), self.tr("Create this need-to-know group")
+        )
+        ntk = QGroupBox(self.tr("Need-to-know groups"))
         ntk_layout = QHBoxLayout(ntk)
         ntk_layout.addWidget(self.new_group, 1)
         ntk_layout.addWidget(self.add_group_button)
 
         self.nation_group = QComboBox()
         self.nation_group.setEditable(True)
-        self.nation_group.setAccessibleName("Nation group code")
+        self.nation_group.setAccessibleName(self.tr("Nation group code"))
         self.nation_group_name = QLineEdit()
-        self.nation_group_name.setAccessibleName("Nation group name")
+        self.nation_group_name.setAccessibleName(self.tr("Nation group name"))
         self.nation_group_members = CheckList(
-            [(c, f"{c} — {n}") for c, n in sorted(nations.items())], "Search nations…"
+            [(c, f"{c} — {n}") for c, n in sorted(nations.items())], self.tr("Search nations…")
         )
         self.nation_group_members.setMaximumHeight(140)
         self.save_nation_group_button = tool_button(
-            "save", "Save nation group", "Save this nation group's name and members"
+            "save",
+            self.tr("Save nation group"),
+            self.tr("Save this nation group's name and members"),
         )
-        nation_box = QGroupBox("Nation groups")
+        nation_box = QGroupBox(self.tr("Nation groups"))
         nation_form = QFormLayout(nation_box)
-        nation_form.addRow("Code", self.nation_group)
-        nation_form.addRow("Name", self.nation_group_name)
-        nation_form.addRow("Members", self.nation_group_members)
+        nation_form.addRow(self.tr("Code"), self.nation_group)
+        nation_form.addRow(self.tr("Name"), self.nation_group_name)
+        nation_form.addRow(self.tr("Members"), self.nation_group_members)
         nation_form.addRow("", self.save_nation_group_button)
 
         side = QWidget()
@@ -196,19 +211,23 @@ class UsersView(QWidget):
         self.update_button.clicked.connect(self.update_selected)
         self.reset_button.clicked.connect(self.reset_password)
         self.unlock_button.clicked.connect(
-            lambda: self._act(lambda u: self.users.unlock(u), "unlocked", self.unlock_button)
+            lambda: self._act(
+                lambda u: self.users.unlock(u),
+                self.tr("Account {user} unlocked."),
+                self.unlock_button,
+            )
         )
         self.deactivate_button.clicked.connect(
             lambda: self._act(
                 lambda u: self.users.update(u, {"active": False}),
-                "deactivated",
+                self.tr("Account {user} deactivated."),
                 self.deactivate_button,
             )
         )
         self.reactivate_button.clicked.connect(
             lambda: self._act(
                 lambda u: self.users.update(u, {"active": True}),
-                "reactivated",
+                self.tr("Account {user} reactivated."),
                 self.reactivate_button,
             )
         )
@@ -328,7 +347,9 @@ class UsersView(QWidget):
         if isinstance(error, ValidationFailed):
             for name, message in error.errors.items():
                 self.errors.get(name, self.errors["username"]).show_message(message)
-            self.message.show_message(f"{what}: please correct the fields marked.")
+            self.message.show_message(
+                self.tr("{what}: please correct the fields marked.").format(what=what)
+            )
         else:
             self.message.show_message(f"{what}. {refusal(error)}")
 
@@ -356,14 +377,15 @@ class UsersView(QWidget):
         def done(view: Any) -> None:
             self._select(view.username)
             self.message.show_message(
-                f"Account {view.username} created; the user must change the password at "
-                "first login."
+                self.tr(
+                    "Account {user} created; the user must change the password at first login."
+                ).format(user=view.username)
             )
 
         self._write(
             lambda: self.users.create(values),
             done,
-            lambda error: self._failed(error, "Account not created"),
+            lambda error: self._failed(error, self.tr("Account not created")),
             self.create_button,
         )
 
@@ -371,18 +393,18 @@ class UsersView(QWidget):
         """Save role, clearance, nationality, display name and groups of the selected account."""
         username = self.selected_username()
         if username is None:
-            self.message.show_message("Select an account first.")
+            self.message.show_message(self.tr("Select an account first."))
             return
         values = {k: v for k, v in self.values().items() if k != "username"}
 
         def done(_result: Any) -> None:
             self._select(username)
-            self.message.show_message(f"Account {username} saved.")
+            self.message.show_message(self.tr("Account {user} saved.").format(user=username))
 
         self._write(
             lambda: self.users.update(username, values),
             done,
-            lambda error: self._failed(error, "Account not saved"),
+            lambda error: self._failed(error, self.tr("Account not saved")),
             self.update_button,
         )
 
@@ -393,18 +415,19 @@ class UsersView(QWidget):
                 return
 
     def _act(self, call: Callable[[str], Any], done: str, button: QWidget) -> None:
+        """Act on the selected account; ``done``: the message after it (``{user}`` its name)."""
         username = self.selected_username()
         if username is None:
-            self.message.show_message("Select an account first.")
+            self.message.show_message(self.tr("Select an account first."))
             return
 
         def finished(_result: Any) -> None:
             self._select(username)
-            self.message.show_message(f"Account {username} {done}.")
+            self.message.show_message(done.format(user=username))
 
         def failed(error: BaseException) -> None:
             if isinstance(error, ServiceError):
-                self.message.show_message(f"Not done. {refusal(error)}")
+                self.message.show_message(self.tr("Not done.") + " " + refusal(error))
             else:
                 show_failure(self, error)
 
@@ -414,14 +437,14 @@ class UsersView(QWidget):
         """Ask a new password and set it (the user must change it at next login)."""
         username = self.selected_username()
         if username is None:
-            self.message.show_message("Select an account first.")
+            self.message.show_message(self.tr("Select an account first."))
             return
         password = self.ask_password(username)
         if not password:
             return
         self._act(
             lambda u: self.users.reset_password(u, password),
-            "has a new password (to change at next login)",
+            self.tr("Account {user} has a new password (to change at next login)."),
             self.reset_button,
         )
 
@@ -431,11 +454,13 @@ class UsersView(QWidget):
 
         def done(_result: Any) -> None:
             self.new_group.clear()
-            self.message.show_message(f"Need-to-know group {name} created.")
+            self.message.show_message(
+                self.tr("Need-to-know group {name} created.").format(name=name)
+            )
 
         def failed(error: BaseException) -> None:
             if isinstance(error, ServiceError):
-                self.message.show_message(f"Group not created. {refusal(error)}")
+                self.message.show_message(self.tr("Group not created.") + " " + refusal(error))
             else:
                 show_failure(self, error)
 
@@ -456,14 +481,16 @@ class UsersView(QWidget):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, ServiceError):
-                self.message.show_message(f"Nation group not saved. {refusal(error)}")
+                self.message.show_message(self.tr("Nation group not saved.") + " " + refusal(error))
             else:
                 show_failure(self, error)
 
         def save(reason: str | None) -> None:
             self._write(
                 lambda: self.users.save_nation_group(code, name, members, reason=reason),
-                lambda _result: self.message.show_message(f"Nation group {code} saved."),
+                lambda _result: self.message.show_message(
+                    self.tr("Nation group {code} saved.").format(code=code)
+                ),
                 failed,
                 self.save_nation_group_button,
             )
@@ -474,7 +501,9 @@ class UsersView(QWidget):
                 return
             reason = self.ask_reason(impact.text())
             if reason is None:
-                self.message.show_message(f"Nation group {code} not changed.")
+                self.message.show_message(
+                    self.tr("Nation group {code} not changed.").format(code=code)
+                )
                 return
             save(reason)
 
@@ -486,11 +515,16 @@ class UsersView(QWidget):
         )
 
     def _ask_reason(self, impact: str) -> str | None:
-        text, ok = QInputDialog.getText(self, "Widen a nation group", f"{impact}\n\nReason:")
+        text, ok = QInputDialog.getText(
+            self, self.tr("Widen a nation group"), impact + "\n\n" + self.tr("Reason:")
+        )
         return text if ok else None
 
     def _ask_password(self, username: str) -> str:
         text, ok = QInputDialog.getText(
-            self, "Reset password", f"New password for {username}:", QLineEdit.EchoMode.Password
+            self,
+            self.tr("Reset password"),
+            self.tr("New password for {user}:").format(user=username),
+            QLineEdit.EchoMode.Password,
         )
         return text if ok else ""

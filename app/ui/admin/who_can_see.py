@@ -12,6 +12,7 @@ from app.domain.vocab import Role
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.ui.failures import show_failure
+from app.ui.i18n import plural, vocabulary_label
 from app.ui.operations import Operations
 from app.ui.records.messages import refusal
 from app.ui.records.tables import RowsModel, read_only_table
@@ -31,28 +32,29 @@ class WhoCanSeeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.operations = operations or Operations(self)
-        self.setWindowTitle("Who can see this record")
+        self.setWindowTitle(self.tr("Who can see this record"))
         names = desk.db.scheme.names
         self.model = RowsModel(
             [
-                ("User", lambda u: u.username),
-                ("Name", lambda u: u.display_name),
-                ("Role", lambda u: Role(u.role).label),
-                ("Cleared", lambda u: names[min(u.clearance, len(names) - 1)]),
-                ("Nation", lambda u: u.nation),
-                ("Groups", lambda u: ", ".join(u.groups)),
+                (self.tr("User"), lambda u: u.username),
+                (self.tr("Name"), lambda u: u.display_name),
+                (self.tr("Role"), lambda u: vocabulary_label(Role(u.role).label)),
+                (self.tr("Cleared"), lambda u: names[min(u.clearance, len(names) - 1)]),
+                (self.tr("Nation"), lambda u: u.nation),
+                (self.tr("Groups"), lambda u: ", ".join(u.groups)),
             ],
             self,
         )
-        self.table = read_only_table(self.model, "Users who can see the record", stretch=1)
+        self.table = read_only_table(self.model, self.tr("Users who can see the record"), stretch=1)
         self.table.setMaximumHeight(16777215)
         heading = QLabel(
-            f"<b>{html.escape(title)}</b><br>Marked {html.escape(desk.marking(label))}"
+            f"<b>{html.escape(title)}</b><br>"
+            + self.tr("Marked {marking}").format(marking=html.escape(desk.marking(label)))
         )
         heading.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setText("Reading the accounts…")
+        self.summary.setText(self.tr("Reading the accounts…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -67,7 +69,7 @@ class WhoCanSeeDialog(QDialog):
 
     def _show(self, users: list[Any]) -> None:
         self.summary.setText(
-            f"{len(users)} active user{'s' if len(users) != 1 else ''} may read this record."
+            plural(self.tr("%Ln active user(s) may read this record.", "", len(users)), len(users))
         )
         self.model.set_rows(users)
         self.table.resizeColumnsToContents()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
@@ -14,6 +14,7 @@ from app.domain.vocab import AGREEMENT_MOVES, AgreementStatus, ExchangeStatus, Q
 from app.services.agreements import QUOTA_FIELDS, SIGNATORY_FIELDS
 from app.services.base import Saved
 from app.services.errors import ServiceError, ValidationFailed
+from app.ui.i18n import vocabulary_label
 from app.ui.operations import Changes
 from app.ui.records.callbacks import while_alive
 from app.ui.records.collection_editor import CollectionEditor
@@ -28,12 +29,12 @@ class AgreementForm(RecordForm):
     service_name = "agreements"
     noun = "agreement"
     groups = [
-        ("Agreement", ["reference", "title", "kind", "parties"]),
+        (QT_TRANSLATE_NOOP("RecordForm", "Agreement"), ["reference", "title", "kind", "parties"]),
         (
-            "Dates and terms",
+            QT_TRANSLATE_NOOP("RecordForm", "Dates and terms"),
             ["signed_date", "effective_date", "expiry_date", "notice_period_days", "renewal_terms"],
         ),
-        ("Scope", ["scope"]),
+        (QT_TRANSLATE_NOOP("RecordForm", "Scope"), ["scope"]),
     ]
     status_vocabulary = AgreementStatus
     status_moves = AGREEMENT_MOVES
@@ -41,38 +42,47 @@ class AgreementForm(RecordForm):
 
     def build_related(self, layout: QVBoxLayout) -> None:
         """Signatories, quotas, quota use and exchanges panels."""
-        self.signatories = CollectionEditor("Signatories", SIGNATORY_FIELDS, self.save_signatories)
-        self.quotas = CollectionEditor("Quotas", QUOTA_FIELDS, self.save_quotas)
-        self.quotas.table.setToolTip(f"Direction: {', '.join(d.value for d in QuotaDirection)}")
+        self.signatories = CollectionEditor(
+            self.tr("Signatories"), SIGNATORY_FIELDS, self.save_signatories
+        )
+        self.quotas = CollectionEditor(self.tr("Quotas"), QUOTA_FIELDS, self.save_quotas)
+        self.quotas.table.setToolTip(
+            self.tr("Direction: {directions}").format(
+                directions=", ".join(d.value for d in QuotaDirection)
+            )
+        )
         self.use_model = RowsModel(
             [
-                ("Year", lambda q: q.year),
-                ("Direction", lambda q: QuotaDirection(q.direction).label),
-                ("Categories", lambda q: ", ".join(c for c in q.categories if c)),
-                ("Allotted", lambda q: q.allotted),
-                ("Used", lambda q: q.used),
-                ("Remaining", lambda q: q.remaining),
+                (self.tr("Year"), lambda q: q.year),
+                (
+                    self.tr("Direction"),
+                    lambda q: vocabulary_label(QuotaDirection(q.direction).label),
+                ),
+                (self.tr("Categories"), lambda q: ", ".join(c for c in q.categories if c)),
+                (self.tr("Allotted"), lambda q: q.allotted),
+                (self.tr("Used"), lambda q: q.used),
+                (self.tr("Remaining"), lambda q: q.remaining),
             ],
             self,
         )
         self.use_model.decorate = self._decorate_use
-        self.use_table = read_only_table(self.use_model, "Quota use", stretch=-1)
+        self.use_table = read_only_table(self.use_model, self.tr("Quota use"), stretch=-1)
         self.reciprocity = QLabel()
         self.reciprocity.setWordWrap(True)
         self.exchanges_model = RowsModel(
             [
                 (
-                    "Mark",
+                    self.tr("Mark"),
                     lambda e: (
                         self.desk.portion_mark(self._exchange_labels.get(e.label_id))
                         if e.label_id in self._exchange_labels
                         else ""
                     ),
                 ),
-                ("Reference", lambda e: e.reference),
-                ("Title", lambda e: e.title),
-                ("Start", lambda e: e.start_date),
-                ("Status", lambda e: ExchangeStatus(e.status).label),
+                (self.tr("Reference"), lambda e: e.reference),
+                (self.tr("Title"), lambda e: e.title),
+                (self.tr("Start"), lambda e: e.start_date),
+                (self.tr("Status"), lambda e: vocabulary_label(ExchangeStatus(e.status).label)),
             ],
             self,
         )
@@ -80,13 +90,13 @@ class AgreementForm(RecordForm):
         self._reads = 0  # reads of quota use and exchanges started: only the latest is shown
         self.related_loading = False  # such a read is under way
         self.exchanges_table = read_only_table(
-            self.exchanges_model, "Exchanges under this agreement", stretch=2
+            self.exchanges_model, self.tr("Exchanges under this agreement"), stretch=2
         )
         for title, widgets in (
-            ("Signatories", [self.signatories]),
-            ("Quotas (billets per year and direction)", [self.quotas]),
-            ("Quota use: allotted against used", [self.use_table, self.reciprocity]),
-            ("Exchanges under this agreement", [self.exchanges_table]),
+            (self.tr("Signatories"), [self.signatories]),
+            (self.tr("Quotas (billets per year and direction)"), [self.quotas]),
+            (self.tr("Quota use: allotted against used"), [self.use_table, self.reciprocity]),
+            (self.tr("Exchanges under this agreement"), [self.exchanges_table]),
         ):
             box = QGroupBox(title)
             box_layout = QVBoxLayout(box)
@@ -167,9 +177,11 @@ class AgreementForm(RecordForm):
         self.related_loading = False
         self.use_model.set_rows(use.lines)
         over = [f"{line.year} {line.direction}" for line in use.lines if line.remaining < 0]
-        text = f"Billets sent: {use.total_sent}, received: {use.total_received}."
+        text = self.tr("Billets sent: {sent}, received: {received}.").format(
+            sent=use.total_sent, received=use.total_received
+        )
         if over:
-            text += f"  Over quota: {', '.join(over)}."
+            text += "  " + self.tr("Over quota: {lines}.").format(lines=", ".join(over))
         self.reciprocity.setText(text)
         self._exchange_labels = dict(page.labels) if page is not None else {}
         self.exchanges_model.set_rows(page.records if page is not None else [])
@@ -180,23 +192,22 @@ class AgreementForm(RecordForm):
         editor: CollectionEditor,
         call: Callable[..., Saved[Any]],
         rows: list[dict[str, str]],
-        noun: str,
+        texts: tuple[str, str, str],
     ) -> bool:
-        """Replace one collection of the record through the runner; False when nothing started."""
+        """Replace one collection of the record through the runner; False when nothing started.
+        ``texts``: the messages (saved, not saved, rows to correct), translated whole."""
         if self.record_id is None or self.controller.saving:
             return False
         record_id, version = self.record_id, self.version
 
         def invalid(failure: ValidationFailed) -> None:
             editor.error.show_message("; ".join(failure.errors.values()))
-            self.message.show_message(
-                f"{noun} not saved: please correct the rows marked below the table."
-            )
+            self.message.show_message(texts[2])
 
         self.write(
             lambda: call(record_id, rows, expected_version=version),
-            f"{noun} saved.",
-            f"{noun} not saved.",
+            texts[0],
+            texts[1],
             invalid=invalid,
         )
         return True
@@ -204,12 +215,28 @@ class AgreementForm(RecordForm):
     def save_signatories(self, rows: list[dict[str, str]]) -> bool:
         """Replace the signatories through the service."""
         return self._save_collection(
-            self.signatories, self.service.set_signatories, rows, "Signatories"
+            self.signatories,
+            self.service.set_signatories,
+            rows,
+            (
+                self.tr("Signatories saved."),
+                self.tr("Signatories not saved."),
+                self.tr("Signatories not saved: please correct the rows marked below the table."),
+            ),
         )
 
     def save_quotas(self, rows: list[dict[str, str]]) -> bool:
         """Replace the quotas through the service; quota use is read again."""
-        return self._save_collection(self.quotas, self.service.set_quotas, rows, "Quotas")
+        return self._save_collection(
+            self.quotas,
+            self.service.set_quotas,
+            rows,
+            (
+                self.tr("Quotas saved."),
+                self.tr("Quotas not saved."),
+                self.tr("Quotas not saved: please correct the rows marked below the table."),
+            ),
+        )
 
 
 __all__ = ["AgreementForm"]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from app.services.base import Saved
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.services.reading import Page
+from app.ui.i18n import date_text
 from app.ui.operations import Changes, Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.form_context import FormContext, read_form_context
@@ -48,9 +49,14 @@ def _changed(attachment_id: int) -> Changes:
 
 
 def _size(size: int) -> str:
+    """A file's size in the window's language (``1.5 MB``, ``1,5 Mo``)."""
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{size / 1024:.1f} kB" if size >= 1024 else f"{size} B"
+        text, value = QCoreApplication.translate("AttachmentsPanel", "{size} MB"), size / 1024**2
+    elif size >= 1024:
+        text, value = QCoreApplication.translate("AttachmentsPanel", "{size} kB"), size / 1024
+    else:
+        return QCoreApplication.translate("AttachmentsPanel", "{size} B").format(size=size)
+    return text.format(size=QLocale().toString(value, "f", 1))
 
 
 class AttachmentLabelDialog(QDialog):
@@ -61,7 +67,7 @@ class AttachmentLabelDialog(QDialog):
         self, name: str, label: Label, context: FormContext, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Classification of {name}")
+        self.setWindowTitle(self.tr("Classification of {name}").format(name=name))
         self.editor = context.label_editor()
         self.editor.set_label(label)
         buttons = QDialogButtonBox(
@@ -70,7 +76,7 @@ class AttachmentLabelDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Mark the file <b>{name}</b>:"))
+        layout.addWidget(QLabel(self.tr("Mark the file <b>{name}</b>:").format(name=name)))
         layout.addWidget(self.editor)
         layout.addWidget(buttons)
 
@@ -92,7 +98,7 @@ class AttachmentsPanel(QGroupBox):
         operations: Operations | None = None,
         context: FormContext | None = None,
     ) -> None:
-        super().__init__("Attachments", parent)
+        super().__init__(self.tr("Attachments"), parent)
         self.desk = desk
         self.operations = operations if operations is not None else Operations(self)
         self.context = context  # the label choices of the file dialog (None: read when asked)
@@ -113,14 +119,19 @@ class AttachmentsPanel(QGroupBox):
         )
         self.model = RowsModel(
             [
-                ("Mark", lambda a: desk.portion_mark(self._labels.get(a.label_id, Label()))),
-                ("Name", lambda a: a.name),
-                ("Type", lambda a: a.media_type),
-                ("Size", lambda a: _size(a.size)),
                 (
-                    "Added",
+                    self.tr("Mark"),
+                    lambda a: desk.portion_mark(self._labels.get(a.label_id, Label())),
+                ),
+                (self.tr("Name"), lambda a: a.name),
+                (self.tr("Type"), lambda a: a.media_type),
+                (self.tr("Size"), lambda a: _size(a.size)),
+                (
+                    self.tr("Added"),
                     lambda a: (
-                        f"{a.created_at:%Y-%m-%d} by {a.created_by}"
+                        self.tr("{date} by {user}").format(
+                            date=date_text(a.created_at), user=a.created_by
+                        )
                         if a.created_at
                         else a.created_by
                     ),
@@ -131,7 +142,7 @@ class AttachmentsPanel(QGroupBox):
         self._labels: dict[int, Label] = {}
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Attachments")
+        self.table.setAccessibleName(self.tr("Attachments"))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -143,13 +154,17 @@ class AttachmentsPanel(QGroupBox):
         self.table.setMinimumHeight(90)
         self.table.setMaximumHeight(160)
         self.message = MessageArea()
-        self.add_button = tool_button("add", "Add file…", "Attach a file to this record")
-        self.open_button = tool_button(
-            "open", "Open", "Open the selected file with its application"
+        self.add_button = tool_button(
+            "add", self.tr("Add file…"), self.tr("Attach a file to this record")
         )
-        self.save_button = tool_button("save", "Save as…", "Save a copy of the selected file")
+        self.open_button = tool_button(
+            "open", self.tr("Open"), self.tr("Open the selected file with its application")
+        )
+        self.save_button = tool_button(
+            "save", self.tr("Save as…"), self.tr("Save a copy of the selected file")
+        )
         self.delete_button = tool_button(
-            "remove", "Delete", "Delete the selected file from the record"
+            "remove", self.tr("Delete"), self.tr("Delete the selected file from the record")
         )
         buttons = QHBoxLayout()
         for button in (self.add_button, self.open_button, self.save_button, self.delete_button):
@@ -196,7 +211,7 @@ class AttachmentsPanel(QGroupBox):
             self.message.show_message(
                 refusal(error)
                 if isinstance(error, ServiceError)
-                else f"Could not read the attachments: {error}"
+                else self.tr("Could not read the attachments: {error}").format(error=error)
             )
 
         self.operations.run(
@@ -261,15 +276,20 @@ class AttachmentsPanel(QGroupBox):
             try:
                 content = Path(path).read_bytes()
             except OSError as error:
-                raise OSError(error.errno, f"Could not read {path}: {error.strerror}") from error
+                raise OSError(
+                    error.errno,
+                    self.tr("Could not read {path}: {error}").format(
+                        path=path, error=error.strerror
+                    ),
+                ) from error
             return service.add(kind, record_id, Path(path).name, content, label=label)
 
         self._run(
             work,
             lambda saved: self.message.show_warnings(
-                f"Attached {saved.record.name}.", saved.warnings
+                self.tr("Attached {name}.").format(name=saved.record.name), saved.warnings
             ),
-            "Not attached.",
+            self.tr("Not attached."),
             lambda saved: _changed(saved.record.id),
         )
         return True
@@ -316,7 +336,7 @@ class AttachmentsPanel(QGroupBox):
             private_file(path).write_bytes(data)
             return path
 
-        self._run(work, self.open_file, "Not opened.")
+        self._run(work, self.open_file, self.tr("Not opened."))
 
     def save_selected(self) -> None:
         """Save a copy of the selected file where the user chooses."""
@@ -332,12 +352,17 @@ class AttachmentsPanel(QGroupBox):
             try:
                 service.save_as(attachment_id, path)
             except OSError as error:
-                raise OSError(error.errno, f"Could not write {path}: {error}") from error
+                raise OSError(
+                    error.errno,
+                    self.tr("Could not write {path}: {error}").format(path=path, error=error),
+                ) from error
 
         self._run(
             work,
             lambda _none: self.message.show_message(
-                f"Saved a copy as {path}, its label beside it as {path}.label.xml."
+                self.tr("Saved a copy as {path}, its label beside it as {path}.label.xml.").format(
+                    path=path
+                )
             ),
             "",
         )
@@ -345,22 +370,24 @@ class AttachmentsPanel(QGroupBox):
     def delete_selected(self) -> None:
         """Delete the selected file after confirmation."""
         attachment = self.selected()
-        if attachment is None or not self.confirm(f"Delete {attachment.name} from this record?"):
+        if attachment is None or not self.confirm(
+            self.tr("Delete {name} from this record?").format(name=attachment.name)
+        ):
             return
         service, attachment_id, name = self.service, attachment.id, attachment.name
         self._run(
             lambda: service.delete(attachment_id, reason="deleted from the record's attachments"),
-            lambda _saved: self.message.show_message(f"Deleted {name}."),
-            "Not deleted.",
+            lambda _saved: self.message.show_message(self.tr("Deleted {name}.").format(name=name)),
+            self.tr("Not deleted."),
             lambda _saved: _changed(attachment_id),
         )
 
     def _choose_file(self) -> str:
-        path, _filter = QFileDialog.getOpenFileName(self, "Attach a file")
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
         return path
 
     def _choose_save_path(self, name: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(self, "Save a copy", name)
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), name)
         return path
 
     def _choose_label(self, name: str, label: Label) -> Label | None:
@@ -371,5 +398,5 @@ class AttachmentsPanel(QGroupBox):
         return dialog.editor.label()
 
     def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Delete attachment", text)
+        answer = QMessageBox.question(self, self.tr("Delete attachment"), text)
         return answer == QMessageBox.StandardButton.Yes

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.fields import Field, text_of
+from app.ui.i18n import field_title
 from app.ui.records.tables import Index, RowTable
 from app.ui.widgets import ErrorLabel, tool_button
 
@@ -56,7 +57,7 @@ class CollectionModel(RowTable):
 
     def column_titles(self) -> list[str]:
         """One column per field, titled by it."""
-        return [f.title for f in self.fields]
+        return [field_title(f.title) for f in self.fields]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Every cell is editable."""
@@ -106,10 +107,16 @@ class CollectionEditor(QWidget):
         self.table.setMinimumHeight(110)
         self.table.setMaximumHeight(170)
         self.error = ErrorLabel()
-        self.add_button = tool_button("add", "Add", f"Add a row to {title.lower()}")
-        self.remove_button = tool_button("remove", "Remove", "Remove the selected row")
+        self.add_button = tool_button(
+            "add", self.tr("Add"), self.tr("Add a row to {table}").format(table=title.lower())
+        )
+        self.remove_button = tool_button(
+            "remove", self.tr("Remove"), self.tr("Remove the selected row")
+        )
         self.save_button = tool_button(
-            "save", f"Save {title.lower()}", f"Save the {title.lower()} table"
+            "save",
+            self.tr("Save {table}").format(table=title.lower()),
+            self.tr("Save the {table} table").format(table=title.lower()),
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

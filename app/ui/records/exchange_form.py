@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -34,6 +34,7 @@ from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
 from app.ui.failures import show_failure
+from app.ui.i18n import vocabulary_label
 from app.ui.operations import Changes, Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.collection_editor import CollectionEditor
@@ -84,7 +85,7 @@ class ParticipantsPanel(QGroupBox):
     def __init__(
         self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
     ) -> None:
-        super().__init__("Participants", parent)
+        super().__init__(self.tr("Participants"), parent)
         self.desk = desk
         self.operations = operations if operations is not None else Operations(self)
         self.loading = False  # a read of the roster is under way
@@ -99,50 +100,59 @@ class ParticipantsPanel(QGroupBox):
         self.confirm = self._confirm
         self.model = RowsModel(
             [
-                ("Mark", lambda p: desk.portion_mark(p.label)),
-                ("Person", lambda p: f"{p.person_name} ({p.person})"),
-                ("Role", lambda p: ParticipationRole(p.role).label),
-                ("Status", lambda p: ParticipationStatus(p.status).label),
-                ("Arrival", lambda p: p.arrival_date),
-                ("Departure", lambda p: p.departure_date),
+                (self.tr("Mark"), lambda p: desk.portion_mark(p.label)),
+                (self.tr("Person"), lambda p: f"{p.person_name} ({p.person})"),
+                (self.tr("Role"), lambda p: vocabulary_label(ParticipationRole(p.role).label)),
+                (
+                    self.tr("Status"),
+                    lambda p: vocabulary_label(ParticipationStatus(p.status).label),
+                ),
+                (self.tr("Arrival"), lambda p: p.arrival_date),
+                (self.tr("Departure"), lambda p: p.departure_date),
             ],
             self,
         )
-        self.table = read_only_table(self.model, "Participants", stretch=1)
+        self.table = read_only_table(self.model, self.tr("Participants"), stretch=1)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a person by name, reference or passport…")
-        self.search.setAccessibleName("Find a person")
+        self.search.setPlaceholderText(self.tr("Find a person by name, reference or passport…"))
+        self.search.setAccessibleName(self.tr("Find a person"))
         self.search.setClearButtonEnabled(True)
-        self.find_button = tool_button("find", "Find", "List the people matching the text")
+        self.find_button = tool_button(
+            "find", self.tr("Find"), self.tr("List the people matching the text")
+        )
         self.person = QComboBox()
-        self.person.setAccessibleName("Person to add")
+        self.person.setAccessibleName(self.tr("Person to add"))
         self.person.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.person.setMinimumContentsLength(24)
         self.role = vocabulary_combo(ParticipationRole)
         self.role.removeItem(0)
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(self.tr("Role"))
         self.add_button = tool_button(
-            "add", "Add participant", "Add the chosen person to this exchange"
+            "add", self.tr("Add participant"), self.tr("Add the chosen person to this exchange")
         )
         self.next_status = QComboBox()
-        self.next_status.setAccessibleName("Next status")
+        self.next_status.setAccessibleName(self.tr("Next status"))
         self.next_status.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.next_status.setMinimumContentsLength(  # filled on selection: wide enough for any
-            max(len(status.label) for status in ParticipationStatus)
+            max(len(vocabulary_label(status.label)) for status in ParticipationStatus)
         )
         self.status_button = tool_button(
-            "revert", "Change status", "Move the selected participant to the chosen status"
+            "revert",
+            self.tr("Change status"),
+            self.tr("Move the selected participant to the chosen status"),
         )
         self.remove_button = tool_button(
-            "remove", "Remove", "Remove the selected participant from the exchange"
+            "remove",
+            self.tr("Remove"),
+            self.tr("Remove the selected participant from the exchange"),
         )
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setAccessibleName("Participant warnings")
+        self.warnings.setAccessibleName(self.tr("Participant warnings"))
         self.message = MessageArea()
         self.error = ErrorLabel()
         find_row = QHBoxLayout()
@@ -152,7 +162,7 @@ class ParticipantsPanel(QGroupBox):
         find_row.addWidget(self.role)
         find_row.addWidget(self.add_button)
         status_row = QHBoxLayout()
-        status_row.addWidget(QLabel("Selected:"))
+        status_row.addWidget(QLabel(self.tr("Selected:")))
         status_row.addWidget(self.next_status)
         status_row.addWidget(self.status_button)
         status_row.addStretch(1)
@@ -263,7 +273,7 @@ class ParticipantsPanel(QGroupBox):
                 PARTICIPATION_MOVES[ParticipationStatus(participant.status)],
                 key=list(ParticipationStatus).index,
             ):
-                self.next_status.addItem(status.label, status.value)
+                self.next_status.addItem(vocabulary_label(status.label), status.value)
             self._show_warnings(participant)
         for widget in (self.next_status, self.status_button):
             widget.setEnabled(self.next_status.count() > 0)
@@ -273,14 +283,14 @@ class ParticipantsPanel(QGroupBox):
         """The participant's warnings, asked of the service off the GUI thread."""
         self._checks += 1
         check, service, participation_id = self._checks, self.service, participant.id
-        self.warnings.setText("Checking…")
+        self.warnings.setText(self.tr("Checking…"))
 
         def shown(found: list[str]) -> None:
             if check == self._checks:
                 self.warnings.setText(
                     ("⚠ " + "\n⚠ ".join(found))
                     if found
-                    else f"No warnings for {participant.person_name}."
+                    else self.tr("No warnings for {name}.").format(name=participant.person_name)
                 )
 
         def failed(error: BaseException) -> None:
@@ -317,7 +327,9 @@ class ParticipantsPanel(QGroupBox):
             for shown, reference in choices:
                 self.person.addItem(shown, reference)
             self.error.show_message(
-                "" if choices else "No person matches; try another spelling or the reference."
+                ""
+                if choices
+                else self.tr("No person matches; try another spelling or the reference.")
             )
             self.found.emit()
 
@@ -374,7 +386,7 @@ class ParticipantsPanel(QGroupBox):
         """Add the chosen person with the chosen role (the participation takes the exchange's
         label), through the runner; False when nothing was started."""
         if self.exchange_id is None or not self.person.currentData():
-            self.error.show_message("Find and choose a person first.")
+            self.error.show_message(self.tr("Find and choose a person first."))
             return False
         if self.working:
             return False
@@ -392,14 +404,16 @@ class ParticipantsPanel(QGroupBox):
         def done(result: tuple[Saved[Any], str]) -> None:
             saved, name = result
             self.error.show_message("")
-            role = ParticipationRole(saved.record.role).label.lower()
-            self.message.show_warnings(f"{name} added as {role}.", saved.warnings)
+            role = vocabulary_label(ParticipationRole(saved.record.role).label).lower()
+            self.message.show_warnings(
+                self.tr("{name} added as {role}.").format(name=name, role=role), saved.warnings
+            )
 
         def refused(error: BaseException) -> None:
             if isinstance(error, ServiceError):
                 self.error.show_message(refusal(error))
             else:
-                show_refusal(self.message, "Not added.", error)
+                show_refusal(self.message, self.tr("Not added."), error)
 
         self._write(work, done, refused, lambda result: result[0].record.id)
         return True
@@ -412,15 +426,22 @@ class ParticipantsPanel(QGroupBox):
             return False
         reason = None
         if status == ParticipationStatus.WITHDRAWN.value:
-            reason = self.ask_reason(f"Why is {participant.person_name} withdrawn?")
+            reason = self.ask_reason(
+                self.tr("Why is {name} withdrawn?").format(name=participant.person_name)
+            )
             if reason is None:
-                self.message.show_message("Status not changed: withdrawing needs a reason.")
+                self.message.show_message(
+                    self.tr("Status not changed: withdrawing needs a reason.")
+                )
                 return False
         service = self.service
 
         def done(saved: Saved[Any]) -> None:
             self.message.show_warnings(
-                f"{participant.person_name}: {ParticipationStatus(status).label.lower()}.",
+                self.tr("{name}: {status}.").format(
+                    name=participant.person_name,
+                    status=vocabulary_label(ParticipationStatus(status).label).lower(),
+                ),
                 saved.warnings,
             )
 
@@ -429,7 +450,7 @@ class ParticipantsPanel(QGroupBox):
                 participant.id, status, reason=reason, expected_version=participant.row_version
             ),
             done,
-            lambda error: show_refusal(self.message, "Status not changed.", error),
+            lambda error: show_refusal(self.message, self.tr("Status not changed."), error),
             lambda _saved: participant.id,
         )
         return True
@@ -441,7 +462,9 @@ class ParticipantsPanel(QGroupBox):
         if (
             participant is None
             or self.working
-            or not self.confirm(f"Remove {participant.person_name} from this exchange?")
+            or not self.confirm(
+                self.tr("Remove {name} from this exchange?").format(name=participant.person_name)
+            )
         ):
             return False
         service = self.service
@@ -449,21 +472,26 @@ class ParticipantsPanel(QGroupBox):
             lambda: service.delete(
                 participant.id, reason="removed from the exchange's participants"
             ),
-            lambda _none: self.message.show_message(f"{participant.person_name} removed."),
-            lambda error: show_refusal(self.message, "Not removed.", error),
+            lambda _none: self.message.show_message(
+                self.tr("{name} removed.").format(name=participant.person_name)
+            ),
+            lambda error: show_refusal(self.message, self.tr("Not removed."), error),
             lambda _none: participant.id,
         )
         return True
 
     def _ask_reason(self, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(
-            self, "Reason", f"{prompt}\n\nReason (recorded in the audit trail):"
+            self,
+            self.tr("Reason"),
+            prompt + "\n\n" + self.tr("Reason (recorded in the audit trail):"),
         )
         return text.strip() if ok and text.strip() else None
 
     def _confirm(self, text: str) -> bool:
         return (
-            QMessageBox.question(self, "Remove participant", text) == QMessageBox.StandardButton.Yes
+            QMessageBox.question(self, self.tr("Remove participant"), text)
+            == QMessageBox.StandardButton.Yes
         )
 
 
@@ -474,7 +502,7 @@ class ExchangeForm(RecordForm):
     noun = "exchange"
     groups = [
         (
-            "Exchange",
+            QT_TRANSLATE_NOOP("RecordForm", "Exchange"),
             [
                 "title",
                 "kind",
@@ -487,9 +515,15 @@ class ExchangeForm(RecordForm):
                 "lead_coordinator",
             ],
         ),
-        ("Dates", ["start_date", "end_date"]),
-        ("Objectives and budget", ["objectives", "budget_amount", "budget_currency"]),
-        ("Outcome", ["outcome_summary", "lessons_learned", "outcome_rating"]),
+        (QT_TRANSLATE_NOOP("RecordForm", "Dates"), ["start_date", "end_date"]),
+        (
+            QT_TRANSLATE_NOOP("RecordForm", "Objectives and budget"),
+            ["objectives", "budget_amount", "budget_currency"],
+        ),
+        (
+            QT_TRANSLATE_NOOP("RecordForm", "Outcome"),
+            ["outcome_summary", "lessons_learned", "outcome_rating"],
+        ),
     ]
     status_vocabulary = ExchangeStatus
     status_moves = EXCHANGE_MOVES
@@ -501,10 +535,10 @@ class ExchangeForm(RecordForm):
             return editor_of(ReferencePicker(self.desk.agreements, self.operations))
         editor = super().make_editor(field)
         hints = {
-            "cost_lines": "travel 1200.00 USD Return flights; lodging 800 EUR",
-            "budget_currency": "e.g. USD",
-            "outcome_rating": "1 (poor) to 5 (fully met)",
-            "lead_coordinator": "username",
+            "cost_lines": self.tr("travel 1200.00 USD Return flights; lodging 800 EUR"),
+            "budget_currency": self.tr("e.g. USD"),
+            "outcome_rating": self.tr("1 (poor) to 5 (fully met)"),
+            "lead_coordinator": self.tr("username"),
         }
         if field.name in hints and isinstance(editor.widget, QLineEdit):
             editor.widget.setPlaceholderText(hints[field.name])
@@ -516,11 +550,13 @@ class ExchangeForm(RecordForm):
         self.participants.loaded.connect(lambda: self.controller.emit_label())
         self.participants.openRequested.connect(self.openRequested)
         layout.addWidget(self.participants)
-        self.costs = CollectionEditor("Cost lines", COST_FIELDS, self.save_cost_lines)
+        self.costs = CollectionEditor(self.tr("Cost lines"), COST_FIELDS, self.save_cost_lines)
         self.costs.table.setToolTip(
-            f"Category: {', '.join(c.value for c in CostCategory)}; currency: ISO 4217 (USD, EUR…)"
+            self.tr("Category: {categories}; currency: ISO 4217 (USD, EUR…)").format(
+                categories=", ".join(c.value for c in CostCategory)
+            )
         )
-        box = QGroupBox("Cost lines")
+        box = QGroupBox(self.tr("Cost lines"))
         QVBoxLayout(box).addWidget(self.costs)
         layout.addWidget(box)
 
@@ -533,7 +569,11 @@ class ExchangeForm(RecordForm):
         )
         self.costs.error.show_message("")
         if self.record.status == ExchangeStatus.CANCELLED.value and self.record.cancel_reason:
-            self.status_label.setText(f"<b>Cancelled</b>: {html.escape(self.record.cancel_reason)}")
+            self.status_label.setText(
+                self.tr("<b>Cancelled</b>: {reason}").format(
+                    reason=html.escape(self.record.cancel_reason)
+                )
+            )
 
     def save_cost_lines(self, rows: list[dict[str, str]]) -> bool:
         """Replace the cost lines through the runner; budget warnings shown."""
@@ -544,13 +584,13 @@ class ExchangeForm(RecordForm):
         def invalid(failure: ValidationFailed) -> None:
             self.costs.error.show_message("; ".join(failure.errors.values()))
             self.message.show_message(
-                "Cost lines not saved: please correct the rows marked below the table."
+                self.tr("Cost lines not saved: please correct the rows marked below the table.")
             )
 
         self.write(
             lambda: service.set_cost_lines(record_id, rows, expected_version=version),
-            "Cost lines saved.",
-            "Cost lines not saved.",
+            self.tr("Cost lines saved."),
+            self.tr("Cost lines not saved."),
             invalid=invalid,
         )
         return True

@@ -38,42 +38,49 @@ from app.ui.records.messages import refusal
 
 # the texts naming a form's record, one per noun (French nouns have genders: "Nouvel échange",
 # "Nouvelle personne"), translated whole; `form_text` picks one
-FORM_TEXTS: dict[str, tuple[str, str, str]] = {
+FORM_TEXTS: dict[str, tuple[str, str, str, str]] = {
     "record": (
         QT_TRANSLATE_NOOP("Form", "New record"),
         QT_TRANSLATE_NOOP("Form", "No record chosen: pick one in the list"),
         QT_TRANSLATE_NOOP("Form", "This record has unsaved changes."),
+        QT_TRANSLATE_NOOP("Form", "Save the record first"),
     ),
     "person": (
         QT_TRANSLATE_NOOP("Form", "New person"),
         QT_TRANSLATE_NOOP("Form", "No person chosen: pick one in the list"),
         QT_TRANSLATE_NOOP("Form", "This person has unsaved changes."),
+        QT_TRANSLATE_NOOP("Form", "Save the person first"),
     ),
     "exchange": (
         QT_TRANSLATE_NOOP("Form", "New exchange"),
         QT_TRANSLATE_NOOP("Form", "No exchange chosen: pick one in the list"),
         QT_TRANSLATE_NOOP("Form", "This exchange has unsaved changes."),
+        QT_TRANSLATE_NOOP("Form", "Save the exchange first"),
     ),
     "agreement": (
         QT_TRANSLATE_NOOP("Form", "New agreement"),
         QT_TRANSLATE_NOOP("Form", "No agreement chosen: pick one in the list"),
         QT_TRANSLATE_NOOP("Form", "This agreement has unsaved changes."),
+        QT_TRANSLATE_NOOP("Form", "Save the agreement first"),
     ),
     "liaison assignment": (
         QT_TRANSLATE_NOOP("Form", "New liaison assignment"),
         QT_TRANSLATE_NOOP("Form", "No liaison assignment chosen: pick one in the list"),
         QT_TRANSLATE_NOOP("Form", "This liaison assignment has unsaved changes."),
+        QT_TRANSLATE_NOOP("Form", "Save the liaison assignment first"),
     ),
     "participation": (
         QT_TRANSLATE_NOOP("Form", "New participation"),
         QT_TRANSLATE_NOOP("Form", "No participation chosen: pick one in the list"),
         QT_TRANSLATE_NOOP("Form", "This participation has unsaved changes."),
+        QT_TRANSLATE_NOOP("Form", "Save the participation first"),
     ),
 }
 
 
 def form_text(noun: str, which: int) -> str:
-    """The translated text ``which`` (0 new, 1 none chosen, 2 unsaved) about a ``noun``."""
+    """The translated text ``which`` (0 new, 1 none chosen, 2 unsaved, 3 save it
+    first: the related panels need a stored record) about a ``noun``."""
     texts = FORM_TEXTS.get(noun, FORM_TEXTS["record"])
     return QCoreApplication.translate("Form", texts[which])
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,7 +48,7 @@ class ContactLogPanel(QGroupBox):
     def __init__(
         self, desk: Desk, parent: QWidget | None = None, operations: Operations | None = None
     ) -> None:
-        super().__init__("Contact log", parent)
+        super().__init__(self.tr("Contact log"), parent)
         self.desk = desk
         self.operations = operations if operations is not None else Operations(self)
         self.loading = False  # a read of the entries is under way
@@ -64,28 +64,30 @@ class ContactLogPanel(QGroupBox):
         self.model = RowsModel(
             [
                 (
-                    "Mark",
+                    self.tr("Mark"),
                     lambda e: (
                         desk.portion_mark(self._labels[e.label_id])
                         if e.label_id in self._labels
                         else ""
                     ),
                 ),
-                ("Date", lambda e: e.date),
-                ("Subject", lambda e: e.subject),
-                ("Counterparts", lambda e: e.counterparts),
-                ("Follow-up due", lambda e: e.follow_up_due),
+                (self.tr("Date"), lambda e: e.date),
+                (self.tr("Subject"), lambda e: e.subject),
+                (self.tr("Counterparts"), lambda e: e.counterparts),
+                (self.tr("Follow-up due"), lambda e: e.follow_up_due),
                 (
-                    "Done",
+                    self.tr("Done"),
                     lambda e: (
-                        "yes" if e.follow_up_done else ("" if e.follow_up_due is None else "open")
+                        self.tr("yes")
+                        if e.follow_up_done
+                        else ("" if e.follow_up_due is None else self.tr("open"))
                     ),
                 ),
             ],
             self,
         )
         self.model.decorate = self._decorate
-        self.table = read_only_table(self.model, "Contact log entries", stretch=2)
+        self.table = read_only_table(self.model, self.tr("Contact log entries"), stretch=2)
         self.date = OptionalDateEdit()
         self.subject = QLineEdit()
         self.counterparts = QLineEdit()
@@ -93,18 +95,18 @@ class ContactLogPanel(QGroupBox):
         self.summary.setTabChangesFocus(True)
         self.summary.setMaximumHeight(70)
         self.follow_up_due = OptionalDateEdit()
-        self.follow_up_done = QCheckBox("Follow-up done")
+        self.follow_up_done = QCheckBox(self.tr("Follow-up done"))
         self.errors = {
             name: ErrorLabel()
             for name in ("date", "subject", "counterparts", "summary", "follow_up_due")
         }
         form = QFormLayout()
         for name, caption, widget in (
-            ("date", "Date *", self.date),
-            ("subject", "Subject *", self.subject),
-            ("counterparts", "Counterparts", self.counterparts),
-            ("summary", "Summary", self.summary),
-            ("follow_up_due", "Follow-up due", self.follow_up_due),
+            ("date", self.tr("Date") + " *", self.date),
+            ("subject", self.tr("Subject") + " *", self.subject),
+            ("counterparts", self.tr("Counterparts"), self.counterparts),
+            ("summary", self.tr("Summary"), self.summary),
+            ("follow_up_due", self.tr("Follow-up due"), self.follow_up_due),
         ):
             widget.setAccessibleName(caption.rstrip(" *"))
             widget.setObjectName(f"log-{name}")
@@ -115,9 +117,15 @@ class ContactLogPanel(QGroupBox):
             form.addRow(caption, cell)
         form.addRow("", self.follow_up_done)
         self.message = MessageArea()
-        self.new_button = tool_button("add", "New entry", "Start a new contact-log entry")
-        self.save_button = tool_button("save", "Save entry", "Save this contact-log entry")
-        self.delete_button = tool_button("remove", "Delete entry", "Delete the selected entry")
+        self.new_button = tool_button(
+            "add", self.tr("New entry"), self.tr("Start a new contact-log entry")
+        )
+        self.save_button = tool_button(
+            "save", self.tr("Save entry"), self.tr("Save this contact-log entry")
+        )
+        self.delete_button = tool_button(
+            "remove", self.tr("Delete entry"), self.tr("Delete the selected entry")
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
@@ -182,7 +190,7 @@ class ContactLogPanel(QGroupBox):
             self.message.show_message(
                 refusal(error)
                 if isinstance(error, ServiceError)
-                else f"Could not read the contact log: {error}"
+                else self.tr("Could not read the contact log: {error}").format(error=error)
             )
 
         self.operations.run(
@@ -255,11 +263,14 @@ class ContactLogPanel(QGroupBox):
 
         def done(saved: Saved[Any]) -> None:
             self.new_entry()
-            self.message.show_warnings(f"Entry saved: {saved.record.subject}.", saved.warnings)
+            self.message.show_warnings(
+                self.tr("Entry saved: {subject}.").format(subject=saved.record.subject),
+                saved.warnings,
+            )
 
         def invalid(error: BaseException) -> None:
             if not isinstance(error, ValidationFailed):
-                show_refusal(self.message, "Entry not saved.", error)
+                show_refusal(self.message, self.tr("Entry not saved."), error)
                 return
             self._clear_errors()
             other = []
@@ -269,7 +280,7 @@ class ContactLogPanel(QGroupBox):
                 else:
                     other.append(message)
             self.message.show_message(
-                "Entry not saved. Please correct the fields marked."
+                self.tr("Entry not saved. Please correct the fields marked.")
                 + ("\n" + "\n".join(other) if other else "")
             )
 
@@ -284,12 +295,12 @@ class ContactLogPanel(QGroupBox):
 
         def done(_saved: Any) -> None:
             self.new_entry()
-            self.message.show_message("Entry deleted.")
+            self.message.show_message(self.tr("Entry deleted."))
 
         self._write(
             lambda: service.delete(entry_id, reason="deleted from the contact log"),
             done,
-            lambda error: show_refusal(self.message, "Entry not deleted.", error),
+            lambda error: show_refusal(self.message, self.tr("Entry not deleted."), error),
             lambda _none: entry_id,
         )
         return True
@@ -334,11 +345,14 @@ class LiaisonForm(RecordForm):
     noun = "liaison assignment"
     groups = [
         (
-            "Assignment",
+            QT_TRANSLATE_NOOP("RecordForm", "Assignment"),
             ["person", "kind", "sending_nation", "host_nation", "host_organisation", "agreement"],
         ),
-        ("Tour", ["start_date", "end_date", "duties", "home_poc"]),
-        ("Disclosure", ["disclosure_level", "disclosure_categories"]),
+        (QT_TRANSLATE_NOOP("RecordForm", "Tour"), ["start_date", "end_date", "duties", "home_poc"]),
+        (
+            QT_TRANSLATE_NOOP("RecordForm", "Disclosure"),
+            ["disclosure_level", "disclosure_categories"],
+        ),
     ]
     status_vocabulary = LiaisonStatus
     status_moves = LIAISON_MOVES
@@ -350,7 +364,7 @@ class LiaisonForm(RecordForm):
             return editor_of(ReferencePicker(service, self.operations))
         if field.name == "disclosure_level":
             combo = QComboBox()
-            combo.addItem("not set", "")
+            combo.addItem(self.tr("not set"), "")
             for index, name in enumerate(self.desk.db.scheme.names):
                 combo.addItem(name, str(index))
 

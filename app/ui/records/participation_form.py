@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from app.domain.vocab import PARTICIPATION_MOVES, ParticipationStatus
 from app.services.fields import Field
 from app.ui.records.editors import Editor, editor_of
@@ -15,12 +17,15 @@ class ParticipationForm(RecordForm):
     service_name = "participations"
     noun = "participation"
     groups = [
-        ("Participant", ["exchange", "person", "role"]),
+        (QT_TRANSLATE_NOOP("RecordForm", "Participant"), ["exchange", "person", "role"]),
         (
-            "Travel",
+            QT_TRANSLATE_NOOP("RecordForm", "Travel"),
             ["arrival_date", "departure_date", "travel_status", "visa_status", "ito_status"],
         ),
-        ("Feedback", ["feedback_score", "feedback_comments", "withdrawn_reason"]),
+        (
+            QT_TRANSLATE_NOOP("RecordForm", "Feedback"),
+            ["feedback_score", "feedback_comments", "withdrawn_reason"],
+        ),
     ]
     status_vocabulary = ParticipationStatus
     status_moves = PARTICIPATION_MOVES

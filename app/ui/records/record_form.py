@@ -14,7 +14,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.labels import Label
@@ -170,7 +170,9 @@ class RecordForm(ControlledForm, FormView):
                         self.make_editor(field),
                     )
                 )
-            (left if number == 0 else right).addWidget(self.group(group_title, rows))
+            # the groups' titles are marked QT_TRANSLATE_NOOP("RecordForm", …) by each form
+            title = QCoreApplication.translate("RecordForm", group_title)
+            (left if number == 0 else right).addWidget(self.group(title, rows))
         left.addStretch(1)
         right.addStretch(1)
         self.body_layout.addWidget(self.label_box)
@@ -248,7 +250,7 @@ class RecordForm(ControlledForm, FormView):
     def enable_related(self, enabled: bool) -> None:
         """Related panels and "Who can see this?" need a stored record."""
         self.related.setEnabled(enabled)
-        self.related.setToolTip("" if enabled else f"Save the {self.noun} first")
+        self.related.setToolTip("" if enabled else form_text(self.noun, 3))
         self.who_button.setEnabled(enabled)
 
     def show_who_can_see(self) -> None:
