@@ -118,10 +118,7 @@ def test_same_seed_same_data(filled: tuple[Desk, dict[str, int]], tmp_path: Path
             ]
 
         def agreements(d: Desk) -> list[tuple[str, ...]]:
-            return [
-                (a.title, a.status)
-                for a in d.agreements.list(sort=["id"], limit=1000).records
-            ]
+            return [(a.title, a.status) for a in d.agreements.list(sort=["id"], limit=1000).records]
 
         assert people(again) == people(desk)
         assert agreements(again) == agreements(desk)
@@ -227,3 +224,20 @@ def test_only_an_administrator_fills(make_user) -> None:  # noqa: ANN001
     with pytest.raises(PermissionDenied):
         demo.fill(coordinator, people=5, exchanges=1, today=TODAY)
     assert coordinator.people.count() == 0
+
+
+def test_the_demo_fills_the_tests_database_on_either_engine(admin: Desk) -> None:
+    """On a server every write is checked against the connected role (with
+    ``XDESK_TEST_AS_ROLES=1`` the administrator's own): the administrator running the demo
+    joins its need-to-know groups to write their records; on a file a member writes them."""
+    counts = demo.fill(admin, people=30, exchanges=6)
+    assert counts["people"] == 30 and counts["exchanges"] == 6
+    groups = set(admin.users.get("admin").groups)
+    if admin.db.is_sqlite:
+        assert "groups_joined" not in counts and not groups
+    else:
+        assert counts["groups_joined"] == 2 and groups == {"SOF", "CYBER-ISR"}
+        assert admin.people.count() == 30  # TOP SECRET, the owner's nation, in every group
+    grouped = [label for label in _labels(Desk(admin.db, "sof.coordinator")) if label.groups]
+    assert grouped, "no record of a need-to-know group was written"
+    assert admin.audit.verify().ok
