@@ -123,3 +123,26 @@ def test_an_export_with_an_understated_marking_is_not_written(
     with pytest.raises(MarkingMismatch):
         export_file(admin, "people", out)
     assert list(folder.iterdir()) == []
+
+
+def test_the_same_banner_is_combined_once_and_again_when_groups_change(
+    admin: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list's banner is asked for at every scroll from the same labels (thousands at a
+    million records): combined once, unless a nation group changed meanwhile."""
+    calls: list[int] = []
+    real = marks.combine
+
+    def counted(labels, owner, groups):  # noqa: ANN001, ANN202
+        calls.append(1)
+        return real(labels, owner, groups)
+
+    admin.users.save_nation_group("ALLY", "Allies", ["GBR", "FRA"])
+    monkeypatch.setattr(marks, "combine", counted)
+    page = [Label(2, Release.REL, frozenset({"ALLY"})), Label(1, Release.REL, frozenset({"GBR"}))]
+    first = admin.combined(page)
+    assert admin.combined(list(reversed(page))) == first and len(calls) == 1
+    assert admin.marking(first) == "CONFIDENTIAL//REL TO USA, GBR"
+    admin.users.save_nation_group("ALLY", "Allies", ["FRA", "DEU"], reason="GBR left")
+    after = admin.combined(page)  # GBR left ALLY: the ALLY record is no longer GBR's
+    assert len(calls) == 2 and admin.marking(after) == "CONFIDENTIAL//NOFORN"

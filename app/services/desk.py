@@ -7,6 +7,7 @@ hands service code the session and the `Actor`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -38,12 +39,19 @@ if TYPE_CHECKING:
     from app.services.users import UserService
 
 
+COMBINED_KEPT = 16  # banners remembered per desk
+
+
 class Desk:
     """A user's session with a database: the services, markings and label parsing."""
 
     def __init__(self, database: Database, username: str) -> None:
         self.db = database
         self.username = username
+        # the last banners combined (`combined`): a list's banner is combined again at every
+        # scroll, from the same thousands of labels
+        self._combined: dict[tuple[frozenset[Label], frozenset[Any]], Label] = {}
+        self._combined_lock = threading.Lock()  # the window's thread and its workers
 
     # --- sessions ------------------------------------------------------------------------
 
@@ -100,9 +108,19 @@ class Desk:
     def combined(self, labels: list[Label]) -> Label:
         """The label of a page or a screen showing these labels, self-checked: it must cover
         each of them (`marking_check.check_banner`; `MarkingMismatch` if not, and nothing is
-        produced)."""
+        produced). The same labels (as a set) under the same nation groups give the banner
+        combined before: a list's banner is asked for again at every scroll."""
         owner, groups = self.db.owner, self.db.nation_groups()
-        return check_banner(marks.combine(labels, owner, groups), labels, owner, groups)
+        key = (frozenset(labels), frozenset(groups.items()))
+        with self._combined_lock:
+            found = self._combined.get(key)
+        if found is None:
+            found = check_banner(marks.combine(labels, owner, groups), labels, owner, groups)
+            with self._combined_lock:
+                if len(self._combined) >= COMBINED_KEPT:
+                    self._combined.pop(next(iter(self._combined)))  # the oldest
+                self._combined[key] = found
+        return found
 
     def parse_label(self, classification: Any, releasable_to: Any = "", groups: Any = "") -> Label:
         """A label from the three CSV/CLI cells (or JSON values: a level's name or number, a
