@@ -51,7 +51,9 @@ class ImportDialog(QDialog):
         self.kind = QComboBox()
         for key, title in KINDS:
             self.kind.addItem(kind_title(title), key)
+        self.kind.setAccessibleName(self.tr("Records"))
         self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("File"))
         self.path.setPlaceholderText(
             self.tr(
                 "A CSV file with a header row of field names (Help → Import and export formats)"
@@ -76,6 +78,7 @@ class ImportDialog(QDialog):
         self.progress.setVisible(False)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
+        self.report.setAccessibleName(self.tr("Import report"))
         self.report.setPlaceholderText(
             self.tr(
                 "Preview first: the rows the import would store, the rejected rows with their "

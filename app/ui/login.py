@@ -142,7 +142,7 @@ class ChangePasswordDialog(QDialog):
         self.password.setAccessibleName(self.tr("New password"))
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName(self.tr("Confirm new password"))
+        self.confirm.setAccessibleName(self.tr("Confirm"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()

@@ -69,7 +69,7 @@ class PreferencesDialog(QDialog):
         self.minutes.setRange(1, 240)
         self.minutes.setValue(minutes)
         self.minutes.setSuffix(self.tr(" minutes"))
-        self.minutes.setAccessibleName(self.tr("Lock after"))
+        self.minutes.setAccessibleName(self.tr("Lock the window after"))
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
         # each language named in its own words: whoever cannot read the current one finds theirs

@@ -182,6 +182,11 @@ class OptionalDateEdit(QWidget):
         self.edit.textEdited.connect(lambda _t: self.valueChanged.emit())
         self.edit.editingFinished.connect(self._tidy)
 
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
+        """The name is the line edit's too: a screen reader lands on it, not on this box."""
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
     def value(self) -> dt.date | str | None:
         """The date; None when empty; the text as typed when it is no date."""
         text = self.edit.text().strip()
@@ -384,8 +389,15 @@ class CheckList(QWidget):
         layout.addWidget(self.chips)
         layout.addLayout(top)
         layout.addWidget(self.list)
+        self.setFocusProxy(self.search)
         self.search.textChanged.connect(self._filter)
         self.list.itemChanged.connect(lambda _i: (self._show_chips(), self.changed.emit()))
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
+        """The name is the search field's and the list's too: a screen reader lands on them."""
+        super().setAccessibleName(name)
+        self.search.setAccessibleName(name)
+        self.list.setAccessibleName(name)
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()

@@ -522,7 +522,7 @@
     <context>
         <name>BackupRunner</name>
         <message>
-            <location filename="../../app/ui/import_backup.py" line="+294" />
+            <location filename="../../app/ui/import_backup.py" line="+297" />
             <location line="+42" />
             <source>Back up the database</source>
             <translation>Sauvegarder la base de données</translation>
@@ -578,10 +578,6 @@
         </message>
         <message>
             <location line="-4" />
-            <source>Confirm new password</source>
-            <translation>Confirmer le nouveau mot de passe</translation>
-        </message>
-        <message>
             <location line="+5" />
             <source>Confirm</source>
             <translation>Confirmer</translation>
@@ -595,7 +591,7 @@
     <context>
         <name>CheckList</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="+345" />
+            <location filename="../../app/ui/widgets.py" line="+350" />
             <source>Search…</source>
             <translation>Rechercher…</translation>
         </message>
@@ -1109,12 +1105,7 @@
             <translation>Exchange Desk — choisir une base de données</translation>
         </message>
         <message>
-            <location line="+10" />
-            <source>New database file</source>
-            <translation>Nouveau fichier de base de données</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+12" />
             <location line="+19" />
             <source>Owning nation</source>
             <translation>Nation propriétaire</translation>
@@ -1136,12 +1127,7 @@
             <translation>OTAN (NATO UNCLASSIFIED … COSMIC TOP SECRET)</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Administrator username</source>
-            <translation>Identifiant de l'administrateur</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+5" />
             <location line="+13" />
             <source>Password</source>
             <translation>Mot de passe</translation>
@@ -1153,12 +1139,14 @@
             <translation>Confirmer le mot de passe</translation>
         </message>
         <message>
-            <location line="-5" />
+            <location line="-25" />
+            <location line="+20" />
             <source>Database file</source>
             <translation>Fichier de base de données</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-12" />
+            <location line="+15" />
             <source>First administrator</source>
             <translation>Premier administrateur</translation>
         </message>
@@ -1209,17 +1197,13 @@
             <translation>Se connecter au serveur</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Database URL</source>
-            <translation>URL de la base de données</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>Connect</source>
             <translation>Se connecter</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
+            <location line="+2" />
             <source>Or a database URL</source>
             <translation>Ou une URL de base de données</translation>
         </message>
@@ -1555,12 +1539,12 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../app/ui/import_backup.py" line="-291" />
+            <location filename="../../app/ui/import_backup.py" line="-294" />
             <source>Import records</source>
             <translation>Importer des enregistrements</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>A CSV file with a header row of field names (Help → Import and export formats)</source>
             <translation>Un fichier CSV dont la ligne d'en-tête donne les noms des champs (Aide → Formats d'import et d'export)</translation>
         </message>
@@ -1580,17 +1564,24 @@
             <translation>L'importer à nouveau : je veux enregistrer ses lignes une seconde fois</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-14" />
+            <location line="+17" />
             <source>Records</source>
             <translation>Enregistrements</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-15" />
+            <location line="+16" />
             <source>File</source>
             <translation>Fichier</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+9" />
+            <source>Import report</source>
+            <translation>Compte rendu de l'import</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Preview first: the rows the import would store, the rejected rows with their line numbers and the probable duplicates are listed here before anything is stored.</source>
             <translation>Commencez par l'aperçu : les lignes que l'importation enregistrerait, les lignes rejetées avec leur numéro et les doublons probables sont listés ici avant tout enregistrement.</translation>
         </message>
@@ -1850,7 +1841,7 @@
     <context>
         <name>LabelEditor</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="+125" />
+            <location filename="../../app/ui/widgets.py" line="+132" />
             <source>Classification level</source>
             <translation>Niveau de classification</translation>
         </message>
@@ -1913,7 +1904,7 @@
     <context>
         <name>LanguagesEditor</name>
         <message>
-            <location line="-321" />
+            <location line="-328" />
             <source>Language (ISO 639)</source>
             <translation>Langue (ISO 639)</translation>
         </message>
@@ -2393,7 +2384,7 @@
     <context>
         <name>NationPicker</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="-148" />
+            <location filename="../../app/ui/widgets.py" line="-153" />
             <source>Type a code or a name…</source>
             <translation>Saisissez un code ou un nom…</translation>
         </message>
@@ -2806,12 +2797,7 @@
             <translation> minutes</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Lock after</source>
-            <translation>Verrouiller après</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+3" />
             <location line="+10" />
             <source>Language</source>
             <translation>Langue</translation>
@@ -2827,7 +2813,8 @@
             <translation>Une nouvelle langue s'applique au démarrage d'Exchange Desk.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-8" />
+            <location line="+11" />
             <source>Lock the window after</source>
             <translation>Verrouiller la fenêtre après</translation>
         </message>
@@ -3043,9 +3030,17 @@
         </message>
     </context>
     <context>
+        <name>ReferencePicker</name>
+        <message>
+            <location filename="../../app/ui/records/reference_picker.py" line="+53" />
+            <source>Type a reference or a name…</source>
+            <translation>Saisir une référence ou un nom…</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportDialog</name>
         <message>
-            <location line="-16" />
+            <location filename="../../app/ui/report_dialog.py" line="-16" />
             <source>US Letter</source>
             <translation>Lettre US</translation>
         </message>
@@ -3231,23 +3226,13 @@
             <translation>chiffré ; le certificat doit provenir du fichier CA et nommer cet hôte</translation>
         </message>
         <message>
-            <location line="+16" />
-            <source>Server host</source>
-            <translation>Hôte du serveur</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="+20" />
             <location line="+38" />
             <source>Port</source>
             <translation>Port</translation>
         </message>
         <message>
-            <location line="-33" />
-            <source>Database name</source>
-            <translation>Nom de la base de données</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="-29" />
             <location line="+31" />
             <source>User</source>
             <translation>Utilisateur</translation>
@@ -3265,12 +3250,7 @@
             <translation>Mode TLS</translation>
         </message>
         <message>
-            <location line="-19" />
-            <source>CA certificate file</source>
-            <translation>Fichier du certificat de l'autorité de certification</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="-18" />
             <source>the office CA's certificate (.pem, .crt)</source>
             <translation>le certificat de l'autorité de certification du bureau (.pem, .crt)</translation>
         </message>
@@ -3280,17 +3260,20 @@
             <translation>Parcourir…</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="-28" />
+            <location line="+41" />
             <source>Server</source>
             <translation>Serveur</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-32" />
+            <location line="+34" />
             <source>Database</source>
             <translation>Base de données</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-17" />
+            <location line="+21" />
             <source>CA file</source>
             <translation>Fichier CA</translation>
         </message>
@@ -3339,12 +3322,13 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+125" />
+            <location line="+112" />
+            <location line="+14" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location line="-124" />
+            <location line="-125" />
             <location line="+48" />
             <source>Role</source>
             <translation>Rôle</translation>
@@ -3526,22 +3510,12 @@
             <translation>Créer ce groupe de besoin d'en connaître</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>Nation group code</source>
-            <translation>Code du groupe de nations</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Nation group name</source>
-            <translation>Nom du groupe de nations</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+13" />
             <source>Search nations…</source>
             <translation>Rechercher des nations…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Save nation group</source>
             <translation>Enregistrer le groupe de nations</translation>
         </message>
@@ -3556,12 +3530,14 @@
             <translation>Groupes de nations</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-13" />
+            <location line="+15" />
             <source>Code</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-9" />
+            <location line="+11" />
             <source>Members</source>
             <translation>Membres</translation>
         </message>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import event
 
+from app.domain.labels import Label, Release
 from app.services.desk import Desk
 from app.ui.operations import Operations
 from app.ui.person_form import PersonRecordForm
@@ -33,8 +34,9 @@ from app.ui.records.exchange_form import ExchangeForm
 from app.ui.records.form_view import FormView
 from app.ui.records.liaison_form import LiaisonForm
 from app.ui.records.participation_form import ParticipationForm
-from app.ui.records.reference_picker import ReferencePicker
+from app.ui.records.reference_picker import TYPING_PAUSE_MS, ReferencePicker
 from app.ui.records.tables import RowsModel
+from tests.helpers import create_user
 from tests.helpers.gui import click
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -357,6 +359,41 @@ def test_reference_picker_reads_nothing_until_opened(qtbot, admin: Desk) -> None
     assert statements and picker.findData(exchange.reference) > 0
     picker.set_value(exchange.reference)
     assert picker.value() == exchange.reference
+
+
+def test_reference_picker_searches_every_record_as_the_user_types(qtbot, admin: Desk) -> None:
+    """Issue 15: the drop-down holds the first records to browse, but typing searches them
+    all (accents folded): the one person past the browse list is offered, picked with the
+    keyboard, and is the value; a viewer's search offers nothing hidden from them."""
+    for n in range(6):
+        admin.people.create({"family_name": f"Adams {n}", "nation_code": "USA"})
+    target = admin.people.create({"family_name": "Núñez", "nation_code": "ESP"}).record
+    hidden = Label(admin.db.scheme.parse("S"), Release.NOFORN)
+    admin.people.create({"family_name": "Nuñez-Oculto", "nation_code": "USA"}, label=hidden)
+    picker = ReferencePicker(admin.people, Operations(), limit=3)
+    qtbot.addWidget(picker)
+    picker.show()
+    picker.lineEdit().setFocus()
+    qtbot.keyClicks(picker.lineEdit(), "nunez")
+    qtbot.waitUntil(lambda: picker.found.rowCount() == 2, timeout=5000)
+    assert picker.count() == 4  # the blank choice and three to browse: Núñez is not among them
+    assert picker.finder.popup().isVisible()
+    offered = [text.split(" — ")[0] for text in picker.found.stringList()]
+    assert target.reference in offered
+    for _ in range(offered.index(target.reference) + 1):
+        qtbot.keyClick(picker.finder.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(picker.finder.popup(), Qt.Key.Key_Return)
+    assert picker.value() == target.reference
+
+    foreigner = create_user(admin, "fr_viewer", role="viewer", clearance="S", nation="FRA")
+    theirs = ReferencePicker(foreigner.people, Operations(), limit=3)
+    qtbot.addWidget(theirs)
+    theirs.show()
+    theirs.lineEdit().setFocus()
+    qtbot.keyClicks(theirs.lineEdit(), "nunez")
+    qtbot.waitUntil(lambda: theirs.found.rowCount() == 1, timeout=5000)
+    qtbot.wait(2 * TYPING_PAUSE_MS)  # nothing more arrives
+    assert [t.split(" — ")[0] for t in theirs.found.stringList()] == [target.reference]
 
 
 def test_models_pass_the_model_tester(qtmodeltester) -> None:

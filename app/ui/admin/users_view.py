@@ -164,12 +164,13 @@ class UsersView(QWidget):
 
         self.nation_group = QComboBox()
         self.nation_group.setEditable(True)
-        self.nation_group.setAccessibleName(self.tr("Nation group code"))
+        self.nation_group.setAccessibleName(self.tr("Code"))
         self.nation_group_name = QLineEdit()
-        self.nation_group_name.setAccessibleName(self.tr("Nation group name"))
+        self.nation_group_name.setAccessibleName(self.tr("Name"))
         self.nation_group_members = CheckList(
             [(c, f"{c} — {n}") for c, n in sorted(nations.items())], self.tr("Search nations…")
         )
+        self.nation_group_members.setAccessibleName(self.tr("Members"))
         self.nation_group_members.setMaximumHeight(140)
         self.save_nation_group_button = tool_button(
             "save",
