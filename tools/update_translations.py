@@ -6,8 +6,9 @@
 2. the registry's texts, below the UI where no Qt is imported, are added as their own contexts
    (taken from the registry itself, never copied by hand): ``Kind`` (each record kind's title,
    singular and plural), ``Field`` (every `app.services.fields.Field` title) and ``Vocabulary``
-   (every vocabulary value's label); the window translates them at its edge
-   (`app.ui.i18n.kind_title`, `field_title`, `vocabulary_label`);
+   (every vocabulary value's label) and ``Deadline`` (what falls due,
+   `app.services.deadlines.TEXTS`); the window translates them at its edge
+   (`app.ui.i18n.kind_title`, `field_title`, `vocabulary_label`, `deadline_text`);
 3. ``pyside6-lrelease`` compiles the .ts into the ``xdesk_fr.qm`` the application loads.
 
 New texts arrive unfinished: translate them in Qt Linguist (``pyside6-linguist``) or in the .ts
@@ -53,7 +54,7 @@ def registry_texts() -> dict[str, list[str]]:
     """The texts of the registry below the UI, by context (sorted, without duplicates)."""
     import app.services as services
     from app.domain.vocab import Vocabulary
-    from app.services import kinds
+    from app.services import deadlines, kinds
     from app.services.fields import Field
 
     for module in pkgutil.walk_packages(services.__path__, "app.services."):
@@ -67,6 +68,7 @@ def registry_texts() -> dict[str, list[str]]:
             pending.append(sub)
     vocabulary_texts = {member.label for v in vocabularies for member in v}
     return {
+        "Deadline": sorted(deadlines.TEXTS),
         "Kind": sorted(kind_texts),
         "Field": sorted(field_texts),
         "Vocabulary": sorted(vocabulary_texts),

@@ -47,13 +47,56 @@ DEFAULT_LEAD_DAYS = 90
 LIVE_AGREEMENTS = (AgreementStatus.SIGNED.value, AgreementStatus.IN_FORCE.value)
 LIVE_TOURS = (LiaisonStatus.PLANNED.value, LiaisonStatus.ACTIVE.value)
 
+# what falls due, as templates: the window translates them (context ``Deadline``, added to
+# the translations by tools/update_translations.py), the command line and reports print them
+AGREEMENT_EXPIRED = "Agreement expired; its status is still {status}"
+AGREEMENT_EXPIRES = "Agreement expires"
+NOTICE_STARTS = "Agreement notice period starts"
+AGREEMENT_IN_EFFECT = "Agreement in effect; its status is still Signed"
+CLEARANCE_EXPIRES = "Security clearance expires"
+PASSPORT_EXPIRES = "Passport expires"
+VISA_EXPIRES = "Visa expires"
+TOUR_ENDED = "Liaison tour ended; its status is still {status}"
+TOUR_STARTED = "Liaison tour started; its status is still Planned"
+TOUR_ENDS = "Liaison tour ends"
+FOLLOW_UP_DUE = "Follow-up due: {subject}"
+NOT_APPROVED = "Participant not yet approved"
+TEXTS = (
+    AGREEMENT_EXPIRED,
+    AGREEMENT_EXPIRES,
+    NOTICE_STARTS,
+    AGREEMENT_IN_EFFECT,
+    CLEARANCE_EXPIRES,
+    PASSPORT_EXPIRES,
+    VISA_EXPIRES,
+    TOUR_ENDED,
+    TOUR_STARTED,
+    TOUR_ENDS,
+    FOLLOW_UP_DUE,
+    NOT_APPROVED,
+)
+
+
+class What(str):
+    """What falls due, in English (``Follow-up due: Port visit``), with the template of
+    `TEXTS` and the values it was made from: ``status`` a vocabulary label, ``subject`` the
+    user's own words."""
+
+    template: str
+    values: dict[str, str]
+
+    def __new__(cls, template: str, **values: str) -> What:
+        made = super().__new__(cls, template.format(**values))
+        made.template, made.values = template, values
+        return made
+
 
 @dataclass(frozen=True)
 class Deadline:
     """Something due on a date, about one record."""
 
     due: dt.date
-    what: str  # e.g. "Passport expires"
+    what: What  # e.g. "Passport expires"
     record_kind: str
     record_id: int
     reference: str
@@ -107,18 +150,16 @@ class DeadlineService:
                 if expiry < today:
                     to_fix(
                         expiry,
-                        f"Agreement expired; its status is still {status}",
+                        What(AGREEMENT_EXPIRED, status=status),
                         "agreement",
                         agreement,
                     )
                     continue
                 if expiry <= until:
-                    found.append((expiry, "Agreement expires", "agreement", agreement))
+                    found.append((expiry, What(AGREEMENT_EXPIRES), "agreement", agreement))
                 notice_starts = expiry - dt.timedelta(days=agreement.notice_period_days or 0)
                 if agreement.notice_period_days and notice_starts <= until:
-                    found.append(
-                        (notice_starts, "Agreement notice period starts", "agreement", agreement)
-                    )
+                    found.append((notice_starts, What(NOTICE_STARTS), "agreement", agreement))
             for agreement in session.scalars(
                 select(Agreement)
                 .where(
@@ -133,7 +174,7 @@ class DeadlineService:
             ):
                 to_fix(
                     agreement.effective_date,
-                    "Agreement in effect; its status is still Signed",
+                    What(AGREEMENT_IN_EFFECT),
                     "agreement",
                     agreement,
                 )
@@ -147,13 +188,11 @@ class DeadlineService:
                 )
                 .limit(limit)
             ):
-                found.append(
-                    (person.clearance_expiry, "Security clearance expires", "person", person)
-                )
+                found.append((person.clearance_expiry, What(CLEARANCE_EXPIRES), "person", person))
             if actor.may_write_records:
                 for column, what in (
-                    (Person.passport_expiry, "Passport expires"),
-                    (Person.visa_expiry, "Visa expires"),
+                    (Person.passport_expiry, What(PASSPORT_EXPIRES)),
+                    (Person.visa_expiry, What(VISA_EXPIRES)),
                 ):
                     rows = session.execute(
                         select(Person, column)
@@ -186,7 +225,7 @@ class DeadlineService:
                 if ended:
                     to_fix(
                         tour.end_date,
-                        f"Liaison tour ended; its status is still {status}",
+                        What(TOUR_ENDED, status=status),
                         "liaison_assignment",
                         tour,
                     )
@@ -194,12 +233,12 @@ class DeadlineService:
                 if tour.status == LiaisonStatus.PLANNED.value and tour.start_date <= today:
                     to_fix(
                         tour.start_date,
-                        "Liaison tour started; its status is still Planned",
+                        What(TOUR_STARTED),
                         "liaison_assignment",
                         tour,
                     )
                 if tour.end_date is not None and tour.end_date <= until:
-                    found.append((tour.end_date, "Liaison tour ends", "liaison_assignment", tour))
+                    found.append((tour.end_date, What(TOUR_ENDS), "liaison_assignment", tour))
             for entry in session.scalars(
                 select(ContactLogEntry)
                 .where(
@@ -211,7 +250,12 @@ class DeadlineService:
                 .limit(limit)
             ):
                 found.append(
-                    (entry.follow_up_due, f"Follow-up due: {entry.subject}", "contact_log", entry)
+                    (
+                        entry.follow_up_due,
+                        What(FOLLOW_UP_DUE, subject=entry.subject),
+                        "contact_log",
+                        entry,
+                    )
                 )
             pending = session.execute(
                 select(Participation, Exchange, Person)
@@ -243,7 +287,7 @@ class DeadlineService:
                 found.append(
                     (
                         exchange.start_date,
-                        "Participant not yet approved",
+                        What(NOT_APPROVED),
                         "participation",
                         participation,
                     )

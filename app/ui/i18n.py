@@ -158,3 +158,17 @@ def vocabulary_label(text: str) -> str:
     """A vocabulary value's label (``Course seat``, ``In force``), in the window's language
     (context ``Vocabulary``, added to the .ts by the update tool)."""
     return QCoreApplication.translate("Vocabulary", text)
+
+
+def deadline_text(what: str) -> str:
+    """What falls due (`app.services.deadlines.What`), in the window's language: its template
+    translated (context ``Deadline``, added to the .ts by the update tool), a status in it as
+    its vocabulary label, a follow-up's subject as the user wrote it."""
+    template = getattr(what, "template", None)
+    if template is None:
+        return what
+    values = {
+        name: vocabulary_label(value) if name == "status" else value
+        for name, value in what.values.items()  # type: ignore[attr-defined]
+    }
+    return QCoreApplication.translate("Deadline", template).format(**values)

@@ -3706,6 +3706,57 @@
         </message>
     </context>
     <context>
+        <name>Deadline</name>
+        <message>
+            <source>Agreement expired; its status is still {status}</source>
+            <translation>Accord expiré ; son statut est toujours {status}</translation>
+        </message>
+        <message>
+            <source>Agreement expires</source>
+            <translation>Expiration de l’accord</translation>
+        </message>
+        <message>
+            <source>Agreement in effect; its status is still Signed</source>
+            <translation>Accord en vigueur ; son statut est toujours Signé</translation>
+        </message>
+        <message>
+            <source>Agreement notice period starts</source>
+            <translation>Début du préavis de l’accord</translation>
+        </message>
+        <message>
+            <source>Follow-up due: {subject}</source>
+            <translation>Suivi à faire : {subject}</translation>
+        </message>
+        <message>
+            <source>Liaison tour ended; its status is still {status}</source>
+            <translation>Affectation de liaison terminée ; son statut est toujours {status}</translation>
+        </message>
+        <message>
+            <source>Liaison tour ends</source>
+            <translation>Fin de l’affectation de liaison</translation>
+        </message>
+        <message>
+            <source>Liaison tour started; its status is still Planned</source>
+            <translation>Affectation de liaison commencée ; son statut est toujours Planifié</translation>
+        </message>
+        <message>
+            <source>Participant not yet approved</source>
+            <translation>Participant pas encore approuvé</translation>
+        </message>
+        <message>
+            <source>Passport expires</source>
+            <translation>Expiration du passeport</translation>
+        </message>
+        <message>
+            <source>Security clearance expires</source>
+            <translation>Expiration de l’habilitation de sécurité</translation>
+        </message>
+        <message>
+            <source>Visa expires</source>
+            <translation>Expiration du visa</translation>
+        </message>
+    </context>
+    <context>
         <name>Field</name>
         <message>
             <source>After-action summary</source>

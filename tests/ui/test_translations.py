@@ -131,8 +131,8 @@ def test_qt_standard_buttons_and_preferences_in_french(qtbot, french: None) -> N
 
 def test_deadlines_attachments_and_connect_in_french(qtbot, admin: Desk, french: None) -> None:  # noqa: ANN001
     """Panels and dialogs once English only: the deadlines view (its columns, its summary with
-    a numerus count, the days left), the attachments panel, the connect dialog; the services'
-    own words (what falls due) stay as they come."""
+    a numerus count, the days left, what falls due), the attachments panel, the connect
+    dialog."""
     today = dt.date.today()
     officer = admin.people.create({"family_name": "Nowak", "nation_code": "POL"}).record
     admin.liaison.create(
@@ -150,6 +150,10 @@ def test_deadlines_attachments_and_connect_in_french(qtbot, admin: Desk, french:
     assert view.refresh_button.text() == "Actualiser"
     assert view.model.headerData(1, Qt.Orientation.Horizontal) == "Échéance"
     assert {view.model.index(r, 2).data() for r in range(2)} == {"statut à corriger", "45 j"}
+    assert {view.model.index(r, 3).data() for r in range(2)} == {
+        "Affectation de liaison commencée ; son statut est toujours Planifié",
+        "Fin de l’affectation de liaison",
+    }
     assert view.summary.text() == "1 à échéance sous 90 jours; 1 statut à corriger"
     panel = AttachmentsPanel(admin, "person")
     qtbot.addWidget(panel)
