@@ -2,7 +2,9 @@
 
 Run from the repository root: ``python3 tools/screenshots.py``. Uses ``app.services.demo`` when
 present, else creates a dozen records through the services. ``--language fr`` renders the
-window in French into docs/screenshots/fr/ (the English screenshots stay as they are).
+window in French into docs/screenshots/fr/ (the English screenshots stay as they are);
+``--dark`` in a desktop's dark palette into a ``dark/`` folder beside (``docs/screenshots/dark/``,
+``docs/screenshots/fr/dark/``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDESK_HOME"] = tempfile.mkdtemp(prefix="xdesk-shots-")
 
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.domain.labels import Label, Release  # noqa: E402
@@ -317,6 +320,37 @@ def dialogs(app: QApplication, database: object, desk: Desk, ids: list[int]) -> 
     window.close()
 
 
+def dark_palette() -> QPalette:
+    """A desktop's dark palette (as KDE's Breeze Dark and GNOME's Adwaita dark give Qt)."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#2b2d30"),
+        (roles.WindowText, "#e6e6e6"),
+        (roles.Base, "#1e1f22"),
+        (roles.AlternateBase, "#26282b"),
+        (roles.ToolTipBase, "#3c3f41"),
+        (roles.ToolTipText, "#e6e6e6"),
+        (roles.PlaceholderText, "#8c8c8c"),
+        (roles.Text, "#e6e6e6"),
+        (roles.Button, "#3c3f41"),
+        (roles.ButtonText, "#e6e6e6"),
+        (roles.BrightText, "#ff6b6b"),
+        (roles.Light, "#4a4d50"),
+        (roles.Midlight, "#404346"),
+        (roles.Mid, "#313335"),
+        (roles.Dark, "#1b1c1e"),
+        (roles.Shadow, "#000000"),
+        (roles.Highlight, "#2f65ca"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.Link, "#6ea8fe"),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
 def language_argument(argv: list[str]) -> str:
     """``--language fr`` (or ``--language=fr``); else XDESK_LANGUAGE; else English."""
     for index, arg in enumerate(argv):
@@ -329,7 +363,8 @@ def language_argument(argv: list[str]) -> str:
 
 def main() -> int:
     """Render the screens (``--dialogs``: only the connect dialog and the conflict question;
-    ``--language fr``: in French, into docs/screenshots/fr)."""
+    ``--language fr``: in French, into docs/screenshots/fr; ``--dark``: in the desktop's dark
+    mode, into a ``dark`` folder beside)."""
     global OUT
     from app.security.auth import authenticate
     from app.ui.first_run import FirstRunDialog
@@ -345,6 +380,10 @@ def main() -> int:
     language = language_argument(sys.argv)
     if language != "en":
         OUT = OUT / language
+    if "--dark" in sys.argv:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())  # as a desktop in dark mode gives it (icons follow it)
+        OUT = OUT / "dark"
     install_language(language)  # before any widget is built
     OUT.mkdir(parents=True, exist_ok=True)
     home = Path(os.environ["XDESK_HOME"])
