@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.ui.failures import show_failure
 from app.ui.worker import Worker
@@ -40,6 +40,17 @@ class Changes:
         return self.everything or bool(self.kinds) or bool(self.records)
 
 
+class Held(NamedTuple):
+    """A widget kept busy: how many operations hold it, whether it was enabled, and where the
+    keyboard focus was inside it and went when it was disabled."""
+
+    widget: QWidget
+    count: int
+    enabled: bool
+    focus: QWidget | None
+    moved_to: QWidget | None
+
+
 class Operations(QObject):
     """Runs service calls off the GUI thread: one busy indicator, one success or failure report,
     and a `changed` broadcast that views listen to instead of hand-wired refreshes."""
@@ -50,7 +61,7 @@ class Operations(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workers: set[Worker] = set()
-        self._busy_widgets: dict[int, tuple[QWidget, int, bool]] = {}  # id -> (widget, n, enabled)
+        self._busy_widgets: dict[int, Held] = {}  # by the widget's id
         self.last_failure: QMessageBox | None = None  # the default failure report shown last
 
     def run(
@@ -110,10 +121,12 @@ class Operations(QObject):
         key = id(widget)
         held = self._busy_widgets.get(key)
         if held is not None:
-            self._busy_widgets[key] = (widget, held[1] + 1, held[2])
+            self._busy_widgets[key] = held._replace(count=held.count + 1)
             return
-        self._busy_widgets[key] = (widget, 1, widget.isEnabled())
-        widget.setEnabled(False)
+        focus, enabled = QApplication.focusWidget(), widget.isEnabled()
+        had_focus = focus if focus is not None and widget.isAncestorOf(focus) else None
+        widget.setEnabled(False)  # Qt moves the focus out of it, or drops it
+        self._busy_widgets[key] = Held(widget, 1, enabled, had_focus, QApplication.focusWidget())
         widget.setCursor(Qt.CursorShape.BusyCursor)
 
     def _release(self, widget: QWidget | None) -> None:
@@ -122,13 +135,23 @@ class Operations(QObject):
         held = self._busy_widgets.pop(id(widget), None)
         if held is None:
             return
-        _widget, count, enabled = held
-        if count > 1:
-            self._busy_widgets[id(widget)] = (widget, count - 1, enabled)
+        if held.count > 1:
+            self._busy_widgets[id(widget)] = held._replace(count=held.count - 1)
             return
         if shiboken6.isValid(widget):
             widget.unsetCursor()
-            widget.setEnabled(enabled)
+            widget.setEnabled(held.enabled)
+            # the keyboard's place comes back (a save by Ctrl+S keeps typing where it was),
+            # unless the user put the focus elsewhere meanwhile
+            back = held.focus
+            if (
+                back is not None
+                and shiboken6.isValid(back)
+                and back.isEnabled()
+                and back.isVisible()
+                and QApplication.focusWidget() in (None, held.moved_to)
+            ):
+                back.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _default_failure(self, widget: QWidget | None, error: BaseException) -> None:
         parent = widget if widget is not None and shiboken6.isValid(widget) else None
