@@ -1,6 +1,11 @@
 """Sample records the write-path tests create: field values as a form or the CLI gives them."""
 
+import datetime as dt
 import re
+
+from sqlalchemy import select
+
+from app.domain.models import ReferenceCounter
 
 PERSON = {"family_name": "Kowalski", "given_names": "Jan", "nation_code": "POL"}
 EXCHANGE = {
@@ -26,10 +31,6 @@ def generated(prefix: str, year: int) -> "re.Pattern[str]":
 
 def counter_of(desk, prefix: str, year: int) -> tuple[int, str]:  # noqa: ANN001
     """The reference counter of ``prefix`` and ``year``: its last number and its secret."""
-    from sqlalchemy import select
-
-    from app.domain.models import ReferenceCounter
-
     with desk.db.reading() as session:
         row = session.execute(
             select(ReferenceCounter.last, ReferenceCounter.secret).where(
@@ -37,3 +38,19 @@ def counter_of(desk, prefix: str, year: int) -> tuple[int, str]:  # noqa: ANN001
             )
         ).one()
     return int(row.last), str(row.secret)
+
+
+def started_planned_tour(desk) -> None:  # noqa: ANN001
+    """A liaison tour that started ten days ago and is still planned, ending in 45 days: on
+    the deadlines page, a status to fix and a tour ending."""
+    today = dt.date.today()
+    officer = desk.people.create({"family_name": "Nowak", "nation_code": "POL"}).record
+    desk.liaison.create(
+        {
+            "person": officer.reference,
+            "kind": "liaison officer",
+            "host_nation": "USA",
+            "start_date": (today - dt.timedelta(days=10)).isoformat(),
+            "end_date": (today + dt.timedelta(days=45)).isoformat(),
+        }
+    )

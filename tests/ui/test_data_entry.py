@@ -14,6 +14,7 @@ from app.ui.kinds import VIEWS
 from app.ui.records.exchange_form import ExchangeForm
 from app.ui.widgets import NationPicker, OptionalDateEdit
 from tests.helpers.gui import save_with
+from tests.helpers.records import started_planned_tour
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -174,17 +175,7 @@ def test_the_deadlines_page_shows_a_started_planned_tour_as_a_status_to_fix(
     """Item 10: a tour past its start, still planned, ending in 45 days: both rows shown."""
     from app.ui.deadlines_view import DeadlinesView
 
-    today = dt.date.today()
-    officer = admin.people.create({"family_name": "Nowak", "nation_code": "POL"}).record
-    admin.liaison.create(
-        {
-            "person": officer.reference,
-            "kind": "liaison officer",
-            "host_nation": "USA",
-            "start_date": (today - dt.timedelta(days=10)).isoformat(),
-            "end_date": (today + dt.timedelta(days=45)).isoformat(),
-        }
-    )
+    started_planned_tour(admin)
     view = DeadlinesView(admin, lead_days=90)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)

@@ -25,6 +25,7 @@ from app.ui.list_view import RecordListView
 from app.ui.records.attachments_panel import AttachmentsPanel
 from app.ui.settings import PreferencesDialog
 from tests.helpers.gui import open_person, open_window
+from tests.helpers.records import started_planned_tour
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "xdesk_fr.ts"
@@ -133,17 +134,7 @@ def test_deadlines_attachments_and_connect_in_french(qtbot, admin: Desk, french:
     """Panels and dialogs once English only: the deadlines view (its columns, its summary with
     a numerus count, the days left, what falls due), the attachments panel, the connect
     dialog."""
-    today = dt.date.today()
-    officer = admin.people.create({"family_name": "Nowak", "nation_code": "POL"}).record
-    admin.liaison.create(
-        {
-            "person": officer.reference,
-            "kind": "liaison officer",
-            "host_nation": "USA",
-            "start_date": (today - dt.timedelta(days=10)).isoformat(),
-            "end_date": (today + dt.timedelta(days=45)).isoformat(),
-        }
-    )
+    started_planned_tour(admin)
     view = DeadlinesView(admin, lead_days=90)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
