@@ -282,3 +282,14 @@ def test_form_values_from_hostile_text_are_refused_by_field_or_stored_clean(
 
     run()
     _clean(admin, kinds.kind(kind, kinds.transferable()).name)
+
+
+@pytest.mark.parametrize("digit", ["²", "¹", "⑦", "٣"])
+def test_a_digit_int_refuses_is_no_record_id(admin: Desk, digit: str) -> None:
+    """Found by the fuzz on a server: "²" passes ``str.isdigit`` but ``int`` refuses it, and a
+    participation naming such an exchange ended the import in a ValueError. A reference or id
+    is now read as an id only when ``int`` reads it (``str.isdecimal``: "٣" is 3)."""
+    person = admin.people.create(PERSON).record
+    with pytest.raises(ServiceError) as refused:
+        admin.participations.create({"exchange": digit, "person": person.reference})
+    assert "no exchange" in str(refused.value.errors["exchange"])

@@ -203,12 +203,11 @@ def filter_conditions(
     level = filters.get("level")
     if level not in (None, ""):
         try:
+            text = str(level).strip()
             number = (
                 level
                 if isinstance(level, int)
-                else (
-                    int(level) if str(level).strip().isdigit() else desk.db.scheme.parse(str(level))
-                )
+                else (int(text) if text.isdecimal() else desk.db.scheme.parse(text))
             )
         except ValueError as error:
             raise ValidationFailed({"level": str(error)}) from None

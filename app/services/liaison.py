@@ -156,7 +156,7 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 values["disclosure_level"] = None
             else:
                 try:
-                    level = int(raw) if raw.strip().isdigit() else self.desk.db.scheme.parse(raw)
+                    level = int(raw) if raw.strip().isdecimal() else self.desk.db.scheme.parse(raw)
                 except ValueError:
                     level = -1
                 if not 0 <= level <= self.desk.db.scheme.top:

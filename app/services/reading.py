@@ -336,7 +336,7 @@ class RecordReads(Generic[M]):
             )
             if record is not None:
                 return record
-        if reference.isdigit():
+        if reference.isdecimal():  # what int() reads (not "²", a digit it refuses)
             return self.get_in(session, actor, int(reference))
         raise NotFound(f"no {self.kind.replace('_', ' ')} {reference}")
 
@@ -347,7 +347,7 @@ class RecordReads(Generic[M]):
             {
                 str(r).strip().upper()
                 for r in references
-                if str(r).strip() and not str(r).strip().isdigit()
+                if str(r).strip() and not str(r).strip().isdecimal()
             }
         )
         if not wanted or not hasattr(self.model, "reference"):

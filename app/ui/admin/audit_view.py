@@ -182,7 +182,7 @@ class AuditView(QWidget):
             found["action"] = self.action.currentText()
         if self.kind.currentIndex() > 0:
             found["kind"] = self.kind.currentText()
-        if self.record.text().strip().isdigit():
+        if self.record.text().strip().isdecimal():
             found["record_id"] = int(self.record.text().strip())
         since, until = self.since.date(), self.until.date().addDays(1)
         found["since"] = dt.datetime(since.year(), since.month(), since.day())
