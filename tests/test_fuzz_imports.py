@@ -293,3 +293,19 @@ def test_a_digit_int_refuses_is_no_record_id(admin: Desk, digit: str) -> None:
     with pytest.raises(ServiceError) as refused:
         admin.participations.create({"exchange": digit, "person": person.reference})
     assert "no exchange" in str(refused.value.errors["exchange"])
+
+
+@pytest.mark.parametrize("amount", ["1e309", "1e13", "1000000000000"])
+def test_an_amount_past_what_a_money_column_holds_is_refused_under_its_field(
+    admin: Desk, amount: str
+) -> None:
+    """Found by the fuzz: a budget of ``1e309`` ended the save in decimal's InvalidOperation
+    (rounding it to cents needs more digits than decimal keeps). Amounts are bounded by the
+    column (``Numeric(14, 2)``), in budgets and cost lines alike."""
+    with pytest.raises(ServiceError) as refused:
+        admin.exchanges.create({**EXCHANGE, "budget_amount": amount, "budget_currency": "USD"})
+    assert "too large" in refused.value.errors["budget_amount"]
+    with pytest.raises(ServiceError) as refused:
+        admin.exchanges.create({**EXCHANGE, "cost_lines": f"travel {amount} USD Flights"})
+    assert "too large" in refused.value.errors["cost_lines"]
+    assert admin.exchanges.count() == 0

@@ -26,6 +26,10 @@ LEVEL_6001 = r"(?:[0-4]\+?|5)"
 PROFILE = re.compile(rf"^{LEVEL_6001}/{LEVEL_6001}/{LEVEL_6001}/{LEVEL_6001}$")
 
 
+# the largest amount a column of money holds (``Numeric(14, 2)``: budgets, cost lines)
+MAX_AMOUNT = Decimal("999999999999.99")
+
+
 def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -127,6 +131,8 @@ class Field:
             raise ValueError(f"{value!r} is not an amount") from None
         if not number.is_finite() or number < 0:
             raise ValueError("must be a positive amount")
+        if number > MAX_AMOUNT:  # before quantize, which a huge exponent makes fail
+            raise ValueError(f"is too large (at most {MAX_AMOUNT:,})")
         return number.quantize(Decimal("0.01"))
 
     def _parse_bool(self, value: Any) -> bool:
