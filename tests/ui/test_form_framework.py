@@ -34,7 +34,7 @@ from app.ui.records.exchange_form import ExchangeForm
 from app.ui.records.form_view import FormView
 from app.ui.records.liaison_form import LiaisonForm
 from app.ui.records.participation_form import ParticipationForm
-from app.ui.records.reference_picker import TYPING_PAUSE_MS, ReferencePicker
+from app.ui.records.reference_picker import ReferencePicker
 from app.ui.records.tables import RowsModel
 from tests.helpers import create_user
 from tests.helpers.gui import click
@@ -386,13 +386,14 @@ def test_reference_picker_searches_every_record_as_the_user_types(qtbot, admin: 
     assert picker.value() == target.reference
 
     foreigner = create_user(admin, "fr_viewer", role="viewer", clearance="S", nation="FRA")
-    theirs = ReferencePicker(foreigner.people, Operations(), limit=3)
+    runner = Operations()
+    theirs = ReferencePicker(foreigner.people, runner, limit=3)
     qtbot.addWidget(theirs)
     theirs.show()
     theirs.lineEdit().setFocus()
     qtbot.keyClicks(theirs.lineEdit(), "nunez")
     qtbot.waitUntil(lambda: theirs.found.rowCount() == 1)
-    qtbot.wait(2 * TYPING_PAUSE_MS)  # nothing more arrives
+    qtbot.waitUntil(lambda: not theirs._typing.isActive() and not runner.is_busy())  # all in
     assert [t.split(" — ")[0] for t in theirs.found.stringList()] == [target.reference]
 
 
