@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
+from app.database.engine import Database
 from app.database.labels import intern_label, load_labels
 from app.database.search_documents import DOCUMENTS
 from app.database.search_index import FTS_TABLES, KIND_CODES, search_index_of, trigger_names
@@ -42,6 +43,7 @@ from app.services.desk import Desk
 from app.services.duplicates import probable_duplicates
 from app.services.errors import ValidationFailed
 from app.services.setup import open_desk_database
+from tests.helpers.accounts import desk_for
 
 SQLITE_FILE = pytest.mark.sqlite_only(reason="upgrades a released SQLite file (tests/data)")
 
@@ -527,22 +529,25 @@ label_strategy = st.builds(
     ),
 )
 def test_no_user_ever_sees_a_record_they_may_not_read(
-    admin: Desk, labels, words, clearance, nation, groups, query
+    database: Database, admin: Desk, labels, words, clearance, nation, groups, query
 ) -> None:  # noqa: ANN001
-    """Three people, three exchanges, three liaison tours (visible only with their officer)."""
+    """Three people, three exchanges, three liaison tours (visible only with their officer).
+    The fixture's rows are cleared and the unfiltered matches read through ``database``, the
+    owner's connection; the probe connects as its own role where the suite runs as roles."""
     for group in ("RED", "BLUE"):
         if group not in admin.users.ntk_groups():
             admin.users.create_ntk_group(group)
-    with admin.db.writing() as session:
+    rows = Desk(database, "admin")  # the owner's connection: rows of any label, any parent
+    with database.writing() as session:
         session.execute(text("DELETE FROM liaison_assignments"))
         session.execute(text("DELETE FROM exchanges"))
         session.execute(text("DELETE FROM people"))
         session.execute(text("DELETE FROM users WHERE username = 'probe'"))
-        if not admin.db.is_sqlite:  # the user's login role goes with the user (roles outlive rows)
+        if not database.is_sqlite:  # the user's login role goes with the user (roles outlive rows)
             session.execute(text("DROP ROLE IF EXISTS probe"))
     people = [
         put(
-            admin,
+            rows,
             Person,
             labels[i],
             reference=f"P-{i}",
@@ -553,7 +558,7 @@ def test_no_user_ever_sees_a_record_they_may_not_read(
     ]
     exchanges = [
         put(
-            admin,
+            rows,
             Exchange,
             labels[3 + i],
             reference=f"E-{i}",
@@ -567,7 +572,7 @@ def test_no_user_ever_sees_a_record_they_may_not_read(
     ]
     tours = [
         put(
-            admin,
+            rows,
             LiaisonAssignment,
             labels[6 + i],
             reference=f"L-{i}",
@@ -590,10 +595,10 @@ def test_no_user_ever_sees_a_record_they_may_not_read(
             "password": "correct horse battery",
         }
     )
-    probe = Desk(admin.db, "probe")
+    probe = desk_for(database, "probe")
     actor = probe.actor()
-    owner, nation_groups = admin.owner, admin.db.nation_groups()
-    with admin.db.reading() as session:
+    owner, nation_groups = database.owner, database.nation_groups()
+    with database.reading() as session:
         stored = {}
         for model, ids in ((Person, people), (Exchange, exchanges), (LiaisonAssignment, tours)):
             rows = session.scalars(select(model).where(model.id.in_(ids))).all()
@@ -611,8 +616,8 @@ def test_no_user_ever_sees_a_record_they_may_not_read(
         if readable(LiaisonAssignment, t) and readable(Person, p)
     }
     results = search(probe, query, limit=100, audited=False)
-    engine = engine_for(admin.db)
-    with admin.db.reading() as session:  # every match in the index, unfiltered
+    engine = engine_for(database)
+    with database.reading() as session:  # every match in the index, unfiltered
         keys = session.execute(engine.matches(engine.compile(parse(query)))).scalars()
         matching = {engine.decode(key) for key in keys}
     hits = found(results)
@@ -991,7 +996,7 @@ def test_the_server_query_is_the_fts5_query_in_tsquery_form() -> None:
 
 
 def test_a_server_document_is_seen_and_written_only_with_its_record(
-    admin: Desk, corpus: SimpleNamespace
+    database: Database, corpus: SimpleNamespace
 ) -> None:
     """Row-level security on ``search_documents`` is the source rows' own: a role that cannot see
     a record (here policies hide Tanaka and so his tour, as the server's read rule would) sees
@@ -999,11 +1004,11 @@ def test_a_server_document_is_seen_and_written_only_with_its_record(
     from sqlalchemy import create_engine
     from sqlalchemy.exc import DBAPIError
 
-    if admin.db.is_sqlite:
+    if database.is_sqlite:
         pytest.skip("row-level security is a database server's")
-    role, group = "xdesk_test_searcher", f"{admin.db.url.database}_users"
+    role, group = "xdesk_test_searcher", f"{database.url.database}_users"
     sources = "people, exchanges, agreements, liaison_assignments, contact_log, attachments"
-    with admin.db.engine.begin() as connection:
+    with database.engine.begin() as connection:
         connection.execute(
             text(
                 "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
@@ -1023,7 +1028,7 @@ def test_a_server_document_is_seen_and_written_only_with_its_record(
                 "USING (EXISTS (SELECT 1 FROM people AS p WHERE p.id = person_id))"
             )
         )
-    engine = create_engine(admin.db.url.set(username=role, password=None))
+    engine = create_engine(database.url.set(username=role, password=None))
     try:
         with engine.connect() as connection:
             keys = set(connection.execute(text("SELECT key FROM search_documents")).scalars())

@@ -13,6 +13,8 @@ from enum import Enum
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from app.domain.models import Base
+
 
 class Failure(Enum):
     """The kinds of database failure the services tell apart."""
@@ -86,6 +88,16 @@ def classify(error: BaseException) -> Classified | None:
     return Classified(Failure.OTHER, detail=text.splitlines()[0] if text else "")
 
 
+def _constrained(table: str, name: str) -> tuple[str, ...]:
+    """The columns of a table's constraint by its name, from the schema: PostgreSQL leaves the
+    key out of a unique violation's detail when the table has row security, lest the key
+    tell of a row the writer may not read."""
+    for constraint in getattr(Base.metadata.tables.get(table), "constraints", ()):
+        if constraint.name == name:
+            return tuple(column.name for column in constraint.columns)
+    return ()
+
+
 def _constraint(original: object, code: str, text: str) -> Classified:
     if code:  # PostgreSQL names the table, the constraint and (for unique keys) the columns
         diag = getattr(original, "diag", None)
@@ -93,18 +105,13 @@ def _constraint(original: object, code: str, text: str) -> Classified:
         column = str(getattr(diag, "column_name", "") or "")
         detail = str(getattr(diag, "message_detail", "") or "")
         match = _PG_KEY.search(detail)
+        name = str(getattr(diag, "constraint_name", "") or "")
         columns = (
             tuple(c.strip() for c in match.group(1).split(","))
             if match
-            else ((column,) if column else ())
+            else ((column,) if column else _constrained(table, name))
         )
-        return Classified(
-            Failure.CONSTRAINT,
-            table,
-            columns,
-            _PG_CONSTRAINTS[code],
-            str(getattr(diag, "constraint_name", "") or ""),
-        )
+        return Classified(Failure.CONSTRAINT, table, columns, _PG_CONSTRAINTS[code], name)
     match = _SQLITE_CONSTRAINT.search(text)
     if match is None:
         return Classified(Failure.CONSTRAINT, detail=text.splitlines()[0])

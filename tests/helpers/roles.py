@@ -40,9 +40,13 @@ def ensure_login_role(database_name: str, username: str) -> None:
 
 
 def role_database(database: Database, username: str) -> Database:
-    """The same database opened as ``username``'s own role."""
-    ensure_login_role(database.url.database, username)
+    """The same database opened as ``username``'s own role (one engine per role and test)."""
     url = database.url.set(username=username, password=None)
+    for opened in _OPENED:
+        if opened.url == url:  # its pooled connections may be of a role since dropped and made
+            opened.engine.dispose()
+            return opened
+    ensure_login_role(database.url.database, username)
     opened = Database(url=url, engine=make_engine(url))
     opened.load_facts()
     _OPENED.append(opened)
