@@ -511,6 +511,19 @@ def _search_functions_agree(
     visible = {key for key, (table, record_id) in by_key.items() if record_id in expected[table]}
     hits = server.rows(role, "SELECT key FROM xdesk_search_hits(%s::tsquery)", query)
     assert {key for (key,) in hits} == visible, role
+    every_kind = [1, 2, 3, 4, 5, 6]
+    newest = server.rows(  # revision 0015: the newest visible matches, archived ones too
+        role, "SELECT key FROM xdesk_search_newest(%s::tsquery, %s, false, NULL)", query, every_kind
+    )
+    assert {key for (key,) in newest} == visible, role
+    three = server.rows(
+        role, "SELECT key FROM xdesk_search_newest(%s::tsquery, %s, false, 3)", query, every_kind
+    )
+    assert {key for (key,) in three} == set(sorted(visible)[-3:]), role
+    people = server.rows(
+        role, "SELECT key FROM xdesk_search_newest(%s::tsquery, '{1}', false, NULL)", query
+    )
+    assert {key for (key,) in people} == {key for key in visible if key & 7 == 1}, role
     texts = server.rows(role, "SELECT key FROM xdesk_search_texts(%s::bigint[])", list(by_key))
     assert {key for (key,) in texts} == visible, role
     words = {w for (w,) in server.rows(role, "SELECT xdesk_search_words(%s, '', 10000)", query)}

@@ -82,11 +82,12 @@ PROTECTED_TABLES: tuple[str, ...] = (
 )
 
 
-# revision 0012: the functions that match search documents with their index, run as the
-# database's search role (a member of the users' group with a SELECT policy on the documents)
+# revisions 0012 and 0015: the functions that match search documents with their index, run as
+# the database's search role (a member of the users' group with a SELECT policy on the documents)
 SEARCH_FUNCTIONS = frozenset(
     {
         "xdesk_search_hits(tsquery)",
+        "xdesk_search_newest(tsquery,smallint[],boolean,integer)",
         "xdesk_search_texts(bigint[])",
         "xdesk_search_words(text,text,integer)",
     }

@@ -41,8 +41,17 @@ class SearchEngine(Protocol):
     def key_column(self) -> ColumnElement[int]:
         """The hit key column `matches` selects from (conditions on hits refer to it)."""
 
-    def matches(self, query: str) -> Select:
-        """``SELECT key, score`` of the hits of a query; higher score is better."""
+    def matches(
+        self,
+        query: str,
+        kinds: Iterable[int] | None = None,
+        live: bool = False,
+        newest: int | None = None,
+    ) -> Select:
+        """``SELECT key, score`` of the hits of a query; higher score is better. Hints the
+        index may use to stop early (the caller's conditions apply on top all the same): only
+        the kinds of these codes, only records not archived (``live``), only the ``newest``
+        (highest keys) of those."""
 
     def key_kind_code(self, key: ColumnElement[int]) -> ColumnElement[int]:
         """SQL: the kind code within a hit key."""
@@ -70,6 +79,10 @@ class SearchEngine(Protocol):
 
     def rebuild(self, session: Session) -> int:
         """Repopulate the index; returns its row count."""
+
+    def plan_once(self, session: Session) -> None:
+        """Before a read session's searches: let the database plan their statements once per
+        connection rather than at every call, where it can."""
 
 
 def engine_for(database: Database) -> SearchEngine:

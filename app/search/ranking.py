@@ -13,7 +13,7 @@ from sqlalchemy import Subquery, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.search.engine import SearchEngine
-from app.search.scope import KINDS, Scope, filter_conditions
+from app.search.scope import KINDS, Scope, filter_conditions, includes_archived
 
 RANK_CAP = 5000  # most visible matches ranked by relevance: beyond it, the most recent are ranked
 
@@ -33,6 +33,7 @@ def visible_hits(
     and stops there). None when no kind can match the filters."""
     key = engine.key_column
     per_kind = []
+    codes = []
     for kind in kinds:
         extra = filter_conditions(scope.desk, kind, filters)
         if extra is None:
@@ -41,10 +42,19 @@ def visible_hits(
         source = select(model.id).where(
             model.id == engine.key_record_id(key), *scope.visible(kind), *extra
         )
-        per_kind.append(and_(engine.key_kind_code(key) == engine.kind_code(kind), source.exists()))
+        codes.append(engine.kind_code(kind))
+        per_kind.append(and_(engine.key_kind_code(key) == codes[-1], source.exists()))
     if not per_kind:
         return None
-    matches = engine.matches(fts).where(or_(*per_kind))
+    # the index may stop at the newest matches only when nothing but kind and archived narrows
+    # them: other filters could leave fewer than ``newest`` of those
+    only_archived = not set(filters) - {"archived"}
+    matches = engine.matches(
+        fts,
+        kinds=codes,
+        live=not includes_archived(filters),
+        newest=newest if only_archived else None,
+    ).where(or_(*per_kind))
     if newest is not None:
         matches = matches.order_by(key.desc()).limit(newest)
     return matches.subquery("visible_hits")

@@ -141,7 +141,7 @@ def filter_conditions(
     """Conditions of the structured filters for one kind; None when the kind cannot match them."""
     model = KINDS[kind].model
     conditions: list[ColumnElement[bool]] = []
-    if hasattr(model, "archived") and not _truthy(filters.get("archived", False)):
+    if hasattr(model, "archived") and not includes_archived(filters):
         conditions.append(model.archived.is_(False))
     nation = filters.get("nation")
     if nation:
@@ -213,6 +213,11 @@ def filter_conditions(
             raise ValidationFailed({"level": str(error)}) from None
         conditions.append(model.label_id.in_(select(LabelRow.id).where(LabelRow.level == number)))
     return conditions
+
+
+def includes_archived(filters: dict[str, Any]) -> bool:
+    """Whether the filters ask for archived records too (left out otherwise)."""
+    return _truthy(filters.get("archived", False))
 
 
 def _truthy(value: Any) -> bool:

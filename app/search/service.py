@@ -109,6 +109,7 @@ def _run(
     scope = Scope.of(desk, session, actor)
     if not fts:
         return [], 0, ""
+    engine.plan_once(session)
     hits = visible_hits(scope, engine, fts, kinds, filters, newest=RANK_CAP + 1)
     with _refusals(engine, parsed, fts):
         ranked, total = (
@@ -160,6 +161,7 @@ def matching_keys(
         fts = engine.compile(parsed)
         if not fts:
             return []
+        engine.plan_once(session)
         hits = visible_hits(Scope.of(desk, session, actor), engine, fts, wanted, filters)
         if hits is None:
             return []

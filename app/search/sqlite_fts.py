@@ -47,9 +47,16 @@ class SqliteFts:
         """The hit key column of `matches` (the index rowid)."""
         return _fts.c.rowid
 
-    def matches(self, query: str) -> Select:
+    def matches(
+        self,
+        query: str,
+        kinds: Iterable[int] | None = None,
+        live: bool = False,
+        newest: int | None = None,
+    ) -> Select:
         """``SELECT key, score`` of the hits of an FTS5 query (add conditions on `key_column`);
-        higher score is better."""
+        higher score is better. The hints are not needed: SQLite reads the index newest first
+        under the caller's own ``ORDER BY … LIMIT`` and stops there."""
         return select(_fts.c.rowid.label("key"), (-_fts.c.rank).label("score")).where(
             literal_column(INDEX).op("MATCH")(bindparam("fts_query", query))
         )
@@ -110,6 +117,9 @@ class SqliteFts:
     def rebuild(self, session: Session) -> int:
         """Repopulate the index from the source tables."""
         return rebuild(session)
+
+    def plan_once(self, session: Session) -> None:
+        """Nothing to do: SQLite keeps each statement's prepared plan in SQLAlchemy's cache."""
 
 
 _KIND_OF = {code: kind for kind, code in KIND_CODES.items()}
