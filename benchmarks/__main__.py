@@ -156,16 +156,20 @@ def bench_save(table: Table, path: Path | str) -> None:
     page = desk.people.list(limit=50, count_total=False)
     ids = [r.id for r in page.records]
     counter = iter(range(10**9))
-    times = timed(
-        lambda: desk.people.update(
+
+    def save() -> None:
+        desk.people.update(
             ids[next(counter) % len(ids)], {"position": f"Staff officer {next(counter)}"}
-        ),
-        40,
-    )
+        )
+
+    # the first save of a session plans its statements (on a server also the document upsert's
+    # policies, ~50 ms once per connection): shown beside, not among the 40
+    first = timed(save, 1)[0]
+    times = timed(save, 40)
     _r, memory = with_memory(lambda: desk.people.update(ids[0], {"position": "Desk officer"}))
     table.add(
-        f"{_where(path)}save one person (validate, write, audit), p50 / p95",
-        f"{p(times, 0.5) * 1000:.1f} / {p(times, 0.95) * 1000:.1f} ms",
+        f"{_where(path)}save one person (validate, write, audit), p50 / p95 (first)",
+        f"{p(times, 0.5) * 1000:.1f} / {p(times, 0.95) * 1000:.1f} ms ({first * 1000:.0f} ms)",
         memory=memory,
     )
     database.dispose()
@@ -235,10 +239,12 @@ def _server_search(table: Table, url: str) -> None:
     try:
         desk = Desk(database, "gbr")
         for query in ("Kowalski Anna", "Müller", "Kow*"):
+            first = timed(lambda q=query: search(desk, q, limit=50), 1)[0]
             times = timed(lambda q=query: search(desk, q, limit=50), 15)
             table.add(
-                f"[server] search '{query}' top 50, p50 / p95",
-                f"{p(times, 0.5) * 1000:.1f} / {p(times, 0.95) * 1000:.1f} ms",
+                f"[server] search '{query}' top 50, p50 / p95 (first of the session)",
+                f"{p(times, 0.5) * 1000:.1f} / {p(times, 0.95) * 1000:.1f} ms "
+                f"({first * 1000:.0f} ms)",
             )
     finally:
         database.dispose()

@@ -589,6 +589,7 @@ def harness_section(table, path: Path) -> None:  # noqa: ANN001
         ("common name", "Müller"),
         ("prefix", "Kow*"),
     ):
+        first = timed(lambda q=query: search(desk, q, limit=50), 1)[0]
         ours = timed(lambda q=query: search(desk, q, limit=50), 15)
         fts = parse(query).fts()
         floor = timed(
@@ -599,8 +600,8 @@ def harness_section(table, path: Path) -> None:  # noqa: ANN001
             15,
         )
         table.add(
-            f"search '{query}' top 50 ({name}), p50 / p95",
-            f"{quantile(ours, 0.5):.1f} / {quantile(ours, 0.95):.1f} ms",
+            f"search '{query}' top 50 ({name}), p50 / p95 (first of the session)",
+            f"{quantile(ours, 0.5):.1f} / {quantile(ours, 0.95):.1f} ms ({first:.0f} ms)",
             f"{quantile(floor, 0.5):.1f} / {quantile(floor, 0.95):.1f} ms",
             f"{quantile(ours, 0.95) / max(quantile(floor, 0.95), 1e-6):.1f}x at p95",
         )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Boolean, ColumnElement, Select, any_, func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from app.domain.labels import Label, Release
 from app.domain.models import LabelGroup, LabelRelease, LabelRow
@@ -67,3 +71,40 @@ def load_labels(session: Session, ids: set[int] | list[int]) -> dict[int, Label]
         return {}
     rows = session.scalars(select(LabelRow).where(LabelRow.id.in_(set(ids)))).all()
     return {row.id: to_label(row) for row in rows}
+
+
+class LabelIn(ColumnElement[bool]):
+    """SQL: ``column`` is one of the label ids ``ids`` selects (the read rule's test of a
+    record's label, `app.security.policy.label_visible`).
+
+    SQLite: ``column IN (SELECT …)``. PostgreSQL: ``column = ANY (ARRAY(SELECT …))``, the ids
+    read once per statement: an index condition, beside the row-security policy's own
+    ``label_id = ANY (xdesk_readable_label_array())``, where ``IN`` made a hash join over every
+    row (counting a million people's visible rows: 560 ms against 80).
+    """
+
+    __visit_name__ = "label_in"
+    inherit_cache = True
+    _traverse_internals = [
+        ("column", InternalTraversal.dp_clauseelement),
+        ("ids", InternalTraversal.dp_clauseelement),
+    ]
+    type = Boolean()
+
+    def __init__(self, column: ColumnElement[Any], ids: Select) -> None:
+        self.column = column
+        self.ids = ids
+
+    @property
+    def _from_objects(self) -> list[Any]:
+        return self.column._from_objects
+
+
+@compiles(LabelIn)
+def _label_in(element: LabelIn, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.column.in_(element.ids), **kw)
+
+
+@compiles(LabelIn, "postgresql")
+def _label_any(element: LabelIn, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.column == any_(func.array(element.ids.scalar_subquery())), **kw)

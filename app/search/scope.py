@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import operators
-from sqlalchemy.sql.elements import BinaryExpression
 from sqlalchemy.sql.selectable import CTE, Select
 from sqlalchemy.sql.visitors import replacement_traverse
 
+from app.database.labels import LabelIn
 from app.domain.models import (
     Agreement,
     AgreementParty,
@@ -96,15 +95,15 @@ _READABLE: dict[
 def _flatten(
     conditions: list[ColumnElement[bool]], target: Select, readable: CTE
 ) -> list[ColumnElement[bool]]:
-    """Replace every ``x IN (<target>)`` by ``x IN (SELECT id FROM visible_label_ids)`` (the CTE
-    ``readable``)."""
+    """Replace every test of a label against ``target`` (`LabelIn`) by one against ``SELECT id
+    FROM visible_label_ids`` (the CTE ``readable``)."""
     target_key = target.whereclause._generate_cache_key()
     target_values = [b.effective_value for b in target_key.bindparams]
     target_columns = list(target.selected_columns)
 
     def flatten(element: Any) -> Any:
-        if isinstance(element, BinaryExpression) and element.operator is operators.in_op:
-            inner = getattr(element.right, "element", None)
+        if isinstance(element, LabelIn):
+            inner = element.ids
             if (
                 isinstance(inner, Select)
                 and list(inner.selected_columns) == target_columns
@@ -115,7 +114,7 @@ def _flatten(
                     key.key == target_key.key
                     and [b.effective_value for b in key.bindparams] == target_values
                 ):
-                    return element.left.in_(select(readable.c.id))
+                    return LabelIn(element.column, select(readable.c.id))
         return None
 
     return [replacement_traverse(c, {}, flatten) for c in conditions]

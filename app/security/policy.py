@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 
+from app.database.labels import LabelIn
 from app.domain.labels import Label, Release, expand, is_downgrade
 from app.domain.models import LabelGroup, LabelRelease, LabelRow, NationGroupMember
 from app.security.principal import Actor
@@ -66,7 +67,7 @@ def visible_labels(actor: Actor, owner: str) -> Select:
 
 def label_visible(actor: Actor, owner: str, label_column: ColumnElement) -> ColumnElement[bool]:
     """SQL condition: the record whose label id is ``label_column`` is readable by the actor."""
-    return label_column.in_(visible_labels(actor, owner))
+    return LabelIn(label_column, visible_labels(actor, owner))
 
 
 def check_write(actor: Actor) -> None:

@@ -240,7 +240,12 @@ class RecordReads(Generic[M]):
             total = -1
             if count_total:
                 counting = self.query(actor, filters).order_by(None)  # counts use the label index
-                total = session.scalar(counting.with_only_columns(func.count(self.model.id))) or 0
+                total = (
+                    session.scalar(
+                        counting.with_only_columns(func.count(), maintain_column_froms=True)
+                    )
+                    or 0
+                )
             labels = load_labels(session, {r.label_id for r in records})
             return Page(records, labels, total)
 
@@ -251,7 +256,7 @@ class RecordReads(Generic[M]):
             statement = (
                 self.query(actor, filters)
                 .order_by(None)
-                .with_only_columns(func.count(self.model.id))
+                .with_only_columns(func.count(), maintain_column_froms=True)
             )
             return session.scalar(statement) or 0
 
