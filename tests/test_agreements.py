@@ -508,7 +508,6 @@ def test_a_hidden_agreement_number_is_refused_without_being_confirmed(admin, mak
                 "parties": "USA GBR",
             }
         )
-    assert (
-        failure.value.errors["reference"]
-        == "Reference TA-USA-GBR-2020-07 cannot be used; choose another number"
-    )
+    # the same words on either engine: on a server the service cannot see the hidden number
+    # and the unique key refuses it (`transactions._NAMED_KEYS`)
+    assert failure.value.errors["reference"] == "Reference cannot be used; choose another number"

@@ -40,6 +40,9 @@ class Classified:
     columns: tuple[str, ...] = ()
     constraint: str = ""
     detail: str = ""
+    # the server left the key out (row security: the clashing row may be one the writer cannot
+    # see); the columns come from the constraint's name
+    withheld: bool = False
 
 
 _PG_CODES = {
@@ -111,7 +114,10 @@ def _constraint(original: object, code: str, text: str) -> Classified:
             if match
             else ((column,) if column else _constrained(table, name))
         )
-        return Classified(Failure.CONSTRAINT, table, columns, _PG_CONSTRAINTS[code], name)
+        withheld = _PG_CONSTRAINTS[code] == "unique" and not match
+        return Classified(
+            Failure.CONSTRAINT, table, columns, _PG_CONSTRAINTS[code], name, withheld=withheld
+        )
     match = _SQLITE_CONSTRAINT.search(text)
     if match is None:
         return Classified(Failure.CONSTRAINT, detail=text.splitlines()[0])

@@ -47,7 +47,7 @@ from app.services.errors import Conflict, NotFound, ValidationFailed
 from app.services.fields import Field, text_of
 from app.services.quota_use import QuotaUse, Reciprocity, quota_use
 from app.services.status import move_status
-from app.services.transactions import retried
+from app.services.transactions import TAKEN_REFERENCE, retried
 
 AGREEMENT_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9/._ -]{0,38}[A-Z0-9]$")
 MINIMUM_PARTIES = {AgreementKind.LOAN_AGREEMENT.value: 1}  # every other kind: 2
@@ -171,7 +171,7 @@ class AgreementService(RecordService[Agreement]):
                 errors["reference"] = (
                     f"Reference {reference} is already used by another agreement"
                     if visible is not None
-                    else f"Reference {reference} cannot be used; choose another number"
+                    else TAKEN_REFERENCE
                 )
         kind = merged.get("kind")
         minimum = MINIMUM_PARTIES.get(kind, 2)

@@ -85,7 +85,13 @@ def service_error(error: BaseException) -> ServiceError | None:
 # unique keys whose refusal names a field in the service's own words: under row-level security
 # the clashing row may be one the writer cannot see, which the message must not confirm
 UNBOOKABLE = "Role: this person cannot be booked into this exchange in this role"
-_NAMED_KEYS = {"uq_participations_exchange_id_person_id_role": ("role", UNBOOKABLE)}
+TAKEN_REFERENCE = "Reference cannot be used; choose another number"
+_NAMED_KEYS = {
+    "uq_participations_exchange_id_person_id_role": ("role", UNBOOKABLE),
+    "uq_agreements_reference": ("reference", TAKEN_REFERENCE),
+}
+# a unique key the server would not show (row security: the clashing row may be hidden)
+WITHHELD = "cannot be used; choose another value"
 
 
 def _constraint_error(classified: Classified) -> ValidationFailed:
@@ -93,6 +99,8 @@ def _constraint_error(classified: Classified) -> ValidationFailed:
         if name in f"{classified.detail} {' '.join(classified.columns)}":
             return ValidationFailed({field: words})
     words = _CONSTRAINT_WORDS.get(classified.constraint, "was refused by the database")
+    if classified.withheld:
+        words = WITHHELD
     if classified.columns:
         return ValidationFailed({column: words for column in classified.columns})
     where = f" ({classified.table})" if classified.table else ""
