@@ -42,6 +42,8 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.exc import DataError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column
+from sqlalchemy.sql.elements import Cast
+from sqlalchemy.sql.functions import Function
 from sqlalchemy.sql.selectable import TableValuedAlias
 
 from app.database.search_documents import KIND_BITS, quote_lexeme, rebuild
@@ -50,9 +52,9 @@ from app.domain.names import index_tokens, name_key
 from app.search.query import _WORD_CHARS, ParsedQuery, Term
 
 
-def _hits(name: str) -> TableValuedAlias:
-    """The visible documents matching the ``tsquery`` bound as ``name``."""
-    return func.xdesk_search_hits(cast(bindparam(name, type_=Text), TSQUERY)).table_valued(
+def _hits(call: Function) -> TableValuedAlias:
+    """The rows ``(key, kind, record_id, score)`` of a search function's ``call``."""
+    return call.table_valued(
         column("key", BigInteger),
         column("kind", SmallInteger),
         column("record_id", Integer),
@@ -61,20 +63,22 @@ def _hits(name: str) -> TableValuedAlias:
     )
 
 
+def _query(name: str) -> Cast:
+    """The ``tsquery`` bound as ``name``."""
+    return cast(bindparam(name, type_=Text), TSQUERY)
+
+
 # revision 0015: the newest visible matches of the wanted kinds, ranked (a search's hits)
-_docs = func.xdesk_search_newest(
-    cast(bindparam("ts_query", type_=Text), TSQUERY),
-    bindparam("hit_kinds", type_=ARRAY(SmallInteger)),
-    bindparam("hit_live", type_=Boolean),
-    bindparam("hit_newest", type_=Integer),
-).table_valued(
-    column("key", BigInteger),
-    column("kind", SmallInteger),
-    column("record_id", Integer),
-    column("score", REAL),
-    name="search_hits",
+_docs = _hits(
+    func.xdesk_search_newest(
+        _query("ts_query"),
+        bindparam("hit_kinds", type_=ARRAY(SmallInteger)),
+        bindparam("hit_live", type_=Boolean),
+        bindparam("hit_newest", type_=Integer),
+    )
 )
-_quick = _hits("quick_query")  # every visible match (a list's quick filter)
+# revision 0012: every visible match (a list's quick filter)
+_quick = _hits(func.xdesk_search_hits(_query("quick_query")))
 _OPERATORS = {"AND": "&", "OR": "|", "NOT": "& !"}
 
 
