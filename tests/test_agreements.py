@@ -485,29 +485,75 @@ def test_viewers_change_nothing(admin: Desk, make_user) -> None:
     assert admin.agreements.get(saved.record.id)[0].quotas == []
 
 
-def test_a_hidden_agreement_number_is_refused_without_being_confirmed(admin, make_user) -> None:
-    admin.agreements.create(
-        {
-            "reference": "TA-USA-GBR-2020-07",
-            "title": "Hidden",
-            "kind": "technical_arrangement",
-            "parties": "USA GBR",
-            "classification": "S",
-            "releasable_to": "NOFORN",
-        }
-    )
-    foreign = make_user("gbr2", nation="GBR", clearance="TS")
-    from app.services.errors import ValidationFailed
+NUMBER = "TA-USA-GBR-2020-07"
+TA = {"title": "Mine", "kind": "technical_arrangement", "parties": "USA GBR"}
 
+
+def test_a_number_held_by_a_hidden_agreement_is_accepted_and_tells_nothing(
+    admin: Desk, make_user
+) -> None:
+    """Revision 0016: a number is unique under its label. A GBR coordinator who types the number
+    of a SECRET//NOFORN agreement gets exactly what a free number gets; the number clashes only
+    with agreements the writer may read."""
+    hidden = admin.agreements.create(
+        {**TA, "reference": NUMBER, "title": "Hidden", "classification": "S"},
+        label=Label(3, Release.NOFORN),
+    ).record
+    foreign = make_user("gbr2", nation="GBR", clearance="TS")
+    mine = foreign.agreements.create({**TA, "reference": NUMBER.lower()})
+    assert (mine.record.reference, mine.warnings) == (NUMBER, [])
+    free = foreign.agreements.create({**TA, "reference": "TA-USA-GBR-2020-08"})
+    assert free.warnings == []
+    assert [a.reference for a in foreign.agreements.list().records] == [
+        NUMBER,
+        free.record.reference,
+    ]
+    assert foreign.agreements.find(NUMBER)[0].id == mine.record.id
+    # a number an agreement the writer may read holds is refused, naming it
     with pytest.raises(ValidationFailed) as failure:
-        foreign.agreements.create(
-            {
-                "reference": "TA-USA-GBR-2020-07",
-                "title": "Mine",
-                "kind": "technical_arrangement",
-                "parties": "USA GBR",
-            }
-        )
-    # the same words on either engine: on a server the service cannot see the hidden number
-    # and the unique key refuses it (`transactions._NAMED_KEYS`)
-    assert failure.value.errors["reference"] == "Reference cannot be used; choose another number"
+        foreign.agreements.create({**TA, "reference": NUMBER})
+    assert (
+        failure.value.errors["reference"]
+        == f"Reference {NUMBER} is already used by another agreement"
+    )
+    with pytest.raises(ValidationFailed) as failure:
+        foreign.agreements.update(free.record.id, {"reference": NUMBER})
+    assert "already used" in failure.value.errors["reference"]
+    # the administrator reads both: the number asks for an id, and each warns of the other
+    with pytest.raises(NotFound) as ambiguous:
+        admin.agreements.find(NUMBER)
+    assert str(ambiguous.value) == (
+        f"{NUMBER} is the number of more than one agreement you may see "
+        f"(#{hidden.id}, #{mine.record.id}): give its id"
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        _exchange(admin, NUMBER, "USA", "2025-03-01")
+    assert "give its id" in refused.value.errors["agreement"]
+    _exchange(admin, str(mine.record.id), "USA", "2025-03-01")  # by id, it is taken
+    saved = admin.agreements.update(hidden.id, {"title": "Hidden, renamed"})
+    assert saved.warnings[0] == (
+        f"{NUMBER} is also the number of agreement #{mine.record.id} (under another label): "
+        "name them by id"
+    )
+    assert admin.audit.verify().ok
+
+
+def test_two_agreements_of_one_number_under_one_label_are_refused_by_the_key(
+    database, admin: Desk
+) -> None:
+    """The database's own key (number and label) refuses a twin the service's check did not see
+    (two coordinators at once), in the same words on either engine."""
+    from sqlalchemy import update
+
+    from app.domain.models import Agreement
+
+    first = admin.agreements.create({**TA, "reference": NUMBER}).record
+    second = admin.agreements.create({**TA, "reference": "TA-USA-GBR-2020-09"}).record
+    with database.writing() as session, pytest.raises(Exception) as clash:
+        session.execute(update(Agreement).where(Agreement.id == second.id).values(reference=NUMBER))
+    from app.services.transactions import service_error
+
+    refused = service_error(clash.value)
+    assert isinstance(refused, ValidationFailed)
+    assert refused.errors == {"reference": "Reference cannot be used; choose another number"}
+    assert admin.agreements.get(first.id)[0].reference == NUMBER

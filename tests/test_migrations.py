@@ -131,6 +131,80 @@ def test_a_database_without_kosovo_gets_it_when_opened(empty_target) -> None:  #
         database.dispose()
 
 
+def test_agreement_numbers_become_unique_per_label_and_the_agreements_survive(
+    empty_target,  # noqa: ANN001
+) -> None:
+    """Revision 0016 on SQLite (a rebuilt table) and on a server (a swapped constraint): the
+    agreements, their parties, signatories and the exchanges under them survive; the search
+    still follows an edit; a number may then be shared under another label, and going back
+    below 0016 is refused while it is."""
+    from alembic import command
+
+    from app.search import search
+
+    def agreements(database) -> None:  # noqa: ANN001
+        admin = Desk(database, "admin")
+        made = admin.agreements.create(
+            {
+                "reference": "MOU-USA-POL-2019-01",
+                "title": "Pilot exchange",
+                "kind": "memorandum_of_understanding",
+                "parties": "USA POL",
+            },
+            label=Label(3, Release.NOFORN),
+        ).record
+        admin.agreements.set_signatories(made.id, [{"name": "Anna Nowak", "nation_code": "POL"}])
+        admin.exchanges.create(
+            {
+                "title": "Staff course",
+                "kind": "course_seat",
+                "host_nation": "USA",
+                "start_date": "2025-03-01",
+                "end_date": "2025-03-20",
+                "agreement": "MOU-USA-POL-2019-01",
+            }
+        )
+
+    database_at(empty_target, "0015", more=agreements).dispose()
+    database = open_desk_database(empty_target)
+    try:
+        admin = Desk(database, "admin")
+        agreement, _ = admin.agreements.find("MOU-USA-POL-2019-01")
+        assert ([p.nation_code for p in agreement.parties], agreement.signatories[0].name) == (
+            ["POL", "USA"],
+            "Anna Nowak",
+        )
+        exchange = admin.exchanges.list().records[0]
+        assert exchange.agreement_id == agreement.id
+        admin.agreements.update(agreement.id, {"title": "Officer exchange renewed"})
+        assert [(h.kind, h.record_id) for h in search(admin, "renewed").hits] == [
+            ("agreement", agreement.id)
+        ]
+        # the GBR coordinator, who cannot read it, may give another agreement its number
+        twin = Desk(database, "gb").agreements.create(
+            {
+                "reference": "MOU-USA-POL-2019-01",
+                "title": "Its annex",
+                "kind": "memorandum_of_understanding",
+                "parties": "USA POL",
+            },
+        )
+        assert twin.warnings == []
+        assert admin.agreements.get(twin.record.id)[0].reference == agreement.reference
+        saved = admin.agreements.update(twin.record.id, {"title": "Its annex, renamed"})
+        assert saved.warnings[0].startswith("MOU-USA-POL-2019-01 is also the number")
+        assert admin.audit.verify().ok
+        if database.is_sqlite:
+            with database.engine.connect() as connection:
+                assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+                assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        with pytest.raises(RuntimeError, match="share the numbers MOU-USA-POL-2019-01"):
+            command.downgrade(alembic_config(database.engine), "0015")
+        assert current_revision(database.engine) == head_revision()
+    finally:
+        database.dispose()
+
+
 @pytest.mark.sqlite_only(reason="the released databases are SQLite files")
 def test_every_released_revision_has_a_database() -> None:
     scripts = ScriptDirectory.from_config(alembic_config())

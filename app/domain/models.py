@@ -299,9 +299,12 @@ class Agreement(Labelled, Base):
     __table_args__ = (
         Index("ix_agreements_status_expiry", "status", "expiry_date"),
         Index("ix_agreements_label_archived", "label_id", "archived"),
+        # an agreement's number is unique under its label, not in the installation (revision
+        # 0016): a number taken under a label the writer cannot read must not be refused
+        UniqueConstraint("reference", "label_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    reference: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(250))
     kind: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20), default="draft")

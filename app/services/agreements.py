@@ -6,7 +6,11 @@ Decisions where domain.md leaves room:
 * Parties: at least two nations for every kind, except a loan agreement, which may name only
   the counterparty (the lending or borrowing nation being this installation's own).
 * A reference may be given (an agreement number such as ``MOU-USA-POL-2019-01``, stored upper
-  case, unique) or is generated as ``AGR-<year>-NNNN`` from the signed, effective or entry year.
+  case) or is generated as ``AGR-<year>-XXXXX`` from the signed, effective or entry year. A
+  given number is refused when an agreement the writer may read has it; one the writer may not
+  read may share it, under its own label (revision 0016: the refusal would otherwise confirm
+  that a hidden agreement holds that number). A reader who sees two agreements of one number
+  names them by id, and each warns of the other.
 * Status is set on creation (imports of agreements already in force) and afterwards only moves
   through `change_status` along ``AGREEMENT_MOVES``. Terminating needs a reason; moving to *in
   force* needs an expiry date that has not passed.
@@ -47,7 +51,7 @@ from app.services.errors import Conflict, NotFound, ValidationFailed
 from app.services.fields import Field, text_of
 from app.services.quota_use import QuotaUse, Reciprocity, quota_use
 from app.services.status import move_status
-from app.services.transactions import TAKEN_REFERENCE, retried
+from app.services.transactions import retried
 
 AGREEMENT_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9/._ -]{0,38}[A-Z0-9]$")
 MINIMUM_PARTIES = {AgreementKind.LOAN_AGREEMENT.value: 1}  # every other kind: 2
@@ -157,22 +161,15 @@ class AgreementService(RecordService[Agreement]):
                     select(Agreement.id).where(
                         Agreement.reference == reference,
                         Agreement.id != (record.id if record else -1),
+                        *self.visible(actor),
                     )
                 )
                 is not None
             ):
-                # the number is unique in the database; a clash with an agreement the user may not
-                # see must not confirm that it exists
-                visible = session.scalar(
-                    select(Agreement.id).where(
-                        Agreement.reference == reference, *self.visible(actor)
-                    )
-                )
-                errors["reference"] = (
-                    f"Reference {reference} is already used by another agreement"
-                    if visible is not None
-                    else TAKEN_REFERENCE
-                )
+                # only an agreement the writer may read can hold the number against them: one
+                # under a label they cannot read may share it (revision 0016), so nothing here
+                # tells of it
+                errors["reference"] = f"Reference {reference} is already used by another agreement"
         kind = merged.get("kind")
         minimum = MINIMUM_PARTIES.get(kind, 2)
         if len(merged.get("parties") or []) < minimum:
@@ -240,9 +237,24 @@ class AgreementService(RecordService[Agreement]):
     def warnings(
         self, session: Session, actor: Actor, record: Agreement, label: Label
     ) -> list[str]:
-        """The owning nation not a party; in force but past expiry; expiring within the notice
-        period."""
+        """Another agreement the actor may read has the same number; the owning nation not a
+        party; in force but past expiry; expiring within the notice period."""
         found: list[str] = []
+        twins = session.scalars(
+            select(Agreement.id)
+            .where(
+                Agreement.reference == record.reference,
+                Agreement.id != record.id,
+                *self.visible(actor),
+            )
+            .order_by(Agreement.id)
+        ).all()
+        if twins:
+            found.append(
+                f"{record.reference} is also the number of agreement "
+                f"{', '.join(f'#{twin}' for twin in twins)} (under another label): "
+                "name them by id"
+            )
         parties = {p.nation_code for p in record.parties}
         if parties and self.desk.owner not in parties:
             found.append(

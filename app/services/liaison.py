@@ -117,8 +117,8 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 values["agreement"] = self.desk.agreements.find_in(
                     session, actor, values["agreement"]
                 ).id
-            except NotFound:
-                errors["agreement"] = f"Agreement: no agreement {values['agreement']}"
+            except NotFound as missing:  # or a number two visible agreements share
+                errors["agreement"] = f"Agreement: {missing}"
         elif "agreement" in values:
             values["agreement"] = None
         if record is None and not values.get("sending_nation"):

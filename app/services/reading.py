@@ -37,6 +37,8 @@ PREFETCHED = (
 # attribute of a record read by `list`/`fetch`: the references of the records it links to, so a
 # detached record shows them without another query (`value_of`)
 LINKED_REFERENCES = "_linked_references"
+# the ids a refusal lists when a reference names several visible records
+AMBIGUOUS_SHOWN = 5
 
 
 IDENTITY_PROBE_REFUSED = (
@@ -334,13 +336,21 @@ class RecordReads(Generic[M]):
         if prefetched is not None and (self.model, actor, reference.upper()) in prefetched:
             return prefetched[(self.model, actor, reference.upper())]
         if hasattr(self.model, "reference"):
-            record = session.scalar(
-                select(self.model).where(
-                    self.model.reference == reference.upper(), *self.visible(actor)
+            found = session.scalars(
+                select(self.model)
+                .where(self.model.reference == reference.upper(), *self.visible(actor))
+                .order_by(self.model.id)
+                .limit(AMBIGUOUS_SHOWN + 1)
+            ).all()
+            if len(found) > 1:  # agreements of one number under two labels (revision 0016)
+                ids = ", ".join(f"#{r.id}" for r in found[:AMBIGUOUS_SHOWN])
+                more = ", …" if len(found) > AMBIGUOUS_SHOWN else ""
+                raise NotFound(
+                    f"{reference.upper()} is the number of more than one "
+                    f"{self.kind.replace('_', ' ')} you may see ({ids}{more}): give its id"
                 )
-            )
-            if record is not None:
-                return record
+            if found:
+                return found[0]
         if reference.isdecimal():  # what int() reads (not "²", a digit it refuses)
             return self.get_in(session, actor, int(reference))
         raise NotFound(f"no {self.kind.replace('_', ' ')} {reference}")
@@ -358,6 +368,7 @@ class RecordReads(Generic[M]):
         if not wanted or not hasattr(self.model, "reference"):
             return
         prefetched = session.info.setdefault(PREFETCHED, {})
+        ambiguous: set[tuple[Any, Actor, str]] = set()
         for start in range(0, len(wanted), 500):
             statement = select(self.model).where(
                 self.model.reference.in_(wanted[start : start + 500]),
@@ -367,7 +378,13 @@ class RecordReads(Generic[M]):
                 lazyload("*")
             )  # the checks read columns; collections load if asked
             for record in session.scalars(statement):
-                prefetched[(self.model, actor, record.reference)] = record
+                key = (self.model, actor, record.reference)
+                if prefetched.get(key, record) is not record:  # one number, two records:
+                    # `find_in` asks for the id
+                    ambiguous.add(key)
+                prefetched[key] = record
+        for key in ambiguous:
+            del prefetched[key]
 
     def get_in(
         self,

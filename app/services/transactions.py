@@ -86,18 +86,20 @@ def service_error(error: BaseException) -> ServiceError | None:
 # the clashing row may be one the writer cannot see, which the message must not confirm
 UNBOOKABLE = "Role: this person cannot be booked into this exchange in this role"
 TAKEN_REFERENCE = "Reference cannot be used; choose another number"
+# (by table and columns, which both engines report: SQLite does not name the constraint)
 _NAMED_KEYS = {
-    "uq_participations_exchange_id_person_id_role": ("role", UNBOOKABLE),
-    "uq_agreements_reference": ("reference", TAKEN_REFERENCE),
+    ("participations", ("exchange_id", "person_id", "role")): ("role", UNBOOKABLE),
+    ("agreements", ("reference", "label_id")): ("reference", TAKEN_REFERENCE),
 }
 # a unique key the server would not show (row security: the clashing row may be hidden)
 WITHHELD = "cannot be used; choose another value"
 
 
 def _constraint_error(classified: Classified) -> ValidationFailed:
-    for name, (field, words) in _NAMED_KEYS.items():
-        if name in f"{classified.detail} {' '.join(classified.columns)}":
-            return ValidationFailed({field: words})
+    named = _NAMED_KEYS.get((classified.table, classified.columns))
+    if named is not None:
+        field, words = named
+        return ValidationFailed({field: words})
     words = _CONSTRAINT_WORDS.get(classified.constraint, "was refused by the database")
     if classified.withheld:
         words = WITHHELD
