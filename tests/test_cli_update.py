@@ -63,6 +63,15 @@ def test_update_sets_the_declassification_date_and_refuses_a_bad_one(admin: Desk
     code, _out, err = xdesk("update", "people", person.reference, "declassify_on=2099-01-01")
     assert code != 0 and "declassify_on" in err and "25 years" in err
     assert admin.people.get(person.id)[0].declassify_on == day
+    # an event instead: refused beside a date, taken once the date is cleared in the same update
+    code, _out, err = xdesk("update", "people", person.reference, "declassify_event=End of X")
+    assert code != 0 and "declassify_event" in err and "not both" in err
+    code, _out, err = xdesk(
+        "update", "people", person.reference, "declassify_event=End of X", "declassify_on="
+    )
+    assert code == 0, err
+    stored = admin.people.get(person.id)[0]
+    assert (stored.declassify_on, stored.declassify_event) == (None, "End of X")
 
 
 def test_a_stale_expected_version_exits_3_saying_who_and_when(

@@ -1,5 +1,6 @@
-"""Declassification dates (issue 14, item 8; E.O. 13526 §1.5): a record's own date or 25 years
-after its creation, and a derived document's the most distant of its sources'."""
+"""Declassification dates and events (issue 14, item 8; E.O. 13526 §1.5): a record's own date or
+event, or 25 years after its creation, and a derived document's the most restrictive of its
+sources' instructions."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.declassification import derived, effective, problem, years_after
+from app.domain.declassification import (
+    Instruction,
+    derived,
+    effective,
+    event_problem,
+    instruction,
+    problem,
+    years_after,
+)
 from app.domain.labels import Label, Release
 from app.services.desk import Desk
 from app.services.errors import ValidationFailed
@@ -27,10 +36,39 @@ def test_the_default_is_twenty_five_years_after_creation() -> None:
 
 def test_a_derived_document_takes_the_most_distant_source() -> None:
     dates = [dt.date(2030, 1, 1), dt.date(2045, 6, 1), dt.date(2031, 1, 1)]
-    assert derived(dates, TODAY) == dt.date(2045, 6, 1)
+    assert derived(dates, TODAY) == Instruction(dt.date(2045, 6, 1))
     # a source it cannot name (counts, audit events): 25 years after production at least
-    assert derived([*dates, None], TODAY) == dt.date(2051, 12, 3)
-    assert derived([], TODAY) == dt.date(2051, 12, 3)
+    assert derived([*dates, None], TODAY) == Instruction(dt.date(2051, 12, 3))
+    assert derived([], TODAY) == Instruction(dt.date(2051, 12, 3))
+    assert derived([], TODAY).text() == "20511203"
+
+
+EVENT = "Completion of Exercise Steadfast Jupiter"
+
+
+def test_an_event_is_bounded_by_twenty_five_years_and_carried_only_alone() -> None:
+    own = instruction(CREATED, None, EVENT)
+    assert own == Instruction(dt.date(2051, 12, 3), EVENT)
+    assert own.text() == EVENT
+    assert instruction(CREATED, dt.date(2031, 1, 1), None) == Instruction(dt.date(2031, 1, 1))
+    assert instruction(CREATED, None, "") == Instruction(dt.date(2051, 12, 3))  # the default
+    later = instruction(dt.date(2030, 5, 1), None, "completion of  exercise STEADFAST jupiter")
+    # every source the same event (its words, whatever their case and spacing): that event,
+    # declassified at the latest on the most distant bound
+    assert derived([own, later], TODAY) == Instruction(dt.date(2055, 5, 1), EVENT)
+    # an event beside a date, another event, the default or an unnamed source: not comparable,
+    # so the most distant date, an event counting as its bound
+    assert derived([own, Instruction(dt.date(2060, 1, 1))], TODAY).text() == "20600101"
+    assert derived([own, Instruction(dt.date(2030, 1, 1))], TODAY).text() == "20511203"
+    assert derived([own, instruction(CREATED, None, "End of the agreement")], TODAY).event is None
+    assert derived([own, instruction(CREATED, None)], TODAY).event is None
+    assert derived([own, None], dt.date(2027, 1, 1)) == Instruction(dt.date(2052, 1, 1))
+
+
+def test_an_event_and_a_date_are_not_both_given() -> None:
+    assert event_problem(EVENT, None) is None
+    assert event_problem(None, dt.date(2031, 1, 1)) is None
+    assert "not both" in event_problem(EVENT, dt.date(2031, 1, 1))
 
 
 def test_a_date_must_be_ahead_and_within_twenty_five_years() -> None:
@@ -48,9 +86,35 @@ def test_a_date_must_be_ahead_and_within_twenty_five_years() -> None:
 )
 def test_derived_is_never_earlier_than_any_source(dates, produced) -> None:  # noqa: ANN001
     result = derived(dates, produced)
-    assert all(result >= d for d in dates if d is not None)
+    assert result.event is None
+    assert all(result.until >= d for d in dates if d is not None)
     if not dates or None in dates:
-        assert result >= years_after(produced)
+        assert result.until >= years_after(produced)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.builds(Instruction, st.dates(dt.date(2000, 1, 1), dt.date(2090, 1, 1))),
+            st.builds(
+                Instruction,
+                st.dates(dt.date(2000, 1, 1), dt.date(2090, 1, 1)),
+                st.sampled_from(["End of X", "end of  x", "Treaty signed"]),
+            ),
+        ),
+        max_size=6,
+    ),
+    st.dates(dt.date(2000, 1, 1), dt.date(2060, 1, 1)),
+)
+def test_a_derived_event_speaks_for_every_source(sources, produced) -> None:  # noqa: ANN001
+    result = derived(sources, produced)
+    assert all(result.until >= s.until for s in sources if s is not None)
+    if result.event is not None:  # only when every source is that very event
+        assert sources and None not in sources
+        assert {" ".join(s.event.casefold().split()) if s.event else None for s in sources} == {
+            " ".join(result.event.casefold().split())
+        }
 
 
 # --- through the write path and into a report --------------------------------------------------
@@ -146,7 +210,7 @@ def test_a_report_is_declassified_on_the_most_distant_date_of_its_records(
             label=NOFORN,
         )
     report = build_report(admin, "agreements", {})
-    assert report.declassify_on(today) == far  # both records have dates of their own
+    assert report.declassification(today) == Instruction(far)  # both have dates of their own
     render_report(admin, "agreements", {}, tmp_path / "a.pdf")
     text = PdfReader(tmp_path / "a.pdf").pages[0].extract_text()
     face = " ".join(unicodedata.normalize("NFKC", text).split())
@@ -156,4 +220,117 @@ def test_a_report_is_declassified_on_the_most_distant_date_of_its_records(
         {"title": "Open talks", "kind": "memorandum_of_understanding", "parties": ["USA", "GBR"]},
         label=NOFORN,
     )
-    assert build_report(admin, "agreements", {}).declassify_on(today) == years_after(today)
+    assert build_report(admin, "agreements", {}).declassification(today).until == years_after(today)
+
+
+def test_a_record_is_declassified_on_an_event_or_a_date_never_both(admin: Desk) -> None:
+    today = dt.date.today()
+    saved = admin.people.create(
+        {"family_name": "Evented", "nation_code": "USA", "declassify_event": f"  {EVENT} "},
+        label=NOFORN,
+    )
+    assert (saved.record.declassify_event, saved.record.declassify_on) == (EVENT, None)
+    created = admin.audit.list(action="create", kind="person", limit=1)[0]
+    assert created.details["after"]["declassify_event"] == EVENT
+    # both at once: refused beside the event, nothing stored
+    with pytest.raises(ValidationFailed) as refused:
+        admin.people.create(
+            {
+                "family_name": "Both",
+                "nation_code": "USA",
+                "declassify_on": (today + dt.timedelta(days=30)).isoformat(),
+                "declassify_event": EVENT,
+            },
+            label=NOFORN,
+        )
+    assert "not both" in refused.value.errors["declassify_event"]
+    with pytest.raises(ValidationFailed) as refused:
+        admin.people.create(
+            {"family_name": "Long", "nation_code": "USA", "declassify_event": "x" * 201},
+            label=NOFORN,
+        )
+    assert "too long" in refused.value.errors["declassify_event"]
+    assert admin.people.count() == 1
+    # a date given to a record on an event: refused beside the date until the event is cleared
+    soon = today + dt.timedelta(days=90)
+    with pytest.raises(ValidationFailed) as refused:
+        admin.people.update(
+            saved.record.id, {"declassify_on": soon}, expected_version=saved.record.row_version
+        )
+    assert "not both" in refused.value.errors["declassify_on"]
+    assert admin.people.get(saved.record.id)[0].declassify_event == EVENT
+    dated = admin.people.update(
+        saved.record.id,
+        {"declassify_on": soon, "declassify_event": ""},
+        expected_version=saved.record.row_version,
+    )
+    assert (dated.record.declassify_on, dated.record.declassify_event) == (soon, None)
+    event = admin.audit.list(action="update", kind="person", limit=1)[0]
+    assert event.details["before"] == {"declassify_event": EVENT, "declassify_on": ""}
+    assert event.details["after"] == {"declassify_event": "", "declassify_on": soon.isoformat()}
+
+
+def test_an_import_and_an_export_carry_the_event(admin: Desk, tmp_path) -> None:  # noqa: ANN001
+    import csv
+    import io
+
+    from app.services.transfer import export_records, import_file
+
+    day = dt.date.today() + dt.timedelta(days=900)
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "family_name,nation,classification,releasable_to,declassify_on,declassify_event\n"
+        f"Evented,POL,C,NATO,,{EVENT}\n"
+        f"Both,POL,C,NATO,{day.isoformat()},{EVENT}\n",
+        encoding="utf-8",
+    )
+    result = import_file(admin, "people", path)
+    assert (result.total, result.imported) == (2, 1)
+    assert result.rejected[0].line == 3
+    assert "not both" in result.rejected[0].errors["declassify_event"]
+    out = io.StringIO()
+    export_records(admin, "people", out, "csv")
+    rows = {r["family_name"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert (rows["Evented"]["declassify_event"], rows["Evented"]["declassify_on"]) == (EVENT, "")
+
+
+def test_a_report_of_one_event_says_the_event_and_a_mix_the_latest_date(
+    qapp,  # noqa: ANN001 - it renders with Qt
+    admin: Desk,
+    tmp_path,  # noqa: ANN001
+) -> None:
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from app.reports import build_report, render_report
+
+    today = dt.date.today()
+    long_event = f"{EVENT} and the publication of its lessons learned by every participating nation"
+    for title in ("Jupiter talks", "Jupiter review"):
+        admin.agreements.create(
+            {
+                "title": title,
+                "kind": "memorandum_of_understanding",
+                "parties": ["USA", "GBR"],
+                "declassify_event": long_event,
+            },
+            label=NOFORN,
+        )
+    assert build_report(admin, "agreements", {}).declassification(today).event == long_event
+    render_report(admin, "agreements", {}, tmp_path / "a.pdf")
+    text = PdfReader(tmp_path / "a.pdf").pages[0].extract_text()
+    face = " ".join(unicodedata.normalize("NFKC", text).split())
+    assert f"Declassify On: {long_event}" in face  # wrapped on the page, every word there
+    # one record on a date beside them: no event speaks for it, the latest date does
+    admin.agreements.create(
+        {
+            "title": "Dated talks",
+            "kind": "memorandum_of_understanding",
+            "parties": ["USA", "GBR"],
+            "declassify_on": (today + dt.timedelta(days=400)).isoformat(),
+        },
+        label=NOFORN,
+    )
+    mixed = build_report(admin, "agreements", {}).declassification(today)
+    assert mixed == Instruction(years_after(today))  # the events' bound is the most distant

@@ -21,7 +21,7 @@ from app.cli.common import (
 )
 from app.domain.labels import Label
 from app.services import kinds
-from app.services.base import DECLASSIFY, LABEL_FIELDS, RecordService
+from app.services.base import DECLASSIFY_FIELDS, LABEL_FIELDS, RecordService
 from app.services.desk import Desk
 from app.services.errors import AlreadyImported, Conflict, ValidationFailed
 from app.services.people import IDENTITY_FIELDS
@@ -220,7 +220,7 @@ def _field_values(kind: str, service: RecordService[Any], items: list[str]) -> d
     """``FIELD=VALUE`` items as the service's input values; CSV column names are accepted too
     (``nation`` for ``nation_code``), an unknown field is named in the error."""
     renames = {column: name for name, column in kinds.BY_NAME[kind].column_names.items()}
-    known = {spec.name for spec in service.fields} | {*LABEL_FIELDS, DECLASSIFY}
+    known = {spec.name for spec in service.fields} | {*LABEL_FIELDS, *DECLASSIFY_FIELDS}
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
     for item in items:

@@ -1,19 +1,26 @@
-"""When a record is declassified: its own date, or 25 years after it was created.
+"""When a record is declassified: its own date or event, or 25 years after it was created.
 
 E.O. 13526 §1.5 and DoDM 5200.01 vol. 2 (as issue 14, item 8 cites them): an original
-classification sets a date (or event) for declassification, no more than 25 years away; with
-none set, 25 years from the origin. A record here carries an optional ``declassify_on`` date
-beside its label (revision 0013); a document derived from several records is declassified on
-the most distant of their dates. Pure Python: the write path checks a date with `problem`,
-reports print `derived` in their authority block.
+classification sets a date or an event for declassification, no more than 25 years away; with
+none set, 25 years from the origin. A record here carries beside its label an optional
+``declassify_on`` date (revision 0013) or ``declassify_event`` (revision 0017), never both; an
+event that has not happened 25 years after the record's creation declassifies it then
+(§1.5(a): the event must occur within 25 years). A document derived from several records
+carries the most restrictive of their instructions (32 CFR 2001.22(e)): `derived`. Pure
+Python: the write path checks a date with `problem` and an event with `event_problem`, reports
+print `derived` in their authority block.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 DEFAULT_YEARS = 25  # E.O. 13526 §1.5(b): at most 25 years, and the default
+EVENT_LENGTH = 200  # the longest event text (the column's length)
+# a labelled record's columns for them (revisions 0013 and 0017), at most one of them set
+COLUMNS = ("declassify_on", "declassify_event")
 
 
 def years_after(day: dt.date, years: int = DEFAULT_YEARS) -> dt.date:
@@ -32,16 +39,55 @@ def effective(created: dt.datetime | dt.date, declassify_on: dt.date | None) -> 
     return years_after(day)
 
 
-def derived(dates: Iterable[dt.date | None], produced: dt.date) -> dt.date:
-    """The Declassify On of a document derived from records whose dates are ``dates`` (None:
-    a source whose date the document cannot name, as an aggregate's): the most distant one,
-    and for an unnamed source 25 years after the document is produced (never earlier than any
-    record's default, since every record was created by then)."""
-    known = list(dates)
-    candidates = [d for d in known if d is not None]
-    if not known or any(d is None for d in known):
-        candidates.append(years_after(produced))
-    return max(candidates)
+@dataclass(frozen=True)
+class Instruction:
+    """One record's (or document's) declassification instruction: the day it is declassified
+    at the latest (``until``) and, for an event, the event that declassifies it sooner."""
+
+    until: dt.date
+    event: str | None = None
+
+    def text(self) -> str:
+        """The "Declassify On" line's value: the event's words, or the date as YYYYMMDD (DoDM
+        5200.01 vol. 2, encl. 3)."""
+        return self.event or f"{self.until:%Y%m%d}"
+
+
+def instruction(
+    created: dt.datetime | dt.date, declassify_on: dt.date | None, event: str | None = None
+) -> Instruction:
+    """A record's instruction: its date; its event, bounded by 25 years after its creation;
+    or that bound alone (the default)."""
+    if declassify_on is not None:
+        return Instruction(declassify_on)
+    return Instruction(effective(created, None), event or None)
+
+
+def derived(sources: Iterable[Instruction | dt.date | None], produced: dt.date) -> Instruction:
+    """The instruction of a document derived from records whose instructions are ``sources``
+    (a date stands for a date's instruction; None for a source the document cannot name, as an
+    aggregate's), the most restrictive of them (32 CFR 2001.22(e); DoDM 5200.01 vol. 2):
+
+    - the most distant date, and for an unnamed source 25 years after the document is produced
+      (never earlier than any record's default, since every record was created by then);
+    - an event only when every source is that same event: an event is not comparable with a
+      date or another event, so a mix takes the most distant date, each event counting as its
+      25-year bound (the latest it can declassify its record). Never earlier than any source.
+    """
+    known = [Instruction(s) if isinstance(s, dt.date) else s for s in sources]
+    bounds = [s.until for s in known if s is not None]
+    if not known or any(s is None for s in known):
+        bounds.append(years_after(produced))
+    events = {_folded(s.event) if s and s.event else None for s in known}
+    until = max(bounds)
+    if len(events) == 1 and None not in events:
+        return Instruction(until, next(s.event for s in known if s is not None))
+    return Instruction(until)
+
+
+def _folded(event: str) -> str:
+    """An event's words compared without case or runs of space ("End of X" is "end of  x")."""
+    return " ".join(event.casefold().split())
 
 
 def problem(value: dt.date, created: dt.date, today: dt.date) -> str | None:
@@ -56,4 +102,12 @@ def problem(value: dt.date, created: dt.date, today: dt.date) -> str | None:
             f"must be at most {DEFAULT_YEARS} years after the record was created "
             f"({latest.isoformat()}; E.O. 13526 §1.5)"
         )
+    return None
+
+
+def event_problem(event: str | None, declassify_on: dt.date | None) -> str | None:
+    """Why ``event`` cannot be a record's declassification event, or None: a record is
+    declassified on a date or on an event, not both (DoDM 5200.01 vol. 2, encl. 3)."""
+    if event and declassify_on is not None:
+        return "give a declassification date or an event, not both (clear the date first)"
     return None

@@ -38,6 +38,8 @@ from sqlalchemy.orm import (
     relationship,
 )
 
+from app.domain.declassification import EVENT_LENGTH
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -172,6 +174,10 @@ class Labelled:
     # declassification date beside the label (revision 0013); None: 25 years after creation
     # (`app.domain.declassification.effective`)
     declassify_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, default=None)
+    # or the event that declassifies it, within those 25 years (revision 0017), never both
+    declassify_event: Mapped[str | None] = mapped_column(
+        String(EVENT_LENGTH), nullable=True, default=None
+    )
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative passes the class)

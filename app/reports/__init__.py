@@ -148,9 +148,9 @@ def build_report(desk: Desk, name: str, params: dict[str, Any]) -> Report:
         raise ValidationFailed(
             {unknown[0]: f"{unknown[0]} is not a parameter of the {name} report"}
         )
-    with collecting_sources() as dates:
+    with collecting_sources() as sources:
         report = spec.build(desk, params)
-    report.source_dates = dates
+    report.sources = sources
     return report
 
 

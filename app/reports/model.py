@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.domain.declassification import derived
+from app.domain.declassification import Instruction, derived
 from app.domain.labels import Label
 
 
@@ -93,18 +93,19 @@ class Report:
     landscape: bool = False
     subtitle: str = ""
     subject_label: Label | None = None  # label of the record the title block names, if any
-    # the declassification dates of the records it is derived from (`build_report` collects
-    # them); False when it also shows what no record date covers (counts, audit events)
-    source_dates: list[dt.date] = field(default_factory=list)
+    # the declassification instructions of the records it is derived from (`build_report`
+    # collects them); False when it also shows what no record covers (counts, audit events)
+    sources: list[Instruction] = field(default_factory=list)
     sources_named: bool = True
 
-    def declassify_on(self, produced: dt.date) -> dt.date:
-        """The report's Declassify On: the most distant date of its sources, or 25 years after
+    def declassification(self, produced: dt.date) -> Instruction:
+        """The report's Declassify On: the most restrictive instruction of its sources (the
+        most distant date; an event only when all of them are that event), and 25 years after
         it is produced for sources it cannot name (`declassification.derived`)."""
-        dates: list[dt.date | None] = list(self.source_dates)
+        sources: list[Instruction | None] = list(self.sources)
         if not self.sources_named:
-            dates.append(None)
-        return derived(dates, produced)
+            sources.append(None)
+        return derived(sources, produced)
 
     def labels(self) -> list[Label]:
         """Every label in the report (for the document's overall marking)."""

@@ -23,6 +23,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.database.counters import next_reference
 from app.database.labels import intern_label, load_labels
+from app.domain.declassification import COLUMNS as DECLASSIFY_FIELDS
+from app.domain.declassification import EVENT_LENGTH, event_problem
 from app.domain.declassification import problem as declassification_problem
 from app.domain.labels import Label, level_refused, refused_without_caveat
 from app.domain.models import Attachment, AuditEvent
@@ -45,13 +47,15 @@ if TYPE_CHECKING:
     pass
 
 LABEL_FIELDS = ("classification", "releasable_to", "groups")
-# the record's declassification date beside its label (revision 0013; E.O. 13526 §1.5): a value
-# like a field's, checked by `parse` and `update`; absent or empty: 25 years after creation
-DECLASSIFY = "declassify_on"
+# the record's declassification date or event beside its label (revisions 0013 and 0017; E.O.
+# 13526 §1.5): values like a field's, checked by `parse` and `update`, at most one of the two;
+# both absent or empty: 25 years after creation
+DECLASSIFY, DECLASSIFY_EVENT = DECLASSIFY_FIELDS
 
 
-# parsed as any optional date field (`fields.parse_date`): empty is None, the default
+# parsed as any optional field (`fields.Field.parse`); empty is None, the default
 DECLASSIFY_FIELD = Field(DECLASSIFY, "Declassify on", kind="date")
+DECLASSIFY_EVENT_FIELD = Field(DECLASSIFY_EVENT, "Declassify on event", max_length=EVENT_LENGTH)
 _VERSIONED = "versioned"  # an event of `Writing.changed`: its details get the record's new version
 
 
@@ -143,28 +147,28 @@ class RecordService(RecordReads[M]):
         errors: dict[str, str] = {}
         known = {f.name: f for f in self.fields}
         for name in values:
-            if name not in known and name not in LABEL_FIELDS and name != DECLASSIFY:
+            if name not in known and name not in LABEL_FIELDS and name not in DECLASSIFY_FIELDS:
                 errors[name] = "is not a field of this record"
-        if DECLASSIFY in values:
-            try:
-                parsed[DECLASSIFY] = DECLASSIFY_FIELD.parse(values[DECLASSIFY])
-            except ValueError as error:
-                errors[DECLASSIFY] = str(error)
-            today = dt.date.today()
-            if (
-                creating
-                and parsed.get(DECLASSIFY)
-                and (why := declassification_problem(parsed[DECLASSIFY], today, today))
+        for spec in (DECLASSIFY_FIELD, DECLASSIFY_EVENT_FIELD):
+            if spec.name in values:
+                try:
+                    parsed[spec.name] = spec.parse(values[spec.name]) or None
+                except ValueError as error:
+                    errors[spec.name] = _error_of(spec, error)
+        today = dt.date.today()
+        if creating:
+            if parsed.get(DECLASSIFY) and (
+                why := declassification_problem(parsed[DECLASSIFY], today, today)
             ):
                 errors[DECLASSIFY] = why
+            if why := event_problem(parsed.get(DECLASSIFY_EVENT), parsed.get(DECLASSIFY)):
+                errors[DECLASSIFY_EVENT] = why
         for spec in self.fields:
             if spec.name in values or (creating and spec.required):
                 try:
                     parsed[spec.name] = spec.parse(values.get(spec.name))
                 except ValueError as error:
-                    errors[spec.name] = (
-                        f"{spec.title} {error}" if str(error).startswith("is ") else str(error)
-                    )
+                    errors[spec.name] = _error_of(spec, error)
         return parsed, errors
 
     def label_from(
@@ -275,6 +279,10 @@ class RecordService(RecordReads[M]):
                 created = record.created_at.date()
                 if why := declassification_problem(parsed[DECLASSIFY], created, dt.date.today()):
                     errors[DECLASSIFY] = why
+            # the instruction after this change: a date or an event, not both
+            day, event = (parsed.get(name, getattr(record, name)) for name in DECLASSIFY_FIELDS)
+            if why := event_problem(event, day):
+                errors[DECLASSIFY_EVENT if DECLASSIFY_EVENT in parsed else DECLASSIFY] = why
             if not errors:
                 self.check(session, actor, parsed, record, errors)
             if errors:
@@ -510,6 +518,12 @@ DISCLOSURE_MARKING_NEEDED = (
     "a classified record needs a disclosure marking here: REL TO nations or groups, or NOFORN "
     "(under a US owner only UNCLASSIFIED may have no caveat; ICD 710)"
 )
+
+
+def _error_of(spec: Field, error: ValueError) -> str:
+    """A field's parse error as the form shows it: "Family name is required", or the error's
+    own sentence ("'x' is not a date; …")."""
+    return f"{spec.title} {error}" if str(error).startswith("is ") else str(error)
 
 
 class _Stale(Exception):

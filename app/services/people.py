@@ -207,7 +207,7 @@ class PeopleService(RecordService[Person]):
             f.name: text_of(self.value_of(record, f.name))
             for f in self.fields
             if f.name not in IDENTITY_FIELDS or f.name in record.__dict__
-        }
+        } | self.declassification_texts(record)
 
     def warnings(self, session: Session, actor: Actor, record: Person, label: Label) -> list[str]:
         """A probable duplicate: a similar name (transliterations too) with the same birth date,

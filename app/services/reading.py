@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, lazyload, object_session
 
 from app.database.labels import load_labels
 from app.database.search_index import search_index_of
+from app.domain import declassification
 from app.domain.labels import Label
 from app.domain.models import Labelled, LabelRow
 from app.security import audit
@@ -406,11 +407,19 @@ class RecordReads(Generic[M]):
 
     def snapshot(self, record: M) -> dict[str, Any]:
         """The record's field values as texts (what the audit trail and exports carry), and
-        its declassification date (``declassify_on``, '' for the default)."""
+        its declassification date or event (``declassify_on``, ``declassify_event``; '' for
+        the default)."""
         texts = {spec.name: text_of(self.value_of(record, spec.name)) for spec in self.fields}
-        if hasattr(record, "declassify_on"):
-            texts["declassify_on"] = text_of(record.declassify_on)
-        return texts
+        return texts | self.declassification_texts(record)
+
+    @staticmethod
+    def declassification_texts(record: M) -> dict[str, str]:
+        """A labelled record's declassification date and event as texts ('' when unset)."""
+        return {
+            name: text_of(getattr(record, name))
+            for name in declassification.COLUMNS
+            if hasattr(record, name)
+        }
 
     def value_of(self, record: M, name: str) -> Any:
         """The value of an input field on a record (override for collections); links as

@@ -1455,7 +1455,7 @@
     <context>
         <name>FormView</name>
         <message>
-            <location filename="../../app/ui/records/form_view.py" line="+73" />
+            <location filename="../../app/ui/records/form_view.py" line="+74" />
             <source>Classification</source>
             <translation>Classification</translation>
         </message>
@@ -1470,7 +1470,17 @@
             <translation>Date de déclassification de cet enregistrement : postérieure à aujourd’hui, au plus 25 ans après sa création. Vide : 25 ans après sa création.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+7" />
+            <source>e.g. Completion of Exercise Steadfast Jupiter</source>
+            <translation>p. ex. Fin de l’exercice Steadfast Jupiter</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Instead of a date: the event that declassifies this record. It is declassified 25 years after its creation at the latest, if the event has not happened.</source>
+            <translation>Au lieu d’une date : l’événement qui déclassifie cet enregistrement. Il est déclassifié au plus tard 25 ans après sa création si l’événement n’a pas eu lieu.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
@@ -3833,6 +3843,10 @@
         <message>
             <source>Declassify on</source>
             <translation>Déclassifier le</translation>
+        </message>
+        <message>
+            <source>Declassify on event</source>
+            <translation>Déclassifier à l’événement</translation>
         </message>
         <message>
             <source>Departure</source>

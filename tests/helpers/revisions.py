@@ -35,12 +35,17 @@ PEOPLE = [
 ]
 
 
+def _tables(migration: str) -> tuple[str, ...]:
+    return importlib.import_module(f"migrations.versions.{migration}").TABLES
+
+
 # columns later revisions added to the tables of 0001 (revision, table, column, type): the
 # services of today write them, so they are added for the writing and dropped again after
 LATER_COLUMNS = [
-    ("0013", table, "declassify_on", "DATE")
-    for table in importlib.import_module("migrations.versions.0013_declassify_on").TABLES
-] + [("0014", "reference_counters", "secret", "VARCHAR(32)")]
+    *(("0013", table, "declassify_on", "DATE") for table in _tables("0013_declassify_on")),
+    ("0014", "reference_counters", "secret", "VARCHAR(32)"),
+    *(("0017", t, "declassify_event", "VARCHAR(200)") for t in _tables("0017_declassify_event")),
+]
 
 
 def _later_columns(database: Database, revision: str, add: bool) -> None:

@@ -113,6 +113,39 @@ def test_the_declassification_date_is_typed_beside_the_label(qtbot, admin: Desk)
     assert reopened.editors["declassify_on"].get() == day
 
 
+def test_a_declassification_event_is_typed_instead_of_a_date(qtbot, admin: Desk) -> None:
+    """Issue 14, item 8: "Declassify on event" sits under the date; an event beside a date is
+    refused beside the event with both kept; the event alone is stored and shown again."""
+    widget = form(qtbot, AgreementForm, admin, None)
+    date, event = widget.editors["declassify_on"], widget.editors["declassify_event"]
+    assert event.widget.accessibleName() == "Declassify on event"
+    assert widget.label_box.isAncestorOf(event.widget)
+    kind = widget.editors["kind"].widget
+    kind.setCurrentIndex(kind.findData("memorandum_of_understanding"))
+    qtbot.keyClicks(widget.editors["title"].widget, "Jupiter talks")
+    widget.editors["parties"].set(["USA", "GBR"])
+    widget.label_editor.level.setCurrentIndex(3)
+    click(qtbot, widget.label_editor.noforn)
+    day = (dt.date.today() + dt.timedelta(days=700)).isoformat()
+    qtbot.keyClicks(date.widget.edit, day)
+    qtbot.keyClicks(event.widget, "Completion of Exercise Steadfast Jupiter")
+    assert not save_with(qtbot, widget, widget.save_button)
+    assert "not both" in event.error.text()
+    assert date.widget.edit.text() == day
+    assert event.widget.text() == "Completion of Exercise Steadfast Jupiter"
+    assert admin.agreements.count() == 0
+    date.widget.edit.clear()
+    with qtbot.waitSignal(widget.saved) as saved:
+        click(qtbot, widget.save_button)
+    record, _label = admin.agreements.get(saved.args[0])
+    assert (record.declassify_on, record.declassify_event) == (
+        None,
+        "Completion of Exercise Steadfast Jupiter",
+    )
+    reopened = form(qtbot, AgreementForm, admin, record.id)
+    assert reopened.editors["declassify_event"].get() == "Completion of Exercise Steadfast Jupiter"
+
+
 def test_agreement_quotas_and_quota_use(qtbot, admin: Desk, qtmodeltester) -> None:
     """Quota rows typed in the table are saved through the service and shown against use."""
     widget = form(qtbot, AgreementForm, admin, agreement(admin))

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-from app.domain.declassification import effective
+from app.domain.declassification import Instruction, instruction
 from app.domain.labels import Label
 from app.domain.nations import nation_name
 from app.domain.vocab import (
@@ -31,26 +31,32 @@ EXPIRING_DAYS = 180
 
 # --- the records a report is derived from ----------------------------------------------------
 
-# the declassification dates of every record the report being built has read (its sources: a
-# derived document is declassified on the most distant of them), collected by the helpers below
-_SOURCES: ContextVar[list[dt.date] | None] = ContextVar("report_sources", default=None)
+# the declassification instructions of every record the report being built has read (its
+# sources: a derived document carries the most restrictive of them), collected by the helpers
+_SOURCES: ContextVar[list[Instruction] | None] = ContextVar("report_sources", default=None)
 
 
 @contextmanager
-def collecting_sources() -> Iterator[list[dt.date]]:
-    """Collect the declassification dates of the records read by the helpers within."""
-    dates: list[dt.date] = []
-    token = _SOURCES.set(dates)
+def collecting_sources() -> Iterator[list[Instruction]]:
+    """Collect the declassification instructions of the records read by the helpers within."""
+    sources: list[Instruction] = []
+    token = _SOURCES.set(sources)
     try:
-        yield dates
+        yield sources
     finally:
         _SOURCES.reset(token)
 
 
 def _source(record: Any) -> None:
-    dates = _SOURCES.get()
-    if dates is not None and getattr(record, "created_at", None) is not None:
-        dates.append(effective(record.created_at, getattr(record, "declassify_on", None)))
+    sources = _SOURCES.get()
+    if sources is not None and getattr(record, "created_at", None) is not None:
+        sources.append(
+            instruction(
+                record.created_at,
+                getattr(record, "declassify_on", None),
+                getattr(record, "declassify_event", None),
+            )
+        )
 
 
 # --- helpers ---------------------------------------------------------------------------------

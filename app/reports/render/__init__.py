@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from app.domain.declassification import years_after
+from app.domain.declassification import Instruction, years_after
 from app.domain.labels import Label
 from app.paths import private_file
 from app.reports.model import Chart, Heading, Note, RecordBlock, Report, Table
@@ -191,11 +191,15 @@ class Renderer:
             self.frame.marking(self.report.labels())[1],
             self.frame.producer,
             produced,
-            self.report.declassify_on(produced.date()),
+            self.report.declassification(produced.date()),
         )
         if not lines:
             return
         layout, fonts = self.layout, self.layout.fonts
+        # an event's words may outrun the line: wrapped, nothing cut
+        lines = [
+            part for line in lines for part in layout.wrap(line, fonts.small, layout.area.width())
+        ]
         layout.place(
             len(lines) * layout.line_height(fonts.small),
             layout.text(lines, fonts.small, layout.area.left(), "#222222"),
@@ -285,18 +289,18 @@ class Renderer:
 
 
 def authority_block(
-    level: int, producer: str, produced_at: dt.datetime, declassify_on: dt.date | None = None
+    level: int, producer: str, produced_at: dt.datetime, declassify: Instruction | None = None
 ) -> list[str]:
     """The three lines of the authority block, or none for an unclassified report. Declassify
-    On is the report's (`Report.declassify_on`: the most distant date of the records it is
-    derived from; DoDM 5200.01 vol. 2), else 25 years after it is produced."""
+    On is the report's (`Report.declassification`: the most restrictive instruction of the
+    records it is derived from; DoDM 5200.01 vol. 2), else 25 years after it is produced."""
     if level <= 0:
         return []
-    until = declassify_on or years_after(produced_at.date())
+    until = declassify or Instruction(years_after(produced_at.date()))
     return [
         f"Classified By: {producer}",
         "Derived From: Multiple Sources (Exchange Desk records listed in this report)",
-        f"Declassify On: {until:%Y%m%d}",
+        f"Declassify On: {until.text()}",
     ]
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import select
 
-from app.domain import stanag
+from app.domain import declassification, stanag
 from app.domain.labels import Label, releasability_cell
 from app.domain.models import Person
 from app.paths import private_file
@@ -72,7 +72,8 @@ def record_row(
     row["classification"] = desk.db.scheme.name(label.level)
     row["releasable_to"] = releasability_cell(label)
     row["groups"] = " ".join(sorted(label.groups))
-    row["declassify_on"] = text_of(getattr(record, "declassify_on", None))
+    for name in declassification.COLUMNS:
+        row[name] = text_of(getattr(record, name, None))
     return row
 
 

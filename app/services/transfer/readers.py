@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.services import kinds
-from app.services.base import DECLASSIFY, LABEL_FIELDS, RecordService
+from app.services.base import DECLASSIFY_FIELDS, LABEL_FIELDS, RecordService
 from app.services.errors import ValidationFailed
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def service_for(desk: Desk, kind: str) -> RecordService[Any]:
 
 def columns(desk: Desk, kind: str) -> list[str]:
     """The CSV columns of a kind, in order: its fields, then the three label columns and the
-    declassification date."""
+    declassification date and event."""
     kind = canonical_kind(kind)
     return columns_for(kind, service_for(desk, kind))
 
@@ -62,7 +62,10 @@ def columns(desk: Desk, kind: str) -> list[str]:
 def columns_for(kind: str, service: RecordService[Any]) -> list[str]:
     """The columns of a kind given its service (see `columns`)."""
     renames = kinds.BY_NAME[kind].column_names
-    return [renames.get(f.name, f.name) for f in service.fields] + [*LABEL_FIELDS, DECLASSIFY]
+    return [renames.get(f.name, f.name) for f in service.fields] + [
+        *LABEL_FIELDS,
+        *DECLASSIFY_FIELDS,
+    ]
 
 
 def column_map(kind: str, service: RecordService[Any]) -> dict[str, str]:
@@ -70,7 +73,7 @@ def column_map(kind: str, service: RecordService[Any]) -> dict[str, str]:
     renames = kinds.BY_NAME[kind].column_names
     mapping = {f.name: f.name for f in service.fields}
     mapping.update({renames[name]: name for name in renames})
-    mapping.update({name: name for name in (*LABEL_FIELDS, DECLASSIFY)})
+    mapping.update({name: name for name in (*LABEL_FIELDS, *DECLASSIFY_FIELDS)})
     return mapping
 
 

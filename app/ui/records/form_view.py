@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.base import DECLASSIFY_FIELD
+from app.domain.declassification import EVENT_LENGTH
+from app.services.base import DECLASSIFY_EVENT_FIELD, DECLASSIFY_FIELD
 from app.ui.i18n import field_title
 from app.ui.records.editors import Editor, editor_of
 from app.ui.records.messages import LABEL_ERROR_FIELDS, MessageArea
@@ -93,9 +94,25 @@ class FormView(UndoableFields, QWidget):
                 "its creation. Empty: 25 years after its creation."
             )
         )
+        # or the event that declassifies it (E.O. 13526 §1.5(a)), never both: the services say so
+        event = QLineEdit()
+        event.setMaxLength(EVENT_LENGTH)
+        event.setPlaceholderText(self.tr("e.g. Completion of Exercise Steadfast Jupiter"))
+        event.setToolTip(
+            self.tr(
+                "Instead of a date: the event that declassifies this record. It is declassified "
+                "25 years after its creation at the latest, if the event has not happened."
+            )
+        )
         declassify_box = self.group(
             "",
-            [(DECLASSIFY_FIELD.name, field_title(DECLASSIFY_FIELD.title), editor_of(declassify))],
+            [
+                (spec.name, field_title(spec.title), editor_of(widget))
+                for spec, widget in (
+                    (DECLASSIFY_FIELD, declassify),
+                    (DECLASSIFY_EVENT_FIELD, event),
+                )
+            ],
         )
         declassify_box.setFlat(True)
         self.label_box.layout().addWidget(declassify_box)
