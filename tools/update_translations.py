@@ -6,9 +6,11 @@
 2. the registry's texts, below the UI where no Qt is imported, are added as their own contexts
    (taken from the registry itself, never copied by hand): ``Kind`` (each record kind's title,
    singular and plural), ``Field`` (every `app.services.fields.Field` title) and ``Vocabulary``
-   (every vocabulary value's label) and ``Deadline`` (what falls due,
-   `app.services.deadlines.TEXTS`); the window translates them at its edge
-   (`app.ui.i18n.kind_title`, `field_title`, `vocabulary_label`, `deadline_text`);
+   (every vocabulary value's label), ``Deadline`` (what falls due,
+   `app.services.deadlines.TEXTS`) and ``Service`` (the template of every ``said("…")`` call of
+   the core, read from its source: `app.domain.texts`); the window translates them at its edge
+   (`app.ui.i18n.kind_title`, `field_title`, `vocabulary_label`, `deadline_text`,
+   `service_text`);
 3. ``pyside6-lrelease`` compiles the .ts into the ``xdesk_fr.qm`` the application loads.
 
 New texts arrive unfinished: translate them in Qt Linguist (``pyside6-linguist``) or in the .ts
@@ -20,6 +22,7 @@ missing from the .ts, a translation is unfinished or empty, or the .qm is stale
 from __future__ import annotations
 
 import argparse
+import ast
 import gc
 import importlib
 import pkgutil
@@ -50,6 +53,26 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for folder in SOURCES for p in folder.rglob("*.py"))
 
 
+def said_templates() -> set[str]:
+    """The templates of every `said("…", …)` call of the core (`app.domain.texts`): the first
+    argument, a literal, read from the source as lupdate reads ``tr`` calls."""
+    found: set[str] = set()
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        if "ui" in path.relative_to(ROOT / "app").parts[:1]:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "said"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add(node.args[0].value)
+    return found
+
+
 def registry_texts() -> dict[str, list[str]]:
     """The texts of the registry below the UI, by context (sorted, without duplicates)."""
     import app.services as services
@@ -68,6 +91,7 @@ def registry_texts() -> dict[str, list[str]]:
             pending.append(sub)
     vocabulary_texts = {member.label for v in vocabularies for member in v}
     return {
+        "Service": sorted(said_templates()),
         "Deadline": sorted(deadlines.TEXTS),
         "Kind": sorted(kind_texts),
         "Field": sorted(field_texts),

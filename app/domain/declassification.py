@@ -17,6 +17,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.domain.texts import said
+
 DEFAULT_YEARS = 25  # E.O. 13526 §1.5(b): at most 25 years, and the default
 EVENT_LENGTH = 200  # the longest event text (the column's length)
 # a labelled record's columns for them (revisions 0013 and 0017), at most one of them set
@@ -95,12 +97,14 @@ def problem(value: dt.date, created: dt.date, today: dt.date) -> str | None:
     today and at most 25 years after the record's creation (E.O. 13526 §1.5; a longer period
     needs an exemption this product does not record)."""
     if value <= today:
-        return "must be a date after today (a record past its date is declassified, not kept)"
+        return said("must be a date after today (a record past its date is declassified, not kept)")
     latest = years_after(created)
     if value > latest:
-        return (
-            f"must be at most {DEFAULT_YEARS} years after the record was created "
-            f"({latest.isoformat()}; E.O. 13526 §1.5)"
+        return said(
+            "must be at most {years} years after the record was created "
+            "({latest}; E.O. 13526 §1.5)",
+            years=DEFAULT_YEARS,
+            latest=latest.isoformat(),
         )
     return None
 
@@ -109,5 +113,5 @@ def event_problem(event: str | None, declassify_on: dt.date | None) -> str | Non
     """Why ``event`` cannot be a record's declassification event, or None: a record is
     declassified on a date or on an event, not both (DoDM 5200.01 vol. 2, encl. 3)."""
     if event and declassify_on is not None:
-        return "give a declassification date or an event, not both (clear the date first)"
+        return said("give a declassification date or an event, not both (clear the date first)")
     return None

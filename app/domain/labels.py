@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.domain.nations import is_nation
+from app.domain.texts import said
 
 
 class Release(StrEnum):
@@ -55,7 +56,13 @@ class Scheme:
         if wanted in DEFAULT_SCHEME.abbreviations:
             return DEFAULT_SCHEME.abbreviations.index(wanted)
         choices = ", ".join(self.names)
-        raise ValueError(f"unknown classification {text!r}; use one of {choices}")
+        raise ValueError(
+            said(
+                "unknown classification {value!r}; use one of {choices}",
+                value=text,
+                choices=choices,
+            )
+        )
 
 
 DEFAULT_SCHEME = Scheme(
@@ -97,7 +104,7 @@ def level_refused(level: int, owner: str, scheme: Scheme) -> str | None:
     RESTRICTED information as CONFIDENTIAL). NATO RESTRICTED, a NATO level, stays in the NATO
     scheme."""
     if owner in US_OWNERS and scheme.key == DEFAULT_SCHEME.key and level == RESTRICTED:
-        return (
+        return said(
             "RESTRICTED is not a US classification level (U, C, S, TS): choose CONFIDENTIAL, "
             "which protects a record at least as well, or UNCLASSIFIED"
         )
@@ -145,11 +152,11 @@ class Label:
         object.__setattr__(self, "groups", frozenset(self.groups))
         object.__setattr__(self, "needs", frozenset(self.needs))
         if self.release is not Release.REL and self.rel_to:
-            raise ValueError("a REL TO list needs release REL")
+            raise ValueError(said("a REL TO list needs release REL"))
         if self.release is Release.REL and not self.rel_to:
-            raise ValueError("REL TO needs at least one nation or group")
+            raise ValueError(said("REL TO needs at least one nation or group"))
         if self.level < 0:
-            raise ValueError("level must not be negative")
+            raise ValueError(said("level must not be negative"))
 
     def with_owner(self, owner: str) -> Label:
         """The same label with the owning nation in its REL TO list."""
@@ -337,14 +344,14 @@ def parse_releasability(text: str | None) -> tuple[Release, frozenset[str]]:
     if cleaned[:2] and [w.upper() for w in cleaned[:2]] == ["REL", "TO"]:
         cleaned = cleaned[2:]
         if not cleaned:
-            raise ValueError("REL TO needs at least one nation or group")
+            raise ValueError(said("REL TO needs at least one nation or group"))
     if not cleaned:
         return Release.ALL, frozenset()
     words = [w.upper() for w in cleaned]
     if words == ["NOFORN"]:
         return Release.NOFORN, frozenset()
     if "NOFORN" in words:
-        raise ValueError("NOFORN cannot be combined with nations")
+        raise ValueError(said("NOFORN cannot be combined with nations"))
     return Release.REL, frozenset(words)
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from app.domain.texts import said
+
 _BIDI = {
     0x061C: "ARABIC LETTER MARK",
     0x200E: "LEFT-TO-RIGHT MARK",
@@ -63,18 +65,23 @@ def problem_in(text: str, multiline: bool = False) -> str | None:
             and _letter_outside_latin(text[position + 1])
         )
         if code in _BIDI:
-            kind = "a bidirectional control character"
+            kind = said("a bidirectional control character")
         elif category == "Cc":
-            kind = "a line break" if char in "\n\r\x85" else "a control character"
+            kind = said("a line break") if char in "\n\r\x85" else said("a control character")
         elif category in ("Zl", "Zp"):
-            kind = "a line separator"
+            kind = said("a line separator")
         elif category == "Cf" and not joiner_ok:
-            kind = "an invisible character"
+            kind = said("an invisible character")
         elif category == "Cs" or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
-            kind = "a character that is not text"
+            kind = said("a character that is not text")
         else:
             continue
-        return f"contains {kind} ({_describe(char)}) at position {position + 1}"
+        return said(
+            "contains {kind} ({char}) at position {position}",
+            kind=kind,
+            char=_describe(char),
+            position=position + 1,
+        )
     return None
 
 

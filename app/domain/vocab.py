@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.domain.texts import said
+
 # labels that are not the stored value capitalised: acronyms, accents
 _LABELS = {
     "hadr_exercise": "HADR exercise",
@@ -35,7 +37,13 @@ class Vocabulary(StrEnum):
         for candidate in cls:  # a label typed as shown ("Defence attaché", "HADR exercise")
             if candidate.label.casefold() == " ".join(str(text).split()).casefold():
                 return candidate
-        raise ValueError(f"unknown value {text!r}; use one of {', '.join(m.value for m in cls)}")
+        raise ValueError(
+            said(
+                "unknown value {value!r}; use one of {choices}",
+                value=text,
+                choices=", ".join(m.value for m in cls),
+            )
+        )
 
 
 def label_of(vocabulary: type[Vocabulary], value: object) -> str:

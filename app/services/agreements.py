@@ -39,6 +39,7 @@ from app.domain.models import (
     Quota,
     Signatory,
 )
+from app.domain.texts import said
 from app.domain.vocab import (
     AGREEMENT_MOVES,
     AgreementKind,
@@ -46,7 +47,7 @@ from app.domain.vocab import (
     QuotaDirection,
 )
 from app.security.principal import Actor
-from app.services.base import RecordService, Saved
+from app.services.base import STATUS_BY_MOVE, RecordService, Saved
 from app.services.errors import Conflict, NotFound, ValidationFailed
 from app.services.fields import Field, text_of
 from app.services.quota_use import QuotaUse, Reciprocity, quota_use
@@ -151,7 +152,7 @@ class AgreementService(RecordService[Agreement]):
             values["reference"] = reference
             if not reference:
                 if record is not None:
-                    errors["reference"] = "Reference cannot be emptied"
+                    errors["reference"] = said("Reference cannot be emptied")
             elif not AGREEMENT_NUMBER.match(reference):
                 errors["reference"] = (
                     "Reference may hold letters, digits and - / . _ (e.g. MOU-USA-POL-2019-01)"
@@ -169,7 +170,10 @@ class AgreementService(RecordService[Agreement]):
                 # only an agreement the writer may read can hold the number against them: one
                 # under a label they cannot read may share it (revision 0016), so nothing here
                 # tells of it
-                errors["reference"] = f"Reference {reference} is already used by another agreement"
+                errors["reference"] = said(
+                    "Reference {reference} is already used by another agreement",
+                    reference=reference,
+                )
         kind = merged.get("kind")
         minimum = MINIMUM_PARTIES.get(kind, 2)
         if len(merged.get("parties") or []) < minimum:
@@ -183,15 +187,15 @@ class AgreementService(RecordService[Agreement]):
             merged.get("expiry_date"),
         )
         if signed and signed > dt.date.today():
-            errors["signed_date"] = "Signed date is in the future"
+            errors["signed_date"] = said("Signed date is in the future")
         if signed and effective and effective < signed:
-            errors["effective_date"] = "Effective date is before the signed date"
+            errors["effective_date"] = said("Effective date is before the signed date")
         if expiry and effective and expiry <= effective:
-            errors["expiry_date"] = "Expiry date must be after the effective date"
+            errors["expiry_date"] = said("Expiry date must be after the effective date")
         elif expiry and signed and expiry <= signed:
-            errors["expiry_date"] = "Expiry date must be after the signed date"
+            errors["expiry_date"] = said("Expiry date must be after the signed date")
         if record is not None and "status" in values and values["status"] != record.status:
-            errors["status"] = "Status is changed with a status move (change_status), not an edit"
+            errors["status"] = STATUS_BY_MOVE
         if record is None and "status" in values and not values["status"]:
             values.pop("status")
         if record is not None and record.signatories and "parties" in values:
@@ -305,7 +309,7 @@ class AgreementService(RecordService[Agreement]):
             errors: dict[str, str],
         ) -> None:
             if new is AgreementStatus.TERMINATED and not reason:
-                errors["reason"] = "Terminating an agreement needs a reason"
+                errors["reason"] = said("Terminating an agreement needs a reason")
             if (
                 new is AgreementStatus.IN_FORCE
                 and record.expiry_date

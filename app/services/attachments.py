@@ -22,6 +22,7 @@ from app.database.labels import intern_label, load_labels
 from app.domain.labels import Label
 from app.domain.models import Attachment
 from app.domain.text import file_name_problem
+from app.domain.texts import said
 from app.paths import private_file
 from app.security import audit
 from app.security.policy import label_visible
@@ -145,7 +146,7 @@ class AttachmentService(RecordService[Attachment]):
         if problem:
             errors["media_type"] = problem
         if not isinstance(content, bytes | bytearray | memoryview):
-            errors["content"] = "Content must be the file's bytes"
+            errors["content"] = said("Content must be the file's bytes")
         else:
             content = bytes(content)
             if len(content) > MAX_SIZE:

@@ -28,6 +28,7 @@ from app.domain.declassification import EVENT_LENGTH, event_problem
 from app.domain.declassification import problem as declassification_problem
 from app.domain.labels import Label, level_refused, refused_without_caveat
 from app.domain.models import Attachment, AuditEvent
+from app.domain.texts import field_named, message_of, said
 from app.security import audit
 from app.security.policy import AccessDenied, check_label_change, check_write
 from app.security.principal import Actor
@@ -148,7 +149,7 @@ class RecordService(RecordReads[M]):
         known = {f.name: f for f in self.fields}
         for name in values:
             if name not in known and name not in LABEL_FIELDS and name not in DECLASSIFY_FIELDS:
-                errors[name] = "is not a field of this record"
+                errors[name] = said("is not a field of this record")
         for spec in (DECLASSIFY_FIELD, DECLASSIFY_EVENT_FIELD):
             if spec.name in values:
                 try:
@@ -514,7 +515,10 @@ class RecordService(RecordReads[M]):
         return downgrade
 
 
-DISCLOSURE_MARKING_NEEDED = (
+# a status changes by its move (`change_status`: checked, audited), never as a field's edit
+STATUS_BY_MOVE = said("Status is changed with a status move (change_status), not an edit")
+
+DISCLOSURE_MARKING_NEEDED = said(
     "a classified record needs a disclosure marking here: REL TO nations or groups, or NOFORN "
     "(under a US owner only UNCLASSIFIED may have no caveat; ICD 710)"
 )
@@ -523,7 +527,10 @@ DISCLOSURE_MARKING_NEEDED = (
 def _error_of(spec: Field, error: ValueError) -> str:
     """A field's parse error as the form shows it: "Family name is required", or the error's
     own sentence ("'x' is not a date; …")."""
-    return f"{spec.title} {error}" if str(error).startswith("is ") else str(error)
+    message = message_of(error)
+    if message.startswith("is "):
+        return said("{field} {problem}", field=field_named(spec.title), problem=message)
+    return message
 
 
 class _Stale(Exception):

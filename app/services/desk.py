@@ -21,6 +21,7 @@ from app.domain import labels as marks
 from app.domain.labels import Label
 from app.domain.marking_check import check_banner
 from app.domain.models import NeedToKnowGroup, User
+from app.domain.texts import message_of, said
 from app.security.auth import actor_of
 from app.security.principal import Actor
 from app.services.errors import PermissionDenied, ValidationFailed
@@ -129,36 +130,38 @@ class Desk:
         level = 0
         try:
             if isinstance(classification, bool) or not isinstance(classification, int | str | None):
-                raise ValueError(f"{classification!r} is not a classification")
+                raise ValueError(said("{value!r} is not a classification", value=classification))
             level = (
                 classification
                 if isinstance(classification, int)
                 else self.db.scheme.parse(classification or self.db.scheme.names[0])
             )
             if not 0 <= level <= self.db.scheme.top:
-                raise ValueError(f"level {level} is not in the scheme")
+                raise ValueError(said("level {level} is not in the scheme", level=level))
         except ValueError as error:
-            errors["classification"] = str(error)
+            errors["classification"] = message_of(error)
         release, codes = marks.Release.ALL, frozenset()
         try:
             release, codes = marks.parse_releasability(_codes_text(releasable_to))
             known_groups = self.db.nation_groups()
             unknown = sorted(c for c in codes if c not in known_groups and not _is_nation(c))
             if unknown:
-                raise ValueError(f"unknown nation or group {', '.join(unknown)}")
+                raise ValueError(said("unknown nation or group {codes}", codes=", ".join(unknown)))
         except ValueError as error:
-            errors["releasable_to"] = str(error)
+            errors["releasable_to"] = message_of(error)
         group_names: frozenset[str] = frozenset()
         try:
             group_names = frozenset(_codes_text(groups).replace(",", " ").split())
         except ValueError as error:
-            errors["groups"] = str(error)
+            errors["groups"] = message_of(error)
         if group_names:
             with self.db.reading() as session:
                 known = set(session.scalars(select(NeedToKnowGroup.name)))
             missing = sorted(group_names - known)
             if missing:
-                errors["groups"] = f"unknown need-to-know group {', '.join(missing)}"
+                errors["groups"] = said(
+                    "unknown need-to-know group {groups}", groups=", ".join(missing)
+                )
         if errors:
             raise ValidationFailed(errors)
         return Label(level, release, codes, group_names).with_owner(self.db.owner)

@@ -27,10 +27,11 @@ from sqlalchemy.orm import Session, aliased, joinedload
 
 from app.domain.labels import Label
 from app.domain.models import Agreement, CostLine, Exchange, ExchangeDomain, ExchangePartner
+from app.domain.texts import message_of, said
 from app.domain.vocab import EXCHANGE_MOVES, CostCategory, Domain, ExchangeKind, ExchangeStatus
 from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services.base import RecordService, Saved
+from app.services.base import STATUS_BY_MOVE, RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
 from app.services.status import move_status
@@ -239,14 +240,14 @@ class ExchangeService(RecordService[Exchange]):
                     session, actor, values["agreement"]
                 ).id
             except NotFound as missing:  # or a number two visible agreements share
-                errors["agreement"] = f"Agreement: {missing}"
+                errors["agreement"] = said("Agreement: {problem}", problem=message_of(missing))
         elif "agreement" in values:
             values["agreement"] = None
         if record is None:
             if not values.get("status"):
                 values["status"] = ExchangeStatus.PROPOSED.value
         elif "status" in values and values["status"] != record.status:
-            errors["status"] = "Status is changed with a status move (change_status), not an edit"
+            errors["status"] = STATUS_BY_MOVE
         elif "status" in values:
             values.pop("status")
         if merged.get("status") == ExchangeStatus.CANCELLED.value or (
@@ -337,7 +338,7 @@ class ExchangeService(RecordService[Exchange]):
         ) -> None:
             if new is ExchangeStatus.CANCELLED:
                 if not reason:
-                    errors["reason"] = "Cancelling an exchange needs a reason"
+                    errors["reason"] = said("Cancelling an exchange needs a reason")
                 else:
                     record.cancel_reason = reason
 

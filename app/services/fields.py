@@ -16,6 +16,7 @@ from typing import Any
 
 from app.domain.nations import currency_codes, is_nation, language_codes
 from app.domain.text import problem_in
+from app.domain.texts import said
 from app.domain.vocab import NATO_RANK_CODES, Vocabulary
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -43,14 +44,21 @@ def parse_date(value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise ValueError(
+            said("{value!r} is not a date; write it as YYYY-MM-DD", value=value)
+        ) from None
 
 
 def parse_nation(value: Any) -> str:
     """An ISO 3166-1 alpha-3 code, upper-cased and checked."""
     code = str(value).strip().upper()
     if not is_nation(code):
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-3 nation code (e.g. USA, GBR, JPN)")
+        raise ValueError(
+            said(
+                "{value!r} is not an ISO 3166-1 alpha-3 nation code (e.g. USA, GBR, JPN)",
+                value=value,
+            )
+        )
     return code
 
 
@@ -82,7 +90,7 @@ class Field:
         """The stored value for an input, or ValueError saying what is wrong."""
         if _empty(value) or (isinstance(value, list | tuple | set) and not value):
             if self.required:
-                raise ValueError("is required")
+                raise ValueError(said("is required"))
             return self.empty_value()
         parser: Callable[[Any], Any] = getattr(self, f"_parse_{self.kind}")
         return parser(value)
@@ -107,7 +115,13 @@ class Field:
         if problem:
             raise ValueError(problem)
         if self.max_length and len(text) > self.max_length:
-            raise ValueError(f"is too long ({len(text)} characters; at most {self.max_length})")
+            raise ValueError(
+                said(
+                    "is too long ({length} characters; at most {limit})",
+                    length=len(text),
+                    limit=self.max_length,
+                )
+            )
         return text
 
     def _parse_date(self, value: Any) -> dt.date:
@@ -117,22 +131,22 @@ class Field:
         try:
             number = int(str(value).strip())
         except ValueError:
-            raise ValueError(f"{value!r} is not a whole number") from None
+            raise ValueError(said("{value!r} is not a whole number", value=value)) from None
         if self.minimum is not None and number < self.minimum:
-            raise ValueError(f"must be at least {self.minimum}")
+            raise ValueError(said("must be at least {limit}", limit=self.minimum))
         if self.maximum is not None and number > self.maximum:
-            raise ValueError(f"must be at most {self.maximum}")
+            raise ValueError(said("must be at most {limit}", limit=self.maximum))
         return number
 
     def _parse_decimal(self, value: Any) -> Decimal:
         try:
             number = Decimal(str(value).strip().replace(",", ""))
         except InvalidOperation:
-            raise ValueError(f"{value!r} is not an amount") from None
+            raise ValueError(said("{value!r} is not an amount", value=value)) from None
         if not number.is_finite() or number < 0:
-            raise ValueError("must be a positive amount")
+            raise ValueError(said("must be a positive amount"))
         if number > MAX_AMOUNT:  # before quantize, which a huge exponent makes fail
-            raise ValueError(f"is too large (at most {MAX_AMOUNT:,})")
+            raise ValueError(said("is too large (at most {limit:,})", limit=MAX_AMOUNT))
         return number.quantize(Decimal("0.01"))
 
     def _parse_bool(self, value: Any) -> bool:
@@ -143,7 +157,7 @@ class Field:
             return True
         if text in ("0", "false", "no", "n", ""):
             return False
-        raise ValueError(f"{value!r} is not yes or no")
+        raise ValueError(said("{value!r} is not yes or no", value=value))
 
     def _parse_enum(self, value: Any) -> str:
         assert self.choices is not None
@@ -167,19 +181,23 @@ class Field:
     def _parse_email(self, value: Any) -> str:
         text = str(value).strip()
         if not EMAIL.match(text) or len(text) > 254:
-            raise ValueError(f"{text!r} is not an e-mail address (name@example.org)")
+            raise ValueError(
+                said("{value!r} is not an e-mail address (name@example.org)", value=text)
+            )
         return text
 
     def _parse_passport(self, value: Any) -> str:
         text = str(value).strip().upper().replace(" ", "")
         if not PASSPORT.match(text):
-            raise ValueError("a passport number has 5 to 20 letters and digits")
+            raise ValueError(said("a passport number has 5 to 20 letters and digits"))
         return text
 
     def _parse_currency(self, value: Any) -> str:
         code = str(value).strip().upper()
         if code not in currency_codes():
-            raise ValueError(f"{value!r} is not an ISO 4217 currency code (e.g. USD, EUR)")
+            raise ValueError(
+                said("{value!r} is not an ISO 4217 currency code (e.g. USD, EUR)", value=value)
+            )
         return code
 
     def _parse_rank_code(self, value: Any) -> str:
@@ -188,7 +206,11 @@ class Field:
             return "civilian"
         if text not in NATO_RANK_CODES:
             raise ValueError(
-                f"{value!r} is not a STANAG 2116 code (OR-1…OR-9, WO-1…WO-5, OF-1…OF-10, civilian)"
+                said(
+                    "{value!r} is not a STANAG 2116 code (OR-1…OR-9, WO-1…WO-5, OF-1…OF-10, "
+                    "civilian)",
+                    value=value,
+                )
             )
         return text
 
@@ -208,14 +230,23 @@ class Field:
             language = language.strip().lower()
             profile = profile.strip()
             if language not in language_codes():
-                raise ValueError(f"{language!r} is not an ISO 639 language code (e.g. eng, fra)")
+                raise ValueError(
+                    said(
+                        "{value!r} is not an ISO 639 language code (e.g. eng, fra)", value=language
+                    )
+                )
             if profile and not PROFILE.match(profile):
                 if "5+" in profile:
                     raise ValueError(
-                        f"{profile!r} is not a STANAG 6001 profile: 5 is the highest level and"
-                        " has no plus (+ exists only on levels 0 to 4)"
+                        said(
+                            "{value!r} is not a STANAG 6001 profile: 5 is the highest level and"
+                            " has no plus (+ exists only on levels 0 to 4)",
+                            value=profile,
+                        )
                     )
-                raise ValueError(f"{profile!r} is not a STANAG 6001 profile like 3/3/2/2")
+                raise ValueError(
+                    said("{value!r} is not a STANAG 6001 profile like 3/3/2/2", value=profile)
+                )
             result[language] = profile
         return sorted(result.items())
 

@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session, aliased
 
 from app.domain.labels import Label
 from app.domain.models import Agreement, ContactLogEntry, LiaisonAssignment, Person
+from app.domain.texts import message_of, said
 from app.domain.vocab import LIAISON_MOVES, LiaisonKind, LiaisonStatus
 from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services.base import RecordService, Saved
+from app.services.base import STATUS_BY_MOVE, RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
 from app.services.reading import Page
@@ -111,23 +112,23 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 person = self.desk.people.find_in(session, actor, values["person"])
                 values["person"] = person.id
             except NotFound:
-                errors["person"] = f"Person: no person {values['person']}"
+                errors["person"] = said("Person: no person {value}", value=values["person"])
         if values.get("agreement"):
             try:
                 values["agreement"] = self.desk.agreements.find_in(
                     session, actor, values["agreement"]
                 ).id
             except NotFound as missing:  # or a number two visible agreements share
-                errors["agreement"] = f"Agreement: {missing}"
+                errors["agreement"] = said("Agreement: {problem}", problem=message_of(missing))
         elif "agreement" in values:
             values["agreement"] = None
         if record is None and not values.get("sending_nation"):
             if person is not None:
                 values["sending_nation"] = person.nation_code
             elif "person" not in errors:
-                errors["sending_nation"] = "Sending nation is required"
+                errors["sending_nation"] = said("Sending nation is required")
         if record is not None and "sending_nation" in values and not values["sending_nation"]:
-            errors["sending_nation"] = "Sending nation is required"
+            errors["sending_nation"] = said("Sending nation is required")
         merged = (
             {
                 name: getattr(record, name)
@@ -146,10 +147,10 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         if merged.get("sending_nation") and merged.get("sending_nation") == merged.get(
             "host_nation"
         ):
-            errors["host_nation"] = "Host nation must differ from the sending nation"
+            errors["host_nation"] = said("Host nation must differ from the sending nation")
         start, end = merged.get("start_date"), merged.get("end_date")
         if start and end and end < start:
-            errors["end_date"] = "Tour end is before the tour start"
+            errors["end_date"] = said("Tour end is before the tour start")
         if "disclosure_level" in values:
             raw = values["disclosure_level"]
             if raw == "":
@@ -168,7 +169,7 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 else:
                     values["disclosure_level"] = level
         if record is not None and "status" in values and values["status"] != record.status:
-            errors["status"] = "Status is changed with a status move (change_status), not an edit"
+            errors["status"] = STATUS_BY_MOVE
         if record is None and "status" in values and not values["status"]:
             values.pop("status")
 
@@ -313,11 +314,13 @@ class ContactLogService(RecordService[ContactLogEntry]):
                     session, actor, values["assignment"]
                 ).id
             except NotFound:
-                errors["assignment"] = f"Assignment: no liaison assignment {values['assignment']}"
+                errors["assignment"] = said(
+                    "Assignment: no liaison assignment {value}", value=values["assignment"]
+                )
         date = values.get("date", record.date if record else None)
         due = values.get("follow_up_due", record.follow_up_due if record else None)
         if date and due and due < date:
-            errors["follow_up_due"] = "Follow-up due is before the date of the engagement"
+            errors["follow_up_due"] = said("Follow-up due is before the date of the engagement")
 
     def warnings(
         self, session: Session, actor: Actor, record: ContactLogEntry, label: Label

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, aliased, undefer_group
 from app.database.labels import load_labels
 from app.domain.labels import Label, Release, expand
 from app.domain.models import Exchange, Participation, Person
+from app.domain.texts import said
 from app.domain.vocab import (
     PARTICIPATION_MOVES,
     DocumentStatus,
@@ -39,7 +40,7 @@ from app.domain.vocab import (
 from app.security import audit
 from app.security.policy import label_visible
 from app.security.principal import Actor
-from app.services.base import RecordService, Saved
+from app.services.base import STATUS_BY_MOVE, RecordService, Saved
 from app.services.errors import NotFound
 from app.services.fields import Field
 from app.services.reading import Page
@@ -126,7 +127,7 @@ class ParticipationService(RecordService[Participation]):
             try:
                 found = self.desk.exchanges.find_in(session, actor, values["exchange"])
             except NotFound:
-                errors["exchange"] = f"Exchange: no exchange {values['exchange']}"
+                errors["exchange"] = said("Exchange: no exchange {value}", value=values["exchange"])
             else:
                 if record is not None and found.id != record.exchange_id:
                     errors["exchange"] = (
@@ -134,14 +135,16 @@ class ParticipationService(RecordService[Participation]):
                         "to the other exchange"
                     )
                 elif record is None and found.archived:
-                    errors["exchange"] = f"Exchange {found.reference} is archived"
+                    errors["exchange"] = said(
+                        "Exchange {reference} is archived", reference=found.reference
+                    )
                 exchange = found
                 values["exchange"] = found.id
         if "person" in values:
             try:
                 person = self.desk.people.find_in(session, actor, values["person"])
             except NotFound:
-                errors["person"] = f"Person: no person {values['person']}"
+                errors["person"] = said("Person: no person {value}", value=values["person"])
             else:
                 if record is not None and person.id != record.person_id:
                     errors["person"] = (
@@ -149,7 +152,9 @@ class ParticipationService(RecordService[Participation]):
                         "person"
                     )
                 elif record is None and person.archived:
-                    errors["person"] = f"Person {person.reference} is archived"
+                    errors["person"] = said(
+                        "Person {reference} is archived", reference=person.reference
+                    )
                 person_id = person.id
                 values["person"] = person.id
         if record is None and not values.get("role"):
@@ -226,7 +231,7 @@ class ParticipationService(RecordService[Participation]):
                 values["status"] = ParticipationStatus.NOMINATED.value
             merged["status"] = values["status"]
         elif "status" in values and values["status"] != record.status:
-            errors["status"] = "Status is changed with a status move (change_status), not an edit"
+            errors["status"] = STATUS_BY_MOVE
         elif "status" in values:
             values.pop("status")
         if (
@@ -312,7 +317,7 @@ class ParticipationService(RecordService[Participation]):
         ) -> None:
             if new is ParticipationStatus.WITHDRAWN:
                 if not reason:
-                    errors["reason"] = "Withdrawing a participant needs a reason"
+                    errors["reason"] = said("Withdrawing a participant needs a reason")
                 else:
                     record.withdrawn_reason = reason
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, joinedload, undefer_group
 
 from app.domain.labels import Label
 from app.domain.models import Person, PersonLanguage
+from app.domain.texts import said
 from app.domain.vocab import Service
 from app.security import audit
 from app.security.principal import Actor
@@ -170,12 +171,14 @@ class PeopleService(RecordService[Person]):
         today = dt.date.today()
         birth = merged.get("date_of_birth")
         if birth and birth > today:
-            errors["date_of_birth"] = "Date of birth is in the future"
+            errors["date_of_birth"] = said("Date of birth is in the future")
         if birth and birth < dt.date(1900, 1, 1):
-            errors["date_of_birth"] = "Date of birth is before 1900"
+            errors["date_of_birth"] = said("Date of birth is before 1900")
         level = merged.get("clearance_level")
         if level is not None and level > self.desk.db.scheme.top:
-            errors["clearance_level"] = f"Clearance held must be 0 to {self.desk.db.scheme.top}"
+            errors["clearance_level"] = said(
+                "Clearance held must be 0 to {top}", top=self.desk.db.scheme.top
+            )
 
     def _title_of(self, name: str) -> str:
         return next(f.title for f in self.fields if f.name == name)

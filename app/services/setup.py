@@ -25,6 +25,7 @@ from app.database.server_logins import RoleNameTaken, check_manager
 from app.domain.labels import SCHEMES
 from app.domain.models import Nation, NationGroup, NationGroupMember, Setting, User
 from app.domain.nations import BUILTIN_GROUPS, all_nations, is_nation
+from app.domain.texts import said
 from app.domain.vocab import Role
 from app.security import audit
 from app.security.auth import (
@@ -165,15 +166,17 @@ def initialise(
     errors = {}
     owner = owner.strip().upper()
     if not is_nation(owner):
-        errors["owner_nation"] = f"{owner!r} is not an ISO 3166-1 alpha-3 nation code"
+        errors["owner_nation"] = said(
+            "{value!r} is not an ISO 3166-1 alpha-3 nation code", value=owner
+        )
     if scheme not in SCHEMES:
-        errors["scheme"] = f"use one of {', '.join(SCHEMES)}"
+        errors["scheme"] = said("use one of {choices}", choices=", ".join(SCHEMES))
     admin = admin.strip().lower()
     problem = password_problem(password, (admin,))
     if problem:
         errors["password"] = problem
     if not admin:
-        errors["admin"] = "the first administrator needs a username"
+        errors["admin"] = said("the first administrator needs a username")
     elif not USERNAME.fullmatch(admin):
         errors["admin"] = USERNAME_RULE
     if errors:

@@ -21,6 +21,7 @@ from app.domain.models import (
     utcnow,
 )
 from app.domain.nations import is_nation
+from app.domain.texts import said
 from app.domain.vocab import Role
 from app.security import audit
 from app.security.auth import USERNAME, USERNAME_RULE, actor_of
@@ -119,7 +120,7 @@ class UserService:
             elif (
                 session.scalar(select(User.id).where(func.lower(User.username) == name)) is not None
             ):  # Coord_US and coord_us are one user
-                errors["username"] = f"the username {name} is taken"
+                errors["username"] = said("the username {name} is taken", name=name)
             parsed["username"] = name
         if "role" in values or creating:
             try:
@@ -139,7 +140,9 @@ class UserService:
         if "nation" in values or creating:
             code = str(values.get("nation") or "").strip().upper()
             if not is_nation(code):
-                errors["nation"] = f"{code!r} is not an ISO 3166-1 alpha-3 nation code"
+                errors["nation"] = said(
+                    "{value!r} is not an ISO 3166-1 alpha-3 nation code", value=code
+                )
             parsed["nation_code"] = code
         if "groups" in values:
             names = values["groups"]
@@ -419,11 +422,13 @@ class UserService:
             self._admin(actor)
             errors = {}
             if not code.isalnum() or not 2 <= len(code) <= 16 or is_nation(code):
-                errors["code"] = "a group code is 2 to 16 letters or digits and not a nation code"
+                errors["code"] = said(
+                    "a group code is 2 to 16 letters or digits and not a nation code"
+                )
             try:
                 nations = parse_nations(members)
                 if not nations:
-                    errors["members"] = "a group needs at least one nation"
+                    errors["members"] = said("a group needs at least one nation")
             except ValueError as error:
                 errors["members"] = str(error)
             if errors:

@@ -12,8 +12,10 @@ What is translated: every visible text of the window, wrapped in ``tr`` (a QObje
 extracts into ``resources/i18n/xdesk_fr.ts``. The registry's record kinds and field titles come
 from below the UI (no Qt there): they are translated here, at the UI edge (`kind_title`,
 `field_title`). Never translated: classification markings and banners (``UNCLASSIFIED``,
-``SECRET//REL TO USA, GBR``, portion marks), which keep their official English form, and the
-services' messages (validation errors), English for now.
+``SECRET//REL TO USA, GBR``, portion marks), which keep their official English form. The
+core's sentences made with `app.domain.texts.said` (validation errors: a field's, a label's) are
+translated here too (`service_text`, context ``Service``); a sentence of the core not yet made
+so stays English.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from PySide6.QtCore import (
 )
 
 import resources
+from app.domain.texts import Said
 
 LANGUAGE_KEY = "view/language"  # "system", "en" or "fr"
 ENVIRONMENT = "XDESK_LANGUAGE"  # overrides the setting: "en" or "fr"
@@ -146,6 +149,25 @@ def kind_title(text: str) -> str:
     """A record kind's display name from the registry (``People``, ``liaison assignment``),
     in the window's language (context ``Kind``, added to the .ts by the update tool)."""
     return QCoreApplication.translate("Kind", text)
+
+
+def service_text(message: str) -> str:
+    """A message of the core in the window's language: a `Said` sentence's template translated
+    (context ``Service``, or ``Field`` for a field's title) with its values put back, each
+    translated in turn when it is `Said` too; any other text as it is."""
+    if not isinstance(message, Said):
+        return message
+    template = QCoreApplication.translate(message.context, message.template)
+    if not message.values:
+        return template
+    values = {
+        name: service_text(value) if isinstance(value, Said) else value
+        for name, value in message.values.items()
+    }
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return str(message)
 
 
 def field_title(text: str) -> str:

@@ -20,6 +20,7 @@ from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.setup import is_server, log_in
 from app.ui.failures import show_failure
+from app.ui.i18n import service_text
 from app.ui.operations import Operations
 
 
@@ -176,7 +177,7 @@ class ChangePasswordDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, ValidationFailed):
-            self.message.setText("; ".join(error.errors.values()))
+            self.message.setText("; ".join(map(service_text, error.errors.values())))
         elif isinstance(error, ServiceError):
             self.message.setText(str(error))
         else:

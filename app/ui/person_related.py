@@ -14,9 +14,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from app.domain.labels import Label
+from app.domain.vocab import LiaisonKind, LiaisonStatus, ParticipationRole, ParticipationStatus
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.ui.admin.who_can_see import WhoCanSeeDialog
+from app.ui.i18n import number, vocabulary_label
 from app.ui.operations import Changes, Operations
 from app.ui.records.attachments_panel import AttachmentsPanel
 from app.ui.records.callbacks import while_alive
@@ -49,39 +51,46 @@ class PersonRelated(QTabWidget):
         mark = lambda record: desk.portion_mark(self._labels.get(record.label_id, Label()))  # noqa: E731
         self.exchanges = RowsModel(
             [
-                ("Mark", mark),
-                ("Exchange", lambda p: self._exchange_titles.get(p.exchange_id, "")),
-                ("Role", lambda p: p.role.replace("_", " ")),
-                ("Status", lambda p: p.status.replace("_", " ")),
-                ("Arrival", lambda p: p.arrival_date or ""),
-                ("Departure", lambda p: p.departure_date or ""),
+                (self.tr("Mark"), mark),
+                (self.tr("Exchange"), lambda p: self._exchange_titles.get(p.exchange_id, "")),
+                (self.tr("Role"), lambda p: vocabulary_label(ParticipationRole(p.role).label)),
+                (
+                    self.tr("Status"),
+                    lambda p: vocabulary_label(ParticipationStatus(p.status).label),
+                ),
+                (self.tr("Arrival"), lambda p: p.arrival_date or ""),
+                (self.tr("Departure"), lambda p: p.departure_date or ""),
             ],
             self,
         )
         self.tours = RowsModel(
             [
-                ("Mark", mark),
-                ("Reference", lambda t: t.reference),
-                ("Kind", lambda t: t.kind.replace("_", " ")),
-                ("Host", lambda t: f"{t.host_nation} {t.host_organisation}".strip()),
-                ("Start", lambda t: t.start_date),
-                ("End", lambda t: t.end_date or ""),
-                ("Status", lambda t: t.status),
+                (self.tr("Mark"), mark),
+                (self.tr("Reference"), lambda t: t.reference),
+                (self.tr("Kind"), lambda t: vocabulary_label(LiaisonKind(t.kind).label)),
+                (self.tr("Host"), lambda t: f"{t.host_nation} {t.host_organisation}".strip()),
+                (self.tr("Start"), lambda t: t.start_date),
+                (self.tr("End"), lambda t: t.end_date or ""),
+                (self.tr("Status"), lambda t: vocabulary_label(LiaisonStatus(t.status).label)),
             ],
             self,
         )
-        self.exchange_table = read_only_table(self.exchanges, "Exchanges of this person", stretch=1)
-        self.tour_table = read_only_table(self.tours, "Liaison tours of this person", stretch=3)
+        self.exchange_table = read_only_table(
+            self.exchanges, self.tr("Exchanges of this person"), stretch=1
+        )
+        self.tour_table = read_only_table(
+            self.tours, self.tr("Liaison tours of this person"), stretch=3
+        )
         self.attachments = AttachmentsPanel(
             desk, "person", operations=self.operations, context=context
         )
         self.attachments.setTitle("")
-        self.addTab(self.exchange_table, "Exchanges")
-        self.addTab(self.tour_table, "Liaison tours")
-        self.addTab(self.attachments, "Attachments")
-        self.who_button = QPushButton("Who can see this?")
+        self.addTab(self.exchange_table, self.tr("Exchanges"))
+        self.addTab(self.tour_table, self.tr("Liaison tours"))
+        self.addTab(self.attachments, self.tr("Attachments"))
+        self.who_button = QPushButton(self.tr("Who can see this?"))
         self.who_button.setToolTip(
-            "The users whose clearance, nationality and groups admit this person's record"
+            self.tr("The users whose clearance, nationality and groups admit this person's record")
         )
         self.setCornerWidget(self.who_button)
         self.who_button.clicked.connect(self.show_who_can_see)
@@ -161,12 +170,12 @@ class PersonRelated(QTabWidget):
         participations, tours, self._labels, self._exchange_titles = found
         self.exchanges.set_rows(participations)
         self.tours.set_rows(tours)
-        self.setTabText(0, f"Exchanges ({len(participations)})")
-        self.setTabText(1, f"Liaison tours ({len(tours)})")
+        self.setTabText(0, self.tr("Exchanges ({count})").format(count=number(len(participations))))
+        self.setTabText(1, self.tr("Liaison tours ({count})").format(count=number(len(tours))))
         self.labelsChanged.emit(self.labels)
 
     def show_who_can_see(self) -> None:
         """The users the person's label admits (a service answer; refusals shown as they are)."""
         if self.person_label is None:
             return
-        WhoCanSeeDialog(self.desk, self.person_label, "this person", self).open()
+        WhoCanSeeDialog(self.desk, self.person_label, self.tr("this person"), self).open()

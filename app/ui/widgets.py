@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.labels import Label, Release
 from app.domain.nations import ranked_nations, resolve_nation
+from app.ui.i18n import service_text
 from app.ui.icons import icon
 
 
@@ -321,7 +322,8 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, message: str) -> None:
-        """Show a message (empty: hide)."""
+        """Show a message (empty: hide); the core's sentences in the window's language."""
+        message = service_text(message)
         self.setText(f"⚠ {message}" if message else "")
         self.setAccessibleDescription(message)
         self.setVisible(bool(message))

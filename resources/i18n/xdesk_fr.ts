@@ -556,7 +556,7 @@
     <context>
         <name>ChangePasswordDialog</name>
         <message>
-            <location filename="../../app/ui/login.py" line="+133" />
+            <location filename="../../app/ui/login.py" line="+134" />
             <source>Change password</source>
             <translation>Changer le mot de passe</translation>
         </message>
@@ -591,7 +591,7 @@
     <context>
         <name>CheckList</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="+350" />
+            <location filename="../../app/ui/widgets.py" line="+352" />
             <source>Search…</source>
             <translation>Rechercher…</translation>
         </message>
@@ -1914,7 +1914,7 @@
     <context>
         <name>LanguagesEditor</name>
         <message>
-            <location line="-328" />
+            <location line="-329" />
             <source>Language (ISO 639)</source>
             <translation>Langue (ISO 639)</translation>
         </message>
@@ -2353,7 +2353,7 @@
     <context>
         <name>MessageArea</name>
         <message>
-            <location filename="../../app/ui/records/messages.py" line="+26" />
+            <location filename="../../app/ui/records/messages.py" line="+28" />
             <source>Messages</source>
             <translation>Messages</translation>
         </message>
@@ -2376,12 +2376,12 @@
             <translation>Non autorisé : {error}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Not found: {error}</source>
             <translation>Introuvable : {error}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Changed meanwhile: {error}</source>
             <translation>Modifié entre-temps : {error}</translation>
         </message>
@@ -2792,6 +2792,116 @@
             <location line="+5" />
             <source>Notes</source>
             <translation>Notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonRelated</name>
+        <message>
+            <location filename="../../app/ui/person_related.py" line="+54" />
+            <location line="+14" />
+            <source>Mark</source>
+            <translation>Marque</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <source>Exchange</source>
+            <translation>Échange</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+16" />
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <source>Arrival</source>
+            <translation>Arrivée</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Departure</source>
+            <translation>Départ</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Host</source>
+            <translation>Accueil</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>End</source>
+            <translation>Fin</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Exchanges of this person</source>
+            <translation>Échanges de cette personne</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Liaison tours of this person</source>
+            <translation>Missions de liaison de cette personne</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Exchanges</source>
+            <translation>Échanges</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Liaison tours</source>
+            <translation>Missions de liaison</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Attachments</source>
+            <translation>Pièces jointes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Who can see this?</source>
+            <translation>Qui peut voir ceci ?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The users whose clearance, nationality and groups admit this person's record</source>
+            <translation>Les utilisateurs dont l’habilitation, la nationalité et les groupes donnent accès à la fiche de cette personne</translation>
+        </message>
+        <message>
+            <location line="+80" />
+            <source>Exchanges ({count})</source>
+            <translation>Échanges ({count})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Liaison tours ({count})</source>
+            <translation>Missions de liaison ({count})</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>this person</source>
+            <translation>cette personne</translation>
         </message>
     </context>
     <context>
@@ -3713,6 +3823,297 @@
                 <numerusform>%Ln utilisateur actif peut lire cet enregistrement.</numerusform>
                 <numerusform>%Ln utilisateurs actifs peuvent lire cet enregistrement.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Service</name>
+        <message>
+            <source>Agreement: {problem}</source>
+            <translation>Accord : {problem}</translation>
+        </message>
+        <message>
+            <source>Assignment: no liaison assignment {value}</source>
+            <translation>Affectation : aucune affectation de liaison {value}</translation>
+        </message>
+        <message>
+            <source>Cancelling an exchange needs a reason</source>
+            <translation>Annuler un échange demande un motif</translation>
+        </message>
+        <message>
+            <source>Clearance held must be 0 to {top}</source>
+            <translation>L’habilitation détenue doit aller de 0 à {top}</translation>
+        </message>
+        <message>
+            <source>Content must be the file's bytes</source>
+            <translation>Le contenu doit être les octets du fichier</translation>
+        </message>
+        <message>
+            <source>Date of birth is before 1900</source>
+            <translation>La date de naissance est antérieure à 1900</translation>
+        </message>
+        <message>
+            <source>Date of birth is in the future</source>
+            <translation>La date de naissance est dans le futur</translation>
+        </message>
+        <message>
+            <source>Effective date is before the signed date</source>
+            <translation>La date d’entrée en vigueur précède la date de signature</translation>
+        </message>
+        <message>
+            <source>Exchange {reference} is archived</source>
+            <translation>L’échange {reference} est archivé</translation>
+        </message>
+        <message>
+            <source>Exchange: no exchange {value}</source>
+            <translation>Échange : aucun échange {value}</translation>
+        </message>
+        <message>
+            <source>Expiry date must be after the effective date</source>
+            <translation>La date d’expiration doit suivre la date d’entrée en vigueur</translation>
+        </message>
+        <message>
+            <source>Expiry date must be after the signed date</source>
+            <translation>La date d’expiration doit suivre la date de signature</translation>
+        </message>
+        <message>
+            <source>Follow-up due is before the date of the engagement</source>
+            <translation>Le suivi est dû avant la date de l’entretien</translation>
+        </message>
+        <message>
+            <source>Host nation must differ from the sending nation</source>
+            <translation>La nation d’accueil doit différer de la nation d’envoi</translation>
+        </message>
+        <message>
+            <source>NOFORN cannot be combined with nations</source>
+            <translation>NOFORN ne se combine pas avec des nations</translation>
+        </message>
+        <message>
+            <source>Person {reference} is archived</source>
+            <translation>La personne {reference} est archivée</translation>
+        </message>
+        <message>
+            <source>Person: no person {value}</source>
+            <translation>Personne : aucune personne {value}</translation>
+        </message>
+        <message>
+            <source>REL TO needs at least one nation or group</source>
+            <translation>REL TO demande au moins une nation ou un groupe</translation>
+        </message>
+        <message>
+            <source>RESTRICTED is not a US classification level (U, C, S, TS): choose CONFIDENTIAL, which protects a record at least as well, or UNCLASSIFIED</source>
+            <translation>RESTRICTED n’est pas un niveau de classification des États-Unis (U, C, S, TS) : choisissez CONFIDENTIAL, qui protège un enregistrement au moins aussi bien, ou UNCLASSIFIED</translation>
+        </message>
+        <message>
+            <source>Reference cannot be emptied</source>
+            <translation>La référence ne peut pas être vidée</translation>
+        </message>
+        <message>
+            <source>Reference {reference} is already used by another agreement</source>
+            <translation>La référence {reference} est déjà utilisée par un autre accord</translation>
+        </message>
+        <message>
+            <source>Sending nation is required</source>
+            <translation>La nation d’envoi est obligatoire</translation>
+        </message>
+        <message>
+            <source>Signed date is in the future</source>
+            <translation>La date de signature est dans le futur</translation>
+        </message>
+        <message>
+            <source>Status is changed with a status move (change_status), not an edit</source>
+            <translation>Le statut se change par un changement de statut (change_status), pas par une modification</translation>
+        </message>
+        <message>
+            <source>Terminating an agreement needs a reason</source>
+            <translation>Résilier un accord demande un motif</translation>
+        </message>
+        <message>
+            <source>Tour end is before the tour start</source>
+            <translation>La fin de la mission précède son début</translation>
+        </message>
+        <message>
+            <source>Withdrawing a participant needs a reason</source>
+            <translation>Retirer un participant demande un motif</translation>
+        </message>
+        <message>
+            <source>a REL TO list needs release REL</source>
+            <translation>une liste REL TO demande la diffusion REL</translation>
+        </message>
+        <message>
+            <source>a bidirectional control character</source>
+            <translation>un caractère de contrôle bidirectionnel</translation>
+        </message>
+        <message>
+            <source>a character that is not text</source>
+            <translation>un caractère qui n’est pas du texte</translation>
+        </message>
+        <message>
+            <source>a classified record needs a disclosure marking here: REL TO nations or groups, or NOFORN (under a US owner only UNCLASSIFIED may have no caveat; ICD 710)</source>
+            <translation>un enregistrement classifié demande ici une mention de diffusion : REL TO des nations ou des groupes, ou NOFORN (sous un propriétaire américain, seul UNCLASSIFIED peut s’en passer ; ICD 710)</translation>
+        </message>
+        <message>
+            <source>a control character</source>
+            <translation>un caractère de contrôle</translation>
+        </message>
+        <message>
+            <source>a group code is 2 to 16 letters or digits and not a nation code</source>
+            <translation>un code de groupe a de 2 à 16 lettres ou chiffres et n’est pas un code de nation</translation>
+        </message>
+        <message>
+            <source>a group needs at least one nation</source>
+            <translation>un groupe demande au moins une nation</translation>
+        </message>
+        <message>
+            <source>a line break</source>
+            <translation>un saut de ligne</translation>
+        </message>
+        <message>
+            <source>a line separator</source>
+            <translation>un séparateur de ligne</translation>
+        </message>
+        <message>
+            <source>a passport number has 5 to 20 letters and digits</source>
+            <translation>un numéro de passeport a de 5 à 20 lettres et chiffres</translation>
+        </message>
+        <message>
+            <source>an invisible character</source>
+            <translation>un caractère invisible</translation>
+        </message>
+        <message>
+            <source>contains {kind} ({char}) at position {position}</source>
+            <translation>contient {kind} ({char}) à la position {position}</translation>
+        </message>
+        <message>
+            <source>give a declassification date or an event, not both (clear the date first)</source>
+            <translation>donnez une date ou un événement de déclassification, pas les deux (effacez d’abord la date)</translation>
+        </message>
+        <message>
+            <source>is not a field of this record</source>
+            <translation>n’est pas un champ de cet enregistrement</translation>
+        </message>
+        <message>
+            <source>is required</source>
+            <translation>est obligatoire</translation>
+        </message>
+        <message>
+            <source>is too large (at most {limit:,})</source>
+            <translation>est trop grand (au plus {limit:,})</translation>
+        </message>
+        <message>
+            <source>is too long ({length} characters; at most {limit})</source>
+            <translation>est trop long ({length} caractères ; au plus {limit})</translation>
+        </message>
+        <message>
+            <source>level must not be negative</source>
+            <translation>le niveau ne doit pas être négatif</translation>
+        </message>
+        <message>
+            <source>level {level} is not in the scheme</source>
+            <translation>le niveau {level} n’existe pas dans le schéma</translation>
+        </message>
+        <message>
+            <source>must be a date after today (a record past its date is declassified, not kept)</source>
+            <translation>doit être une date postérieure à aujourd’hui (un enregistrement dont la date est passée est déclassifié, non conservé)</translation>
+        </message>
+        <message>
+            <source>must be a positive amount</source>
+            <translation>doit être un montant positif</translation>
+        </message>
+        <message>
+            <source>must be at least {limit}</source>
+            <translation>doit valoir au moins {limit}</translation>
+        </message>
+        <message>
+            <source>must be at most {limit}</source>
+            <translation>doit valoir au plus {limit}</translation>
+        </message>
+        <message>
+            <source>must be at most {years} years after the record was created ({latest}; E.O. 13526 §1.5)</source>
+            <translation>doit tomber au plus {years} ans après la création de l’enregistrement ({latest} ; E.O. 13526 §1.5)</translation>
+        </message>
+        <message>
+            <source>the first administrator needs a username</source>
+            <translation>le premier administrateur demande un nom d’utilisateur</translation>
+        </message>
+        <message>
+            <source>the username {name} is taken</source>
+            <translation>le nom d’utilisateur {name} est pris</translation>
+        </message>
+        <message>
+            <source>unknown classification {value!r}; use one of {choices}</source>
+            <translation>classification {value!r} inconnue ; utilisez l’une de : {choices}</translation>
+        </message>
+        <message>
+            <source>unknown nation or group {codes}</source>
+            <translation>nation ou groupe inconnu : {codes}</translation>
+        </message>
+        <message>
+            <source>unknown need-to-know group {groups}</source>
+            <translation>groupe d’en-connaître inconnu : {groups}</translation>
+        </message>
+        <message>
+            <source>unknown value {value!r}; use one of {choices}</source>
+            <translation>valeur {value!r} inconnue ; utilisez l’une de : {choices}</translation>
+        </message>
+        <message>
+            <source>use one of {choices}</source>
+            <translation>utilisez l’un de : {choices}</translation>
+        </message>
+        <message>
+            <source>{field} {problem}</source>
+            <translation>{field} {problem}</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a STANAG 2116 code (OR-1…OR-9, WO-1…WO-5, OF-1…OF-10, civilian)</source>
+            <translation>{value!r} n’est pas un code STANAG 2116 (OR-1…OR-9, WO-1…WO-5, OF-1…OF-10, civilian)</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a STANAG 6001 profile like 3/3/2/2</source>
+            <translation>{value!r} n’est pas un profil STANAG 6001 comme 3/3/2/2</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a STANAG 6001 profile: 5 is the highest level and has no plus (+ exists only on levels 0 to 4)</source>
+            <translation>{value!r} n’est pas un profil STANAG 6001 : 5 est le niveau le plus haut et n’a pas de plus (+ n’existe qu’aux niveaux 0 à 4)</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a classification</source>
+            <translation>{value!r} n’est pas une classification</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a date; write it as YYYY-MM-DD</source>
+            <translation>{value!r} n’est pas une date ; écrivez-la AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a whole number</source>
+            <translation>{value!r} n’est pas un nombre entier</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an ISO 3166-1 alpha-3 nation code</source>
+            <translation>{value!r} n’est pas un code de nation ISO 3166-1 alpha-3</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an ISO 3166-1 alpha-3 nation code (e.g. USA, GBR, JPN)</source>
+            <translation>{value!r} n’est pas un code de nation ISO 3166-1 alpha-3 (p. ex. USA, GBR, JPN)</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an ISO 4217 currency code (e.g. USD, EUR)</source>
+            <translation>{value!r} n’est pas un code de devise ISO 4217 (p. ex. USD, EUR)</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an ISO 639 language code (e.g. eng, fra)</source>
+            <translation>{value!r} n’est pas un code de langue ISO 639 (p. ex. eng, fra)</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an amount</source>
+            <translation>{value!r} n’est pas un montant</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an e-mail address (name@example.org)</source>
+            <translation>{value!r} n’est pas une adresse électronique (nom@exemple.org)</translation>
+        </message>
+        <message>
+            <source>{value!r} is not yes or no</source>
+            <translation>{value!r} n’est ni oui ni non</translation>
         </message>
     </context>
     <context>

@@ -82,7 +82,7 @@ def test_a_participant_added_by_typing_shows_in_the_person_s_related_records(
     assert related.exchanges.index(0, 1).data() == admin.exchanges.title(
         admin.exchanges.get(exchange_id)[0]
     )
-    assert related.exchanges.index(0, 2).data() == "instructor"
+    assert related.exchanges.index(0, 2).data() == "Instructor"  # the label, as forms show it
 
 
 def test_a_participation_saved_in_its_window_refreshes_the_exchange_and_the_people_page(
@@ -100,7 +100,7 @@ def test_a_participation_saved_in_its_window_refreshes_the_exchange_and_the_peop
     open_person(qtbot, window, person_id)
     related = window.page("people").related
     wait_until(qtbot, lambda: not related.loading and related.exchanges.rowCount() == 1)
-    assert related.exchanges.index(0, 3).data() == "nominated"
+    assert related.exchanges.index(0, 3).data() == "Nominated"
     exchange_window = open_record_window(qtbot, window, "exchange", exchange_id)
     panel = exchange_window.form.participants
     wait_until(qtbot, lambda: panel.model.rowCount() == 1)
@@ -120,7 +120,7 @@ def test_a_participation_saved_in_its_window_refreshes_the_exchange_and_the_peop
         qtbot, lambda: panel.model.rowCount() == 1 and panel.model.row(0).status == "approved"
     )
     assert panel.model.index(0, 3).data() == "Approved"
-    wait_until(qtbot, lambda: related.exchanges.index(0, 3).data() == "approved")
+    wait_until(qtbot, lambda: related.exchanges.index(0, 3).data() == "Approved")
     # the travel dates typed in the participation's window reach the exchange's roster
     arrival = form.editors["arrival_date"]
     arrival.set(TODAY + dt.timedelta(days=9))

@@ -116,6 +116,11 @@ def test_translations_loaded_in_french(qtbot, admin: Desk, french: None) -> None
     qtbot.waitUntil(lambda: window.top_banner.text() == "SECRET//NOFORN")
     assert window.bottom_banner.text() == "SECRET//NOFORN"  # markings never translate
     assert form.label_editor.noforn.text() == "NOFORN"
+    related = window.page("people").related  # the person's exchanges and tours, in French
+    qtbot.waitUntil(lambda: related.tabText(1) == "Missions de liaison (0)")
+    assert related.tabText(0) == "Échanges (0)"
+    assert related.who_button.text() == "Qui peut voir ceci ?"
+    assert related.exchanges.headerData(2, Qt.Orientation.Horizontal) == "Rôle"
     assert window.statusBar().currentMessage().startswith("Connecté en tant que admin")
 
 
@@ -197,3 +202,40 @@ def test_markings_are_not_in_the_translations() -> None:
     sources = {m.findtext("source") for m in ET.parse(TS).getroot().iter("message")}
     for marking in ("UNCLASSIFIED", "SECRET", "TOP SECRET", "NOFORN", "REL TO", "CONFIDENTIAL"):
         assert marking not in sources
+
+
+def test_validation_messages_of_the_services_are_french(qtbot, admin: Desk, french: None) -> None:  # noqa: ANN001
+    """The services' sentences (`app.domain.texts.said`) reach a French form in French: beside
+    each field, with the field's title translated and the values kept; nothing is stored and
+    what was typed stays."""
+    window = open_window(qtbot, admin)
+    form = window.page("people").form
+    qtbot.keyClicks(form.editors["family_name"].widget, "Dupont")
+    qtbot.keyClicks(form.editors["email"].widget, "pas-une-adresse")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: bool(form.editors["nation_code"].error.text()))
+    assert form.editors["nation_code"].error.text() == "⚠ Nationalité est obligatoire"
+    assert form.editors["email"].error.text() == (
+        "⚠ 'pas-une-adresse' n’est pas une adresse électronique (nom@exemple.org)"
+    )
+    assert form.editors["email"].widget.text() == "pas-une-adresse"
+    assert admin.people.count() == 0
+    i18n.remove_language()  # the same sentence is English for the command line and the log
+    error = admin.people.parse({"email": "pas-une-adresse"}, creating=False)[1]["email"]
+    assert error == "'pas-une-adresse' is not an e-mail address (name@example.org)"
+    assert i18n.service_text(error) == error  # English window: the English sentence
+
+
+def test_a_label_refusal_of_the_services_is_french(qtbot, admin: Desk, french: None) -> None:  # noqa: ANN001
+    """The disclosure-marking rule's refusal, under the label editor, in French (the marking
+    words themselves stay English)."""
+    window = open_window(qtbot, admin)
+    form = window.page("people").form
+    qtbot.keyClicks(form.editors["family_name"].widget, "Dupont")
+    form.editors["nation_code"].set("FRA")
+    form.label_editor.level.setCurrentIndex(2)
+    form.save_button.click()
+    qtbot.waitUntil(lambda: bool(form.label_editor.error.text()))
+    text = form.label_editor.error.text()
+    assert "demande ici une mention de diffusion" in text and "NOFORN" in text
+    assert admin.people.count() == 0

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.declassification import EVENT_LENGTH
 from app.services.base import DECLASSIFY_EVENT_FIELD, DECLASSIFY_FIELD
-from app.ui.i18n import field_title
+from app.ui.i18n import field_title, service_text
 from app.ui.records.editors import Editor, editor_of
 from app.ui.records.messages import LABEL_ERROR_FIELDS, MessageArea
 from app.ui.undo import UndoableFields
@@ -254,8 +254,8 @@ class FormView(UndoableFields, QWidget):
             elif name in LABEL_ERROR_FIELDS:
                 label_errors.append(message)
             else:
-                other.append(f"{name.replace('_', ' ')}: {message}")
-        self.label_editor.error.show_message("; ".join(label_errors))
+                other.append(f"{name.replace('_', ' ')}: {service_text(message)}")
+        self.label_editor.error.show_message("; ".join(map(service_text, label_errors)))
         self.message.show_message(
             (head or self.tr("Not saved."))
             + " "

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
+from app.domain.texts import message_of
 from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError, ValidationFailed
 from app.ui.failures import show_failure
+from app.ui.i18n import service_text
 
 LABEL_ERROR_FIELDS = ("classification", "releasable_to", "groups")
 
@@ -43,12 +45,16 @@ def refusal(error: ServiceError) -> str:
     """Plain words for a refusal of the services."""
     if isinstance(error, ValidationFailed):
         return QCoreApplication.translate("Messages", "Please correct: {errors}").format(
-            errors="; ".join(error.errors.values())
+            errors="; ".join(service_text(message) for message in error.errors.values())
         )
     if isinstance(error, PermissionDenied):
-        return QCoreApplication.translate("Messages", "Not allowed: {error}").format(error=error)
+        return QCoreApplication.translate("Messages", "Not allowed: {error}").format(
+            error=service_text(message_of(error))
+        )
     if isinstance(error, NotFound):
-        return QCoreApplication.translate("Messages", "Not found: {error}").format(error=error)
+        return QCoreApplication.translate("Messages", "Not found: {error}").format(
+            error=service_text(message_of(error))
+        )
     if isinstance(error, Conflict):
         return QCoreApplication.translate("Messages", "Changed meanwhile: {error}").format(
             error=error

@@ -1,0 +1,60 @@
+"""The core's sentences (`app.domain.texts`): English strings that keep their template and
+values, so the window can say them in French (issue 15, item 12). No Qt here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from app.domain.texts import FIELD, SERVICE, Said, field_named, message_of, said
+from app.services.desk import Desk
+from app.services.errors import ValidationFailed
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_a_sentence_is_its_english_text_and_keeps_its_template() -> None:
+    sentence = said("is too long ({length} characters; at most {limit})", length=301, limit=300)
+    assert sentence == "is too long (301 characters; at most 300)"
+    assert isinstance(sentence, str) and sentence.context == SERVICE
+    assert sentence.template == "is too long ({length} characters; at most {limit})"
+    assert sentence.values == {"length": 301, "limit": 300}
+    title = field_named("Family name")
+    assert (title, title.context) == ("Family name", FIELD)
+    assert said("{field} {problem}", field=title, problem=said("is required")) == (
+        "Family name is required"
+    )
+    assert message_of(ValueError(sentence)) is sentence  # str(error) would lose it
+    assert message_of(ValueError("plain")) == "plain"
+    assert not isinstance(message_of(ValueError("plain")), Said)
+
+
+def test_the_write_path_refuses_in_sentences_the_window_can_translate(admin: Desk) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        admin.people.create(
+            {
+                "family_name": "",
+                "nation_code": "XXX",
+                "date_of_birth": "last spring",
+                "declassify_on": dt.date.today().isoformat(),
+            }
+        )
+    errors = refused.value.errors
+    assert set(errors) == {"family_name", "nation_code", "date_of_birth", "declassify_on"}
+    assert all(isinstance(message, Said) for message in errors.values()), errors
+    assert errors["family_name"] == "Family name is required"
+    assert errors["family_name"].values["field"].context == FIELD
+    assert errors["date_of_birth"].template == "{value!r} is not a date; write it as YYYY-MM-DD"
+    assert errors["date_of_birth"].values == {"value": "last spring"}
+
+
+def test_every_template_is_collected_for_the_translators() -> None:
+    spec = importlib.util.spec_from_file_location("tools_t", ROOT / "tools/update_translations.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    templates = tool.said_templates()
+    assert {"is required", "{field} {problem}", "unknown nation or group {codes}"} <= templates
+    assert all(isinstance(t, str) and t for t in templates)
