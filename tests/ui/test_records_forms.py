@@ -85,6 +85,16 @@ def test_agreement_create_through_form_keeps_typed_data_on_error(qtbot, admin: D
     assert "Saved." in widget.message.text()
 
 
+def type_secret_agreement(qtbot, widget: AgreementForm, title: str) -> None:  # noqa: ANN001
+    """Type a SECRET//NOFORN memorandum between USA and GBR into an agreement form."""
+    kind = widget.editors["kind"].widget
+    kind.setCurrentIndex(kind.findData("memorandum_of_understanding"))
+    qtbot.keyClicks(widget.editors["title"].widget, title)
+    widget.editors["parties"].set(["USA", "GBR"])
+    widget.label_editor.level.setCurrentIndex(3)
+    click(qtbot, widget.label_editor.noforn)
+
+
 def test_the_declassification_date_is_typed_beside_the_label(qtbot, admin: Desk) -> None:
     """Issue 14, item 8: "Declassify on" sits in the Classification box; a date too far away is
     refused beside it with what was typed kept; a good one is stored and shown again."""
@@ -92,12 +102,7 @@ def test_the_declassification_date_is_typed_beside_the_label(qtbot, admin: Desk)
     editor = widget.editors["declassify_on"]
     assert editor.widget.accessibleName() == "Declassify on"
     assert widget.label_box.isAncestorOf(editor.widget)
-    kind = widget.editors["kind"].widget
-    kind.setCurrentIndex(kind.findData("memorandum_of_understanding"))
-    qtbot.keyClicks(widget.editors["title"].widget, "Staff talks")
-    widget.editors["parties"].set(["USA", "GBR"])
-    widget.label_editor.level.setCurrentIndex(3)
-    click(qtbot, widget.label_editor.noforn)
+    type_secret_agreement(qtbot, widget, "Staff talks")
     qtbot.keyClicks(editor.widget.edit, "2099-01-01")
     assert not save_with(qtbot, widget, widget.save_button)
     assert "25 years" in editor.error.text() and editor.widget.edit.text() == "2099-01-01"
@@ -120,12 +125,7 @@ def test_a_declassification_event_is_typed_instead_of_a_date(qtbot, admin: Desk)
     date, event = widget.editors["declassify_on"], widget.editors["declassify_event"]
     assert event.widget.accessibleName() == "Declassify on event"
     assert widget.label_box.isAncestorOf(event.widget)
-    kind = widget.editors["kind"].widget
-    kind.setCurrentIndex(kind.findData("memorandum_of_understanding"))
-    qtbot.keyClicks(widget.editors["title"].widget, "Jupiter talks")
-    widget.editors["parties"].set(["USA", "GBR"])
-    widget.label_editor.level.setCurrentIndex(3)
-    click(qtbot, widget.label_editor.noforn)
+    type_secret_agreement(qtbot, widget, "Jupiter talks")
     day = (dt.date.today() + dt.timedelta(days=700)).isoformat()
     qtbot.keyClicks(date.widget.edit, day)
     qtbot.keyClicks(event.widget, "Completion of Exercise Steadfast Jupiter")
