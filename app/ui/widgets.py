@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -249,7 +250,8 @@ class LanguagesEditor(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Language (ISO 639)"), self.tr("Profile (e.g. 3/3/2/2)")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # both columns share the width: a fixed first column cut its title ("anguage (ISO 639")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setMaximumHeight(110)
         self.table.setAccessibleName(self.tr("Languages"))

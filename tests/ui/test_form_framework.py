@@ -473,3 +473,19 @@ def test_a_wheel_over_a_form_scrolls_it_and_changes_no_value(
     start = level.currentIndex()
     _wheel(level)  # focused: the wheel is the user's choice
     assert level.currentIndex() != start
+
+
+def test_the_languages_table_shows_its_column_titles_whole(qtbot) -> None:  # noqa: ANN001
+    """Both columns share the table's width, so neither title is cut at the form's width."""
+    from app.ui.widgets import LanguagesEditor
+
+    editor = LanguagesEditor()
+    qtbot.addWidget(editor)
+    editor.resize(380, 110)
+    editor.show()
+    qtbot.waitExposed(editor)
+    header = editor.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(2):
+        title = editor.table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) > metrics.horizontalAdvance(title), title
