@@ -58,3 +58,12 @@ def test_every_template_is_collected_for_the_translators() -> None:
     templates = tool.said_templates()
     assert {"is required", "{field} {problem}", "unknown nation or group {codes}"} <= templates
     assert all(isinstance(t, str) and t for t in templates)
+
+
+def test_what_falls_due_is_a_sentence_with_its_status_a_vocabulary_label() -> None:
+    from app.services.deadlines import TOUR_ENDED, What
+
+    what = What(TOUR_ENDED, status="Active")
+    assert what == "Liaison tour ended; its status is still Active"
+    assert (what.template, what.context) == (TOUR_ENDED, "Deadline")
+    assert what.values["status"].context == "Vocabulary"

@@ -9,7 +9,7 @@
    (every vocabulary value's label), ``Deadline`` (what falls due,
    `app.services.deadlines.TEXTS`) and ``Service`` (the template of every ``said("…")`` call of
    the core, read from its source: `app.domain.texts`); the window translates them at its edge
-   (`app.ui.i18n.kind_title`, `field_title`, `vocabulary_label`, `deadline_text`,
+   (`app.ui.i18n.kind_title`, `field_title`, `vocabulary_label`,
    `service_text`);
 3. ``pyside6-lrelease`` compiles the .ts into the ``xdesk_fr.qm`` the application loads.
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-SERVICE, FIELD = "Service", "Field"  # the contexts of the .ts the window translates them in
+# the contexts of the .ts the window translates them in: the core's sentences, field titles,
+# what falls due (`app.services.deadlines.What`) and vocabulary labels
+SERVICE, FIELD, DEADLINE, VOCABULARY = "Service", "Field", "Deadline", "Vocabulary"
 
 
 class Said(str):

@@ -30,6 +30,7 @@ from app.domain.models import (
     Participation,
     Person,
 )
+from app.domain.texts import DEADLINE, VOCABULARY, Said
 from app.domain.vocab import (
     AgreementStatus,
     ExchangeStatus,
@@ -77,18 +78,15 @@ TEXTS = (
 )
 
 
-class What(str):
-    """What falls due, in English (``Follow-up due: Port visit``), with the template of
-    `TEXTS` and the values it was made from: ``status`` a vocabulary label, ``subject`` the
-    user's own words."""
-
-    template: str
-    values: dict[str, str]
+class What(Said):
+    """What falls due, in English (``Follow-up due: Port visit``), a sentence of the core made
+    from a template of `TEXTS` (context ``Deadline``): ``status`` a vocabulary label (translated
+    as one), ``subject`` the user's own words."""
 
     def __new__(cls, template: str, **values: str) -> What:
-        made = super().__new__(cls, template.format(**values))
-        made.template, made.values = template, values
-        return made
+        if "status" in values:
+            values["status"] = Said(values["status"], VOCABULARY)
+        return super().__new__(cls, template, DEADLINE, **values)
 
 
 @dataclass(frozen=True)

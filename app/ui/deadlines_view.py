@@ -14,7 +14,7 @@ from app.services.deadlines import Deadline
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.ui.failures import show_failure
-from app.ui.i18n import deadline_text, number, plural
+from app.ui.i18n import number, plural, service_text
 from app.ui.operations import Changes, Operations
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.tables import RowsModel, read_only_table
@@ -46,7 +46,7 @@ class DeadlinesView(QWidget):
                 (self.tr("Mark"), lambda d: desk.portion_mark(d.label)),
                 (self.tr("Due"), lambda d: d.due),
                 (self.tr("In"), lambda d: self.tr("status to fix") if d.to_fix else _days(d.due)),
-                (self.tr("What"), lambda d: deadline_text(d.what)),
+                (self.tr("What"), lambda d: service_text(d.what)),
                 (self.tr("Reference"), lambda d: d.reference),
                 (self.tr("Title"), lambda d: d.title),
             ],

@@ -153,8 +153,9 @@ def kind_title(text: str) -> str:
 
 def service_text(message: str) -> str:
     """A message of the core in the window's language: a `Said` sentence's template translated
-    (context ``Service``, or ``Field`` for a field's title) with its values put back, each
-    translated in turn when it is `Said` too; any other text as it is."""
+    in its context (``Service``; ``Field`` for a field's title; ``Deadline`` for what falls
+    due, `app.services.deadlines.What`; ``Vocabulary`` for a status in it) with its values put
+    back, each translated in turn when it is `Said` too; any other text as it is."""
     if not isinstance(message, Said):
         return message
     template = QCoreApplication.translate(message.context, message.template)
@@ -180,17 +181,3 @@ def vocabulary_label(text: str) -> str:
     """A vocabulary value's label (``Course seat``, ``In force``), in the window's language
     (context ``Vocabulary``, added to the .ts by the update tool)."""
     return QCoreApplication.translate("Vocabulary", text)
-
-
-def deadline_text(what: str) -> str:
-    """What falls due (`app.services.deadlines.What`), in the window's language: its template
-    translated (context ``Deadline``, added to the .ts by the update tool), a status in it as
-    its vocabulary label, a follow-up's subject as the user wrote it."""
-    template = getattr(what, "template", None)
-    if template is None:
-        return what
-    values = {
-        name: vocabulary_label(value) if name == "status" else value
-        for name, value in what.values.items()  # type: ignore[attr-defined]
-    }
-    return QCoreApplication.translate("Deadline", template).format(**values)

@@ -239,3 +239,13 @@ def test_a_label_refusal_of_the_services_is_french(qtbot, admin: Desk, french: N
     text = form.label_editor.error.text()
     assert "demande ici une mention de diffusion" in text and "NOFORN" in text
     assert admin.people.count() == 0
+
+
+def test_a_status_in_what_falls_due_is_its_french_label(french: None) -> None:
+    from app.services.deadlines import TOUR_ENDED, What
+
+    assert i18n.service_text(What(TOUR_ENDED, status="Active")) == (
+        "Affectation de liaison terminée ; son statut est toujours "
+        + i18n.vocabulary_label("Active")
+    )
+    assert i18n.vocabulary_label("Active") != "Active"
