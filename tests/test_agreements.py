@@ -129,7 +129,7 @@ def test_status_moves_allowed_and_refused(admin: Desk) -> None:
     agreement_id = saved.record.id
     with pytest.raises(ValidationFailed) as failure:
         admin.agreements.change_status(agreement_id, "in force")
-    assert "cannot move from draft to in force" in failure.value.errors["status"]
+    assert "cannot move from Draft to In force" in failure.value.errors["status"]
     for status in ("in negotiation", "signed", "in_force"):
         admin.agreements.change_status(agreement_id, status)
     assert admin.agreements.get(agreement_id)[0].status == "in_force"

@@ -122,7 +122,7 @@ def test_status_moves_allowed_and_refused(admin: Desk, person: str) -> None:
     assert admin.liaison.change_status(record.id, "active").record.status == "active"
     with pytest.raises(ValidationFailed) as failure:
         admin.liaison.change_status(record.id, "planned")
-    assert "cannot move from active to planned" in failure.value.errors["status"]
+    assert "cannot move from Active to Planned" in failure.value.errors["status"]
     admin.liaison.change_status(record.id, "ended", reason="tour complete")
     events = admin.audit.list(action="status_change", kind="liaison_assignment", newest_first=False)
     assert [(e.details["before"], e.details["after"]) for e in events] == [

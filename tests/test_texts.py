@@ -67,3 +67,72 @@ def test_what_falls_due_is_a_sentence_with_its_status_a_vocabulary_label() -> No
     assert what == "Liaison tour ended; its status is still Active"
     assert (what.template, what.context) == (TOUR_ENDED, "Deadline")
     assert what.values["status"].context == "Vocabulary"
+
+
+REFUSALS = {"NotFound", "PermissionDenied", "AccessDenied", "Conflict", "DatabaseFailed"}
+REFUSALS |= {"ConnectionLost", "DatabaseBusy", "ServiceError"}
+
+
+def _plain_refusals(source: Path) -> list[str]:
+    """``raise X("…")`` / ``return X(f"…")`` of a refusal with a literal or f-string message:
+    words the window could not translate."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in REFUSALS
+            and node.args
+            and isinstance(node.args[0], (ast.Constant, ast.JoinedStr, ast.BinOp))
+        ):
+            found.append(f"{source.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_no_refusal_of_the_core_is_said_in_plain_english() -> None:
+    """Every refusal below the window (not found, not allowed, changed meanwhile, a database
+    failure) is `said`, so a French window says it in French; the command line's own words
+    (`app/cli`) are English only."""
+    sources = [
+        path
+        for layer in ("domain", "database", "security", "services", "search", "reports")
+        for path in (ROOT / "app" / layer).rglob("*.py")
+    ]
+    assert len(sources) > 50
+    plain = [where for path in sources for where in _plain_refusals(path)]
+    assert plain == []
+
+
+def test_not_found_and_not_allowed_name_the_kind_as_a_translatable_word(
+    admin: Desk, make_user
+) -> None:  # noqa: ANN001
+    from app.domain.texts import KIND, VOCABULARY
+    from app.services.errors import NotFound, PermissionDenied
+
+    viewer = make_user("looker", role="viewer")
+    with pytest.raises(NotFound) as missing:
+        admin.liaison.get(424242)
+    sentence = message_of(missing.value)
+    assert sentence == "no liaison assignment with id 424242"
+    assert sentence.template == "no {kind} with id {record_id}"
+    assert (sentence.values["kind"], sentence.values["kind"].context) == (
+        "liaison assignment",
+        KIND,
+    )
+    with pytest.raises(PermissionDenied) as refused:
+        viewer.people.create({"family_name": "Dupont", "nation_code": "FRA"})
+    sentence = message_of(refused.value)
+    assert sentence == "your role (viewer) may not change records"
+    assert sentence.values["role"].context == VOCABULARY
+
+
+def test_a_word_in_lower_case_keeps_its_template_for_the_translators() -> None:
+    from app.domain.texts import VOCABULARY, label_named
+
+    word = label_named("Trainee", lower=True)
+    assert word == "trainee" and word.lowered
+    assert (word.template, word.context) == ("Trainee", VOCABULARY)
+    assert said("as {role}", role=word) == "as trainee"
+    assert not label_named("Trainee").lowered

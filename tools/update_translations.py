@@ -26,6 +26,7 @@ import ast
 import gc
 import importlib
 import pkgutil
+import re
 import shutil
 import subprocess
 import sys
@@ -168,6 +169,11 @@ def compile_qm(ts: Path, qm: Path) -> None:
     )
 
 
+# French typography: a no-break space before a high punctuation mark and inside guillemets,
+# so that a wrapped line never starts with ":" (a plain space there is a slip of the keyboard)
+LOOSE_FRENCH_SPACE = re.compile(r" [:;?!»]|« ")
+
+
 def problems(ts: Path, qm: Path, language: str) -> list[str]:
     """What is wrong with a committed .ts and .qm: texts of the code missing from the .ts,
     unfinished or empty translations, a .qm that is not what lrelease makes of the .ts."""
@@ -195,6 +201,11 @@ def problems(ts: Path, qm: Path, language: str) -> list[str]:
                 found.append(f"unfinished: {context}: {source!r}")
             elif not all(text and text.strip() for text in texts):
                 found.append(f"empty translation: {context}: {source!r}")
+            elif language == "fr" and any(LOOSE_FRENCH_SPACE.search(text) for text in texts):
+                found.append(
+                    f"a plain space before : ; ? ! » or after « (French takes a no-break "
+                    f"space, U+00A0): {context}: {source!r}"
+                )
         made = Path(scratch) / qm.name
         compile_qm(ts, made)
         if not qm.exists() or qm.read_bytes() != made.read_bytes():

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 # the contexts of the .ts the window translates them in: the core's sentences, field titles,
-# what falls due (`app.services.deadlines.What`) and vocabulary labels
-SERVICE, FIELD, DEADLINE, VOCABULARY = "Service", "Field", "Deadline", "Vocabulary"
+# what falls due (`app.services.deadlines.What`), vocabulary labels and record kinds' names
+SERVICE, FIELD, DEADLINE, VOCABULARY, KIND = "Service", "Field", "Deadline", "Vocabulary", "Kind"
 
 
 class Said(str):
@@ -25,6 +25,7 @@ class Said(str):
     template: str
     values: dict[str, Any]
     context: str
+    lowered = False  # said in lower case inside a sentence ("as trainee"), translated likewise
 
     def __new__(cls, template: str, context: str = SERVICE, /, **values: Any) -> Said:
         said_ = super().__new__(cls, template.format(**values) if values else template)
@@ -38,9 +39,46 @@ def said(template: str, /, **values: Any) -> Said:
     return Said(template, SERVICE, **values)
 
 
-def field_named(title: str) -> Said:
-    """A field's title inside a sentence (translated as the form's captions are)."""
-    return Said(title, FIELD)
+def _lower(word: Said) -> Said:
+    """``word`` in lower case, in English and (`app.ui.i18n.service_text`) once translated."""
+    lowered = str.__new__(Said, word.lower())
+    lowered.template, lowered.values, lowered.context = word.template, word.values, word.context
+    lowered.lowered = True
+    return lowered
+
+
+def field_named(title: str, lower: bool = False) -> Said:
+    """A field's title inside a sentence (translated as the form's captions are); ``lower``:
+    in lower case (``amount is required``)."""
+    named = Said(title, FIELD)
+    return _lower(named) if lower else named
+
+
+def kind_named(noun: str) -> Said:
+    """A record kind's name inside a sentence (``liaison assignment``; the registry's words)."""
+    return Said(noun, KIND)
+
+
+def label_named(label: str, lower: bool = False) -> Said:
+    """A vocabulary value's label inside a sentence (``Coordinator``, ``In force``); ``lower``:
+    in lower case (``as trainee``)."""
+    named = Said(label, VOCABULARY)
+    return _lower(named) if lower else named
+
+
+def listed(items: list[str]) -> Said:
+    """Texts joined by commas, each translated in turn when it is `Said` (``Family name,
+    Nation``)."""
+    values = {f"item{i}": item for i, item in enumerate(items)}
+    return Said(", ".join("{" + name + "}" for name in values), SERVICE, **values)
+
+
+def listed_and(items: list[str]) -> str:
+    """Texts joined by commas and a final "and" (``date of birth and passport number``), each
+    translated in turn when it is `Said`."""
+    if len(items) < 2:
+        return items[0] if items else ""
+    return said("{items} and {last}", items=listed(items[:-1]), last=items[-1])
 
 
 def message_of(error: BaseException) -> str:

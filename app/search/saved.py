@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.domain.models import SavedSearch
+from app.domain.texts import said
 from app.search.service import (
     FILTERS,
     MATCH_CAP,
@@ -46,11 +47,11 @@ def save(
     """Save (or replace) a named search for the current user; audited as ``saved_search``."""
     errors = {}
     if not (name or "").strip():
-        errors["name"] = "Name is required"
+        errors["name"] = said("Name is required")
     elif len(name.strip()) > 120:
-        errors["name"] = "Name is longer than 120 characters"
+        errors["name"] = said("Name is longer than {count} characters", count=120)
     if not (query or "").strip() and not filters:
-        errors["query"] = "Query is required"
+        errors["query"] = said("Query is required")
     unknown = sorted(set(filters or {}) - set(FILTERS))
     if unknown:
         errors[unknown[0]] = f"is not a search filter; use one of {', '.join(FILTERS)}"

@@ -28,6 +28,7 @@ from app.domain.models import (
     LiaisonAssignment,
     Person,
 )
+from app.domain.texts import said
 from app.security.policy import visible_labels
 from app.security.principal import Actor
 from app.services import kinds as kind_registry
@@ -131,7 +132,9 @@ def _date(name: str, value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValidationFailed({name: f"{value!r} is not a date (use YYYY-MM-DD)"}) from None
+        raise ValidationFailed(
+            {name: said("{value!r} is not a date (use YYYY-MM-DD)", value=value)}
+        ) from None
 
 
 def filter_conditions(
@@ -228,7 +231,11 @@ def check_filters(filters: dict[str, Any]) -> None:
     unknown = sorted(set(filters) - set(FILTERS))
     if unknown:
         raise ValidationFailed(
-            {unknown[0]: f"is not a search filter; use one of {', '.join(FILTERS)}"}
+            {
+                unknown[0]: said(
+                    "is not a search filter; use one of {filters}", filters=", ".join(FILTERS)
+                )
+            }
         )
     for name in ("date_from", "date_to"):
         if filters.get(name):

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Select
 
+from app.domain.texts import said
 from app.search.engine import SearchEngine, engine_for
 from app.search.hits import Hit, hits_of, title_of
 from app.search.query import ParsedQuery, parse
@@ -205,7 +206,7 @@ def rebuild(desk: Desk) -> int:
     engine = engine_for(desk.db)
     with desk.writing() as (session, actor):
         if not actor.is_admin:
-            raise PermissionDenied("rebuilding the search index is for administrators")
+            raise PermissionDenied(said("rebuilding the search index is for administrators"))
         count = engine.rebuild(session)
         audit.record(session, actor.username, "search_rebuild", details={"rows": count})
     return count

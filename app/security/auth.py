@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.database.engine import Database, DatabaseError
 from app.database.server_logins import LoginRefused, report_refused
 from app.domain.models import Setting, User, utcnow
+from app.domain.texts import said
 from app.domain.vocab import Role
 from app.security import audit
 from app.security.passwords import verify_password
@@ -36,7 +37,7 @@ USERNAME_RULE = (
 NOT_A_USERNAME = "(not a username)"  # the trail's name for a failed login typed as no username
 LOCKOUT_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
-LOGIN_FAILED = (
+LOGIN_FAILED = said(
     "Login failed: the username or password is wrong, or the account is locked after "
     "repeated failures. Try again later or ask an administrator."
 )

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 from app.database.labels import LabelIn
 from app.domain.labels import Label, Release, expand, is_downgrade
 from app.domain.models import LabelGroup, LabelRelease, LabelRow, NationGroupMember
+from app.domain.texts import label_named, said
 from app.security.principal import Actor
 
 
@@ -73,7 +74,12 @@ def label_visible(actor: Actor, owner: str, label_column: ColumnElement) -> Colu
 def check_write(actor: Actor) -> None:
     """Viewers and auditors write nothing."""
     if not actor.may_write_records:
-        raise AccessDenied(f"a {actor.role.value} cannot change records")
+        raise AccessDenied(
+            said(
+                "your role ({role}) may not change records",
+                role=label_named(actor.role.label, lower=True),
+            )
+        )
 
 
 def check_label_change(
@@ -90,17 +96,17 @@ def check_label_change(
     Lowering the level or widening releasability is only for administrators, with a reason.
     """
     if new.level > actor.clearance:
-        raise AccessDenied("you cannot label a record above your own clearance")
+        raise AccessDenied(said("you cannot label a record above your own clearance"))
     if not can_read(actor, new, owner, groups):
-        raise AccessDenied("with that label you could no longer read the record yourself")
+        raise AccessDenied(said("with that label you could no longer read the record yourself"))
     if old is None:
         return False
     downgrade = is_downgrade(old, new, owner, groups)
     if downgrade:
         if not actor.is_admin:
             raise AccessDenied(
-                "lowering the classification or widening releasability needs an administrator"
+                said("lowering the classification or widening releasability needs an administrator")
             )
         if not (reason or "").strip():
-            raise AccessDenied("a downgrade needs a stated reason")
+            raise AccessDenied(said("a downgrade needs a stated reason"))
     return downgrade

@@ -39,7 +39,7 @@ from app.domain.models import (
     Quota,
     Signatory,
 )
-from app.domain.texts import said
+from app.domain.texts import field_named, label_named, message_of, said
 from app.domain.vocab import (
     AGREEMENT_MOVES,
     AgreementKind,
@@ -86,14 +86,16 @@ def parse_rows(
         parsed: dict[str, Any] = {}
         for name in row:
             if name not in known:
-                errors[f"{collection}[{number}].{name}"] = "is not a field of this row"
+                errors[f"{collection}[{number}].{name}"] = said("is not a field of this row")
         for spec in fields:
             try:
                 parsed[spec.name] = spec.parse(row.get(spec.name))
             except ValueError as error:
-                message = str(error)
+                message = message_of(error)
                 errors[f"{collection}[{number}].{spec.name}"] = (
-                    f"{spec.title} {message}" if message.startswith("is ") else message
+                    said("{field} {problem}", field=field_named(spec.title), problem=message)
+                    if message.startswith("is ")
+                    else message
                 )
         parsed_rows.append(parsed)
     return parsed_rows, errors
@@ -154,7 +156,7 @@ class AgreementService(RecordService[Agreement]):
                 if record is not None:
                     errors["reference"] = said("Reference cannot be emptied")
             elif not AGREEMENT_NUMBER.match(reference):
-                errors["reference"] = (
+                errors["reference"] = said(
                     "Reference may hold letters, digits and - / . _ (e.g. MOU-USA-POL-2019-01)"
                 )
             elif (
@@ -177,10 +179,22 @@ class AgreementService(RecordService[Agreement]):
         kind = merged.get("kind")
         minimum = MINIMUM_PARTIES.get(kind, 2)
         if len(merged.get("parties") or []) < minimum:
-            errors["parties"] = (
-                f"Parties: {AgreementKind(kind).label.lower() if kind else 'an agreement'} needs "
-                f"at least {minimum} nation{'s' if minimum > 1 else ''}"
-            )
+            if not kind:
+                errors["parties"] = said(
+                    "Parties: an agreement needs at least {minimum} nations", minimum=minimum
+                )
+            elif minimum > 1:
+                errors["parties"] = said(
+                    "Parties: {kind} needs at least {minimum} nations",
+                    kind=label_named(AgreementKind(kind).label, lower=True),
+                    minimum=minimum,
+                )
+            else:
+                errors["parties"] = said(
+                    "Parties: {kind} needs at least {minimum} nation",
+                    kind=label_named(AgreementKind(kind).label, lower=True),
+                    minimum=minimum,
+                )
         signed, effective, expiry = (
             merged.get("signed_date"),
             merged.get("effective_date"),
@@ -201,8 +215,9 @@ class AgreementService(RecordService[Agreement]):
         if record is not None and record.signatories and "parties" in values:
             missing = sorted({s.nation_code for s in record.signatories} - set(values["parties"]))
             if missing:
-                errors["parties"] = (
-                    f"Parties must include {', '.join(missing)}: a signatory signed for it"
+                errors["parties"] = said(
+                    "Parties must include {nations}: a signatory signed for it",
+                    nations=", ".join(missing),
                 )
 
     def apply(self, session: Session, record: Agreement, values: dict[str, Any]) -> None:
@@ -255,15 +270,21 @@ class AgreementService(RecordService[Agreement]):
         ).all()
         if twins:
             found.append(
-                f"{record.reference} is also the number of agreement "
-                f"{', '.join(f'#{twin}' for twin in twins)} (under another label): "
-                "name them by id"
+                said(
+                    "{reference} is also the number of agreement {ids} (under another label): "
+                    "name them by id",
+                    reference=record.reference,
+                    ids=", ".join(f"#{twin}" for twin in twins),
+                )
             )
         parties = {p.nation_code for p in record.parties}
         if parties and self.desk.owner not in parties:
             found.append(
-                f"{self.desk.owner} (this installation's nation) is not a party: quota use counts "
-                f"from {self.desk.owner}'s side"
+                said(
+                    "{owner} (this installation's nation) is not a party: quota use counts from "
+                    "{owner}'s side",
+                    owner=self.desk.owner,
+                )
             )
         today = dt.date.today()
         if record.expiry_date and record.status in (
@@ -272,14 +293,24 @@ class AgreementService(RecordService[Agreement]):
         ):
             if record.expiry_date < today:
                 found.append(
-                    f"expired on {record.expiry_date.isoformat()} but still marked "
-                    f"{AgreementStatus(record.status).label.lower()}"
+                    said(
+                        "expired on {expiry} but still marked in force",
+                        expiry=record.expiry_date.isoformat(),
+                    )
+                    if record.status == AgreementStatus.IN_FORCE
+                    else said(
+                        "expired on {expiry} but still marked signed",
+                        expiry=record.expiry_date.isoformat(),
+                    )
                 )
             elif (record.expiry_date - today).days <= (
                 record.notice_period_days or DEFAULT_NOTICE_DAYS
             ):
                 found.append(
-                    f"expires on {record.expiry_date.isoformat()}, within its notice period"
+                    said(
+                        "expires on {expiry}, within its notice period",
+                        expiry=record.expiry_date.isoformat(),
+                    )
                 )
         return found
 
@@ -315,9 +346,10 @@ class AgreementService(RecordService[Agreement]):
                 and record.expiry_date
                 and record.expiry_date < dt.date.today()
             ):
-                errors["expiry_date"] = (
-                    f"Expiry date {record.expiry_date.isoformat()} has passed: set a new expiry "
-                    "date before putting it in force"
+                errors["expiry_date"] = said(
+                    "Expiry date {expiry} has passed: set a new expiry date before putting it in "
+                    "force",
+                    expiry=record.expiry_date.isoformat(),
                 )
 
         return move_status(
@@ -355,7 +387,7 @@ class AgreementService(RecordService[Agreement]):
         moved: list[str] = []
         for agreement_id in due:  # each through the write path, the rule checked again there
             try:
-                with self.writing_record(agreement_id, again="try again") as writing:
+                with self.writing_record(agreement_id, again=said("try again")) as writing:
                     record = writing.record
                     if (
                         record.status != AgreementStatus.IN_FORCE.value
@@ -430,11 +462,13 @@ class AgreementService(RecordService[Agreement]):
             parties = {p.nation_code for p in record.parties}
             for number, row in enumerate(parsed, start=1):
                 if row.get("nation_code") and row["nation_code"] not in parties:
-                    errors[f"signatories[{number}].nation_code"] = (
-                        f"{row['nation_code']} is not a party to this agreement"
+                    errors[f"signatories[{number}].nation_code"] = said(
+                        "{nation} is not a party to this agreement", nation=row["nation_code"]
                     )
                 if row.get("date_signed") and row["date_signed"] > dt.date.today():
-                    errors[f"signatories[{number}].date_signed"] = "Date signed is in the future"
+                    errors[f"signatories[{number}].date_signed"] = said(
+                        "Date signed is in the future"
+                    )
 
         def write(record: Agreement) -> None:
             record.signatories = [Signatory(**row) for row in parsed]
@@ -463,9 +497,12 @@ class AgreementService(RecordService[Agreement]):
                     continue
                 key = (row["year"], row["direction"], row["category"].casefold())
                 if key in seen:
-                    errors[f"quotas[{number}].category"] = (
-                        f"repeats row {seen[key]} ({row['year']}, {row['direction']}, "
-                        f"{row['category']})"
+                    errors[f"quotas[{number}].category"] = said(
+                        "repeats row {row} ({year}, {direction}, {category})",
+                        row=seen[key],
+                        year=row["year"],
+                        direction=row["direction"],
+                        category=row["category"],
                     )
                 seen.setdefault(key, number)
 

@@ -22,7 +22,7 @@ from app.database.labels import intern_label, load_labels
 from app.domain.labels import Label
 from app.domain.models import Attachment
 from app.domain.text import file_name_problem
-from app.domain.texts import said
+from app.domain.texts import field_named, said
 from app.paths import private_file
 from app.security import audit
 from app.security.policy import label_visible
@@ -47,11 +47,19 @@ def check_name(name: Any) -> tuple[str, str | None]:
     """A cleaned file name and the problem with it (None when it is a good name)."""
     text = str(name or "").strip()
     if not text:
-        return text, "Name is required"
+        return text, said("Name is required")
     if len(text) > 255:
-        return text, f"Name is too long ({len(text)} characters; at most 255)"
+        return text, said(
+            "{field} {problem}",
+            field=field_named("Name"),
+            problem=said(
+                "is too long ({length} characters; at most {limit})", length=len(text), limit=255
+            ),
+        )
     problem = file_name_problem(text)
-    return text, (f"Name {problem}" if problem else None)
+    return text, (
+        said("{field} {problem}", field=field_named("Name"), problem=problem) if problem else None
+    )
 
 
 def check_media_type(media_type: Any, name: str) -> tuple[str, str | None]:
@@ -60,7 +68,10 @@ def check_media_type(media_type: Any, name: str) -> tuple[str, str | None]:
     if not text:
         return mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream", None
     if len(text) > 120 or not MEDIA_TYPE.match(text):
-        return text, f"Media type {media_type!r} is not a media type such as application/pdf"
+        return text, said(
+            "Media type {media_type!r} is not a media type such as application/pdf",
+            media_type=media_type,
+        )
     return text, None
 
 
@@ -92,9 +103,10 @@ class AttachmentService(RecordService[Attachment]):
         if service is None:
             raise ValidationFailed(
                 {
-                    "record_kind": (
-                        f"files cannot be attached to {record_kind!r}; use one of "
-                        f"{', '.join(sorted(self.parents()))}"
+                    "record_kind": said(
+                        "files cannot be attached to {record_kind!r}; use one of {kinds}",
+                        record_kind=record_kind,
+                        kinds=", ".join(sorted(self.parents())),
                     )
                 }
             )
@@ -150,12 +162,13 @@ class AttachmentService(RecordService[Attachment]):
         else:
             content = bytes(content)
             if len(content) > MAX_SIZE:
-                errors["content"] = (
-                    f"The file is {_megabytes(len(content))}; an attachment may be at most "
-                    f"{_megabytes(MAX_SIZE)}"
+                errors["content"] = said(
+                    "The file is {size}; an attachment may be at most {most}",
+                    size=_megabytes(len(content)),
+                    most=_megabytes(MAX_SIZE),
                 )
         with service.writing_record(
-            int(record_id), expected_version, again="attach the file again", lock=True
+            int(record_id), expected_version, again=said("attach the file again"), lock=True
         ) as writing:
             session, actor, parent, parent_label = (
                 writing.session,
@@ -190,8 +203,11 @@ class AttachmentService(RecordService[Attachment]):
             found = []
             if new_label.level < parent_label.level:
                 found.append(
-                    f"the file is marked {self.desk.marking(new_label)}, lower than its record "
-                    f"({self.desk.marking(parent_label)})"
+                    said(
+                        "the file is marked {marking}, lower than its record ({record})",
+                        marking=self.desk.marking(new_label),
+                        record=self.desk.marking(parent_label),
+                    )
                 )
         return Saved(record, new_label, found)
 
@@ -201,7 +217,7 @@ class AttachmentService(RecordService[Attachment]):
         """Not used for attachments: a file is added with its content through `add`."""
         raise ValidationFailed(
             {
-                "content": (
+                "content": said(
                     "an attachment is added with its file: use add(record_kind, record_id, name, "
                     "content)"
                 )
@@ -291,9 +307,12 @@ class AttachmentService(RecordService[Attachment]):
             if not intact:
                 details["problem"] = "SHA-256 mismatch: stored content damaged"
                 damaged = DamagedAttachment(
-                    f"the stored file {record.name} is damaged: its content no longer matches the "
-                    "SHA-256 recorded "
-                    "when it was added; restore the database from a backup or attach the file again"
+                    said(
+                        "the stored file {name} is damaged: its content no longer matches the "
+                        "SHA-256 recorded when it was added; restore the database from a backup or "
+                        "attach the file again",
+                        name=record.name,
+                    )
                 )
             audit.record(
                 session,

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.database.labels import load_labels
 from app.domain.labels import Label
 from app.domain.models import AuditEvent
+from app.domain.texts import said
 from app.security import audit
 from app.security.policy import can_read
 from app.security.principal import Actor
@@ -78,7 +79,7 @@ class AuditTrailService:
 
     def _check(self, actor) -> None:  # noqa: ANN001
         if not actor.reads_audit:
-            raise PermissionDenied("the audit trail is for auditors and administrators")
+            raise PermissionDenied(said("the audit trail is for auditors and administrators"))
 
     def _select(
         self, username=None, action=None, kind=None, record_id=None, since=None, until=None

@@ -28,7 +28,7 @@ from app.domain.declassification import EVENT_LENGTH, event_problem
 from app.domain.declassification import problem as declassification_problem
 from app.domain.labels import Label, level_refused, refused_without_caveat
 from app.domain.models import Attachment, AuditEvent
-from app.domain.texts import field_named, message_of, said
+from app.domain.texts import field_named, listed, message_of, said
 from app.security import audit
 from app.security.policy import AccessDenied, check_label_change, check_write
 from app.security.principal import Actor
@@ -325,7 +325,7 @@ class RecordService(RecordReads[M]):
         """Hide a record from lists without losing its history; audited as ``archive``."""
         with self.writing_record(record_id, expected_version) as writing:
             if not self.archivable:
-                raise PermissionDenied(f"a {self.kind} is deleted, not archived")
+                raise PermissionDenied(said("a {kind} is deleted, not archived", kind=self.noun))
             writing.record.archived = True
             writing.changed("archive", {"reason": reason})
 
@@ -337,7 +337,9 @@ class RecordService(RecordReads[M]):
             record_id, expected_version, self.load_options_for_write()
         ) as writing:
             if self.archivable:
-                raise PermissionDenied(f"a {self.kind} keeps its history: archive it instead")
+                raise PermissionDenied(
+                    said("a {kind} keeps its history: archive it instead", kind=self.noun)
+                )
             before = self.snapshot(writing.record)
             removed = writing.session.execute(
                 delete(Attachment).where(
@@ -364,7 +366,7 @@ class RecordService(RecordReads[M]):
         record_id: int,
         expected_version: int | None = None,
         options: Sequence[Any] = (),
-        again: str = "apply your changes again",
+        again: str = said("apply your changes again"),
         lock: bool = False,
     ) -> Iterator[Writing[M]]:
         """Change one record: the only way an existing record is written.
@@ -407,16 +409,21 @@ class RecordService(RecordReads[M]):
                 select(self.model).where(self.model.id == record_id, *self.visible(actor))
             )
             if current is None:
-                return NotFound(f"no {self.kind.replace('_', ' ')} with id {record_id}")
+                return NotFound(self.no_such(record_id))
             by, at, changes = self.changes_since(session, current, expected)
         by = by or current.updated_by
         at = at or current.updated_at
-        what = ", ".join(dict.fromkeys(c.title for c in changes))
-        when = f" at {_when(at)}" if at else ""
+        titles = [field_named(title) for title in dict.fromkeys(c.title for c in changes)]
         return Conflict(
-            f"{self.title(current)} was changed by {by} since you opened it{when}"
-            + (f" ({what})" if what else "")
-            + f"; your changes were not written: reopen it and {again}",
+            said(
+                "{record} was changed by {by} since you opened it{when}{what}; your changes "
+                "were not written: reopen it and {again}",
+                record=self.title(current),
+                by=by,
+                when=said(" at {time}", time=_when(at)) if at else "",
+                what=said(" ({fields})", fields=listed(titles)) if titles else "",
+                again=again,
+            ),
             by=by,
             at=at,
             changes=changes,
@@ -484,7 +491,7 @@ class RecordService(RecordReads[M]):
         try:
             check_write(actor)
         except AccessDenied as denied:
-            raise PermissionDenied(str(denied)) from denied
+            raise PermissionDenied(message_of(denied)) from denied
 
     def load_options_for_write(self) -> Sequence[Any]:
         """Loader options for a record about to be changed (e.g. undeferred columns)."""
@@ -504,12 +511,12 @@ class RecordService(RecordReads[M]):
             raise ValidationFailed({"classification": refused_level})
         try:
             if new.level > self.desk.db.scheme.top:
-                raise AccessDenied("that level is not in this database's scheme")
+                raise AccessDenied(said("that level is not in this database's scheme"))
             downgrade = check_label_change(
                 actor, old, new, self.desk.owner, self.desk.db.nation_groups(), reason
             )
         except AccessDenied as denied:
-            raise PermissionDenied(str(denied)) from denied
+            raise PermissionDenied(message_of(denied)) from denied
         if refused_without_caveat(new, self.desk.owner) and (old is None or new != old):
             raise ValidationFailed({"releasable_to": DISCLOSURE_MARKING_NEEDED})
         return downgrade

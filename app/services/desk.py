@@ -63,7 +63,7 @@ class Desk:
         )
         user = session.execute(statement).unique().scalar_one_or_none()
         if user is None or not user.active:
-            raise PermissionDenied("your account is no longer active; log in again")
+            raise PermissionDenied(said("your account is no longer active; log in again"))
         return actor_of(user)
 
     @contextmanager

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.models import Person
 from app.domain.names import similar_names
+from app.domain.texts import listed_and, said
 from app.security.principal import Actor
 
 if TYPE_CHECKING:
@@ -35,10 +36,20 @@ class Duplicate:
 
     def warning(self) -> str:
         """The text shown to the coordinator."""
-        return (
-            f"probable duplicate of {self.title} ({self.reference}): similar name, same "
-            f"{' and '.join(self.same)}"
+        return said(
+            "probable duplicate of {title} ({reference}): similar name, same {same}",
+            title=self.title,
+            reference=self.reference,
+            same=listed_and([SAME_WORDS.get(word, word) for word in self.same]),
         )
+
+
+# what two people share, in words the window translates
+SAME_WORDS = {
+    "date of birth": said("date of birth"),
+    "passport number": said("passport number"),
+    "service number": said("service number"),
+}
 
 
 def _as_date(value: Any) -> dt.date | None:

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.domain.texts import message_of, said
+
 
 class ServiceError(Exception):
     """Base of every error a service reports to the UI or the command line."""
@@ -65,9 +67,14 @@ class ImportStopped(DatabaseFailed):
 
     def __init__(self, error: ServiceError, imported: int, from_line: int) -> None:
         super().__init__(
-            f"{error} The import stopped at line {from_line}: the {imported:,} rows before it "
-            f"were stored; line {from_line} and the rows after it were not imported (import "
-            "them again once the cause is fixed)."
+            said(
+                "{error} The import stopped at line {line}: the {rows:,} rows before it were "
+                "stored; line {line} and the rows after it were not imported (import them "
+                "again once the cause is fixed).",
+                error=message_of(error),
+                line=from_line,
+                rows=imported,
+            )
         )
         self.imported = imported
         self.from_line = from_line
@@ -107,9 +114,14 @@ class AlreadyImported(ServiceError):
 
     def __init__(self, file: str, when: str, rows: int) -> None:
         super().__init__(
-            f"{file} was imported before, on {when} ({rows:,} row{'s' if rows != 1 else ''} "
-            "stored): importing it again would store its rows a second time. Import it again "
-            "only if that is what you mean."
+            said(
+                "{file} was imported before, on {when} ({rows} stored): importing it again "
+                "would store its rows a second time. Import it again only if that is what you "
+                "mean.",
+                file=file,
+                when=when,
+                rows=said("1 row") if rows == 1 else said("{count:,} rows", count=rows),
+            )
         )
         self.when = when
         self.rows = rows

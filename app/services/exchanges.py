@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, aliased, joinedload
 
 from app.domain.labels import Label
 from app.domain.models import Agreement, CostLine, Exchange, ExchangeDomain, ExchangePartner
-from app.domain.texts import message_of, said
+from app.domain.texts import field_named, message_of, said
 from app.domain.vocab import EXCHANGE_MOVES, CostCategory, Domain, ExchangeKind, ExchangeStatus
 from app.security.policy import label_visible
 from app.security.principal import Actor
@@ -62,7 +62,9 @@ class CostLinesField(Field):
                 if isinstance(row, dict):
                     unknown = sorted(set(row) - {"category", "description", "amount", "currency"})
                     if unknown:
-                        raise ValueError(f"{', '.join(unknown)} is not a part of a cost line")
+                        raise ValueError(
+                            said("{parts} is not a part of a cost line", parts=", ".join(unknown))
+                        )
                     category, amount, currency, description = (
                         row.get("category"),
                         row.get("amount"),
@@ -73,8 +75,10 @@ class CostLinesField(Field):
                     parts = str(row).split(maxsplit=3)
                     if len(parts) < 3:
                         raise ValueError(
-                            f"{str(row).strip()!r} should read like 'travel 1200.00 USD Return "
-                            "flights'"
+                            said(
+                                "{row!r} should read like 'travel 1200.00 USD Return flights'",
+                                row=str(row).strip(),
+                            )
                         )
                     category, amount, currency = parts[:3]
                     description = parts[3] if len(parts) > 3 else ""
@@ -87,7 +91,14 @@ class CostLinesField(Field):
                     }
                 )
             except ValueError as error:
-                raise ValueError(f"{self.title}: line {number}: {error}") from None
+                raise ValueError(
+                    said(
+                        "{field}: line {number}: {problem}",
+                        field=field_named(self.title),
+                        number=number,
+                        problem=message_of(error),
+                    )
+                ) from None
         return lines
 
     def empty_value(self) -> Any:
@@ -99,9 +110,15 @@ def _field_value(spec: Field, value: Any) -> Any:
     try:
         return spec.parse(value)
     except ValueError as error:
-        message = str(error)
+        message = message_of(error)
         raise ValueError(
-            f"{spec.title.lower()} {message}" if message.startswith("is ") else message
+            said(
+                "{field} {problem}",
+                field=field_named(spec.title, lower=True),
+                problem=message,
+            )
+            if message.startswith("is ")
+            else message
         ) from None
 
 
@@ -222,16 +239,18 @@ class ExchangeService(RecordService[Exchange]):
         merged = {**current, **values}
         start, end = merged.get("start_date"), merged.get("end_date")
         if start and end and end < start:
-            errors["end_date"] = (
-                f"End date {end.isoformat()} is before the start date {start.isoformat()}"
+            errors["end_date"] = said(
+                "End date {end} is before the start date {start}",
+                end=end.isoformat(),
+                start=start.isoformat(),
             )
         host = merged.get("host_nation")
         if host and host in (merged.get("partner_nations") or []):
-            errors["partner_nations"] = (
-                f"Partner nations: {host} is the host nation; list only the other nations"
+            errors["partner_nations"] = said(
+                "Partner nations: {host} is the host nation; list only the other nations", host=host
             )
         if merged.get("budget_amount") is not None and not merged.get("budget_currency"):
-            errors["budget_currency"] = (
+            errors["budget_currency"] = said(
                 "Budget currency is required when a budget amount is given (ISO 4217, e.g. USD)"
             )
         if values.get("agreement"):
@@ -254,7 +273,7 @@ class ExchangeService(RecordService[Exchange]):
             record is None and values.get("status") == ExchangeStatus.CANCELLED.value
         ):
             if not (merged.get("cancel_reason") or "").strip():
-                errors["cancel_reason"] = (
+                errors["cancel_reason"] = said(
                     "Reason for cancelling is required for a cancelled exchange"
                 )
 
@@ -300,21 +319,35 @@ class ExchangeService(RecordService[Exchange]):
             )
             if spent > record.budget_amount:
                 found.append(
-                    f"the cost lines in {record.budget_currency} add up to {spent:.2f}, above the "
-                    "budget of "
-                    f"{Decimal(record.budget_amount):.2f} {record.budget_currency}"
+                    said(
+                        "the cost lines in {currency} add up to {spent:.2f}, above the budget of "
+                        "{budget:.2f} {currency}",
+                        currency=record.budget_currency,
+                        spent=spent,
+                        budget=Decimal(record.budget_amount),
+                    )
                 )
         if record.agreement_id is not None:
             agreement = session.get(Agreement, record.agreement_id)
             if agreement is not None and record.status != ExchangeStatus.CANCELLED.value:
                 if agreement.expiry_date and agreement.expiry_date < record.end_date:
                     found.append(
-                        f"agreement {agreement.reference} expires on "
-                        f"{agreement.expiry_date.isoformat()}, before the exchange ends on "
-                        f"{record.end_date.isoformat()}"
+                        said(
+                            "agreement {reference} expires on {expiry}, before the exchange ends "
+                            "on {end}",
+                            reference=agreement.reference,
+                            expiry=agreement.expiry_date.isoformat(),
+                            end=record.end_date.isoformat(),
+                        )
                     )
-                if agreement.status in ("terminated", "expired"):
-                    found.append(f"agreement {agreement.reference} is {agreement.status}")
+                if agreement.status == "terminated":
+                    found.append(
+                        said("agreement {reference} is terminated", reference=agreement.reference)
+                    )
+                elif agreement.status == "expired":
+                    found.append(
+                        said("agreement {reference} is expired", reference=agreement.reference)
+                    )
         return found
 
     # --- lifecycle and collections -----------------------------------------------------------

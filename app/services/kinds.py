@@ -26,6 +26,7 @@ from app.domain.models import (
     Participation,
     Person,
 )
+from app.domain.texts import Said, kind_named
 from app.services.errors import ValidationFailed
 
 if TYPE_CHECKING:
@@ -50,6 +51,11 @@ class RecordKind:
         default_factory=dict
     )  # field -> CSV column, if they differ
     record_report: str | None = None  # the report printing one such record (app.reports.builders)
+
+    @property
+    def noun(self) -> Said:
+        """The singular inside a sentence of the core, translated by the window (context Kind)."""
+        return kind_named(self.singular)
 
     @property
     def title(self) -> str:

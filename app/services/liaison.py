@@ -161,10 +161,11 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 except ValueError:
                     level = -1
                 if not 0 <= level <= self.desk.db.scheme.top:
-                    errors["disclosure_level"] = (
-                        "Disclosure limit must be a level of this database's scheme (0 to "
-                        f"{self.desk.db.scheme.top}, or a name such as "
-                        f"{self.desk.db.scheme.names[-2]})"
+                    errors["disclosure_level"] = said(
+                        "Disclosure limit must be a level of this database's scheme (0 to {top}, "
+                        "or a name such as {example})",
+                        top=self.desk.db.scheme.top,
+                        example=self.desk.db.scheme.names[-2],
                     )
                 else:
                     values["disclosure_level"] = level
@@ -198,16 +199,28 @@ class LiaisonService(RecordService[LiaisonAssignment]):
                 .order_by(LiaisonAssignment.start_date)
                 .limit(5)
             ):
-                ends = other.end_date.isoformat() if other.end_date else "open-ended"
                 found.append(
-                    f"the tour overlaps {other.reference} ({other.start_date.isoformat()} to "
-                    f"{ends}) of the same person"
+                    said(
+                        "the tour overlaps {reference} ({start} to {end}) of the same person",
+                        reference=other.reference,
+                        start=other.start_date.isoformat(),
+                        end=other.end_date.isoformat(),
+                    )
+                    if other.end_date
+                    else said(
+                        "the tour overlaps {reference} ({start} to open-ended) of the same person",
+                        reference=other.reference,
+                        start=other.start_date.isoformat(),
+                    )
                 )
         person = session.get(Person, record.person_id)
         if person is not None and person.nation_code != record.sending_nation:
             found.append(
-                f"the person is from {person.nation_code} but the sending nation is "
-                f"{record.sending_nation}"
+                said(
+                    "the person is from {nation} but the sending nation is {sending}",
+                    nation=person.nation_code,
+                    sending=record.sending_nation,
+                )
             )
         if (
             person is not None
@@ -217,8 +230,12 @@ class LiaisonService(RecordService[LiaisonAssignment]):
         ):
             scheme = self.desk.db.scheme
             found.append(
-                f"the disclosure limit {scheme.name(record.disclosure_level)} is above the "
-                f"clearance the person holds ({scheme.name(person.clearance_level)})"
+                said(
+                    "the disclosure limit {limit} is above the clearance the person holds "
+                    "({clearance})",
+                    limit=scheme.name(record.disclosure_level),
+                    clearance=scheme.name(person.clearance_level),
+                )
             )
         return found
 
@@ -333,8 +350,11 @@ class ContactLogService(RecordService[ContactLogEntry]):
             assignment.end_date and record.date > assignment.end_date
         ):
             return [
-                f"the engagement on {record.date.isoformat()} is outside the tour of "
-                f"{assignment.reference}"
+                said(
+                    "the engagement on {date} is outside the tour of {reference}",
+                    date=record.date.isoformat(),
+                    reference=assignment.reference,
+                )
             ]
         return []
 

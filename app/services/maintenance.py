@@ -29,6 +29,7 @@ from app.database.labels import load_labels
 from app.database.migrate import known_revision
 from app.domain.labels import Label
 from app.domain.models import LabelRow, User
+from app.domain.texts import said
 from app.security import audit
 from app.services import audit_anchor, bindings
 from app.services.errors import PermissionDenied
@@ -58,7 +59,7 @@ def backup(desk: Desk, destination: str | Path) -> Backup:
     is it renamed. So a copy under its name always has its label and its event, even when the
     process is killed half way (a test kills it at random moments)."""
     if not desk.actor().is_admin:
-        raise PermissionDenied("only an administrator may back up the database")
+        raise PermissionDenied(said("only an administrator may back up the database"))
     path = Path(destination).resolve()
     label = _database_label(desk)
     if not desk.db.is_sqlite:
@@ -134,7 +135,7 @@ def restore(desk: Desk, backup_file: str | Path) -> Restored:
     """Replace the database by a backup (administrators): the desk's connections are closed,
     the replaced database kept aside, and ``restore`` is audited in the restored database."""
     if not desk.actor().is_admin:
-        raise PermissionDenied("only an administrator may restore the database")
+        raise PermissionDenied(said("only an administrator may restore the database"))
     backup_path = Path(backup_file).resolve()
     if not backup_path.is_file():
         raise FileNotFoundError(f"no backup file {backup_path}")
@@ -223,7 +224,7 @@ def encrypt_database(target: str | Path, username: str, password: str) -> Encryp
     database, actor = log_in(target, username, password)
     try:
         if not actor.is_admin:
-            raise PermissionDenied("only an administrator may encrypt the database")
+            raise PermissionDenied(said("only an administrator may encrypt the database"))
         with database.reading() as session:
             others = tuple(
                 session.scalars(

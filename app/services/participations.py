@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, aliased, undefer_group
 from app.database.labels import load_labels
 from app.domain.labels import Label, Release, expand
 from app.domain.models import Exchange, Participation, Person
-from app.domain.texts import said
+from app.domain.texts import label_named, said
 from app.domain.vocab import (
     PARTICIPATION_MOVES,
     DocumentStatus,
@@ -130,7 +130,7 @@ class ParticipationService(RecordService[Participation]):
                 errors["exchange"] = said("Exchange: no exchange {value}", value=values["exchange"])
             else:
                 if record is not None and found.id != record.exchange_id:
-                    errors["exchange"] = (
+                    errors["exchange"] = said(
                         "Exchange cannot be changed: remove this participation and add the person "
                         "to the other exchange"
                     )
@@ -147,7 +147,7 @@ class ParticipationService(RecordService[Participation]):
                 errors["person"] = said("Person: no person {value}", value=values["person"])
             else:
                 if record is not None and person.id != record.person_id:
-                    errors["person"] = (
+                    errors["person"] = said(
                         "Person cannot be changed: remove this participation and add the other "
                         "person"
                     )
@@ -190,8 +190,11 @@ class ParticipationService(RecordService[Participation]):
                 )
             if clash:
                 errors["role"] = (
-                    f"Role: this person already takes part in {exchange.reference} as "
-                    f"{ParticipationRole(role).label.lower()}"
+                    said(
+                        "Role: this person already takes part in {reference} as {role}",
+                        reference=exchange.reference,
+                        role=label_named(ParticipationRole(role).label, lower=True),
+                    )
                     if shown
                     else UNBOOKABLE
                 )
@@ -212,19 +215,25 @@ class ParticipationService(RecordService[Participation]):
         )
         arrival, departure = merged.get("arrival_date"), merged.get("departure_date")
         if arrival and departure and departure < arrival:
-            errors["departure_date"] = (
-                f"Departure {departure.isoformat()} is before the arrival {arrival.isoformat()}"
+            errors["departure_date"] = said(
+                "Departure {departure} is before the arrival {arrival}",
+                departure=departure.isoformat(),
+                arrival=arrival.isoformat(),
             )
         if exchange is not None:
             if arrival and arrival > exchange.end_date:
-                errors["arrival_date"] = (
-                    f"Arrival {arrival.isoformat()} is after {exchange.reference} ends "
-                    f"({exchange.end_date.isoformat()})"
+                errors["arrival_date"] = said(
+                    "Arrival {arrival} is after {reference} ends ({end})",
+                    arrival=arrival.isoformat(),
+                    reference=exchange.reference,
+                    end=exchange.end_date.isoformat(),
                 )
             if departure and departure < exchange.start_date:
-                errors["departure_date"] = (
-                    f"Departure {departure.isoformat()} is before {exchange.reference} starts "
-                    f"({exchange.start_date.isoformat()})"
+                errors["departure_date"] = said(
+                    "Departure {departure} is before {reference} starts ({start})",
+                    departure=departure.isoformat(),
+                    reference=exchange.reference,
+                    start=exchange.start_date.isoformat(),
                 )
         if record is None:
             if not values.get("status"):
@@ -238,7 +247,7 @@ class ParticipationService(RecordService[Participation]):
             merged.get("status") == ParticipationStatus.WITHDRAWN.value
             and not (merged.get("withdrawn_reason") or "").strip()
         ):
-            errors["withdrawn_reason"] = (
+            errors["withdrawn_reason"] = said(
                 "Reason for withdrawal is required for a withdrawn participant"
             )
 
@@ -355,49 +364,77 @@ class ParticipationService(RecordService[Participation]):
         if person.nation_code != owner:
             if exchange_label.release is Release.NOFORN:
                 found.append(
-                    f"{name} is from {person.nation_code}, but {exchange.reference} is NOFORN (not "
-                    "releasable to foreign nationals)"
+                    said(
+                        "{name} is from {nation}, but {reference} is NOFORN (not releasable to "
+                        "foreign nationals)",
+                        name=name,
+                        nation=person.nation_code,
+                        reference=exchange.reference,
+                    )
                 )
             elif exchange_label.release is Release.REL and person.nation_code not in expand(
                 exchange_label.rel_to, self.desk.db.nation_groups()
             ):
                 release = ", ".join(sorted(exchange_label.rel_to | {owner}))
                 found.append(
-                    f"{name} is from {person.nation_code}, but {exchange.reference} is releasable "
-                    f"only to {release}"
+                    said(
+                        "{name} is from {nation}, but {reference} is releasable only to {release}",
+                        name=name,
+                        nation=person.nation_code,
+                        reference=exchange.reference,
+                        release=release,
+                    )
                 )
         if exchange_label.level > 0:
             if person.clearance_level is None:
                 found.append(
-                    f"{name} has no security clearance recorded, but {exchange.reference} is "
-                    f"{scheme.name(exchange_label.level)}"
+                    said(
+                        "{name} has no security clearance recorded, but {reference} is {level}",
+                        name=name,
+                        reference=exchange.reference,
+                        level=scheme.name(exchange_label.level),
+                    )
                 )
             elif person.clearance_level < exchange_label.level:
                 found.append(
-                    f"{name} holds a {scheme.name(person.clearance_level)} clearance, below "
-                    f"{exchange.reference}'s {scheme.name(exchange_label.level)}"
+                    said(
+                        "{name} holds a {held} clearance, below {reference}'s {level}",
+                        name=name,
+                        held=scheme.name(person.clearance_level),
+                        reference=exchange.reference,
+                        level=scheme.name(exchange_label.level),
+                    )
                 )
             if person.clearance_expiry and person.clearance_expiry < exchange.end_date:
                 found.append(
-                    f"{name}'s clearance expires on {person.clearance_expiry.isoformat()}, before "
-                    f"{exchange.reference} ends on {exchange.end_date.isoformat()}"
+                    said(
+                        "{name}'s clearance expires on {expiry}, before {reference} ends on {end}",
+                        name=name,
+                        expiry=person.clearance_expiry.isoformat(),
+                        reference=exchange.reference,
+                        end=exchange.end_date.isoformat(),
+                    )
                 )
         leaving = record.departure_date or exchange.end_date
         identity: dict[str, str] = {}
         if actor.may_write_records:
             if person.passport_expiry and person.passport_expiry < leaving:
-                identity["passport_expiry"] = (
-                    f"{name}'s passport expires on {person.passport_expiry.isoformat()}, before "
-                    f"departure on {leaving.isoformat()}"
+                identity["passport_expiry"] = said(
+                    "{name}'s passport expires on {expiry}, before departure on {leaving}",
+                    name=name,
+                    expiry=person.passport_expiry.isoformat(),
+                    leaving=leaving.isoformat(),
                 )
             if (
                 person.visa_expiry
                 and record.visa_status != DocumentStatus.NOT_REQUIRED.value
                 and person.visa_expiry < leaving
             ):
-                identity["visa_expiry"] = (
-                    f"{name}'s visa expires on {person.visa_expiry.isoformat()}, before departure "
-                    f"on {leaving.isoformat()}"
+                identity["visa_expiry"] = said(
+                    "{name}'s visa expires on {expiry}, before departure on {leaving}",
+                    name=name,
+                    expiry=person.visa_expiry.isoformat(),
+                    leaving=leaving.isoformat(),
                 )
         if identity:
             audit.record(
@@ -433,18 +470,36 @@ class ParticipationService(RecordService[Participation]):
             ).all()
             for reference, title, start, end in others:
                 found.append(
-                    f"{name} is also booked into {reference} {title} ({start.isoformat()} to "
-                    f"{end.isoformat()}), which overlaps {exchange.reference}"
+                    said(
+                        "{name} is also booked into {reference} {title} ({start} to {end}), which "
+                        "overlaps {exchange}",
+                        name=name,
+                        reference=reference,
+                        title=title,
+                        start=start.isoformat(),
+                        end=end.isoformat(),
+                        exchange=exchange.reference,
+                    )
                 )
         if record.arrival_date and (exchange.start_date - record.arrival_date).days > SLACK_DAYS:
             found.append(
-                f"{name} arrives on {record.arrival_date.isoformat()}, more than {SLACK_DAYS} days "
-                f"before {exchange.reference} starts"
+                said(
+                    "{name} arrives on {arrival}, more than {days} days before {reference} starts",
+                    name=name,
+                    arrival=record.arrival_date.isoformat(),
+                    days=SLACK_DAYS,
+                    reference=exchange.reference,
+                )
             )
         if record.departure_date and (record.departure_date - exchange.end_date).days > SLACK_DAYS:
             found.append(
-                f"{name} leaves on {record.departure_date.isoformat()}, more than {SLACK_DAYS} "
-                f"days after {exchange.reference} ends"
+                said(
+                    "{name} leaves on {departure}, more than {days} days after {reference} ends",
+                    name=name,
+                    departure=record.departure_date.isoformat(),
+                    days=SLACK_DAYS,
+                    reference=exchange.reference,
+                )
             )
         return found
 

@@ -230,7 +230,7 @@ class PeopleService(RecordService[Person]):
         with self.desk.writing() as (session, actor):
             if not actor.may_write_records:
                 raise PermissionDenied(
-                    "identity details are shown to coordinators and administrators only"
+                    said("identity details are shown to coordinators and administrators only")
                 )
             person = self.get_in(session, actor, person_id, (undefer_group("identity"),))
             audit.record(

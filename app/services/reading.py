@@ -18,6 +18,7 @@ from app.database.search_index import search_index_of
 from app.domain import declassification
 from app.domain.labels import Label
 from app.domain.models import Labelled, LabelRow
+from app.domain.texts import Said, said
 from app.security import audit
 from app.security.policy import label_visible
 from app.security.principal import Actor
@@ -27,6 +28,7 @@ from app.services.errors import (
     ValidationFailed,
 )
 from app.services.fields import Field, text_of
+from app.services.kinds import BY_NAME
 
 if TYPE_CHECKING:
     from app.services.desk import Desk
@@ -42,7 +44,7 @@ LINKED_REFERENCES = "_linked_references"
 AMBIGUOUS_SHOWN = 5
 
 
-IDENTITY_PROBE_REFUSED = (
+IDENTITY_PROBE_REFUSED = said(
     "filtering or sorting on identity details (birth, passport, service and visa) is for "
     "coordinators and administrators"
 )
@@ -78,6 +80,15 @@ class RecordReads(Generic[M]):
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
+
+    @property
+    def noun(self) -> Said:
+        """The kind's name inside a sentence (``liaison assignment``), translatable."""
+        return BY_NAME[self.kind].noun
+
+    def no_such(self, record_id: int) -> Said:
+        """The words for a record that is absent or hidden (the two are never told apart)."""
+        return said("no {kind} with id {record_id}", kind=self.noun, record_id=record_id)
 
     # --- hooks -------------------------------------------------------------------------------
 
@@ -151,7 +162,7 @@ class RecordReads(Generic[M]):
     def _column(self, name: str) -> Any:
         column = getattr(self.model, name, None)
         if column is None or not hasattr(column, "property"):
-            raise ValidationFailed({name: "is not a field you can filter or sort on"})
+            raise ValidationFailed({name: said("is not a field you can filter or sort on")})
         return column
 
     def _filter_conditions(self, filters: dict[str, Any]) -> list[ColumnElement[bool]]:
@@ -186,7 +197,7 @@ class RecordReads(Generic[M]):
             elif op == "prefix":
                 conditions.append(column.like(f"{value}%"))
             else:
-                raise ValidationFailed({key: f"unknown filter operation {op!r}"})
+                raise ValidationFailed({key: said("unknown filter operation {op!r}", op=op)})
         return conditions
 
     def _order(self, sort: Iterable[str], reverse: bool = False) -> list[Any]:
@@ -347,14 +358,19 @@ class RecordReads(Generic[M]):
                 ids = ", ".join(f"#{r.id}" for r in found[:AMBIGUOUS_SHOWN])
                 more = ", …" if len(found) > AMBIGUOUS_SHOWN else ""
                 raise NotFound(
-                    f"{reference.upper()} is the number of more than one "
-                    f"{self.kind.replace('_', ' ')} you may see ({ids}{more}): give its id"
+                    said(
+                        "{reference} is the number of more than one {kind} you may see "
+                        "({ids}): give its id",
+                        reference=reference.upper(),
+                        kind=self.noun,
+                        ids=ids + more,
+                    )
                 )
             if found:
                 return found[0]
         if reference.isdecimal():  # what int() reads (not "²", a digit it refuses)
             return self.get_in(session, actor, int(reference))
-        raise NotFound(f"no {self.kind.replace('_', ' ')} {reference}")
+        raise NotFound(said("no {kind} {reference}", kind=self.noun, reference=reference))
 
     def prefetch(self, session: Session, actor: Actor, references: Iterable[str]) -> None:
         """Find many visible records by reference in one query, for the `find_in` calls that follow
@@ -402,7 +418,7 @@ class RecordReads(Generic[M]):
             statement = statement.with_for_update(of=self.model)
         record = session.execute(statement.options(*options)).unique().scalar_one_or_none()
         if record is None:
-            raise NotFound(f"no {self.kind.replace('_', ' ')} with id {record_id}")
+            raise NotFound(self.no_such(record_id))
         return record
 
     def snapshot(self, record: M) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.models import SavedSearch, utcnow
+from app.domain.texts import said
 from app.security import audit
 from app.services.errors import NotFound, ValidationFailed
 
@@ -41,7 +42,7 @@ def _own(session: Session, username: str, name: str) -> SavedSearch:
         select(SavedSearch).where(SavedSearch.username == username, SavedSearch.name == name)
     )
     if saved is None:
-        raise NotFound(f"no saved search {name!r}")
+        raise NotFound(said("no saved search {name!r}", name=name))
     return saved
 
 
@@ -58,9 +59,11 @@ class SavedSearchService:
         checked the query, kinds and filters; the name is checked here."""
         name = (name or "").strip()
         if not name:
-            raise ValidationFailed({"name": "Name is required"})
+            raise ValidationFailed({"name": said("Name is required")})
         if len(name) > NAME_LENGTH:
-            raise ValidationFailed({"name": f"Name is longer than {NAME_LENGTH} characters"})
+            raise ValidationFailed(
+                {"name": said("Name is longer than {count} characters", count=NAME_LENGTH)}
+            )
         with self.desk.writing() as (session, actor):
             saved = session.scalar(
                 select(SavedSearch).where(

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from app.domain.models import Labelled
+from app.domain.texts import label_named, listed, said
 from app.domain.vocab import Vocabulary
 from app.services.base import RecordService, Saved
 from app.services.errors import ValidationFailed
@@ -24,11 +25,15 @@ BeforeMove = Callable[[Session, Any, Any, str, dict[str, str]], None]
 def check_move(old: Vocabulary, new: Vocabulary, moves: Mapping[Any, frozenset[Any]]) -> None:
     """`ValidationFailed` (under ``status``) unless ``old`` may move to ``new``."""
     if new not in moves[old]:
-        allowed = ", ".join(sorted(m.label.lower() for m in moves[old])) or "none (it is final)"
+        allowed = [label_named(m.label) for m in sorted(moves[old], key=lambda m: m.label)]
         raise ValidationFailed(
             {
-                "status": f"cannot move from {old.label.lower()} to {new.label.lower()}; "
-                f"allowed: {allowed}"
+                "status": said(
+                    "cannot move from {old} to {new}; allowed: {allowed}",
+                    old=label_named(old.label),
+                    new=label_named(new.label),
+                    allowed=listed(allowed) if allowed else said("none (it is final)"),
+                )
             }
         )
 
@@ -50,7 +55,7 @@ def move_status(
     the field that keeps the reason). Moving to the status it has is no change.
     """
     reason = (reason or "").strip()
-    with service.writing_record(record_id, expected_version, again="try again") as writing:
+    with service.writing_record(record_id, expected_version, again=said("try again")) as writing:
         record = writing.record
         try:
             new = vocabulary.parse(status)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app.database.engine import CommitFailed
 from app.database.failures import RETRYABLE, Classified, Failure, classify
+from app.domain.texts import said
 from app.services.errors import (
     ConnectionLost,
     DatabaseBusy,
@@ -33,10 +34,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 _retrying = contextvars.ContextVar("xdesk_write_retrying", default=False)
 
 _CONSTRAINT_WORDS = {
-    "unique": "is already used by another record",
-    "not_null": "must not be empty",
-    "foreign_key": "names a record that does not exist (or no longer exists)",
-    "check": "has a value the database does not accept",
+    "unique": said("is already used by another record"),
+    "not_null": said("must not be empty"),
+    "foreign_key": said("names a record that does not exist (or no longer exists)"),
+    "check": said("has a value the database does not accept"),
 }
 
 
@@ -51,48 +52,60 @@ def service_error(error: BaseException) -> ServiceError | None:
     if failure is Failure.CONNECTION_LOST:
         if in_commit:
             return ConnectionLost(
-                "the connection to the database server was lost while your change was being "
-                "saved; it may or may not have been stored: reopen the record to check before "
-                "saving again"
+                said(
+                    "the connection to the database server was lost while your change was "
+                    "being saved; it may or may not have been stored: reopen the record to "
+                    "check before saving again"
+                )
             )
         return ConnectionLost(
-            "the connection to the database server was lost; nothing was saved. "
-            "Check the network and try again",
+            said(
+                "the connection to the database server was lost; nothing was saved. "
+                "Check the network and try again"
+            ),
             retryable=True,
         )
     if failure is Failure.DEADLOCK:
         return DatabaseBusy(
-            "the database stopped this change because it was waiting on another user's change "
-            "that was waiting on it (a deadlock); nothing was saved: try again",
+            said(
+                "the database stopped this change because it was waiting on another user's "
+                "change that was waiting on it (a deadlock); nothing was saved: try again"
+            ),
             retryable=True,
         )
     if failure is Failure.SERIALIZATION:
         return DatabaseBusy(
-            "another user's change at the same moment prevented this one; nothing was saved: "
-            "try again",
+            said(
+                "another user's change at the same moment prevented this one; nothing was "
+                "saved: try again"
+            ),
             retryable=True,
         )
     if failure is Failure.LOCK_TIMEOUT:
         return DatabaseBusy(
-            "the database is busy with another user's change and did not answer in time; "
-            "nothing was saved: try again in a moment"
+            said(
+                "the database is busy with another user's change and did not answer in time; "
+                "nothing was saved: try again in a moment"
+            )
         )
     if failure is Failure.CONSTRAINT:
         return _constraint_error(classified)
-    return DatabaseFailed(f"the database refused the operation: {classified.detail}")
+    return DatabaseFailed(
+        said("the database refused the operation: {detail}", detail=classified.detail)
+    )
 
 
 # unique keys whose refusal names a field in the service's own words: under row-level security
 # the clashing row may be one the writer cannot see, which the message must not confirm
-UNBOOKABLE = "Role: this person cannot be booked into this exchange in this role"
-TAKEN_REFERENCE = "Reference cannot be used; choose another number"
+UNBOOKABLE = said("Role: this person cannot be booked into this exchange in this role")
+TAKEN_REFERENCE = said("Reference cannot be used; choose another number")
 # (by table and columns, which both engines report: SQLite does not name the constraint)
 _NAMED_KEYS = {
     ("participations", ("exchange_id", "person_id", "role")): ("role", UNBOOKABLE),
     ("agreements", ("reference", "label_id")): ("reference", TAKEN_REFERENCE),
 }
 # a unique key the server would not show (row security: the clashing row may be hidden)
-WITHHELD = "cannot be used; choose another value"
+WITHHELD = said("cannot be used; choose another value")
 
 
 def _constraint_error(classified: Classified) -> ValidationFailed:
@@ -100,13 +113,14 @@ def _constraint_error(classified: Classified) -> ValidationFailed:
     if named is not None:
         field, words = named
         return ValidationFailed({field: words})
-    words = _CONSTRAINT_WORDS.get(classified.constraint, "was refused by the database")
+    words = _CONSTRAINT_WORDS.get(classified.constraint, said("was refused by the database"))
     if classified.withheld:
         words = WITHHELD
     if classified.columns:
         return ValidationFailed({column: words for column in classified.columns})
     where = f" ({classified.table})" if classified.table else ""
-    return ValidationFailed({"record": f"{words}{where}: {classified.detail}".rstrip(": ")})
+    detail = f"{where}: {classified.detail}".rstrip(": ")
+    return ValidationFailed({"record": said("{words}{detail}", words=words, detail=detail)})
 
 
 @contextmanager

@@ -108,7 +108,7 @@ class UserService:
 
     def _admin(self, actor: Actor) -> None:
         if not actor.is_admin:
-            raise PermissionDenied("only an administrator manages users and groups")
+            raise PermissionDenied(said("only an administrator manages users and groups"))
 
     def _validate(self, session: Session, values: dict[str, Any], creating: bool) -> dict[str, Any]:
         errors: dict[str, str] = {}
@@ -219,7 +219,7 @@ class UserService:
     def _user(self, session: Session, username: str) -> User:
         user = session.scalar(select(User).where(User.username == username))
         if user is None:
-            raise NotFound(f"no user {username}")
+            raise NotFound(said("no user {username}", username=username))
         return user
 
     def get(self, username: str) -> UserView:
@@ -242,7 +242,7 @@ class UserService:
                 parsed.get("role", user.role) != Role.ADMINISTRATOR.value or active is False
             ):
                 raise PermissionDenied(
-                    "you cannot remove your own administrator role or deactivate yourself"
+                    said("you cannot remove your own administrator role or deactivate yourself")
                 )
             for key in ("role", "clearance", "nation_code", "display_name"):
                 if key in parsed:
@@ -321,7 +321,7 @@ class UserService:
         with self.desk.reading() as (session, actor):
             if not actor.may_write_records:
                 raise PermissionDenied(
-                    "only coordinators and administrators see who can read a record"
+                    said("only coordinators and administrators see who can read a record")
                 )
             users = session.scalars(
                 select(User).where(User.active.is_(True)).order_by(User.username)
@@ -343,7 +343,7 @@ class UserService:
                     {"name": "a group name is 1 to 64 characters without spaces or commas"}
                 )
             if session.get(NeedToKnowGroup, name) is not None:
-                raise ValidationFailed({"name": f"the group {name} exists already"})
+                raise ValidationFailed({"name": said("the group {name} exists already", name=name)})
             session.add(NeedToKnowGroup(name=name, description=description))
             audit.record(session, actor.username, "group_create", kind="ntk_group", ref=name)
 
@@ -435,14 +435,20 @@ class UserService:
                 raise ValidationFailed(errors)
             group = session.get(NationGroup, code)
             if group is not None and group.builtin:
-                raise PermissionDenied(f"{code} is a built-in group and cannot be changed")
+                raise PermissionDenied(
+                    said("{code} is a built-in group and cannot be changed", code=code)
+                )
             before = sorted(m.nation_code for m in group.members) if group else []
             impact = self._impact(session, actor, code, nations) if group is not None else None
             if impact is not None and impact.widens and not reason:
                 raise ValidationFailed(
                     {
-                        "reason": f"adding {', '.join(impact.gained)} to {code} releases the "
-                        "records released to it to them: give a reason"
+                        "reason": said(
+                            "adding {nations} to {code} releases the records released to it "
+                            "to them: give a reason",
+                            nations=", ".join(impact.gained),
+                            code=code,
+                        )
                     }
                 )
             if group is None:

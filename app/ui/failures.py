@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.database.engine import DatabaseError
 from app.paths import data_dir
 from app.services.errors import ServiceError
+from app.ui.i18n import error_text
 
 LOG_NAME = "errors.log"
 
@@ -46,7 +47,7 @@ def failure_text(error: BaseException) -> str:
     """What the user reads about a failure: a service's (or the database's) own message, else
     where the log is."""
     if isinstance(error, (ServiceError, DatabaseError)):
-        text = str(error) or type(error).__name__
+        text = error_text(error) or type(error).__name__
         return text[:1].upper() + text[1:]
     try:
         where = str(write_log(error, "operation"))

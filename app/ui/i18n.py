@@ -38,7 +38,7 @@ from PySide6.QtCore import (
 )
 
 import resources
-from app.domain.texts import Said
+from app.domain.texts import Said, message_of
 
 LANGUAGE_KEY = "view/language"  # "system", "en" or "fr"
 ENVIRONMENT = "XDESK_LANGUAGE"  # overrides the setting: "en" or "fr"
@@ -159,6 +159,8 @@ def service_text(message: str) -> str:
     if not isinstance(message, Said):
         return message
     template = QCoreApplication.translate(message.context, message.template)
+    if message.lowered:
+        template = template.lower()
     if not message.values:
         return template
     values = {
@@ -169,6 +171,11 @@ def service_text(message: str) -> str:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return str(message)
+
+
+def error_text(error: BaseException) -> str:
+    """An error's message in the window's language (`service_text` of what it said)."""
+    return service_text(message_of(error))
 
 
 def field_title(text: str) -> str:

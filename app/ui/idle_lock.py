@@ -14,6 +14,7 @@ from app.security.auth import LoginFailed, authenticate
 from app.services import session as session_events
 from app.services.desk import Desk
 from app.ui.failures import show_failure
+from app.ui.i18n import error_text
 from app.ui.icons import icon
 from app.ui.operations import Operations
 from app.ui.record_window import RecordWindow
@@ -171,7 +172,7 @@ class IdleLock(QObject):
                 show_failure(self.window, error)
                 return
             self.page.password.clear()
-            self.page.message.setText(str(error))
+            self.page.message.setText(error_text(error))
 
         self.operations.run(
             check, success=lambda _none: self._unlocked(), failure=refused, busy_widget=self.page

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.services import kinds
 from app.services.desk import Desk
-from app.ui.i18n import kind_title, number, plural
+from app.ui.i18n import kind_title, number, plural, service_text
 from app.ui.worker import Job, Worker
 
 # what can be imported: (the kind's command-line word, its title), from the kind registry
@@ -214,9 +214,7 @@ class ImportDialog(QDialog):
         ]
         if result.cancelled:
             lines.append(self.tr("Cancelled."))
-        for problem in result.rejected:
-            lines.extend(problem.lines(result.unit))
-        lines.extend(self._warning(result.unit, line, text) for line, text in result.warnings)
+        lines.extend(self._row_lines(result))
         self.report.setPlainText("\n".join(lines))
 
     def _show_preview(self, result: Any) -> None:
@@ -255,9 +253,7 @@ class ImportDialog(QDialog):
                     "is what you mean."
                 ).format(when=when, rows=self._rows(rows))
             )
-        for problem in result.rejected:
-            lines.extend(problem.lines(result.unit))
-        lines.extend(self._warning(result.unit, line, text) for line, text in result.warnings)
+        lines.extend(self._row_lines(result))
         self.report.setPlainText("\n".join(lines))
         self.again.setVisible(result.earlier is not None)
         self.previewed = self._running if result.imported else None
@@ -266,9 +262,27 @@ class ImportDialog(QDialog):
         """``1 row``, ``3 rows`` in the window's language."""
         return plural(self.tr("%Ln row(s)", "", count), count)
 
-    def _warning(self, unit: str, line: Any, text: str) -> str:
-        """A warning of the import at a row (``unit`` and ``text``: the service's words)."""
-        return self.tr("{unit} {line}: warning: {text}").format(unit=unit, line=line, text=text)
+    def _row_lines(self, result: Any) -> list[str]:
+        """A line per rejected field and per warning, by line (CSV) or record (JSON), in the
+        window's language: ``line 4: nation: 'XX' is not a nation``."""
+        by_record = result.unit == "record"
+        rejected = (
+            self.tr("record {line}: {column}: {message}")
+            if by_record
+            else self.tr("line {line}: {column}: {message}")
+        )
+        warned = (
+            self.tr("record {line}: warning: {text}")
+            if by_record
+            else self.tr("line {line}: warning: {text}")
+        )
+        lines = [
+            rejected.format(line=problem.line, column=column, message=service_text(message))
+            for problem in result.rejected
+            for column, message in problem.errors.items()
+        ]
+        lines += [warned.format(line=at, text=service_text(text)) for at, text in result.warnings]
+        return lines
 
     def _failed(self, message: str) -> None:
         self.report.setPlainText(self.tr("The import failed: {message}").format(message=message))

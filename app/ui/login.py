@@ -20,7 +20,7 @@ from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.setup import is_server, log_in
 from app.ui.failures import show_failure
-from app.ui.i18n import service_text
+from app.ui.i18n import error_text, service_text
 from app.ui.operations import Operations
 
 
@@ -112,7 +112,7 @@ class LoginDialog(QDialog):
             show_failure(self, error)
             return
         self.password.clear()
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))
         self.message.show()
         self.adjustSize()  # tall enough for the message (a word-wrapped label grows the dialog)
         self.password.setFocus()
@@ -179,6 +179,6 @@ class ChangePasswordDialog(QDialog):
         if isinstance(error, ValidationFailed):
             self.message.setText("; ".join(map(service_text, error.errors.values())))
         elif isinstance(error, ServiceError):
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
         else:
             show_failure(self, error)

@@ -18,7 +18,7 @@ from app.security.principal import Actor
 from app.services import kinds
 from app.services.desk import Desk
 from app.ui import kinds as kind_views
-from app.ui.i18n import kind_title
+from app.ui.i18n import error_text, kind_title
 from app.ui.icons import icon
 from app.ui.list_view import RecordListView
 from app.ui.operations import Changes, Operations
@@ -204,7 +204,7 @@ class Navigation(QObject):
         self.operations.run(
             lambda: int(getattr(read()[0], column)),
             success=lambda parent_id: self._open_or_say(parent_kind, parent_id),
-            failure=lambda error: self.message.emit(str(error), 8000),
+            failure=lambda error: self.message.emit(error_text(error), 8000),
         )
 
     def _open_or_say(self, kind: str, record_id: int) -> None:
@@ -220,7 +220,7 @@ class Navigation(QObject):
             self.operations.run(
                 lambda: int(self.desk.contact_log.get(record_id)[0].assignment_id),
                 success=lambda tour_id: self.open_form("liaison_assignment", tour_id),
-                failure=lambda error: self.message.emit(str(error), 8000),
+                failure=lambda error: self.message.emit(error_text(error), 8000),
             )
             return
         if self.open_form(kind, record_id):
@@ -241,5 +241,5 @@ class Navigation(QObject):
         self.operations.run(
             lambda: str(getattr(service.get(record_id)[0], "reference", "")),
             success=found,
-            failure=lambda error: self.message.emit(str(error), 8000),
+            failure=lambda error: self.message.emit(error_text(error), 8000),
         )

@@ -19,6 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.ui.i18n import error_text
+
 POLL_MS = 15
 
 
@@ -153,7 +155,7 @@ class Worker(QObject):
             if kind == "ok":
                 self.finishedWith.emit(value)
             elif kind == "error":
-                self.failedWith.emit(str(value) or type(value).__name__)
+                self.failedWith.emit(error_text(value) or type(value).__name__)
                 self.raised.emit(value)
         self.finished.emit()
 

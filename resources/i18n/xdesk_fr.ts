@@ -17,7 +17,7 @@
         <message>
             <location line="+2" />
             <source>Direction: {directions}</source>
-            <translation>Sens : {directions}</translation>
+            <translation>Sens : {directions}</translation>
         </message>
         <message>
             <location line="+6" />
@@ -93,17 +93,17 @@
         <message>
             <location line="+1" />
             <source>Quota use: allotted against used</source>
-            <translation>Utilisation des quotas : attribués et utilisés</translation>
+            <translation>Utilisation des quotas : attribués et utilisés</translation>
         </message>
         <message>
             <location line="+82" />
             <source>Billets sent: {sent}, received: {received}.</source>
-            <translation>Postes envoyés : {sent}, reçus : {received}.</translation>
+            <translation>Postes envoyés : {sent}, reçus : {received}.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Over quota: {lines}.</source>
-            <translation>Quota dépassé : {lines}.</translation>
+            <translation>Quota dépassé : {lines}.</translation>
         </message>
         <message>
             <location line="+38" />
@@ -118,7 +118,7 @@
         <message>
             <location line="+1" />
             <source>Signatories not saved: please correct the rows marked below the table.</source>
-            <translation>Signataires non enregistrés : veuillez corriger les lignes signalées sous le tableau.</translation>
+            <translation>Signataires non enregistrés : veuillez corriger les lignes signalées sous le tableau.</translation>
         </message>
         <message>
             <location line="+11" />
@@ -133,7 +133,7 @@
         <message>
             <location line="+1" />
             <source>Quotas not saved: please correct the rows marked below the table.</source>
-            <translation>Quotas non enregistrés : veuillez corriger les lignes signalées sous le tableau.</translation>
+            <translation>Quotas non enregistrés : veuillez corriger les lignes signalées sous le tableau.</translation>
         </message>
     </context>
     <context>
@@ -146,7 +146,7 @@
         <message>
             <location line="+9" />
             <source>Mark the file &lt;b&gt;{name}&lt;/b&gt;:</source>
-            <translation>Marquer le fichier &lt;b&gt;{name}&lt;/b&gt; :</translation>
+            <translation>Marquer le fichier &lt;b&gt;{name}&lt;/b&gt; :</translation>
         </message>
     </context>
     <context>
@@ -245,12 +245,12 @@
         <message>
             <location line="+47" />
             <source>Could not read the attachments: {error}</source>
-            <translation>Impossible de lire les pièces jointes : {error}</translation>
+            <translation>Impossible de lire les pièces jointes : {error}</translation>
         </message>
         <message>
             <location line="+67" />
             <source>Could not read {path}: {error}</source>
-            <translation>Impossible de lire {path} : {error}</translation>
+            <translation>Impossible de lire {path} : {error}</translation>
         </message>
         <message>
             <location line="+9" />
@@ -270,7 +270,7 @@
         <message>
             <location line="+18" />
             <source>Could not write {path}: {error}</source>
-            <translation>Impossible d'écrire {path} : {error}</translation>
+            <translation>Impossible d'écrire {path} : {error}</translation>
         </message>
         <message>
             <location line="+6" />
@@ -280,7 +280,7 @@
         <message>
             <location line="+11" />
             <source>Delete {name} from this record?</source>
-            <translation>Supprimer {name} de cet enregistrement ?</translation>
+            <translation>Supprimer {name} de cet enregistrement ?</translation>
         </message>
         <message>
             <location line="+6" />
@@ -476,22 +476,22 @@
             <location line="+15" />
             <source>Trail intact: %Ln event(s) verified.</source>
             <translation>
-                <numerusform>Journal intact : %Ln événement vérifié.</numerusform>
-                <numerusform>Journal intact : %Ln événements vérifiés.</numerusform>
+                <numerusform>Journal intact : %Ln événement vérifié.</numerusform>
+                <numerusform>Journal intact : %Ln événements vérifiés.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location line="+8" />
             <source>Trail BROKEN: %Ln problem(s).</source>
             <translation>
-                <numerusform>Journal ROMPU : %Ln problème.</numerusform>
-                <numerusform>Journal ROMPU : %Ln problèmes.</numerusform>
+                <numerusform>Journal ROMPU : %Ln problème.</numerusform>
+                <numerusform>Journal ROMPU : %Ln problèmes.</numerusform>
             </translation>
         </message>
         <message>
             <location line="+4" />
             <source>First broken link: event {event} ({kind}): {message}</source>
-            <translation>Premier maillon rompu : événement {event} ({kind}) : {message}</translation>
+            <translation>Premier maillon rompu : événement {event} ({kind}) : {message}</translation>
         </message>
         <message>
             <location line="+17" />
@@ -522,7 +522,7 @@
     <context>
         <name>BackupRunner</name>
         <message>
-            <location filename="../../app/ui/import_backup.py" line="+297" />
+            <location filename="../../app/ui/import_backup.py" line="+311" />
             <location line="+42" />
             <source>Back up the database</source>
             <translation>Sauvegarder la base de données</translation>
@@ -540,7 +540,7 @@
         <message>
             <location line="+12" />
             <source>The backup failed: {error}</source>
-            <translation>La sauvegarde a échoué : {error}</translation>
+            <translation>La sauvegarde a échoué : {error}</translation>
         </message>
         <message>
             <location line="+11" />
@@ -591,7 +591,7 @@
     <context>
         <name>CheckList</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="+352" />
+            <location filename="../../app/ui/widgets.py" line="+354" />
             <source>Search…</source>
             <translation>Rechercher…</translation>
         </message>
@@ -621,7 +621,7 @@
         <message>
             <location line="+0" />
             <source>Add a row to {table}</source>
-            <translation>Ajouter une ligne : {table}</translation>
+            <translation>Ajouter une ligne : {table}</translation>
         </message>
         <message>
             <location line="+3" />
@@ -636,12 +636,12 @@
         <message>
             <location line="+4" />
             <source>Save {table}</source>
-            <translation>Enregistrer : {table}</translation>
+            <translation>Enregistrer : {table}</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Save the {table} table</source>
-            <translation>Enregistrer le tableau : {table}</translation>
+            <translation>Enregistrer le tableau : {table}</translation>
         </message>
     </context>
     <context>
@@ -742,6 +742,114 @@
             <location line="+25" />
             <source>Expiry</source>
             <translation>Expiration</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <location filename="../../app/ui/records/conflict_dialog.py" line="+59" />
+            <source>Changed by another user</source>
+            <translation>Modifié par un autre utilisateur</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>another user</source>
+            <translation>un autre utilisateur</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&lt;b&gt;{record}&lt;/b&gt; was changed by &lt;b&gt;{by}&lt;/b&gt; at {when} since you opened it.</source>
+            <translation>&lt;b&gt;{record}&lt;/b&gt; a été modifié par &lt;b&gt;{by}&lt;/b&gt; le {when} depuis que vous l’avez ouvert.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;b&gt;{record}&lt;/b&gt; was changed by &lt;b&gt;{by}&lt;/b&gt; since you opened it.</source>
+            <translation>&lt;b&gt;{record}&lt;/b&gt; a été modifié par &lt;b&gt;{by}&lt;/b&gt; depuis que vous l’avez ouvert.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Your changes were &lt;b&gt;not saved&lt;/b&gt;; what you typed is still in the form.</source>
+            <translation>Vos modifications &lt;b&gt;n’ont pas été enregistrées&lt;/b&gt; ; ce que vous avez saisi est toujours dans le formulaire.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>What they changed</source>
+            <translation>Ce qui a été modifié</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Was</source>
+            <translation>Avant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Now ({by})</source>
+            <translation>Maintenant ({by})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>You typed</source>
+            <translation>Votre saisie</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>(changed; values not shown)</source>
+            <translation>(modifié ; valeurs non affichées)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(empty)</source>
+            <translation>(vide)</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>What they changed:</source>
+            <translation>Ce qui a été modifié :</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Which fields they changed is not recorded where you may read it.</source>
+            <translation>Les champs modifiés ne sont pas consignés là où vous pouvez les lire.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt;b&gt;Reload&lt;/b&gt; shows the record as it is now and discards what you typed.</source>
+            <translation>&lt;b&gt;Recharger&lt;/b&gt; affiche la fiche telle qu’elle est maintenant et abandonne votre saisie.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt;b&gt;Keep editing&lt;/b&gt; keeps what you typed; a later save is checked again, and it is refused while you and {by} both changed {fields} (reload to see their value, then type yours again).</source>
+            <translation>&lt;b&gt;Continuer la saisie&lt;/b&gt; garde ce que vous avez saisi ; un enregistrement ultérieur est vérifié de nouveau, et il est refusé tant que vous et {by} avez tous deux modifié {fields} (rechargez pour voir leur valeur, puis saisissez de nouveau la vôtre).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&lt;b&gt;Keep editing&lt;/b&gt; keeps what you typed; a later save is checked again: fields they did not change are saved, nothing of theirs is overwritten.</source>
+            <translation>&lt;b&gt;Continuer la saisie&lt;/b&gt; garde ce que vous avez saisi ; un enregistrement ultérieur est vérifié de nouveau : les champs qu’ils n’ont pas modifiés sont enregistrés, rien de leurs modifications n’est écrasé.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Reload</source>
+            <translation>Recharger</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Read the record again, with the other user's changes</source>
+            <translation>Relire la fiche, avec les modifications de l’autre utilisateur</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Keep editing</source>
+            <translation>Continuer la saisie</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close this message; what you typed stays in the form</source>
+            <translation>Fermer ce message ; votre saisie reste dans le formulaire</translation>
         </message>
     </context>
     <context>
@@ -866,12 +974,12 @@
         <message>
             <location line="+66" />
             <source>Could not read the contact log: {error}</source>
-            <translation>Impossible de lire le journal des contacts : {error}</translation>
+            <translation>Impossible de lire le journal des contacts : {error}</translation>
         </message>
         <message>
             <location line="+74" />
             <source>Entry saved: {subject}.</source>
-            <translation>Entrée enregistrée : {subject}.</translation>
+            <translation>Entrée enregistrée : {subject}.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -964,7 +1072,7 @@
         <message>
             <location line="+5" />
             <source>Lead &amp;time:</source>
-            <translation>&amp;Délai :</translation>
+            <translation>&amp;Délai :</translation>
         </message>
         <message>
             <location line="+56" />
@@ -1031,17 +1139,17 @@
         <message>
             <location line="-4" />
             <source>Category: {categories}; currency: ISO 4217 (USD, EUR…)</source>
-            <translation>Catégorie : {categories} ; devise : ISO 4217 (USD, EUR…)</translation>
+            <translation>Catégorie : {categories} ; devise : ISO 4217 (USD, EUR…)</translation>
         </message>
         <message>
             <location line="+18" />
             <source>&lt;b&gt;Cancelled&lt;/b&gt;: {reason}</source>
-            <translation>&lt;b&gt;Annulé&lt;/b&gt; : {reason}</translation>
+            <translation>&lt;b&gt;Annulé&lt;/b&gt; : {reason}</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Cost lines not saved: please correct the rows marked below the table.</source>
-            <translation>Lignes de coût non enregistrées : veuillez corriger les lignes signalées sous le tableau.</translation>
+            <translation>Lignes de coût non enregistrées : veuillez corriger les lignes signalées sous le tableau.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -1442,12 +1550,47 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+31" />
+            <location line="+35" />
             <source>another user</source>
             <translation>un autre utilisateur</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="-31" />
+            <source>{by} changed this record at {when}.</source>
+            <translation>{by} a modifié cette fiche le {when}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{by} changed this record.</source>
+            <translation>{by} a modifié cette fiche.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>What you typed is still here; the changes of {by} are shown after Reload (Revert).</source>
+            <translation>Votre saisie est toujours là ; les modifications de {by} s’affichent après Recharger (Rétablir).</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Reloaded: the changes of {by} of {when} are shown; what you had typed was discarded.</source>
+            <translation>Rechargé : les modifications de {by} du {when} sont affichées ; votre saisie a été abandonnée.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Reloaded: the changes of {by} are shown; what you had typed was discarded.</source>
+            <translation>Rechargé : les modifications de {by} sont affichées ; votre saisie a été abandonnée.</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>Something went wrong; see the message.</source>
+            <translation>Une erreur s’est produite ; voir le message.</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Reason (recorded in the audit trail):</source>
+            <translation>Motif (consigné dans la piste d’audit) :</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Unsaved changes</source>
             <translation>Modifications non enregistrées</translation>
         </message>
@@ -1477,7 +1620,7 @@
         <message>
             <location line="+3" />
             <source>Instead of a date: the event that declassifies this record. It is declassified 25 years after its creation at the latest, if the event has not happened.</source>
-            <translation>Au lieu d’une date : l’événement qui déclassifie cet enregistrement. Il est déclassifié au plus tard 25 ans après sa création si l’événement n’a pas eu lieu.</translation>
+            <translation>Au lieu d’une date : l’événement qui déclassifie cet enregistrement. Il est déclassifié au plus tard 25 ans après sa création si l’événement n’a pas eu lieu.</translation>
         </message>
         <message>
             <location line="+17" />
@@ -1541,7 +1684,7 @@
     <context>
         <name>IdleLock</name>
         <message>
-            <location filename="../../app/ui/idle_lock.py" line="+153" />
+            <location filename="../../app/ui/idle_lock.py" line="+154" />
             <source>(the lock could not be recorded: {error})</source>
             <translation>(le verrouillage n'a pas pu être journalisé : {error})</translation>
         </message>
@@ -1549,7 +1692,7 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../app/ui/import_backup.py" line="-294" />
+            <location filename="../../app/ui/import_backup.py" line="-308" />
             <source>Import records</source>
             <translation>Importer des enregistrements</translation>
         </message>
@@ -1566,12 +1709,12 @@
         <message>
             <location line="+5" />
             <source>All or nothing: import no row if any row is bad</source>
-            <translation>Tout ou rien : n'importer aucune ligne si une ligne est incorrecte</translation>
+            <translation>Tout ou rien : n'importer aucune ligne si une ligne est incorrecte</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Import it again: I mean to store its rows a second time</source>
-            <translation>L'importer à nouveau : je veux enregistrer ses lignes une seconde fois</translation>
+            <translation>L'importer à nouveau : je veux enregistrer ses lignes une seconde fois</translation>
         </message>
         <message>
             <location line="-14" />
@@ -1593,7 +1736,7 @@
         <message>
             <location line="+3" />
             <source>Preview first: the rows the import would store, the rejected rows with their line numbers and the probable duplicates are listed here before anything is stored.</source>
-            <translation>Commencez par l'aperçu : les lignes que l'importation enregistrerait, les lignes rejetées avec leur numéro et les doublons probables sont listés ici avant tout enregistrement.</translation>
+            <translation>Commencez par l'aperçu : les lignes que l'importation enregistrerait, les lignes rejetées avec leur numéro et les doublons probables sont listés ici avant tout enregistrement.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -1672,9 +1815,9 @@
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+7" />
             <source>Preview of {file}: {rows}. Nothing has been stored.</source>
-            <translation>Aperçu de {file} : {rows}. Rien n'a été enregistré.</translation>
+            <translation>Aperçu de {file} : {rows}. Rien n'a été enregistré.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1710,15 +1853,15 @@
         <message>
             <location line="+10" />
             <source>Columns: {columns}</source>
-            <translation>Colonnes : {columns}</translation>
+            <translation>Colonnes : {columns}</translation>
         </message>
         <message>
             <location line="+8" />
             <source>You imported this file before, on {when} ({rows} stored): importing it again stores its rows a second time. Tick “Import it again” only if that is what you mean.</source>
-            <translation>Vous avez déjà importé ce fichier, le {when} ({rows} enregistrées) : l'importer à nouveau enregistre ses lignes une seconde fois. Ne cochez « L'importer à nouveau » que si c'est bien votre intention.</translation>
+            <translation>Vous avez déjà importé ce fichier, le {when} ({rows} enregistrées) : l'importer à nouveau enregistre ses lignes une seconde fois. Ne cochez « L'importer à nouveau » que si c'est bien votre intention.</translation>
         </message>
         <message numerus="yes">
-            <location line="+14" />
+            <location line="+12" />
             <source>%Ln row(s)</source>
             <translation>
                 <numerusform>%Ln ligne</numerusform>
@@ -1726,14 +1869,29 @@
             </translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>{unit} {line}: warning: {text}</source>
-            <translation>{unit} {line} : avertissement : {text}</translation>
+            <location line="+7" />
+            <source>record {line}: {column}: {message}</source>
+            <translation>enregistrement {line} : {column} : {message}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>line {line}: {column}: {message}</source>
+            <translation>ligne {line} : {column} : {message}</translation>
         </message>
         <message>
             <location line="+3" />
+            <source>record {line}: warning: {text}</source>
+            <translation>enregistrement {line} : avertissement : {text}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>line {line}: warning: {text}</source>
+            <translation>ligne {line} : avertissement : {text}</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>The import failed: {message}</source>
-            <translation>L'importation a échoué : {message}</translation>
+            <translation>L'importation a échoué : {message}</translation>
         </message>
         <message>
             <location line="+11" />
@@ -1914,7 +2072,7 @@
     <context>
         <name>LanguagesEditor</name>
         <message>
-            <location line="-329" />
+            <location line="-330" />
             <source>Language (ISO 639)</source>
             <translation>Langue (ISO 639)</translation>
         </message>
@@ -1924,7 +2082,7 @@
             <translation>Profil (p. ex. 3/3/2/2)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Languages</source>
             <translation>Langues</translation>
         </message>
@@ -2358,7 +2516,7 @@
             <translation>Messages</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Please note:</source>
             <translation>À noter :</translation>
         </message>
@@ -2366,7 +2524,7 @@
     <context>
         <name>Messages</name>
         <message>
-            <location line="+7" />
+            <location line="+10" />
             <source>Please correct: {errors}</source>
             <translation>Veuillez corriger : {errors}</translation>
         </message>
@@ -2394,7 +2552,7 @@
     <context>
         <name>NationPicker</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="-153" />
+            <location filename="../../app/ui/widgets.py" line="-154" />
             <source>Type a code or a name…</source>
             <translation>Saisissez un code ou un nom…</translation>
         </message>
@@ -2552,7 +2710,7 @@
         <message>
             <location line="+10" />
             <source>Selected:</source>
-            <translation>Sélection :</translation>
+            <translation>Sélection :</translation>
         </message>
         <message>
             <location line="+121" />
@@ -2567,7 +2725,7 @@
         <message>
             <location line="+39" />
             <source>No person matches; try another spelling or the reference.</source>
-            <translation>Aucune personne ne correspond ; essayez une autre orthographe ou la référence.</translation>
+            <translation>Aucune personne ne correspond ; essayez une autre orthographe ou la référence.</translation>
         </message>
         <message>
             <location line="+57" />
@@ -2587,17 +2745,17 @@
         <message>
             <location line="+14" />
             <source>Why is {name} withdrawn?</source>
-            <translation>Motif du retrait de {name} ?</translation>
+            <translation>Motif du retrait de {name} ?</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Status not changed: withdrawing needs a reason.</source>
-            <translation>Statut non modifié : un retrait doit être motivé.</translation>
+            <translation>Statut non modifié : un retrait doit être motivé.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>{name}: {status}.</source>
-            <translation>{name} : {status}.</translation>
+            <translation>{name} : {status}.</translation>
         </message>
         <message>
             <location line="+12" />
@@ -2607,7 +2765,7 @@
         <message>
             <location line="+13" />
             <source>Remove {name} from this exchange?</source>
-            <translation>Retirer {name} de cet échange ?</translation>
+            <translation>Retirer {name} de cet échange ?</translation>
         </message>
         <message>
             <location line="+10" />
@@ -2627,7 +2785,7 @@
         <message>
             <location line="+1" />
             <source>Reason (recorded in the audit trail):</source>
-            <translation>Motif (consigné dans le journal d'audit) :</translation>
+            <translation>Motif (consigné dans le journal d'audit) :</translation>
         </message>
         <message>
             <location line="+6" />
@@ -2881,7 +3039,7 @@
         <message>
             <location line="+1" />
             <source>Who can see this?</source>
-            <translation>Qui peut voir ceci ?</translation>
+            <translation>Qui peut voir ceci ?</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3323,7 +3481,7 @@
         <message>
             <location filename="../../app/ui/connect_dialog.py" line="-178" />
             <source>no encryption: passwords and records cross the network readable</source>
-            <translation>aucun chiffrement : mots de passe et enregistrements circulent en clair sur le réseau</translation>
+            <translation>aucun chiffrement : mots de passe et enregistrements circulent en clair sur le réseau</translation>
         </message>
         <message>
             <location line="+3" />
@@ -3338,12 +3496,12 @@
         <message>
             <location line="+1" />
             <source>encrypted; the server's certificate must come from the CA file</source>
-            <translation>chiffré ; le certificat du serveur doit provenir du fichier CA</translation>
+            <translation>chiffré ; le certificat du serveur doit provenir du fichier CA</translation>
         </message>
         <message>
             <location line="+3" />
             <source>encrypted; the certificate must come from the CA file and name this host</source>
-            <translation>chiffré ; le certificat doit provenir du fichier CA et nommer cet hôte</translation>
+            <translation>chiffré ; le certificat doit provenir du fichier CA et nommer cet hôte</translation>
         </message>
         <message>
             <location line="+20" />
@@ -3400,7 +3558,7 @@
         <message>
             <location line="+12" />
             <source>The password is asked when you log in; it is never stored.</source>
-            <translation>Le mot de passe est demandé à la connexion ; il n'est jamais conservé.</translation>
+            <translation>Le mot de passe est demandé à la connexion ; il n'est jamais conservé.</translation>
         </message>
         <message>
             <location line="+24" />
@@ -3679,12 +3837,12 @@
         <message>
             <location line="+121" />
             <source>{what}: please correct the fields marked.</source>
-            <translation>{what} : veuillez corriger les champs signalés.</translation>
+            <translation>{what} : veuillez corriger les champs signalés.</translation>
         </message>
         <message>
             <location line="+30" />
             <source>Account {user} created; the user must change the password at first login.</source>
-            <translation>Compte {user} créé ; l'utilisateur devra changer le mot de passe à la première connexion.</translation>
+            <translation>Compte {user} créé ; l'utilisateur devra changer le mot de passe à la première connexion.</translation>
         </message>
         <message>
             <location line="+7" />
@@ -3751,7 +3909,7 @@
         <message>
             <location line="+0" />
             <source>Reason:</source>
-            <translation>Motif :</translation>
+            <translation>Motif :</translation>
         </message>
         <message>
             <location line="+7" />
@@ -3761,7 +3919,7 @@
         <message>
             <location line="+1" />
             <source>New password for {user}:</source>
-            <translation>Nouveau mot de passe de {user} :</translation>
+            <translation>Nouveau mot de passe de {user} :</translation>
         </message>
     </context>
     <context>
@@ -3828,12 +3986,32 @@
     <context>
         <name>Service</name>
         <message>
+            <source> ({fields})</source>
+            <translation> ({fields})</translation>
+        </message>
+        <message>
+            <source> at {time}</source>
+            <translation> le {time}</translation>
+        </message>
+        <message>
+            <source>1 row</source>
+            <translation>1 ligne</translation>
+        </message>
+        <message>
             <source>Agreement: {problem}</source>
-            <translation>Accord : {problem}</translation>
+            <translation>Accord : {problem}</translation>
+        </message>
+        <message>
+            <source>Arrival {arrival} is after {reference} ends ({end})</source>
+            <translation>L’arrivée ({arrival}) est postérieure à la fin de {reference} ({end})</translation>
         </message>
         <message>
             <source>Assignment: no liaison assignment {value}</source>
-            <translation>Affectation : aucune affectation de liaison {value}</translation>
+            <translation>Affectation : aucune affectation de liaison {value}</translation>
+        </message>
+        <message>
+            <source>Budget currency is required when a budget amount is given (ISO 4217, e.g. USD)</source>
+            <translation>La devise du budget est obligatoire quand un montant de budget est indiqué (ISO 4217, p. ex. USD)</translation>
         </message>
         <message>
             <source>Cancelling an exchange needs a reason</source>
@@ -3856,8 +4034,32 @@
             <translation>La date de naissance est dans le futur</translation>
         </message>
         <message>
+            <source>Date signed is in the future</source>
+            <translation>La date de signature est dans le futur</translation>
+        </message>
+        <message>
+            <source>Departure {departure} is before the arrival {arrival}</source>
+            <translation>Le départ ({departure}) est antérieur à l’arrivée ({arrival})</translation>
+        </message>
+        <message>
+            <source>Departure {departure} is before {reference} starts ({start})</source>
+            <translation>Le départ ({departure}) est antérieur au début de {reference} ({start})</translation>
+        </message>
+        <message>
+            <source>Disclosure limit must be a level of this database's scheme (0 to {top}, or a name such as {example})</source>
+            <translation>La limite de communication doit être un niveau du barème de cette base de données (0 à {top}, ou un nom tel que {example})</translation>
+        </message>
+        <message>
             <source>Effective date is before the signed date</source>
             <translation>La date d’entrée en vigueur précède la date de signature</translation>
+        </message>
+        <message>
+            <source>End date {end} is before the start date {start}</source>
+            <translation>La date de fin ({end}) est antérieure à la date de début ({start})</translation>
+        </message>
+        <message>
+            <source>Exchange cannot be changed: remove this participation and add the person to the other exchange</source>
+            <translation>L’échange ne peut pas être changé : supprimez cette participation et ajoutez la personne à l’autre échange</translation>
         </message>
         <message>
             <source>Exchange {reference} is archived</source>
@@ -3865,7 +4067,7 @@
         </message>
         <message>
             <source>Exchange: no exchange {value}</source>
-            <translation>Échange : aucun échange {value}</translation>
+            <translation>Échange : aucun échange {value}</translation>
         </message>
         <message>
             <source>Expiry date must be after the effective date</source>
@@ -3876,6 +4078,10 @@
             <translation>La date d’expiration doit suivre la date de signature</translation>
         </message>
         <message>
+            <source>Expiry date {expiry} has passed: set a new expiry date before putting it in force</source>
+            <translation>La date d’expiration {expiry} est passée : fixez une nouvelle date d’expiration avant de mettre l’accord en vigueur</translation>
+        </message>
+        <message>
             <source>Follow-up due is before the date of the engagement</source>
             <translation>Le suivi est dû avant la date de l’entretien</translation>
         </message>
@@ -3884,8 +4090,48 @@
             <translation>La nation d’accueil doit différer de la nation d’envoi</translation>
         </message>
         <message>
+            <source>Login failed: the username or password is wrong, or the account is locked after repeated failures. Try again later or ask an administrator.</source>
+            <translation>Échec de la connexion : le nom d’utilisateur ou le mot de passe est erroné, ou le compte est verrouillé après des échecs répétés. Réessayez plus tard ou adressez-vous à un administrateur.</translation>
+        </message>
+        <message>
+            <source>Media type {media_type!r} is not a media type such as application/pdf</source>
+            <translation>Le type de média {media_type!r} n’est pas un type de média tel que application/pdf</translation>
+        </message>
+        <message>
             <source>NOFORN cannot be combined with nations</source>
             <translation>NOFORN ne se combine pas avec des nations</translation>
+        </message>
+        <message>
+            <source>Name is longer than {count} characters</source>
+            <translation>Le nom dépasse {count} caractères</translation>
+        </message>
+        <message>
+            <source>Name is required</source>
+            <translation>Le nom est obligatoire</translation>
+        </message>
+        <message>
+            <source>Parties must include {nations}: a signatory signed for it</source>
+            <translation>Les parties doivent comprendre {nations} : un signataire a signé en son nom</translation>
+        </message>
+        <message>
+            <source>Parties: an agreement needs at least {minimum} nations</source>
+            <translation>Parties : un accord exige au moins {minimum} nations</translation>
+        </message>
+        <message>
+            <source>Parties: {kind} needs at least {minimum} nation</source>
+            <translation>Parties : un accord de ce type ({kind}) exige au moins {minimum} nation</translation>
+        </message>
+        <message>
+            <source>Parties: {kind} needs at least {minimum} nations</source>
+            <translation>Parties : un accord de ce type ({kind}) exige au moins {minimum} nations</translation>
+        </message>
+        <message>
+            <source>Partner nations: {host} is the host nation; list only the other nations</source>
+            <translation>Nations partenaires : {host} est la nation hôte ; n’indiquez que les autres nations</translation>
+        </message>
+        <message>
+            <source>Person cannot be changed: remove this participation and add the other person</source>
+            <translation>La personne ne peut pas être changée : supprimez cette participation et ajoutez l’autre personne</translation>
         </message>
         <message>
             <source>Person {reference} is archived</source>
@@ -3893,7 +4139,11 @@
         </message>
         <message>
             <source>Person: no person {value}</source>
-            <translation>Personne : aucune personne {value}</translation>
+            <translation>Personne : aucune personne {value}</translation>
+        </message>
+        <message>
+            <source>Query is required</source>
+            <translation>La requête est obligatoire</translation>
         </message>
         <message>
             <source>REL TO needs at least one nation or group</source>
@@ -3901,15 +4151,39 @@
         </message>
         <message>
             <source>RESTRICTED is not a US classification level (U, C, S, TS): choose CONFIDENTIAL, which protects a record at least as well, or UNCLASSIFIED</source>
-            <translation>RESTRICTED n’est pas un niveau de classification des États-Unis (U, C, S, TS) : choisissez CONFIDENTIAL, qui protège un enregistrement au moins aussi bien, ou UNCLASSIFIED</translation>
+            <translation>RESTRICTED n’est pas un niveau de classification des États-Unis (U, C, S, TS) : choisissez CONFIDENTIAL, qui protège un enregistrement au moins aussi bien, ou UNCLASSIFIED</translation>
+        </message>
+        <message>
+            <source>Reason for cancelling is required for a cancelled exchange</source>
+            <translation>Le motif de l’annulation est obligatoire pour un échange annulé</translation>
+        </message>
+        <message>
+            <source>Reason for withdrawal is required for a withdrawn participant</source>
+            <translation>Le motif du retrait est obligatoire pour un participant retiré</translation>
         </message>
         <message>
             <source>Reference cannot be emptied</source>
             <translation>La référence ne peut pas être vidée</translation>
         </message>
         <message>
+            <source>Reference cannot be used; choose another number</source>
+            <translation>Référence inutilisable ; choisissez un autre numéro</translation>
+        </message>
+        <message>
+            <source>Reference may hold letters, digits and - / . _ (e.g. MOU-USA-POL-2019-01)</source>
+            <translation>La référence peut contenir des lettres, des chiffres et - / . _ (p. ex. MOU-USA-POL-2019-01)</translation>
+        </message>
+        <message>
             <source>Reference {reference} is already used by another agreement</source>
             <translation>La référence {reference} est déjà utilisée par un autre accord</translation>
+        </message>
+        <message>
+            <source>Role: this person already takes part in {reference} as {role}</source>
+            <translation>Rôle : cette personne participe déjà à {reference} en tant que {role}</translation>
+        </message>
+        <message>
+            <source>Role: this person cannot be booked into this exchange in this role</source>
+            <translation>Rôle : cette personne ne peut pas être inscrite à cet échange dans ce rôle</translation>
         </message>
         <message>
             <source>Sending nation is required</source>
@@ -3926,6 +4200,10 @@
         <message>
             <source>Terminating an agreement needs a reason</source>
             <translation>Résilier un accord demande un motif</translation>
+        </message>
+        <message>
+            <source>The file is {size}; an attachment may be at most {most}</source>
+            <translation>Le fichier fait {size} ; une pièce jointe peut faire au plus {most}</translation>
         </message>
         <message>
             <source>Tour end is before the tour start</source>
@@ -3949,11 +4227,15 @@
         </message>
         <message>
             <source>a classified record needs a disclosure marking here: REL TO nations or groups, or NOFORN (under a US owner only UNCLASSIFIED may have no caveat; ICD 710)</source>
-            <translation>un enregistrement classifié demande ici une mention de diffusion : REL TO des nations ou des groupes, ou NOFORN (sous un propriétaire américain, seul UNCLASSIFIED peut s’en passer ; ICD 710)</translation>
+            <translation>un enregistrement classifié demande ici une mention de diffusion : REL TO des nations ou des groupes, ou NOFORN (sous un propriétaire américain, seul UNCLASSIFIED peut s’en passer ; ICD 710)</translation>
         </message>
         <message>
             <source>a control character</source>
             <translation>un caractère de contrôle</translation>
+        </message>
+        <message>
+            <source>a downgrade needs a stated reason</source>
+            <translation>un déclassement exige un motif énoncé</translation>
         </message>
         <message>
             <source>a group code is 2 to 16 letters or digits and not a nation code</source>
@@ -3976,20 +4258,140 @@
             <translation>un numéro de passeport a de 5 à 20 lettres et chiffres</translation>
         </message>
         <message>
+            <source>a {kind} is deleted, not archived</source>
+            <translation>ce type de fiche ({kind}) se supprime, il ne s’archive pas</translation>
+        </message>
+        <message>
+            <source>a {kind} keeps its history: archive it instead</source>
+            <translation>ce type de fiche ({kind}) garde son historique : archivez-la plutôt</translation>
+        </message>
+        <message>
+            <source>adding {nations} to {code} releases the records released to it to them: give a reason</source>
+            <translation>ajouter {nations} à {code} leur communique les fiches communicables à {code} : indiquez un motif</translation>
+        </message>
+        <message>
+            <source>agreement {reference} expires on {expiry}, before the exchange ends on {end}</source>
+            <translation>l’accord {reference} expire le {expiry}, avant la fin de l’échange le {end}</translation>
+        </message>
+        <message>
+            <source>agreement {reference} is expired</source>
+            <translation>l’accord {reference} est expiré</translation>
+        </message>
+        <message>
+            <source>agreement {reference} is terminated</source>
+            <translation>l’accord {reference} est résilié</translation>
+        </message>
+        <message>
+            <source>an attachment is added with its file: use add(record_kind, record_id, name, content)</source>
+            <translation>une pièce jointe s’ajoute avec son fichier : utilisez add(record_kind, record_id, name, content)</translation>
+        </message>
+        <message>
             <source>an invisible character</source>
             <translation>un caractère invisible</translation>
+        </message>
+        <message>
+            <source>another user's change at the same moment prevented this one; nothing was saved: try again</source>
+            <translation>la modification d’un autre utilisateur au même moment a empêché celle-ci ; rien n’a été enregistré : réessayez</translation>
+        </message>
+        <message>
+            <source>apply your changes again</source>
+            <translation>refaites vos modifications</translation>
+        </message>
+        <message>
+            <source>attach the file again</source>
+            <translation>joignez de nouveau le fichier</translation>
+        </message>
+        <message>
+            <source>cannot be used; choose another value</source>
+            <translation>inutilisable ; choisissez une autre valeur</translation>
+        </message>
+        <message>
+            <source>cannot move from {old} to {new}; allowed: {allowed}</source>
+            <translation>passage impossible de {old} à {new} ; permis : {allowed}</translation>
+        </message>
+        <message>
+            <source>clashes with a record already stored ({key})</source>
+            <translation>entre en conflit avec une fiche déjà enregistrée ({key})</translation>
         </message>
         <message>
             <source>contains {kind} ({char}) at position {position}</source>
             <translation>contient {kind} ({char}) à la position {position}</translation>
         </message>
         <message>
+            <source>date of birth</source>
+            <translation>date de naissance</translation>
+        </message>
+        <message>
+            <source>expired on {expiry} but still marked in force</source>
+            <translation>a expiré le {expiry} mais est toujours marqué en vigueur</translation>
+        </message>
+        <message>
+            <source>expired on {expiry} but still marked signed</source>
+            <translation>a expiré le {expiry} mais est toujours marqué signé</translation>
+        </message>
+        <message>
+            <source>expires on {expiry}, within its notice period</source>
+            <translation>expire le {expiry}, dans son délai de préavis</translation>
+        </message>
+        <message>
+            <source>files cannot be attached to {record_kind!r}; use one of {kinds}</source>
+            <translation>impossible de joindre des fichiers à {record_kind!r} ; utilisez l’un de : {kinds}</translation>
+        </message>
+        <message>
+            <source>filtering or sorting on identity details (birth, passport, service and visa) is for coordinators and administrators</source>
+            <translation>filtrer ou trier sur les données d’identité (naissance, passeport, matricule et visa) est réservé aux coordinateurs et aux administrateurs</translation>
+        </message>
+        <message>
             <source>give a declassification date or an event, not both (clear the date first)</source>
             <translation>donnez une date ou un événement de déclassification, pas les deux (effacez d’abord la date)</translation>
         </message>
         <message>
+            <source>has a value the database does not accept</source>
+            <translation>a une valeur que la base de données n’accepte pas</translation>
+        </message>
+        <message>
+            <source>has {cells} cells but the header names {columns} columns</source>
+            <translation>a {cells} cellules mais l’en-tête nomme {columns} colonnes</translation>
+        </message>
+        <message>
+            <source>identity details are shown to coordinators and administrators only</source>
+            <translation>les données d’identité ne sont montrées qu’aux coordinateurs et aux administrateurs</translation>
+        </message>
+        <message>
+            <source>is already used by another record</source>
+            <translation>est déjà utilisé par une autre fiche</translation>
+        </message>
+        <message>
+            <source>is empty; the first line must name the columns</source>
+            <translation>est vide ; la première ligne doit nommer les colonnes</translation>
+        </message>
+        <message>
+            <source>is not UTF-8 text (bad byte at position {at} near line {line}); save it as UTF-8</source>
+            <translation>n’est pas du texte UTF-8 (octet erroné à la position {at} vers la ligne {line}) ; enregistrez-le en UTF-8</translation>
+        </message>
+        <message>
+            <source>is not UTF-8 text; save it as UTF-8</source>
+            <translation>n’est pas du texte UTF-8 ; enregistrez-le en UTF-8</translation>
+        </message>
+        <message>
             <source>is not a field of this record</source>
             <translation>n’est pas un champ de cet enregistrement</translation>
+        </message>
+        <message>
+            <source>is not a field of this row</source>
+            <translation>n’est pas un champ de cette ligne</translation>
+        </message>
+        <message>
+            <source>is not a field you can filter or sort on</source>
+            <translation>n’est pas un champ sur lequel vous pouvez filtrer ou trier</translation>
+        </message>
+        <message>
+            <source>is not a search filter; use one of {filters}</source>
+            <translation>n’est pas un filtre de recherche ; utilisez l’un de : {filters}</translation>
+        </message>
+        <message>
+            <source>is not valid JSON (line {line}: {error})</source>
+            <translation>n’est pas du JSON valide (ligne {line} : {error})</translation>
         </message>
         <message>
             <source>is required</source>
@@ -4001,7 +4403,7 @@
         </message>
         <message>
             <source>is too long ({length} characters; at most {limit})</source>
-            <translation>est trop long ({length} caractères ; au plus {limit})</translation>
+            <translation>est trop long ({length} caractères ; au plus {limit})</translation>
         </message>
         <message>
             <source>level must not be negative</source>
@@ -4010,6 +4412,14 @@
         <message>
             <source>level {level} is not in the scheme</source>
             <translation>le niveau {level} n’existe pas dans le schéma</translation>
+        </message>
+        <message>
+            <source>line {line}: {error}</source>
+            <translation>ligne {line} : {error}</translation>
+        </message>
+        <message>
+            <source>lowering the classification or widening releasability needs an administrator</source>
+            <translation>abaisser la classification ou élargir la communicabilité exige un administrateur</translation>
         </message>
         <message>
             <source>must be a date after today (a record past its date is declassified, not kept)</source>
@@ -4029,39 +4439,307 @@
         </message>
         <message>
             <source>must be at most {years} years after the record was created ({latest}; E.O. 13526 §1.5)</source>
-            <translation>doit tomber au plus {years} ans après la création de l’enregistrement ({latest} ; E.O. 13526 §1.5)</translation>
+            <translation>doit tomber au plus {years} ans après la création de l’enregistrement ({latest} ; E.O. 13526 §1.5)</translation>
+        </message>
+        <message>
+            <source>must hold a list of objects, one per record</source>
+            <translation>doit contenir une liste d’objets, un par fiche</translation>
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation>ne doit pas être vide</translation>
+        </message>
+        <message>
+            <source>names a record that does not exist (or no longer exists)</source>
+            <translation>désigne une fiche qui n’existe pas (ou plus)</translation>
+        </message>
+        <message>
+            <source>no saved search {name!r}</source>
+            <translation>aucune recherche enregistrée {name!r}</translation>
+        </message>
+        <message>
+            <source>no user {username}</source>
+            <translation>aucun utilisateur {username}</translation>
+        </message>
+        <message>
+            <source>no {kind} with id {record_id}</source>
+            <translation>aucune fiche « {kind} » d’identifiant {record_id}</translation>
+        </message>
+        <message>
+            <source>no {kind} {reference}</source>
+            <translation>aucune fiche « {kind} » {reference}</translation>
+        </message>
+        <message>
+            <source>none (it is final)</source>
+            <translation>aucun (il est définitif)</translation>
+        </message>
+        <message>
+            <source>only an administrator fills a database with the demo data set</source>
+            <translation>seul un administrateur remplit une base de données avec le jeu de démonstration</translation>
+        </message>
+        <message>
+            <source>only an administrator manages users and groups</source>
+            <translation>seul un administrateur gère les utilisateurs et les groupes</translation>
+        </message>
+        <message>
+            <source>only an administrator may back up the database</source>
+            <translation>seul un administrateur peut sauvegarder la base de données</translation>
+        </message>
+        <message>
+            <source>only an administrator may encrypt the database</source>
+            <translation>seul un administrateur peut chiffrer la base de données</translation>
+        </message>
+        <message>
+            <source>only an administrator may restore the database</source>
+            <translation>seul un administrateur peut restaurer la base de données</translation>
+        </message>
+        <message>
+            <source>only coordinators and administrators see who can read a record</source>
+            <translation>seuls les coordinateurs et les administrateurs voient qui peut lire une fiche</translation>
+        </message>
+        <message>
+            <source>passport number</source>
+            <translation>numéro de passeport</translation>
+        </message>
+        <message>
+            <source>probable duplicate of {title} ({reference}): similar name, same {same}</source>
+            <translation>doublon probable de {title} ({reference}) : nom semblable, même {same}</translation>
+        </message>
+        <message>
+            <source>rebuilding the search index is for administrators</source>
+            <translation>la reconstruction de l’index de recherche est réservée aux administrateurs</translation>
+        </message>
+        <message>
+            <source>repeats row {row} ({year}, {direction}, {category})</source>
+            <translation>répète la ligne {row} ({year}, {direction}, {category})</translation>
+        </message>
+        <message>
+            <source>service number</source>
+            <translation>matricule</translation>
+        </message>
+        <message>
+            <source>that level is not in this database's scheme</source>
+            <translation>ce niveau ne fait pas partie du barème de cette base de données</translation>
+        </message>
+        <message>
+            <source>the audit extract is for auditors and administrators</source>
+            <translation>l’extrait d’audit est réservé aux auditeurs et aux administrateurs</translation>
+        </message>
+        <message>
+            <source>the audit trail is for auditors and administrators</source>
+            <translation>la piste d’audit est réservée aux auditeurs et aux administrateurs</translation>
+        </message>
+        <message>
+            <source>the connection to the database server was lost while your change was being saved; it may or may not have been stored: reopen the record to check before saving again</source>
+            <translation>la connexion au serveur de base de données a été perdue pendant l’enregistrement de votre modification ; elle a pu être enregistrée ou non : rouvrez la fiche pour vérifier avant d’enregistrer de nouveau</translation>
+        </message>
+        <message>
+            <source>the connection to the database server was lost; nothing was saved. Check the network and try again</source>
+            <translation>la connexion au serveur de base de données a été perdue ; rien n’a été enregistré. Vérifiez le réseau et réessayez</translation>
+        </message>
+        <message>
+            <source>the cost lines in {currency} add up to {spent:.2f}, above the budget of {budget:.2f} {currency}</source>
+            <translation>les lignes de coût en {currency} totalisent {spent:.2f}, au-delà du budget de {budget:.2f} {currency}</translation>
+        </message>
+        <message>
+            <source>the database is busy with another user's change and did not answer in time; nothing was saved: try again in a moment</source>
+            <translation>la base de données est occupée par la modification d’un autre utilisateur et n’a pas répondu à temps ; rien n’a été enregistré : réessayez dans un instant</translation>
+        </message>
+        <message>
+            <source>the database refused the operation: {detail}</source>
+            <translation>la base de données a refusé l’opération : {detail}</translation>
+        </message>
+        <message>
+            <source>the database stopped this change because it was waiting on another user's change that was waiting on it (a deadlock); nothing was saved: try again</source>
+            <translation>la base de données a arrêté cette modification car elle attendait celle d’un autre utilisateur qui l’attendait (interblocage) ; rien n’a été enregistré : réessayez</translation>
+        </message>
+        <message>
+            <source>the disclosure limit {limit} is above the clearance the person holds ({clearance})</source>
+            <translation>la limite de communication {limit} dépasse l’habilitation que détient la personne ({clearance})</translation>
+        </message>
+        <message>
+            <source>the engagement on {date} is outside the tour of {reference}</source>
+            <translation>l’entretien du {date} se situe en dehors de la mission {reference}</translation>
+        </message>
+        <message>
+            <source>the file is marked {marking}, lower than its record ({record})</source>
+            <translation>le fichier est marqué {marking}, moins haut que sa fiche ({record})</translation>
         </message>
         <message>
             <source>the first administrator needs a username</source>
             <translation>le premier administrateur demande un nom d’utilisateur</translation>
         </message>
         <message>
+            <source>the group {name} exists already</source>
+            <translation>le groupe {name} existe déjà</translation>
+        </message>
+        <message>
+            <source>the person is from {nation} but the sending nation is {sending}</source>
+            <translation>la personne est de nationalité {nation} mais la nation d’envoi est {sending}</translation>
+        </message>
+        <message>
+            <source>the stored file {name} is damaged: its content no longer matches the SHA-256 recorded when it was added; restore the database from a backup or attach the file again</source>
+            <translation>le fichier enregistré {name} est endommagé : son contenu ne correspond plus au SHA-256 enregistré lors de son ajout ; restaurez la base de données à partir d’une sauvegarde ou joignez de nouveau le fichier</translation>
+        </message>
+        <message>
+            <source>the tour overlaps {reference} ({start} to open-ended) of the same person</source>
+            <translation>la mission chevauche {reference} (du {start}, sans date de fin) de la même personne</translation>
+        </message>
+        <message>
+            <source>the tour overlaps {reference} ({start} to {end}) of the same person</source>
+            <translation>la mission chevauche {reference} (du {start} au {end}) de la même personne</translation>
+        </message>
+        <message>
             <source>the username {name} is taken</source>
             <translation>le nom d’utilisateur {name} est pris</translation>
         </message>
         <message>
+            <source>try again</source>
+            <translation>réessayez</translation>
+        </message>
+        <message>
             <source>unknown classification {value!r}; use one of {choices}</source>
-            <translation>classification {value!r} inconnue ; utilisez l’une de : {choices}</translation>
+            <translation>classification {value!r} inconnue ; utilisez l’une de : {choices}</translation>
+        </message>
+        <message>
+            <source>unknown filter operation {op!r}</source>
+            <translation>opération de filtre inconnue {op!r}</translation>
         </message>
         <message>
             <source>unknown nation or group {codes}</source>
-            <translation>nation ou groupe inconnu : {codes}</translation>
+            <translation>nation ou groupe inconnu : {codes}</translation>
         </message>
         <message>
             <source>unknown need-to-know group {groups}</source>
-            <translation>groupe d’en-connaître inconnu : {groups}</translation>
+            <translation>groupe d’en-connaître inconnu : {groups}</translation>
         </message>
         <message>
             <source>unknown value {value!r}; use one of {choices}</source>
-            <translation>valeur {value!r} inconnue ; utilisez l’une de : {choices}</translation>
+            <translation>valeur {value!r} inconnue ; utilisez l’une de : {choices}</translation>
         </message>
         <message>
             <source>use one of {choices}</source>
-            <translation>utilisez l’un de : {choices}</translation>
+            <translation>utilisez l’un de : {choices}</translation>
+        </message>
+        <message>
+            <source>was refused by the database</source>
+            <translation>a été refusé par la base de données</translation>
+        </message>
+        <message>
+            <source>with that label you could no longer read the record yourself</source>
+            <translation>avec ce marquage, vous ne pourriez plus lire la fiche vous-même</translation>
+        </message>
+        <message>
+            <source>you cannot label a record above your own clearance</source>
+            <translation>vous ne pouvez pas marquer une fiche au-dessus de votre propre habilitation</translation>
+        </message>
+        <message>
+            <source>you cannot remove your own administrator role or deactivate yourself</source>
+            <translation>vous ne pouvez ni retirer votre propre rôle d’administrateur ni vous désactiver</translation>
+        </message>
+        <message>
+            <source>your account is no longer active; log in again</source>
+            <translation>votre compte n’est plus actif ; reconnectez-vous</translation>
+        </message>
+        <message>
+            <source>your role ({role}) may not change records</source>
+            <translation>votre rôle ({role}) ne permet pas de modifier des fiches</translation>
+        </message>
+        <message>
+            <source>{code} is a built-in group and cannot be changed</source>
+            <translation>{code} est un groupe prédéfini et ne peut pas être modifié</translation>
+        </message>
+        <message>
+            <source>{count:,} rows</source>
+            <translation>{count} lignes</translation>
+        </message>
+        <message>
+            <source>{error} The import stopped at line {line}: the {rows:,} rows before it were stored; line {line} and the rows after it were not imported (import them again once the cause is fixed).</source>
+            <translation>{error} L’importation s’est arrêtée à la ligne {line} : les {rows} lignes qui la précèdent ont été enregistrées ; la ligne {line} et les suivantes n’ont pas été importées (importez-les de nouveau une fois la cause corrigée).</translation>
         </message>
         <message>
             <source>{field} {problem}</source>
             <translation>{field} {problem}</translation>
+        </message>
+        <message>
+            <source>{field}: line {number}: {problem}</source>
+            <translation>{field} : ligne {number} : {problem}</translation>
+        </message>
+        <message>
+            <source>{file} was imported before, on {when} ({rows} stored): importing it again would store its rows a second time. Import it again only if that is what you mean.</source>
+            <translation>{file} a déjà été importé, le {when} ({rows} enregistrées) : l’importer de nouveau enregistrerait ses lignes une seconde fois. Ne l’importez de nouveau que si c’est bien votre intention.</translation>
+        </message>
+        <message>
+            <source>{items} and {last}</source>
+            <translation>{items} et {last}</translation>
+        </message>
+        <message>
+            <source>{name} arrives on {arrival}, more than {days} days before {reference} starts</source>
+            <translation>{name} arrive le {arrival}, plus de {days} jours avant le début de {reference}</translation>
+        </message>
+        <message>
+            <source>{name} has no security clearance recorded, but {reference} is {level}</source>
+            <translation>{name} n’a aucune habilitation enregistrée, mais {reference} est {level}</translation>
+        </message>
+        <message>
+            <source>{name} holds a {held} clearance, below {reference}'s {level}</source>
+            <translation>{name} détient une habilitation {held}, inférieure au niveau {level} de {reference}</translation>
+        </message>
+        <message>
+            <source>{name} is also booked into {reference} {title} ({start} to {end}), which overlaps {exchange}</source>
+            <translation>{name} est aussi inscrit à {reference} {title} (du {start} au {end}), qui chevauche {exchange}</translation>
+        </message>
+        <message>
+            <source>{name} is from {nation}, but {reference} is NOFORN (not releasable to foreign nationals)</source>
+            <translation>{name} est de nationalité {nation}, mais {reference} est NOFORN (non communicable aux ressortissants étrangers)</translation>
+        </message>
+        <message>
+            <source>{name} is from {nation}, but {reference} is releasable only to {release}</source>
+            <translation>{name} est de nationalité {nation}, mais {reference} n’est communicable qu’à {release}</translation>
+        </message>
+        <message>
+            <source>{name} leaves on {departure}, more than {days} days after {reference} ends</source>
+            <translation>{name} part le {departure}, plus de {days} jours après la fin de {reference}</translation>
+        </message>
+        <message>
+            <source>{name}'s clearance expires on {expiry}, before {reference} ends on {end}</source>
+            <translation>l’habilitation de {name} expire le {expiry}, avant la fin de {reference} le {end}</translation>
+        </message>
+        <message>
+            <source>{name}'s passport expires on {expiry}, before departure on {leaving}</source>
+            <translation>le passeport de {name} expire le {expiry}, avant le départ le {leaving}</translation>
+        </message>
+        <message>
+            <source>{name}'s visa expires on {expiry}, before departure on {leaving}</source>
+            <translation>le visa de {name} expire le {expiry}, avant le départ le {leaving}</translation>
+        </message>
+        <message>
+            <source>{nation} is not a party to this agreement</source>
+            <translation>{nation} n’est pas partie à cet accord</translation>
+        </message>
+        <message>
+            <source>{owner} (this installation's nation) is not a party: quota use counts from {owner}'s side</source>
+            <translation>{owner} (la nation de cette installation) n’est pas partie à l’accord : l’utilisation des quotas est comptée du point de vue de {owner}</translation>
+        </message>
+        <message>
+            <source>{parts} is not a part of a cost line</source>
+            <translation>{parts} n’est pas un élément d’une ligne de coût</translation>
+        </message>
+        <message>
+            <source>{record} was changed by {by} since you opened it{when}{what}; your changes were not written: reopen it and {again}</source>
+            <translation>{record} a été modifié par {by} depuis que vous l’avez ouvert{when}{what} ; vos modifications n’ont pas été écrites : rouvrez-le et {again}</translation>
+        </message>
+        <message>
+            <source>{reference} is also the number of agreement {ids} (under another label): name them by id</source>
+            <translation>{reference} est aussi le numéro de l’accord {ids} (sous un autre marquage) : désignez-les par leur identifiant</translation>
+        </message>
+        <message>
+            <source>{reference} is the number of more than one {kind} you may see ({ids}): give its id</source>
+            <translation>{reference} est le numéro de plusieurs fiches « {kind} » que vous pouvez voir ({ids}) : indiquez son identifiant</translation>
+        </message>
+        <message>
+            <source>{row!r} should read like 'travel 1200.00 USD Return flights'</source>
+            <translation>{row!r} devrait se présenter comme 'travel 1200.00 USD Return flights'</translation>
         </message>
         <message>
             <source>{value!r} is not a STANAG 2116 code (OR-1…OR-9, WO-1…WO-5, OF-1…OF-10, civilian)</source>
@@ -4073,15 +4751,19 @@
         </message>
         <message>
             <source>{value!r} is not a STANAG 6001 profile: 5 is the highest level and has no plus (+ exists only on levels 0 to 4)</source>
-            <translation>{value!r} n’est pas un profil STANAG 6001 : 5 est le niveau le plus haut et n’a pas de plus (+ n’existe qu’aux niveaux 0 à 4)</translation>
+            <translation>{value!r} n’est pas un profil STANAG 6001 : 5 est le niveau le plus haut et n’a pas de plus (+ n’existe qu’aux niveaux 0 à 4)</translation>
         </message>
         <message>
             <source>{value!r} is not a classification</source>
             <translation>{value!r} n’est pas une classification</translation>
         </message>
         <message>
+            <source>{value!r} is not a date (use YYYY-MM-DD)</source>
+            <translation>{value!r} n’est pas une date (utilisez AAAA-MM-JJ)</translation>
+        </message>
+        <message>
             <source>{value!r} is not a date; write it as YYYY-MM-DD</source>
-            <translation>{value!r} n’est pas une date ; écrivez-la AAAA-MM-JJ</translation>
+            <translation>{value!r} n’est pas une date ; écrivez-la AAAA-MM-JJ</translation>
         </message>
         <message>
             <source>{value!r} is not a whole number</source>
@@ -4115,12 +4797,16 @@
             <source>{value!r} is not yes or no</source>
             <translation>{value!r} n’est ni oui ni non</translation>
         </message>
+        <message>
+            <source>{words}{detail}</source>
+            <translation>{words}{detail}</translation>
+        </message>
     </context>
     <context>
         <name>Deadline</name>
         <message>
             <source>Agreement expired; its status is still {status}</source>
-            <translation>Accord expiré ; son statut est toujours {status}</translation>
+            <translation>Accord expiré ; son statut est toujours {status}</translation>
         </message>
         <message>
             <source>Agreement expires</source>
@@ -4128,7 +4814,7 @@
         </message>
         <message>
             <source>Agreement in effect; its status is still Signed</source>
-            <translation>Accord en vigueur ; son statut est toujours Signé</translation>
+            <translation>Accord en vigueur ; son statut est toujours Signé</translation>
         </message>
         <message>
             <source>Agreement notice period starts</source>
@@ -4136,11 +4822,11 @@
         </message>
         <message>
             <source>Follow-up due: {subject}</source>
-            <translation>Suivi à faire : {subject}</translation>
+            <translation>Suivi à faire : {subject}</translation>
         </message>
         <message>
             <source>Liaison tour ended; its status is still {status}</source>
-            <translation>Affectation de liaison terminée ; son statut est toujours {status}</translation>
+            <translation>Affectation de liaison terminée ; son statut est toujours {status}</translation>
         </message>
         <message>
             <source>Liaison tour ends</source>
@@ -4148,7 +4834,7 @@
         </message>
         <message>
             <source>Liaison tour started; its status is still Planned</source>
-            <translation>Affectation de liaison commencée ; son statut est toujours Planifié</translation>
+            <translation>Affectation de liaison commencée ; son statut est toujours Planifié</translation>
         </message>
         <message>
             <source>Participant not yet approved</source>

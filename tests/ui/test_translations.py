@@ -119,7 +119,7 @@ def test_translations_loaded_in_french(qtbot, admin: Desk, french: None) -> None
     related = window.page("people").related  # the person's exchanges and tours, in French
     qtbot.waitUntil(lambda: related.tabText(1) == "Missions de liaison (0)")
     assert related.tabText(0) == "Échanges (0)"
-    assert related.who_button.text() == "Qui peut voir ceci ?"
+    assert related.who_button.text() == "Qui peut voir ceci\u00a0?"
     assert related.exchanges.headerData(2, Qt.Orientation.Horizontal) == "Rôle"
     assert window.statusBar().currentMessage().startswith("Connecté en tant que admin")
 
@@ -147,7 +147,7 @@ def test_deadlines_attachments_and_connect_in_french(qtbot, admin: Desk, french:
     assert view.model.headerData(1, Qt.Orientation.Horizontal) == "Échéance"
     assert {view.model.index(r, 2).data() for r in range(2)} == {"statut à corriger", "45 j"}
     assert {view.model.index(r, 3).data() for r in range(2)} == {
-        "Affectation de liaison commencée ; son statut est toujours Planifié",
+        "Affectation de liaison commencée\u00a0; son statut est toujours Planifié",
         "Fin de l’affectation de liaison",
     }
     assert view.summary.text() == "1 à échéance sous 90 jours; 1 statut à corriger"
@@ -245,7 +245,105 @@ def test_a_status_in_what_falls_due_is_its_french_label(french: None) -> None:
     from app.services.deadlines import TOUR_ENDED, What
 
     assert i18n.service_text(What(TOUR_ENDED, status="Active")) == (
-        "Affectation de liaison terminée ; son statut est toujours "
+        "Affectation de liaison terminée\u00a0; son statut est toujours "
         + i18n.vocabulary_label("Active")
     )
     assert i18n.vocabulary_label("Active") != "Active"
+
+
+def test_refusals_of_the_services_are_french(qtbot, admin: Desk, make_user, french: None) -> None:  # noqa: ANN001
+    """Not found, not allowed, changed meanwhile and a lost connection reach a French window in
+    French, the kind of record and the role in their French words; English below it."""
+    from app.services.errors import Conflict, ConnectionLost, NotFound, PermissionDenied
+    from app.services.transactions import service_error
+    from app.ui.failures import failure_text
+    from app.ui.records.messages import refusal
+
+    with pytest.raises(NotFound) as missing:
+        admin.liaison.get(424242)
+    assert str(missing.value) == "no liaison assignment with id 424242"
+    assert refusal(missing.value) == (
+        "Introuvable\u00a0: aucune fiche «\u00a0affectation de liaison\u00a0» d’identifiant 424242"
+    )
+    viewer = make_user("looker", role="viewer")
+    with pytest.raises(PermissionDenied) as refused:
+        viewer.people.create({"family_name": "Dupont", "nation_code": "FRA"})
+    role = i18n.vocabulary_label("Viewer").lower()
+    assert role != "viewer"
+    assert refusal(refused.value) == (
+        f"Non autorisé\u00a0: votre rôle ({role}) ne permet pas de modifier des fiches"
+    )
+    assert failure_text(refused.value).startswith("Votre rôle")
+    person = admin.people.create({"family_name": "Dupont", "nation_code": "FRA"}).record
+    admin.people.update(person.id, {"given_names": "Claire"}, expected_version=1)
+    with pytest.raises(Conflict) as changed:
+        admin.people.update(person.id, {"given_names": "Anne"}, expected_version=1)
+    text = refusal(changed.value)
+    assert text.startswith("Modifié entre-temps\u00a0: ") and "a été modifié par admin" in text
+    assert "refaites vos modifications" in text and i18n.field_title("Given names") in text
+    assert "changed by admin" in str(changed.value)  # the English sentence is kept
+    import psycopg
+
+    lost = service_error(psycopg.OperationalError("server closed the connection unexpectedly"))
+    if isinstance(lost, ConnectionLost):
+        assert failure_text(lost).startswith("La connexion au serveur")
+
+
+def test_the_conflict_dialog_is_french(qtbot, french: None) -> None:  # noqa: ANN001
+    from app.services.errors import Conflict, FieldChange
+    from app.ui.records.conflict_dialog import ConflictDialog
+
+    conflict = Conflict(
+        "changed",
+        by="gb",
+        at=dt.datetime(2026, 3, 1, 14, 5, tzinfo=dt.UTC),
+        changes=[FieldChange("family_name", "Family name", "Dupont", "Durand")],
+    )
+    dialog = ConflictDialog(conflict, "P-2026-000001", {"family_name": "Dupond"})
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Modifié par un autre utilisateur"
+    heading = dialog.findChild(QLabel, "conflictHeading").text()
+    assert "a été modifié par <b>gb</b> le 2026-03-01 14:05 UTC" in heading
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(4)]
+    assert headers == ["Champ", "Avant", "Maintenant (gb)", "Votre saisie"]
+    assert dialog.table.item(0, 0).text() == i18n.field_title("Family name") != "Family name"
+    assert (dialog.reload_button.text(), dialog.keep_button.text()) == (
+        "Recharger",
+        "Continuer la saisie",
+    )
+
+
+def test_an_import_report_is_french_line_by_line(
+    qtbot, admin: Desk, french: None, tmp_path
+) -> None:  # noqa: ANN001
+    """The preview's rejected rows and probable duplicates, by line, in French."""
+    from app.ui.import_backup import ImportDialog
+    from tests.helpers.gui import click
+
+    admin.people.create(
+        {
+            "family_name": "Kowalski",
+            "given_names": "Jan",
+            "nation_code": "POL",
+            "date_of_birth": "1980-05-04",
+        }
+    )
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "family_name,given_names,nation,date_of_birth,classification\n"
+        "Kowalski,Jan,POL,1980-05-04,U\n"
+        "Dubois,Claire,XX,,U\n",
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("people"))
+    qtbot.keyClicks(dialog.path, str(path))
+    click(qtbot, dialog.preview_button)
+    qtbot.waitUntil(lambda: dialog.worker is None and dialog.result is not None)
+    report = dialog.report.document().toRawText()  # toPlainText turns U+00A0 into spaces
+    assert "ligne 3\u00a0: nation\u00a0: 'XX' n’est pas un code de nation" in report, report
+    assert "ligne 2\u00a0: avertissement\u00a0: doublon probable de" in report, report
+    assert "même date de naissance" in report
+    assert "line 3" not in report and "warning" not in report

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from app.domain.labels import Label
+from app.domain.texts import said
 from app.reports.model import Column, Report, Row, Table
 from app.services.errors import PermissionDenied
 
@@ -27,7 +28,7 @@ def audit_extract(desk: Desk, params: dict[str, Any]) -> Report:
     """
     actor = desk.actor()
     if not actor.reads_audit:
-        raise PermissionDenied("the audit extract is for auditors and administrators")
+        raise PermissionDenied(said("the audit extract is for auditors and administrators"))
     start = date_param(params, "from")
     end = date_param(params, "to")
     filters: dict[str, Any] = {}

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.declassification import Instruction, instruction
 from app.domain.labels import Label
 from app.domain.nations import nation_name
+from app.domain.texts import said
 from app.domain.vocab import (
     Domain,
     ExchangeKind,
@@ -211,11 +212,13 @@ def exchange_fields(desk: Desk, exchange: Any) -> list[tuple[str, str]]:
     return fields
 
 
-def find_record(service: RecordService[Any], reference: str, what: str) -> tuple[Any, Label]:
+def find_record(service: RecordService[Any], reference: str) -> tuple[Any, Label]:
     try:
         record, label = service.find(reference)
     except NotFound:
-        raise NotFound(f"no {what} {reference}") from None
+        raise NotFound(
+            said("no {kind} {reference}", kind=service.noun, reference=reference)
+        ) from None
     _source(record)
     return record, label
 

@@ -28,7 +28,7 @@ from app.reports.builders.common import (
 def exchange_summary(desk: Desk, params: dict[str, Any]) -> Report:
     """Details, agreement, cost lines, roster and outcome of one exchange."""
     reference = required(params, "exchange")
-    exchange, label = find_record(desk.exchanges, reference, "exchange")
+    exchange, label = find_record(desk.exchanges, reference)
     blocks: list[Any] = []
     records = 1
     blocks.append(
@@ -133,7 +133,7 @@ def _roster_columns(signature: bool) -> list[Column]:
 def roster(desk: Desk, params: dict[str, Any]) -> Report:
     """Sign-in sheet of one exchange: every visible participant, with room to sign."""
     reference = required(params, "exchange")
-    exchange, label = find_record(desk.exchanges, reference, "exchange")
+    exchange, label = find_record(desk.exchanges, reference)
     rows, count = roster_rows(desk, exchange.id, signature=True)
     blocks: list[Any] = [
         RecordBlock(

@@ -32,7 +32,7 @@ from app.reports.builders.common import (
 def person(desk: Desk, params: dict[str, Any]) -> Report:
     """One person's record and their history of exchanges and liaison assignments."""
     reference = required(params, "person")
-    record, label = find_record(desk.people, reference, "person")
+    record, label = find_record(desk.people, reference)
     languages = ", ".join(f"{lang.language} {lang.profile}".strip() for lang in record.languages)
     clearance = ""
     if record.clearance_level is not None:

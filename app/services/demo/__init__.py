@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.domain.texts import said
 from app.services.demo.base import DEMO_PASSWORD, Cancelled, Progress, demo_users, log
 from app.services.demo.exchanges import ExchangePhase
 from app.services.demo.liaison import LiaisonPhase
@@ -31,7 +32,9 @@ class Filler(PeoplePhase, ExchangePhase, LiaisonPhase):
         """Every phase in order (administrators); the counts per kind, also when cancelled."""
         actor = self.desk.actor()
         if not actor.is_admin:
-            raise PermissionDenied("only an administrator fills a database with the demo data set")
+            raise PermissionDenied(
+                said("only an administrator fills a database with the demo data set")
+            )
         self.max_level = min(
             actor.clearance, self.desk.db.scheme.top
         )  # nobody labels above their clearance

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.models import AuditEvent
+from app.domain.texts import said
 from app.security import audit
 from app.services.base import RecordService
 from app.services.bulk import BulkCreate
@@ -365,7 +366,11 @@ def _import_batch(
         result.rejected.append(
             RowProblem(
                 line_of[id(record)],
-                {"row": f"clashes with a record already stored ({_constraint(error)})"},
+                {
+                    "row": said(
+                        "clashes with a record already stored ({key})", key=_constraint(error)
+                    )
+                },
             )
         )
     if not written.records:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.domain.texts import said
 from app.services import kinds
 from app.services.base import DECLASSIFY_FIELDS, LABEL_FIELDS, RecordService
 from app.services.errors import ValidationFailed
@@ -98,14 +99,18 @@ def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
         except UnicodeDecodeError as error:
             raise ValidationFailed(
                 {
-                    "file": (
-                        f"is not UTF-8 text (bad byte at position {error.start} near line {line}); "
-                        "save it as UTF-8"
+                    "file": said(
+                        "is not UTF-8 text (bad byte at position {at} near line {line}); save "
+                        "it as UTF-8",
+                        at=error.start,
+                        line=line,
                     )
                 }
             ) from None
         except csv.Error as error:
-            raise ValidationFailed({"file": f"line {line}: {error}"}) from None
+            raise ValidationFailed(
+                {"file": said("line {line}: {error}", line=line, error=str(error))}
+            ) from None
 
 
 def _blank(cells: list[str]) -> bool:
@@ -117,7 +122,7 @@ def read_header(path: Path, kind: str, service: RecordService[Any]) -> tuple[lis
     records = _csv_records(path)
     first = next(records, None)
     if first is None or _blank(first[1]):
-        raise ValidationFailed({"file": "is empty; the first line must name the columns"})
+        raise ValidationFailed({"file": said("is empty; the first line must name the columns")})
     mapping = column_map(kind, service)
     header = [cell.strip().lower() for cell in first[1]]
     errors: dict[str, str] = {}
@@ -165,7 +170,13 @@ def csv_rows(
         if len(cells) > len(fields) and not _blank(cells[len(fields) :]):
             yield (
                 line,
-                {"row": f"has {len(cells)} cells but the header names {len(fields)} columns"},
+                {
+                    "row": said(
+                        "has {cells} cells but the header names {columns} columns",
+                        cells=len(cells),
+                        columns=len(fields),
+                    )
+                },
                 False,
             )
             continue
@@ -187,15 +198,19 @@ def json_rows(
         with open(path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
     except UnicodeDecodeError:
-        raise ValidationFailed({"file": "is not UTF-8 text; save it as UTF-8"}) from None
+        raise ValidationFailed({"file": said("is not UTF-8 text; save it as UTF-8")}) from None
     except json.JSONDecodeError as error:
         raise ValidationFailed(
-            {"file": f"is not valid JSON (line {error.lineno}: {error.msg})"}
+            {
+                "file": said(
+                    "is not valid JSON (line {line}: {error})", line=error.lineno, error=error.msg
+                )
+            }
         ) from None
     if isinstance(data, dict) and isinstance(data.get("records"), list):
         data = data["records"]
     if not isinstance(data, list):
-        raise ValidationFailed({"file": "must hold a list of objects, one per record"})
+        raise ValidationFailed({"file": said("must hold a list of objects, one per record")})
     mapping = column_map(kind, service)
     skipped = {name for name in _JSON_EXTRAS if name not in mapping}
     unknown = sorted(

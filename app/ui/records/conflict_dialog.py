@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import Conflict
-
-HIDDEN = "(changed; values not shown)"
+from app.ui.i18n import field_title
 
 
 def when_text(at: dt.datetime | None) -> str:
@@ -57,16 +56,20 @@ class ConflictDialog(QDialog):
         """``typed``: the texts of the fields this user changed (field name → text)."""
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle("Changed by another user")
+        self.setWindowTitle(self.tr("Changed by another user"))
         self.conflict = conflict
         self._answered = False
-        by = conflict.by or "another user"
+        by = conflict.by or self.tr("another user")
         when = when_text(conflict.at)
+        changed = (
+            self.tr("<b>{record}</b> was changed by <b>{by}</b> at {when} since you opened it.")
+            if when
+            else self.tr("<b>{record}</b> was changed by <b>{by}</b> since you opened it.")
+        ).format(record=_escape(record_title), by=_escape(by), when=when)
         heading = QLabel(
-            f"<b>{_escape(record_title)}</b> was changed by <b>{_escape(by)}</b>"
-            + (f" at {when}" if when else "")
-            + " since you opened it.<br>Your changes were <b>not saved</b>; what you typed is"
-            " still in the form."
+            changed
+            + "<br>"
+            + self.tr("Your changes were <b>not saved</b>; what you typed is still in the form.")
         )
         heading.setObjectName("conflictHeading")
         heading.setWordWrap(True)
@@ -74,11 +77,18 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
 
-        both = [c.title for c in conflict.changes if c.field in typed]
+        both = [field_title(c.title) for c in conflict.changes if c.field in typed]
         self.table = QTableWidget(len(conflict.changes), 4)
         self.table.setObjectName("conflictChanges")
-        self.table.setAccessibleName("What they changed")
-        self.table.setHorizontalHeaderLabels(["Field", "Was", f"Now ({by})", "You typed"])
+        self.table.setAccessibleName(self.tr("What they changed"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Field"),
+                self.tr("Was"),
+                self.tr("Now ({by})").format(by=by),
+                self.tr("You typed"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -89,10 +99,10 @@ class ConflictDialog(QDialog):
             hidden = change.before is None and change.after is None
             yours = typed.get(change.field)
             cells = [
-                change.title,
-                HIDDEN if hidden else (change.before or "—"),
+                field_title(change.title),
+                self.tr("(changed; values not shown)") if hidden else (change.before or "—"),
                 "" if hidden else (change.after or "—"),
-                "—" if yours is None else (yours or "(empty)"),
+                "—" if yours is None else (yours or self.tr("(empty)")),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -113,23 +123,28 @@ class ConflictDialog(QDialog):
             min(rows_height, 300) + header.sizeHint().height() + 2 * self.table.frameWidth() + 2
         )
         if conflict.changes:
-            layout.addWidget(QLabel("What they changed:"))
+            layout.addWidget(QLabel(self.tr("What they changed:")))
             layout.addWidget(self.table)
         else:
             self.table.hide()
             layout.addWidget(
-                QLabel("Which fields they changed is not recorded where you may read it.")
+                QLabel(self.tr("Which fields they changed is not recorded where you may read it."))
             )
 
         advice = QLabel(
-            "<b>Reload</b> shows the record as it is now and discards what you typed.<br>"
-            "<b>Keep editing</b> keeps what you typed; a later save is checked again"
+            self.tr("<b>Reload</b> shows the record as it is now and discards what you typed.")
+            + "<br>"
             + (
-                f", and it is refused while you and {_escape(by)} both changed "
-                + ", ".join(_escape(t) for t in both)
-                + " (reload to see their value, then type yours again)."
+                self.tr(
+                    "<b>Keep editing</b> keeps what you typed; a later save is checked again, "
+                    "and it is refused while you and {by} both changed {fields} (reload to see "
+                    "their value, then type yours again)."
+                ).format(by=_escape(by), fields=", ".join(_escape(t) for t in both))
                 if both
-                else ": fields they did not change are saved, nothing of theirs is overwritten."
+                else self.tr(
+                    "<b>Keep editing</b> keeps what you typed; a later save is checked again: "
+                    "fields they did not change are saved, nothing of theirs is overwritten."
+                )
             )
         )
         advice.setObjectName("conflictAdvice")
@@ -138,12 +153,14 @@ class ConflictDialog(QDialog):
         layout.addWidget(advice)
 
         buttons = QDialogButtonBox()
-        self.reload_button = QPushButton("Reload")
+        self.reload_button = QPushButton(self.tr("Reload"))
         self.reload_button.setObjectName("conflictReload")
-        self.reload_button.setToolTip("Read the record again, with the other user's changes")
-        self.keep_button = QPushButton("Keep editing")
+        self.reload_button.setToolTip(
+            self.tr("Read the record again, with the other user's changes")
+        )
+        self.keep_button = QPushButton(self.tr("Keep editing"))
         self.keep_button.setObjectName("conflictKeep")
-        self.keep_button.setToolTip("Close this message; what you typed stays in the form")
+        self.keep_button.setToolTip(self.tr("Close this message; what you typed stays in the form"))
         buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.keep_button.setDefault(True)

@@ -34,7 +34,7 @@ from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.services.fields import Field
 from app.ui.failures import show_failure
-from app.ui.i18n import vocabulary_label
+from app.ui.i18n import error_text, service_text, vocabulary_label
 from app.ui.operations import Changes, Operations
 from app.ui.records.callbacks import while_alive
 from app.ui.records.collection_editor import CollectionEditor
@@ -288,7 +288,7 @@ class ParticipantsPanel(QGroupBox):
         def shown(found: list[str]) -> None:
             if check == self._checks:
                 self.warnings.setText(
-                    ("⚠ " + "\n⚠ ".join(found))
+                    ("⚠ " + "\n⚠ ".join(map(service_text, found)))
                     if found
                     else self.tr("No warnings for {name}.").format(name=participant.person_name)
                 )
@@ -296,7 +296,7 @@ class ParticipantsPanel(QGroupBox):
         def failed(error: BaseException) -> None:
             if check == self._checks:
                 self.warnings.setText(
-                    refusal(error) if isinstance(error, ServiceError) else str(error)
+                    refusal(error) if isinstance(error, ServiceError) else error_text(error)
                 )
 
         self.operations.run(

@@ -401,9 +401,12 @@ class FormController(QObject):
         by = conflict.by or self.tr("another user")
         when = when_text(conflict.at)
         self.view.clear_errors()
-        self.view.show_message(
-            f"{refused} {by} changed this {self.noun}" + (f" at {when}" if when else "") + "."
-        )
+        changed = (
+            self.tr("{by} changed this record at {when}.")
+            if when
+            else self.tr("{by} changed this record.")
+        ).format(by=by, when=when)
+        self.view.show_message(f"{refused} {changed}")
         if self.conflict_dialog is not None:
             self.conflict_dialog.close()
         dialog = ConflictDialog(conflict, self.title(), self.typed_texts(), self.view)
@@ -416,10 +419,11 @@ class FormController(QObject):
                 self.reload_after(conflict)
             else:
                 self.conflict = conflict
-                self.view.show_message(
-                    f"{refused} What you typed is still here; {by}'s changes are shown after"
-                    " Reload (Revert)."
-                )
+                kept = self.tr(
+                    "What you typed is still here; the changes of {by} are shown after Reload "
+                    "(Revert)."
+                ).format(by=by)
+                self.view.show_message(f"{refused} {kept}")
 
         dialog.chosen.connect(while_alive(self.view, chosen))
         dialog.open()
@@ -435,8 +439,17 @@ class FormController(QObject):
             self.opened.disconnect(opened)
             if ok:
                 self.view.show_message(
-                    f"Reloaded: {by}'s changes" + (f" of {when}" if when else "") + " are shown;"
-                    " what you had typed was discarded."
+                    (
+                        self.tr(
+                            "Reloaded: the changes of {by} of {when} are shown; what you had "
+                            "typed was discarded."
+                        )
+                        if when
+                        else self.tr(
+                            "Reloaded: the changes of {by} are shown; what you had typed was "
+                            "discarded."
+                        )
+                    ).format(by=by, when=when)
                 )
 
         self.opened.connect(opened)
@@ -483,7 +496,8 @@ class FormController(QObject):
                 self.view.clear_errors()
                 self.view.show_message(f"{refused} {refusal(error)}")
             else:
-                self.view.show_message(f"{refused} Something went wrong; see the message.")
+                went_wrong = self.tr("Something went wrong; see the message.")
+                self.view.show_message(f"{refused} {went_wrong}")
                 show_failure(self.view.window(), error)
             self.save_finished.emit(False)
 
@@ -531,7 +545,7 @@ class FormController(QObject):
 
     def _ask_reason(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(
-            self.view, title, f"{prompt}\n\nReason (recorded in the audit trail):"
+            self.view, title, prompt + "\n\n" + self.tr("Reason (recorded in the audit trail):")
         )
         return text.strip() if ok and text.strip() else None
 

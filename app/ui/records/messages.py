@@ -37,7 +37,11 @@ class MessageArea(QLabel):
         """A heading and its warnings as bullets."""
         self.show_message(
             head
-            + ("\n" + self.tr("Please note:") + "\n• " + "\n• ".join(warnings) if warnings else "")
+            + (
+                "\n" + self.tr("Please note:") + "\n• " + "\n• ".join(map(service_text, warnings))
+                if warnings
+                else ""
+            )
         )
 
 
@@ -57,9 +61,9 @@ def refusal(error: ServiceError) -> str:
         )
     if isinstance(error, Conflict):
         return QCoreApplication.translate("Messages", "Changed meanwhile: {error}").format(
-            error=error
+            error=service_text(message_of(error))
         )
-    return str(error)
+    return service_text(message_of(error))
 
 
 def show_refusal(area: MessageArea, head: str, error: BaseException) -> None:
