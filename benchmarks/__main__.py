@@ -25,6 +25,8 @@ from pathlib import Path
 from benchmarks.dataset import PASSWORD, build
 
 HERE = Path(__file__).parent
+# searches timed on the server: 40 calls, so that p95 (the 39th) is not the one slowest call
+SEARCH_REPEAT = 40
 
 
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
@@ -240,7 +242,7 @@ def _server_search(table: Table, url: str) -> None:
         desk = Desk(database, "gbr")
         for query in ("Kowalski Anna", "Müller", "Kow*"):
             first = timed(lambda q=query: search(desk, q, limit=50), 1)[0]
-            times = timed(lambda q=query: search(desk, q, limit=50), 15)
+            times = timed(lambda q=query: search(desk, q, limit=50), SEARCH_REPEAT)
             table.add(
                 f"[server] search '{query}' top 50, p50 / p95 (first of the session)",
                 f"{p(times, 0.5) * 1000:.1f} / {p(times, 0.95) * 1000:.1f} ms "

@@ -319,3 +319,47 @@ def test_checking_a_file_keeps_the_locks_of_this_process_s_connections(tmp_path:
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_the_dated_search_index_comes_and_goes_with_its_revision(
+    empty_target,  # noqa: ANN001
+) -> None:
+    """Revision 0018 on a server adds the documents' dated GIN index and the band-by-band
+    ``xdesk_search_newest``; a search finds the same before and after, and stepping down to
+    0017 restores 0015's function and drops the index (SQLite: nothing changes)."""
+    from alembic import command
+
+    from app.search import search
+
+    def people(database) -> None:  # noqa: ANN001
+        admin = Desk(database, "admin")
+        for given in ("Anna", "Bruno", "Clara"):
+            admin.people.create(
+                {"family_name": "Østergård", "given_names": given, "nation_code": "DNK"}
+            )
+
+    def dated(database) -> bool:  # noqa: ANN001
+        if database.is_sqlite:
+            return False
+        with database.engine.connect() as connection:
+            return bool(
+                connection.exec_driver_sql(
+                    "SELECT 1 FROM pg_indexes WHERE indexname = 'ix_search_documents_dated'"
+                ).scalar()
+            )
+
+    database_at(empty_target, "0017", more=people).dispose()
+    database = open_desk_database(empty_target)
+    try:
+        admin = Desk(database, "admin")
+        found = sorted(h.record_id for h in search(admin, "Østergård").hits)
+        assert len(found) == 3
+        assert dated(database) is (not database.is_sqlite)
+        command.downgrade(alembic_config(database.engine), "0017")
+        assert not dated(database)
+        assert sorted(h.record_id for h in search(admin, "Østergård").hits) == found
+        command.upgrade(alembic_config(database.engine), "head")
+        assert dated(database) is (not database.is_sqlite)
+        assert sorted(h.record_id for h in search(admin, "Østergård").hits) == found
+    finally:
+        database.dispose()

@@ -867,3 +867,88 @@ def test_the_application_works_as_user_roles(database, admin) -> None:  # noqa: 
     finally:
         for desk in locals().get("desks", {}).values():
             desk.db.dispose()
+
+
+# revision 0018: a band is 2**20 keys (a key is id * 8 + kind), so people 2**17 ids apart fall
+# in bands of their own; the function asks six bands one by one, then everything older at once
+BAND_IDS = 1 << 17
+
+
+def test_the_newest_matches_read_band_by_band_are_the_newest_of_all(server: Server) -> None:
+    """Revision 0018: the newest visible matches of a search, read from the newest band of keys
+    down (stopping early, or after six bands the rest at once), are exactly the newest of every
+    visible match the reference rule allows, for any limit, archived ones left out when asked.
+    (Each mutation of the band walk tried, a band skipped or read twice, a stop too early,
+    fails here.)"""
+    from app.database.search_documents import rebuild
+
+    actors = _set_users(
+        server,
+        [
+            (Role.VIEWER, 2, "GBR", (), True),
+            (Role.COORDINATOR, 3, "USA", (), True),
+            (Role.VIEWER, 0, "FRA", (), True),
+            (Role.AUDITOR, 1, "JPN", (), True),
+        ],
+    )
+    labels = [
+        Label(0),
+        Label(2, Release.NOFORN),
+        Label(1, Release.REL, frozenset({"GBR"})),
+        Label(3),
+    ]
+    # a dense band 0 (ids 1..30), then one person in each of fourteen bands above it
+    # a dense band 0 (ids 1..30), then four people in each of fourteen bands above it (the
+    # band's first visible to all, so that bands are asked one by one before the rest)
+    ids = [*range(1, 31), *(BAND_IDS * band + j for band in range(1, 15) for j in range(4))]
+    # (id, matches, label, archived): four of five match, a few archived, every label
+    rows = [
+        (person_id, i % 5 != 3, labels[i % len(labels)], i % 7 == 6)
+        for i, person_id in enumerate(ids)
+    ]
+    with Session(server.database.engine) as session:
+        session.execute(
+            text(
+                "TRUNCATE attachments, contact_log, liaison_assignments, participations, "
+                "cost_lines, exchange_domains, exchange_partners, exchanges, quotas, signatories,"
+                " agreement_parties, agreements, person_languages, people"
+            )
+        )
+        session.add_all(
+            Person(
+                id=person_id,
+                reference=f"P-{person_id}",
+                family_name="Müller" if matches else "Other",
+                nation_code="GBR",
+                label_id=intern_label(session, label),
+                archived=archived,
+            )
+            for person_id, matches, label, archived in rows
+        )
+        session.flush()
+        rebuild(session)
+        session.commit()
+    groups = server.database.nation_groups()
+    for actor in actors:
+        for live in (False, True):
+            matching = sorted(
+                (
+                    person_id * 8 + 1
+                    for person_id, matches, label, archived in rows
+                    if matches and can_read(actor, label, OWNER, groups) and not (live and archived)
+                ),
+                reverse=True,
+            )
+            assert len(matching) > 3, actor  # every actor sees matches in several bands
+            for limit in (1, 2, 3, 5, 8, 13, 21, 40, None):
+                got = server.rows(
+                    actor.username,
+                    "SELECT key FROM xdesk_search_newest('muller'::tsquery, '{1}', %s, %s)",
+                    live,
+                    limit,
+                )
+                assert sorted((key for (key,) in got), reverse=True) == matching[:limit], (
+                    actor,
+                    live,
+                    limit,
+                )

@@ -9,8 +9,9 @@ matches the people's name keys (weight B), as FTS5's ``names`` column. Ranking i
 with the weights of SQLite's bm25 (title 1.0, names 0.6, the rest 0.1).
 
 The matching runs in revision 0012's functions (``xdesk_search_hits``, ``xdesk_search_texts``,
-``xdesk_search_words``) and 0015's ``xdesk_search_newest`` (a search's hits: it checks and
-ranks only as many of the newest matches as the search ranks): under row-level security
+``xdesk_search_words``) and ``xdesk_search_newest`` (revisions 0015 and 0018: a search's hits;
+it checks and ranks only as many of the newest matches as the search ranks, reading them band
+by band of keys, newest first): under row-level security
 PostgreSQL applies the policy before any condition that is not LEAKPROOF, so a plain ``WHERE
 document @@ q`` on ``search_documents`` read every document and checked its record; the
 functions use the GIN index and keep the documents whose record the connected role can see
@@ -68,7 +69,7 @@ def _query(name: str) -> Cast:
     return cast(bindparam(name, type_=Text), TSQUERY)
 
 
-# revision 0015: the newest visible matches of the wanted kinds, ranked (a search's hits)
+# revisions 0015 / 0018: the newest visible matches of the wanted kinds, ranked (a search's hits)
 _docs = _hits(
     func.xdesk_search_newest(
         _query("ts_query"),
