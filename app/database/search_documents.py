@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import TextClause
 
 from app.database.search_index import SOURCES, Source
-from app.domain.names import index_tokens, name_key
+from app.domain.names import index_tokens, keyed_token, name_key
 
 DOCUMENTS = "search_documents"
 KIND_BITS = 3
@@ -284,7 +284,12 @@ class PostgresSearchIndex:
         tokens = index_tokens(typed)
         if not tokens or code is None:
             return None
-        query = " & ".join(f"{quote_lexeme(token)}:*" for token in tokens)
+        query = " & ".join(  # each word also as a name's key ("saether": Sæther)
+            f"({quote_lexeme(token)}:* | {quote_lexeme(keyed)}:*B)"
+            if (keyed := keyed_token(token))
+            else f"{quote_lexeme(token)}:*"
+            for token in tokens
+        )
         return text(
             f"SELECT record_id FROM {DOCUMENTS} WHERE kind = :fold_kind "
             "AND document @@ CAST(:fold_query AS tsquery)"

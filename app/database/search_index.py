@@ -38,7 +38,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
-from app.domain.names import index_tokens
+from app.domain.names import NAME_FOLDS, index_tokens, keyed_token
 
 if TYPE_CHECKING:
     from app.database.engine import Database
@@ -56,8 +56,11 @@ RANK = "bm25(0.0, 0.0, 10.0, 1.0, 6.0)"
 def name_key_sql(expression: str) -> str:
     """SQL folding a name for transliteration tolerance (mirrors `app.domain.names.name_key`)."""
     folded = f"lower({expression})"
-    for old, new in (("ß", "ss"), ("ue", "u"), ("oe", "o"), ("ae", "a")):
+    for old, new in NAME_FOLDS:
         folded = f"replace({folded}, '{old}', '{new}')"
+        capital = old.upper()
+        if len(capital) == 1 and not capital.isascii():  # SQLite's lower() folds ASCII only
+            folded = f"replace({folded}, '{capital}', '{new}')"
     return folded
 
 
@@ -343,6 +346,16 @@ def uninstall_0004(connection: Connection) -> None:
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {PAUSED}")
 
 
+def install_0019(connection: Connection) -> None:
+    """Every trigger of the index made again from today's definitions (revision 0019: a name's
+    key folds Ø, Ł, Æ and the other letters without a diacritic), then the index refilled."""
+    for source in SOURCES:
+        for name, body in _triggers(source, pausable=True):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+            connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+    rebuild(connection)
+
+
 def rebuild(connection: Connection | Session) -> int:
     """Empty the index and fill it again from every source table; returns the row count."""
     run = connection.execute
@@ -372,7 +385,13 @@ class SqliteSearchIndex:
         tokens = index_tokens(typed)
         if not tokens or kind not in KINDS:
             return None
-        query = " ".join(f'"{token}"*' for token in tokens)  # tokens are letters and digits
+        # tokens are letters and digits; each also as a name's key ("saether": Sæther)
+        query = " ".join(
+            f'("{token}"* OR names : "{keyed}"*)'
+            if (keyed := keyed_token(token))
+            else f'"{token}"*'
+            for token in tokens
+        )
         return text(
             f"SELECT record_id FROM {INDEX} WHERE {INDEX} MATCH :fold_query AND kind = :fold_kind"
         ).bindparams(fold_query=query, fold_kind=kind)

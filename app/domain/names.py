@@ -21,11 +21,30 @@ _INDEX_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_TOKEN = 200  # longer words are cut here (index and query alike): a server limits a word's size
 
 
+# a name's transliteration key, replaced in this order on its lower case: the letters that
+# carry no diacritic to remove (Ø, Ł, Đ, Ð, Þ, Æ, Œ, dotless ı, ß: "ostergard" finds Østergård,
+# "lodz" Łódź), then the German spellings of umlauts (Mueller -> muller)
+NAME_FOLDS = (
+    ("ß", "ss"),
+    ("ø", "o"),
+    ("ł", "l"),
+    ("đ", "d"),
+    ("ð", "d"),
+    ("þ", "th"),
+    ("æ", "ae"),
+    ("œ", "oe"),
+    ("ı", "i"),
+    ("ue", "u"),
+    ("oe", "o"),
+    ("ae", "a"),
+)
+
+
 def name_key(text: str) -> str:
     """A name folded for transliteration (mirrors `search_index.name_key_sql`): Mueller ->
-    muller."""
+    muller, Østergård -> ostergård, Sæther -> sather."""
     folded = text.lower()
-    for old, new in (("ß", "ss"), ("ue", "u"), ("oe", "o"), ("ae", "a")):
+    for old, new in NAME_FOLDS:
         folded = folded.replace(old, new)
     return folded
 
@@ -41,6 +60,13 @@ def index_tokens(text: str) -> list[str]:
     anything that is not a letter or digit (as FTS5's unicode61 does: ``EX-2026-7KQ3M`` is three
     words, ``o'brien`` two), each at most `MAX_TOKEN` characters."""
     return [t[:MAX_TOKEN] for t in _INDEX_TOKEN.findall(fold(text))] if text else []
+
+
+def keyed_token(token: str) -> str | None:
+    """The transliteration key of one index word when it differs from the word (``saether`` ->
+    ``sather``, ``øster`` -> ``oster``): the word a name's key column holds for it."""
+    keyed = index_tokens(name_key(token))
+    return keyed[0] if len(keyed) == 1 and keyed[0] != token else None
 
 
 @functools.lru_cache(maxsize=65536)  # imports compare the same names many times
