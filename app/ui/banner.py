@@ -28,7 +28,7 @@ class ClassificationBanner(QLabel):
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setObjectName("classificationBanner")
-        self.setAccessibleName("Classification banner")
+        self.setAccessibleName(self.tr("Classification banner"))
         self.level = -1
         self.set_marking("", 0)
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.text import counted
 from app.services.bindings import label_path
 from app.services.desk import Desk
+from app.ui.i18n import plural
 from app.ui.table_model import RecordTableModel
 from app.ui.worker import Job, Worker
 
@@ -86,9 +86,15 @@ class ExportRunner(QWidget):
         self.result = result
         self.label_file = label_path(self.target)
         self.text.setText(
-            f"Exported {counted(result.records, 'record')} to {self.target.name}, "
-            f"marked {result.marking}.\nIts label (STANAG 4774, bound to the file by STANAG "
-            f"4778): {self.label_file}"
+            self.tr(
+                "Exported {records} to {file}, marked {marking}.\nIts label (STANAG 4774, "
+                "bound to the file by STANAG 4778): {label}"
+            ).format(
+                records=plural(self.tr("%Ln record(s)", "", result.records), result.records),
+                file=self.target.name,
+                marking=result.marking,
+                label=self.label_file,
+            )
         )
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -87,7 +87,7 @@ class RecordWindow(QWidget):
 
     def update_title(self) -> None:
         """The window's title follows the record shown."""
-        self.setWindowTitle(f"{self.form.form_title() or 'Record'} — Exchange Desk")
+        self.setWindowTitle(f"{self.form.form_title() or self.tr('Record')} — Exchange Desk")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ask before unsaved edits are lost; Save closes once the save succeeded."""

@@ -35,7 +35,7 @@ from app.domain.nations import all_nations
 from app.domain.vocab import AgreementStatus, ExchangeStatus
 from app.security.principal import Actor
 from app.services.desk import Desk
-from app.ui.i18n import vocabulary_label
+from app.ui.i18n import plural, vocabulary_label
 from app.ui.report_pages import QLocaleUsesLetter, paint_pages, pdf_pages
 from app.ui.widgets import NationPicker, OptionalDateEdit
 from app.ui.worker import Job, Worker
@@ -306,9 +306,11 @@ class ReportDialog(QDialog):
     def _rendered(self, result: Any) -> None:
         self.last_result = result
         self.message.setText(
-            f"{result.pages} page{'s' if result.pages != 1 else ''}, "
-            f"{result.records:,} record{'s' if result.records != 1 else ''}, marked "
-            f"{result.marking}."
+            self.tr("{pages}, {records}, marked {marking}.").format(
+                pages=plural(self.tr("%Ln page(s)", "", result.pages), result.pages),
+                records=plural(self.tr("%Ln record(s)", "", result.records), result.records),
+                marking=result.marking,
+            )
         )
         then, self.after = self.after, None
         if then is not None:

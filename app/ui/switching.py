@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.database.engine import Database, display_url, to_url
@@ -32,7 +33,9 @@ def open_elsewhere(window: MainWindow, target: str) -> bool:
     if not all(page.may_leave() for page in window.navigation.built.values()):
         return False
     shown = display_url(target)
-    window.statusBar().showMessage(f"Opening {shown}…")
+    window.statusBar().showMessage(
+        QCoreApplication.translate("Switching", "Opening {target}…").format(target=shown)
+    )
 
     def opened(database: Database | None) -> None:
         remember_database(window.settings, shown if "://" in target else target)
@@ -67,7 +70,9 @@ def open_elsewhere(window: MainWindow, target: str) -> bool:
             window.commands.login_dialog = None
             if database is not None:
                 database.dispose()
-            window.statusBar().showMessage("Stayed on this database.", 5000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Switching", "Stayed on this database."), 5000
+            )
 
         login.accepted.connect(logged_in)
         login.rejected.connect(cancelled)

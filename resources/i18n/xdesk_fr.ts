@@ -610,6 +610,19 @@
             <source>Add a group…</source>
             <translation>Ajouter un groupe…</translation>
         </message>
+        <message>
+            <location line="+38" />
+            <source>Remove {nation}</source>
+            <translation>Retirer {nation}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassificationBanner</name>
+        <message>
+            <location filename="../../app/ui/banner.py" line="+31" />
+            <source>Classification banner</source>
+            <translation>Bandeau de classification</translation>
+        </message>
     </context>
     <context>
         <name>CollectionEditor</name>
@@ -1180,7 +1193,22 @@
             <translation>Annuler</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+33" />
+            <source>Exported {records} to {file}, marked {marking}.
+Its label (STANAG 4774, bound to the file by STANAG 4778): {label}</source>
+            <translation>{records} exportés vers {file}, marqués {marking}.
+Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln enregistrement</numerusform>
+                <numerusform>%Ln enregistrements</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>The export failed: {message}</source>
             <translation>L'exportation a échoué : {message}</translation>
         </message>
@@ -2009,7 +2037,7 @@
     <context>
         <name>LabelEditor</name>
         <message>
-            <location filename="../../app/ui/widgets.py" line="+132" />
+            <location filename="../../app/ui/widgets.py" line="+95" />
             <source>Classification level</source>
             <translation>Niveau de classification</translation>
         </message>
@@ -2072,7 +2100,7 @@
     <context>
         <name>LanguagesEditor</name>
         <message>
-            <location line="-330" />
+            <location line="-331" />
             <source>Language (ISO 639)</source>
             <translation>Langue (ISO 639)</translation>
         </message>
@@ -3385,7 +3413,28 @@
             <translation>Préparation du rapport…</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+34" />
+            <source>{pages}, {records}, marked {marking}.</source>
+            <translation>{pages}, {records}, marqué {marking}.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln page(s)</source>
+            <translation>
+                <numerusform>%Ln page</numerusform>
+                <numerusform>%Ln pages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln record(s)</source>
+            <translation>
+                <numerusform>%Ln enregistrement</numerusform>
+                <numerusform>%Ln enregistrements</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>The report could not be produced: {message}</source>
             <translation>Le rapport n'a pas pu être produit : {message}</translation>
         </message>
@@ -3589,6 +3638,19 @@
             <location line="+5" />
             <source>there is no file {path}</source>
             <translation>le fichier {path} n'existe pas</translation>
+        </message>
+    </context>
+    <context>
+        <name>Switching</name>
+        <message>
+            <location filename="../../app/ui/switching.py" line="+37" />
+            <source>Opening {target}…</source>
+            <translation>Ouverture de {target}…</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Stayed on this database.</source>
+            <translation>Base de données inchangée.</translation>
         </message>
     </context>
     <context>

@@ -347,3 +347,64 @@ def test_an_import_report_is_french_line_by_line(
     assert "ligne 2\u00a0: avertissement\u00a0: doublon probable de" in report, report
     assert "même date de naissance" in report
     assert "line 3" not in report and "warning" not in report
+
+
+# what a widget shows without tr(): the product's name, the languages' own names and examples
+UNTRANSLATED = {"Exchange Desk", "English", "Français"}
+SHOWN_BY = {
+    "setText",
+    "setToolTip",
+    "setWindowTitle",
+    "setStatusTip",
+    "setAccessibleName",
+    "addAction",
+    "setTitle",
+    "setHeaderLabels",
+    "setHorizontalHeaderLabels",
+    "showMessage",
+    "setLabelText",
+    "addTab",
+    "setInformativeText",
+    "show_message",
+    "setWhatsThis",
+    "addItem",
+    "setSuffix",
+    "setPrefix",
+    "setSpecialValueText",
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QGroupBox",
+    "QAction",
+    "QRadioButton",
+    "QToolButton",
+    "QMenu",
+}
+
+
+def test_no_widget_shows_english_words_that_tr_did_not_see() -> None:
+    """Every text a widget is given in app/ui is translated (tr / translate): a literal or
+    f-string with English words in it, put straight into a label, button, tooltip, title or
+    status bar, would stay English in a French window (markings, all capitals, may)."""
+    import ast
+    import re
+
+    found = []
+    for path in sorted((ROOT / "app" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            first = node.args[0]
+            if name not in SHOWN_BY or not isinstance(first, (ast.Constant, ast.JoinedStr)):
+                continue
+            parts = [first] if isinstance(first, ast.Constant) else first.values
+            literal = "".join(
+                p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)
+            )
+            for allowed in UNTRANSLATED:
+                literal = literal.replace(allowed, "")
+            if any(not w.isupper() for w in re.findall(r"[A-Za-z]{3,}", literal)):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {literal!r}")
+    assert found == []
