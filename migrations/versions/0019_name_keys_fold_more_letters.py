@@ -14,10 +14,10 @@ which already turned Mueller into muller), and the key now folds those letters t
 On SQLite the index's triggers compute the key in SQL (`search_index.name_key_sql`): they are
 made again from today's definitions and the index is refilled. On a server the documents are
 written in Python: they are written again (`search_documents.rebuild`), as ``xdesk search
---rebuild`` does. At a million people that is 22 s on SQLite (with the copy first) and a minute on a
-server, once; the database is copied (SQLite)
-or dumped (server) before any upgrade. Downgrade changes nothing: the wider key is a superset
-of the old one, and nothing but the search reads it.
+--rebuild`` does. At a million people that is 22 s on SQLite (with the copy first) and a
+minute on a server, once; the database is copied (SQLite) or dumped (server) before any
+upgrade. Downgrade changes nothing: the wider key is a superset of the old one, and nothing
+but the search reads it.
 """
 
 from alembic import op
