@@ -3,6 +3,7 @@ groups (FVEY, NATO)."""
 
 from __future__ import annotations
 
+import gettext
 from functools import cache
 
 import pycountry
@@ -40,6 +41,19 @@ def all_nations() -> dict[str, str]:
     for code, name in EXTRA_NATIONS.items():
         result.setdefault(code, name)
     return dict(sorted(result.items()))
+
+
+@cache
+def nation_names(language: str = "en") -> dict[str, str]:
+    """`all_nations` with their names in ``language`` (``fr``: pycountry's own translations of
+    ISO 3166-1, "Norvège"; a name it lacks, such as Kosovo's, stays as it is)."""
+    names = all_nations()
+    if language == "en":
+        return names
+    translation = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+    return {code: translation.gettext(name) for code, name in names.items()}
 
 
 def is_nation(code: str) -> bool:

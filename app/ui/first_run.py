@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from app.database.engine import Database, DatabaseError, display_url
 from app.database.server_link import server_parts
-from app.domain.nations import all_nations
 from app.services.errors import ValidationFailed
 from app.services.setup import initialise, open_desk_database, opens_at_login
 from app.ui.connect_dialog import ServerForm
+from app.ui.i18n import nations
 from app.ui.widgets import ErrorLabel, NationPicker
 
 
@@ -49,7 +49,7 @@ class FirstRunDialog(QDialog):
         create_layout.addLayout(form)
         self.create_path = QLineEdit(default_path)
         self.create_path.setAccessibleName(self.tr("Database file"))
-        self.nation = NationPicker(all_nations(), allow_empty=True)
+        self.nation = NationPicker(nations(), allow_empty=True)
         self.nation.setAccessibleName(self.tr("Owning nation"))
         self.scheme = QComboBox()
         self.scheme.setAccessibleName(self.tr("Classification scheme"))

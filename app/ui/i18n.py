@@ -38,6 +38,7 @@ from PySide6.QtCore import (
 )
 
 import resources
+from app.domain.nations import nation_names
 from app.domain.texts import Said, message_of
 
 LANGUAGE_KEY = "view/language"  # "system", "en" or "fr"
@@ -91,6 +92,12 @@ def install_language(language: str) -> list[QTranslator]:
                 _installed.append(translator)
     QLocale.setDefault(locale_of(language))
     return list(_installed)
+
+
+def nations() -> dict[str, str]:
+    """Every nation, code -> name, in the window's language (the pickers show and search
+    these names; a code is the same in every language)."""
+    return nation_names("fr" if _installed else "en")
 
 
 def remove_language() -> None:

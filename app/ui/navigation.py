@@ -13,12 +13,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
-from app.domain.nations import all_nations
 from app.security.principal import Actor
 from app.services import kinds
 from app.services.desk import Desk
 from app.ui import kinds as kind_views
-from app.ui.i18n import error_text, kind_title
+from app.ui.i18n import error_text, kind_title, nations
 from app.ui.icons import icon
 from app.ui.list_view import RecordListView
 from app.ui.operations import Changes, Operations
@@ -58,7 +57,7 @@ class Navigation(QObject):
         operations.changed.connect(self._forget_form_context)
         self.read_form_context()
         self.context = PageContext(
-            desk, actor, operations, all_nations(), self.open_form, self.open_about, export
+            desk, actor, operations, nations(), self.open_form, self.open_about, export
         )
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Navigation"))

@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.nations import all_nations
 from app.domain.vocab import AgreementStatus, ExchangeStatus
 from app.security.principal import Actor
 from app.services.desk import Desk
-from app.ui.i18n import plural, vocabulary_label
+from app.ui.i18n import nations, plural, vocabulary_label
 from app.ui.report_pages import QLocaleUsesLetter, paint_pages, pdf_pages
 from app.ui.widgets import NationPicker, OptionalDateEdit
 from app.ui.worker import Job, Worker
@@ -223,7 +222,7 @@ class ReportDialog(QDialog):
             elif parameter.name == "to":
                 editor.set_value(dt.date.today())
         elif parameter.kind == "nation":
-            editor = NationPicker(all_nations(), allow_empty=True, empty_text=self.tr("Any nation"))
+            editor = NationPicker(nations(), allow_empty=True, empty_text=self.tr("Any nation"))
             editor.setMinimumContentsLength(20)
         elif parameter.kind == "status":
             editor = QComboBox()

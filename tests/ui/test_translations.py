@@ -408,3 +408,21 @@ def test_no_widget_shows_english_words_that_tr_did_not_see() -> None:
             if any(not w.isupper() for w in re.findall(r"[A-Za-z]{3,}", literal)):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {literal!r}")
     assert found == []
+
+
+def test_nations_are_named_in_french_and_found_by_their_french_names(qtbot, french: None) -> None:  # noqa: ANN001
+    """The nation pickers of a French window show pycountry's French names of ISO 3166-1 and
+    take them typed ("norvege", accents folded); the code is the same in both languages."""
+    from app.ui.widgets import NationPicker
+
+    names = i18n.nations()
+    assert (names["NOR"], names["DEU"], names["XKS"]) == ("Norvège", "Allemagne", "Kosovo")
+    picker = NationPicker(names)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.keyClicks(picker.lineEdit(), "norvege")
+    picker.completer().popup().hide()
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Tab)
+    assert picker.value() == "NOR"
+    i18n.remove_language()
+    assert i18n.nations()["NOR"] == "Norway"

@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.nations import all_nations
 from app.domain.vocab import Role
 from app.services.desk import Desk
 from app.services.errors import ServiceError, ValidationFailed
 from app.ui.failures import show_failure
-from app.ui.i18n import vocabulary_label
+from app.ui.i18n import nations, vocabulary_label
 from app.ui.operations import Changes, Operations
 from app.ui.records.messages import MessageArea, refusal
 from app.ui.records.tables import RowsModel, read_only_table
@@ -50,7 +49,7 @@ class UsersView(QWidget):
         self.ask_password = self._ask_password
         self.ask_reason = self._ask_reason  # tests answer without a modal dialog
         names = list(desk.db.scheme.names)
-        nations = all_nations()
+        known = nations()
         self.model = RowsModel(
             [
                 (self.tr("User"), lambda u: u.username),
@@ -83,7 +82,7 @@ class UsersView(QWidget):
         self.clearance = QComboBox()
         for index, name in enumerate(names):
             self.clearance.addItem(name, index)
-        self.nation = NationPicker(nations, allow_empty=False)
+        self.nation = NationPicker(known, allow_empty=False)
         self.groups = CheckList([], self.tr("Search need-to-know groups…"))
         self.groups.setMaximumHeight(110)
         self.errors = {
@@ -168,7 +167,7 @@ class UsersView(QWidget):
         self.nation_group_name = QLineEdit()
         self.nation_group_name.setAccessibleName(self.tr("Name"))
         self.nation_group_members = CheckList(
-            [(c, f"{c} — {n}") for c, n in sorted(nations.items())], self.tr("Search nations…")
+            [(c, f"{c} — {n}") for c, n in sorted(known.items())], self.tr("Search nations…")
         )
         self.nation_group_members.setAccessibleName(self.tr("Members"))
         self.nation_group_members.setMaximumHeight(140)

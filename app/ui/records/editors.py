@@ -11,11 +11,10 @@ from typing import Any
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from app.domain.nations import all_nations
 from app.services.desk import Desk
 from app.services.errors import ServiceError
 from app.services.fields import Field, text_of
-from app.ui.i18n import vocabulary_label
+from app.ui.i18n import nations, vocabulary_label
 from app.ui.records.reference_picker import ReferencePicker
 from app.ui.widgets import (
     CheckList,
@@ -155,4 +154,4 @@ def label_choices(
     except ServiceError:
         ntk = sorted(desk.actor().groups)
     names = list(desk.db.scheme.names)
-    return names, min(max_level, len(names) - 1), all_nations(), nation_groups, ntk
+    return names, min(max_level, len(names) - 1), nations(), nation_groups, ntk
