@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -273,6 +274,9 @@ def test_label_prints_the_marking_of_an_exported_file_and_refuses_a_changed_one(
     assert cli("export", "people", "--format", "json", "--out", str(json_file))[0] == 0
     assert cli("label", str(json_file), user=None)[1] == "SECRET//NTK SOF//NOFORN\n"
     kowalski = next(i for i in json.loads(json_file.read_text()) if i["family_name"] == "Kowalski")
+    # its declassification, IC-ISM's declassDate: 25 years after its creation (the default)
+    declass_date = dt.date.fromisoformat(kowalski["ism"].pop("declassDate"))
+    assert declass_date.year - dt.datetime.now(dt.UTC).year == 25
     assert kowalski["ism"] == {
         "classification": "C",
         "ownerProducer": "USA",

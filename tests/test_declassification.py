@@ -334,3 +334,169 @@ def test_a_report_of_one_event_says_the_event_and_a_mix_the_latest_date(
     )
     mixed = build_report(admin, "agreements", {}).declassification(today)
     assert mixed == Instruction(years_after(today))  # the events' bound is the most distant
+
+
+# --- exemptions (revision 0020; E.O. 13526 §3.3, 32 CFR 2001.26) ------------------------------
+
+
+def test_an_exemption_lengthens_the_period_and_leads_the_line() -> None:
+    """25X with a date or an event (50 years at most), 50X alone (75 years), as the ISOO
+    marking booklet prints the "Declassify On" line."""
+    from app.domain.declassification import exemption_problem
+
+    assert instruction(CREATED, None, None, "25x1").text() == "25X1, 20761203"
+    assert instruction(CREATED, dt.date(2066, 5, 1), None, "25x3").text() == "25X3, 20660501"
+    assert instruction(CREATED, None, EVENT, "25x2").text() == f"25X2, {EVENT}"
+    assert instruction(CREATED, None, EVENT, "25x2").until == dt.date(2076, 12, 3)
+    fifty = instruction(CREATED, None, None, "50x1_hum")
+    assert (fifty.text(), fifty.until) == ("50X1-HUM", dt.date(2101, 12, 3))
+    # a date beyond 25 years needs a 25X exemption, and at most 50 years
+    assert problem(dt.date(2066, 5, 1), CREATED.date(), TODAY) is not None
+    assert problem(dt.date(2066, 5, 1), CREATED.date(), TODAY, "25x1") is None
+    assert "50 years" in problem(dt.date(2077, 1, 1), CREATED.date(), TODAY, "25x1")
+    assert "takes no date" in problem(dt.date(2030, 1, 1), CREATED.date(), TODAY, "50x2_wmd")
+    assert "takes no event" in exemption_problem("50x1_hum", EVENT)
+    assert exemption_problem("25x1", EVENT) is None and exemption_problem(None, EVENT) is None
+
+
+def test_a_derived_document_carries_every_exemption_of_its_sources() -> None:
+    plain = instruction(CREATED, dt.date(2040, 1, 1))
+    exempt = instruction(CREATED, dt.date(2066, 1, 1), None, "25x4")
+    other = instruction(CREATED, None, None, "25x1")
+    assert derived([plain, exempt], TODAY).text() == "25X4, 20660101"
+    assert derived([plain, exempt, other], TODAY).text() == "25X1, 25X4, 20761203"
+    human = instruction(CREATED, None, None, "50x1_hum")
+    assert derived([plain, exempt, human], TODAY).text() == "50X1-HUM"
+    assert derived([plain, exempt, human], TODAY).until == dt.date(2101, 12, 3)
+    assert derived([plain], TODAY).exemptions == ()
+
+
+def test_a_record_keeps_its_exemption_and_the_write_path_checks_it(admin: Desk) -> None:
+    today = dt.date.today()
+    far = years_after(today, 40)
+    with pytest.raises(ValidationFailed) as refused:
+        admin.people.create(
+            {"family_name": "Far", "nation_code": "USA", "declassify_on": far}, label=NOFORN
+        )
+    assert "25 years" in refused.value.errors["declassify_on"]
+    saved = admin.people.create(
+        {
+            "family_name": "Exempt",
+            "nation_code": "USA",
+            "declassify_on": far,
+            "declassify_exemption": "25X1",
+        },
+        label=NOFORN,
+    )
+    assert (saved.record.declassify_exemption, saved.record.declassify_on) == ("25x1", far)
+    created = admin.audit.list(action="create", kind="person", limit=1)[0]
+    assert created.details["after"]["declassify_exemption"] == "25x1"
+    # 50X beside the date: refused beside the exemption, nothing changed
+    with pytest.raises(ValidationFailed) as refused:
+        admin.people.update(
+            saved.record.id,
+            {"declassify_exemption": "50X1-HUM"},
+            expected_version=saved.record.row_version,
+        )
+    assert "takes no date" in refused.value.errors["declassify_exemption"]
+    # dropping the exemption while the date is 40 years out: refused, the date's limit says why
+    with pytest.raises(ValidationFailed) as refused:
+        admin.people.update(
+            saved.record.id, {"declassify_exemption": ""}, expected_version=saved.record.row_version
+        )
+    assert "25 years" in refused.value.errors["declassify_exemption"]
+    human = admin.people.update(
+        saved.record.id,
+        {"declassify_on": "", "declassify_exemption": "50x1-hum"},
+        expected_version=saved.record.row_version,
+    )
+    assert (human.record.declassify_on, human.record.declassify_exemption) == (None, "50x1_hum")
+    with pytest.raises(ValidationFailed) as refused:
+        admin.people.create(
+            {"family_name": "Odd", "nation_code": "USA", "declassify_exemption": "25X10"},
+            label=NOFORN,
+        )
+    assert "25x9" in refused.value.errors["declassify_exemption"]
+    assert admin.people.count() == 1
+
+
+def test_an_import_and_an_export_carry_the_exemption(admin: Desk, tmp_path) -> None:  # noqa: ANN001
+    import csv
+    import io
+
+    from app.services.transfer import export_records, import_file
+
+    far = years_after(dt.date.today(), 40).isoformat()
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "family_name,nation,classification,releasable_to,declassify_on,declassify_exemption\n"
+        f"Exempt,POL,C,NATO,{far},25X6\n"
+        f"Alone,POL,C,NATO,{far},50X2-WMD\n"
+        f"Unexempt,POL,C,NATO,{far},\n",
+        encoding="utf-8",
+    )
+    result = import_file(admin, "people", path)
+    assert (result.total, result.imported) == (3, 1)
+    assert [p.line for p in result.rejected] == [3, 4]
+    assert "takes no date" in result.rejected[0].errors["declassify_on"]
+    assert "25 years" in result.rejected[1].errors["declassify_on"]
+    out = io.StringIO()
+    export_records(admin, "people", out, "csv")
+    rows = {r["family_name"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert (rows["Exempt"]["declassify_exemption"], rows["Exempt"]["declassify_on"]) == (
+        "25x6",
+        far,
+    )
+
+
+def test_a_report_of_an_exempt_record_says_its_exemption(
+    qapp,  # noqa: ANN001 - it renders with Qt
+    admin: Desk,
+    tmp_path,  # noqa: ANN001
+) -> None:
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from app.reports import render_report
+
+    admin.agreements.create(
+        {
+            "title": "Source talks",
+            "kind": "memorandum_of_understanding",
+            "parties": ["USA", "GBR"],
+            "declassify_exemption": "50X1-HUM",
+        },
+        label=NOFORN,
+    )
+    admin.agreements.create(
+        {"title": "Plain talks", "kind": "memorandum_of_understanding", "parties": ["USA", "GBR"]},
+        label=NOFORN,
+    )
+    render_report(admin, "agreements", {}, tmp_path / "a.pdf")
+    text = PdfReader(tmp_path / "a.pdf").pages[0].extract_text()
+    face = " ".join(unicodedata.normalize("NFKC", text).split())
+    assert "Declassify On: 50X1-HUM" in face, face
+
+
+def test_a_json_export_carries_the_exemption_as_ic_ism_does(admin: Desk) -> None:
+    import json
+
+    from tests.test_transfer import export_text
+
+    far = years_after(dt.date.today(), 40)
+    for family, values in (
+        ("Exempt", {"declassify_on": far, "declassify_exemption": "25X1"}),
+        ("Source", {"declassify_exemption": "50X1-HUM"}),
+        ("Evented", {"declassify_event": EVENT}),
+    ):
+        admin.people.create({"family_name": family, "nation_code": "USA", **values}, label=NOFORN)
+    text, _ = export_text(admin, "people", "json")
+    ism = {item["family_name"]: item["ism"] for item in json.loads(text)}
+    assert (ism["Exempt"]["declassException"], ism["Exempt"]["declassDate"]) == (
+        "25X1",
+        far.isoformat(),
+    )
+    assert ism["Source"]["declassException"] == "50X1-HUM"
+    assert "declassDate" not in ism["Source"] and "declassEvent" not in ism["Source"]
+    assert ism["Evented"]["declassEvent"] == EVENT and "declassException" not in ism["Evented"]

@@ -357,7 +357,13 @@ def test_the_dated_search_index_comes_and_goes_with_its_revision(
         assert dated(database) is (not database.is_sqlite)
         command.downgrade(alembic_config(database.engine), "0017")
         assert not dated(database)
-        assert sorted(h.record_id for h in search(admin, "Østergård").hits) == found
+        if not database.is_sqlite:  # 0015's function is back (today's models need head)
+            with database.engine.connect() as connection:
+                hits = connection.exec_driver_sql(
+                    "SELECT count(*) FROM xdesk_search_newest("
+                    "'ostergard'::tsquery, '{1}', false, 5001)"
+                ).scalar()
+            assert hits == 3
         command.upgrade(alembic_config(database.engine), "head")
         assert dated(database) is (not database.is_sqlite)
         assert sorted(h.record_id for h in search(admin, "Østergård").hits) == found
@@ -410,5 +416,40 @@ def test_names_stored_before_0019_are_found_by_their_plain_latin_spelling(
             assert [p.family_name for p in admin.people.list({"text": typed}).records] == [family]
         admin.people.create({"family_name": "Sæther", "nation_code": "NOR"})
         assert [p.family_name for p in admin.people.list({"text": "saether"}).records] == ["Sæther"]
+    finally:
+        database.dispose()
+
+
+def test_exemptions_arrive_with_0020_and_hold_the_way_down(empty_target) -> None:  # noqa: ANN001
+    """Revision 0020 on both engines: records of 0019 keep their date and event and take an
+    exemption; going back below 0020 is refused while one carries it, then allowed."""
+    import datetime as dt
+
+    from alembic import command
+
+    from app.domain.declassification import years_after
+
+    database_at(empty_target, "0019").dispose()
+    database = open_desk_database(empty_target)
+    try:
+        admin = Desk(database, "admin")
+        person = admin.people.list().records[0]
+        far = years_after(dt.date.today(), 40)
+        exempt = admin.people.update(
+            person.id,
+            {"declassify_on": far, "declassify_exemption": "25X1"},
+            expected_version=person.row_version,
+        ).record
+        assert (exempt.declassify_on, exempt.declassify_exemption) == (far, "25x1")
+        with pytest.raises(RuntimeError, match="carry a declassification exemption"):
+            command.downgrade(alembic_config(database.engine), "0019")
+        assert current_revision(database.engine) == head_revision()
+        admin.people.update(
+            person.id,
+            {"declassify_on": "", "declassify_exemption": ""},
+            expected_version=exempt.row_version,
+        )
+        command.downgrade(alembic_config(database.engine), "0019")
+        assert current_revision(database.engine) == "0019"
     finally:
         database.dispose()

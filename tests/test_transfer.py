@@ -340,6 +340,8 @@ def test_json_export_reimports(admin: Desk, tmp_path: Path) -> None:
     # each record carries its STANAG 4774 label and, under a US owner, its IC-ISM attributes
     label = parse_label(item["label_xml"])
     assert label.marking() == item["marking"] and label.policy == "USA"
+    declass_date = dt.date.fromisoformat(item["ism"].pop("declassDate"))  # the default
+    assert declass_date.year - dt.datetime.now(dt.UTC).year == 25
     assert item["ism"] == {
         "classification": "C",
         "ownerProducer": "USA",

@@ -9,6 +9,11 @@ event that has not happened 25 years after the record's creation declassifies it
 carries the most restrictive of their instructions (32 CFR 2001.22(e)): `derived`. Pure
 Python: the write path checks a date with `problem` and an event with `event_problem`, reports
 print `derived` in their authority block.
+
+An exemption (revision 0020, ``declassify_exemption``; E.O. 13526 §3.3, 32 CFR 2001.26, as the
+ISOO marking booklet prints them) lengthens the period: ``25X1`` … ``25X9`` with a date or an
+event at most 50 years after the origin ("Declassify On: 25X1, 20611231"), 50 years with
+neither; ``50X1-HUM`` and ``50X2-WMD`` alone, with no date or event, 75 years at most.
 """
 
 from __future__ import annotations
@@ -18,11 +23,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.domain.texts import said
+from app.domain.vocab import Exemption
 
 DEFAULT_YEARS = 25  # E.O. 13526 §1.5(b): at most 25 years, and the default
+EXEMPT_YEARS = 50  # §3.3(h)(1): a 25X exemption lasts at most 50 years from the origin
+HUMAN_OR_WMD_YEARS = 75  # §3.3(h)(2)-(3): 50X1-HUM and 50X2-WMD, at most 75 years
 EVENT_LENGTH = 200  # the longest event text (the column's length)
-# a labelled record's columns for them (revisions 0013 and 0017), at most one of them set
-COLUMNS = ("declassify_on", "declassify_event")
+# a labelled record's columns for them (revisions 0013, 0017 and 0020): a date or an event, and
+# an exemption beside either (a 50X exemption alone)
+COLUMNS = ("declassify_on", "declassify_event", "declassify_exemption")
 
 
 def years_after(day: dt.date, years: int = DEFAULT_YEARS) -> dt.date:
@@ -41,28 +50,60 @@ def effective(created: dt.datetime | dt.date, declassify_on: dt.date | None) -> 
     return years_after(day)
 
 
+def _years(exemption: str | None) -> int:
+    """How long a record with ``exemption`` may stay classified, from its origin."""
+    if not exemption:
+        return DEFAULT_YEARS
+    return HUMAN_OR_WMD_YEARS if is_fifty(exemption) else EXEMPT_YEARS
+
+
+def is_fifty(exemption: str) -> bool:
+    """A 50X exemption (``50X1-HUM``, ``50X2-WMD``, stored ``50x1_hum``): it stands alone."""
+    return str(exemption).lower().startswith("50x")
+
+
+def printed(exemption: str) -> str:
+    """An exemption as the "Declassify On" line prints it (``25X1``, ``50X1-HUM``)."""
+    try:
+        return Exemption.parse(exemption).label
+    except ValueError:
+        return str(exemption).upper()
+
+
 @dataclass(frozen=True)
 class Instruction:
     """One record's (or document's) declassification instruction: the day it is declassified
-    at the latest (``until``) and, for an event, the event that declassifies it sooner."""
+    at the latest (``until``), for an event the event that declassifies it sooner, and the
+    exemptions that lengthen it (printed forms, sorted)."""
 
     until: dt.date
     event: str | None = None
+    exemptions: tuple[str, ...] = ()
 
     def text(self) -> str:
         """The "Declassify On" line's value: the event's words, or the date as YYYYMMDD (DoDM
-        5200.01 vol. 2, encl. 3)."""
-        return self.event or f"{self.until:%Y%m%d}"
+        5200.01 vol. 2, encl. 3), after the exemptions ("25X1, 20611231"); a 50X exemption
+        alone ("50X1-HUM")."""
+        fifty = [e for e in self.exemptions if is_fifty(e)]
+        if fifty:
+            return ", ".join(fifty)
+        when = self.event or f"{self.until:%Y%m%d}"
+        return ", ".join([*self.exemptions, when])
 
 
 def instruction(
-    created: dt.datetime | dt.date, declassify_on: dt.date | None, event: str | None = None
+    created: dt.datetime | dt.date,
+    declassify_on: dt.date | None,
+    event: str | None = None,
+    exemption: str | None = None,
 ) -> Instruction:
-    """A record's instruction: its date; its event, bounded by 25 years after its creation;
-    or that bound alone (the default)."""
+    """A record's instruction: its date; its event, bounded by 25 years after its creation (50
+    with a 25X exemption); or that bound alone (the default); a 50X exemption: 75 years."""
+    exempt = (printed(exemption),) if exemption else ()
     if declassify_on is not None:
-        return Instruction(declassify_on)
-    return Instruction(effective(created, None), event or None)
+        return Instruction(declassify_on, None, exempt)
+    day = created.date() if isinstance(created, dt.datetime) else created
+    return Instruction(years_after(day, _years(exemption)), event or None, exempt)
 
 
 def derived(sources: Iterable[Instruction | dt.date | None], produced: dt.date) -> Instruction:
@@ -82,9 +123,11 @@ def derived(sources: Iterable[Instruction | dt.date | None], produced: dt.date) 
         bounds.append(years_after(produced))
     events = {_folded(s.event) if s and s.event else None for s in known}
     until = max(bounds)
+    # every source's exemption is carried forward (the derived document is exempt as they are)
+    exemptions = tuple(sorted({e for s in known if s is not None for e in s.exemptions}))
     if len(events) == 1 and None not in events:
-        return Instruction(until, next(s.event for s in known if s is not None))
-    return Instruction(until)
+        return Instruction(until, next(s.event for s in known if s is not None), exemptions)
+    return Instruction(until, None, exemptions)
 
 
 def _folded(event: str) -> str:
@@ -92,19 +135,45 @@ def _folded(event: str) -> str:
     return " ".join(event.casefold().split())
 
 
-def problem(value: dt.date, created: dt.date, today: dt.date) -> str | None:
+def problem(
+    value: dt.date, created: dt.date, today: dt.date, exemption: str | None = None
+) -> str | None:
     """Why ``value`` cannot be a record's declassification date, or None: it must lie after
-    today and at most 25 years after the record's creation (E.O. 13526 §1.5; a longer period
-    needs an exemption this product does not record)."""
+    today and at most 25 years after the record's creation (E.O. 13526 §1.5), 50 with a 25X
+    exemption (§3.3(h)(1)); a 50X exemption takes no date."""
     if value <= today:
         return said("must be a date after today (a record past its date is declassified, not kept)")
-    latest = years_after(created)
-    if value > latest:
+    if exemption and is_fifty(exemption):
+        return said(
+            "a {exemption} exemption takes no date (it is declassified within 75 years)",
+            exemption=printed(exemption),
+        )
+    years = _years(exemption)
+    latest = years_after(created, years)
+    if value > latest and years == DEFAULT_YEARS:
         return said(
             "must be at most {years} years after the record was created "
             "({latest}; E.O. 13526 §1.5)",
-            years=DEFAULT_YEARS,
+            years=years,
             latest=latest.isoformat(),
+        )
+    if value > latest:
+        return said(
+            "must be at most {years} years after the record was created, with its exemption "
+            "({latest}; E.O. 13526 §3.3(h))",
+            years=years,
+            latest=latest.isoformat(),
+        )
+    return None
+
+
+def exemption_problem(exemption: str | None, event: str | None) -> str | None:
+    """Why ``exemption`` cannot stand with ``event``, or None: a 50X exemption stands alone
+    (the "Declassify On" line prints it without a date or an event)."""
+    if exemption and event and is_fifty(exemption):
+        return said(
+            "a {exemption} exemption takes no event (it is declassified within 75 years)",
+            exemption=printed(exemption),
         )
     return None
 

@@ -178,6 +178,11 @@ class Labelled:
     declassify_event: Mapped[str | None] = mapped_column(
         String(EVENT_LENGTH), nullable=True, default=None
     )
+    # an exemption from declassification at 25 years (revision 0020, `vocab.Exemption`): 25X
+    # beside a date or an event (50 years), 50X alone (75 years)
+    declassify_exemption: Mapped[str | None] = mapped_column(
+        String(16), nullable=True, default=None
+    )
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative passes the class)

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import quote, unquote
 
+from app.domain.declassification import Instruction, is_fifty
 from app.domain.labels import (
     DEFAULT_SCHEME,
     NATO_SCHEME,
@@ -447,3 +448,19 @@ __all__ = [
     "parse_binding",
     "parse_label",
 ]
+
+
+def ism_declassification(instruction: Instruction) -> dict[str, str]:
+    """IC-ISM's declassification attributes of a classified record's instruction
+    (`declassification.instruction`): ``declassException`` (its exemptions, space-separated),
+    ``declassEvent`` or else ``declassDate`` (YYYY-MM-DD); a 50X exemption alone has neither."""
+    attributes: dict[str, str] = {}
+    if instruction.exemptions:
+        attributes["declassException"] = " ".join(instruction.exemptions)
+    if any(is_fifty(e) for e in instruction.exemptions):
+        return attributes
+    if instruction.event:
+        attributes["declassEvent"] = instruction.event
+    else:
+        attributes["declassDate"] = instruction.until.isoformat()
+    return attributes

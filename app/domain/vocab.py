@@ -15,6 +15,9 @@ _LABELS = {
     "hadr_exercise": "HADR exercise",
     "defence_attache": "Defence attaché",
     "per_diem": "Per diem",
+    **{f"25x{n}": f"25X{n}" for n in range(1, 10)},
+    "50x1_hum": "50X1-HUM",
+    "50x2_wmd": "50X2-WMD",
 }
 
 
@@ -223,3 +226,23 @@ AGREEMENT_MOVES: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     AgreementStatus.EXPIRED: frozenset({AgreementStatus.IN_FORCE}),  # renewed
     AgreementStatus.TERMINATED: frozenset(),
 }
+
+
+class Exemption(Vocabulary):
+    """An exemption from declassification at 25 years (E.O. 13526 §3.3(b) and (h); 32 CFR
+    2001.26): the "Declassify On" line carries it, as printed (`label`): ``25X1`` … ``25X9``
+    with a date or an event at most 50 years after the origin, ``50X1-HUM`` (a confidential
+    human source) and ``50X2-WMD`` (key design concepts of weapons of mass destruction) alone,
+    up to 75 years."""
+
+    X25_1 = "25x1"
+    X25_2 = "25x2"
+    X25_3 = "25x3"
+    X25_4 = "25x4"
+    X25_5 = "25x5"
+    X25_6 = "25x6"
+    X25_7 = "25x7"
+    X25_8 = "25x8"
+    X25_9 = "25x9"
+    X50_1_HUM = "50x1_hum"
+    X50_2_WMD = "50x2_wmd"

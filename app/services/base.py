@@ -24,11 +24,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.database.counters import next_reference
 from app.database.labels import intern_label, load_labels
 from app.domain.declassification import COLUMNS as DECLASSIFY_FIELDS
-from app.domain.declassification import EVENT_LENGTH, event_problem
+from app.domain.declassification import EVENT_LENGTH, event_problem, exemption_problem
 from app.domain.declassification import problem as declassification_problem
 from app.domain.labels import Label, level_refused, refused_without_caveat
 from app.domain.models import Attachment, AuditEvent
 from app.domain.texts import field_named, listed, message_of, said
+from app.domain.vocab import Exemption
 from app.security import audit
 from app.security.policy import AccessDenied, check_label_change, check_write
 from app.security.principal import Actor
@@ -49,14 +50,19 @@ if TYPE_CHECKING:
 
 LABEL_FIELDS = ("classification", "releasable_to", "groups")
 # the record's declassification date or event beside its label (revisions 0013 and 0017; E.O.
-# 13526 §1.5): values like a field's, checked by `parse` and `update`, at most one of the two;
-# both absent or empty: 25 years after creation
-DECLASSIFY, DECLASSIFY_EVENT = DECLASSIFY_FIELDS
+# 13526 §1.5), and an exemption that lengthens it (revision 0020; §3.3): values like a field's,
+# checked by `parse` and `update`, a date or an event, not both; all absent or empty: 25 years
+# after creation
+DECLASSIFY, DECLASSIFY_EVENT, DECLASSIFY_EXEMPTION = DECLASSIFY_FIELDS
 
 
 # parsed as any optional field (`fields.Field.parse`); empty is None, the default
 DECLASSIFY_FIELD = Field(DECLASSIFY, "Declassify on", kind="date")
 DECLASSIFY_EVENT_FIELD = Field(DECLASSIFY_EVENT, "Declassify on event", max_length=EVENT_LENGTH)
+DECLASSIFY_EXEMPTION_FIELD = Field(
+    DECLASSIFY_EXEMPTION, "Declassification exemption", kind="enum", choices=Exemption
+)
+DECLASSIFY_SPECS = (DECLASSIFY_FIELD, DECLASSIFY_EVENT_FIELD, DECLASSIFY_EXEMPTION_FIELD)
 _VERSIONED = "versioned"  # an event of `Writing.changed`: its details get the record's new version
 
 
@@ -150,7 +156,7 @@ class RecordService(RecordReads[M]):
         for name in values:
             if name not in known and name not in LABEL_FIELDS and name not in DECLASSIFY_FIELDS:
                 errors[name] = said("is not a field of this record")
-        for spec in (DECLASSIFY_FIELD, DECLASSIFY_EVENT_FIELD):
+        for spec in DECLASSIFY_SPECS:
             if spec.name in values:
                 try:
                     parsed[spec.name] = spec.parse(values[spec.name]) or None
@@ -158,11 +164,14 @@ class RecordService(RecordReads[M]):
                     errors[spec.name] = _error_of(spec, error)
         today = dt.date.today()
         if creating:
+            exemption = parsed.get(DECLASSIFY_EXEMPTION)
             if parsed.get(DECLASSIFY) and (
-                why := declassification_problem(parsed[DECLASSIFY], today, today)
+                why := declassification_problem(parsed[DECLASSIFY], today, today, exemption)
             ):
                 errors[DECLASSIFY] = why
             if why := event_problem(parsed.get(DECLASSIFY_EVENT), parsed.get(DECLASSIFY)):
+                errors[DECLASSIFY_EVENT] = why
+            elif why := exemption_problem(exemption, parsed.get(DECLASSIFY_EVENT)):
                 errors[DECLASSIFY_EVENT] = why
         for spec in self.fields:
             if spec.name in values or (creating and spec.required):
@@ -276,14 +285,25 @@ class RecordService(RecordReads[M]):
                 writing.label,
             )
             new_label = self.label_from(values, label, errors) or old_label
-            if parsed.get(DECLASSIFY) and parsed[DECLASSIFY] != record.declassify_on:
+            # the instruction after this change: a date or an event, not both; an exemption
+            # beside either (a 50X one alone)
+            day, event, exemption = (
+                parsed.get(name, getattr(record, name)) for name in DECLASSIFY_FIELDS
+            )
+            if (
+                day
+                and (DECLASSIFY in parsed or DECLASSIFY_EXEMPTION in parsed)
+                and (day != record.declassify_on or exemption != record.declassify_exemption)
+            ):
                 created = record.created_at.date()
-                if why := declassification_problem(parsed[DECLASSIFY], created, dt.date.today()):
-                    errors[DECLASSIFY] = why
-            # the instruction after this change: a date or an event, not both
-            day, event = (parsed.get(name, getattr(record, name)) for name in DECLASSIFY_FIELDS)
+                if why := declassification_problem(day, created, dt.date.today(), exemption):
+                    errors[DECLASSIFY if DECLASSIFY in parsed else DECLASSIFY_EXEMPTION] = why
             if why := event_problem(event, day):
                 errors[DECLASSIFY_EVENT if DECLASSIFY_EVENT in parsed else DECLASSIFY] = why
+            elif why := exemption_problem(exemption, event):
+                errors[DECLASSIFY_EVENT if DECLASSIFY_EVENT in parsed else DECLASSIFY_EXEMPTION] = (
+                    why
+                )
             if not errors:
                 self.check(session, actor, parsed, record, errors)
             if errors:

@@ -1122,6 +1122,14 @@
         </message>
     </context>
     <context>
+        <name>Editors</name>
+        <message>
+            <location filename="../../app/ui/records/editors.py" line="+119" />
+            <source>Search…</source>
+            <translation>Rechercher…</translation>
+        </message>
+    </context>
+    <context>
         <name>ExchangeForm</name>
         <message>
             <location filename="../../app/ui/records/exchange_form.py" line="+538" />
@@ -1626,7 +1634,7 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
     <context>
         <name>FormView</name>
         <message>
-            <location filename="../../app/ui/records/form_view.py" line="+74" />
+            <location filename="../../app/ui/records/form_view.py" line="+75" />
             <source>Classification</source>
             <translation>Classification</translation>
         </message>
@@ -1651,7 +1659,17 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
             <translation>Au lieu d’une date : l’événement qui déclassifie cet enregistrement. Il est déclassifié au plus tard 25 ans après sa création si l’événement n’a pas eu lieu.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+5" />
+            <source>None (25 years)</source>
+            <translation>Aucune (25 ans)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An exemption from declassification at 25 years: 25X1 to 25X9 with a date or an event at most 50 years after creation; 50X1-HUM or 50X2-WMD alone (75 years).</source>
+            <translation>Une exemption de déclassification à 25 ans : 25X1 à 25X9 avec une date ou un événement au plus 50 ans après la création ; 50X1-HUM ou 50X2-WMD seule (75 ans).</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
@@ -1935,7 +1953,7 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
             <translation>Officiers de liaison</translation>
         </message>
         <message>
-            <location filename="../../app/ui/navigation.py" line="+31" />
+            <location filename="../../app/ui/navigation.py" line="+30" />
             <source>Deadlines</source>
             <translation>Échéances</translation>
         </message>
@@ -3325,7 +3343,7 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
     <context>
         <name>ReferenceChooser</name>
         <message>
-            <location filename="../../app/ui/report_dialog.py" line="+57" />
+            <location filename="../../app/ui/report_dialog.py" line="+56" />
             <source>reference, e.g. EX-2026-7KQ3M</source>
             <translation>référence, p. ex. EX-2026-7KQ3M</translation>
         </message>
@@ -3656,7 +3674,7 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
     <context>
         <name>UsersView</name>
         <message>
-            <location filename="../../app/ui/admin/users_view.py" line="+56" />
+            <location filename="../../app/ui/admin/users_view.py" line="+55" />
             <source>User</source>
             <translation>Utilisateur</translation>
         </message>
@@ -4320,6 +4338,14 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
             <translation>un numéro de passeport a de 5 à 20 lettres et chiffres</translation>
         </message>
         <message>
+            <source>a {exemption} exemption takes no date (it is declassified within 75 years)</source>
+            <translation>une exemption {exemption} ne prend pas de date (la fiche est déclassifiée dans les 75 ans)</translation>
+        </message>
+        <message>
+            <source>a {exemption} exemption takes no event (it is declassified within 75 years)</source>
+            <translation>une exemption {exemption} ne prend pas d’événement (la fiche est déclassifiée dans les 75 ans)</translation>
+        </message>
+        <message>
             <source>a {kind} is deleted, not archived</source>
             <translation>ce type de fiche ({kind}) se supprime, il ne s’archive pas</translation>
         </message>
@@ -4502,6 +4528,10 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
         <message>
             <source>must be at most {years} years after the record was created ({latest}; E.O. 13526 §1.5)</source>
             <translation>doit tomber au plus {years} ans après la création de l’enregistrement ({latest} ; E.O. 13526 §1.5)</translation>
+        </message>
+        <message>
+            <source>must be at most {years} years after the record was created, with its exemption ({latest}; E.O. 13526 §3.3(h))</source>
+            <translation>doit être au plus {years} ans après la création de la fiche, avec son exemption ({latest} ; E.O. 13526 §3.3(h))</translation>
         </message>
         <message>
             <source>must hold a list of objects, one per record</source>
@@ -4990,6 +5020,10 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
             <translation>Date de signature</translation>
         </message>
         <message>
+            <source>Declassification exemption</source>
+            <translation>Exemption de déclassification</translation>
+        </message>
+        <message>
             <source>Declassify on</source>
             <translation>Déclassifier le</translation>
         </message>
@@ -5280,6 +5314,50 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
     </context>
     <context>
         <name>Vocabulary</name>
+        <message>
+            <source>25X1</source>
+            <translation>25X1</translation>
+        </message>
+        <message>
+            <source>25X2</source>
+            <translation>25X2</translation>
+        </message>
+        <message>
+            <source>25X3</source>
+            <translation>25X3</translation>
+        </message>
+        <message>
+            <source>25X4</source>
+            <translation>25X4</translation>
+        </message>
+        <message>
+            <source>25X5</source>
+            <translation>25X5</translation>
+        </message>
+        <message>
+            <source>25X6</source>
+            <translation>25X6</translation>
+        </message>
+        <message>
+            <source>25X7</source>
+            <translation>25X7</translation>
+        </message>
+        <message>
+            <source>25X8</source>
+            <translation>25X8</translation>
+        </message>
+        <message>
+            <source>25X9</source>
+            <translation>25X9</translation>
+        </message>
+        <message>
+            <source>50X1-HUM</source>
+            <translation>50X1-HUM</translation>
+        </message>
+        <message>
+            <source>50X2-WMD</source>
+            <translation>50X2-WMD</translation>
+        </message>
         <message>
             <source>Active</source>
             <translation>Actif</translation>

@@ -45,6 +45,10 @@ LATER_COLUMNS = [
     *(("0013", table, "declassify_on", "DATE") for table in _tables("0013_declassify_on")),
     ("0014", "reference_counters", "secret", "VARCHAR(32)"),
     *(("0017", t, "declassify_event", "VARCHAR(200)") for t in _tables("0017_declassify_event")),
+    *(
+        ("0020", t, "declassify_exemption", "VARCHAR(16)")
+        for t in _tables("0020_declassify_exemption")
+    ),
 ]
 
 

@@ -146,6 +146,39 @@ def test_a_declassification_event_is_typed_instead_of_a_date(qtbot, admin: Desk)
     assert reopened.editors["declassify_event"].get() == "Completion of Exercise Steadfast Jupiter"
 
 
+def test_an_exemption_is_chosen_beside_the_date(qtbot, admin: Desk) -> None:
+    """Issue 14, item 8: "Declassification exemption" sits under the event; a date 40 years
+    away is refused without one and taken with 25X1; 50X1-HUM beside a date is refused beside
+    the date; what was typed stays, and the stored exemption is shown again."""
+    from app.domain.declassification import years_after
+
+    widget = form(qtbot, AgreementForm, admin, None)
+    date, exemption = widget.editors["declassify_on"], widget.editors["declassify_exemption"]
+    combo = exemption.widget
+    assert combo.accessibleName() == "Declassification exemption"
+    assert widget.label_box.isAncestorOf(combo)
+    assert [combo.itemText(i) for i in range(combo.count())][:3] == [
+        "None (25 years)",
+        "25X1",
+        "25X2",
+    ]
+    type_secret_agreement(qtbot, widget, "Source talks")
+    far = years_after(dt.date.today(), 40).isoformat()
+    qtbot.keyClicks(date.widget.edit, far)
+    assert not save_with(qtbot, widget, widget.save_button)
+    assert "25 years" in date.error.text()
+    combo.setCurrentIndex(combo.findText("50X1-HUM"))
+    assert not save_with(qtbot, widget, widget.save_button)
+    assert "takes no date" in date.error.text() and date.widget.edit.text() == far
+    combo.setCurrentIndex(combo.findText("25X1"))
+    with qtbot.waitSignal(widget.saved) as saved:
+        click(qtbot, widget.save_button)
+    record, _label = admin.agreements.get(saved.args[0])
+    assert (record.declassify_on.isoformat(), record.declassify_exemption) == (far, "25x1")
+    reopened = form(qtbot, AgreementForm, admin, record.id)
+    assert reopened.editors["declassify_exemption"].widget.currentText() == "25X1"
+
+
 def test_agreement_quotas_and_quota_use(qtbot, admin: Desk, qtmodeltester) -> None:
     """Quota rows typed in the table are saved through the service and shown against use."""
     widget = form(qtbot, AgreementForm, admin, agreement(admin))

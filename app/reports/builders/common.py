@@ -56,6 +56,7 @@ def _source(record: Any) -> None:
                 record.created_at,
                 getattr(record, "declassify_on", None),
                 getattr(record, "declassify_event", None),
+                getattr(record, "declassify_exemption", None),
             )
         )
 

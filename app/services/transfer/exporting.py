@@ -168,6 +168,13 @@ def export_records(
                     item.update(row)
                     item["marking"] = desk.marking(label)
                     item.update(machine_label(label))
+                    if "ism" in item and label.level > 0:  # this record's own instruction
+                        item["ism"] = item["ism"] | stanag.ism_declassification(
+                            declassification.instruction(
+                                record.created_at,
+                                *(getattr(record, name, None) for name in declassification.COLUMNS),
+                            )
+                        )
                     out.write(
                         ("\n  " if count == 0 else ",\n  ") + json.dumps(item, ensure_ascii=False)
                     )

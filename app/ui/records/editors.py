@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.services.desk import Desk
@@ -94,7 +94,7 @@ def vocabulary_combo(choices: type[Enum], empty: str = "") -> QComboBox:
     combo = QComboBox()
     combo.addItem(empty, "")
     for member in choices:
-        combo.addItem(getattr(member, "label", str(member.value)), member.value)
+        combo.addItem(vocabulary_label(getattr(member, "label", str(member.value))), member.value)
     return combo
 
 
@@ -114,7 +114,11 @@ def widget_for(
             if kind == "nations"
             else [(m.value, vocabulary_label(m.label)) for m in field.choices or ()]
         )
-        checks = CheckList(items, "Search…", groups=groups if kind == "nations" else None)
+        checks = CheckList(
+            items,
+            QCoreApplication.translate("Editors", "Search…"),
+            groups=groups if kind == "nations" else None,
+        )
         checks.setMinimumHeight(140 if kind == "nations" else 90)  # with a line of chips
         checks.setMaximumHeight(200 if kind == "nations" else 140)
         return checks

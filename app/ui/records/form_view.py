@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.declassification import EVENT_LENGTH
-from app.services.base import DECLASSIFY_EVENT_FIELD, DECLASSIFY_FIELD
+from app.domain.vocab import Exemption
+from app.services.base import DECLASSIFY_EVENT_FIELD, DECLASSIFY_EXEMPTION_FIELD, DECLASSIFY_FIELD
 from app.ui.i18n import field_title, service_text
-from app.ui.records.editors import Editor, editor_of
+from app.ui.records.editors import Editor, editor_of, vocabulary_combo
 from app.ui.records.messages import LABEL_ERROR_FIELDS, MessageArea
 from app.ui.undo import UndoableFields
 from app.ui.widgets import LabelEditor, OptionalDateEdit, WheelGuard, tool_button
@@ -104,6 +105,15 @@ class FormView(UndoableFields, QWidget):
                 "25 years after its creation at the latest, if the event has not happened."
             )
         )
+        # and an exemption that lengthens either (E.O. 13526 §3.3): 25X with them, 50X alone
+        exemption = vocabulary_combo(Exemption, self.tr("None (25 years)"))
+        exemption.setToolTip(
+            self.tr(
+                "An exemption from declassification at 25 years: 25X1 to 25X9 with a date or "
+                "an event at most 50 years after creation; 50X1-HUM or 50X2-WMD alone (75 "
+                "years)."
+            )
+        )
         declassify_box = self.group(
             "",
             [
@@ -111,6 +121,7 @@ class FormView(UndoableFields, QWidget):
                 for spec, widget in (
                     (DECLASSIFY_FIELD, declassify),
                     (DECLASSIFY_EVENT_FIELD, event),
+                    (DECLASSIFY_EXEMPTION_FIELD, exemption),
                 )
             ],
         )
