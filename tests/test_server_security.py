@@ -265,17 +265,22 @@ def _set_users(server: Server, users: list[tuple]) -> list[Actor]:
     return actors
 
 
+def _clear_records(session: Session) -> None:
+    """Every record of the test's database gone (as the owner), for a new office."""
+    session.execute(
+        text(
+            "TRUNCATE attachments, contact_log, liaison_assignments, participations, "
+            "cost_lines, exchange_domains, exchange_partners, exchanges, quotas, signatories,"
+            " agreement_parties, agreements, person_languages, people"
+        )
+    )
+
+
 def _store(server: Server, office: dict) -> dict[str, list[tuple[int, Label, bool | None]]]:
     """Write the office as the owner; per kind, (id, label, parent index info) rows."""
     day = dt.date(2026, 5, 1)
     with Session(server.database.engine) as session:
-        session.execute(
-            text(
-                "TRUNCATE attachments, contact_log, liaison_assignments, participations, "
-                "cost_lines, exchange_domains, exchange_partners, exchanges, quotas, signatories,"
-                " agreement_parties, agreements, person_languages, people"
-            )
-        )
+        _clear_records(session)
         label_ids = [intern_label(session, label) for label in office["labels"]]
         people = [
             Person(
@@ -907,13 +912,7 @@ def test_the_newest_matches_read_band_by_band_are_the_newest_of_all(server: Serv
         for i, person_id in enumerate(ids)
     ]
     with Session(server.database.engine) as session:
-        session.execute(
-            text(
-                "TRUNCATE attachments, contact_log, liaison_assignments, participations, "
-                "cost_lines, exchange_domains, exchange_partners, exchanges, quotas, signatories,"
-                " agreement_parties, agreements, person_languages, people"
-            )
-        )
+        _clear_records(session)
         session.add_all(
             Person(
                 id=person_id,

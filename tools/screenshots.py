@@ -191,7 +191,9 @@ def fill(desk: Desk) -> list[int]:
                     "parties": parties,
                     "expiry_date": today + dt.timedelta(days=50 + 300 * n),
                 },
-                label=Label(n % 2),
+                # UNCLASSIFIED and CONFIDENTIAL//NOFORN: under a US owner a classified record
+                # needs a disclosure marking, and RESTRICTED is not a US level (issue 14)
+                label=Label(2, Release.NOFORN) if n % 2 else Label(0),
             )
         except Exception as error:  # noqa: BLE001
             print("agreement:", error)
@@ -208,7 +210,13 @@ def fill(desk: Desk) -> list[int]:
                     "end_date": today + dt.timedelta(days=60 + 200 * n),
                     "status": "active",
                 },
-                label=Label(2, Release.REL, frozenset({"NATO"})) if n % 3 == 2 else Label(n % 3),
+                label=(
+                    Label(2, Release.REL, frozenset({"NATO"}))
+                    if n % 3 == 2
+                    else Label(2, Release.NOFORN)
+                    if n % 3 == 1
+                    else Label(0)
+                ),
             )
         except Exception as error:  # noqa: BLE001
             print("liaison:", error)
