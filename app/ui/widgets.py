@@ -417,9 +417,10 @@ class CheckList(QWidget):
         for item in self._items():
             if item.checkState() == Qt.CheckState.Checked:
                 code = str(item.data(Qt.ItemDataRole.UserRole))
-                chip = QListWidgetItem(f"{code}  ✕")
+                # a nation's code ("USA — United States"), a vocabulary value's label
+                chip = QListWidgetItem(f"{item.text().split(' — ', 1)[0]}  ✕")
                 chip.setData(Qt.ItemDataRole.UserRole, code)
-                remove = self.tr("Remove {nation}").format(nation=item.text())
+                remove = self.tr("Remove {item}").format(item=item.text())
                 chip.setToolTip(remove)
                 chip.setData(Qt.ItemDataRole.AccessibleTextRole, remove)
                 self.chips.addItem(chip)

@@ -611,9 +611,9 @@
             <translation>Ajouter un groupe…</translation>
         </message>
         <message>
-            <location line="+38" />
-            <source>Remove {nation}</source>
-            <translation>Retirer {nation}</translation>
+            <location line="+39" />
+            <source>Remove {item}</source>
+            <translation>Retirer {item}</translation>
         </message>
     </context>
     <context>
@@ -2118,7 +2118,7 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
     <context>
         <name>LanguagesEditor</name>
         <message>
-            <location line="-331" />
+            <location line="-332" />
             <source>Language (ISO 639)</source>
             <translation>Langue (ISO 639)</translation>
         </message>

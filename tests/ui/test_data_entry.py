@@ -348,3 +348,21 @@ def test_a_list_banner_covers_every_row_it_can_scroll_to(qtbot, admin: Desk) -> 
         lambda: view.model.filters.get("text") == "plain" and view.model.list_labels is not None
     )
     qtbot.waitUntil(lambda: window.top_banner.text() == admin.marking(Label(0)))
+
+
+def test_a_chosen_vocabulary_value_is_a_chip_of_its_label(qtbot) -> None:  # noqa: ANN001
+    """Chosen nations are chips of their codes; chosen values of a vocabulary (an exchange's
+    domains) chips of the words shown beside their boxes, never the stored value."""
+    from app.domain.vocab import Domain
+    from app.services.exchanges import ExchangeService
+    from app.ui.records.editors import widget_for
+
+    spec = next(f for f in ExchangeService.fields if f.name == "domains")
+    checks = widget_for(spec, {})
+    qtbot.addWidget(checks)
+    checks.show()
+    checks.set_checked({Domain.JOINT.value})
+    assert [checks.chips.item(r).text() for r in range(checks.chips.count())] == [
+        f"{Domain.JOINT.label}  ✕"
+    ]
+    assert checks.chips.item(0).toolTip() == f"Remove {Domain.JOINT.label}"
