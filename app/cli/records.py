@@ -61,8 +61,8 @@ def _report_import(args: argparse.Namespace, result: Any) -> int:
     for problem in result.rejected:
         for text in problem.lines(result.unit):
             err(f"{result.file}: {text}")
-    for line, warning in result.warnings:
-        print(f"{result.file}: {result.unit} {line}: warning: {warning}")
+    for text in result.warning_lines():
+        print(f"{result.file}: {text}")
     if result.preview:
         if result.earlier is not None:
             print(

@@ -265,24 +265,8 @@ class ImportDialog(QDialog):
     def _row_lines(self, result: Any) -> list[str]:
         """A line per rejected field and per warning, by line (CSV) or record (JSON), in the
         window's language: ``line 4: nation: 'XX' is not a nation``."""
-        by_record = result.unit == "record"
-        rejected = (
-            self.tr("record {line}: {column}: {message}")
-            if by_record
-            else self.tr("line {line}: {column}: {message}")
-        )
-        warned = (
-            self.tr("record {line}: warning: {text}")
-            if by_record
-            else self.tr("line {line}: warning: {text}")
-        )
-        lines = [
-            rejected.format(line=problem.line, column=column, message=service_text(message))
-            for problem in result.rejected
-            for column, message in problem.errors.items()
-        ]
-        lines += [warned.format(line=at, text=service_text(text)) for at, text in result.warnings]
-        return lines
+        lines = [text for problem in result.rejected for text in problem.lines(result.unit)]
+        return [service_text(text) for text in lines + result.warning_lines()]
 
     def _failed(self, message: str) -> None:
         self.report.setPlainText(self.tr("The import failed: {message}").format(message=message))

@@ -522,7 +522,7 @@
     <context>
         <name>BackupRunner</name>
         <message>
-            <location filename="../../app/ui/import_backup.py" line="+311" />
+            <location filename="../../app/ui/import_backup.py" line="+295" />
             <location line="+42" />
             <source>Back up the database</source>
             <translation>Sauvegarder la base de données</translation>
@@ -1738,7 +1738,7 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../app/ui/import_backup.py" line="-308" />
+            <location filename="../../app/ui/import_backup.py" line="-292" />
             <source>Import records</source>
             <translation>Importer des enregistrements</translation>
         </message>
@@ -1915,27 +1915,7 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
             </translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>record {line}: {column}: {message}</source>
-            <translation>enregistrement {line} : {column} : {message}</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>line {line}: {column}: {message}</source>
-            <translation>ligne {line} : {column} : {message}</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>record {line}: warning: {text}</source>
-            <translation>enregistrement {line} : avertissement : {text}</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>line {line}: warning: {text}</source>
-            <translation>ligne {line} : avertissement : {text}</translation>
-        </message>
-        <message>
-            <location line="+11" />
+            <location line="+9" />
             <source>The import failed: {message}</source>
             <translation>L'importation a échoué : {message}</translation>
         </message>
@@ -4502,6 +4482,14 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
             <translation>le niveau {level} n’existe pas dans le schéma</translation>
         </message>
         <message>
+            <source>line {line}: warning: {text}</source>
+            <translation>ligne {line} : avertissement : {text}</translation>
+        </message>
+        <message>
+            <source>line {line}: {column}: {message}</source>
+            <translation>ligne {line} : {column} : {message}</translation>
+        </message>
+        <message>
             <source>line {line}: {error}</source>
             <translation>ligne {line} : {error}</translation>
         </message>
@@ -4600,6 +4588,14 @@ Son étiquette (STANAG 4774, liée au fichier par STANAG 4778) : {label}</trans
         <message>
             <source>rebuilding the search index is for administrators</source>
             <translation>la reconstruction de l’index de recherche est réservée aux administrateurs</translation>
+        </message>
+        <message>
+            <source>record {line}: warning: {text}</source>
+            <translation>enregistrement {line} : avertissement : {text}</translation>
+        </message>
+        <message>
+            <source>record {line}: {column}: {message}</source>
+            <translation>enregistrement {line} : {column} : {message}</translation>
         </message>
         <message>
             <source>repeats row {row} ({year}, {direction}, {category})</source>

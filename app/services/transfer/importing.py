@@ -55,8 +55,14 @@ class RowProblem:
     errors: dict[str, str]
 
     def lines(self, unit: str = "line") -> list[str]:
-        """One text line per field error, e.g. ``line 4: nation: 'XX' is not ...``."""
-        return [f"{unit} {self.line}: {name}: {message}" for name, message in self.errors.items()]
+        """One text line per field error, e.g. ``line 4: nation: 'XX' is not ...`` (said: the
+        window prints it in its language)."""
+        return [
+            said("record {line}: {column}: {message}", line=self.line, column=name, message=text)
+            if unit == "record"
+            else said("line {line}: {column}: {message}", line=self.line, column=name, message=text)
+            for name, text in self.errors.items()
+        ]
 
 
 @dataclass
@@ -77,6 +83,15 @@ class ImportResult:
     preview: bool = False  # nothing was written: ``imported`` is what would be stored
     columns: list[tuple[str, str]] = field(default_factory=list)  # (column, field) as mapped
     earlier: tuple[str, int] | None = None  # this user imported the same file: (when, rows)
+
+    def warning_lines(self) -> list[str]:
+        """One text line per warning, e.g. ``line 2: warning: probable duplicate of ...``."""
+        return [
+            said("record {line}: warning: {text}", line=line, text=text)
+            if self.unit == "record"
+            else said("line {line}: warning: {text}", line=line, text=text)
+            for line, text in self.warnings
+        ]
 
     @property
     def ok(self) -> bool:
